@@ -1,0 +1,226 @@
+"""Lookups over a loaded pack: items by id, aliases, backlinks and search.
+
+Built once per pack in linear time; the search table and alias positions are
+built on first use so opening a large pack stays cheap.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from fintech_tui.loader.checks import walk_outline
+from fintech_tui.model import (
+    Argument,
+    Entity,
+    Evidence,
+    Figure,
+    GlossaryTerm,
+    Item,
+    ItemKind,
+    OutlineNode,
+    Pack,
+    Paragraph,
+    Strategy,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A typed pointer to one item: what history, links and deep links hold."""
+
+    kind: ItemKind
+    id: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """An item that quotes a paragraph, with the quote it uses."""
+
+    ref: Ref
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class SearchEntry:
+    """One searchable item: its ref, display names and folded search text."""
+
+    ref: Ref
+    haystack: str
+
+
+def fold(text: str) -> str:
+    """Normalise for matching: NFKC (full-width → ASCII) and case-folded."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def ref_of(item: Item) -> Ref:
+    """The Ref that names `item`."""
+    kinds: dict[type, ItemKind] = {
+        OutlineNode: "section",
+        Entity: "entity",
+        Strategy: "strategy",
+        Argument: "argument",
+        Figure: "figure",
+        GlossaryTerm: "term",
+        Paragraph: "paragraph",
+    }
+    return Ref(kinds[type(item)], item.id)
+
+
+class PackIndex:
+    """Everything the explorer asks of a pack, answered without rescanning it."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.sections = {n.id: n for n in walk_outline(pack.outline)}
+        self.paragraphs = {p.id: p for p in pack.paragraphs}
+        self.entities = {e.id: e for e in pack.entities}
+        self.strategies = {s.id: s for s in pack.strategies}
+        self.arguments = {a.id: a for a in pack.arguments}
+        self.figures = {f.id: f for f in pack.figures}
+        self.terms = {t.id: t for t in pack.glossary}
+        self._tables: dict[ItemKind, dict[str, Item]] = {
+            "section": self.sections,  # type: ignore[dict-item]
+            "paragraph": self.paragraphs,  # type: ignore[dict-item]
+            "entity": self.entities,  # type: ignore[dict-item]
+            "strategy": self.strategies,  # type: ignore[dict-item]
+            "argument": self.arguments,  # type: ignore[dict-item]
+            "figure": self.figures,  # type: ignore[dict-item]
+            "term": self.terms,  # type: ignore[dict-item]
+        }
+        self.children_of: dict[str, list[Entity]] = defaultdict(list)
+        self.strategies_of: dict[str, list[Strategy]] = defaultdict(list)
+        self.arguments_about: dict[str, list[Argument]] = defaultdict(list)
+        self.arguments_using: dict[str, list[Argument]] = defaultdict(list)
+        self.figures_of: dict[str, list[Figure]] = defaultdict(list)
+        self.replies: dict[str, list[Argument]] = defaultdict(list)
+        self.citations: dict[str, list[Citation]] = defaultdict(list)
+        self.alias_to_entity: dict[str, Entity] = {}
+        for entity in pack.entities:
+            if entity.parent:
+                self.children_of[entity.parent].append(entity)
+            for name in (entity.name.zh, entity.name.en, *(a.text for a in entity.aliases)):
+                if name:
+                    self.alias_to_entity.setdefault(fold(name), entity)
+        for strategy in pack.strategies:
+            for owner in strategy.pursued_by:
+                self.strategies_of[owner].append(strategy)
+        for argument in pack.arguments:
+            if argument.parent:
+                self.replies[argument.parent].append(argument)
+            for about in argument.concerns:
+                self.arguments_about[about].append(argument)
+            for used in argument.strategies:
+                self.arguments_using[used].append(argument)
+        for figure in pack.figures:
+            self.figures_of[figure.subject].append(figure)
+        for item in (*pack.entities, *pack.strategies, *pack.arguments, *pack.figures, *pack.glossary):
+            ref = ref_of(item)
+            for ev in item.evidence:
+                self.citations[ev.para].append(Citation(ref, ev))
+
+    def get(self, ref: Ref) -> Item | None:
+        """The item `ref` names, or None if the pack has no such item."""
+        return self._tables.get(ref.kind, {}).get(ref.id)
+
+    def resolve_alias(self, text: str) -> Entity | None:
+        """The entity a name or garbled alias stands for."""
+        return self.alias_to_entity.get(fold(text))
+
+    def breadcrumb(self, argument: Argument) -> list[Argument]:
+        """The chain from the thesis down to `argument`, inclusive."""
+        chain = [argument]
+        while chain[-1].parent and chain[-1].parent in self.arguments and len(chain) <= len(self.arguments):
+            chain.append(self.arguments[chain[-1].parent])
+        return chain[::-1]
+
+    def roots(self) -> list[Argument]:
+        """Arguments without a parent, in pack order (normally one thesis)."""
+        return [a for a in self.pack.arguments if not a.parent]
+
+    def section_of(self, paragraph: Paragraph) -> OutlineNode | None:
+        """The most specific outline node whose range holds `paragraph`."""
+        return self._section_by_number.get(paragraph.number)
+
+    @cached_property
+    def _section_by_number(self) -> dict[int, OutlineNode]:
+        found: dict[int, OutlineNode] = {}
+        for node in walk_outline(self.pack.outline):  # deeper nodes come later and win
+            first = self.paragraphs[node.first].number
+            last = self.paragraphs[node.last or node.first].number
+            for number in range(first, last + 1):
+                found[number] = node
+        return found
+
+    def alias_occurrences(self, entity: Entity) -> dict[str, list[int]]:
+        """For each alias of `entity`, the numbers of the paragraphs it occurs in."""
+        return {
+            alias.text: [p.number for p in self.pack.paragraphs if alias.text in p.text]
+            for alias in entity.aliases
+        }
+
+    @cached_property
+    def garbles(self) -> dict[str, list[tuple[str, Entity]]]:
+        """Aliases by their first character, longest first, for marking the source.
+
+        Keyed by first character so a paragraph is scanned once, trying only
+        the aliases that could start at each position.
+        """
+        by_start: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
+        for entity in self.pack.entities:
+            for alias in entity.aliases:
+                if alias.text:
+                    by_start[alias.text[0]].append((alias.text, entity))
+        for candidates in by_start.values():
+            candidates.sort(key=lambda pair: -len(pair[0]))
+        return dict(by_start)
+
+    @cached_property
+    def search_entries(self) -> list[SearchEntry]:
+        """One entry per searchable item, built on the first search."""
+        entries: list[SearchEntry] = []
+        for entity in self.pack.entities:
+            names = [entity.id, entity.name.zh, entity.name.en, *(a.text for a in entity.aliases)]
+            entries.append(SearchEntry(ref_of(entity), fold(" | ".join(names))))
+        for strategy in self.pack.strategies:
+            names = [strategy.id, strategy.name.zh, strategy.name.en, strategy.summary.en]
+            entries.append(SearchEntry(ref_of(strategy), fold(" | ".join(names))))
+        for argument in self.pack.arguments:
+            words = [argument.id, argument.claim.zh, argument.claim.en]
+            entries.append(SearchEntry(ref_of(argument), fold(" | ".join(words))))
+        for figure in self.pack.figures:
+            subject = self.entities.get(figure.subject)
+            words = [figure.id, figure.metric.zh, figure.metric.en, figure.as_written]
+            if subject is not None:
+                words += [subject.name.zh, subject.name.en]
+            entries.append(SearchEntry(ref_of(figure), fold(" | ".join(words))))
+        for term in self.pack.glossary:
+            words = [term.id, term.term, term.meaning.zh, term.meaning.en]
+            entries.append(SearchEntry(ref_of(term), fold(" | ".join(words))))
+        return entries
+
+    def search(self, query: str, limit: int = 50) -> list[Ref]:
+        """Items whose names, aliases or words contain every word of `query`.
+
+        An exact alias hit comes first, so typing a garbled name leads
+        straight to the entity it stands for.
+        """
+        words = fold(query).split()
+        if not words:
+            return []
+        hits: list[Ref] = []
+        exact = self.resolve_alias(query.strip())
+        if exact is not None:
+            hits.append(ref_of(exact))
+        for entry in self.search_entries:
+            if all(word in entry.haystack for word in words) and entry.ref not in hits:
+                hits.append(entry.ref)
+                if len(hits) >= limit:
+                    break
+        return hits

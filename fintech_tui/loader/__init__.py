@@ -1,0 +1,91 @@
+"""Load a content pack from YAML into the model, reporting every problem found.
+
+A pack is a folder of `.yaml` files (or one file); each file's top level is a
+mapping whose keys are sections of the pack (`meta`, `paragraphs`, `outline`,
+`entities`, `strategies`, `arguments`, `figures`, `glossary`). A section may
+live in any file but only in one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from pathlib import Path
+from typing import Any
+
+from fintech_tui.loader.checks import PackChecker
+from fintech_tui.loader.convert import INVALID, Converter
+from fintech_tui.loader.problems import PackError, Problem
+from fintech_tui.loader.yaml_source import FieldPath, YamlDocument, read_yaml
+from fintech_tui.model import Pack
+
+__all__ = ["PackError", "Problem", "load_pack", "pack_files"]
+
+REQUIRED_SECTIONS = ("meta", "paragraphs")
+
+
+def pack_files(path: Path) -> list[Path]:
+    """The YAML files that make up the pack at `path`, in a stable order."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [path]
+
+
+def load_pack(path: Path | str) -> Pack:
+    """Read, convert and check the pack at `path`; raise PackError listing all problems."""
+    path = Path(path)
+    if not path.exists():
+        raise PackError([Problem(str(path), 0, 0, "", "no such file or folder")])
+    files = pack_files(path)
+    if not files:
+        raise PackError([Problem(str(path), 0, 0, "", "folder holds no .yaml or .yml files")])
+
+    problems: list[Problem] = []
+    sections: dict[str, Any] = {}
+    owners: dict[str, YamlDocument] = {}
+    located: dict[int, tuple[YamlDocument, FieldPath]] = {}
+    hints = typing.get_type_hints(Pack)
+    allowed = [f.name for f in dataclasses.fields(Pack) if f.metadata.get("yaml", True)]
+
+    for file in files:
+        doc, read_problems = read_yaml(file, str(file))
+        problems.extend(read_problems)
+        if doc is None:
+            continue
+        if not isinstance(doc.data, dict):
+            problems.append(doc.problem((), "the top level must be a mapping of sections (meta, paragraphs, …)"))
+            continue
+        converter = Converter(doc)
+        for name, value in doc.data.items():
+            if name not in allowed:
+                converter.fail((name,), f"unknown section; allowed: {', '.join(allowed)}", at_key=True)
+                continue
+            if name in owners:
+                converter.fail((name,), f"section already given in {owners[name].file}", at_key=True)
+                continue
+            owners[name] = doc
+            result = converter.convert(value, hints[name], (name,))
+            if result is not INVALID:
+                sections[name] = result
+        problems.extend(converter.problems)
+        located.update(converter.located)
+
+    anchor = str(files[0])
+    for name in REQUIRED_SECTIONS:
+        if name not in owners:
+            problems.append(Problem(anchor, 0, 0, name, "missing required section"))
+    if problems:
+        raise PackError(problems)
+
+    paragraphs = []
+    for number, paragraph in enumerate(sections["paragraphs"], start=1):
+        numbered = dataclasses.replace(paragraph, number=number)
+        located[id(numbered)] = located[id(paragraph)]
+        paragraphs.append(numbered)
+    sections["paragraphs"] = tuple(paragraphs)
+    pack = Pack(**sections, origin=str(path))
+
+    problems = PackChecker(pack, lambda obj: located[id(obj)]).run()
+    if problems:
+        raise PackError(problems)
+    return pack

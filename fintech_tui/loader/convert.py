@@ -1,0 +1,150 @@
+"""Turn plain YAML values into model dataclasses, guided by their type hints.
+
+The model's annotations are the schema, so this walks them generically and
+collects every mismatch (wrong type, missing field, unknown key) instead of
+stopping at the first. Each object built is remembered with its YAML path so
+later checks can point back into the file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import types
+import typing
+from functools import cache
+from typing import Any, Literal, Union
+
+from fintech_tui.loader.problems import Problem
+from fintech_tui.loader.yaml_source import FieldPath, YamlDocument
+from fintech_tui.model import Text
+
+INVALID: Any = object()  # returned where a value could not be converted
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    hint: Any
+    required: bool
+
+
+@cache
+def yaml_fields(cls: type) -> tuple[FieldSpec, ...]:
+    """The fields of a model class an author may write, with resolved hints."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        FieldSpec(f.name, hints[f.name], f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        for f in dataclasses.fields(cls)
+        if f.metadata.get("yaml", True)
+    )
+
+
+def describe(hint: Any) -> str:
+    """A reader's name for a type hint, used in error messages."""
+    origin = typing.get_origin(hint)
+    if hint is str:
+        return "text"
+    if hint is float:
+        return "a number"
+    if origin is Literal:
+        return "one of " + ", ".join(repr(a) for a in typing.get_args(hint))
+    if origin is tuple:
+        return "a list"
+    if origin in (Union, types.UnionType):
+        return " or ".join(describe(a) for a in typing.get_args(hint) if a is not type(None))
+    if dataclasses.is_dataclass(hint):
+        return "a mapping"
+    return str(hint)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    return f"text {str(value)[:30]!r}"
+
+
+class Converter:
+    """Converts one document's values; problems and locations accumulate."""
+
+    def __init__(self, doc: YamlDocument) -> None:
+        self.doc = doc
+        self.problems: list[Problem] = []
+        self.located: dict[int, tuple[YamlDocument, FieldPath]] = {}
+
+    def fail(self, path: FieldPath, message: str, *, at_key: bool = False) -> Any:
+        self.problems.append(self.doc.problem(path, message, at_key=at_key))
+        return INVALID
+
+    def convert(self, value: Any, hint: Any, path: FieldPath) -> Any:
+        origin = typing.get_origin(hint)
+        if origin in (Union, types.UnionType):
+            options = typing.get_args(hint)
+            if value is None and type(None) in options:
+                return None
+            (inner,) = [a for a in options if a is not type(None)]
+            return self.convert(value, inner, path)
+        if origin is tuple:
+            if not isinstance(value, list):
+                return self.fail(path, f"expected {describe(hint)}, got {_kind(value)}")
+            item_hint = typing.get_args(hint)[0]
+            items = [self.convert(v, item_hint, (*path, i)) for i, v in enumerate(value)]
+            return INVALID if any(i is INVALID for i in items) else tuple(items)
+        if origin is Literal:
+            if value not in typing.get_args(hint) or isinstance(value, bool):
+                return self.fail(path, f"expected {describe(hint)}, got {_kind(value)}")
+            return value
+        if hint is str:
+            if isinstance(value, int) and not isinstance(value, bool):
+                return str(value)  # `number: 2` is as good as `number: "2"`
+            if not isinstance(value, str):
+                return self.fail(path, f"expected text, got {_kind(value)}")
+            return value
+        if hint is float:
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                return self.fail(path, f"expected a number, got {_kind(value)}")
+            return value
+        if dataclasses.is_dataclass(hint):
+            return self.build(value, typing.cast(type, hint), path)
+        raise TypeError(f"model uses an unsupported type hint: {hint!r}")  # a bug, not bad input
+
+    def build(self, value: Any, cls: type, path: FieldPath) -> Any:
+        if not isinstance(value, dict):
+            return self.fail(path, f"expected a mapping, got {_kind(value)}")
+        specs = yaml_fields(cls)
+        known = {s.name for s in specs}
+        ok = True
+        for key in value:
+            if key not in known:
+                close = difflib.get_close_matches(key, sorted(known), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                allowed = ", ".join(s.name for s in specs)
+                self.fail((*path, key), f"unknown field{hint}; allowed: {allowed}", at_key=True)
+                ok = False
+        kwargs: dict[str, Any] = {}
+        for spec in specs:
+            if spec.name not in value:
+                if spec.required:
+                    self.fail(path, f"missing required field {spec.name!r}")
+                    ok = False
+                continue
+            converted = self.convert(value[spec.name], spec.hint, (*path, spec.name))
+            if converted is INVALID:
+                ok = False
+            else:
+                kwargs[spec.name] = converted
+        if not ok:
+            return INVALID
+        obj = cls(**kwargs)
+        if isinstance(obj, Text) and not (obj.en.strip() or obj.zh.strip()):
+            return self.fail(path, "needs at least one of 'en' or 'zh'")
+        self.located[id(obj)] = (self.doc, path)
+        return obj

@@ -1,0 +1,35 @@
+"""The typed, immutable content model (no Textual import)."""
+
+from fintech_tui.model.pack import (
+    Alias,
+    Argument,
+    Entity,
+    Evidence,
+    Figure,
+    GlossaryTerm,
+    Item,
+    ItemKind,
+    Meta,
+    OutlineNode,
+    Pack,
+    Paragraph,
+    Strategy,
+    Text,
+)
+
+__all__ = [
+    "Alias",
+    "Argument",
+    "Entity",
+    "Evidence",
+    "Figure",
+    "GlossaryTerm",
+    "Item",
+    "ItemKind",
+    "Meta",
+    "OutlineNode",
+    "Pack",
+    "Paragraph",
+    "Strategy",
+    "Text",
+]

@@ -1,0 +1,175 @@
+"""The content model: frozen dataclasses that mirror the YAML pack format.
+
+The field types here are also the schema: the loader validates YAML against
+them and `fintech-tui schema` derives a JSON Schema from them, so a field is
+declared once. Nothing in this package imports Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityKind = Literal["company", "group", "bank", "product", "app", "organisation", "person"]
+ArgumentRole = Literal[
+    "thesis", "reason", "key-reason", "point", "observation", "conclusion", "qualification"
+]
+Relation = Literal["supports", "opposes", "elaborates"]
+Hedge = Literal["estimate", "prediction", "opinion", "possibility"]
+OutlineKind = Literal["title", "metadata", "lead", "section", "point", "byline"]
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A piece of prose in Chinese and English; at least one is present."""
+
+    en: str = ""
+    zh: str = ""
+
+    def pick(self, lang: str) -> str:
+        """The text in `lang` ("en" or "zh"), falling back to the other one."""
+        first, second = (self.zh, self.en) if lang == "zh" else (self.en, self.zh)
+        return first or second
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A verbatim quote from one paragraph of the source article."""
+
+    para: str
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One non-empty line of the source article, kept verbatim."""
+
+    id: str
+    text: str
+    number: int = field(default=0, metadata={"yaml": False})  # 1-based, from the order
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineNode:
+    """A part of the article's structure covering a range of paragraphs."""
+
+    id: str
+    kind: OutlineKind
+    title: Text
+    first: str
+    summary: Text
+    last: str = ""
+    number: str = ""
+    children: tuple[OutlineNode, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """A form under which an entity appears in the text, often a garble."""
+
+    text: str
+    note: str = ""
+    inference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A company, product, app, organisation or person the article names."""
+
+    id: str
+    kind: EntityKind
+    name: Text
+    summary: Text
+    evidence: tuple[Evidence, ...]
+    parent: str = ""
+    aliases: tuple[Alias, ...] = ()
+    inference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Strategy:
+    """A strategy or business model the article describes."""
+
+    id: str
+    name: Text
+    summary: Text
+    evidence: tuple[Evidence, ...]
+    pursued_by: tuple[str, ...] = ()
+    inference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """A claim in the article's argument tree, linked to its parent claim."""
+
+    id: str
+    role: ArgumentRole
+    claim: Text
+    evidence: tuple[Evidence, ...] = ()
+    parent: str = ""
+    relation: Relation | None = None
+    number: str = ""
+    emphasis: str = ""
+    hedge: Hedge | None = None
+    concerns: tuple[str, ...] = ()
+    strategies: tuple[str, ...] = ()
+    inference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantitative fact, with the value as written and as a number."""
+
+    id: str
+    metric: Text
+    as_written: str
+    evidence: tuple[Evidence, ...]
+    subject: str = ""  # an entity id; empty means the article itself
+    value: float | None = None
+    unit: str = ""
+    period: str = ""
+    source: str = ""
+    hedge: Hedge | None = None
+    inference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryTerm:
+    """A garbled non-name word in the text and what it means."""
+
+    id: str
+    term: str
+    meaning: Text
+    evidence: tuple[Evidence, ...] = ()
+    note: str = ""
+    inference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What the pack is about: the article's title, author and provenance."""
+
+    title: Text
+    author: str = ""
+    date: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """One article turned into a map: the root of the model."""
+
+    meta: Meta
+    paragraphs: tuple[Paragraph, ...]
+    outline: tuple[OutlineNode, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    strategies: tuple[Strategy, ...] = ()
+    arguments: tuple[Argument, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
+    origin: str = field(default="", compare=False, metadata={"yaml": False})  # where from
+
+
+#: The item kinds a user can open, as named in deep links and search results.
+ItemKind = Literal["section", "entity", "strategy", "argument", "figure", "term", "paragraph"]
+Item = OutlineNode | Entity | Strategy | Argument | Figure | GlossaryTerm | Paragraph

@@ -1,0 +1,1 @@
+"""Model → Rich renderables: pure functions with no Textual import, easy to test."""

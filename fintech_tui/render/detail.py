@@ -1,0 +1,366 @@
+"""The detail view of one item: a Rich body plus the links a reader can follow.
+
+`describe()` returns both together so the body and its link list never
+disagree about what is related. Everything from content goes through
+`render.safe`, so it is shown as text, never interpreted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from fintech_tui.index import PackIndex, Ref, ref_of
+from fintech_tui.model import (
+    Argument,
+    Entity,
+    Evidence,
+    Figure,
+    GlossaryTerm,
+    OutlineNode,
+    Paragraph,
+    Strategy,
+)
+from fintech_tui.render.labels import KIND_NAMES, ROLE_STYLE, item_label, pair
+from fintech_tui.render.safe import one_line, plain
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Something the reader can follow from a detail view."""
+
+    group: str
+    ref: Ref
+    label: Text
+    quote: str = ""  # for evidence: the words to highlight in the source
+
+
+@dataclass
+class Detail:
+    """What the detail pane shows for one item."""
+
+    title: Text
+    body: list[RenderableType] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+    def renderable(self) -> RenderableType:
+        return Group(self.title, *self.body)
+
+    def heading(self, text: str) -> None:
+        self.body.append(Text(f"\n{text}", style="bold underline"))
+
+    def link(self, group: str, index: PackIndex, refs: Iterable[Ref], lang: str) -> None:
+        for ref in refs:
+            self.links.append(Link(group, ref, item_label(index, ref, lang)))
+
+
+def _badges(*parts: tuple[str, str]) -> Text:
+    text = Text()
+    for label, style in parts:
+        if label:
+            text.append(f" {label} ", style=style)
+            text.append(" ")
+    return text
+
+
+def _inference(detail: Detail, note: str) -> None:
+    if note:
+        detail.body.append(Text.assemble(("\n⚠ Inference: ", "bold yellow"), plain(note, "yellow")))
+
+
+def _prose(detail: Detail, text: str, style: str = "") -> None:
+    if text:
+        detail.body.append(plain(text, style))
+
+
+def _bilingual(detail: Detail, en: str, zh: str, lang: str) -> None:
+    first, second = (zh, en) if lang == "zh" else (en, zh)
+    _prose(detail, first)
+    _prose(detail, second, "dim")
+
+
+def _evidence(detail: Detail, index: PackIndex, evidence: tuple[Evidence, ...]) -> None:
+    if not evidence:
+        return
+    detail.heading("Evidence")
+    for ev in evidence:
+        paragraph = index.paragraphs[ev.para]
+        detail.body.append(
+            Text.assemble((f"¶{paragraph.number:<3}", "bold cyan"), "“", plain(ev.quote, "italic"), "”")
+        )
+        label = Text.assemble((f"¶{paragraph.number} ", "bold cyan"), one_line(ev.quote, "italic"))
+        detail.links.append(Link("Evidence", Ref("paragraph", ev.para), label, ev.quote))
+
+
+def _cited_by_table(index: PackIndex, refs: Iterable[Ref], lang: str) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="dim italic", no_wrap=True)
+    table.add_column(overflow="fold")
+    for ref in refs:
+        table.add_row(KIND_NAMES[ref.kind], item_label(index, ref, lang))
+    return table
+
+
+def _figures_table(index: PackIndex, figures: Iterable[Figure], lang: str) -> Table:
+    table = Table(box=None, pad_edge=False, header_style="bold", show_edge=False)
+    for column in ("Metric", "As written", "Value", "Period", "Source"):
+        table.add_column(column, overflow="fold")
+    for figure in figures:
+        table.add_row(
+            one_line(figure.metric.pick(lang)),
+            plain(figure.as_written),
+            format_value(figure),
+            plain(figure.period),
+            plain(figure.source),
+        )
+    return table
+
+
+def format_value(figure: Figure) -> Text:
+    """The figure's numeric value with its unit, or a dash where none is given."""
+    if figure.value is None:
+        return Text("—", style="dim")
+    number = figure.value
+    shown = f"{number:,.0f}" if float(number).is_integer() else f"{number:,}"
+    text = Text(shown, style="bold")
+    if figure.unit:
+        text.append(" ")
+        text.append_text(plain(figure.unit))
+    if figure.hedge:
+        text.append(f" ({figure.hedge})", style="yellow")
+    return text
+
+
+def describe_entity(index: PackIndex, entity: Entity, lang: str) -> Detail:
+    detail = Detail(pair(entity.name, lang))
+    ref = ref_of(entity)
+    parent = index.entities.get(entity.parent)
+    badges = _badges((entity.kind, "reverse"), ("inference", "black on yellow") if entity.inference else ("", ""))
+    if parent is not None:
+        badges.append("part of ")
+        badges.append_text(pair(parent.name, lang))
+    detail.body.append(badges)
+    _bilingual(detail, entity.summary.en, entity.summary.zh, lang)
+    _inference(detail, entity.inference)
+    if entity.aliases:
+        detail.heading("Names in the text")
+        occurrences = index.alias_occurrences(entity)
+        table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+        table.add_column("Form", no_wrap=True)
+        table.add_column("¶", no_wrap=True, style="cyan")
+        table.add_column("Reading", overflow="fold")
+        for alias in entity.aliases:
+            where = ", ".join(str(n) for n in occurrences.get(alias.text, [])[:8])
+            reading = plain(alias.note)
+            if alias.inference:
+                reading.append(" ⚠ ", "yellow")
+                reading.append_text(plain(alias.inference, "yellow"))
+            table.add_row(plain(alias.text, "bold"), where, reading)
+        detail.body.append(table)
+    if parent is not None:
+        detail.link("Part of", index, [ref_of(parent)], lang)
+    children = index.children_of.get(entity.id, [])
+    if children:
+        detail.heading("Products and apps")
+        detail.body.append(_cited_by_table(index, map(ref_of, children), lang))
+        detail.link("Products", index, map(ref_of, children), lang)
+    strategies = index.strategies_of.get(entity.id, [])
+    if strategies:
+        detail.heading("Strategies pursued")
+        detail.body.append(_cited_by_table(index, map(ref_of, strategies), lang))
+        detail.link("Strategies", index, map(ref_of, strategies), lang)
+    arguments = index.arguments_about.get(entity.id, [])
+    if arguments:
+        detail.heading("Arguments that concern it")
+        detail.body.append(_cited_by_table(index, map(ref_of, arguments), lang))
+        detail.link("Arguments", index, map(ref_of, arguments), lang)
+    figures = index.figures_of.get(entity.id, [])
+    if figures:
+        detail.heading("Figures")
+        detail.body.append(_figures_table(index, figures, lang))
+        detail.link("Figures", index, map(ref_of, figures), lang)
+    _evidence(detail, index, entity.evidence)
+    del ref
+    return detail
+
+
+def describe_strategy(index: PackIndex, strategy: Strategy, lang: str) -> Detail:
+    detail = Detail(pair(strategy.name, lang))
+    detail.body.append(_badges(("strategy", "reverse"), ("inference", "black on yellow") if strategy.inference else ("", "")))
+    _bilingual(detail, strategy.summary.en, strategy.summary.zh, lang)
+    _inference(detail, strategy.inference)
+    owners = [index.entities[e] for e in strategy.pursued_by]
+    detail.heading("Pursued by")
+    if owners:
+        detail.body.append(_cited_by_table(index, map(ref_of, owners), lang))
+        detail.link("Pursued by", index, map(ref_of, owners), lang)
+    else:
+        detail.body.append(Text("No single company: the article describes it in general.", style="dim"))
+    arguments = index.arguments_using.get(strategy.id, [])
+    if arguments:
+        detail.heading("Arguments that use it")
+        detail.body.append(_cited_by_table(index, map(ref_of, arguments), lang))
+        detail.link("Arguments", index, map(ref_of, arguments), lang)
+    _evidence(detail, index, strategy.evidence)
+    return detail
+
+
+def describe_argument(index: PackIndex, argument: Argument, lang: str) -> Detail:
+    chain = index.breadcrumb(argument)
+    crumbs = Text(no_wrap=True, overflow="ellipsis", style="dim")
+    for step in chain[:-1]:
+        crumbs.append_text(one_line(step.claim.pick(lang)[:24]))
+        crumbs.append(" › ")
+    title = Text()
+    title.append_text(crumbs)
+    title.append("\n")
+    title.append_text(plain(argument.claim.pick(lang), "bold"))
+    detail = Detail(title)
+    role = argument.role.replace("-", " ")
+    badges = _badges(
+        (role, f"reverse {ROLE_STYLE.get(argument.role, '')}"),
+        (f"#{argument.number}" if argument.number else "", "bold"),
+        (argument.relation or "", "italic"),
+        (argument.hedge or "", "black on yellow"),
+        ("inference", "black on yellow") if argument.inference else ("", ""),
+    )
+    detail.body.append(badges)
+    other = argument.claim.en if lang == "zh" else argument.claim.zh
+    _prose(detail, other, "dim")
+    if argument.emphasis:
+        detail.body.append(Text.assemble(("★ ", "bold yellow"), plain(argument.emphasis, "yellow")))
+    _inference(detail, argument.inference)
+    if len(chain) > 1:
+        detail.heading("Breadcrumb")
+        for depth, step in enumerate(chain[:-1]):
+            detail.body.append(Text.assemble("  " * depth, "↳ " if depth else "", item_label(index, ref_of(step), lang)))
+        detail.link("Up the tree", index, (ref_of(step) for step in reversed(chain[:-1])), lang)
+    replies = index.replies.get(argument.id, [])
+    if replies:
+        detail.heading("Children")
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True)
+        table.add_column(overflow="fold")
+        for child in replies:
+            table.add_row(Text(child.relation or "", style="italic"), item_label(index, ref_of(child), lang))
+        detail.body.append(table)
+        detail.link("Children", index, map(ref_of, replies), lang)
+    if argument.concerns:
+        detail.heading("Concerns")
+        refs = [Ref("entity", e) for e in argument.concerns]
+        detail.body.append(_cited_by_table(index, refs, lang))
+        detail.link("Concerns", index, refs, lang)
+    if argument.strategies:
+        detail.heading("Strategies")
+        refs = [Ref("strategy", s) for s in argument.strategies]
+        detail.body.append(_cited_by_table(index, refs, lang))
+        detail.link("Strategies", index, refs, lang)
+    _evidence(detail, index, argument.evidence)
+    return detail
+
+
+def describe_figure(index: PackIndex, figure: Figure, lang: str) -> Detail:
+    subject = index.entities.get(figure.subject)
+    title = Text.assemble(one_line(figure.metric.pick(lang), "bold"), " — ", plain(figure.as_written, "bold cyan"))
+    detail = Detail(title)
+    detail.body.append(_badges(("figure", "reverse"), (figure.hedge or "", "black on yellow"), ("inference", "black on yellow") if figure.inference else ("", "")))
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    table.add_row("Subject", pair(subject.name, lang) if subject else Text("the article itself", style="dim"))
+    table.add_row("Value", format_value(figure))
+    table.add_row("As written", plain(figure.as_written))
+    table.add_row("Period", plain(figure.period) if figure.period else Text("not stated", style="dim"))
+    table.add_row("Source", plain(figure.source) if figure.source else Text("not named", style="dim"))
+    detail.body.append(table)
+    _inference(detail, figure.inference)
+    if subject is not None:
+        detail.link("Subject", index, [ref_of(subject)], lang)
+    _evidence(detail, index, figure.evidence)
+    return detail
+
+
+def describe_term(index: PackIndex, term: GlossaryTerm, lang: str) -> Detail:
+    detail = Detail(Text.assemble(plain(term.term, "bold"), "  →  ", pair(term.meaning, lang)))
+    detail.body.append(_badges(("glossary", "reverse"), ("inference", "black on yellow") if term.inference else ("", "")))
+    _prose(detail, term.note)
+    _inference(detail, term.inference)
+    _evidence(detail, index, term.evidence)
+    return detail
+
+
+def describe_section(index: PackIndex, node: OutlineNode, lang: str) -> Detail:
+    detail = Detail(pair(node.title, lang))
+    first = index.paragraphs[node.first]
+    last = index.paragraphs[node.last or node.first]
+    span = f"¶{first.number}" if first is last else f"¶{first.number}–{last.number}"
+    detail.body.append(_badges((node.kind, "reverse"), (f"#{node.number}" if node.number else "", "bold"), (span, "bold cyan")))
+    _bilingual(detail, node.summary.en, node.summary.zh, lang)
+    if node.children:
+        detail.heading("Parts")
+        detail.body.append(_cited_by_table(index, map(ref_of, node.children), lang))
+        detail.link("Parts", index, map(ref_of, node.children), lang)
+    detail.heading("Text")
+    paragraphs = index.pack.paragraphs[first.number - 1 : last.number]
+    for paragraph in paragraphs[:12]:
+        detail.body.append(Text.assemble((f"¶{paragraph.number:<3}", "bold cyan"), plain(paragraph.text)))
+    if len(paragraphs) > 12:
+        detail.body.append(Text(f"… {len(paragraphs) - 12} more paragraphs (s: source view)", style="dim"))
+    detail.link("Source", index, (ref_of(p) for p in paragraphs), lang)
+    cited = _citations(index, paragraphs)
+    if cited:
+        detail.heading("Items drawn from this part")
+        detail.body.append(_cited_by_table(index, cited, lang))
+        detail.link("Drawn from here", index, cited, lang)
+    return detail
+
+
+def _citations(index: PackIndex, paragraphs: Iterable[Paragraph]) -> list[Ref]:
+    seen: dict[Ref, None] = {}
+    for paragraph in paragraphs:
+        for citation in index.citations.get(paragraph.id, []):
+            seen.setdefault(citation.ref, None)
+    return list(seen)
+
+
+def describe_paragraph(index: PackIndex, paragraph: Paragraph, lang: str) -> Detail:
+    from fintech_tui.render.source import marked_paragraph
+
+    detail = Detail(Text(f"¶{paragraph.number}", style="bold cyan"))
+    section = index.section_of(paragraph)
+    if section is not None:
+        detail.body.append(Text.assemble("in ", item_label(index, ref_of(section), lang)))
+        detail.link("Section", index, [ref_of(section)], lang)
+    detail.body.append(marked_paragraph(index, paragraph, lang=lang))
+    cited = _citations(index, [paragraph])
+    detail.heading("Cited by")
+    if cited:
+        detail.body.append(_cited_by_table(index, cited, lang))
+        detail.link("Cited by", index, cited, lang)
+    else:
+        detail.body.append(Text("Nothing in the pack cites this paragraph.", style="dim"))
+    return detail
+
+
+def describe(index: PackIndex, ref: Ref, lang: str) -> Detail:
+    """The detail view of the item `ref` names."""
+    item = index.get(ref)
+    if isinstance(item, Entity):
+        return describe_entity(index, item, lang)
+    if isinstance(item, Strategy):
+        return describe_strategy(index, item, lang)
+    if isinstance(item, Argument):
+        return describe_argument(index, item, lang)
+    if isinstance(item, Figure):
+        return describe_figure(index, item, lang)
+    if isinstance(item, GlossaryTerm):
+        return describe_term(index, item, lang)
+    if isinstance(item, OutlineNode):
+        return describe_section(index, item, lang)
+    if isinstance(item, Paragraph):
+        return describe_paragraph(index, item, lang)
+    return Detail(Text(f"Nothing is called {ref}.", style="red"))

@@ -1,0 +1,62 @@
+"""The article's paragraphs with quotes highlighted and garbled names marked."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from fintech_tui.index import PackIndex
+from fintech_tui.model import Paragraph
+from fintech_tui.render.safe import neutralise
+
+QUOTE_STYLE = "bold black on yellow"
+GARBLE_STYLE = "underline"
+
+
+def marked_paragraph(index: PackIndex, paragraph: Paragraph, *, quote: str = "", lang: str = "en") -> Text:
+    """`paragraph` as Text: each garbled alias underlined with its reading after it
+    (口袋生活⟨掌上生活⟩), and `quote` highlighted where it occurs."""
+    raw = neutralise(paragraph.text)
+    text = Text()
+    starts = index.garbles
+    position = 0
+    scan = 0
+    while scan < len(raw):
+        match = next(
+            ((alias, entity) for alias, entity in starts.get(raw[scan], ()) if raw.startswith(alias, scan)),
+            None,
+        )
+        if match is None:
+            scan += 1
+            continue
+        alias, entity = match  # the longest alias starting here wins (手持生活 over 手持)
+        text.append(raw[position:scan])
+        text.append(alias, GARBLE_STYLE)
+        canonical = entity.name.zh or entity.name.en
+        if alias != canonical:
+            reading = entity.name.pick(lang) if lang == "en" else canonical
+            text.append(f"⟨{neutralise(reading)}⟩", "dim cyan")
+        scan = position = scan + len(alias)
+    text.append(raw[position:])
+    if quote:
+        _highlight(text, neutralise(quote))
+    return text
+
+
+def _highlight(text: Text, quote: str) -> None:
+    """Highlight `quote` in `text`, skipping the ⟨readings⟩ that were inserted."""
+    plain = text.plain
+    mapping: list[int] = []  # plain index of each original character
+    inside = False
+    for i, char in enumerate(plain):
+        if char == "⟨":
+            inside = True
+        if not inside:
+            mapping.append(i)
+        if char == "⟩":
+            inside = False
+    original = "".join(plain[i] for i in mapping)
+    start = original.find(quote)
+    if start == -1 or not quote:
+        return
+    end = start + len(quote) - 1
+    text.stylize(QUOTE_STYLE, mapping[start], mapping[end] + 1)

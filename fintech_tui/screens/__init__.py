@@ -1,0 +1,1 @@
+"""Screens: the main explorer, the source view, search and help."""

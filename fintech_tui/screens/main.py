@@ -1,0 +1,226 @@
+"""The explorer: four navigation panes beside a detail view, with history.
+
+Selection is one reactive, `current`; panes and links post messages and this
+screen routes them, so widgets never talk to each other directly.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Tab, Tabs
+
+from fintech_tui.history import History
+from fintech_tui.index import PackIndex, Ref
+from fintech_tui.render.detail import describe
+from fintech_tui.render.labels import KIND_NAMES
+from fintech_tui.widgets.detail_view import DetailBody, DetailView
+from fintech_tui.widgets.item_tree import ItemTree
+from fintech_tui.widgets.link_list import LinkList
+from fintech_tui.widgets.panes import PANES
+
+NARROW_WIDTH = 100  # below this the panes share one column as tabs
+
+
+class MainScreen(Screen[None]):
+    """Outline, Companies, Strategies and Arguments, and the item they select."""
+
+    BINDINGS = [
+        Binding("1", "focus_pane(0)", "Outline", show=False),
+        Binding("2", "focus_pane(1)", "Companies", show=False),
+        Binding("3", "focus_pane(2)", "Strategies", show=False),
+        Binding("4", "focus_pane(3)", "Arguments", show=False),
+        Binding("5,d", "focus_detail", "Detail", show=False),
+        Binding("tab", "cycle(1)", "Next pane", show=False, priority=True),
+        Binding("shift+tab", "cycle(-1)", "Previous pane", show=False, priority=True),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("s", "source", "Source"),
+        Binding("backspace,alt+left,left_square_bracket", "back", "Back", key_display="⌫"),
+        Binding("alt+right,right_square_bracket", "forward", "Forward", key_display="]"),
+        Binding("t", "toggle_language", "中/EN"),
+        Binding("escape", "leave_detail", "Panes", show=False),
+    ]
+
+    current: reactive[Ref | None] = reactive(None, init=False)
+    lang: reactive[str] = reactive("en", init=False)
+
+    def __init__(self, index: PackIndex, lang: str = "en", goto: Ref | None = None) -> None:
+        super().__init__()
+        self.index = index
+        self.history: History[Ref] = History()
+        self.set_reactive(MainScreen.lang, lang)
+        self._goto = goto
+        self._active_pane = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="main"):
+            with Vertical(id="panes"):
+                yield Tabs(*(Tab(f"{p.PANE_KEY} {p.PANE_TITLE}", id=f"tab-{i}") for i, p in enumerate(PANES)), id="pane-tabs")
+                for number, pane in enumerate(PANES):
+                    yield pane(self.index, self.lang, id=f"pane-{number}")
+            yield DetailView(id="detail")
+        yield Footer()
+
+    @property
+    def panes(self) -> list[ItemTree]:
+        return list(self.query(ItemTree))
+
+    def on_mount(self) -> None:
+        self.query_one("#pane-tabs", Tabs).can_focus = False
+        self.panes[0].focus()
+        start = self._goto or self._first_ref()
+        if start is not None:
+            self.open(start, record=False)
+            if self._goto is not None:
+                self.query_one(LinkList).focus()
+
+    def _first_ref(self) -> Ref | None:
+        for pane in self.panes:
+            if pane.nodes_by_ref:
+                return next(iter(pane.nodes_by_ref))
+        return None
+
+    # -- selection and history --------------------------------------------
+
+    def open(self, ref: Ref, *, record: bool = True) -> None:
+        """Show `ref` in the detail view; `record` puts the move in history."""
+        if self.index.get(ref) is None:
+            self.notify(f"Nothing is called {ref}.", severity="warning")
+            return
+        if record:
+            self.history.visit(self.current, ref)
+        self.current = ref
+        for pane in self.panes:
+            if pane.select_ref(ref):
+                break
+
+    def watch_current(self, ref: Ref | None) -> None:
+        self._render_detail()
+
+    def watch_lang(self, lang: str) -> None:
+        for pane in self.panes:
+            pane.relabel(lang)
+        self._render_detail()
+
+    def _render_detail(self) -> None:
+        if self.current is None:
+            return
+        kind = KIND_NAMES[self.current.kind]
+        self.query_one(DetailView).show(describe(self.index, self.current, self.lang), kind)
+
+    @on(ItemTree.Previewed)
+    def _previewed(self, event: ItemTree.Previewed) -> None:
+        if event.ref != self.current:
+            self.current = event.ref
+
+    @on(ItemTree.Opened)
+    def _opened(self, event: ItemTree.Opened) -> None:
+        self.open(event.ref)
+        self.query_one(LinkList).focus()
+
+    @on(LinkList.Followed)
+    def _followed(self, event: LinkList.Followed) -> None:
+        link = event.link
+        if link.group == "Evidence" or (link.ref.kind == "paragraph" and link.quote):
+            self.show_source(link.ref, link.quote)
+        else:
+            self.open(link.ref)
+
+    def action_back(self) -> None:
+        if self.current is not None and (ref := self.history.back(self.current)):
+            self.open(ref, record=False)
+        else:
+            self.notify("Nothing further back.", timeout=2)
+
+    def action_forward(self) -> None:
+        if self.current is not None and (ref := self.history.forward(self.current)):
+            self.open(ref, record=False)
+        else:
+            self.notify("Nothing further forward.", timeout=2)
+
+    # -- focus, panes and layout --------------------------------------------
+
+    def _focus_order(self) -> list[Widget]:
+        return [*self.panes, self.query_one(DetailBody), self.query_one(LinkList)]
+
+    def action_focus_pane(self, number: int) -> None:
+        self._activate(number)
+        self.panes[number].focus()
+
+    def action_focus_detail(self) -> None:
+        self.query_one(LinkList).focus()
+
+    def action_leave_detail(self) -> None:
+        self.action_focus_pane(self._active_pane)
+
+    def action_cycle(self, step: int) -> None:
+        order = self._focus_order()
+        focused = self.focused
+        position = order.index(focused) if focused in order else -1
+        target = order[(position + step) % len(order)]
+        if isinstance(target, ItemTree):
+            self._activate(self.panes.index(target))
+        target.focus()
+
+    def _activate(self, number: int) -> None:
+        """Make pane `number` the visible one in the narrow (tabbed) layout."""
+        self._active_pane = number
+        for i, pane in enumerate(self.panes):
+            pane.set_class(i == number, "-active")
+        self.query_one("#pane-tabs", Tabs).active = f"tab-{number}"
+
+    @on(Tabs.TabActivated, "#pane-tabs")
+    def _tab_clicked(self, event: Tabs.TabActivated) -> None:
+        number = int((event.tab.id or "tab-0").removeprefix("tab-"))
+        if number != self._active_pane:
+            self.action_focus_pane(number)
+
+    def on_descendant_focus(self, event: object) -> None:
+        focused = self.focused
+        if isinstance(focused, ItemTree) and focused in self.panes:
+            self._activate(self.panes.index(focused))
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+
+    # -- other screens --------------------------------------------------------
+
+    def action_toggle_language(self) -> None:
+        self.lang = "zh" if self.lang == "en" else "en"
+        self.notify("标签：中文" if self.lang == "zh" else "Labels: English", timeout=2)
+
+    def action_search(self) -> None:
+        from fintech_tui.screens.search import SearchScreen  # deferred: not on the first screen
+
+        self.app.push_screen(SearchScreen(self.index, self.lang), self._chosen)
+
+    def _chosen(self, ref: Ref | None) -> None:
+        if ref is not None:
+            self.open(ref)
+
+    def action_source(self) -> None:
+        """Open the article at what the current item cites (or covers)."""
+        ref, quote = self._source_target()
+        self.show_source(ref, quote)
+
+    def _source_target(self) -> tuple[Ref | None, str]:
+        item = self.index.get(self.current) if self.current else None
+        evidence = getattr(item, "evidence", ())
+        if evidence:
+            return Ref("paragraph", evidence[0].para), evidence[0].quote
+        if self.current is not None and self.current.kind == "paragraph":
+            return self.current, ""
+        first = getattr(item, "first", "")
+        return (Ref("paragraph", first), "") if first else (None, "")
+
+    def show_source(self, ref: Ref | None, quote: str = "") -> None:
+        from fintech_tui.screens.source import SourceScreen  # deferred: not on the first screen
+
+        self.app.push_screen(SourceScreen(self.index, ref, quote, self.lang), self._chosen)

@@ -1,0 +1,73 @@
+"""Search as you type: names in either language, any garbled alias, claim words."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from fintech_tui.index import PackIndex, Ref
+from fintech_tui.render.labels import item_label
+
+
+class SearchScreen(ModalScreen[Ref | None]):
+    """A query box over a result list; enter opens the highlighted result."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close"),
+        Binding("down", "move(1)", "Next", show=False),
+        Binding("up", "move(-1)", "Previous", show=False),
+    ]
+
+    def __init__(self, index: PackIndex, lang: str) -> None:
+        super().__init__()
+        self.index = index
+        self.lang = lang
+        self.results: list[Ref] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(placeholder="Search names, aliases (口袋生活), claims, figures…", id="search-input")
+            yield OptionList(id="search-results")
+
+    def on_mount(self) -> None:
+        self.query_one("#search-box").border_title = "Search"
+        self.query_one("#search-results", OptionList).can_focus = False
+        self.query_one(Input).focus()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        self.results = self.index.search(event.value, limit=200)
+        options = [
+            Option(item_label(self.index, ref, self.lang, with_kind=True), id=str(i))
+            for i, ref in enumerate(self.results)
+        ]
+        results = self.query_one("#search-results", OptionList)
+        results.set_options(options)
+        if options:
+            results.highlighted = 0
+        word = "result" if len(options) == 1 else "results"
+        self.query_one("#search-box").border_subtitle = f"{len(options)} {word}" if event.value.strip() else ""
+
+    def action_move(self, step: int) -> None:
+        results = self.query_one("#search-results", OptionList)
+        if results.option_count:
+            current = results.highlighted or 0
+            results.highlighted = max(0, min(results.option_count - 1, current + step))
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        highlighted = self.query_one("#search-results", OptionList).highlighted
+        if highlighted is not None and highlighted < len(self.results):
+            self.dismiss(self.results[highlighted])
+        else:
+            self.notify(Text("No match to open."), severity="warning", timeout=2)
+
+    @on(OptionList.OptionSelected)
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.results[int(event.option.id or 0)])

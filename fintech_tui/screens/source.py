@@ -1,0 +1,79 @@
+"""The source view: the article with ¶ numbers, a cited quote highlighted and
+garbled names marked with their reading."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList
+from textual.widgets.option_list import Option
+
+from fintech_tui.index import PackIndex, Ref
+from fintech_tui.render.source import marked_paragraph
+
+
+class SourceList(OptionList):
+    """One option per paragraph; enter opens what cites it."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+
+class SourceScreen(Screen[Ref | None]):
+    """The whole article, scrolled to one paragraph."""
+
+    BINDINGS = [
+        Binding("escape,backspace", "close", "Back", key_display="esc"),
+        Binding("enter", "open_paragraph", "Cited by", show=True),
+    ]
+
+    def __init__(self, index: PackIndex, target: Ref | None, quote: str, lang: str) -> None:
+        super().__init__()
+        self.index = index
+        self.target = target
+        self.quote = quote
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield SourceList(id="source")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        source = self.query_one(SourceList)
+        options = []
+        target = self.index.paragraphs.get(self.target.id) if self.target else None
+        for paragraph in self.index.pack.paragraphs:
+            quote = self.quote if paragraph is target else ""
+            body = marked_paragraph(self.index, paragraph, quote=quote, lang=self.lang)
+            prompt = Text.assemble((f"¶{paragraph.number:<4}", "bold cyan"), body)
+            options.append(Option(prompt, id=paragraph.id))
+        source.add_options(options)
+        source.border_title = "Source — garbled names underlined, ⟨reading⟩ after them"
+        if target is not None:
+            source.highlighted = target.number - 1
+            source.border_subtitle = f"¶{target.number}" + (" · quote highlighted" if self.quote else "")
+        else:
+            source.highlighted = 0
+        source.focus()
+        self.call_after_refresh(source.scroll_to_highlight, top=True)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(Ref("paragraph", event.option.id or ""))
+
+    def action_open_paragraph(self) -> None:
+        source = self.query_one(SourceList)
+        if source.highlighted is not None:
+            self.dismiss(Ref("paragraph", self.index.pack.paragraphs[source.highlighted].id))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

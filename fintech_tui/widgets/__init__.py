@@ -1,0 +1,1 @@
+"""Textual widgets: navigation panes, the detail view and its links."""

@@ -1,0 +1,56 @@
+"""The list of related items under a detail view; enter follows a link."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from fintech_tui.render.detail import Link
+
+
+class LinkList(OptionList):
+    """Related items grouped under dim headings; each can be followed."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+    class Followed(Message):
+        """The reader chose a link."""
+
+        def __init__(self, link: Link) -> None:
+            self.link = link
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.links: list[Link] = []
+        self.border_title = "Links"
+
+    def show_links(self, links: list[Link]) -> None:
+        """Replace the list with `links`, keeping their groups in order."""
+        self.links = links
+        options: list[Option] = []
+        group = None
+        for number, link in enumerate(links):
+            if link.group != group:
+                group = link.group
+                options.append(Option(Text(group, style="bold dim"), disabled=True))
+            options.append(Option(Text.assemble("  ", link.label), id=str(number)))
+        self.set_options(options)
+        self.border_subtitle = f"{len(links)} links" if links else "no links"
+        if links:
+            self.highlighted = 1  # the first link, below its heading
+
+    @on(OptionList.OptionSelected)
+    def _follow(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Followed(self.links[int(event.option.id)]))
