@@ -10,11 +10,15 @@ from fintech_tui.render.safe import neutralise
 
 QUOTE_STYLE = "bold black on yellow"
 GARBLE_STYLE = "underline"
+READING_STYLE = "italic cyan"
 
 
 def marked_paragraph(index: PackIndex, paragraph: Paragraph, *, quote: str = "", lang: str = "en") -> Text:
-    """`paragraph` as Text: each garbled alias underlined with its reading after it
-    (口袋生活⟨掌上生活⟩), and `quote` highlighted where it occurs."""
+    """`paragraph` as Text: each garbled alias underlined with its canonical name
+    after it (口袋生活⟨掌上生活⟩), and `quote` highlighted where it occurs.
+
+    `lang` is accepted for symmetry with other renderers; the reading is
+    always the canonical Chinese name, the one that fits a Chinese sentence."""
     raw = neutralise(paragraph.text)
     text = Text()
     starts = index.garbles
@@ -29,13 +33,13 @@ def marked_paragraph(index: PackIndex, paragraph: Paragraph, *, quote: str = "",
             scan += 1
             continue
         alias, entity = match  # the longest alias starting here wins (手持生活 over 手持)
-        text.append(raw[position:scan])
-        text.append(alias, GARBLE_STYLE)
         canonical = entity.name.zh or entity.name.en
-        if alias != canonical:
-            reading = entity.name.pick(lang) if lang == "en" else canonical
-            text.append(f"⟨{neutralise(reading)}⟩", "dim cyan")
-        scan = position = scan + len(alias)
+        if alias not in canonical:  # 阿里 in 阿里巴巴 is a short form, not a garble
+            text.append(raw[position:scan])
+            text.append(alias, GARBLE_STYLE)
+            text.append(f"⟨{neutralise(canonical)}⟩", READING_STYLE)
+            position = scan + len(alias)
+        scan += len(alias)
     text.append(raw[position:])
     if quote:
         _highlight(text, neutralise(quote))

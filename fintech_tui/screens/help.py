@@ -23,13 +23,14 @@ GENERAL = [
 
 
 def binding_rows(bindings: list[BindingType]) -> list[tuple[str, str]]:
-    """(keys, description) for each binding that has a description."""
-    rows = []
+    """(keys, description) per action, its alternative keys joined: "5, d"."""
+    grouped: dict[tuple[str, str], list[str]] = {}
     for binding in Binding.make_bindings(bindings):
         if binding.description:
-            keys = binding.key_display or binding.key
-            rows.append((keys, binding.description))
-    return rows
+            keys = grouped.setdefault((binding.action, binding.description), [])
+            shown = binding.key_display if binding.key_display and not keys else binding.key
+            keys.append(shown)
+    return [(", ".join(keys), description) for (_, description), keys in grouped.items()]
 
 
 class HelpScreen(ModalScreen[None]):

@@ -3,7 +3,7 @@ garbled names marked with their reading."""
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.table import Table
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -42,26 +42,28 @@ class SourceScreen(Screen[Ref | None]):
         self.lang = lang
 
     def compose(self) -> ComposeResult:
+        target = self.index.paragraphs.get(self.target.id) if self.target else None
+        options = []
+        for paragraph in self.index.pack.paragraphs:
+            quote = self.quote if paragraph is target else ""
+            body = marked_paragraph(self.index, paragraph, quote=quote, lang=self.lang)
+            prompt = Table.grid(padding=(0, 1))
+            prompt.add_column(width=5, style="bold cyan", no_wrap=True)
+            prompt.add_column(ratio=1, overflow="fold")
+            prompt.add_row(f"¶{paragraph.number}", body)
+            options.append(Option(prompt, id=paragraph.id))
+        source = SourceList(*options, id="source")
+        source.border_title = "Source — garbled names underlined, ⟨canonical name⟩ after them"
+        if target is not None:
+            source.border_subtitle = f"¶{target.number}" + (" · quote highlighted" if self.quote else "")
+        self._start = target.number - 1 if target is not None else 0
         yield Header(icon="≡")
-        yield SourceList(id="source")
+        yield source
         yield Footer()
 
     def on_mount(self) -> None:
         source = self.query_one(SourceList)
-        options = []
-        target = self.index.paragraphs.get(self.target.id) if self.target else None
-        for paragraph in self.index.pack.paragraphs:
-            quote = self.quote if paragraph is target else ""
-            body = marked_paragraph(self.index, paragraph, quote=quote, lang=self.lang)
-            prompt = Text.assemble((f"¶{paragraph.number:<4}", "bold cyan"), body)
-            options.append(Option(prompt, id=paragraph.id))
-        source.add_options(options)
-        source.border_title = "Source — garbled names underlined, ⟨reading⟩ after them"
-        if target is not None:
-            source.highlighted = target.number - 1
-            source.border_subtitle = f"¶{target.number}" + (" · quote highlighted" if self.quote else "")
-        else:
-            source.highlighted = 0
+        source.highlighted = self._start
         source.focus()
         self.call_after_refresh(source.scroll_to_highlight, top=True)
 

@@ -1,0 +1,132 @@
+"""Shared fixtures: the bundled pack, a tiny valid pack, and a pack writer."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from fintech_tui.bundled import bundled_pack_path
+from fintech_tui.index import PackIndex
+from fintech_tui.loader import load_pack
+from fintech_tui.model import Pack
+
+#: A small but complete pack: every section, every kind of reference.
+TINY_PACK = {
+    "meta.yaml": """
+        meta:
+          title: {en: A tiny article, zh: 小文章}
+          author: Tester
+        """,
+    "source.yaml": """
+        paragraphs:
+          - id: p1
+            text: 口袋生活是招商银行的应用。
+          - id: p2
+            text: 支付宝有数亿用户。
+        """,
+    "outline.yaml": """
+        outline:
+          - id: all
+            kind: section
+            first: p1
+            last: p2
+            title: {en: Everything}
+            summary: {en: The whole text.}
+        """,
+    "entities.yaml": """
+        entities:
+          - id: cmb
+            kind: bank
+            name: {zh: 招商银行, en: China Merchants Bank}
+            summary: {en: A bank.}
+            evidence:
+              - {para: p1, quote: 招商银行}
+          - id: pocket
+            kind: app
+            parent: cmb
+            name: {zh: 掌上生活, en: Pocket Life}
+            aliases:
+              - {text: 口袋生活, note: garbled}
+            summary: {en: An app.}
+            evidence:
+              - {para: p1, quote: 口袋生活}
+        """,
+    "strategies.yaml": """
+        strategies:
+          - id: two-app
+            name: {en: Two apps}
+            pursued_by: [cmb]
+            summary: {en: Two apps.}
+            evidence:
+              - {para: p1, quote: 应用}
+        """,
+    "arguments.yaml": """
+        arguments:
+          - id: thesis
+            role: thesis
+            claim: {en: Apps matter.}
+            evidence:
+              - {para: p2, quote: 数亿用户}
+          - id: because
+            role: reason
+            parent: thesis
+            relation: supports
+            concerns: [pocket]
+            strategies: [two-app]
+            claim: {en: Because of users.}
+        """,
+    "figures.yaml": """
+        figures:
+          - id: users
+            metric: {en: Users}
+            as_written: 数亿用户
+            evidence:
+              - {para: p2, quote: 数亿用户}
+        """,
+    "glossary.yaml": """
+        glossary:
+          - id: app
+            term: 应用
+            meaning: {en: app}
+        """,
+}
+
+PackWriter = Callable[..., Path]
+
+
+@pytest.fixture(scope="session")
+def bundled_pack() -> Pack:
+    return load_pack(bundled_pack_path())
+
+
+@pytest.fixture(scope="session")
+def bundled_index(bundled_pack: Pack) -> PackIndex:
+    return PackIndex(bundled_pack)
+
+
+@pytest.fixture
+def write_pack(tmp_path: Path) -> PackWriter:
+    """Write the tiny pack into a folder, with some files replaced or removed.
+
+    `write_pack(**{"entities.yaml": "..."})` replaces a file; passing None drops it.
+    Text is dedented; bytes are written as they are.
+    """
+
+    def write(folder: str = "pack", **overrides: str | bytes | None) -> Path:
+        root = tmp_path / folder
+        root.mkdir()
+        files: dict[str, str | bytes | None] = {**TINY_PACK, **overrides}
+        for name, body in files.items():
+            if body is None:
+                continue
+            path = root / name
+            if isinstance(body, bytes):
+                path.write_bytes(body)
+            else:
+                path.write_text(textwrap.dedent(body).lstrip("\n"), encoding="utf-8")
+        return root
+
+    return write
