@@ -62,7 +62,7 @@ class MainScreen(Screen[None]):
         yield Header(icon="≡")
         with Horizontal(id="main"):
             with Vertical(id="panes"):
-                yield Tabs(*(Tab(f"{p.PANE_KEY} {p.PANE_TITLE}", id=f"tab-{i}") for i, p in enumerate(PANES)), id="pane-tabs")
+                yield Tabs(*(Tab(p.PANE_TITLE, id=f"tab-{i}") for i, p in enumerate(PANES)), id="pane-tabs")
                 for number, pane in enumerate(PANES):
                     yield pane(self.index, self.lang, id=f"pane-{number}")
             yield DetailView(id="detail")
@@ -74,18 +74,12 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#pane-tabs", Tabs).can_focus = False
-        self.panes[0].focus()
-        start = self._goto or self._first_ref()
-        if start is not None:
-            self.open(start, record=False)
-            if self._goto is not None:
-                self.query_one(LinkList).focus()
-
-    def _first_ref(self) -> Ref | None:
-        for pane in self.panes:
-            if pane.nodes_by_ref:
-                return next(iter(pane.nodes_by_ref))
-        return None
+        self._activate(0)
+        if self._goto is not None:
+            self.open(self._goto, record=False)
+            self.query_one(LinkList).focus()
+        else:
+            self.panes[0].focus()  # focusing a pane previews its first item
 
     # -- selection and history --------------------------------------------
 

@@ -63,9 +63,13 @@ class SourceScreen(Screen[Ref | None]):
 
     def on_mount(self) -> None:
         source = self.query_one(SourceList)
-        source.highlighted = self._start
         source.focus()
-        self.call_after_refresh(source.scroll_to_highlight, top=True)
+        self.call_after_refresh(self._go_to_start)
+
+    def _go_to_start(self) -> None:
+        source = self.query_one(SourceList)
+        source.highlighted = self._start
+        source.scroll_to_highlight(top=True)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

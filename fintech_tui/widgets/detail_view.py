@@ -25,6 +25,8 @@ class DetailBody(VerticalScroll):
 class DetailView(Vertical):
     """Shows one item: what it is, then every link that can be followed from it."""
 
+    shown: Detail | None = None  # what is on display, for tests and exports
+
     def compose(self) -> ComposeResult:
         with DetailBody(id="detail-body") as body:
             body.border_title = "Detail"
@@ -33,6 +35,7 @@ class DetailView(Vertical):
 
     def show(self, detail: Detail, where: str = "") -> None:
         """Render `detail`; `where` (e.g. "Company") becomes the pane title."""
+        self.shown = detail
         body = self.query_one(DetailBody)
         body.border_title = where or "Detail"
         self.query_one("#detail-text", Static).update(detail.renderable())

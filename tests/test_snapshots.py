@@ -1,0 +1,34 @@
+"""SVG snapshots of the main screens at a wide and a standard terminal size.
+
+Run `pytest --snapshot-update` after an intended visual change, and look at
+the report before committing the new snapshots.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from fintech_tui.app import FintechApp
+from fintech_tui.bundled import bundled_pack_path
+from fintech_tui.index import Ref
+from fintech_tui.loader import load_pack
+
+SIZES = {"120x40": (120, 40), "80x24": (80, 24)}
+VIEWS: dict[str, tuple[Ref | None, list[str]]] = {
+    "main": (None, []),
+    "company": (Ref("entity", "pocket-life"), []),
+    "strategy": (Ref("strategy", "two-app"), []),
+    "argument": (Ref("argument", "reason-platform"), []),
+    "source": (Ref("figure", "pocket-life-monthly-devices"), ["s"]),
+    "chinese-labels": (Ref("entity", "fanmi"), ["t"]),
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("view", VIEWS)
+def test_screen(snap_compare: Any, view: str, size: str) -> None:
+    goto, keys = VIEWS[view]
+    app = FintechApp(load_pack(bundled_pack_path()), goto=goto)
+    assert snap_compare(app, press=keys, terminal_size=SIZES[size])
