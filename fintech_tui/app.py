@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from fintech_tui.commands import ItemCommands
 from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import Pack
-from fintech_tui.render.safe import neutralise
+from fintech_tui.sanitize import neutralise
 from fintech_tui.screens.main import MainScreen
 
 

@@ -47,10 +47,12 @@ def load_pack(path: Path | str) -> Pack:
     hints = typing.get_type_hints(Pack)
     allowed = [f.name for f in dataclasses.fields(Pack) if f.metadata.get("yaml", True)]
 
+    unreadable = False  # a file that failed to parse may hold a "missing" section
     for file in files:
         doc, read_problems = read_yaml(file, str(file))
         problems.extend(read_problems)
         if doc is None:
+            unreadable = True
             continue
         if not isinstance(doc.data, dict):
             problems.append(doc.problem((), "the top level must be a mapping of sections (meta, paragraphs, …)"))
@@ -70,10 +72,9 @@ def load_pack(path: Path | str) -> Pack:
         problems.extend(converter.problems)
         located.update(converter.located)
 
-    anchor = str(files[0])
     for name in REQUIRED_SECTIONS:
-        if name not in owners:
-            problems.append(Problem(anchor, 0, 0, name, "missing required section"))
+        if name not in owners and not unreadable:
+            problems.append(Problem(str(path), 0, 0, name, "missing required section"))
     if problems:
         raise PackError(problems)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fintech_tui.sanitize import neutralise
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -20,7 +22,8 @@ class Problem:
         if self.line:
             where += f":{self.line}:{self.column}"
         field = f"{self.field}: " if self.field else ""
-        return f"{where}: {field}{self.message}"
+        line = " ".join(f"{where}: {field}{self.message}".splitlines())
+        return neutralise(line)  # keys and text come from the file: keep them inert
 
 
 class PackError(Exception):

@@ -9,6 +9,7 @@ bounds alias expansion and nesting so a hostile file cannot exhaust memory.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,11 +42,17 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
+_PLAIN_KEY = re.compile(r"[\w-]+")
+
+
 def format_path(path: FieldPath) -> str:
     """Render ("entities", 2, "name") as entities[2].name."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int) or not _PLAIN_KEY.fullmatch(part):
+            out += f"[{part!r}]" if isinstance(part, str) else f"[{part}]"
+        else:
+            out += f".{part}" if out else part
     return out
 
 
@@ -136,11 +143,17 @@ class _Builder:
         return self.loader.construct_object(node)
 
 
-def _problem_from_yaml_error(file: str, error: yaml.YAMLError) -> Problem:
+def _problem_from_yaml_error(file: str, text: str, error: yaml.YAMLError) -> Problem:
+    """One located line for a PyYAML error, whatever its kind."""
+    if isinstance(error, yaml.reader.ReaderError):
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        return Problem(file, line, column, "", f"invalid YAML: character {error.character!r} is not allowed")
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    message = " ".join(message.split())  # always one line
     if mark is None:
         return Problem(file, 0, 0, "", message)
     return Problem(file, mark.line + 1, mark.column + 1, "", message)
@@ -169,7 +182,7 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
         builder = _Builder(doc, loader)
         doc.data = builder.build(node, ())
     except yaml.YAMLError as error:
-        return None, [_problem_from_yaml_error(display, error)]
+        return None, [_problem_from_yaml_error(display, text, error)]
     except (_TooBig, RecursionError) as error:
         reason = str(error) if isinstance(error, _TooBig) else "nested too deeply"
         return None, [Problem(display, 1, 1, "", f"refused: {reason}")]

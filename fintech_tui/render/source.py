@@ -6,7 +6,7 @@ from rich.text import Text
 
 from fintech_tui.index import PackIndex
 from fintech_tui.model import Paragraph
-from fintech_tui.render.safe import neutralise
+from fintech_tui.sanitize import neutralise
 
 QUOTE_STYLE = "bold black on yellow"
 GARBLE_STYLE = "underline"

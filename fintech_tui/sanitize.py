@@ -1,0 +1,26 @@
+"""Make untrusted text safe to show in a terminal (no Rich or Textual import).
+
+Control characters could drive the terminal (an ESC starts an escape
+sequence) or reorder what the reader sees (bidi overrides). Each becomes a
+visible stand-in: C0 controls their Unicode "control picture" (␛, ␇ …).
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ … ␟
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"  # C1 controls and bidi overrides: a replacement mark
+
+
+def neutralise(value: str) -> str:
+    """`value` with every control character replaced by a visible stand-in."""
+    return _CONTROL.sub(_picture, value.replace("\t", " "))
