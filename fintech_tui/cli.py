@@ -90,7 +90,7 @@ def run_explorer(args: argparse.Namespace) -> int:
     goto = None
     if args.goto:
         kind, _, item_id = args.goto.partition(":")
-        goto = Ref(kind, item_id)  # type: ignore[arg-type]
+        goto = Ref(kind, item_id)  # an unknown kind simply finds no item
     from fintech_tui.app import FintechApp  # deferred: Textual is the slow import
 
     app = FintechApp(pack, lang=args.lang, goto=goto)

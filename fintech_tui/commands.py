@@ -8,14 +8,13 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from fintech_tui.index import ref_of
 from fintech_tui.render.labels import KIND_NAMES, item_label
+from fintech_tui.screens.main import MainScreen
 
 
 class ItemCommands(Provider):
     """Searches the pack the main screen shows; choosing a hit opens it."""
 
-    def _main(self):  # type: ignore[no-untyped-def]
-        from fintech_tui.screens.main import MainScreen
-
+    def _main(self) -> MainScreen | None:
         for screen in reversed(self.app.screen_stack):
             if isinstance(screen, MainScreen):
                 return screen
@@ -36,4 +35,9 @@ class ItemCommands(Provider):
             return
         for rank, ref in enumerate(main.index.search(query, limit=40)):
             label = item_label(main.index, ref, main.lang, with_kind=True)
-            yield Hit(1.0 - rank / 100, label, partial(main.open, ref), help=f"Open {KIND_NAMES[ref.kind].lower()} {ref.id}")
+            yield Hit(
+                1.0 - rank / 100,
+                label,
+                partial(main.open, ref),
+                help=f"Open {KIND_NAMES[ref.kind].lower()} {ref.id}",
+            )

@@ -120,7 +120,14 @@ class PackIndex:
                 self.arguments_using[used].append(argument)
         for figure in pack.figures:
             self.figures_of[figure.subject].append(figure)
-        for item in (*pack.entities, *pack.strategies, *pack.arguments, *pack.figures, *pack.glossary):
+        cited: tuple[Entity | Strategy | Argument | Figure | GlossaryTerm, ...] = (
+            *pack.entities,
+            *pack.strategies,
+            *pack.arguments,
+            *pack.figures,
+            *pack.glossary,
+        )
+        for item in cited:
             ref = ref_of(item)
             for ev in item.evidence:
                 self.citations[ev.para].append(Citation(ref, ev))

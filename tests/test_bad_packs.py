@@ -75,37 +75,114 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], str]] = {
     "missing paragraphs": ({"source.yaml": None}, "missing required section"),
     "paragraphs is a mapping": ({"source.yaml": "paragraphs: {p1: x}\n"}, "expected a list, got a mapping"),
     "paragraph without text": ({"source.yaml": "paragraphs:\n  - id: p1\n"}, "missing required field 'text'"),
-    "text is a list": ({"source.yaml": "paragraphs:\n  - id: p1\n    text: [a]\n"}, "expected text, got a list"),
-    "unknown entity field": (entity_with("    summary: {en: A bank.}", "    summary: {en: A bank.}\n    colour: red"), "unknown field"),
-    "misspelt field gets a hint": (entity_with("    summary: {en: A bank.}", "    sumary: {en: A bank.}"), "did you mean 'summary'"),
+    "text is a list": (
+        {"source.yaml": "paragraphs:\n  - id: p1\n    text: [a]\n"},
+        "expected text, got a list",
+    ),
+    "unknown entity field": (
+        entity_with("    summary: {en: A bank.}", "    summary: {en: A bank.}\n    colour: red"),
+        "unknown field",
+    ),
+    "misspelt field gets a hint": (
+        entity_with("    summary: {en: A bank.}", "    sumary: {en: A bank.}"),
+        "did you mean 'summary'",
+    ),
     "kind not allowed": (entity_with("kind: bank", "kind: spaceship"), "expected one of"),
-    "name is plain text": (entity_with("name: {zh: 招商银行, en: China Merchants Bank}", "name: CMB"), "expected a mapping"),
-    "name without en or zh": (entity_with("name: {zh: 招商银行, en: China Merchants Bank}", "name: {}"), "needs at least one of"),
-    "evidence not a list": (entity_with("    evidence:\n      - {para: p1, quote: 招商银行}", "    evidence: p1"), "expected a list"),
-    "evidence without quote": (entity_with("{para: p1, quote: 招商银行}", "{para: p1}"), "missing required field 'quote'"),
-    "evidence para missing": (entity_with("{para: p1, quote: 招商银行}", "{para: p9, quote: 招商银行}"), "no paragraph with id 'p9'"),
-    "quote not in paragraph": (entity_with("{para: p1, quote: 招商银行}", "{para: p2, quote: 招商银行}"), "quote not found verbatim"),
+    "name is plain text": (
+        entity_with("name: {zh: 招商银行, en: China Merchants Bank}", "name: CMB"),
+        "expected a mapping",
+    ),
+    "name without en or zh": (
+        entity_with("name: {zh: 招商银行, en: China Merchants Bank}", "name: {}"),
+        "needs at least one of",
+    ),
+    "evidence not a list": (
+        entity_with("    evidence:\n      - {para: p1, quote: 招商银行}", "    evidence: p1"),
+        "expected a list",
+    ),
+    "evidence without quote": (
+        entity_with("{para: p1, quote: 招商银行}", "{para: p1}"),
+        "missing required field 'quote'",
+    ),
+    "evidence para missing": (
+        entity_with("{para: p1, quote: 招商银行}", "{para: p9, quote: 招商银行}"),
+        "no paragraph with id 'p9'",
+    ),
+    "quote not in paragraph": (
+        entity_with("{para: p1, quote: 招商银行}", "{para: p2, quote: 招商银行}"),
+        "quote not found verbatim",
+    ),
     "empty quote": (entity_with("{para: p1, quote: 招商银行}", "{para: p1, quote: ''}"), "quote is empty"),
     "duplicate entity id": (entity_with("  - id: pocket", "  - id: cmb"), "duplicate entity id 'cmb'"),
     "invalid id": (entity_with("  - id: pocket", "  - id: 'pocket life!'"), "is not a valid id"),
     "dangling parent": (entity_with("parent: cmb", "parent: hsbc"), "no entity with id 'hsbc'"),
-    "parent cycle": (entity_with("    kind: bank", "    kind: bank\n    parent: pocket"), "parent chain loops back"),
-    "alias not in article": (entity_with("    summary: {en: An app.}", "    summary: {en: An app.}\n    aliases: [{text: 不在文中}]"), "does not occur in the article"),
-    "dangling pursued_by": ({"strategies.yaml": "strategies:\n  - id: s\n    name: {en: S}\n    summary: {en: S.}\n    pursued_by: [ghost]\n    evidence: []\n"}, "no entity with id 'ghost'"),
-    "dangling argument parent": (arguments_with("parent: thesis", "parent: thesys"), "no argument with id 'thesys'"),
+    "parent cycle": (
+        entity_with("    kind: bank", "    kind: bank\n    parent: pocket"),
+        "parent chain loops back",
+    ),
+    "alias not in article": (
+        entity_with(
+            "    summary: {en: An app.}", "    summary: {en: An app.}\n    aliases: [{text: 不在文中}]"
+        ),
+        "does not occur in the article",
+    ),
+    "dangling pursued_by": (
+        {
+            "strategies.yaml": "strategies:\n  - id: s\n    name: {en: S}\n    summary: {en: S.}\n    pursued_by: [ghost]\n    evidence: []\n"
+        },
+        "no entity with id 'ghost'",
+    ),
+    "dangling argument parent": (
+        arguments_with("parent: thesis", "parent: thesys"),
+        "no argument with id 'thesys'",
+    ),
     "parent without relation": (arguments_with("    relation: supports\n", ""), "needs a 'relation'"),
-    "root with relation": (arguments_with("    role: thesis\n", "    role: thesis\n    relation: supports\n"), "cannot have a relation"),
+    "root with relation": (
+        arguments_with("    role: thesis\n", "    role: thesis\n    relation: supports\n"),
+        "cannot have a relation",
+    ),
     "relation not allowed": (arguments_with("relation: supports", "relation: agrees"), "expected one of"),
-    "no root argument": (arguments_with("    role: thesis\n", "    role: thesis\n    parent: because\n    relation: supports\n"), "no root"),
-    "figure value is a boolean": ({"figures.yaml": "figures:\n  - id: f\n    metric: {en: M}\n    as_written: x\n    value: yes\n    evidence: []\n"}, "expected a number, got true"),
-    "figure subject dangling": ({"figures.yaml": "figures:\n  - id: f\n    subject: nobody\n    metric: {en: M}\n    as_written: x\n    evidence: []\n"}, "no entity with id 'nobody'"),
-    "outline first dangling": ({"outline.yaml": "outline:\n  - id: o\n    kind: section\n    first: p7\n    title: {en: O}\n    summary: {en: O.}\n"}, "no paragraph with id 'p7'"),
-    "outline last before first": ({"outline.yaml": "outline:\n  - id: o\n    kind: section\n    first: p2\n    last: p1\n    title: {en: O}\n    summary: {en: O.}\n"}, "comes before first paragraph"),
-    "glossary term not in article": ({"glossary.yaml": "glossary:\n  - id: g\n    term: 不在\n    meaning: {en: absent}\n"}, "does not occur in the article"),
+    "no root argument": (
+        arguments_with(
+            "    role: thesis\n", "    role: thesis\n    parent: because\n    relation: supports\n"
+        ),
+        "no root",
+    ),
+    "figure value is a boolean": (
+        {
+            "figures.yaml": "figures:\n  - id: f\n    metric: {en: M}\n    as_written: x\n    value: yes\n    evidence: []\n"
+        },
+        "expected a number, got true",
+    ),
+    "figure subject dangling": (
+        {
+            "figures.yaml": "figures:\n  - id: f\n    subject: nobody\n    metric: {en: M}\n    as_written: x\n    evidence: []\n"
+        },
+        "no entity with id 'nobody'",
+    ),
+    "outline first dangling": (
+        {
+            "outline.yaml": "outline:\n  - id: o\n    kind: section\n    first: p7\n    title: {en: O}\n    summary: {en: O.}\n"
+        },
+        "no paragraph with id 'p7'",
+    ),
+    "outline last before first": (
+        {
+            "outline.yaml": "outline:\n  - id: o\n    kind: section\n    first: p2\n    last: p1\n    title: {en: O}\n    summary: {en: O.}\n"
+        },
+        "comes before first paragraph",
+    ),
+    "glossary term not in article": (
+        {"glossary.yaml": "glossary:\n  - id: g\n    term: 不在\n    meaning: {en: absent}\n"},
+        "does not occur in the article",
+    ),
     "not UTF-8": ({"meta.yaml": "meta:\n  title: {en: café}\n".encode("latin-1")}, "not UTF-8 text"),
     "binary garbage": ({"meta.yaml": bytes(range(256)) * 4}, "not UTF-8 text"),
     "control character": ({"meta.yaml": "meta:\n  title: {en: \x07bell}\n"}, "invalid YAML"),
-    "python object tag": ({"meta.yaml": "meta:\n  title: !!python/object/apply:os.getcwd []\n"}, "is not allowed"),
+    "python object tag": (
+        {"meta.yaml": "meta:\n  title: !!python/object/apply:os.getcwd []\n"},
+        "is not allowed",
+    ),
     "custom tag": ({"meta.yaml": "meta:\n  title: !secret {en: x}\n"}, "is not allowed"),
     "merge key": ({"meta.yaml": "base: &b {en: x}\nmeta:\n  <<: *b\n"}, "merge keys"),
     "mapping as key": ({"meta.yaml": "? {a: b}\n: c\n"}, "key must be plain text"),
@@ -114,7 +191,9 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], str]] = {
     "billion laughs": (
         {
             "meta.yaml": "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-            + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8))
+            + "".join(
+                f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8)
+            )
         },
         "more than",
     ),
@@ -180,9 +259,9 @@ def test_utf8_bom_is_accepted(write_pack: PackWriter, capsys: pytest.CaptureFixt
     assert code == 0
 
 
-def test_yaml_syntax_error_points_at_the_spot(write_pack: PackWriter, capsys: pytest.CaptureFixture[str]) -> None:
+def test_yaml_syntax_error_points_at_the_spot(
+    write_pack: PackWriter, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = write_pack(**{"meta.yaml": "meta:\n  title: {en: [oops}\n"})
     _, lines = check(folder, capsys)
     assert re.match(rf"^{re.escape(str(folder / 'meta.yaml'))}:2:\d+: invalid YAML: ", lines[0]), lines
-
-

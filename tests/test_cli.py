@@ -47,7 +47,9 @@ def test_check_bundled_pack_from_another_folder(tmp_path: Path) -> None:
 
 
 def test_check_invalid_pack_prints_every_problem_and_exits_2(tmp_path: Path, write_pack: PackWriter) -> None:
-    folder = write_pack(**{"figures.yaml": """
+    folder = write_pack(
+        **{
+            "figures.yaml": """
         figures:
           - id: users
             metric: {en: Users}
@@ -56,7 +58,9 @@ def test_check_invalid_pack_prints_every_problem_and_exits_2(tmp_path: Path, wri
             sumary: x
             evidence:
               - {para: p2, quote: 不在这里}
-        """})
+        """
+        }
+    )
     result = run("check", str(folder), cwd=tmp_path)
     assert result.returncode == 2
     lines = result.stderr.splitlines()
@@ -93,7 +97,9 @@ def test_console_script_is_installed(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_unexpected_errors_are_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unexpected_errors_are_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def explode(*_: object) -> None:
         raise RuntimeError("disk on fire")
 

@@ -15,7 +15,30 @@ from fintech_tui.loader import PackError, load_pack
 from fintech_tui.model import Pack
 
 SECTIONS = ["meta", "paragraphs", "outline", "entities", "strategies", "arguments", "figures", "glossary"]
-FIELDS = ["id", "text", "kind", "name", "en", "zh", "parent", "evidence", "para", "quote", "aliases", "role", "relation", "first", "last", "title", "summary", "claim", "value", "metric", "as_written", "children"]
+FIELDS = [
+    "id",
+    "text",
+    "kind",
+    "name",
+    "en",
+    "zh",
+    "parent",
+    "evidence",
+    "para",
+    "quote",
+    "aliases",
+    "role",
+    "relation",
+    "first",
+    "last",
+    "title",
+    "summary",
+    "claim",
+    "value",
+    "metric",
+    "as_written",
+    "children",
+]
 
 scalars = st.one_of(
     st.none(),

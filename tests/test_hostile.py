@@ -108,7 +108,13 @@ async def test_every_screen_survives_the_size(bundled_pack: Pack, size: tuple[in
     app = FintechApp(bundled_pack, goto=Ref("argument", "reason-platform"))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        for keys in (["2", "j", "enter"], ["slash", "a"], ["escape", "s"], ["escape", "question_mark"], ["escape"]):
+        for keys in (
+            ["2", "j", "enter"],
+            ["slash", "a"],
+            ["escape", "s"],
+            ["escape", "question_mark"],
+            ["escape"],
+        ):
             await pilot.press(*keys)
             await pilot.pause()
             assert app.is_running

@@ -41,12 +41,16 @@ def test_model_is_immutable(write_pack: PackWriter) -> None:
 def test_single_file_pack_loads(tmp_path: Path, write_pack: PackWriter) -> None:
     folder = write_pack()
     single = tmp_path / "all.yaml"
-    single.write_text("\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.yaml"))), encoding="utf-8")
+    single.write_text(
+        "\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.yaml"))), encoding="utf-8"
+    )
     assert len(load_pack(single).entities) == 2
 
 
 def test_wrong_type_names_file_line_column_and_field(write_pack: PackWriter) -> None:
-    folder = write_pack(**{"figures.yaml": """
+    folder = write_pack(
+        **{
+            "figures.yaml": """
         figures:
           - id: users
             metric: {en: Users}
@@ -54,7 +58,9 @@ def test_wrong_type_names_file_line_column_and_field(write_pack: PackWriter) -> 
             value: many
             evidence:
               - {para: p2, quote: 数亿用户}
-        """})
+        """
+        }
+    )
     [problem] = problems_of(folder)
     match = LOCATED.match(problem)
     assert match, problem
@@ -65,7 +71,9 @@ def test_wrong_type_names_file_line_column_and_field(write_pack: PackWriter) -> 
 
 
 def test_every_problem_is_reported_not_just_the_first(write_pack: PackWriter) -> None:
-    folder = write_pack(**{"strategies.yaml": """
+    folder = write_pack(
+        **{
+            "strategies.yaml": """
         strategies:
           - id: a
             name: {en: A}
@@ -76,7 +84,9 @@ def test_every_problem_is_reported_not_just_the_first(write_pack: PackWriter) ->
             nmae: {en: B}
             summary: {en: B.}
             evidence: []
-        """})
+        """
+        }
+    )
     found = problems_of(folder)
     assert any("unknown field (did you mean 'name'?)" in p and "strategies[1].nmae" in p for p in found)
     assert any("missing required field 'name'" in p for p in found)
@@ -85,7 +95,9 @@ def test_every_problem_is_reported_not_just_the_first(write_pack: PackWriter) ->
 
 
 def test_dangling_references_are_caught(write_pack: PackWriter) -> None:
-    folder = write_pack(**{"arguments.yaml": """
+    folder = write_pack(
+        **{
+            "arguments.yaml": """
         arguments:
           - id: thesis
             role: thesis
@@ -97,7 +109,9 @@ def test_dangling_references_are_caught(write_pack: PackWriter) -> None:
             concerns: [ghost]
             strategies: [no-such]
             claim: {en: Because.}
-        """})
+        """
+        }
+    )
     found = problems_of(folder)
     assert any("arguments[1].parent: no argument with id 'thesis-typo'" in p for p in found)
     assert any("arguments[1].concerns[0]: no entity with id 'ghost'" in p for p in found)
@@ -106,34 +120,46 @@ def test_dangling_references_are_caught(write_pack: PackWriter) -> None:
 
 
 def test_quote_not_in_its_paragraph_is_caught(write_pack: PackWriter) -> None:
-    folder = write_pack(**{"glossary.yaml": """
+    folder = write_pack(
+        **{
+            "glossary.yaml": """
         glossary:
           - id: app
             term: 应用
             meaning: {en: app}
             evidence:
               - {para: p2, quote: 应用}
-        """})
+        """
+        }
+    )
     [problem] = problems_of(folder)
     assert "glossary.yaml:6:" in problem
     assert "glossary[0].evidence[0].quote: quote not found verbatim in paragraph p2 (¶2)" in problem
 
 
 def test_duplicate_ids_and_keys(write_pack: PackWriter) -> None:
-    folder = write_pack(**{"source.yaml": """
+    folder = write_pack(
+        **{
+            "source.yaml": """
         paragraphs:
           - id: p1
             text: 口袋生活是招商银行的应用。
           - id: p1
             id: p2
             text: 支付宝有数亿用户。
-        """})
+        """
+        }
+    )
     found = problems_of(folder)
-    assert any("source.yaml:5:5: paragraphs[1].id: duplicate key (first given on line 4)" in p for p in found), found
+    assert any(
+        "source.yaml:5:5: paragraphs[1].id: duplicate key (first given on line 4)" in p for p in found
+    ), found
 
 
 def test_duplicate_item_id(write_pack: PackWriter) -> None:
-    folder = write_pack(**{"strategies.yaml": """
+    folder = write_pack(
+        **{
+            "strategies.yaml": """
         strategies:
           - id: two-app
             name: {en: Two apps}
@@ -143,7 +169,9 @@ def test_duplicate_item_id(write_pack: PackWriter) -> None:
             name: {en: Again}
             summary: {en: Again.}
             evidence: []
-        """})
+        """
+        }
+    )
     [problem] = problems_of(folder)
     assert "strategies.yaml:6:" in problem
     assert "duplicate strategy id 'two-app' (first used on line 2)" in problem
@@ -151,17 +179,23 @@ def test_duplicate_item_id(write_pack: PackWriter) -> None:
 
 def test_unsafe_tags_are_refused_and_run_nothing(tmp_path: Path, write_pack: PackWriter) -> None:
     marker = tmp_path / "pwned"
-    folder = write_pack(**{"meta.yaml": f"""
+    folder = write_pack(
+        **{
+            "meta.yaml": f"""
         meta:
           title: !!python/object/apply:os.system ["touch {marker}"]
-        """})
+        """
+        }
+    )
     found = problems_of(folder)
     assert any("tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed" in p for p in found)
     assert not marker.exists()
 
 
 def test_argument_cycle_is_caught(write_pack: PackWriter) -> None:
-    folder = write_pack(**{"arguments.yaml": """
+    folder = write_pack(
+        **{
+            "arguments.yaml": """
         arguments:
           - id: root
             role: thesis
@@ -176,13 +210,17 @@ def test_argument_cycle_is_caught(write_pack: PackWriter) -> None:
             parent: a
             relation: supports
             claim: {en: B.}
-        """})
+        """
+        }
+    )
     found = problems_of(folder)
     assert any("parent chain loops back" in p for p in found)
 
 
 def test_alias_must_occur_in_the_article(write_pack: PackWriter) -> None:
-    folder = write_pack(**{"entities.yaml": """
+    folder = write_pack(
+        **{
+            "entities.yaml": """
         entities:
           - id: cmb
             kind: bank
@@ -196,9 +234,13 @@ def test_alias_must_occur_in_the_article(write_pack: PackWriter) -> None:
             name: {en: Pocket Life}
             summary: {en: An app.}
             evidence: []
-        """})
+        """
+        }
+    )
     found = problems_of(folder)
-    assert any("entities[0].aliases[0].text: alias '不存在的名字' does not occur in the article" in p for p in found)
+    assert any(
+        "entities[0].aliases[0].text: alias '不存在的名字' does not occur in the article" in p for p in found
+    )
 
 
 def test_loader_never_writes_into_the_pack(write_pack: PackWriter) -> None:

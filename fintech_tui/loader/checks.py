@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from fintech_tui.loader.problems import Problem
@@ -71,7 +71,9 @@ class PackChecker:
             for item in items:
                 item_id: str = getattr(item, "id")  # noqa: B009 - every item kind has an id
                 if not ID_PATTERN.fullmatch(item_id):
-                    self.report(item, "id", f"{item_id!r} is not a valid id (letters, digits, - _ . ; at most 80)")
+                    self.report(
+                        item, "id", f"{item_id!r} is not a valid id (letters, digits, - _ . ; at most 80)"
+                    )
                 elif item_id in seen:
                     _, first = self.locate(seen[item_id])
                     doc, _ = self.locate(seen[item_id])
@@ -80,7 +82,14 @@ class PackChecker:
                 else:
                     seen[item_id] = item
 
-    def check_ref(self, obj: object, field: str | FieldPath, ref: str, table: dict[str, object] | dict[str, Entity], noun: str) -> bool:
+    def check_ref(
+        self,
+        obj: object,
+        field: str | FieldPath,
+        ref: str,
+        table: Mapping[str, object],
+        noun: str,
+    ) -> bool:
         if ref and ref not in table:
             doc, path = self.locate(obj)
             where = (*path, field) if isinstance(field, str) else (*path, *field)
@@ -96,7 +105,11 @@ class PackChecker:
             elif not ev.quote.strip():
                 self.report_path(obj, ("evidence", i, "quote"), "quote is empty")
             elif ev.quote not in paragraph.text:
-                self.report_path(obj, ("evidence", i, "quote"), f"quote not found verbatim in paragraph {ev.para} (¶{paragraph.number})")
+                self.report_path(
+                    obj,
+                    ("evidence", i, "quote"),
+                    f"quote not found verbatim in paragraph {ev.para} (¶{paragraph.number})",
+                )
 
     def report_path(self, obj: object, rel: FieldPath, message: str) -> None:
         doc, path = self.locate(obj)
@@ -116,18 +129,24 @@ class PackChecker:
             ok_first = self.check_ref(node, "first", node.first, self.paragraphs, "paragraph")
             ok_last = self.check_ref(node, "last", node.last, self.paragraphs, "paragraph")
             if ok_first and ok_last and node.last and order[node.last] < order[node.first]:
-                self.report(node, "last", f"paragraph {node.last!r} comes before first paragraph {node.first!r}")
+                self.report(
+                    node, "last", f"paragraph {node.last!r} comes before first paragraph {node.first!r}"
+                )
 
     def check_entities(self) -> None:
         for entity in self.pack.entities:
             if self.check_ref(entity, "parent", entity.parent, self.entities, "entity"):
-                self.check_cycle(entity, lambda e: self.entities.get(e.parent) if e.parent else None, "parent")
+                self.check_cycle(
+                    entity, lambda e: self.entities.get(e.parent) if e.parent else None, "parent"
+                )
             self.check_evidence(entity, entity.evidence)
             for i, alias in enumerate(entity.aliases):
                 if not alias.text.strip():
                     self.report_path(entity, ("aliases", i, "text"), "alias is empty")
                 elif not self.occurs(alias.text, entity.evidence):
-                    self.report_path(entity, ("aliases", i, "text"), f"alias {alias.text!r} does not occur in the article")
+                    self.report_path(
+                        entity, ("aliases", i, "text"), f"alias {alias.text!r} does not occur in the article"
+                    )
 
     def check_strategies(self) -> None:
         for strategy in self.pack.strategies:
@@ -140,9 +159,15 @@ class PackChecker:
         for arg in self.pack.arguments:
             if arg.parent:
                 if self.check_ref(arg, "parent", arg.parent, self.arguments, "argument"):
-                    self.check_cycle(arg, lambda a: self.arguments.get(a.parent) if a.parent else None, "parent")
+                    self.check_cycle(
+                        arg, lambda a: self.arguments.get(a.parent) if a.parent else None, "parent"
+                    )
                 if arg.relation is None:
-                    self.report(arg, None, "an argument with a parent needs a 'relation' (supports, opposes or elaborates)")
+                    self.report(
+                        arg,
+                        None,
+                        "an argument with a parent needs a 'relation' (supports, opposes or elaborates)",
+                    )
             else:
                 roots += 1
                 if arg.relation is not None:
@@ -153,7 +178,11 @@ class PackChecker:
                 self.check_ref(arg, ("strategies", i), ref, self.strategies, "strategy")
             self.check_evidence(arg, arg.evidence)
         if self.pack.arguments and roots == 0:
-            self.report(self.pack.arguments[0], "parent", "the argument tree has no root (every argument has a parent)")
+            self.report(
+                self.pack.arguments[0],
+                "parent",
+                "the argument tree has no root (every argument has a parent)",
+            )
 
     def check_cycle(self, start: Entity | Argument, step: Callable, field: str) -> None:  # type: ignore[type-arg]
         """Follow parent links from `start`; chains already known to end are not re-walked."""

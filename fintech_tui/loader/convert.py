@@ -34,7 +34,11 @@ def yaml_fields(cls: type) -> tuple[FieldSpec, ...]:
     """The fields of a model class an author may write, with resolved hints."""
     hints = typing.get_type_hints(cls)
     return tuple(
-        FieldSpec(f.name, hints[f.name], f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        FieldSpec(
+            f.name,
+            hints[f.name],
+            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+        )
         for f in dataclasses.fields(cls)
         if f.metadata.get("yaml", True)
     )

@@ -92,9 +92,7 @@ class _Builder:
 
     def _here(self, node: yaml.Node, path: FieldPath, message: str) -> None:
         m = node.start_mark
-        self.problems.append(
-            Problem(self.doc.file, m.line + 1, m.column + 1, format_path(path), message)
-        )
+        self.problems.append(Problem(self.doc.file, m.line + 1, m.column + 1, format_path(path), message))
 
     def build(self, node: yaml.Node, path: FieldPath, depth: int = 0) -> Any:
         self.nodes += 1
@@ -110,6 +108,7 @@ class _Builder:
                 self._here(node, path, f"tag {node.tag!r} is not allowed")
                 return None
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int) -> Any:
@@ -164,7 +163,9 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return None, [Problem(display, 0, 0, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+            return None, [
+                Problem(display, 0, 0, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+            ]
         raw = path.read_bytes()
     except OSError as error:
         return None, [Problem(display, 0, 0, "", f"cannot read: {error.strerror or error}")]

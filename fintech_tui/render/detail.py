@@ -139,7 +139,9 @@ def describe_entity(index: PackIndex, entity: Entity, lang: str) -> Detail:
     detail = Detail(pair(entity.name, lang))
     ref = ref_of(entity)
     parent = index.entities.get(entity.parent)
-    badges = _badges((entity.kind, "reverse"), ("inference", "black on yellow") if entity.inference else ("", ""))
+    badges = _badges(
+        (entity.kind, "reverse"), ("inference", "black on yellow") if entity.inference else ("", "")
+    )
     if parent is not None:
         badges.append("part of ")
         badges.append_text(pair(parent.name, lang))
@@ -190,7 +192,9 @@ def describe_entity(index: PackIndex, entity: Entity, lang: str) -> Detail:
 
 def describe_strategy(index: PackIndex, strategy: Strategy, lang: str) -> Detail:
     detail = Detail(pair(strategy.name, lang))
-    detail.body.append(_badges(("strategy", "reverse"), ("inference", "black on yellow") if strategy.inference else ("", "")))
+    detail.body.append(
+        _badges(("strategy", "reverse"), ("inference", "black on yellow") if strategy.inference else ("", ""))
+    )
     _bilingual(detail, strategy.summary.en, strategy.summary.zh, lang)
     _inference(detail, strategy.inference)
     owners = [index.entities[e] for e in strategy.pursued_by]
@@ -237,7 +241,9 @@ def describe_argument(index: PackIndex, argument: Argument, lang: str) -> Detail
     if len(chain) > 1:
         detail.heading("Breadcrumb")
         for depth, step in enumerate(chain[:-1]):
-            detail.body.append(Text.assemble("  " * depth, "↳ " if depth else "", item_label(index, ref_of(step), lang)))
+            detail.body.append(
+                Text.assemble("  " * depth, "↳ " if depth else "", item_label(index, ref_of(step), lang))
+            )
         detail.link("Up the tree", index, (ref_of(step) for step in reversed(chain[:-1])), lang)
     replies = index.replies.get(argument.id, [])
     if replies:
@@ -265,9 +271,17 @@ def describe_argument(index: PackIndex, argument: Argument, lang: str) -> Detail
 
 def describe_figure(index: PackIndex, figure: Figure, lang: str) -> Detail:
     subject = index.entities.get(figure.subject)
-    title = Text.assemble(one_line(figure.metric.pick(lang), "bold"), " — ", plain(figure.as_written, "bold cyan"))
+    title = Text.assemble(
+        one_line(figure.metric.pick(lang), "bold"), " — ", plain(figure.as_written, "bold cyan")
+    )
     detail = Detail(title)
-    detail.body.append(_badges(("figure", "reverse"), (figure.hedge or "", "black on yellow"), ("inference", "black on yellow") if figure.inference else ("", "")))
+    detail.body.append(
+        _badges(
+            ("figure", "reverse"),
+            (figure.hedge or "", "black on yellow"),
+            ("inference", "black on yellow") if figure.inference else ("", ""),
+        )
+    )
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
@@ -286,7 +300,9 @@ def describe_figure(index: PackIndex, figure: Figure, lang: str) -> Detail:
 
 def describe_term(index: PackIndex, term: GlossaryTerm, lang: str) -> Detail:
     detail = Detail(Text.assemble(plain(term.term, "bold"), "  →  ", pair(term.meaning, lang)))
-    detail.body.append(_badges(("glossary", "reverse"), ("inference", "black on yellow") if term.inference else ("", "")))
+    detail.body.append(
+        _badges(("glossary", "reverse"), ("inference", "black on yellow") if term.inference else ("", ""))
+    )
     _prose(detail, term.note)
     _inference(detail, term.inference)
     _evidence(detail, index, term.evidence)
@@ -298,7 +314,11 @@ def describe_section(index: PackIndex, node: OutlineNode, lang: str) -> Detail:
     first = index.paragraphs[node.first]
     last = index.paragraphs[node.last or node.first]
     span = f"¶{first.number}" if first is last else f"¶{first.number}–{last.number}"
-    detail.body.append(_badges((node.kind, "reverse"), (f"#{node.number}" if node.number else "", "bold"), (span, "bold cyan")))
+    detail.body.append(
+        _badges(
+            (node.kind, "reverse"), (f"#{node.number}" if node.number else "", "bold"), (span, "bold cyan")
+        )
+    )
     _bilingual(detail, node.summary.en, node.summary.zh, lang)
     if node.children:
         detail.heading("Parts")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -52,7 +51,9 @@ class SearchScreen(ModalScreen[Ref | None]):
         if options:
             results.highlighted = 0
         word = "result" if len(options) == 1 else "results"
-        self.query_one("#search-box").border_subtitle = f"{len(options)} {word}" if event.value.strip() else ""
+        self.query_one("#search-box").border_subtitle = (
+            f"{len(options)} {word}" if event.value.strip() else ""
+        )
 
     def action_move(self, step: int) -> None:
         results = self.query_one("#search-results", OptionList)
@@ -66,7 +67,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         if highlighted is not None and highlighted < len(self.results):
             self.dismiss(self.results[highlighted])
         else:
-            self.notify(Text("No match to open."), severity="warning", timeout=2)
+            self.notify("No match to open.", severity="warning", timeout=2)
 
     @on(OptionList.OptionSelected)
     def _clicked(self, event: OptionList.OptionSelected) -> None:
