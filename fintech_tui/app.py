@@ -34,8 +34,8 @@ class FintechApp(App[None]):
         self.title = "fintech-tui"
         self.sub_title = neutralise(pack.meta.title.pick(lang))
 
-    def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.index, self.lang, self.goto))
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(self.index, self.lang, self.goto)
 
     def action_help(self) -> None:
         from fintech_tui.screens.help import HelpScreen, binding_rows  # deferred: rarely opened

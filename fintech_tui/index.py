@@ -11,7 +11,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from fintech_tui.loader.checks import walk_outline
 from fintech_tui.model import (
     Argument,
     Entity,
@@ -24,6 +23,7 @@ from fintech_tui.model import (
     Pack,
     Paragraph,
     Strategy,
+    walk_outline,
 )
 
 

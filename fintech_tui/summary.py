@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from fintech_tui.loader.checks import walk_outline
-from fintech_tui.model import Pack
+from fintech_tui.model import Pack, walk_outline
 
 
 def count_items(pack: Pack) -> list[tuple[str, int]]:

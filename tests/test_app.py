@@ -223,7 +223,7 @@ async def test_narrow_terminal_turns_panes_into_tabs(bundled_pack: Pack) -> None
         await pilot.press("tab")
         await pilot.pause()
         assert [p.id for p in screen.panes if p.display] == ["pane-3"]
-        await pilot.click("#tab-1")
+        await pilot.click("#pane-bar", offset=(10, 0))  # "Outline " is 8 cells, then "Companies"
         await pilot.pause()
         assert app.focused is not None and app.focused.id == "pane-1"
 

@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 
 from fintech_tui.index import PackIndex
-from fintech_tui.loader.checks import walk_outline
-from fintech_tui.model import Pack
+from fintech_tui.model import Pack, walk_outline
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
 ARTICLE_LINES = SEED.read_text(encoding="utf-8").splitlines() if SEED.exists() else None

@@ -4,24 +4,20 @@ A pack is a folder of `.yaml` files (or one file); each file's top level is a
 mapping whose keys are sections of the pack (`meta`, `paragraphs`, `outline`,
 `entities`, `strategies`, `arguments`, `figures`, `glossary`). A section may
 live in any file but only in one.
+
+A pack that validated once is cached (see `loader.cache`), so opening it again
+skips YAML parsing; the parser and validator are imported only on a miss.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import typing
 from pathlib import Path
-from typing import Any
 
-from fintech_tui.loader.checks import PackChecker
-from fintech_tui.loader.convert import INVALID, Converter
+from fintech_tui.loader import cache
 from fintech_tui.loader.problems import PackError, Problem
-from fintech_tui.loader.yaml_source import FieldPath, YamlDocument, read_yaml
 from fintech_tui.model import Pack
 
 __all__ = ["PackError", "Problem", "load_pack", "pack_files"]
-
-REQUIRED_SECTIONS = ("meta", "paragraphs")
 
 
 def pack_files(path: Path) -> list[Path]:
@@ -31,64 +27,20 @@ def pack_files(path: Path) -> list[Path]:
     return [path]
 
 
-def load_pack(path: Path | str) -> Pack:
-    """Read, convert and check the pack at `path`; raise PackError listing all problems."""
+def load_pack(path: Path | str, *, use_cache: bool = True) -> Pack:
+    """The Pack at `path` (folder or file); raise PackError listing every problem."""
     path = Path(path)
     if not path.exists():
         raise PackError([Problem(str(path), 0, 0, "", "no such file or folder")])
     files = pack_files(path)
     if not files:
         raise PackError([Problem(str(path), 0, 0, "", "folder holds no .yaml or .yml files")])
+    key = cache.key_for(files) if use_cache else None
+    if key is not None and (cached := cache.read(key, origin=str(path))) is not None:
+        return cached
+    from fintech_tui.loader.build import build_pack  # deferred: YAML and validation
 
-    problems: list[Problem] = []
-    sections: dict[str, Any] = {}
-    owners: dict[str, YamlDocument] = {}
-    located: dict[int, tuple[YamlDocument, FieldPath]] = {}
-    hints = typing.get_type_hints(Pack)
-    allowed = [f.name for f in dataclasses.fields(Pack) if f.metadata.get("yaml", True)]
-
-    unreadable = False  # a file that failed to parse may hold a "missing" section
-    for file in files:
-        doc, read_problems = read_yaml(file, str(file))
-        problems.extend(read_problems)
-        if doc is None:
-            unreadable = True
-            continue
-        if not isinstance(doc.data, dict):
-            problems.append(
-                doc.problem((), "the top level must be a mapping of sections (meta, paragraphs, …)")
-            )
-            continue
-        converter = Converter(doc)
-        for name, value in doc.data.items():
-            if name not in allowed:
-                converter.fail((name,), f"unknown section; allowed: {', '.join(allowed)}", at_key=True)
-                continue
-            if name in owners:
-                converter.fail((name,), f"section already given in {owners[name].file}", at_key=True)
-                continue
-            owners[name] = doc
-            result = converter.convert(value, hints[name], (name,))
-            if result is not INVALID:
-                sections[name] = result
-        problems.extend(converter.problems)
-        located.update(converter.located)
-
-    for name in REQUIRED_SECTIONS:
-        if name not in owners and not unreadable:
-            problems.append(Problem(str(path), 0, 0, name, "missing required section"))
-    if problems:
-        raise PackError(problems)
-
-    paragraphs = []
-    for number, paragraph in enumerate(sections["paragraphs"], start=1):
-        numbered = dataclasses.replace(paragraph, number=number)
-        located[id(numbered)] = located[id(paragraph)]
-        paragraphs.append(numbered)
-    sections["paragraphs"] = tuple(paragraphs)
-    pack = Pack(**sections, origin=str(path))
-
-    problems = PackChecker(pack, lambda obj: located[id(obj)]).run()
-    if problems:
-        raise PackError(problems)
+    pack = build_pack(path, files)
+    if key is not None:
+        cache.write(key, pack)
     return pack

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from fintech_tui.loader.problems import Problem
 from fintech_tui.loader.yaml_source import FieldPath, YamlDocument
-from fintech_tui.model import Argument, Entity, Evidence, OutlineNode, Pack, Paragraph
+from fintech_tui.model import Argument, Entity, Evidence, Pack, Paragraph, walk_outline
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
 
 Locate = Callable[[object], tuple[YamlDocument, FieldPath]]
-
-
-def walk_outline(nodes: Iterable[OutlineNode]) -> Iterator[OutlineNode]:
-    """Every outline node, depth first, in article order."""
-    for node in nodes:
-        yield node
-        yield from walk_outline(node.children)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from fintech_tui.model.pack import (
     Paragraph,
     Strategy,
     Text,
+    walk_outline,
 )
 
 __all__ = [
@@ -32,4 +33,5 @@ __all__ = [
     "Paragraph",
     "Strategy",
     "Text",
+    "walk_outline",
 ]

@@ -7,6 +7,7 @@ declared once. Nothing in this package imports Textual.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -173,3 +174,10 @@ class Pack:
 #: The item kinds a user can open, as named in deep links and search results.
 ItemKind = Literal["section", "entity", "strategy", "argument", "figure", "term", "paragraph"]
 Item = OutlineNode | Entity | Strategy | Argument | Figure | GlossaryTerm | Paragraph
+
+
+def walk_outline(nodes: Iterable[OutlineNode]) -> Iterator[OutlineNode]:
+    """Every outline node, depth first, in article order."""
+    for node in nodes:
+        yield node
+        yield from walk_outline(node.children)

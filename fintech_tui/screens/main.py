@@ -14,7 +14,7 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Tab, Tabs
+from textual.widgets import Footer
 
 from fintech_tui.history import History
 from fintech_tui.index import PackIndex, Ref
@@ -23,7 +23,9 @@ from fintech_tui.render.labels import KIND_NAMES
 from fintech_tui.widgets.detail_view import DetailBody, DetailView
 from fintech_tui.widgets.item_tree import ItemTree
 from fintech_tui.widgets.link_list import LinkList
+from fintech_tui.widgets.pane_bar import PaneBar
 from fintech_tui.widgets.panes import PANES
+from fintech_tui.widgets.title_bar import TitleBar
 
 NARROW_WIDTH = 100  # below this the panes share one column as tabs
 
@@ -47,6 +49,8 @@ class MainScreen(Screen[None]):
         Binding("escape", "leave_detail", "Panes", show=False),
     ]
 
+    AUTO_FOCUS = ""  # on_mount decides: a pane, or the links of a --goto item
+
     current: reactive[Ref | None] = reactive(None, init=False)
     lang: reactive[str] = reactive("en", init=False)
 
@@ -59,10 +63,11 @@ class MainScreen(Screen[None]):
         self._active_pane = 0
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")  # before children are styled
+        yield TitleBar(self.app.sub_title)
         with Horizontal(id="main"):
             with Vertical(id="panes"):
-                yield Tabs(*(Tab(p.PANE_TITLE, id=f"tab-{i}") for i, p in enumerate(PANES)), id="pane-tabs")
+                yield PaneBar([pane.PANE_TITLE for pane in PANES], id="pane-bar")
                 for number, pane in enumerate(PANES):
                     yield pane(self.index, self.lang, id=f"pane-{number}")
             yield DetailView(id="detail")
@@ -73,7 +78,6 @@ class MainScreen(Screen[None]):
         return list(self.query(ItemTree))
 
     def on_mount(self) -> None:
-        self.query_one("#pane-tabs", Tabs).can_focus = False
         self._activate(0)
         if self._goto is not None:
             self.open(self._goto, record=False)
@@ -168,13 +172,11 @@ class MainScreen(Screen[None]):
         self._active_pane = number
         for i, pane in enumerate(self.panes):
             pane.set_class(i == number, "-active")
-        self.query_one("#pane-tabs", Tabs).active = f"tab-{number}"
+        self.query_one(PaneBar).active = number
 
-    @on(Tabs.TabActivated, "#pane-tabs")
-    def _tab_clicked(self, event: Tabs.TabActivated) -> None:
-        number = int((event.tab.id or "tab-0").removeprefix("tab-"))
-        if number != self._active_pane:
-            self.action_focus_pane(number)
+    @on(PaneBar.Picked)
+    def _pane_picked(self, event: PaneBar.Picked) -> None:
+        self.action_focus_pane(event.number)
 
     def on_descendant_focus(self, event: object) -> None:
         focused = self.focused
@@ -182,7 +184,8 @@ class MainScreen(Screen[None]):
             self._activate(self.panes.index(focused))
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        narrow = event.size.width < NARROW_WIDTH
+        self.set_class(narrow, "-narrow")
 
     # -- other screens --------------------------------------------------------
 

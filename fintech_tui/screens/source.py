@@ -8,11 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from fintech_tui.index import PackIndex, Ref
 from fintech_tui.render.source import marked_paragraph
+from fintech_tui.widgets.title_bar import TitleBar
 
 
 class SourceList(OptionList):
@@ -57,19 +58,15 @@ class SourceScreen(Screen[Ref | None]):
         if target is not None:
             source.border_subtitle = f"¶{target.number}" + (" · quote highlighted" if self.quote else "")
         self._start = target.number - 1 if target is not None else 0
-        yield Header(icon="≡")
+        yield TitleBar(self.app.sub_title, "Source")
         yield source
         yield Footer()
 
     def on_mount(self) -> None:
         source = self.query_one(SourceList)
-        source.focus()
-        self.call_after_refresh(self._go_to_start)
-
-    def _go_to_start(self) -> None:
-        source = self.query_one(SourceList)
         source.highlighted = self._start
-        source.scroll_to_highlight(top=True)
+        source.focus()
+        self.call_after_refresh(source.scroll_to_highlight, top=True)  # once lines are measured
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -128,7 +128,7 @@ class ItemTree(Tree[Ref]):
     @on(Tree.NodeHighlighted)
     def _previewed(self, event: Tree.NodeHighlighted[Ref]) -> None:
         event.stop()
-        if event.node.data is not None:
+        if event.node.data is not None and self.has_focus:  # only the reader's own moves preview
             self.post_message(self.Previewed(event.node.data))
 
     @on(Tree.NodeSelected)

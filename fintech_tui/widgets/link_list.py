@@ -43,7 +43,8 @@ class LinkList(OptionList):
             if link.group != group:
                 group = link.group
                 options.append(Option(Text(group, style="bold dim"), disabled=True))
-            options.append(Option(Text.assemble("  ", link.label), id=str(number)))
+            label = Text.assemble("  ", link.label, no_wrap=True, overflow="ellipsis")
+            options.append(Option(label, id=str(number)))
         self.set_options(options)
         self.border_subtitle = f"{len(links)} links" if links else "no links"
         if links:

@@ -1,0 +1,48 @@
+"""A one-line bar naming the panes, for narrow terminals where only one shows.
+
+A plain Static rather than Textual's Tabs: it is one widget instead of ten,
+which keeps start-up cheap, and it never takes focus.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.events import Click
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static
+
+
+class PaneBar(Static):
+    """Shows every pane name, the active one highlighted; a click picks a pane."""
+
+    active: reactive[int] = reactive(0)
+
+    class Picked(Message):
+        """The reader clicked a pane's name."""
+
+        def __init__(self, number: int) -> None:
+            self.number = number
+            super().__init__()
+
+    def __init__(self, names: list[str], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.names = names
+
+    def render(self) -> Text:
+        bar = Text(no_wrap=True, overflow="ellipsis")
+        for number, name in enumerate(self.names):
+            if number:
+                bar.append(" ")
+            bar.append(name, style="reverse bold" if number == self.active else "dim")
+        return bar
+
+    def on_click(self, event: Click) -> None:
+        start = 0
+        for number, name in enumerate(self.names):
+            end = start + cell_len(name) + 1  # the name and the space after it
+            if start <= event.x < end:
+                self.post_message(self.Picked(number))
+                return
+            start = end

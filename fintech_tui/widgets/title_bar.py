@@ -1,0 +1,28 @@
+"""The top line: the app's name and the article's title.
+
+A single Static instead of Textual's Header (four widgets and a timer): the
+title never changes while a screen is open, so nothing more is needed.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+class TitleBar(Static):
+    """`fintech-tui — <title>` with an optional note on the right (e.g. "Source")."""
+
+    def __init__(self, title: str, where: str = "") -> None:
+        super().__init__(id="title-bar")
+        self.title_text = title  # already neutralised by the app
+        self.where = where
+
+    def render(self) -> Text:
+        bar = Text(no_wrap=True, overflow="ellipsis", justify="center")
+        bar.append("fintech-tui", style="bold")
+        bar.append(" — ")
+        bar.append(self.title_text)
+        if self.where:
+            bar.append(f"  ·  {self.where}", style="italic")
+        return bar
