@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,19 @@ TINY_PACK = {
 }
 
 PackWriter = Callable[..., Path]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Keep the pack cache of the test run away from the user's own."""
+    folder = tmp_path_factory.mktemp("cache")
+    previous = os.environ.get("FINTECH_TUI_CACHE")
+    os.environ["FINTECH_TUI_CACHE"] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ["FINTECH_TUI_CACHE"]
+    else:
+        os.environ["FINTECH_TUI_CACHE"] = previous
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,63 @@
+"""Start-up stays lean: what the first screen does not need is not imported.
+
+The app runs headless in a real subprocess, quits as soon as it is ready, and
+reports the modules it had imported by then.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROBE = """
+import atexit, json, sys
+atexit.register(lambda: print(json.dumps(sorted(sys.modules))))
+from fintech_tui.cli import main
+raise SystemExit(main([]))
+"""
+
+NEVER_AT_START = {
+    "fintech_tui.screens.search",
+    "fintech_tui.screens.help",
+    "fintech_tui.screens.source",
+    "fintech_tui.synthetic",
+}
+ONLY_ON_A_CACHE_MISS = {
+    "yaml",
+    "fintech_tui.loader.build",
+    "fintech_tui.loader.yaml_source",
+    "fintech_tui.loader.convert",
+    "fintech_tui.loader.checks",
+}
+
+
+def modules_at_start(tmp_path: Path, cache: str) -> set[str]:
+    env = {
+        **os.environ,
+        "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
+        "TEXTUAL_PRESS": "ctrl+q",
+        "FINTECH_TUI_CACHE": cache,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def test_warm_start_imports_neither_yaml_nor_the_validator(tmp_path: Path) -> None:
+    cache = str(tmp_path / "cache")
+    modules_at_start(tmp_path, cache)  # fills the cache
+    modules = modules_at_start(tmp_path, cache)
+    assert "fintech_tui.app" in modules and "textual.app" in modules  # the probe saw a real start
+    assert not modules & NEVER_AT_START
+    assert not modules & ONLY_ON_A_CACHE_MISS
+
+
+def test_cold_start_validates_but_still_defers_screens(tmp_path: Path) -> None:
+    modules = modules_at_start(tmp_path, "off")
+    assert "fintech_tui.loader.build" in modules
+    assert not modules & NEVER_AT_START
