@@ -10,6 +10,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from fintech_tui.model import (
     Argument,
@@ -168,25 +169,42 @@ class PackIndex:
     def alias_occurrences(self, entity: Entity) -> dict[str, list[int]]:
         """For each alias of `entity`, the numbers of the paragraphs it occurs in."""
         return {
-            alias.text: [p.number for p in self.pack.paragraphs if alias.text in p.text]
-            for alias in entity.aliases
+            alias.text: [p.number for p in self.pack.paragraphs if alias.text in p.text] for alias in entity.aliases
         }
 
     @cached_property
-    def garbles(self) -> dict[str, list[tuple[str, Entity]]]:
-        """Aliases by their first character, longest first, for marking the source.
+    def _names(self) -> Any:
+        """An Aho–Corasick automaton of every entity name and alias, built on first use.
 
-        Keyed by first character so a paragraph is scanned once, trying only
-        the aliases that could start at each position.
+        One pass over a paragraph then finds every mention, longest first
+        (手持生活 wins over 手持), however many names a pack has.
         """
-        by_start: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
+        import ahocorasick  # deferred: only the source view and reports need it
+
+        automaton = ahocorasick.Automaton()
         for entity in self.pack.entities:
-            for alias in entity.aliases:
-                if alias.text:
-                    by_start[alias.text[0]].append((alias.text, entity))
-        for candidates in by_start.values():
-            candidates.sort(key=lambda pair: -len(pair[0]))
-        return dict(by_start)
+            for text in (*(a.text for a in entity.aliases), entity.name.zh, entity.name.en):
+                if text and text not in automaton:
+                    automaton.add_word(text, (text, entity))
+        if len(automaton):
+            automaton.make_automaton()
+        return automaton
+
+    def mentions(self, text: str) -> list[tuple[int, int, Entity]]:
+        """(start, end, entity) for each name or alias in `text`, longest match first."""
+        automaton = self._names
+        if not len(automaton):
+            return []
+        return [(end + 1 - len(name), end + 1, entity) for end, (name, entity) in automaton.iter_long(text)]
+
+    @cached_property
+    def mentioned_in(self) -> dict[str, list[int]]:
+        """Entity id → the numbers of the paragraphs that name it (one pass over the text)."""
+        found: dict[str, list[int]] = defaultdict(list)
+        for paragraph in self.pack.paragraphs:
+            for entity_id in {entity.id for _, _, entity in self.mentions(paragraph.text)}:
+                found[entity_id].append(paragraph.number)
+        return found
 
     @cached_property
     def search_entries(self) -> list[SearchEntry]:

@@ -121,9 +121,7 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], str]] = {
         "parent chain loops back",
     ),
     "alias not in article": (
-        entity_with(
-            "    summary: {en: An app.}", "    summary: {en: An app.}\n    aliases: [{text: 不在文中}]"
-        ),
+        entity_with("    summary: {en: An app.}", "    summary: {en: An app.}\n    aliases: [{text: 不在文中}]"),
         "does not occur in the article",
     ),
     "dangling pursued_by": (
@@ -143,9 +141,7 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], str]] = {
     ),
     "relation not allowed": (arguments_with("relation: supports", "relation: agrees"), "expected one of"),
     "no root argument": (
-        arguments_with(
-            "    role: thesis\n", "    role: thesis\n    parent: because\n    relation: supports\n"
-        ),
+        arguments_with("    role: thesis\n", "    role: thesis\n    parent: because\n    relation: supports\n"),
         "no root",
     ),
     "figure value is a boolean": (
@@ -191,9 +187,7 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], str]] = {
     "billion laughs": (
         {
             "meta.yaml": "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-            + "".join(
-                f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8)
-            )
+            + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8))
         },
         "more than",
     ),
@@ -259,9 +253,7 @@ def test_utf8_bom_is_accepted(write_pack: PackWriter, capsys: pytest.CaptureFixt
     assert code == 0
 
 
-def test_yaml_syntax_error_points_at_the_spot(
-    write_pack: PackWriter, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_yaml_syntax_error_points_at_the_spot(write_pack: PackWriter, capsys: pytest.CaptureFixture[str]) -> None:
     folder = write_pack(**{"meta.yaml": "meta:\n  title: {en: [oops}\n"})
     _, lines = check(folder, capsys)
     assert re.match(rf"^{re.escape(str(folder / 'meta.yaml'))}:2:\d+: invalid YAML: ", lines[0]), lines

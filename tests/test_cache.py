@@ -41,9 +41,7 @@ def test_any_edit_misses_the_cache(write_pack: PackWriter, cache_dir: Path) -> N
     folder = write_pack()
     load_pack(folder)
     meta = folder / "meta.yaml"
-    meta.write_text(
-        meta.read_text(encoding="utf-8").replace("A tiny article", "An edited article"), encoding="utf-8"
-    )
+    meta.write_text(meta.read_text(encoding="utf-8").replace("A tiny article", "An edited article"), encoding="utf-8")
     assert load_pack(folder).meta.title.en == "An edited article"
     assert len(list(cache_dir.glob("*.pickle"))) == 2
 
@@ -64,9 +62,7 @@ def test_a_corrupt_entry_is_a_miss(write_pack: PackWriter, cache_dir: Path) -> N
     assert load_pack(folder).meta.title.en == "A tiny article"
 
 
-def test_cache_can_be_turned_off(
-    write_pack: PackWriter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_cache_can_be_turned_off(write_pack: PackWriter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FINTECH_TUI_CACHE", "off")
     assert cache.folder() is None
     load_pack(write_pack())

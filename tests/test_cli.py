@@ -97,9 +97,7 @@ def test_console_script_is_installed(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_unexpected_errors_are_one_line(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_unexpected_errors_are_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     def explode(*_: object) -> None:
         raise RuntimeError("disk on fire")
 

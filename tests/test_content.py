@@ -95,9 +95,7 @@ def test_fanmi_points_match_the_articles_numbering(bundled_index: PackIndex) -> 
         assert heading.startswith(f"{point.number}.")
 
 
-def test_argument_tree_has_one_thesis_and_typed_relations(
-    bundled_pack: Pack, bundled_index: PackIndex
-) -> None:
+def test_argument_tree_has_one_thesis_and_typed_relations(bundled_pack: Pack, bundled_index: PackIndex) -> None:
     roots = bundled_index.roots()
     assert [r.role for r in roots] == ["thesis"]
     for argument in bundled_pack.arguments:
@@ -121,9 +119,7 @@ def test_hedged_statements_stay_hedged(bundled_pack: Pack) -> None:
         quotes = "".join(ev.quote for ev in argument.evidence)
         if any(word in quotes for word in hedge_words) and argument.role not in ("qualification",):
             # a hedged source needs a hedge, unless the claim itself reports the hedge
-            assert argument.hedge or "estimate" in argument.claim.en or "may" in argument.claim.en, (
-                argument.id
-            )
+            assert argument.hedge or "estimate" in argument.claim.en or "may" in argument.claim.en, argument.id
 
 
 def test_inferences_are_explained(bundled_pack: Pack) -> None:

@@ -41,9 +41,7 @@ def test_model_is_immutable(write_pack: PackWriter) -> None:
 def test_single_file_pack_loads(tmp_path: Path, write_pack: PackWriter) -> None:
     folder = write_pack()
     single = tmp_path / "all.yaml"
-    single.write_text(
-        "\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.yaml"))), encoding="utf-8"
-    )
+    single.write_text("\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.yaml"))), encoding="utf-8")
     assert len(load_pack(single).entities) == 2
 
 
@@ -151,9 +149,7 @@ def test_duplicate_ids_and_keys(write_pack: PackWriter) -> None:
         }
     )
     found = problems_of(folder)
-    assert any(
-        "source.yaml:5:5: paragraphs[1].id: duplicate key (first given on line 4)" in p for p in found
-    ), found
+    assert any("source.yaml:5:5: paragraphs[1].id: duplicate key (first given on line 4)" in p for p in found), found
 
 
 def test_duplicate_item_id(write_pack: PackWriter) -> None:
@@ -238,9 +234,7 @@ def test_alias_must_occur_in_the_article(write_pack: PackWriter) -> None:
         }
     )
     found = problems_of(folder)
-    assert any(
-        "entities[0].aliases[0].text: alias '不存在的名字' does not occur in the article" in p for p in found
-    )
+    assert any("entities[0].aliases[0].text: alias '不存在的名字' does not occur in the article" in p for p in found)
 
 
 def test_loader_never_writes_into_the_pack(write_pack: PackWriter) -> None:

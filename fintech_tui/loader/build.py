@@ -33,9 +33,7 @@ def build_pack(path: Path, files: list[Path]) -> Pack:
             unreadable = True
             continue
         if not isinstance(doc.data, dict):
-            problems.append(
-                doc.problem((), "the top level must be a mapping of sections (meta, paragraphs, …)")
-            )
+            problems.append(doc.problem((), "the top level must be a mapping of sections (meta, paragraphs, …)"))
             continue
         converter = Converter(doc)
         for name, value in doc.data.items():

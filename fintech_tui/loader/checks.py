@@ -64,9 +64,7 @@ class PackChecker:
             for item in items:
                 item_id: str = getattr(item, "id")  # noqa: B009 - every item kind has an id
                 if not ID_PATTERN.fullmatch(item_id):
-                    self.report(
-                        item, "id", f"{item_id!r} is not a valid id (letters, digits, - _ . ; at most 80)"
-                    )
+                    self.report(item, "id", f"{item_id!r} is not a valid id (letters, digits, - _ . ; at most 80)")
                 elif item_id in seen:
                     _, first = self.locate(seen[item_id])
                     doc, _ = self.locate(seen[item_id])
@@ -122,16 +120,12 @@ class PackChecker:
             ok_first = self.check_ref(node, "first", node.first, self.paragraphs, "paragraph")
             ok_last = self.check_ref(node, "last", node.last, self.paragraphs, "paragraph")
             if ok_first and ok_last and node.last and order[node.last] < order[node.first]:
-                self.report(
-                    node, "last", f"paragraph {node.last!r} comes before first paragraph {node.first!r}"
-                )
+                self.report(node, "last", f"paragraph {node.last!r} comes before first paragraph {node.first!r}")
 
     def check_entities(self) -> None:
         for entity in self.pack.entities:
             if self.check_ref(entity, "parent", entity.parent, self.entities, "entity"):
-                self.check_cycle(
-                    entity, lambda e: self.entities.get(e.parent) if e.parent else None, "parent"
-                )
+                self.check_cycle(entity, lambda e: self.entities.get(e.parent) if e.parent else None, "parent")
             self.check_evidence(entity, entity.evidence)
             for i, alias in enumerate(entity.aliases):
                 if not alias.text.strip():
@@ -152,9 +146,7 @@ class PackChecker:
         for arg in self.pack.arguments:
             if arg.parent:
                 if self.check_ref(arg, "parent", arg.parent, self.arguments, "argument"):
-                    self.check_cycle(
-                        arg, lambda a: self.arguments.get(a.parent) if a.parent else None, "parent"
-                    )
+                    self.check_cycle(arg, lambda a: self.arguments.get(a.parent) if a.parent else None, "parent")
                 if arg.relation is None:
                     self.report(
                         arg,

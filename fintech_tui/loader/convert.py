@@ -44,6 +44,31 @@ def yaml_fields(cls: type) -> tuple[FieldSpec, ...]:
     )
 
 
+@cache
+def _plan(hint: Any) -> tuple[str, Any]:
+    """How to convert to `hint`, worked out once per hint rather than per value."""
+    origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
+        return "optional", inner
+    if origin is tuple:
+        return "tuple", typing.get_args(hint)[0]
+    if origin is Literal:
+        return "literal", frozenset(typing.get_args(hint))
+    if hint is str:
+        return "str", None
+    if hint is float:
+        return "float", None
+    if dataclasses.is_dataclass(hint):
+        return "dataclass", hint
+    raise TypeError(f"model uses an unsupported type hint: {hint!r}")  # a bug, not bad input
+
+
+@cache
+def _known(cls: type) -> frozenset[str]:
+    return frozenset(spec.name for spec in yaml_fields(cls))
+
+
 def describe(hint: Any) -> str:
     """A reader's name for a type hint, used in error messages."""
     origin = typing.get_origin(hint)
@@ -89,42 +114,35 @@ class Converter:
         return INVALID
 
     def convert(self, value: Any, hint: Any, path: FieldPath) -> Any:
-        origin = typing.get_origin(hint)
-        if origin in (Union, types.UnionType):
-            options = typing.get_args(hint)
-            if value is None and type(None) in options:
-                return None
-            (inner,) = [a for a in options if a is not type(None)]
-            return self.convert(value, inner, path)
-        if origin is tuple:
+        kind, detail = _plan(hint)
+        if kind == "optional":
+            return None if value is None else self.convert(value, detail, path)
+        if kind == "tuple":
             if not isinstance(value, list):
                 return self.fail(path, f"expected {describe(hint)}, got {_kind(value)}")
-            item_hint = typing.get_args(hint)[0]
-            items = [self.convert(v, item_hint, (*path, i)) for i, v in enumerate(value)]
+            items = [self.convert(v, detail, (*path, i)) for i, v in enumerate(value)]
             return INVALID if any(i is INVALID for i in items) else tuple(items)
-        if origin is Literal:
-            if value not in typing.get_args(hint) or isinstance(value, bool):
+        if kind == "literal":
+            if isinstance(value, bool) or not isinstance(value, str) or value not in detail:
                 return self.fail(path, f"expected {describe(hint)}, got {_kind(value)}")
             return value
-        if hint is str:
+        if kind == "str":
+            if type(value) is str:
+                return value
             if isinstance(value, int) and not isinstance(value, bool):
                 return str(value)  # `number: 2` is as good as `number: "2"`
-            if not isinstance(value, str):
-                return self.fail(path, f"expected text, got {_kind(value)}")
-            return value
-        if hint is float:
+            return self.fail(path, f"expected text, got {_kind(value)}")
+        if kind == "float":
             if not isinstance(value, int | float) or isinstance(value, bool):
                 return self.fail(path, f"expected a number, got {_kind(value)}")
             return value
-        if dataclasses.is_dataclass(hint):
-            return self.build(value, typing.cast(type, hint), path)
-        raise TypeError(f"model uses an unsupported type hint: {hint!r}")  # a bug, not bad input
+        return self.build(value, detail, path)
 
     def build(self, value: Any, cls: type, path: FieldPath) -> Any:
         if not isinstance(value, dict):
             return self.fail(path, f"expected a mapping, got {_kind(value)}")
         specs = yaml_fields(cls)
-        known = {s.name for s in specs}
+        known = _known(cls)
         ok = True
         for key in value:
             if key not in known:

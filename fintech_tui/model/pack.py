@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 EntityKind = Literal["company", "group", "bank", "product", "app", "organisation", "person"]
-ArgumentRole = Literal[
-    "thesis", "reason", "key-reason", "point", "observation", "conclusion", "qualification"
-]
+ArgumentRole = Literal["thesis", "reason", "key-reason", "point", "observation", "conclusion", "qualification"]
 Relation = Literal["supports", "opposes", "elaborates"]
 Hedge = Literal["estimate", "prediction", "opinion", "possibility"]
 OutlineKind = Literal["title", "metadata", "lead", "section", "point", "byline"]

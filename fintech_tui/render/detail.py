@@ -89,9 +89,7 @@ def _evidence(detail: Detail, index: PackIndex, evidence: tuple[Evidence, ...]) 
     detail.heading("Evidence")
     for ev in evidence:
         paragraph = index.paragraphs[ev.para]
-        detail.body.append(
-            Text.assemble((f"¶{paragraph.number:<3}", "bold cyan"), "“", plain(ev.quote, "italic"), "”")
-        )
+        detail.body.append(Text.assemble((f"¶{paragraph.number:<3}", "bold cyan"), "“", plain(ev.quote, "italic"), "”"))
         label = Text.assemble((f"¶{paragraph.number} ", "bold cyan"), one_line(ev.quote, "italic"))
         detail.links.append(Link("Evidence", Ref("paragraph", ev.para), label, ev.quote))
 
@@ -139,9 +137,7 @@ def describe_entity(index: PackIndex, entity: Entity, lang: str) -> Detail:
     detail = Detail(pair(entity.name, lang))
     ref = ref_of(entity)
     parent = index.entities.get(entity.parent)
-    badges = _badges(
-        (entity.kind, "reverse"), ("inference", "black on yellow") if entity.inference else ("", "")
-    )
+    badges = _badges((entity.kind, "reverse"), ("inference", "black on yellow") if entity.inference else ("", ""))
     if parent is not None:
         badges.append("part of ")
         badges.append_text(pair(parent.name, lang))
@@ -271,9 +267,7 @@ def describe_argument(index: PackIndex, argument: Argument, lang: str) -> Detail
 
 def describe_figure(index: PackIndex, figure: Figure, lang: str) -> Detail:
     subject = index.entities.get(figure.subject)
-    title = Text.assemble(
-        one_line(figure.metric.pick(lang), "bold"), " — ", plain(figure.as_written, "bold cyan")
-    )
+    title = Text.assemble(one_line(figure.metric.pick(lang), "bold"), " — ", plain(figure.as_written, "bold cyan"))
     detail = Detail(title)
     detail.body.append(
         _badges(
@@ -315,9 +309,7 @@ def describe_section(index: PackIndex, node: OutlineNode, lang: str) -> Detail:
     last = index.paragraphs[node.last or node.first]
     span = f"¶{first.number}" if first is last else f"¶{first.number}–{last.number}"
     detail.body.append(
-        _badges(
-            (node.kind, "reverse"), (f"#{node.number}" if node.number else "", "bold"), (span, "bold cyan")
-        )
+        _badges((node.kind, "reverse"), (f"#{node.number}" if node.number else "", "bold"), (span, "bold cyan"))
     )
     _bilingual(detail, node.summary.en, node.summary.zh, lang)
     if node.children:

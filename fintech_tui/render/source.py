@@ -19,27 +19,18 @@ def marked_paragraph(index: PackIndex, paragraph: Paragraph, *, quote: str = "",
 
     `lang` is accepted for symmetry with other renderers; the reading is
     always the canonical Chinese name, the one that fits a Chinese sentence."""
-    raw = neutralise(paragraph.text)
+    raw = neutralise(paragraph.text)  # same length as the text: one character for one
     text = Text()
-    starts = index.garbles
     position = 0
-    scan = 0
-    while scan < len(raw):
-        match = next(
-            ((alias, entity) for alias, entity in starts.get(raw[scan], ()) if raw.startswith(alias, scan)),
-            None,
-        )
-        if match is None:
-            scan += 1
-            continue
-        alias, entity = match  # the longest alias starting here wins (手持生活 over 手持)
+    for start, end, entity in index.mentions(raw):
+        alias = raw[start:end]
         canonical = entity.name.zh or entity.name.en
-        if alias not in canonical:  # 阿里 in 阿里巴巴 is a short form, not a garble
-            text.append(raw[position:scan])
-            text.append(alias, GARBLE_STYLE)
-            text.append(f"⟨{neutralise(canonical)}⟩", READING_STYLE)
-            position = scan + len(alias)
-        scan += len(alias)
+        if alias in canonical:  # the name itself, or a short form such as 阿里 for 阿里巴巴
+            continue
+        text.append(raw[position:start])
+        text.append(alias, GARBLE_STYLE)
+        text.append(f"⟨{neutralise(canonical)}⟩", READING_STYLE)
+        position = end
     text.append(raw[position:])
     if quote:
         _highlight(text, neutralise(quote))

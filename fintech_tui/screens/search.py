@@ -51,9 +51,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         if options:
             results.highlighted = 0
         word = "result" if len(options) == 1 else "results"
-        self.query_one("#search-box").border_subtitle = (
-            f"{len(options)} {word}" if event.value.strip() else ""
-        )
+        self.query_one("#search-box").border_subtitle = f"{len(options)} {word}" if event.value.strip() else ""
 
     def action_move(self, step: int) -> None:
         results = self.query_one("#search-results", OptionList)

@@ -1,0 +1,25 @@
+"""The model as plain data in the pack format, so JSON exports load back as packs."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from fintech_tui.model import Pack
+
+
+def to_data(value: Any) -> Any:
+    """`value` (a model object, tuple or scalar) as JSON-ready data, pack-format keys only."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value) if f.metadata.get("yaml", True)
+        }
+    if isinstance(value, tuple | list):
+        return [to_data(item) for item in value]
+    return value
+
+
+def to_json(pack: Pack) -> str:
+    """The whole pack as JSON; `fintech-tui check FILE.json` loads it back."""
+    return json.dumps(to_data(pack), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,120 @@
+"""The gap report: where a pack's map of its article is thin or incomplete.
+
+Pure analysis of the model (no Textual); `fintech-tui check --report` prints
+it and the Gaps screen shows it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from fintech_tui.index import PackIndex, Ref, ref_of
+
+# Runs of Latin letters in a Chinese text are usually names left untranslated
+# by the round trip (Pocket Life, Apprentice, Yu Bao) or jargon (APP, PC).
+LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’.-]*(?: [A-Za-z][A-Za-z'’.-]*)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """One finding: what is thin, the item it concerns (if any) and the paragraphs."""
+
+    message: str
+    ref: Ref | None = None
+    paragraphs: tuple[int, ...] = ()
+
+
+@dataclass
+class GapReport:
+    """Findings grouped by kind, each group in pack order."""
+
+    groups: dict[str, list[Gap]] = field(default_factory=dict)
+
+    def add(self, group: str, gap: Gap) -> None:
+        self.groups.setdefault(group, []).append(gap)
+
+    @property
+    def count(self) -> int:
+        return sum(len(gaps) for gaps in self.groups.values())
+
+    def lines(self) -> list[str]:
+        """The report as plain text lines for the terminal."""
+        out = [f"{self.count} gap{'s' * (self.count != 1)} found"]
+        for group, gaps in self.groups.items():
+            out += ["", f"{group} ({len(gaps)}):"]
+            for gap in gaps:
+                where = f" [¶{', ¶'.join(map(str, gap.paragraphs))}]" if gap.paragraphs else ""
+                out.append(f"  - {gap.message}{where}")
+        return out
+
+
+GROUPS = (
+    "Claims without evidence",
+    "Entities mentioned only once",
+    "Names in the text not resolved to any entity",
+    "Strategies found for one company only",
+    "Paragraphs outside the outline",
+    "Paragraphs nothing cites",
+)
+
+
+def _label(text_en: str, text_zh: str) -> str:
+    return " / ".join(t for t in (text_en, text_zh) if t)
+
+
+def gap_report(index: PackIndex) -> GapReport:
+    """Every gap in the pack `index` covers."""
+    pack = index.pack
+    report = GapReport({group: [] for group in GROUPS})
+    for argument in pack.arguments:
+        if not argument.evidence:
+            report.add(
+                GROUPS[0], Gap(f"argument {argument.id}: {argument.claim.en or argument.claim.zh}", ref_of(argument))
+            )
+    for strategy in pack.strategies:
+        if not strategy.evidence:
+            report.add(
+                GROUPS[0], Gap(f"strategy {strategy.id}: {strategy.name.en or strategy.name.zh}", ref_of(strategy))
+            )
+
+    for entity in pack.entities:
+        where = index.mentioned_in.get(entity.id, [])
+        if len(where) <= 1:
+            label = _label(entity.name.en, entity.name.zh)
+            report.add(GROUPS[1], Gap(f"{label} ({entity.id})", ref_of(entity), tuple(where)))
+
+    known = [a.text for e in pack.entities for a in e.aliases] + [t.term for t in pack.glossary]
+    known += [n for e in pack.entities for n in (e.name.en, e.name.zh) if n]
+    unresolved: dict[str, list[int]] = {}
+    for paragraph in pack.paragraphs:
+        for match in LATIN_RUN.finditer(paragraph.text):
+            word = match.group().strip(" .-'’")
+            if len(word) < 2 or any(word in name or name in word for name in known if name):
+                continue
+            unresolved.setdefault(word, []).append(paragraph.number)
+    for word, numbers in unresolved.items():
+        report.add(GROUPS[2], Gap(f"“{word}”", None, tuple(sorted(set(numbers)))))
+
+    for strategy in pack.strategies:
+        if len(strategy.pursued_by) == 1:
+            owner = index.entities[strategy.pursued_by[0]]
+            peers = [e for e in pack.entities if e.kind == owner.kind and e.id != owner.id]
+            if peers:
+                names = ", ".join(e.name.en or e.name.zh for e in peers[:4])
+                message = (
+                    f"{strategy.name.en or strategy.name.zh}: only {owner.name.en or owner.name.zh}; "
+                    f"other {owner.kind}s to compare: {names}"
+                )
+                report.add(GROUPS[3], Gap(message, ref_of(strategy)))
+
+    covered: set[int] = set()
+    for node in index.sections.values():
+        first = index.paragraphs[node.first].number
+        covered.update(range(first, index.paragraphs[node.last or node.first].number + 1))
+    for paragraph in pack.paragraphs:
+        if paragraph.number not in covered:
+            report.add(GROUPS[4], Gap(f"¶{paragraph.number}", ref_of(paragraph), (paragraph.number,)))
+        if paragraph.id not in index.citations:
+            report.add(GROUPS[5], Gap(f"¶{paragraph.number}: {paragraph.text[:40]}", ref_of(paragraph)))
+    return report
