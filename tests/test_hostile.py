@@ -79,7 +79,7 @@ async def test_hostile_pack_in_the_explorer(hostile_pack: Pack) -> None:
         label = str(companies.nodes_by_ref[Ref("entity", "cmb")].label)
         assert label.startswith(MARKUP)
         # clicking the text that looks like an @click link must not quit
-        await pilot.click("#detail-text", offset=(22, 0))
+        await pilot.click("#detail-body", offset=(22, 1))
         await pilot.click("#pane-1", offset=(24, 1))
         await pilot.pause()
         assert app.is_running

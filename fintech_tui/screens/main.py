@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer
 
@@ -28,6 +29,7 @@ from fintech_tui.widgets.panes import PANES
 from fintech_tui.widgets.title_bar import TitleBar
 
 NARROW_WIDTH = 100  # below this the panes share one column as tabs
+PREVIEW_DELAY = 0.06  # seconds the cursor must rest before the detail view follows it
 
 
 class MainScreen(Screen[None]):
@@ -61,6 +63,8 @@ class MainScreen(Screen[None]):
         self.set_reactive(MainScreen.lang, lang)
         self._goto = goto
         self._active_pane = 0
+        self._pending_preview: Ref | None = None
+        self._preview_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")  # before children are styled
@@ -92,6 +96,9 @@ class MainScreen(Screen[None]):
         if self.index.get(ref) is None:
             self.notify(f"Nothing is called {ref}.", severity="warning")
             return
+        if self._preview_timer is not None:  # an explicit open wins over a pending preview
+            self._preview_timer.stop()
+            self._preview_timer = None
         if record:
             self.history.visit(self.current, ref)
         self.current = ref
@@ -115,8 +122,21 @@ class MainScreen(Screen[None]):
 
     @on(ItemTree.Previewed)
     def _previewed(self, event: ItemTree.Previewed) -> None:
-        if event.ref != self.current:
-            self.current = event.ref
+        """Show the item under the cursor once the cursor rests.
+
+        Holding j should move the cursor, not render a detail view for every
+        item passed; so previews wait PREVIEW_DELAY and only the last counts.
+        """
+        self._pending_preview = event.ref
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, self._apply_preview)
+
+    def _apply_preview(self) -> None:
+        self._preview_timer = None
+        ref, self._pending_preview = self._pending_preview, None
+        if ref is not None and ref != self.current:
+            self.current = ref
 
     @on(ItemTree.Opened)
     def _opened(self, event: ItemTree.Opened) -> None:

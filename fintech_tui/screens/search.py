@@ -13,6 +13,8 @@ from textual.widgets.option_list import Option
 from fintech_tui.index import PackIndex, Ref
 from fintech_tui.render.labels import item_label
 
+RESULT_LIMIT = 60  # more than a screenful; refine the query to see others
+
 
 class SearchScreen(ModalScreen[Ref | None]):
     """A query box over a result list; enter opens the highlighted result."""
@@ -41,7 +43,11 @@ class SearchScreen(ModalScreen[Ref | None]):
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
-        self.results = self.index.search(event.value, limit=200)
+        self.show_results(event.value)
+
+    def show_results(self, query: str) -> None:
+        """Search for `query` and list what matches, best first."""
+        self.results = self.index.search(query, limit=RESULT_LIMIT)
         options = [
             Option(item_label(self.index, ref, self.lang, with_kind=True), id=str(i))
             for i, ref in enumerate(self.results)
@@ -51,7 +57,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         if options:
             results.highlighted = 0
         word = "result" if len(options) == 1 else "results"
-        self.query_one("#search-box").border_subtitle = f"{len(options)} {word}" if event.value.strip() else ""
+        self.query_one("#search-box").border_subtitle = f"{len(options)} {word}" if query.strip() else ""
 
     def action_move(self, step: int) -> None:
         results = self.query_one("#search-results", OptionList)

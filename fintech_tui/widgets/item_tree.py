@@ -18,6 +18,7 @@ from fintech_tui.index import PackIndex, Ref
 from fintech_tui.render.labels import item_label
 
 Nesting = Iterable[tuple[Ref, "Nesting"]]
+EXPAND_ALL_UP_TO = 2_000  # nodes; beyond this a pane opens with its top two levels expanded
 
 
 class ItemTree(Tree[Ref]):
@@ -65,8 +66,13 @@ class ItemTree(Tree[Ref]):
 
     def on_mount(self) -> None:
         self._add(self.root, self.nesting())
-        self.root.expand_all()
         count = len(self.nodes_by_ref)
+        if count <= EXPAND_ALL_UP_TO:
+            self.root.expand_all()
+        else:  # a large pack: open the top two levels; the rest opens on demand
+            self.root.expand()
+            for child in self.root.children:
+                child.expand()
         self.border_subtitle = f"{count:,}"
 
     def _add(self, parent: TreeNode[Ref], nesting: Nesting) -> None:
@@ -95,11 +101,20 @@ class ItemTree(Tree[Ref]):
             return False
         ancestor = node.parent
         while ancestor is not None:
-            ancestor.expand()
+            if not ancestor.is_expanded:  # expanding an open node would still rebuild every line
+                ancestor.expand()
             ancestor = ancestor.parent
         if self.cursor_node is not node:
             self.call_after_refresh(self.move_cursor, node, animate=False)
         return True
+
+    def get_label_width(self, node: TreeNode[Ref]) -> int:
+        """The label's width without rendering it.
+
+        Tree measures every line whenever it rebuilds; rendering each label
+        for that makes a pane of tens of thousands of items slow to open.
+        """
+        return len(node.label)  # an estimate is enough: the panes never scroll sideways
 
     @property
     def current_ref(self) -> Ref | None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -14,6 +16,9 @@ from fintech_tui.render.detail import Link
 
 class LinkList(OptionList):
     """Related items grouped under dim headings; each can be followed."""
+
+    # As in DetailBody: scrollbars always shown, so new links need no screen reflow.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
