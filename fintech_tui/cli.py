@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,7 +17,8 @@ from fintech_tui import __version__
 from fintech_tui.bundled import bundled_pack_path
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
-VERBS = ("check",)
+KINDS = ("section", "entity", "strategy", "argument", "figure", "term", "paragraph")
+VERBS = ("check", "export", "schema", "new", "serve")
 
 
 def _pack_argument(parser: argparse.ArgumentParser) -> None:
@@ -32,9 +34,10 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     """The main parser (open the explorer) and one parser per verb."""
     main = argparse.ArgumentParser(
         prog="fintech-tui",
-        description="Explore an analytical article as a map of its outline, companies, "
-        "strategies and arguments. Verbs: check (validate a pack).",
-        epilog="Run 'fintech-tui check --help' for the validator.",
+        description="Explore an analytical article as a map of its outline, companies, strategies and arguments.",
+        epilog="Verbs: check (validate; --report for gaps), export (md, json, html), schema (JSON Schema "
+        "of the pack format), new (scaffold a pack), serve (the explorer in a browser). "
+        "Run 'fintech-tui VERB --help' for each.",
     )
     main.add_argument("--version", action="version", version=f"fintech-tui {__version__}")
     main.add_argument("--lang", choices=("en", "zh"), default="en", help="label language at start")
@@ -45,8 +48,31 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
         prog="fintech-tui check",
         description="Validate a pack and print a summary, or every problem as FILE:LINE:COL: field: message.",
     )
+    check.add_argument("--report", action="store_true", help="also list the gaps: thin or missing evidence")
     _pack_argument(check)
-    return main, {"check": check}
+
+    export = argparse.ArgumentParser(
+        prog="fintech-tui export", description="Write the whole pack as Markdown, JSON (the pack format) or HTML."
+    )
+    export.add_argument("--format", "-f", choices=("md", "json", "html"), default="md")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    export.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    _pack_argument(export)
+
+    schema = argparse.ArgumentParser(
+        prog="fintech-tui schema", description="Print a JSON Schema of one pack file, for YAML editors."
+    )
+
+    new = argparse.ArgumentParser(prog="fintech-tui new", description="Create a minimal valid pack in a new folder.")
+    new.add_argument("name", type=Path, help="the folder to create (must not exist)")
+
+    serve = argparse.ArgumentParser(
+        prog="fintech-tui serve", description="Run the explorer in a web browser (via textual-serve)."
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    _pack_argument(serve)
+    return main, {"check": check, "export": export, "schema": schema, "new": new, "serve": serve}
 
 
 def _fail(message: str) -> int:
@@ -69,7 +95,7 @@ def _load(path: Path | None):  # type: ignore[no-untyped-def]
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """`fintech-tui check`: a one-line summary, or the list of problems."""
+    """`fintech-tui check`: a one-line summary, or the list of problems; --report adds the gaps."""
     from fintech_tui.summary import count_items
 
     pack = _load(args.pack)
@@ -77,6 +103,67 @@ def run_check(args: argparse.Namespace) -> int:
         return pack
     counts = ", ".join(f"{n} {name}" for name, n in count_items(pack))
     print(f"{pack.origin}: valid — {counts}")
+    if args.report:
+        from fintech_tui.gaps import gap_report
+        from fintech_tui.index import PackIndex
+
+        print()
+        print("\n".join(gap_report(PackIndex(pack)).lines()))
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """`fintech-tui export`: the pack as md, json or html, to stdout or a new file."""
+    from fintech_tui.export import exporter
+
+    pack = _load(args.pack)
+    if isinstance(pack, int):
+        return pack
+    text = exporter(args.format)(pack)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    if args.output.exists() and not args.force:
+        return _fail(f"{args.output} exists; pass --force to replace it")
+    args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """`fintech-tui schema`: the JSON Schema of a pack file."""
+    from fintech_tui.schema import schema_json
+
+    sys.stdout.write(schema_json())
+    return EXIT_OK
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """`fintech-tui new NAME`: scaffold a valid pack; never touches an existing path."""
+    from fintech_tui.scaffold import scaffold
+
+    try:
+        written = scaffold(args.name)
+    except FileExistsError as error:
+        return _fail(str(error))
+    for path in written:
+        print(f"created {path}")
+    print(f"next: edit the files, then run 'fintech-tui check {args.name}' and 'fintech-tui {args.name}'")
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """`fintech-tui serve`: the same explorer in a browser, through textual-serve."""
+    pack = _load(args.pack)  # fail here, with the loader's errors, rather than in the browser
+    if isinstance(pack, int):
+        return pack
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        return _fail("serve needs textual-serve: pip install 'fintech-tui[serve]'")
+    command = shlex.join([sys.executable, "-m", "fintech_tui", str(Path(pack.origin).resolve())])
+    print(f"fintech-tui: serving on http://{args.host}:{args.port} (ctrl+c to stop)", file=sys.stderr)
+    Server(command, host=args.host, port=args.port, title="fintech-tui").serve()
     return EXIT_OK
 
 
@@ -90,7 +177,9 @@ def run_explorer(args: argparse.Namespace) -> int:
     goto = None
     if args.goto:
         kind, _, item_id = args.goto.partition(":")
-        goto = Ref(kind, item_id)  # an unknown kind simply finds no item
+        if kind not in KINDS:
+            return _fail(f"--goto {args.goto}: the kind must be one of {', '.join(KINDS)} (e.g. entity:alipay)")
+        goto = Ref(kind, item_id)  # checked against KINDS above
     from fintech_tui.app import FintechApp  # deferred: Textual is the slow import
 
     app = FintechApp(pack, lang=args.lang, goto=goto)
@@ -107,7 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in VERBS:
             args = verbs[argv[0]].parse_args(argv[1:])
-            return {"check": run_check}[argv[0]](args)
+            runners = {"check": run_check, "export": run_export, "schema": run_schema, "new": run_new}
+            return {**runners, "serve": run_serve}[argv[0]](args)
         return run_explorer(main_parser.parse_args(argv))
     except KeyboardInterrupt:
         return EXIT_FAILURE
