@@ -6,6 +6,7 @@ built on first use so opening a large pack stays cheap.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -58,6 +59,27 @@ class SearchEntry:
 def fold(text: str) -> str:
     """Normalise for matching: NFKC (full-width → ASCII) and case-folded."""
     return unicodedata.normalize("NFKC", text).casefold()
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def romanised(names: list[str]) -> list[str]:
+    """Pinyin and initials for names with Chinese characters: 支付宝 → zhifubao, zfb.
+
+    pypinyin loads a large dictionary, so it is imported here, on the first
+    search, never at start-up.
+    """
+    chinese = [name for name in names if _HAN.search(name)]
+    if not chinese:
+        return []
+    from pypinyin import Style, lazy_pinyin
+
+    out = []
+    for name in chinese:
+        out.append("".join(lazy_pinyin(name)).replace(" ", ""))
+        out.append("".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).replace(" ", ""))
+    return out
 
 
 def ref_of(item: Item) -> Ref:
@@ -212,9 +234,10 @@ class PackIndex:
         entries: list[SearchEntry] = []
         for entity in self.pack.entities:
             names = [entity.id, entity.name.zh, entity.name.en, *(a.text for a in entity.aliases)]
+            names += romanised([entity.name.zh, *(a.text for a in entity.aliases)])
             entries.append(SearchEntry(ref_of(entity), fold(" | ".join(names))))
         for strategy in self.pack.strategies:
-            names = [strategy.id, strategy.name.zh, strategy.name.en, strategy.summary.en]
+            names = [strategy.id, strategy.name.zh, strategy.name.en, strategy.summary.en, *romanised([strategy.name.zh])]
             entries.append(SearchEntry(ref_of(strategy), fold(" | ".join(names))))
         for argument in self.pack.arguments:
             words = [argument.id, argument.claim.zh, argument.claim.en]

@@ -24,6 +24,8 @@ NEVER_AT_START = {
     "fintech_tui.screens.help",
     "fintech_tui.screens.source",
     "fintech_tui.synthetic",
+    "pypinyin",
+    "ahocorasick",
 }
 ONLY_ON_A_CACHE_MISS = {
     "yaml",

@@ -1,0 +1,57 @@
+"""The index: lookups, backlinks, mentions and search (aliases, pinyin, claim words)."""
+
+from __future__ import annotations
+
+from fintech_tui.history import History
+from fintech_tui.index import PackIndex, Ref
+
+
+def test_alias_resolves_to_canonical_entity(bundled_index: PackIndex) -> None:
+    entity = bundled_index.resolve_alias("口袋生活")
+    assert entity is not None and entity.id == "pocket-life"
+    assert bundled_index.resolve_alias("ＰＯＣＫＥＴ life") is entity  # full-width and case folded
+
+
+def test_backlinks(bundled_index: PackIndex) -> None:
+    assert {e.id for e in bundled_index.children_of["cmb"]} == {"cmb-app", "pocket-life"}
+    assert "two-app" in {s.id for s in bundled_index.strategies_of["cmb"]}
+    cited = {c.ref for c in bundled_index.citations["p17"]}
+    assert Ref("figure", "pocket-life-monthly-devices") in cited
+
+
+def test_breadcrumb_runs_from_the_thesis(bundled_index: PackIndex) -> None:
+    chain = bundled_index.breadcrumb(bundled_index.arguments["reason-platform"])
+    assert [a.id for a in chain] == ["thesis", "alipay-made-xhb", "xhb-rise", "reason-platform"]
+
+
+def test_mentions_prefer_the_longest_name(bundled_index: PackIndex) -> None:
+    text = bundled_index.paragraphs["p26"].text
+    found = {text[start:end] for start, end, _ in bundled_index.mentions(text)}
+    assert "手持生活" in found and "手持" not in found
+    assert bundled_index.mentioned_in["pocket-life"][:3] == [1, 16, 17]
+
+
+def test_search_by_alias_name_claim_and_pinyin(bundled_index: PackIndex) -> None:
+    assert bundled_index.search("口袋生活")[0] == Ref("entity", "pocket-life")
+    assert bundled_index.search("Pocket")[0] == Ref("entity", "pocket-life")
+    assert Ref("argument", "reason-platform") in bundled_index.search("decisive reason")
+    assert bundled_index.search("zfb")[0] == Ref("entity", "alipay")
+    assert bundled_index.search("zhangshang")[0] == Ref("entity", "pocket-life")
+    assert bundled_index.search("   ") == []
+
+
+def test_search_respects_the_limit(bundled_index: PackIndex) -> None:
+    assert len(bundled_index.search("a", limit=5)) == 5
+
+
+def test_history_back_and_forward() -> None:
+    history: History[str] = History()
+    history.visit(None, "a")
+    history.visit("a", "b")
+    history.visit("b", "c")
+    assert history.back("c") == "b"
+    assert history.back("b") == "a"
+    assert history.back("a") is None
+    assert history.forward("a") == "b"
+    history.visit("b", "d")  # a new visit clears the forward stack
+    assert history.forward("d") is None
