@@ -237,7 +237,13 @@ class PackIndex:
             names += romanised([entity.name.zh, *(a.text for a in entity.aliases)])
             entries.append(SearchEntry(ref_of(entity), fold(" | ".join(names))))
         for strategy in self.pack.strategies:
-            names = [strategy.id, strategy.name.zh, strategy.name.en, strategy.summary.en, *romanised([strategy.name.zh])]
+            names = [
+                strategy.id,
+                strategy.name.zh,
+                strategy.name.en,
+                strategy.summary.en,
+                *romanised([strategy.name.zh]),
+            ]
             entries.append(SearchEntry(ref_of(strategy), fold(" | ".join(names))))
         for argument in self.pack.arguments:
             words = [argument.id, argument.claim.zh, argument.claim.en]

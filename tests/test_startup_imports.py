@@ -24,6 +24,11 @@ NEVER_AT_START = {
     "fintech_tui.screens.help",
     "fintech_tui.screens.source",
     "fintech_tui.synthetic",
+    "fintech_tui.screens.matrix",
+    "fintech_tui.screens.figures",
+    "fintech_tui.screens.compare",
+    "fintech_tui.screens.gaps",
+    "fintech_tui.export",
     "pypinyin",
     "ahocorasick",
 }

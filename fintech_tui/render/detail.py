@@ -118,13 +118,16 @@ def _figures_table(index: PackIndex, figures: Iterable[Figure], lang: str) -> Ta
     return table
 
 
+def format_number(number: float) -> str:
+    """30280000 → 30,280,000; 0.01 stays 0.01."""
+    return f"{number:,.0f}" if float(number).is_integer() else f"{number:,}"
+
+
 def format_value(figure: Figure) -> Text:
     """The figure's numeric value with its unit, or a dash where none is given."""
     if figure.value is None:
         return Text("—", style="dim")
-    number = figure.value
-    shown = f"{number:,.0f}" if float(number).is_integer() else f"{number:,}"
-    text = Text(shown, style="bold")
+    text = Text(format_number(figure.value), style="bold")
     if figure.unit:
         text.append(" ")
         text.append_text(plain(figure.unit))

@@ -48,6 +48,12 @@ class MainScreen(Screen[None]):
         Binding("backspace,alt+left,left_square_bracket", "back", "Back", key_display="⌫"),
         Binding("alt+right,right_square_bracket", "forward", "Forward", key_display="]"),
         Binding("t", "toggle_language", "中/EN"),
+        Binding("m", "matrix", "Matrix"),
+        Binding("f", "figures", "Figures"),
+        Binding("x", "mark", "Mark to compare", show=False),
+        Binding("c", "compare", "Compare", show=False),
+        Binding("r", "gaps", "Gap report", show=False),
+        Binding("S", "screenshot_svg", "Screenshot (SVG)", show=False),
         Binding("escape", "leave_detail", "Panes", show=False),
     ]
 
@@ -64,6 +70,7 @@ class MainScreen(Screen[None]):
         self._goto = goto
         self._active_pane = 0
         self._pending_preview: Ref | None = None
+        self.marked: list[str] = []  # entity ids chosen for the compare view
         self._preview_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -236,6 +243,52 @@ class MainScreen(Screen[None]):
             return self.current, ""
         first = getattr(item, "first", "")
         return (Ref("paragraph", first), "") if first else (None, "")
+
+    def action_matrix(self) -> None:
+        from fintech_tui.screens.matrix import MatrixScreen  # deferred: not on the first screen
+
+        self.app.push_screen(MatrixScreen(self.index, self.lang))
+
+    def action_figures(self) -> None:
+        from fintech_tui.screens.figures import FiguresScreen  # deferred: not on the first screen
+
+        self.app.push_screen(FiguresScreen(self.index, self.lang))
+
+    def action_mark(self) -> None:
+        """Mark (or unmark) the current company for the compare view."""
+        if self.current is None or self.current.kind != "entity":
+            self.notify("Mark companies: select one in the Companies pane, then press x.", timeout=3)
+            return
+        if self.current.id in self.marked:
+            self.marked.remove(self.current.id)
+        else:
+            self.marked.append(self.current.id)
+        names = ", ".join(self.index.entities[e].name.pick(self.lang) for e in self.marked) or "none"
+        self.notify(f"Marked to compare: {names}", timeout=3)
+
+    def action_compare(self) -> None:
+        """Compare the marked companies, or the current one with others of its kind."""
+        from fintech_tui.screens.compare import CompareScreen  # deferred: not on the first screen
+
+        ids = list(self.marked)
+        if len(ids) < 2 and self.current is not None and self.current.kind == "entity":
+            kind = self.index.entities[self.current.id].kind
+            ids = [self.current.id, *(e.id for e in self.index.pack.entities if e.kind == kind)]
+        chosen = list(dict.fromkeys(ids))[:5]
+        if len(chosen) < 2:
+            self.notify("Mark two or more companies with x, then press c.", timeout=3)
+            return
+        self.app.push_screen(CompareScreen(self.index, [self.index.entities[e] for e in chosen], self.lang))
+
+    def action_gaps(self) -> None:
+        from fintech_tui.screens.gaps import GapsScreen  # deferred: not on the first screen
+
+        self.app.push_screen(GapsScreen(self.index), self._chosen)
+
+    def action_screenshot_svg(self) -> None:
+        """Save what is on screen as an SVG in the current folder."""
+        path = self.app.save_screenshot()
+        self.notify(f"Saved {path}", timeout=4)
 
     def show_source(self, ref: Ref | None, quote: str = "") -> None:
         from fintech_tui.screens.source import SourceScreen  # deferred: not on the first screen

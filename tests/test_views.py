@@ -1,0 +1,124 @@
+"""The analysis views, driven by keys: matrix, figures, compare, gaps, evidence, screenshot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, OptionList
+
+from fintech_tui.analysis import comparable_groups, ties
+from fintech_tui.app import FintechApp
+from fintech_tui.index import PackIndex, Ref
+from fintech_tui.model import Pack
+from fintech_tui.screens.compare import CompareScreen
+from fintech_tui.screens.evidence import EvidenceScreen
+from fintech_tui.screens.figures import FiguresScreen
+from fintech_tui.screens.gaps import GapsScreen
+from fintech_tui.screens.main import MainScreen
+from fintech_tui.screens.matrix import MatrixScreen
+from fintech_tui.screens.source import SourceScreen
+
+WIDE = (120, 40)
+
+
+def test_ties_count_distinct_quotes(bundled_index: PackIndex) -> None:
+    found = ties(bundled_index)
+    two_app = found[("cmb", "two-app")]
+    assert two_app.strength == len({(e.para, e.quote) for e in two_app.evidence}) >= 2
+    assert ("tenpay", "two-app") not in found
+
+
+def test_bars_only_for_shared_units(bundled_pack: Pack) -> None:
+    largest = comparable_groups(list(bundled_pack.figures))
+    assert largest["users"] == 50_000_000
+    assert "rank" not in largest and "views" not in largest
+
+
+async def test_matrix_cell_opens_its_evidence_and_transposes(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MatrixScreen)
+        table = screen.query_one(DataTable)
+        rows, columns = screen._axes()
+        row = [e.id for e in rows].index("cmb")
+        column = [s.id for s in columns].index("two-app") + 1
+        table.move_cursor(row=row, column=column)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+        assert app.screen.query_one(OptionList).option_count == ties(app.index)[("cmb", "two-app")].strength
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        await pilot.press("escape", "escape")
+        await pilot.press("x")
+        await pilot.pause()
+        assert screen.transposed and table.row_count == len(bundled_pack.strategies)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_figures_sort_and_open(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FiguresScreen)
+        table = screen.query_one(DataTable)
+        assert table.row_count == len(bundled_pack.figures)
+        await pilot.press("o", "o")  # sort by Value
+        await pilot.pause()
+        assert "Value" in str(table.border_title)
+        first = screen.figures[int(table.coordinate_to_cell_key((0, 0)).row_key.value or 0)]
+        assert first.value == min(f.value for f in bundled_pack.figures if f.value is not None)
+        await pilot.press("r")
+        await pilot.pause()
+        first = screen.figures[int(table.coordinate_to_cell_key((0, 0)).row_key.value or 0)]
+        assert first.value == max(f.value for f in bundled_pack.figures if f.value is not None)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+
+
+async def test_compare_marked_companies(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack, goto=Ref("entity", "cmb"))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        await pilot.press("x")
+        main.open(Ref("entity", "pingan"))
+        await pilot.press("x")
+        main.open(Ref("entity", "fanpu"))
+        await pilot.press("x", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert [e.id for e in app.screen.entities] == ["cmb", "pingan", "fanpu"]
+
+
+async def test_gap_report_opens_an_item(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, GapsScreen)
+        await pilot.press("down", "enter")  # the first finding that names an item
+        await pilot.pause()
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.current is not None and main.current.kind == "entity"
+
+
+async def test_screenshot_key_saves_an_svg(bundled_pack: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("S")
+        await pilot.pause()
+    [svg] = list(tmp_path.glob("*.svg"))
+    assert svg.read_text(encoding="utf-8").lstrip().startswith("<svg")
