@@ -23,6 +23,8 @@ VIEWS: dict[str, tuple[Ref | None, list[str]]] = {
     "argument": (Ref("argument", "reason-platform"), []),
     "source": (Ref("figure", "pocket-life-monthly-devices"), ["s"]),
     "chinese-labels": (Ref("entity", "fanmi"), ["t"]),
+    "matrix": (None, ["m"]),
+    "figures": (None, ["f"]),
 }
 
 
