@@ -88,8 +88,33 @@ def test_every_problem_is_reported_not_just_the_first(write_pack: PackWriter) ->
     found = problems_of(folder)
     assert any("unknown field (did you mean 'name'?)" in p and "strategies[1].nmae" in p for p in found)
     assert any("missing required field 'name'" in p for p in found)
-    # the dangling reference in [0] is a whole-pack check; type errors come first
-    assert len(found) == 2
+    # the whole-pack checks still run on the items that converted
+    assert any("strategies[0].pursued_by[0]: no entity with id 'nobody'" in p for p in found)
+    assert len(found) == 3
+
+
+def test_references_to_an_item_with_its_own_problem_are_not_reported_twice(write_pack: PackWriter) -> None:
+    folder = write_pack(
+        **{
+            "entities.yaml": """
+        entities:
+          - id: cmb
+            kind: bank
+            name: {zh: 招商银行, en: CMB}
+            summary: {en: A bank.}
+            evidence: []
+          - id: pocket
+            kind: app
+            parent: cmb
+            name: {zh: 掌上生活, en: Pocket Life}
+            sumary: {en: An app.}
+            evidence: []
+        """
+        }
+    )
+    found = problems_of(folder)
+    assert any("entities[1].sumary: unknown field" in p for p in found)
+    assert not any("no entity with id 'pocket'" in p for p in found), found  # arguments[1] concerns it
 
 
 def test_dangling_references_are_caught(write_pack: PackWriter) -> None:

@@ -22,6 +22,7 @@ def build_pack(path: Path, files: list[Path]) -> Pack:
     sections: dict[str, Any] = {}
     owners: dict[str, YamlDocument] = {}
     located: dict[int, tuple[YamlDocument, FieldPath]] = {}
+    broken: set[tuple[str, str]] = set()
     hints = typing.get_type_hints(Pack)
     allowed = [f.name for f in dataclasses.fields(Pack) if f.metadata.get("yaml", True)]
 
@@ -47,14 +48,17 @@ def build_pack(path: Path, files: list[Path]) -> Pack:
             result = converter.convert(value, hints[name], (name,))
             if result is not INVALID:
                 sections[name] = result
+            else:
+                unreadable = True  # a whole section is unusable: cross-item checks would mislead
         problems.extend(converter.problems)
         located.update(converter.located)
+        broken |= converter.broken
 
     for name in REQUIRED_SECTIONS:
         if name not in owners and not unreadable:
             problems.append(Problem(str(path), 0, 0, name, "missing required section"))
-    if problems:
-        raise PackError(problems)
+    if unreadable or any(name not in sections for name in REQUIRED_SECTIONS):
+        raise PackError(problems)  # fix these first: without whole sections, references cannot be judged
 
     paragraphs = []
     for number, paragraph in enumerate(sections["paragraphs"], start=1):
@@ -64,7 +68,7 @@ def build_pack(path: Path, files: list[Path]) -> Pack:
     sections["paragraphs"] = tuple(paragraphs)
     pack = Pack(**sections, origin=str(path))
 
-    problems = PackChecker(pack, lambda obj: located[id(obj)]).run()
+    problems += PackChecker(pack, lambda obj: located[id(obj)], tolerated=broken).run()
     if problems:
         raise PackError(problems)
     return pack

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from fintech_tui.loader.problems import Problem
 from fintech_tui.loader.yaml_source import FieldPath, YamlDocument
@@ -21,6 +21,7 @@ class PackChecker:
 
     pack: Pack
     locate: Locate
+    tolerated: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) dropped for other problems
 
     def __post_init__(self) -> None:
         self.problems: list[Problem] = []
@@ -81,12 +82,14 @@ class PackChecker:
         table: Mapping[str, object],
         noun: str,
     ) -> bool:
-        if ref and ref not in table:
+        """Whether `ref` (if given) names an item; report it unless it was dropped for another problem."""
+        if not ref or ref in table:
+            return True
+        if (noun, ref) not in self.tolerated:
             doc, path = self.locate(obj)
             where = (*path, field) if isinstance(field, str) else (*path, *field)
             self.problems.append(doc.problem(where, f"no {noun} with id {ref!r}"))
-            return False
-        return True
+        return False
 
     def check_evidence(self, obj: object, evidence: tuple[Evidence, ...]) -> None:
         for i, ev in enumerate(evidence):
@@ -162,7 +165,8 @@ class PackChecker:
             for i, ref in enumerate(arg.strategies):
                 self.check_ref(arg, ("strategies", i), ref, self.strategies, "strategy")
             self.check_evidence(arg, arg.evidence)
-        if self.pack.arguments and roots == 0:
+        has_broken = any(kind == "argument" for kind, _ in self.tolerated)
+        if self.pack.arguments and roots == 0 and not has_broken:
             self.report(
                 self.pack.arguments[0],
                 "parent",

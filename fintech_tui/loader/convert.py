@@ -108,6 +108,7 @@ class Converter:
         self.doc = doc
         self.problems: list[Problem] = []
         self.located: dict[int, tuple[YamlDocument, FieldPath]] = {}
+        self.broken: set[tuple[str, str]] = set()  # (kind, id) of items dropped for their problems
 
     def fail(self, path: FieldPath, message: str, *, at_key: bool = False) -> Any:
         self.problems.append(self.doc.problem(path, message, at_key=at_key))
@@ -121,7 +122,9 @@ class Converter:
             if not isinstance(value, list):
                 return self.fail(path, f"expected {describe(hint)}, got {_kind(value)}")
             items = [self.convert(v, detail, (*path, i)) for i, v in enumerate(value)]
-            return INVALID if any(i is INVALID for i in items) else tuple(items)
+            # Keep the items that converted, so the checks that follow can still
+            # look at them; the dropped ones' problems are already recorded.
+            return tuple(item for item in items if item is not INVALID)
         if kind == "literal":
             if isinstance(value, bool) or not isinstance(value, str) or value not in detail:
                 return self.fail(path, f"expected {describe(hint)}, got {_kind(value)}")
@@ -164,6 +167,8 @@ class Converter:
             else:
                 kwargs[spec.name] = converted
         if not ok:
+            if isinstance(value.get("id"), str):
+                self.broken.add((cls.__name__.lower(), value["id"]))
             return INVALID
         obj = cls(**kwargs)
         if isinstance(obj, Text) and not (obj.en.strip() or obj.zh.strip()):
