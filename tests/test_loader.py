@@ -90,7 +90,8 @@ def test_every_problem_is_reported_not_just_the_first(write_pack: PackWriter) ->
     assert any("missing required field 'name'" in p for p in found)
     # the whole-pack checks still run on the items that converted
     assert any("strategies[0].pursued_by[0]: no entity with id 'nobody'" in p for p in found)
-    assert len(found) == 3
+    assert any("arguments[1].strategies[0]: no strategy with id 'two-app'" in p for p in found)  # replaced above
+    assert len(found) == 4
 
 
 def test_references_to_an_item_with_its_own_problem_are_not_reported_twice(write_pack: PackWriter) -> None:
