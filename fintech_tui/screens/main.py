@@ -29,6 +29,7 @@ from fintech_tui.widgets.panes import PANES
 from fintech_tui.widgets.title_bar import TitleBar
 
 NARROW_WIDTH = 100  # below this the panes share one column as tabs
+WARM_UP_DELAY = 0.5  # seconds after start before the search table is built in the background
 PREVIEW_DELAY = 0.06  # seconds the cursor must rest before the detail view follows it
 
 
@@ -95,6 +96,12 @@ class MainScreen(Screen[None]):
             self.query_one(LinkList).focus()
         else:
             self.panes[0].focus()  # focusing a pane previews its first item
+        self.set_timer(WARM_UP_DELAY, self._warm_up_search)
+
+    def _warm_up_search(self) -> None:
+        """Build the search table (pinyin included) in a thread once the screen is up,
+        so the first keystroke in search does not pay for it."""
+        self.run_worker(lambda: self.index.search_entries, thread=True, group="warm-up", exit_on_error=False)
 
     # -- selection and history --------------------------------------------
 
