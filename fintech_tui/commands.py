@@ -29,6 +29,11 @@ class ItemCommands(Provider):
             label = item_label(main.index, ref, main.lang, with_kind=True)
             yield DiscoveryHit(label, partial(main.open, ref), help="The article's thesis")
 
+    async def startup(self) -> None:
+        main = self._main()
+        if main is not None:
+            main.warm_up_search()
+
     async def search(self, query: str) -> Hits:
         main = self._main()
         if main is None:

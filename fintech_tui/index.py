@@ -77,8 +77,9 @@ def romanised(names: list[str]) -> list[str]:
 
     out = []
     for name in chinese:
-        out.append("".join(lazy_pinyin(name)).replace(" ", ""))
-        out.append("".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).replace(" ", ""))
+        syllables = [s for s in lazy_pinyin(name, style=Style.NORMAL, errors="ignore") if s.strip()]
+        out.append("".join(syllables))
+        out.append("".join(s[0] for s in syllables))  # initials: zfb for 支付宝
     return out
 
 

@@ -29,7 +29,6 @@ from fintech_tui.widgets.panes import PANES
 from fintech_tui.widgets.title_bar import TitleBar
 
 NARROW_WIDTH = 100  # below this the panes share one column as tabs
-WARM_UP_DELAY = 0.5  # seconds after start before the search table is built in the background
 PREVIEW_DELAY = 0.06  # seconds the cursor must rest before the detail view follows it
 
 
@@ -96,12 +95,12 @@ class MainScreen(Screen[None]):
             self.query_one(LinkList).focus()
         else:
             self.panes[0].focus()  # focusing a pane previews its first item
-        self.set_timer(WARM_UP_DELAY, self._warm_up_search)
 
-    def _warm_up_search(self) -> None:
-        """Build the search table (pinyin included) in a thread once the screen is up,
-        so the first keystroke in search does not pay for it."""
-        self.run_worker(lambda: self.index.search_entries, thread=True, group="warm-up", exit_on_error=False)
+    def warm_up_search(self) -> None:
+        """Build the search table (pinyin included) in a thread while the search box
+        opens, so the first keystroke rarely waits for it."""
+        if "search_entries" not in self.index.__dict__:
+            self.run_worker(lambda: self.index.search_entries, thread=True, group="warm-up", exit_on_error=False)
 
     # -- selection and history --------------------------------------------
 
@@ -230,6 +229,7 @@ class MainScreen(Screen[None]):
     def action_search(self) -> None:
         from fintech_tui.screens.search import SearchScreen  # deferred: not on the first screen
 
+        self.warm_up_search()
         self.app.push_screen(SearchScreen(self.index, self.lang), self._chosen)
 
     def _chosen(self, ref: Ref | None) -> None:

@@ -9,18 +9,19 @@ from textual.containers import Vertical
 from textual.events import Resize
 from textual.geometry import Size
 from textual.reactive import Reactive
-from textual.widgets import RichLog
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from fintech_tui.render.detail import Detail
 from fintech_tui.widgets.link_list import LinkList
 
 
-class DetailBody(RichLog):
+class DetailBody(ScrollView, can_focus=True):
     """The body text, rendered once per item into lines and scrolled.
 
-    A line-based log rather than a Static in a scroll container: replacing
-    the content then changes only this widget's virtual size, so showing an
-    item does not re-lay out the whole screen on every cursor move.
+    Line-based rather than a Static in a scroll container: replacing the
+    content then changes only this widget's virtual size, so showing an item
+    does not re-lay out the whole screen on every cursor move.
     """
 
     # Scrollbars are always shown (see app.tcss), so a new virtual size never
@@ -29,16 +30,18 @@ class DetailBody(RichLog):
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     BINDINGS = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("j,down", "scroll_down", "Down", show=False),
+        Binding("k,up", "scroll_up", "Up", show=False),
+        Binding("g,home", "scroll_home", "Top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, wrap=True, markup=False, highlight=False, auto_scroll=False, min_width=1)
-        self.can_focus = True
+        super().__init__(id=id)
         self.renderable: RenderableType | None = None
+        self._lines: list[Strip] = []
         self._width = 0
 
     def show(self, renderable: RenderableType) -> None:
@@ -49,9 +52,13 @@ class DetailBody(RichLog):
 
     def _render_at(self, width: int) -> None:
         self._width = width
-        self.clear()
+        self._lines = []
         if self.renderable is not None and width > 0:
-            self.write(self.renderable, width=width, scroll_end=False)
+            console = self.app.console
+            lines = console.render_lines(self.renderable, console.options.update_width(width), pad=False)
+            self._lines = [Strip(line).simplify() for line in lines]
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
 
     def on_resize(self, event: Resize) -> None:
         width = self.scrollable_content_region.width
@@ -59,6 +66,13 @@ class DetailBody(RichLog):
             y = self.scroll_y
             self._render_at(width)
             self.scroll_to(0, y, animate=False, immediate=True)
+
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        return self._lines[index].crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
 
 
 class DetailView(Vertical):
