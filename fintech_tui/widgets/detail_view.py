@@ -90,6 +90,7 @@ class DetailView(Vertical):
         """Render `detail`; `where` (e.g. "Company") becomes the pane title."""
         self.shown = detail
         body = self.query_one(DetailBody)
-        body.border_title = where or "Detail"
-        body.show(detail.renderable())
-        self.query_one(LinkList).show_links(detail.links)
+        with self.app.batch_update():  # body, title and links change in one frame
+            body.border_title = where or "Detail"
+            body.show(detail.renderable())
+            self.query_one(LinkList).show_links(detail.links)
