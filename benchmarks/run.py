@@ -149,7 +149,9 @@ def main() -> None:
     print()
     print("| program | wall time | ratio | CPU time | ratio |")
     print("| --- | ---: | ---: | ---: | ---: |")
-    print(f"| bare Textual app (header, tree, footer) | {bare_s * 1000:.0f} ms | 1.00 | {bare_cpu * 1000:.0f} ms | 1.00 |")  # noqa: E501
+    print(
+        f"| bare Textual app (header, tree, footer) | {bare_s * 1000:.0f} ms | 1.00 | {bare_cpu * 1000:.0f} ms | 1.00 |"
+    )
     print(
         f"| fintech-tui | {ours_s * 1000:.0f} ms | {ours_s / bare_s:.2f} "
         f"| {ours_cpu * 1000:.0f} ms | {ours_cpu / bare_cpu:.2f} |"

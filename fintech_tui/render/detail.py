@@ -57,6 +57,13 @@ class Detail:
         for ref in refs:
             self.links.append(Link(group, ref, item_label(index, ref, lang)))
 
+    def related(self, heading: str, group: str, index: PackIndex, refs: list[Ref], lang: str) -> None:
+        """A headed table of related items, each also a link in `group`; nothing if none."""
+        if refs:
+            self.heading(heading)
+            self.body.append(_cited_by_table(index, refs, lang))
+            self.link(group, index, refs, lang)
+
 
 def _badges(*parts: tuple[str, str]) -> Text:
     text = Text()
@@ -138,7 +145,6 @@ def format_value(figure: Figure) -> Text:
 
 def describe_entity(index: PackIndex, entity: Entity, lang: str) -> Detail:
     detail = Detail(pair(entity.name, lang))
-    ref = ref_of(entity)
     parent = index.entities.get(entity.parent)
     badges = _badges((entity.kind, "reverse"), ("inference", "black on yellow") if entity.inference else ("", ""))
     if parent is not None:
@@ -164,28 +170,25 @@ def describe_entity(index: PackIndex, entity: Entity, lang: str) -> Detail:
         detail.body.append(table)
     if parent is not None:
         detail.link("Part of", index, [ref_of(parent)], lang)
-    children = index.children_of.get(entity.id, [])
-    if children:
-        detail.heading("Products and apps")
-        detail.body.append(_cited_by_table(index, map(ref_of, children), lang))
-        detail.link("Products", index, map(ref_of, children), lang)
-    strategies = index.strategies_of.get(entity.id, [])
-    if strategies:
-        detail.heading("Strategies pursued")
-        detail.body.append(_cited_by_table(index, map(ref_of, strategies), lang))
-        detail.link("Strategies", index, map(ref_of, strategies), lang)
-    arguments = index.arguments_about.get(entity.id, [])
-    if arguments:
-        detail.heading("Arguments that concern it")
-        detail.body.append(_cited_by_table(index, map(ref_of, arguments), lang))
-        detail.link("Arguments", index, map(ref_of, arguments), lang)
+    detail.related(
+        "Products and apps", "Products", index, [ref_of(x) for x in index.children_of.get(entity.id, [])], lang
+    )
+    detail.related(
+        "Strategies pursued", "Strategies", index, [ref_of(x) for x in index.strategies_of.get(entity.id, [])], lang
+    )
+    detail.related(
+        "Arguments that concern it",
+        "Arguments",
+        index,
+        [ref_of(x) for x in index.arguments_about.get(entity.id, [])],
+        lang,
+    )
     figures = index.figures_of.get(entity.id, [])
     if figures:
         detail.heading("Figures")
         detail.body.append(_figures_table(index, figures, lang))
         detail.link("Figures", index, map(ref_of, figures), lang)
     _evidence(detail, index, entity.evidence)
-    del ref
     return detail
 
 
@@ -203,11 +206,13 @@ def describe_strategy(index: PackIndex, strategy: Strategy, lang: str) -> Detail
         detail.link("Pursued by", index, map(ref_of, owners), lang)
     else:
         detail.body.append(Text("No single company: the article describes it in general.", style="dim"))
-    arguments = index.arguments_using.get(strategy.id, [])
-    if arguments:
-        detail.heading("Arguments that use it")
-        detail.body.append(_cited_by_table(index, map(ref_of, arguments), lang))
-        detail.link("Arguments", index, map(ref_of, arguments), lang)
+    detail.related(
+        "Arguments that use it",
+        "Arguments",
+        index,
+        [ref_of(x) for x in index.arguments_using.get(strategy.id, [])],
+        lang,
+    )
     _evidence(detail, index, strategy.evidence)
     return detail
 
@@ -254,16 +259,8 @@ def describe_argument(index: PackIndex, argument: Argument, lang: str) -> Detail
             table.add_row(Text(child.relation or "", style="italic"), item_label(index, ref_of(child), lang))
         detail.body.append(table)
         detail.link("Children", index, map(ref_of, replies), lang)
-    if argument.concerns:
-        detail.heading("Concerns")
-        refs = [Ref("entity", e) for e in argument.concerns]
-        detail.body.append(_cited_by_table(index, refs, lang))
-        detail.link("Concerns", index, refs, lang)
-    if argument.strategies:
-        detail.heading("Strategies")
-        refs = [Ref("strategy", s) for s in argument.strategies]
-        detail.body.append(_cited_by_table(index, refs, lang))
-        detail.link("Strategies", index, refs, lang)
+    detail.related("Concerns", "Concerns", index, [Ref("entity", e) for e in argument.concerns], lang)
+    detail.related("Strategies", "Strategies", index, [Ref("strategy", s) for s in argument.strategies], lang)
     _evidence(detail, index, argument.evidence)
     return detail
 
@@ -315,10 +312,7 @@ def describe_section(index: PackIndex, node: OutlineNode, lang: str) -> Detail:
         _badges((node.kind, "reverse"), (f"#{node.number}" if node.number else "", "bold"), (span, "bold cyan"))
     )
     _bilingual(detail, node.summary.en, node.summary.zh, lang)
-    if node.children:
-        detail.heading("Parts")
-        detail.body.append(_cited_by_table(index, map(ref_of, node.children), lang))
-        detail.link("Parts", index, map(ref_of, node.children), lang)
+    detail.related("Parts", "Parts", index, [ref_of(child) for child in node.children], lang)
     detail.heading("Text")
     paragraphs = index.pack.paragraphs[first.number - 1 : last.number]
     for paragraph in paragraphs[:12]:
@@ -327,10 +321,7 @@ def describe_section(index: PackIndex, node: OutlineNode, lang: str) -> Detail:
         detail.body.append(Text(f"… {len(paragraphs) - 12} more paragraphs (s: source view)", style="dim"))
     detail.link("Source", index, (ref_of(p) for p in paragraphs), lang)
     cited = _citations(index, paragraphs)
-    if cited:
-        detail.heading("Items drawn from this part")
-        detail.body.append(_cited_by_table(index, cited, lang))
-        detail.link("Drawn from here", index, cited, lang)
+    detail.related("Items drawn from this part", "Drawn from here", index, cited, lang)
     return detail
 
 

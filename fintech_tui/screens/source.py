@@ -13,18 +13,14 @@ from textual.widgets.option_list import Option
 
 from fintech_tui.index import PackIndex, Ref
 from fintech_tui.render.source import marked_paragraph
+from fintech_tui.widgets.keys import VIM_LIST_KEYS
 from fintech_tui.widgets.title_bar import TitleBar
 
 
 class SourceList(OptionList):
     """One option per paragraph; enter opens what cites it."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
+    BINDINGS = [*VIM_LIST_KEYS]
 
 
 class SourceScreen(Screen[Ref | None]):

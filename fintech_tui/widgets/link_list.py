@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
@@ -12,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from fintech_tui.render.detail import Link
+from fintech_tui.widgets.keys import VIM_LIST_KEYS
 
 
 class LinkList(OptionList):
@@ -20,12 +20,7 @@ class LinkList(OptionList):
     # As in DetailBody: scrollbars always shown, so new links need no screen reflow.
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
+    BINDINGS = [*VIM_LIST_KEYS]
 
     class Followed(Message):
         """The reader chose a link."""
