@@ -46,9 +46,6 @@ class FintechApp(App[None]):
         sections = [
             ("Explorer", binding_rows(MainScreen.BINDINGS)),
             ("Panes", binding_rows(ItemTree.BINDINGS)),
-            (
-                "Anywhere",
-                [*binding_rows(self.BINDINGS), ("ctrl+p", "Command palette: find items, change theme")],
-            ),
+            ("Anywhere", binding_rows(self.BINDINGS)),
         ]
         self.push_screen(HelpScreen(sections))

@@ -18,8 +18,19 @@ GENERAL = [
     ("← → or h l", "Collapse / expand a tree node"),
     ("enter", "Open the item; on a link, follow it; on evidence, show the source"),
     ("esc", "Back to the panes; closes a dialog or the source view"),
+    ("/ or ctrl+p", "Search; the command palette (ctrl+p) also changes the theme"),
     ("mouse", "Click to select, scroll with the wheel"),
 ]
+
+
+FRIENDLY = {
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "question_mark": "?",
+    "slash": "/",
+    "backspace": "⌫",
+    "escape": "esc",
+}
 
 
 def binding_rows(bindings: list[BindingType]) -> list[tuple[str, str]]:
@@ -28,8 +39,9 @@ def binding_rows(bindings: list[BindingType]) -> list[tuple[str, str]]:
     for binding in Binding.make_bindings(bindings):
         if binding.description:
             keys = grouped.setdefault((binding.action, binding.description), [])
-            shown = binding.key_display if binding.key_display and not keys else binding.key
-            keys.append(shown)
+            shown = FRIENDLY.get(binding.key, binding.key)
+            if shown not in keys:
+                keys.append(shown)
     return [(", ".join(keys), description) for (_, description), keys in grouped.items()]
 
 
@@ -44,7 +56,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, show_header=False, padding=(0, 2), expand=True)
-        table.add_column(style="bold cyan", no_wrap=True)
+        table.add_column(style="bold cyan", max_width=24, overflow="fold")
         table.add_column(ratio=1)
         for title, rows in self.sections:
             table.add_row(Text(title, style="bold underline"), "")
