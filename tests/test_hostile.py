@@ -113,6 +113,10 @@ async def test_every_screen_survives_the_size(bundled_pack: Pack, size: tuple[in
             ["slash", "a"],
             ["escape", "s"],
             ["escape", "question_mark"],
+            ["escape", "m", "enter"],  # matrix, then a cell's evidence (or a notice)
+            ["escape", "escape", "f", "o", "enter"],  # figures, sorted, a figure's evidence
+            ["escape", "escape", "c"],  # compare
+            ["escape", "r"],  # gap report
             ["escape"],
         ):
             await pilot.press(*keys)
