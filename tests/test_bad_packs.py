@@ -11,26 +11,11 @@ import pytest
 from fintech_tui.cli import main
 from fintech_tui.loader import yaml_source
 
-from .conftest import PackWriter
+from .conftest import TINY_PACK, PackWriter
 
 PROBLEM_LINE = re.compile(r"^\S.*?(\.ya?ml|pack|missing|empty)(:\d+:\d+)?: (\S+: )?.+$")
 
-ENTITY = """
-entities:
-  - id: cmb
-    kind: bank
-    name: {zh: 招商银行, en: China Merchants Bank}
-    summary: {en: A bank.}
-    evidence:
-      - {para: p1, quote: 招商银行}
-  - id: pocket
-    kind: app
-    parent: cmb
-    name: {zh: 掌上生活, en: Pocket Life}
-    summary: {en: An app.}
-    evidence:
-      - {para: p1, quote: 口袋生活}
-"""
+ENTITY = textwrap.dedent(TINY_PACK["entities.yaml"])  # the tiny pack's entities, changed once per case
 
 
 def entity_with(change: str, to: str) -> dict[str, str]:
@@ -121,7 +106,7 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], str]] = {
         "parent chain loops back",
     ),
     "alias not in article": (
-        entity_with("    summary: {en: An app.}", "    summary: {en: An app.}\n    aliases: [{text: 不在文中}]"),
+        entity_with("{text: 口袋生活, note: garbled}", "{text: 不在文中}"),
         "does not occur in the article",
     ),
     "dangling pursued_by": (
