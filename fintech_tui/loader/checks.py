@@ -67,10 +67,10 @@ class PackChecker:
                 if not ID_PATTERN.fullmatch(item_id):
                     self.report(item, "id", f"{item_id!r} is not a valid id (letters, digits, - _ . ; at most 80)")
                 elif item_id in seen:
-                    _, first = self.locate(seen[item_id])
-                    doc, _ = self.locate(seen[item_id])
+                    doc, first = self.locate(seen[item_id])
                     line = doc.marks.get((*first, "id"), (0, 0))[0]
-                    self.report(item, "id", f"duplicate {kind} id {item_id!r} (first used on line {line})")
+                    where = f"line {line}" if doc is self.locate(item)[0] else f"{doc.file}:{line}"
+                    self.report(item, "id", f"duplicate {kind} id {item_id!r} (first used on {where})")
                 else:
                     seen[item_id] = item
 
