@@ -7,32 +7,28 @@ quotes, aliases) are beyond JSON Schema and are checked only by the loader.
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import types
-import typing
-from typing import Any, Literal, Union
+from typing import Any
 
 from fintech_tui import __version__
-from fintech_tui.loader.convert import yaml_fields
+from fintech_tui.loader.convert import hint_plan, yaml_fields
 from fintech_tui.model import Pack, Text
 
 
 def _schema(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
-    origin = typing.get_origin(hint)
-    if origin in (Union, types.UnionType):
-        options = [a for a in typing.get_args(hint) if a is not type(None)]
-        return {"anyOf": [_schema(options[0], definitions), {"type": "null"}]}
-    if origin is tuple:
-        return {"type": "array", "items": _schema(typing.get_args(hint)[0], definitions)}
-    if origin is Literal:
-        return {"enum": list(typing.get_args(hint))}
-    if hint is str:
+    kind, detail = hint_plan(hint)
+    if kind == "optional":
+        return {"anyOf": [_schema(detail, definitions), {"type": "null"}]}
+    if kind == "tuple":
+        return {"type": "array", "items": _schema(detail, definitions)}
+    if kind == "literal":
+        return {"enum": list(detail)}
+    if kind == "str":
         return {"type": ["string", "integer"]}
-    if hint is float:
+    if kind == "float":
         return {"type": "number"}
-    if dataclasses.is_dataclass(hint):
-        cls = typing.cast(type, hint)
+    if kind == "dataclass":
+        cls: type = detail
         name = cls.__name__
         if name not in definitions:
             definitions[name] = {}  # placeholder: recursive types (OutlineNode) refer to themselves

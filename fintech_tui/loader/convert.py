@@ -45,8 +45,14 @@ def yaml_fields(cls: type) -> tuple[FieldSpec, ...]:
 
 
 @cache
-def _plan(hint: Any) -> tuple[str, Any]:
-    """How to convert to `hint`, worked out once per hint rather than per value."""
+def hint_plan(hint: Any) -> tuple[str, Any]:
+    """What a model type hint asks for: (kind, detail), worked out once per hint.
+
+    The one reading of the model's annotations: conversion, error messages
+    and the JSON Schema all dispatch on it. Kinds: optional (detail: the inner
+    hint), tuple (the item hint), literal (the allowed values, in order),
+    str, float, dataclass (the class).
+    """
     origin = typing.get_origin(hint)
     if origin in (Union, types.UnionType):
         (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
@@ -54,7 +60,7 @@ def _plan(hint: Any) -> tuple[str, Any]:
     if origin is tuple:
         return "tuple", typing.get_args(hint)[0]
     if origin is Literal:
-        return "literal", frozenset(typing.get_args(hint))
+        return "literal", typing.get_args(hint)
     if hint is str:
         return "str", None
     if hint is float:
@@ -71,20 +77,12 @@ def _known(cls: type) -> frozenset[str]:
 
 def describe(hint: Any) -> str:
     """A reader's name for a type hint, used in error messages."""
-    origin = typing.get_origin(hint)
-    if hint is str:
-        return "text"
-    if hint is float:
-        return "a number"
-    if origin is Literal:
-        return "one of " + ", ".join(repr(a) for a in typing.get_args(hint))
-    if origin is tuple:
-        return "a list"
-    if origin in (Union, types.UnionType):
-        return " or ".join(describe(a) for a in typing.get_args(hint) if a is not type(None))
-    if dataclasses.is_dataclass(hint):
-        return "a mapping"
-    return str(hint)
+    kind, detail = hint_plan(hint)
+    if kind == "literal":
+        return "one of " + ", ".join(repr(a) for a in detail)
+    if kind == "optional":
+        return describe(detail)
+    return {"str": "text", "float": "a number", "tuple": "a list", "dataclass": "a mapping"}[kind]
 
 
 def _kind(value: Any) -> str:
@@ -115,7 +113,7 @@ class Converter:
         return INVALID
 
     def convert(self, value: Any, hint: Any, path: FieldPath) -> Any:
-        kind, detail = _plan(hint)
+        kind, detail = hint_plan(hint)
         if kind == "optional":
             return None if value is None else self.convert(value, detail, path)
         if kind == "tuple":
