@@ -10,6 +10,7 @@ import argparse
 import os
 import shlex
 import sys
+import typing
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,8 +18,6 @@ from fintech_tui import __version__
 from fintech_tui.bundled import bundled_pack_path
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
-KINDS = ("section", "entity", "strategy", "argument", "figure", "term", "paragraph")
-VERBS = ("check", "export", "schema", "new", "serve")
 
 
 def _pack_argument(parser: argparse.ArgumentParser) -> None:
@@ -170,16 +169,18 @@ def run_serve(args: argparse.Namespace) -> int:
 def run_explorer(args: argparse.Namespace) -> int:
     """Open the explorer on a pack (the bundled article by default)."""
     from fintech_tui.index import Ref
+    from fintech_tui.model import ItemKind
 
     pack = _load(args.pack)
     if isinstance(pack, int):
         return pack
     goto = None
     if args.goto:
+        kinds = typing.get_args(ItemKind)
         kind, _, item_id = args.goto.partition(":")
-        if kind not in KINDS:
-            return _fail(f"--goto {args.goto}: the kind must be one of {', '.join(KINDS)} (e.g. entity:alipay)")
-        goto = Ref(kind, item_id)  # checked against KINDS above
+        if kind not in kinds:
+            return _fail(f"--goto {args.goto}: the kind must be one of {', '.join(kinds)} (e.g. entity:alipay)")
+        goto = Ref(kind, item_id)  # checked against the model's item kinds above
     from fintech_tui.app import FintechApp  # deferred: Textual is the slow import
 
     app = FintechApp(pack, lang=args.lang, goto=goto)
@@ -194,10 +195,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     main_parser, verbs = build_parsers()
     try:
-        if argv and argv[0] in VERBS:
+        if argv and argv[0] in verbs:
             args = verbs[argv[0]].parse_args(argv[1:])
-            runners = {"check": run_check, "export": run_export, "schema": run_schema, "new": run_new}
-            return {**runners, "serve": run_serve}[argv[0]](args)
+            runners = {
+                "check": run_check,
+                "export": run_export,
+                "schema": run_schema,
+                "new": run_new,
+                "serve": run_serve,
+            }
+            return runners[argv[0]](args)
         return run_explorer(main_parser.parse_args(argv))
     except KeyboardInterrupt:
         return EXIT_FAILURE

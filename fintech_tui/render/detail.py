@@ -341,7 +341,7 @@ def describe_paragraph(index: PackIndex, paragraph: Paragraph, lang: str) -> Det
     if section is not None:
         detail.body.append(Text.assemble("in ", item_label(index, ref_of(section), lang)))
         detail.link("Section", index, [ref_of(section)], lang)
-    detail.body.append(marked_paragraph(index, paragraph, lang=lang))
+    detail.body.append(marked_paragraph(index, paragraph))
     cited = _citations(index, [paragraph])
     detail.heading("Cited by")
     if cited:

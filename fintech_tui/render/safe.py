@@ -6,12 +6,10 @@ as typed; control characters are replaced by `sanitize.neutralise`.
 
 from __future__ import annotations
 
-from rich.style import Style, StyleType
+from rich.style import StyleType
 from rich.text import Text
 
 from fintech_tui.sanitize import neutralise
-
-__all__ = ["DIM", "neutralise", "one_line", "plain"]
 
 
 def plain(value: str, style: StyleType = "") -> Text:
@@ -22,6 +20,3 @@ def plain(value: str, style: StyleType = "") -> Text:
 def one_line(value: str, style: StyleType = "") -> Text:
     """Inert Text folded onto one line, for labels in lists and trees."""
     return Text(" ".join(neutralise(value).split()), style=style, no_wrap=True, overflow="ellipsis")
-
-
-DIM = Style(dim=True)

@@ -13,12 +13,11 @@ GARBLE_STYLE = "underline"
 READING_STYLE = "italic cyan"
 
 
-def marked_paragraph(index: PackIndex, paragraph: Paragraph, *, quote: str = "", lang: str = "en") -> Text:
+def marked_paragraph(index: PackIndex, paragraph: Paragraph, *, quote: str = "") -> Text:
     """`paragraph` as Text: each garbled alias underlined with its canonical name
     after it (口袋生活⟨掌上生活⟩), and `quote` highlighted where it occurs.
 
-    `lang` is accepted for symmetry with other renderers; the reading is
-    always the canonical Chinese name, the one that fits a Chinese sentence."""
+    The reading is always the canonical Chinese name: it fits a Chinese sentence."""
     raw = neutralise(paragraph.text)  # same length as the text: one character for one
     text = Text()
     position = 0

@@ -28,7 +28,7 @@ from fintech_tui.widgets.pane_bar import PaneBar
 from fintech_tui.widgets.panes import PANES
 from fintech_tui.widgets.title_bar import TitleBar
 
-NARROW_WIDTH = 100  # below this the panes share one column as tabs
+NARROW_WIDTH = 100  # below this the panes share one column, one at a time
 PREVIEW_DELAY = 0.06  # seconds the cursor must rest before the detail view follows it
 
 
@@ -217,8 +217,7 @@ class MainScreen(Screen[None]):
             self._activate(self.panes.index(focused))
 
     def on_resize(self, event: Resize) -> None:
-        narrow = event.size.width < NARROW_WIDTH
-        self.set_class(narrow, "-narrow")
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
 
     # -- other screens --------------------------------------------------------
 

@@ -43,7 +43,7 @@ class SourceScreen(Screen[Ref | None]):
         options = []
         for paragraph in self.index.pack.paragraphs:
             quote = self.quote if paragraph is target else ""
-            body = marked_paragraph(self.index, paragraph, quote=quote, lang=self.lang)
+            body = marked_paragraph(self.index, paragraph, quote=quote)
             prompt = Table.grid(padding=(0, 1))
             prompt.add_column(width=5, style="bold cyan", no_wrap=True)
             prompt.add_column(ratio=1, overflow="fold")

@@ -79,11 +79,7 @@ class ItemTree(Tree[Ref]):
         for ref, children in nesting:
             label = item_label(self.index, ref, self.lang)
             children = list(children)
-            node = (
-                parent.add(label, data=ref, allow_expand=bool(children))
-                if children
-                else parent.add_leaf(label, data=ref)
-            )
+            node = parent.add(label, data=ref) if children else parent.add_leaf(label, data=ref)
             self.nodes_by_ref[ref] = node
             if children:
                 self._add(node, children)
