@@ -108,12 +108,8 @@ def gap_report(index: PackIndex) -> GapReport:
                 )
                 report.add(GROUPS[3], Gap(message, ref_of(strategy)))
 
-    covered: set[int] = set()
-    for node in index.sections.values():
-        first = index.paragraphs[node.first].number
-        covered.update(range(first, index.paragraphs[node.last or node.first].number + 1))
     for paragraph in pack.paragraphs:
-        if paragraph.number not in covered:
+        if index.section_of(paragraph) is None:
             report.add(GROUPS[4], Gap(f"¶{paragraph.number}", ref_of(paragraph), (paragraph.number,)))
         if paragraph.id not in index.citations:
             report.add(GROUPS[5], Gap(f"¶{paragraph.number}: {paragraph.text[:40]}", ref_of(paragraph)))

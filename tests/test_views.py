@@ -122,3 +122,13 @@ async def test_screenshot_key_saves_an_svg(bundled_pack: Pack, tmp_path: Path, m
         await pilot.pause()
     [svg] = list(tmp_path.glob("*.svg"))
     assert svg.read_text(encoding="utf-8").lstrip().startswith("<svg")
+
+
+def test_gap_report_finds_paragraphs_outside_the_outline(write_pack) -> None:  # type: ignore[no-untyped-def]
+    from fintech_tui.gaps import gap_report
+    from fintech_tui.loader import load_pack
+
+    outline = "outline:\n  - {id: o, kind: section, first: p1, title: {en: O}, summary: {en: O.}}\n"
+    index = PackIndex(load_pack(write_pack(**{"outline.yaml": outline}), use_cache=False))
+    outside = gap_report(index).groups["Paragraphs outside the outline"]
+    assert [gap.paragraphs for gap in outside] == [(2,)]
