@@ -9,8 +9,9 @@ from __future__ import annotations
 from html import escape
 
 from fintech_tui.index import PackIndex
-from fintech_tui.model import Evidence, OutlineNode, Pack
+from fintech_tui.model import Argument, Evidence, OutlineNode, Pack
 from fintech_tui.model import Text as Bilingual
+from fintech_tui.nesting import nested_list, preorder
 from fintech_tui.sanitize import neutralise
 
 STYLE = """
@@ -94,19 +95,15 @@ def to_html(pack: Pack) -> str:
         parts.append(quotes(index, strategy.evidence))
     parts.append("<h2>Arguments</h2>")
 
-    def arguments(parent: str) -> str:
-        children = index.replies.get(parent, []) if parent else index.roots()
-        items = []
-        for argument in children:
-            tags = " ".join(
-                f'<span class="tag">{h(t)}</span>' for t in (argument.role, argument.relation, argument.hedge) if t
-            )
-            number = f"{h(argument.number)}. " if argument.number else ""
-            nested = arguments(argument.id)
-            items.append(f"<li>{number}{both(argument.claim)} {tags}{quotes(index, argument.evidence)}{nested}</li>")
-        return f"<ul>{''.join(items)}</ul>" if items else ""
+    def argument_item(argument: Argument) -> str:
+        tags = " ".join(
+            f'<span class="tag">{h(t)}</span>' for t in (argument.role, argument.relation, argument.hedge) if t
+        )
+        number = f"{h(argument.number)}. " if argument.number else ""
+        return f"{number}{both(argument.claim)} {tags}{quotes(index, argument.evidence)}"
 
-    parts.append(arguments(""))
+    tree = preorder(index.roots(), lambda a: index.replies.get(a.id, []))
+    parts.append(nested_list((argument_item(argument), depth) for argument, depth in tree))
     if pack.figures:
         parts.append("<h2>Figures</h2><table><tr>")
         parts.append(

@@ -7,6 +7,7 @@ import re
 from fintech_tui.index import PackIndex
 from fintech_tui.model import Evidence, OutlineNode, Pack
 from fintech_tui.model import Text as Bilingual
+from fintech_tui.nesting import preorder
 from fintech_tui.sanitize import neutralise
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -73,21 +74,16 @@ def to_markdown(pack: Pack) -> str:
 
     out += ["## Arguments", ""]
 
-    def arguments(parent: str, depth: int) -> None:
-        children = index.replies.get(parent, []) if parent else index.roots()
-        for argument in children:
-            tags: list[str] = [argument.role]
-            if argument.relation:
-                tags.append(argument.relation)
-            if argument.hedge:
-                tags.append(argument.hedge)
-            number = f"{md(argument.number)}. " if argument.number else ""
-            out.append(f"{'  ' * depth}- {number}{md(argument.claim.en)} *({', '.join(tags)})*")
-            for quote in quotes(index, argument.evidence):
-                out.append(f"{'  ' * depth}  {quote}")
-            arguments(argument.id, depth + 1)
-
-    arguments("", 0)
+    for argument, depth in preorder(index.roots(), lambda a: index.replies.get(a.id, [])):
+        tags: list[str] = [argument.role]
+        if argument.relation:
+            tags.append(argument.relation)
+        if argument.hedge:
+            tags.append(argument.hedge)
+        number = f"{md(argument.number)}. " if argument.number else ""
+        out.append(f"{'  ' * depth}- {number}{md(argument.claim.en)} *({', '.join(tags)})*")
+        for quote in quotes(index, argument.evidence):
+            out.append(f"{'  ' * depth}  {quote}")
     out.append("")
 
     if pack.figures:

@@ -5,8 +5,11 @@ mapping whose keys are sections of the pack (`meta`, `paragraphs`, `outline`,
 `entities`, `strategies`, `arguments`, `figures`, `glossary`). A section may
 live in any file but only in one.
 
-A pack that validated once is cached (see `loader.cache`), so opening it again
-skips YAML parsing; the parser and validator are imported only on a miss.
+Each file is read once, as a regular file and with a hard byte cap; those
+bytes are both hashed for the cache key and handed to the parser, so an edit
+made during a load can never be cached under the wrong content. A pack that
+validated once is cached (see `loader.cache`), so opening it again skips YAML
+parsing; the parser and validator are imported only on a miss.
 """
 
 from __future__ import annotations
@@ -16,15 +19,36 @@ from pathlib import Path
 from fintech_tui.loader import cache
 from fintech_tui.loader.problems import PackError, Problem
 from fintech_tui.model import Pack
+from fintech_tui.safe_files import UnsafeFile, read_capped
 
-__all__ = ["PackError", "Problem", "load_pack", "pack_files"]
+__all__ = ["MAX_FILE_BYTES", "PackError", "Problem", "load_pack", "pack_files"]
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+SUFFIXES = (".yaml", ".yml")
 
 
 def pack_files(path: Path) -> list[Path]:
-    """The YAML files that make up the pack at `path`, in a stable order."""
+    """The YAML files that make up the pack at `path`, in a stable order.
+
+    Suffixes match in any case (`entities.YAML` counts). Anything but a folder
+    is listed, so a FIFO or device named `x.yaml` is reported, not skipped;
+    dangling links (an editor's lock files) are left out.
+    """
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        return sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and p.exists() and not p.is_dir())
     return [path]
+
+
+def read_files(files: list[Path]) -> tuple[list[tuple[Path, bytes]], list[Problem]]:
+    """Each file's bytes, read once; a problem for each one that cannot be read."""
+    contents: list[tuple[Path, bytes]] = []
+    problems: list[Problem] = []
+    for file in files:
+        try:
+            contents.append((file, read_capped(file, MAX_FILE_BYTES)))
+        except UnsafeFile as error:
+            problems.append(Problem(str(file), 0, 0, "", str(error)))
+    return contents, problems
 
 
 def load_pack(path: Path | str, *, use_cache: bool = True) -> Pack:
@@ -35,12 +59,15 @@ def load_pack(path: Path | str, *, use_cache: bool = True) -> Pack:
     files = pack_files(path)
     if not files:
         raise PackError([Problem(str(path), 0, 0, "", "folder holds no .yaml or .yml files")])
-    key = cache.key_for(files) if use_cache else None
+    contents, problems = read_files(files)
+    if problems:
+        raise PackError(problems)
+    key = cache.key_for([(file.name, data) for file, data in contents]) if use_cache else None
     if key is not None and (cached := cache.read(key, origin=str(path))) is not None:
         return cached
     from fintech_tui.loader.build import build_pack  # deferred: YAML and validation
 
-    pack = build_pack(path, files)
+    pack = build_pack(path, contents)
     if key is not None:
         cache.write(key, pack)
     return pack

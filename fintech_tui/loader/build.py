@@ -16,8 +16,8 @@ from fintech_tui.model import Pack
 REQUIRED_SECTIONS = ("meta", "paragraphs")
 
 
-def build_pack(path: Path, files: list[Path]) -> Pack:
-    """Read, convert and check the pack in `files`; raise PackError listing all problems."""
+def build_pack(path: Path, contents: list[tuple[Path, bytes]]) -> Pack:
+    """Parse, convert and check the pack's files (each with the bytes read); raise PackError listing all problems."""
     problems: list[Problem] = []
     sections: dict[str, Any] = {}
     owners: dict[str, YamlDocument] = {}
@@ -27,8 +27,8 @@ def build_pack(path: Path, files: list[Path]) -> Pack:
     allowed = [f.name for f in dataclasses.fields(Pack) if f.metadata.get("yaml", True)]
 
     unreadable = False  # a file that failed to parse may hold a "missing" section
-    for file in files:
-        doc, read_problems = read_yaml(file, str(file))
+    for file, raw in contents:
+        doc, read_problems = read_yaml(raw, str(file))
         problems.extend(read_problems)
         if doc is None:
             unreadable = True

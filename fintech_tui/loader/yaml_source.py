@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
@@ -25,7 +24,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 FieldPath = tuple[str | int, ...]
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_NODES = 2_000_000  # values after alias expansion; stops "billion laughs"
 MAX_DEPTH = 64
 
@@ -37,6 +35,11 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",  # kept as the text the author wrote
+}
+_TAG_NAMES = {
+    "tag:yaml.org,2002:int": "integer",
+    "tag:yaml.org,2002:float": "number",
+    "tag:yaml.org,2002:bool": "boolean (true or false)",
 }
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -167,7 +170,12 @@ class _Builder:
             return None
         if node.tag in (_STR, "tag:yaml.org,2002:timestamp"):
             return node.value
-        return self.loader.construct_object(node)
+        try:
+            return self.loader.construct_object(node)
+        except (ValueError, KeyError, OverflowError):  # `!!int abc`, `!!bool maybe`, a 5000-digit integer
+            value = node.value if len(node.value) <= 30 else f"{node.value[:20]}… ({len(node.value):,} characters)"
+            self._here(node, path, f"not a valid {_TAG_NAMES.get(node.tag, 'value')}: {value!r}")
+            return None
 
 
 def _problem_from_yaml_error(file: str, text: str, error: yaml.YAMLError) -> Problem:
@@ -186,15 +194,8 @@ def _problem_from_yaml_error(file: str, text: str, error: yaml.YAMLError) -> Pro
     return Problem(file, mark.line + 1, mark.column + 1, "", message)
 
 
-def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse `path` into a YamlDocument, or say why it cannot be read."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [Problem(display, 0, 0, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(display, 0, 0, "", f"cannot read: {error.strerror or error}")]
+def read_yaml(raw: bytes, display: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse a file's bytes (read once, by the loader) into a YamlDocument, or say why they cannot be."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

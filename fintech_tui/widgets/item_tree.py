@@ -17,7 +17,7 @@ from textual.widgets.tree import TreeNode
 from fintech_tui.index import PackIndex, Ref
 from fintech_tui.render.labels import item_label
 
-Nesting = Iterable[tuple[Ref, "Nesting"]]
+Nesting = Iterable[tuple[Ref, int]]  # (item, depth) in display order, parents first (see nesting.preorder)
 EXPAND_ALL_UP_TO = 2_000  # nodes; beyond this a pane opens with its top two levels expanded
 
 
@@ -61,7 +61,7 @@ class ItemTree(Tree[Ref]):
         self.border_title = f"{self.PANE_KEY} {self.PANE_TITLE}"
 
     def nesting(self) -> Nesting:
-        """(ref, children) pairs in display order; subclasses say what they hold."""
+        """(ref, depth) pairs in display order; subclasses say what they hold."""
         raise NotImplementedError
 
     def on_mount(self) -> None:
@@ -75,14 +75,17 @@ class ItemTree(Tree[Ref]):
                 child.expand()
         self.border_subtitle = f"{count:,}"
 
-    def _add(self, parent: TreeNode[Ref], nesting: Nesting) -> None:
-        for ref, children in nesting:
+    def _add(self, root: TreeNode[Ref], nesting: Nesting) -> None:
+        items = list(nesting)
+        parents = [root]  # parents[d] holds the node that items of depth d go under
+        for i, (ref, depth) in enumerate(items):
             label = item_label(self.index, ref, self.lang)
-            children = list(children)
-            node = parent.add(label, data=ref) if children else parent.add_leaf(label, data=ref)
+            parent = parents[depth]
+            has_children = i + 1 < len(items) and items[i + 1][1] > depth
+            node = parent.add(label, data=ref) if has_children else parent.add_leaf(label, data=ref)
             self.nodes_by_ref[ref] = node
-            if children:
-                self._add(node, children)
+            del parents[depth + 1 :]
+            parents.append(node)
 
     def relabel(self, lang: str) -> None:
         """Show every label in `lang`, keeping the cursor and expansion as they are."""

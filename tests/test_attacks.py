@@ -1,0 +1,387 @@
+"""Hostile packs, caches, paths and terminals: each attack gets a clear refusal, never a traceback.
+
+Packs and cache folders are untrusted input: nothing read from them may run
+code, hang, exhaust memory or drive the terminal. Most cases run the real
+command line in a subprocess and check its exit status and exact message.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import resource
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from fintech_tui.loader import PackError, cache, load_pack
+
+from .conftest import TINY_PACK, PackWriter
+
+ESC = "\x1b"
+
+
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """`python -m fintech_tui ARGS`, as a user runs it."""
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [sys.executable, "-m", "fintech_tui", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+        **kwargs,
+    )
+
+
+def one_line(result: subprocess.CompletedProcess[str]) -> str:
+    """The single line a failure prints; fails the test if there is more, or a traceback."""
+    assert "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+# -- 2. the cache holds data, never code --------------------------------------------------------
+
+
+class _Planted:
+    """A pickle that, if ever unpickled, leaves a file behind."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Path.touch, (self.marker,))
+
+
+def _cached_key(folder: Path, cache_dir: Path) -> str:
+    """Load once so the pack is cached; return its key, leaving the cache folder empty."""
+    load_pack(folder)
+    [entry] = cache_dir.iterdir()
+    entry.unlink()
+    return entry.name.split(".")[0]
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("FINTECH_TUI_CACHE", str(folder))
+    return folder
+
+
+def test_a_planted_pickle_never_runs(write_pack: PackWriter, cache_dir: Path, tmp_path: Path) -> None:
+    folder = write_pack()
+    marker = tmp_path / "pwned"
+    payload = pickle.dumps(_Planted(marker))
+    key = _cached_key(folder, cache_dir)
+    for name in (f"{key}.pickle", f"{key}.json", f"{key}.msgpack"):
+        (cache_dir / name).write_bytes(payload)
+    assert load_pack(folder).meta.title.en == "A tiny article"
+    assert not marker.exists()
+
+
+def test_a_cache_entry_is_plain_json(write_pack: PackWriter, cache_dir: Path) -> None:
+    load_pack(write_pack())
+    [entry] = cache_dir.iterdir()
+    assert entry.read_bytes().startswith(b"{") and b'"A tiny article"' in entry.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        b'{"format": 2, "version": "0", "key": "K", "pack": {}}',
+        b"[1, 2, 3]",
+        b'{"format": 2, "version": "V", "key": "K", "pack": {"meta": {"title": {"en": 1}}, "paragraphs": []}}',
+        b'{"format": 2, "version": "V", "key": "other", "pack": {"meta": {"title": {}}, "paragraphs": []}}',
+        b'{"format": 999, "version": "V", "key": "K", "pack": {"meta": {"title": {}}, "paragraphs": []}}',
+        b'{"format": 2, "version": "V", "key": "K", "pack": {"meta": {"title": {}}, "paragraphs": [], '
+        b'"entities": [{"id": "x", "kind": "spaceship", "name": {}, "summary": {}, "evidence": []}]}}',
+        b"[" * 100_000,
+    ],
+    ids=["old-version", "not-a-mapping", "wrong-type", "other-key", "other-format", "bad-choice", "deep"],
+)
+def test_a_cache_entry_of_the_wrong_shape_is_a_miss(write_pack: PackWriter, cache_dir: Path, planted: bytes) -> None:
+    from fintech_tui import __version__
+
+    folder = write_pack()
+    key = _cached_key(folder, cache_dir)
+
+    body = planted.replace(b'"V"', f'"{__version__}"'.encode()).replace(b'"K"', f'"{key}"'.encode())
+    (cache_dir / f"{key}{cache.SUFFIX}").write_bytes(body)
+    pack = load_pack(folder)
+    assert pack.meta.title.en == "A tiny article" and len(pack.entities) == 2
+
+
+def test_a_cache_folder_others_can_write_is_ignored(write_pack: PackWriter, cache_dir: Path) -> None:
+    folder = write_pack()
+    key = _cached_key(folder, cache_dir)
+    cache_dir.chmod(0o777)
+    load_pack(folder)
+    assert not list(cache_dir.iterdir())  # nothing written
+    cache_dir.chmod(0o700)
+    load_pack(folder)
+    cache_dir.chmod(0o777)
+    assert cache.read(key, origin="x") is None  # nothing read
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a folder away needs root")
+def test_a_cache_folder_owned_by_someone_else_is_ignored(write_pack: PackWriter, cache_dir: Path) -> None:
+    os.chown(cache_dir, 65534, 65534)
+    load_pack(write_pack())
+    assert not list(cache_dir.iterdir())
+
+
+# -- 3. the bytes hashed are the bytes parsed ---------------------------------------------------
+
+
+def test_an_edit_during_a_load_is_never_cached_as_valid(
+    write_pack: PackWriter, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = "meta:\n  titel: {en: A typo}\n"
+    fixed = "meta:\n  title: {en: Fixed}\n"
+    folder = write_pack(**{"meta.yaml": broken})
+    meta = folder / "meta.yaml"
+    hash_files = cache.key_for
+
+    def hash_then_fix(*args: object) -> str | None:
+        key = hash_files(*args)  # type: ignore[arg-type]
+        meta.write_text(fixed, encoding="utf-8")  # the author saves the fix mid-load
+        return key
+
+    monkeypatch.setattr(cache, "key_for", hash_then_fix)
+    with pytest.raises(PackError):  # what was hashed had the typo: that is what was judged
+        load_pack(folder)
+    monkeypatch.setattr(cache, "key_for", hash_files)
+    meta.write_text(broken, encoding="utf-8")  # the typo comes back
+    with pytest.raises(PackError):
+        load_pack(folder)
+
+
+# -- 4. only regular files, never more than the cap ---------------------------------------------
+
+
+@pytest.mark.parametrize(("device", "kind"), [("/dev/zero", "a character device"), ("/dev/null", "a character device")])
+def test_check_refuses_devices(tmp_path: Path, device: str, kind: str) -> None:
+    result = run("check", device, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == f"{device}: cannot read: {kind}, not a regular file"
+
+
+def test_check_refuses_a_fifo_without_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "x.yaml"
+    os.mkfifo(fifo)
+    result = run("check", str(fifo), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == f"{fifo}: cannot read: a named pipe (FIFO), not a regular file"
+
+
+def test_a_fifo_or_socket_inside_a_pack_is_reported(write_pack: PackWriter, tmp_path: Path) -> None:
+    folder = write_pack()
+    os.mkfifo(folder / "pipe.yaml")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(folder / "sock.yml"))
+        result = run("check", str(folder), cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"{folder / 'pipe.yaml'}: cannot read: a named pipe (FIFO), not a regular file" in result.stderr
+    assert f"{folder / 'sock.yml'}: cannot read: a socket, not a regular file" in result.stderr
+
+
+def test_check_refuses_stdin(tmp_path: Path) -> None:
+    result = run("check", "/dev/stdin", cwd=tmp_path, input="meta: {}\n")
+    assert result.returncode == 2
+    assert "not a regular file" in result.stderr.splitlines()[0]
+
+
+def _small_memory() -> None:
+    limit = 600 * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def test_a_huge_sparse_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    sparse = tmp_path / "huge.yaml"
+    with open(sparse, "wb") as handle:
+        handle.truncate(4 * 1024**3)
+    started = time.perf_counter()
+    result = run(
+        "check", str(sparse), cwd=tmp_path, env={"FINTECH_TUI_CACHE": str(tmp_path / "c")}, preexec_fn=_small_memory
+    )
+    assert time.perf_counter() - started < 20
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines()[0] == f"{sparse}: file is 4,294,967,296 bytes; the limit is 67,108,864"
+
+
+def test_the_read_stops_at_the_cap_whatever_the_size_says(tmp_path: Path) -> None:
+    from fintech_tui.safe_files import UnsafeFile, read_capped
+
+    proc = Path("/proc/self/status")  # a regular file that reports size 0
+    if not proc.exists():
+        pytest.skip("needs /proc")
+    assert read_capped(proc, 1 << 20)
+    with pytest.raises(UnsafeFile, match="more than 16 bytes"):
+        read_capped(proc, 16)
+
+
+def test_upper_case_suffix_is_loaded_not_ignored(write_pack: PackWriter) -> None:
+    folder = write_pack(**{"entities.yaml": None, "ENTITIES.YAML": TINY_PACK["entities.yaml"]})
+    assert {e.id for e in load_pack(folder).entities} == {"cmb", "pocket"}
+
+
+# -- 6. numbers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (".nan", "expected a finite number, got nan"),
+        (".inf", "expected a finite number, got inf"),
+        ("-.inf", "expected a finite number, got -inf"),
+        ("1.0e+400", "expected a finite number, got inf"),
+        ("1" + "0" * 400, "number too large: at most 1e+18 either side of zero"),
+        ("-1.0e+300", "number too large: at most 1e+18 either side of zero"),
+        ("!!int abc", "not a valid integer: 'abc'"),
+        ("!!float abc", "not a valid number: 'abc'"),
+        ("!!bool maybe", "not a valid boolean (true or false): 'maybe'"),
+        ("9" * 5000, "not a valid integer: '99999999999999999999… (5,000 characters)'"),
+    ],
+    ids=[
+        "nan",
+        "inf",
+        "-inf",
+        "float-overflow",
+        "400-digits",
+        "huge-float",
+        "int-abc",
+        "float-abc",
+        "bool",
+        "5000-digits",
+    ],
+)
+def test_bad_numbers_are_located_content_errors(
+    write_pack: PackWriter, tmp_path: Path, value: str, message: str
+) -> None:
+    figures = f"""
+        figures:
+          - id: users
+            metric: {{en: Users}}
+            as_written: 数亿用户
+            value: {value}
+            evidence:
+              - {{para: p2, quote: 数亿用户}}
+        """
+    folder = write_pack(**{"figures.yaml": figures})
+    result = run("check", str(folder), cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines()[0] == f"{folder / 'figures.yaml'}:5:12: figures[0].value: {message}"
+
+
+def test_a_bad_number_in_a_text_field_is_located_too(write_pack: PackWriter, tmp_path: Path) -> None:
+    folder = write_pack(**{"meta.yaml": "meta:\n  title: {en: T}\n  author: !!int abc\n"})
+    result = run("check", str(folder), cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"{folder / 'meta.yaml'}:3:11: meta.author: not a valid integer: 'abc'" in result.stderr
+
+
+# -- 7. deep chains -----------------------------------------------------------------------------
+
+
+def deep_pack(write_pack: PackWriter, depth: int, *, children_first: bool = False) -> Path:
+    entities = ["entities:"]
+    arguments = ["arguments:", "  - {id: a0, role: thesis, claim: {en: Thesis}}"]
+    chain_e = [
+        f"  - {{id: e{i}, kind: company, name: {{en: E{i}}}, summary: {{en: s}}, "
+        f"evidence: [{{para: p1, quote: 招商银行}}]{f', parent: e{i - 1}' if i else ''}}}"
+        for i in range(depth)
+    ]
+    chain_a = [
+        f"  - {{id: a{i}, role: reason, parent: a{i - 1}, relation: supports, claim: {{en: Claim {i}}}}}"
+        for i in range(1, depth)
+    ]
+    if children_first:
+        chain_e.reverse()
+        chain_a.reverse()
+    return write_pack(
+        **{
+            "entities.yaml": "\n".join(entities + chain_e) + "\n",
+            "arguments.yaml": "\n".join(arguments + chain_a) + "\n",
+            "strategies.yaml": "strategies: []\n",
+        }
+    )
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_deep_chain_exports(write_pack: PackWriter, tmp_path: Path, fmt: str) -> None:
+    folder = deep_pack(write_pack, 2000)
+    result = run("export", "-f", fmt, str(folder), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Claim 1999" in result.stdout
+
+
+def test_the_cycle_check_is_linear() -> None:
+    from fintech_tui.loader.checks import PackChecker
+    from fintech_tui.loader.yaml_source import YamlDocument
+    from fintech_tui.model import Argument, Meta, Pack, Paragraph, Text
+
+    depth = 20_000
+    chain = [
+        Argument(f"a{i}", "reason", Text("c"), parent=f"a{i - 1}", relation="supports") for i in range(depth, 0, -1)
+    ]
+    pack = Pack(Meta(Text("t")), (Paragraph("p", "x"),), arguments=(*chain, Argument("a0", "thesis", Text("t"))))
+    started = time.perf_counter()
+    checker = PackChecker(pack, lambda obj: (YamlDocument("arguments.yaml", None), ()))
+    checker.check_arguments()
+    assert not checker.problems
+    assert time.perf_counter() - started < 4  # quadratic took over 10 s
+
+
+async def test_the_deepest_item_of_a_chain_opens(write_pack: PackWriter) -> None:
+    from fintech_tui.app import FintechApp
+    from fintech_tui.index import Ref
+    from fintech_tui.widgets.item_tree import ItemTree
+
+    pack = load_pack(deep_pack(write_pack, 1500))
+    for ref in (Ref("argument", "a1499"), Ref("entity", "e1499")):
+        app = FintechApp(pack, goto=ref)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("tab", "down", "enter")
+            await pilot.pause()
+            [node] = [tree.nodes_by_ref[ref] for tree in app.screen.query(ItemTree) if ref in tree.nodes_by_ref]
+            depth = 0
+            while node.parent is not None:
+                node, depth = node.parent, depth + 1
+            from fintech_tui.nesting import MAX_NESTING
+
+            assert depth == MAX_NESTING + 1  # deeper levels are listed at the deepest one shown
+
+
+def test_preorder_caps_depth_and_visits_each_item_once() -> None:
+    from fintech_tui.nesting import nested_list, preorder
+
+    children = {0: [1], 1: [2], 2: [0, 3]}  # a cycle 0 → 1 → 2 → 0
+    walked = list(preorder([0], lambda n: children.get(n, []), max_depth=1))
+    assert walked == [(0, 0), (1, 1), (2, 1), (3, 1)]
+    assert nested_list([("a", 0), ("b", 1), ("c", 0)]) == "<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>"
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def test_stale_temporary_files_are_swept(tmp_path: Path) -> None:
+    from fintech_tui.safe_files import TEMP_SUFFIX, sweep_temporaries
+
+    stale = tmp_path / f".abc{TEMP_SUFFIX}"
+    fresh = tmp_path / f".def{TEMP_SUFFIX}"
+    other = tmp_path / "keep.json"
+    for path in (stale, fresh, other):
+        path.write_bytes(b"x" * 10)
+    old = time.time() - 7200
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    assert sweep_temporaries(tmp_path) == 1
+    assert not stale.exists() and fresh.exists() and other.exists()
