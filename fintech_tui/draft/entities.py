@@ -58,7 +58,8 @@ COMMON = 200  # jieba dictionary frequency above which a "name" tag is usually a
 BUSY_VERB = 1000  # a verb this common (推出, 访问) is not the first half of an app's name (掌上生活)
 NAME_FLAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "n", "vn", "a", "j", "eng", "v"}
 APP_WORDS = re.compile(r"\s*(?:APP|App|app|客户端|小程序)")
-LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’.-]*(?: [A-Za-z][A-Za-z'’.-]*)*")
+# Capitalised Latin words in a row: Pocket Life, Yu'ebao, BAT (not "and", nor a WeChat id).
+LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*)*")
 JARGON = {"app", "apps", "pc", "it", "ai", "api", "mdash", "ndash", "nbsp", "amp", "http", "https", "www", "com", "cn"}
 LIST_JOIN = "和与及、"
 ITEM_END = "，,。、；;：:！？!?和与及等的"

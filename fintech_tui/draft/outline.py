@@ -64,7 +64,7 @@ def heading_of(block: Block) -> Heading | None:
             return Heading(block.level or level, match.group(1), first_sentence(rest, 40))
     if block.level:
         return Heading(block.level, "", text)
-    if len(text) <= SHORT_HEADING and not text.endswith(SENTENCE_END):
+    if not block.marked and len(text) <= SHORT_HEADING and not text.endswith(SENTENCE_END):
         return Heading(1, "", text)
     return None
 
@@ -134,7 +134,7 @@ def draft_outline(blocks: list[Block], ids: list[str]) -> list[dict[str, Any]]:
 
 def _is_meta(block: Block) -> bool:
     text = block.text.strip()
-    return len(text) <= 60 and bool(META.search(text)) and not BYLINE.match(text)
+    return len(text) <= 60 and bool(META.search(text))
 
 
 def _as_data(node: _Node, blocks: list[Block], ids: list[str]) -> dict[str, Any]:

@@ -8,10 +8,15 @@ from pathlib import Path
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One paragraph of the article as written; `level` is its Markdown heading level (0: none)."""
+    """One paragraph of the article as written.
+
+    `level` is its Markdown heading level (0: none); `marked` says the source marks its
+    headings (Markdown), so a short line is not taken for one.
+    """
 
     text: str
     level: int = 0
+    marked: bool = False
 
 
 class ArticleError(ValueError):
@@ -52,7 +57,7 @@ def markdown_blocks(raw: str) -> list[Block]:
         elif token.type == "heading_close":
             level = 0
         elif token.type == "inline" and token.content.strip():
-            blocks.append(Block(_join_lines(token.content), level))
+            blocks.append(Block(_join_lines(token.content), level, marked=True))
     return blocks
 
 
