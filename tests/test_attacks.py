@@ -95,12 +95,12 @@ def test_a_cache_entry_is_plain_json(write_pack: PackWriter, cache_dir: Path) ->
 @pytest.mark.parametrize(
     "planted",
     [
-        b'{"format": 2, "version": "0", "key": "K", "pack": {}}',
+        b'{"format": F, "version": "0", "key": "K", "pack": {}}',
         b"[1, 2, 3]",
-        b'{"format": 2, "version": "V", "key": "K", "pack": {"meta": {"title": {"en": 1}}, "paragraphs": []}}',
-        b'{"format": 2, "version": "V", "key": "other", "pack": {"meta": {"title": {}}, "paragraphs": []}}',
+        b'{"format": F, "version": "V", "key": "K", "pack": {"meta": {"title": {"en": 1}}, "paragraphs": []}}',
+        b'{"format": F, "version": "V", "key": "other", "pack": {"meta": {"title": {}}, "paragraphs": []}}',
         b'{"format": 999, "version": "V", "key": "K", "pack": {"meta": {"title": {}}, "paragraphs": []}}',
-        b'{"format": 2, "version": "V", "key": "K", "pack": {"meta": {"title": {}}, "paragraphs": [], '
+        b'{"format": F, "version": "V", "key": "K", "pack": {"meta": {"title": {}}, "paragraphs": [], '
         b'"entities": [{"id": "x", "kind": "spaceship", "name": {}, "summary": {}, "evidence": []}]}}',
         b"[" * 100_000,
     ],
@@ -113,6 +113,7 @@ def test_a_cache_entry_of_the_wrong_shape_is_a_miss(write_pack: PackWriter, cach
     key = _cached_key(folder, cache_dir)
 
     body = planted.replace(b'"V"', f'"{__version__}"'.encode()).replace(b'"K"', f'"{key}"'.encode())
+    body = body.replace(b"F,", f"{cache.FORMAT},".encode())
     (cache_dir / f"{key}{cache.SUFFIX}").write_bytes(body)
     pack = load_pack(folder)
     assert pack.meta.title.en == "A tiny article" and len(pack.entities) == 2

@@ -28,7 +28,7 @@ from fintech_tui import __version__
 from fintech_tui.model import Pack
 from fintech_tui.safe_files import UnsafeFile, read_capped, sweep_temporaries, write_temporary
 
-FORMAT = 2  # bump when the model or the entry changes shape
+FORMAT = 3  # bump when the model or the entry changes shape
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
 SUFFIX = ".json"
 
