@@ -386,3 +386,230 @@ def test_stale_temporary_files_are_swept(tmp_path: Path) -> None:
     os.utime(other, (old, old))
     assert sweep_temporaries(tmp_path) == 1
     assert not stale.exists() and fresh.exists() and other.exists()
+
+
+# -- 8. nothing printed to a terminal carries control sequences ---------------------------------
+
+TITLE = f"{ESC}]0;pwned\a"  # would retitle the terminal
+
+
+def test_check_report_neutralises_content(write_pack: PackWriter, tmp_path: Path) -> None:
+    entities = TINY_PACK["entities.yaml"].replace("en: Pocket Life", 'en: "Pocket\\e]0;pwned\\a Life"')
+    folder = write_pack(**{"entities.yaml": entities})
+    result = run("check", "--report", str(folder), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Pocket␛]0;pwned␇ Life" in result.stdout
+    assert ESC not in result.stdout + result.stderr
+
+
+def test_a_pack_path_is_neutralised(write_pack: PackWriter, tmp_path: Path) -> None:
+    folder = write_pack(f"pack{TITLE}")
+    result = run("check", str(folder), cwd=tmp_path)
+    assert result.returncode == 0
+    assert ESC not in result.stdout and "pack␛]0;pwned␇: valid" in result.stdout
+    missing = run("check", str(tmp_path / f"gone{TITLE}"), cwd=tmp_path)
+    assert missing.returncode == 2 and ESC not in missing.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--goto", f"entity:{TITLE}"), ("--goto", f"{TITLE}:x"), ("check", "a", TITLE)],
+    ids=["goto-id", "goto-kind", "extra-argument"],
+)
+def test_arguments_echoed_back_are_neutralised(tmp_path: Path, args: tuple[str, ...]) -> None:
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode in (1, 2)
+    assert ESC not in result.stderr and "\a" not in result.stderr
+    assert "␛" in result.stderr or "\\x1b" in result.stderr
+
+
+def test_new_neutralises_the_name(tmp_path: Path) -> None:
+    result = run("new", f"p{TITLE}", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert ESC not in result.stdout and "p␛]0;pwned␇" in result.stdout
+    assert (tmp_path / f"p{TITLE}" / "meta.yaml").exists()  # the folder itself has the name asked for
+
+
+# -- 9. SIGTERM and SIGHUP restore the terminal --------------------------------------------------
+
+
+def _run_in_terminal_then(signum: int, cache: Path) -> tuple[bytes, int]:
+    """Open the explorer in a pseudo-terminal, send `signum` once it is drawn; (output after, exit code)."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: become the explorer
+        os.environ.update(TERM="xterm-256color", FINTECH_TUI_CACHE=str(cache))
+        os.execv(sys.executable, [sys.executable, "-m", "fintech_tui"])
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+
+    def read_for(seconds: float, until: bytes | None = None) -> bytes:
+        out = b""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and (until is None or until not in out):
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(fd, 65536)
+                except OSError:  # the child is gone
+                    break
+                if not chunk:
+                    break
+                out += chunk
+        return out
+
+    try:
+        drawn = read_for(45, until=b"Outline")
+        assert b"\x1b[?1049h" in drawn and b"Outline" in drawn  # in the alternate screen, drawn
+        os.kill(pid, signum)
+        after = read_for(20)
+        _, status = os.waitpid(pid, 0)
+    finally:
+        os.close(fd)
+    return after, os.waitstatus_to_exitcode(status)
+
+
+@pytest.mark.parametrize("signum", [15, 1], ids=["SIGTERM", "SIGHUP"])
+def test_stop_signals_restore_the_terminal(tmp_path: Path, signum: int) -> None:
+    after, code = _run_in_terminal_then(signum, tmp_path / "cache")
+    assert code == 128 + signum
+    assert b"\x1b[?1049l" in after  # left the alternate screen
+    assert b"\x1b[?1000l" in after  # mouse tracking off
+    assert b"\x1b[?25h" in after  # cursor shown
+
+
+# -- 12. export never writes through links ------------------------------------------------------
+
+
+def test_export_refuses_a_dangling_symlink_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.md"
+    link = tmp_path / "out.md"
+    link.symlink_to(target)
+    result = run("export", "-o", str(link), cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_line(result) == f"fintech-tui: {link} exists; pass --force to replace it"
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("dangling", [True, False])
+def test_export_force_replaces_the_link_not_its_target(tmp_path: Path, dangling: bool) -> None:
+    target = tmp_path / "elsewhere.md"
+    if not dangling:
+        target.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "out.md"
+    link.symlink_to(target)
+    result = run("export", "-o", str(link), "--force", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not link.is_symlink() and link.read_text(encoding="utf-8").startswith("# ")
+    assert (target.read_text(encoding="utf-8") == "keep me") if not dangling else not target.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".fintech-tui-tmp")]
+
+
+def test_export_into_a_missing_folder_is_one_plain_line(tmp_path: Path) -> None:
+    out = tmp_path / "no" / "such" / "out.md"
+    result = run("export", "-o", str(out), cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_line(result) == f"fintech-tui: cannot write {out}: there is no folder {out.parent}"
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_export_onto_a_folder_is_one_plain_line(tmp_path: Path, force: bool) -> None:
+    (tmp_path / "out").mkdir()
+    result = run("export", "-o", "out", *(["--force"] if force else []), cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_line(result) == "fintech-tui: cannot write out: it is a folder; name a file to write"
+
+
+# -- 14. leftovers ------------------------------------------------------------------------------
+
+
+def test_an_interrupted_cache_write_leaves_no_temporary_file(
+    write_pack: PackWriter, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cache.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        load_pack(write_pack())
+    assert not list(cache_dir.iterdir())
+
+
+def test_sigint_while_loading_prints_one_line(write_pack: PackWriter, tmp_path: Path) -> None:
+    folder = deep_pack(write_pack, 15_000)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "fintech_tui", "check", str(folder)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "FINTECH_TUI_CACHE": "off"},
+    )
+    time.sleep(2.5)  # well into parsing 15,000 entities
+    child.send_signal(2)
+    out, err = child.communicate(timeout=60)
+    assert child.returncode == 130
+    assert err == "fintech-tui: interrupted\n" and out == ""
+
+
+def test_an_ascii_terminal_does_not_crash_check(tmp_path: Path) -> None:
+    result = run("check", "--report", cwd=tmp_path, env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0, result.stderr
+    assert "valid \\u2014 33 paragraphs" in result.stdout
+
+
+def _close_stdout() -> None:
+    os.close(1)
+
+
+@pytest.mark.parametrize("verb", ["export", "schema", "check"])
+def test_a_closed_stdout_is_one_line(tmp_path: Path, verb: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "fintech_tui", verb],
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        preexec_fn=_close_stdout,
+    )
+    assert result.returncode == 1
+    assert result.stderr == "fintech-tui: standard output is closed\n"
+
+
+def test_a_full_disk_on_stdout_is_one_line(tmp_path: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "fintech_tui", "export"],
+            cwd=tmp_path,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert result.returncode == 1
+    assert result.stderr == "fintech-tui: cannot write to standard output: no space left on device\n"
+
+
+def test_a_reader_that_went_away_is_not_an_error_message(tmp_path: Path) -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-m", "fintech_tui", "export"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # gone before the first byte, like `| true`
+    err = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 1
+    assert err == ""
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+
+def test_a_mistyped_verb_is_named(tmp_path: Path) -> None:
+    result = run("chek", cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_line(result) == "fintech-tui: unknown verb or pack 'chek' — did you mean check?"

@@ -114,5 +114,7 @@ def write(key: str, pack: Pack) -> None:
         return
     try:
         os.replace(temporary, where / f"{key}{SUFFIX}")
-    except OSError:
+    except BaseException as error:  # interrupted or failed: leave no temporary file behind
         temporary.unlink(missing_ok=True)
+        if not isinstance(error, OSError):
+            raise
