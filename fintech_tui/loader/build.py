@@ -9,8 +9,9 @@ from typing import Any
 
 from fintech_tui.loader.checks import PackChecker
 from fintech_tui.loader.convert import INVALID, Converter
+from fintech_tui.loader.locations import Locations
 from fintech_tui.loader.problems import PackError, Problem
-from fintech_tui.loader.yaml_source import FieldPath, YamlDocument, read_yaml
+from fintech_tui.loader.yaml_source import YamlDocument, read_yaml
 from fintech_tui.model import Pack
 
 REQUIRED_SECTIONS = ("meta", "paragraphs")
@@ -21,8 +22,7 @@ def build_pack(path: Path, files: list[Path]) -> Pack:
     problems: list[Problem] = []
     sections: dict[str, Any] = {}
     owners: dict[str, YamlDocument] = {}
-    located: dict[int, tuple[YamlDocument, FieldPath]] = {}
-    broken: set[tuple[str, str]] = set()
+    locations = Locations()
     hints = typing.get_type_hints(Pack)
     allowed = [f.name for f in dataclasses.fields(Pack) if f.metadata.get("yaml", True)]
 
@@ -36,7 +36,7 @@ def build_pack(path: Path, files: list[Path]) -> Pack:
         if not isinstance(doc.data, dict):
             problems.append(doc.problem((), "the top level must be a mapping of sections (meta, paragraphs, …)"))
             continue
-        converter = Converter(doc)
+        converter = Converter(doc, locations)
         for name, value in doc.data.items():
             if name not in allowed:
                 converter.fail((name,), f"unknown section; allowed: {', '.join(allowed)}", at_key=True)
@@ -51,8 +51,6 @@ def build_pack(path: Path, files: list[Path]) -> Pack:
             else:
                 unreadable = True  # a whole section is unusable: cross-item checks would mislead
         problems.extend(converter.problems)
-        located.update(converter.located)
-        broken |= converter.broken
 
     for name in REQUIRED_SECTIONS:
         if name not in owners and not unreadable:
@@ -63,12 +61,12 @@ def build_pack(path: Path, files: list[Path]) -> Pack:
     paragraphs = []
     for number, paragraph in enumerate(sections["paragraphs"], start=1):
         numbered = dataclasses.replace(paragraph, number=number)
-        located[id(numbered)] = located[id(paragraph)]
+        locations.moved(paragraph, numbered)
         paragraphs.append(numbered)
     sections["paragraphs"] = tuple(paragraphs)
     pack = Pack(**sections, origin=str(path))
 
-    problems += PackChecker(pack, lambda obj: located[id(obj)], tolerated=broken).run()
+    problems += PackChecker(pack, locations).run()
     if problems:
         raise PackError(problems)
     return pack

@@ -15,6 +15,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from fintech_tui.index import PackIndex, Ref
+from fintech_tui.model import Lang
 from fintech_tui.render.labels import item_label
 
 Nesting = Iterable[tuple[Ref, "Nesting"]]
@@ -50,7 +51,7 @@ class ItemTree(Tree[Ref]):
             self.ref = ref
             super().__init__()
 
-    def __init__(self, index: PackIndex, lang: str, *, id: str | None = None) -> None:
+    def __init__(self, index: PackIndex, lang: Lang, *, id: str | None = None) -> None:
         super().__init__("root", id=id)
         self.index = index
         self.lang = lang
@@ -84,7 +85,7 @@ class ItemTree(Tree[Ref]):
             if children:
                 self._add(node, children)
 
-    def relabel(self, lang: str) -> None:
+    def relabel(self, lang: Lang) -> None:
         """Show every label in `lang`, keeping the cursor and expansion as they are."""
         self.lang = lang
         for ref, node in self.nodes_by_ref.items():
