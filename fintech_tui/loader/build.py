@@ -11,6 +11,7 @@ from fintech_tui.loader.checks import PackChecker
 from fintech_tui.loader.convert import INVALID, Converter
 from fintech_tui.loader.locations import Locations
 from fintech_tui.loader.problems import PackError, Problem
+from fintech_tui.loader.traceability import check_readings
 from fintech_tui.loader.yaml_source import YamlDocument, read_yaml
 from fintech_tui.model import Pack
 
@@ -67,6 +68,7 @@ def build_pack(path: Path, files: list[Path]) -> Pack:
     pack = Pack(**sections, origin=str(path))
 
     problems += PackChecker(pack, locations).run()
+    problems += check_readings(pack, locations.where)
     if problems:
         raise PackError(problems)
     return pack

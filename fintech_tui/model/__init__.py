@@ -23,6 +23,7 @@ from fintech_tui.model.pack import (
     OutlineNode,
     Pack,
     Paragraph,
+    ReadingNote,
     Strategy,
     walk_outline,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "OutlineNode",
     "Pack",
     "Paragraph",
+    "ReadingNote",
     "RefTo",
     "Strategy",
     "kind_named",
