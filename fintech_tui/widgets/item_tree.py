@@ -7,6 +7,7 @@ handles keys, labels, language changes and moving the cursor to an item.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from textual import on
 from textual.binding import Binding
@@ -37,19 +38,17 @@ class ItemTree(Tree[Ref]):
     PANE_TITLE = "Items"
     PANE_KEY = "0"
 
+    @dataclass
     class Previewed(Message):
         """The cursor rests on an item: show it without recording history."""
 
-        def __init__(self, ref: Ref) -> None:
-            self.ref = ref
-            super().__init__()
+        ref: Ref
 
+    @dataclass
     class Opened(Message):
         """The reader chose an item with enter or a click."""
 
-        def __init__(self, ref: Ref) -> None:
-            self.ref = ref
-            super().__init__()
+        ref: Ref
 
     def __init__(self, index: PackIndex, lang: Lang, *, id: str | None = None) -> None:
         super().__init__("root", id=id)
