@@ -82,7 +82,10 @@ def test_a_registered_kind_has_a_label_and_a_detail_view(gadget_pack: GadgetPack
     assert item_label(index, ref, "en", with_kind=True).plain.startswith("Gadget")
     detail = describe(index, ref, "zh")
     assert detail.title.plain.startswith("口袋寻呼机")
-    assert [link.kind for link in detail.links] == ["evidence"]
+    assert [(link.ref, link.kind) for link in detail.links] == [
+        (Ref("entity", "cmb"), "item"),  # what its reference field names
+        (Ref("paragraph", "p1"), "evidence"),
+    ]
 
 
 def test_a_registered_kind_is_in_every_export(gadget_pack: GadgetPack) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from fintech_tui.loader.locations import Locations
 from fintech_tui.loader.problems import Problem
-from fintech_tui.model import Evidence, OutlineNode, Pack, kind_named, kind_of_class, kinds
+from fintech_tui.model import Evidence, Pack, kind_named, kind_of_class, kinds, walk_outline
 from fintech_tui.model.plan import hint_plan, references, yaml_fields
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
@@ -152,8 +152,7 @@ class PackChecker:
         return any(text in p.text for p in self.pack.paragraphs)
 
     def check_outline(self) -> None:
-        for node in self.tables["section"].values():
-            assert isinstance(node, OutlineNode)
+        for node in walk_outline(self.pack.outline):
             first, last = self.paragraphs.get(node.first), self.paragraphs.get(node.last)
             if first is not None and last is not None and last.number < first.number:
                 self.report(

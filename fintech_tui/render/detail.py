@@ -32,7 +32,7 @@ from fintech_tui.model import (
     Strategy,
     kind_of,
 )
-from fintech_tui.model.plan import yaml_fields
+from fintech_tui.model.plan import references, yaml_fields
 from fintech_tui.render.labels import ROLE_STYLE, first_bilingual, item_label, kind_title, pair
 from fintech_tui.render.safe import one_line, plain
 
@@ -166,7 +166,7 @@ def describe(index: PackIndex, ref: Ref, lang: Lang) -> Detail:
 @singledispatch
 def describe_item(item: Any, index: PackIndex, lang: Lang) -> Detail:
     """The detail view of an item of a kind without a view of its own: its bilingual
-    fields, its plain text fields, and its evidence."""
+    fields, its plain text fields, the items it refers to, and its evidence."""
     name = first_bilingual(item)
     detail = Detail(pair(name, lang) if name else plain(item.id, "bold"))
     detail.body.append(_badges((kind_of(item).singular, "reverse")))
@@ -176,6 +176,11 @@ def describe_item(item: Any, index: PackIndex, lang: Lang) -> Detail:
             _bilingual(detail, value, lang)
         elif isinstance(value, str) and value and spec.name != "id" and not spec.ref:
             detail.body.append(Text.assemble((f"{spec.name}: ", "dim"), plain(value)))
+    for spec in references(type(item)):
+        value = getattr(item, spec.name)
+        ids = value if isinstance(value, tuple) else (value,)
+        refs = [Ref(spec.ref, i) for i in ids if i and index.get(Ref(spec.ref, i)) is not None]
+        detail.related(spec.name.replace("_", " ").capitalize(), spec.name, index, refs, lang)
     _evidence(detail, index, getattr(item, "evidence", ()))
     return detail
 
