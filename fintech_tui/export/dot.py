@@ -37,7 +37,9 @@ def to_dot(pack: Pack) -> str:
             lines.append(f"    {quoted(node.key)} [label={quoted(node.label)}, tooltip={quoted(node.kind)}];")
         for edge in edges:
             style = STYLES.get(edge.relation, "")
-            lines.append(f"    {quoted(edge.source)} -> {quoted(edge.target)} [label={quoted(edge.relation)}, {style}];")
+            lines.append(
+                f"    {quoted(edge.source)} -> {quoted(edge.target)} [label={quoted(edge.relation)}, {style}];"
+            )
         lines.append("  }")
     lines.append("}")
     return "\n".join(lines) + "\n"

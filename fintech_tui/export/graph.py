@@ -44,8 +44,6 @@ def argument_map(pack: Pack) -> tuple[list[Node], list[Edge]]:
 def entity_tree(pack: Pack) -> tuple[list[Node], list[Edge]]:
     """Each entity (both names) and an edge to its parent."""
     known = {e.id for e in pack.entities}
-    nodes = [
-        Node(f"entity:{e.id}", " / ".join(n for n in (e.name.en, e.name.zh) if n), e.kind) for e in pack.entities
-    ]
+    nodes = [Node(f"entity:{e.id}", " / ".join(n for n in (e.name.en, e.name.zh) if n), e.kind) for e in pack.entities]
     edges = [Edge(f"entity:{e.id}", f"entity:{e.parent}", "part of") for e in pack.entities if e.parent in known]
     return nodes, edges
