@@ -1,13 +1,14 @@
 """The argument map and the entity tree as a Graphviz DOT digraph.
 
 Every id and label is a double-quoted DOT string: backslashes and quotes are escaped,
-line breaks become spaces and control characters visible stand-ins, so content cannot
+line breaks become spaces (long labels are wrapped with DOT's own `\\n`) and control
+characters visible stand-ins, so content cannot
 end a string, add an attribute or a statement.
 """
 
 from __future__ import annotations
 
-from fintech_tui.export.graph import argument_map, entity_tree
+from fintech_tui.export.graph import argument_map, entity_tree, wrap
 from fintech_tui.model import Pack
 from fintech_tui.sanitize import neutralise
 
@@ -19,10 +20,14 @@ STYLES = {
 }
 
 
-def quoted(text: str) -> str:
-    """`text` as a DOT double-quoted string that reads back as the same characters."""
+def quoted(text: str, *, wrapped: bool = False) -> str:
+    """`text` as a DOT double-quoted string that reads back as the same characters.
+
+    With `wrapped`, lines of about 40 cells are joined by DOT's line-break escape `\\n`.
+    """
     flat = " ".join(neutralise(text).split())
-    return '"' + flat.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    lines = wrap(flat) if wrapped else [flat]
+    return '"' + "\\n".join(line.replace("\\", "\\\\").replace('"', '\\"') for line in lines) + '"'
 
 
 def to_dot(pack: Pack) -> str:
@@ -34,7 +39,9 @@ def to_dot(pack: Pack) -> str:
     ):
         lines += [f"  subgraph {name} {{", f"    label={quoted(title)};"]
         for node in nodes:
-            lines.append(f"    {quoted(node.key)} [label={quoted(node.label)}, tooltip={quoted(node.kind)}];")
+            lines.append(
+                f"    {quoted(node.key)} [label={quoted(node.label, wrapped=True)}, tooltip={quoted(node.kind)}];"
+            )
         for edge in edges:
             style = STYLES.get(edge.relation, "")
             lines.append(

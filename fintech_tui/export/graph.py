@@ -6,6 +6,8 @@ content here and each format escapes them its own way.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from fintech_tui.model import Pack
@@ -27,6 +29,27 @@ class Edge:
     source: str
     target: str
     relation: str  # supports, opposes, elaborates, or "part of"
+
+
+LINE_CELLS = 40  # a box as wide as about 20 Chinese characters or 40 Latin ones
+
+
+def wrap(text: str, cells: int = LINE_CELLS) -> list[str]:
+    """`text` in lines of about `cells` terminal cells; joined with "" they give `text` back.
+
+    Latin words stay whole (a line ends with its space); Chinese breaks between any two
+    characters, as it is written without spaces.
+    """
+    pieces = re.findall(r"[\u3400-\u9fff\uf900-\ufaff]|[^\s\u3400-\u9fff\uf900-\ufaff]+\s*|\s+", text)
+    lines, line, width = [], "", 0
+    for piece in pieces:
+        size = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in piece.rstrip())
+        if line and width + size > cells:
+            lines.append(line)
+            line, width = "", 0
+        line += piece
+        width += size + (len(piece) - len(piece.rstrip()))
+    return [*lines, line] if line or not lines else lines
 
 
 def argument_map(pack: Pack) -> tuple[list[Node], list[Edge]]:

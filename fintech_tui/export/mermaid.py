@@ -8,7 +8,7 @@ or a directive.
 
 from __future__ import annotations
 
-from fintech_tui.export.graph import Edge, Node, argument_map, entity_tree
+from fintech_tui.export.graph import Edge, Node, argument_map, entity_tree, wrap
 from fintech_tui.model import Pack
 from fintech_tui.sanitize import neutralise
 
@@ -18,10 +18,14 @@ ARROWS = {"supports": "-->", "opposes": "-.->", "elaborates": "-->", "part of": 
 PLAIN = frozenset(" ,.:!?'()/%")  # ASCII punctuation that means nothing inside a quoted label
 
 
-def label(text: str) -> str:
-    """`text` as the inside of a quoted Mermaid label."""
+def label(text: str, *, wrapped: bool = False) -> str:
+    """`text` as the inside of a quoted Mermaid label; with `wrapped`, lines of about 40 cells."""
     flat = " ".join(neutralise(text).split())
-    return "".join(ch if ch.isalnum() or ch in PLAIN or not ch.isascii() else f"#{ord(ch)};" for ch in flat)
+    lines = wrap(flat) if wrapped else [flat]
+    return "<br/>".join(
+        "".join(ch if ch.isalnum() or ch in PLAIN or not ch.isascii() else f"#{ord(ch)};" for ch in line)
+        for line in lines
+    )
 
 
 def to_mermaid(pack: Pack) -> str:
@@ -33,7 +37,7 @@ def to_mermaid(pack: Pack) -> str:
     ):
         ids = {node.key: f"{prefix}{i}" for i, node in enumerate(nodes, 1)}
         lines.append(f'  subgraph {prefix}_graph["{label(title)}"]')
-        lines += [f'    {ids[n.key]}["{label(n.label)}<br/>#40;{label(n.kind)}#41;"]' for n in nodes]
+        lines += [f'    {ids[n.key]}["{label(n.label, wrapped=True)}<br/>#40;{label(n.kind)}#41;"]' for n in nodes]
         lines += [_edge(edge, ids) for edge in edges]
         lines.append("  end")
     return "\n".join(lines) + "\n"
