@@ -63,6 +63,13 @@ VERBS: tuple[Verb, ...] = (
         "fintech_tui.cli:run_export",
     ),
     Verb(
+        "draft",
+        "a first pack from a raw article",
+        "Draft a pack from a raw article (.txt or .md): outline, figures and candidate entities to review.",
+        "fintech_tui.draft.command:draft_arguments",
+        "fintech_tui.draft.command:run_draft",
+    ),
+    Verb(
         "schema",
         "JSON Schema of the pack format",
         "Print a JSON Schema of one pack file, for YAML editors.",
