@@ -29,7 +29,7 @@ def build_pack(path: Path, files: list[Path]) -> Pack:
 
     unreadable = False  # a file that failed to parse may hold a "missing" section
     for file in files:
-        doc, read_problems = read_yaml(file, str(file))
+        doc, read_problems = read_yaml(file, str(file), sections=allowed)
         problems.extend(read_problems)
         if doc is None:
             unreadable = True
