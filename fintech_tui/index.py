@@ -258,6 +258,9 @@ class PackIndex:
         for term in self.pack.glossary:
             words = [term.id, term.term, term.meaning.zh, term.meaning.en]
             entries.append(SearchEntry(ref_of(term), fold(" | ".join(words))))
+        for paragraph in self.pack.paragraphs:  # last: an item named by the words comes before the prose
+            words = [paragraph.text, paragraph.restored, paragraph.en]
+            entries.append(SearchEntry(ref_of(paragraph), fold(" | ".join(words))))
         return entries
 
     def search(self, query: str, limit: int = 50) -> list[Ref]:
