@@ -285,7 +285,11 @@ def _(item: GlossaryTerm, index: PackIndex) -> list[str]:
     return [item.id, item.term, item.meaning.zh, item.meaning.en]
 
 
-@search_words.register(OutlineNode)
-@search_words.register(Paragraph)
-def _(item: OutlineNode | Paragraph, index: PackIndex) -> list[str]:
-    return []  # found through the outline pane and the source view, not search
+@search_words.register
+def _(item: OutlineNode, index: PackIndex) -> list[str]:
+    return []  # found through the outline pane, not search
+
+
+@search_words.register
+def _(item: Paragraph, index: PackIndex) -> list[str]:
+    return [item.text, item.restored, item.en]  # the registry lists paragraphs last: named items come first

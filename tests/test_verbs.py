@@ -39,7 +39,7 @@ def test_export_never_overwrites_without_force(tmp_path: Path) -> None:
     assert "exists; pass --force" in result.stderr
     assert out.read_text(encoding="utf-8") == "my notes"
     assert run("export", "-o", str(out), "--force", cwd=tmp_path).returncode == 0
-    assert out.read_text(encoding="utf-8").startswith("# From Alipay")
+    assert out.read_text(encoding="utf-8").startswith("# (restored) From Alipay")
 
 
 class Collector(HTMLParser):
