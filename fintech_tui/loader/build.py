@@ -9,11 +9,12 @@ from typing import Any
 
 from fintech_tui.loader.checks import PackChecker
 from fintech_tui.loader.convert import INVALID, Converter
+from fintech_tui.loader.locations import Locations
 from fintech_tui.loader.parallel import parse_files
 from fintech_tui.loader.problems import PackError, Problem
 from fintech_tui.loader.progress import LoadProgress
 from fintech_tui.loader.traceability import check_readings
-from fintech_tui.loader.yaml_source import FieldPath, YamlDocument, read_file
+from fintech_tui.loader.yaml_source import YamlDocument, read_file
 from fintech_tui.model import Pack
 
 REQUIRED_SECTIONS = ("meta", "paragraphs")
@@ -24,8 +25,7 @@ def build_pack(path: Path, files: list[Path], progress: LoadProgress | None = No
     problems: list[Problem] = []
     sections: dict[str, Any] = {}
     owners: dict[str, YamlDocument] = {}
-    located: dict[int, tuple[YamlDocument, FieldPath]] = {}
-    broken: set[tuple[str, str]] = set()
+    locations = Locations()
     hints = typing.get_type_hints(Pack)
     allowed = [f.name for f in dataclasses.fields(Pack) if f.metadata.get("yaml", True)]
 
@@ -48,7 +48,7 @@ def build_pack(path: Path, files: list[Path], progress: LoadProgress | None = No
         if not isinstance(doc.data, dict):
             problems.append(doc.problem((), "the top level must be a mapping of sections (meta, paragraphs, …)"))
             continue
-        converter = Converter(doc)
+        converter = Converter(doc, locations)
         for name, value in doc.data.items():
             if name not in allowed:
                 converter.fail((name,), f"unknown section; allowed: {', '.join(allowed)}", at_key=True)
@@ -63,8 +63,6 @@ def build_pack(path: Path, files: list[Path], progress: LoadProgress | None = No
             else:
                 unreadable = True  # a whole section is unusable: cross-item checks would mislead
         problems.extend(converter.problems)
-        located.update(converter.located)
-        broken |= converter.broken
 
     for name in REQUIRED_SECTIONS:
         if name not in owners and not unreadable:
@@ -75,13 +73,13 @@ def build_pack(path: Path, files: list[Path], progress: LoadProgress | None = No
     paragraphs = []
     for number, paragraph in enumerate(sections["paragraphs"], start=1):
         numbered = dataclasses.replace(paragraph, number=number)
-        located[id(numbered)] = located[id(paragraph)]
+        locations.moved(paragraph, numbered)
         paragraphs.append(numbered)
     sections["paragraphs"] = tuple(paragraphs)
     pack = Pack(**sections, origin=str(path))
 
-    problems += PackChecker(pack, lambda obj: located[id(obj)], tolerated=broken).run()
-    problems += check_readings(pack, lambda obj: located[id(obj)])
+    problems += PackChecker(pack, locations).run()
+    problems += check_readings(pack, locations.where)
     if problems:
         raise PackError(problems)
     return pack

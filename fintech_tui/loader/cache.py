@@ -20,8 +20,7 @@ from pathlib import Path
 
 from fintech_tui import __version__
 from fintech_tui.model import Pack
-
-FORMAT = 2  # bump when the model changes shape
+from fintech_tui.model.plan import model_fingerprint
 
 
 def folder() -> Path | None:
@@ -37,7 +36,7 @@ def key_for(files: list[Path]) -> str | None:
     """A hash of the pack's files, or None if caching is off or a file is unreadable."""
     if folder() is None:
         return None
-    digest = hashlib.sha256(f"{__version__}/{FORMAT}".encode())
+    digest = hashlib.sha256(f"{__version__}/{model_fingerprint()}".encode())
     try:
         for file in files:
             digest.update(file.name.encode("utf-8", "surrogateescape") + b"\0")
