@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 
 from fintech_tui.commands import ItemCommands
 from fintech_tui.index import PackIndex, Ref
-from fintech_tui.model import Pack
+from fintech_tui.model import Lang, Pack
 from fintech_tui.sanitize import neutralise
 from fintech_tui.screens.main import MainScreen
 
@@ -25,7 +25,7 @@ class FintechApp(App[None]):
         Binding("ctrl+p", "command_palette", "Find", show=False),
     ]
 
-    def __init__(self, pack: Pack, *, lang: str = "en", goto: Ref | None = None) -> None:
+    def __init__(self, pack: Pack, *, lang: Lang = "en", goto: Ref | None = None) -> None:
         super().__init__()
         self.pack = pack
         self.index = PackIndex(pack)

@@ -25,11 +25,14 @@ import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fintech_tui import __version__
 from fintech_tui.bundled import bundled_pack_path
 from fintech_tui.sanitize import neutralise
+
+if TYPE_CHECKING:
+    from fintech_tui.index import Ref
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -39,10 +42,17 @@ class Verb:
     """One verb: its name, help, and where its parser set-up and runner live."""
 
     name: str
-    summary: str  # a few words for the main --help, after the name
+    summary: str | Callable[[], str]  # a few words for the main --help, after the name (or what makes them)
     description: str  # the first line of `fintech-tui VERB --help`
     arguments: str  # "module:function" taking the verb's ArgumentParser
     run: str  # "module:function" taking the parsed arguments, returning an exit status
+
+
+def export_names() -> str:
+    """The registered export formats, for help texts: "md, json, html"."""
+    from fintech_tui.export import export_formats
+
+    return ", ".join(fmt.name for fmt in export_formats())
 
 
 VERBS: tuple[Verb, ...] = (
@@ -55,10 +65,17 @@ VERBS: tuple[Verb, ...] = (
     ),
     Verb(
         "export",
-        "md, json, html",
-        "Write the whole pack as Markdown, JSON (the pack format) or HTML.",
+        export_names,
+        "Write the whole pack as Markdown, JSON (the pack format) or HTML, or one part of it for other tools.",
         "fintech_tui.cli:export_arguments",
         "fintech_tui.cli:run_export",
+    ),
+    Verb(
+        "draft",
+        "a first pack from a raw article",
+        "Draft a pack from a raw article (.txt or .md): outline, figures and candidate entities to review.",
+        "fintech_tui.draft.command:draft_arguments",
+        "fintech_tui.draft.command:run_draft",
     ),
     Verb(
         "schema",
@@ -108,13 +125,26 @@ def pack_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def verb_summary(verb: Verb) -> str:
+    """The few words the main --help gives a verb."""
+    return verb.summary if isinstance(verb.summary, str) else verb.summary()
+
+
+class MainParser(ArgumentParser):
+    """The explorer's parser: its help lists the verbs, worked out only when shown
+    (the export formats come from their registry, which start-up does not import)."""
+
+    def format_help(self) -> str:
+        verbs = ", ".join(f"{verb.name} ({verb_summary(verb)})" for verb in VERBS)
+        self.epilog = f"Verbs: {verbs}. Run 'fintech-tui VERB --help' for each."
+        return super().format_help()
+
+
 def main_parser() -> argparse.ArgumentParser:
-    """The parser for opening the explorer; its help lists the verbs."""
-    verbs = ", ".join(f"{verb.name} ({verb.summary})" for verb in VERBS)
-    parser = ArgumentParser(
+    """The parser for opening the explorer."""
+    parser = MainParser(
         prog="fintech-tui",
         description="Explore an analytical article as a map of its outline, companies, strategies and arguments.",
-        epilog=f"Verbs: {verbs}. Run 'fintech-tui VERB --help' for each.",
     )
     parser.add_argument("--version", action="version", version=f"fintech-tui {__version__}")
     parser.add_argument("--lang", choices=("en", "zh"), default="en", help="label language at start")
@@ -141,7 +171,11 @@ def check_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def export_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", "-f", choices=("md", "json", "html"), default="md")
+    from fintech_tui.export import export_formats
+
+    formats = export_formats()
+    described = "; ".join(f"{fmt.name}: {fmt.description}" for fmt in formats)
+    parser.add_argument("--format", "-f", choices=[fmt.name for fmt in formats], default="md", help=described)
     parser.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
     pack_argument(parser)
@@ -196,15 +230,22 @@ def fail(message: str) -> int:
 def load(path: Path | None):  # type: ignore[no-untyped-def]
     """Load a pack or print its problems; returns the Pack or an exit status."""
     from fintech_tui.loader import PackError, load_pack
+    from fintech_tui.progress_display import TerminalProgress
 
+    progress = TerminalProgress.for_terminal()  # a bar on a terminal when the load is long
     try:
-        return load_pack(path or bundled_pack_path())
+        return load_pack(path or bundled_pack_path(), progress=progress)
     except PackError as error:
+        if progress is not None:
+            progress.close()
         for problem in error.problems:
             say(str(problem), err=True)
         count = len(error.problems)
         say(f"fintech-tui: {count} problem{'s' * (count != 1)}; pack not opened", err=True)
         return EXIT_INVALID
+    finally:
+        if progress is not None:
+            progress.close()
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -269,21 +310,29 @@ def run_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def parse_goto(value: str) -> Ref | str:
+    """The Ref a `--goto KIND:ID` names, or the message saying what is wrong with it."""
+    from fintech_tui.index import Ref
+    from fintech_tui.model import kind_named, kinds
+
+    kind, _, item_id = value.partition(":")
+    if kind_named(kind) is None:
+        names = ", ".join(k.name for k in kinds())
+        return f"--goto {value}: the kind must be one of {names} (e.g. entity:alipay)"
+    return Ref(kind, item_id)
+
+
 def run_explorer(args: argparse.Namespace) -> int:
     """Open the explorer on a pack (the bundled article by default)."""
-    from fintech_tui.index import Ref
-    from fintech_tui.model import ItemKind
-
     pack = load(args.pack)
     if isinstance(pack, int):
         return pack
-    goto = None
+    goto: Ref | None = None
     if args.goto:
-        kinds = typing.get_args(ItemKind)
-        kind, _, item_id = args.goto.partition(":")
-        if kind not in kinds:
-            return fail(f"--goto {args.goto}: the kind must be one of {', '.join(kinds)} (e.g. entity:alipay)")
-        goto = Ref(kind, item_id)  # checked against the model's item kinds above
+        parsed = parse_goto(args.goto)
+        if isinstance(parsed, str):
+            return fail(parsed)
+        goto = parsed
     from fintech_tui.app import FintechApp  # deferred: Textual is the slow import
     from fintech_tui.shutdown import run_app
 
@@ -337,7 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if sys.stdout is not None:
                 sys.stdout.flush()  # a full disk or closed pipe shows up here, not at exit
             return status
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl+C: stop at once, with one line and no traceback
         fail("interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly

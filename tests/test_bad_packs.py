@@ -64,6 +64,13 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], str]] = {
         {"source.yaml": "paragraphs:\n  - id: p1\n    text: [a]\n"},
         "expected text, got a list",
     ),
+    "untraceable restored reading": (
+        {
+            "source.yaml": "paragraphs:\n  - id: p1\n    text: 口袋生活是招商银行的应用。\n"
+            "    restored: 掌上生活是平安银行的应用。\n  - id: p2\n    text: 支付宝有数亿用户。\n"
+        },
+        "is not explained by an alias, a glossary term or a restored note",
+    ),
     "unknown entity field": (
         entity_with("    summary: {en: A bank.}", "    summary: {en: A bank.}\n    colour: red"),
         "unknown field",

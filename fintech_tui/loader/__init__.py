@@ -17,11 +17,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from fintech_tui.loader import cache
+from fintech_tui.loader.memory import collector_paused
 from fintech_tui.loader.problems import PackError, Problem
+from fintech_tui.loader.progress import LoadProgress
 from fintech_tui.model import Pack
 from fintech_tui.safe_files import UnsafeFile, read_capped
 
-__all__ = ["MAX_FILE_BYTES", "PackError", "Problem", "load_pack", "pack_files"]
+__all__ = ["MAX_FILE_BYTES", "PackError", "Problem", "load_pack", "pack_files", "read_file"]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 SUFFIXES = (".yaml", ".yml")
@@ -39,35 +41,41 @@ def pack_files(path: Path) -> list[Path]:
     return [path]
 
 
-def read_files(files: list[Path]) -> tuple[list[tuple[Path, bytes]], list[Problem]]:
-    """Each file's bytes, read once; a problem for each one that cannot be read."""
-    contents: list[tuple[Path, bytes]] = []
-    problems: list[Problem] = []
-    for file in files:
-        try:
-            contents.append((file, read_capped(file, MAX_FILE_BYTES)))
-        except UnsafeFile as error:
-            problems.append(Problem(str(file), 0, 0, "", str(error)))
-    return contents, problems
+def read_file(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of the regular file at `path` (at most MAX_FILE_BYTES), or why they cannot be read."""
+    try:
+        return read_capped(path, MAX_FILE_BYTES), []
+    except UnsafeFile as error:
+        return None, [Problem(display, 0, 0, "", str(error))]
 
 
-def load_pack(path: Path | str, *, use_cache: bool = True) -> Pack:
-    """The Pack at `path` (folder or file); raise PackError listing every problem."""
+def load_pack(path: Path | str, *, use_cache: bool = True, progress: LoadProgress | None = None) -> Pack:
+    """The Pack at `path` (folder or file); raise PackError listing every problem.
+
+    `progress`, if given, hears how parsing and checking go (see `loader.progress`).
+    """
     path = Path(path)
     if not path.exists():
         raise PackError([Problem(str(path), 0, 0, "", "no such file or folder")])
     files = pack_files(path)
     if not files:
         raise PackError([Problem(str(path), 0, 0, "", "folder holds no .yaml or .yml files")])
-    contents, problems = read_files(files)
+    contents: list[tuple[Path, bytes]] = []
+    problems: list[Problem] = []
+    for file in files:
+        raw, unreadable = read_file(file, str(file))
+        problems += unreadable
+        if raw is not None:
+            contents.append((file, raw))
     if problems:
         raise PackError(problems)
-    key = cache.key_for([(file.name, data) for file, data in contents]) if use_cache else None
-    if key is not None and (cached := cache.read(key, origin=str(path))) is not None:
-        return cached
-    from fintech_tui.loader.build import build_pack  # deferred: YAML and validation
+    key = cache.key_for([(file.name, raw) for file, raw in contents]) if use_cache else None
+    with collector_paused():
+        if key is not None and (cached := cache.read(key, origin=str(path))) is not None:
+            return cached
+        from fintech_tui.loader.build import build_pack  # deferred: YAML and validation
 
-    pack = build_pack(path, contents)
-    if key is not None:
-        cache.write(key, pack)
+        pack = build_pack(path, contents, progress)  # the very bytes that were hashed
+        if key is not None:
+            cache.write(key, pack)
     return pack

@@ -1,7 +1,7 @@
 """A cache of packs that passed validation, so a large pack opens fast.
 
 Keyed by a hash of every file's name and bytes (and this version of
-fintech-tui), so any edit to a pack misses the cache and is validated again.
+fintech-tui and of the model's shape), so any edit to a pack misses the cache and is validated again.
 The bytes hashed are the very bytes that are then parsed (see `load_pack`).
 
 A cache folder may be shared or planted, so an entry is data, never code:
@@ -26,9 +26,10 @@ import msgspec
 
 from fintech_tui import __version__
 from fintech_tui.model import Pack
+from fintech_tui.model.plan import model_fingerprint
 from fintech_tui.safe_files import UnsafeFile, read_capped, sweep_temporaries, write_temporary
 
-FORMAT = 3  # bump when the model or the entry changes shape
+FORMAT = 3  # bump when an entry changes shape (model changes are in the key)
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
 SUFFIX = ".json"
 
@@ -75,7 +76,7 @@ def key_for(contents: list[tuple[str, bytes]]) -> str | None:
     """A hash of the pack's files (name and bytes), or None if caching is off."""
     if folder() is None:
         return None
-    digest = hashlib.sha256(f"{__version__}/{FORMAT}".encode())
+    digest = hashlib.sha256(f"{__version__}/{FORMAT}/{model_fingerprint()}".encode())
     for name, data in contents:
         digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(len(data).to_bytes(8, "big"))

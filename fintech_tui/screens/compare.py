@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from fintech_tui.index import PackIndex, ref_of
-from fintech_tui.model import Entity
+from fintech_tui.model import Entity, Lang
 from fintech_tui.render.detail import format_value
 from fintech_tui.render.labels import item_label, pair
 from fintech_tui.render.safe import one_line
@@ -20,7 +20,7 @@ from fintech_tui.widgets.title_bar import TitleBar
 ROWS = ("Kind", "Part of", "Products", "Strategies", "Figures", "Arguments", "Quotes", "Names in the text")
 
 
-def compare_table(index: PackIndex, entities: list[Entity], lang: str) -> Table:
+def compare_table(index: PackIndex, entities: list[Entity], lang: Lang) -> Table:
     """A Rich table: one column per entity, one row per aspect."""
     table = Table(show_lines=True, expand=True, header_style="bold")
     table.add_column("", style="bold", no_wrap=True)
@@ -65,7 +65,7 @@ class CompareScreen(Screen[None]):
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back"), Binding("j", "scroll_down", show=False)]
 
-    def __init__(self, index: PackIndex, entities: list[Entity], lang: str) -> None:
+    def __init__(self, index: PackIndex, entities: list[Entity], lang: Lang) -> None:
         super().__init__()
         self.index = index
         self.entities = entities

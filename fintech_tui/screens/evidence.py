@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from fintech_tui.index import PackIndex, Ref
-from fintech_tui.model import Evidence
+from fintech_tui.model import Evidence, Lang
 from fintech_tui.render.safe import plain
 
 
@@ -20,7 +20,7 @@ class EvidenceScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape", "dismiss", "Close")]
 
-    def __init__(self, index: PackIndex, title: Text, evidence: tuple[Evidence, ...], lang: str) -> None:
+    def __init__(self, index: PackIndex, title: Text, evidence: tuple[Evidence, ...], lang: Lang) -> None:
         super().__init__()
         self.index = index
         self.heading = title

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer
 
 from fintech_tui.analysis import comparable_groups
 from fintech_tui.index import PackIndex
-from fintech_tui.model import Figure
+from fintech_tui.model import Figure, Lang
 from fintech_tui.render.detail import format_number
 from fintech_tui.render.safe import one_line
 from fintech_tui.widgets.title_bar import TitleBar
@@ -43,7 +43,7 @@ class FiguresScreen(Screen[None]):
         Binding("r", "reverse", "Reverse"),
     ]
 
-    def __init__(self, index: PackIndex, lang: str) -> None:
+    def __init__(self, index: PackIndex, lang: Lang) -> None:
         super().__init__()
         self.index = index
         self.lang = lang

@@ -19,8 +19,9 @@ from textual.widgets import Footer
 
 from fintech_tui.history import History
 from fintech_tui.index import PackIndex, Ref
+from fintech_tui.model import Lang
 from fintech_tui.render.detail import describe
-from fintech_tui.render.labels import KIND_NAMES
+from fintech_tui.render.labels import kind_title
 from fintech_tui.widgets.detail_view import DetailBody, DetailView
 from fintech_tui.widgets.item_tree import ItemTree
 from fintech_tui.widgets.link_list import LinkList
@@ -60,9 +61,9 @@ class MainScreen(Screen[None]):
     AUTO_FOCUS = ""  # on_mount decides: a pane, or the links of a --goto item
 
     current: reactive[Ref | None] = reactive(None, init=False)
-    lang: reactive[str] = reactive("en", init=False)
+    lang: reactive[Lang] = reactive("en", init=False)
 
-    def __init__(self, index: PackIndex, lang: str = "en", goto: Ref | None = None) -> None:
+    def __init__(self, index: PackIndex, lang: Lang = "en", goto: Ref | None = None) -> None:
         super().__init__()
         self.index = index
         self.history: History[Ref] = History()
@@ -122,7 +123,7 @@ class MainScreen(Screen[None]):
     def watch_current(self, ref: Ref | None) -> None:
         self._render_detail()
 
-    def watch_lang(self, lang: str) -> None:
+    def watch_lang(self, lang: Lang) -> None:
         for pane in self.panes:
             pane.relabel(lang)
         self._render_detail()
@@ -130,7 +131,7 @@ class MainScreen(Screen[None]):
     def _render_detail(self) -> None:
         if self.current is None:
             return
-        kind = KIND_NAMES[self.current.kind]
+        kind = kind_title(self.current.kind)
         self.query_one(DetailView).show(describe(self.index, self.current, self.lang), kind)
 
     @on(ItemTree.Previewed)
@@ -159,7 +160,7 @@ class MainScreen(Screen[None]):
     @on(LinkList.Followed)
     def _followed(self, event: LinkList.Followed) -> None:
         link = event.link
-        if link.group == "Evidence" or (link.ref.kind == "paragraph" and link.quote):
+        if link.kind == "evidence":
             self.show_source(link.ref, link.quote)
         else:
             self.open(link.ref)

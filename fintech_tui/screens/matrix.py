@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer
 
 from fintech_tui.analysis import Tie, ties
 from fintech_tui.index import PackIndex
-from fintech_tui.model import Entity, Strategy
+from fintech_tui.model import Entity, Lang, Strategy
 from fintech_tui.render.safe import one_line
 from fintech_tui.widgets.title_bar import TitleBar
 
@@ -28,7 +28,7 @@ class MatrixScreen(Screen[None]):
         Binding("x", "transpose", "Transpose"),
     ]
 
-    def __init__(self, index: PackIndex, lang: str) -> None:
+    def __init__(self, index: PackIndex, lang: Lang) -> None:
         super().__init__()
         self.index = index
         self.lang = lang

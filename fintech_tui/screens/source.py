@@ -12,6 +12,7 @@ from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from fintech_tui.index import PackIndex, Ref
+from fintech_tui.model import Lang
 from fintech_tui.render.source import marked_paragraph
 from fintech_tui.widgets.keys import VIM_LIST_KEYS
 from fintech_tui.widgets.title_bar import TitleBar
@@ -31,7 +32,7 @@ class SourceScreen(Screen[Ref | None]):
         Binding("enter", "open_paragraph", "Cited by", show=True),
     ]
 
-    def __init__(self, index: PackIndex, target: Ref | None, quote: str, lang: str) -> None:
+    def __init__(self, index: PackIndex, target: Ref | None, quote: str, lang: Lang) -> None:
         super().__init__()
         self.index = index
         self.target = target

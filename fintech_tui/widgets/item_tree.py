@@ -7,6 +7,7 @@ handles keys, labels, language changes and moving the cursor to an item.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from textual import on
 from textual.binding import Binding
@@ -15,6 +16,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from fintech_tui.index import PackIndex, Ref
+from fintech_tui.model import Lang
 from fintech_tui.render.labels import item_label
 
 Nesting = Iterable[tuple[Ref, int]]  # (item, depth) in display order, parents first (see nesting.preorder)
@@ -36,21 +38,19 @@ class ItemTree(Tree[Ref]):
     PANE_TITLE = "Items"
     PANE_KEY = "0"
 
+    @dataclass
     class Previewed(Message):
         """The cursor rests on an item: show it without recording history."""
 
-        def __init__(self, ref: Ref) -> None:
-            self.ref = ref
-            super().__init__()
+        ref: Ref
 
+    @dataclass
     class Opened(Message):
         """The reader chose an item with enter or a click."""
 
-        def __init__(self, ref: Ref) -> None:
-            self.ref = ref
-            super().__init__()
+        ref: Ref
 
-    def __init__(self, index: PackIndex, lang: str, *, id: str | None = None) -> None:
+    def __init__(self, index: PackIndex, lang: Lang, *, id: str | None = None) -> None:
         super().__init__("root", id=id)
         self.index = index
         self.lang = lang
@@ -87,7 +87,7 @@ class ItemTree(Tree[Ref]):
             del parents[depth + 1 :]
             parents.append(node)
 
-    def relabel(self, lang: str) -> None:
+    def relabel(self, lang: Lang) -> None:
         """Show every label in `lang`, keeping the cursor and expansion as they are."""
         self.lang = lang
         for ref, node in self.nodes_by_ref.items():
