@@ -7,13 +7,18 @@ command line in a subprocess and check its exit status and exact message.
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import http.client
 import os
 import pickle
+import re
 import resource
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -615,3 +620,100 @@ def test_a_mistyped_verb_is_named(tmp_path: Path) -> None:
     result = run("chek", cwd=tmp_path)
     assert result.returncode == 1
     assert one_line(result) == "fintech-tui: unknown verb or pack 'chek' — did you mean check?"
+
+
+# -- 13. serve ------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def serving(tmp_path: Path, *args: str) -> Iterator[tuple[int, list[str]]]:
+    """`fintech-tui serve --port 0 ARGS`: the real port (read from the banner) and the lines before it."""
+    pytest.importorskip("textual_serve")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "fintech_tui", "serve", "--port", "0", *args],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert server.stderr is not None
+    try:
+        lines = []
+        while not lines or "serving on" not in lines[-1]:
+            line = server.stderr.readline()
+            assert line, f"serve ended: {lines}"
+            lines.append(line.rstrip("\n"))
+        found = re.search(r":(\d+) \(ctrl\+c to stop\)$", lines[-1])
+        assert found, lines
+        yield int(found.group(1)), lines
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def get(port: int, path: str, headers: dict[str, str]) -> tuple[int, str]:
+    """One request on a fresh connection to 127.0.0.1: (status, body)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    try:
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        body = response.read().decode("utf-8", "replace") if response.status != 101 else ""
+        return response.status, body
+    finally:
+        connection.close()
+
+
+def handshake(port: int, origin: str | None, host: str | None = None) -> int:
+    """The status of a WebSocket handshake on /ws from a page at `origin`."""
+    headers = {
+        "Host": host or f"127.0.0.1:{port}",
+        "Upgrade": "websocket",
+        "Connection": "Upgrade",
+        "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode(),
+        "Sec-WebSocket-Version": "13",
+    }
+    if origin is not None:
+        headers["Origin"] = origin
+    return get(port, "/ws", headers)[0]
+
+
+def test_serve_prints_the_real_port_once_bound(tmp_path: Path) -> None:
+    with serving(tmp_path) as (port, lines):
+        assert port != 0 and lines == [f"fintech-tui: serving on http://127.0.0.1:{port} (ctrl+c to stop)"]
+        status, page = get(port, "/", {"Host": f"127.0.0.1:{port}"})  # no retry: bound before the banner
+        assert status == 200 and f'data-session-websocket-url="ws://127.0.0.1:{port}/ws"' in page
+
+
+def test_serve_refuses_foreign_origins(tmp_path: Path) -> None:
+    with serving(tmp_path) as (port, _):
+        assert handshake(port, "http://evil.example") == 403
+        assert handshake(port, f"http://evil.example:{port}", host=f"evil.example:{port}") == 403  # DNS rebinding
+        assert handshake(port, f"http://127.0.0.1:{port + 1 if port < 65535 else port - 1}") == 403  # another app
+        assert handshake(port, "null") == 403
+        assert handshake(port, f"http://127.0.0.1:{port}") == 101
+
+
+def test_allow_origin_widens(tmp_path: Path) -> None:
+    with serving(tmp_path, "--allow-origin", "http://Friend.example:8080/") as (port, _):
+        assert handshake(port, "http://friend.example:8080") == 101
+        assert handshake(port, "http://evil.example") == 403
+
+
+def test_serve_beyond_loopback_warns_and_points_the_browser_back(tmp_path: Path) -> None:
+    with serving(tmp_path, "--host", "0.0.0.0") as (port, lines):
+        assert lines[0].startswith("fintech-tui: warning: listening on 0.0.0.0, beyond this machine")
+        _, page = get(port, "/", {"Host": f"192.0.2.7:{port}"})  # as a browser on another machine asks
+        assert f'data-session-websocket-url="ws://192.0.2.7:{port}/ws"' in page
+        assert "127.0.0.1" not in page and "0.0.0.0" not in page
+        assert handshake(port, f"http://192.0.2.7:{port}", host=f"192.0.2.7:{port}") == 101
+
+
+def test_a_busy_port_is_one_line_and_no_banner(tmp_path: Path) -> None:
+    pytest.importorskip("textual_serve")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("serve", "--port", str(port), cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_line(result) == f"fintech-tui: cannot listen on 127.0.0.1 port {port}: address already in use"
