@@ -58,7 +58,7 @@ VERBS: tuple[Verb, ...] = (
     Verb(
         "export",
         export_names,
-        "Write the whole pack as Markdown, JSON (the pack format) or HTML.",
+        "Write the whole pack as Markdown, JSON (the pack format) or HTML, or one part of it for other tools.",
         "fintech_tui.cli:export_arguments",
         "fintech_tui.cli:run_export",
     ),
