@@ -58,7 +58,7 @@ VERBS: tuple[Verb, ...] = (
     Verb(
         "export",
         export_names,
-        "Write the whole pack as Markdown, JSON (the pack format) or HTML.",
+        "Write the whole pack as Markdown, JSON (the pack format) or HTML, or one part of it for other tools.",
         "fintech_tui.cli:export_arguments",
         "fintech_tui.cli:run_export",
     ),
@@ -184,15 +184,22 @@ def fail(message: str) -> int:
 def load(path: Path | None):  # type: ignore[no-untyped-def]
     """Load a pack or print its problems; returns the Pack or an exit status."""
     from fintech_tui.loader import PackError, load_pack
+    from fintech_tui.progress_display import TerminalProgress
 
+    progress = TerminalProgress.for_terminal()  # a bar on a terminal when the load is long
     try:
-        return load_pack(path or bundled_pack_path())
+        return load_pack(path or bundled_pack_path(), progress=progress)
     except PackError as error:
+        if progress is not None:
+            progress.close()
         for problem in error.problems:
             print(problem, file=sys.stderr)
         count = len(error.problems)
         print(f"fintech-tui: {count} problem{'s' * (count != 1)}; pack not opened", file=sys.stderr)
         return EXIT_INVALID
+    finally:
+        if progress is not None:
+            progress.close()
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -312,7 +319,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             runner: Callable[[argparse.Namespace], int] = resolve(verb.run)
             return runner(args)
         return run_explorer(main_parser().parse_args(argv))
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl+C: stop at once, with one line and no traceback
+        print("fintech-tui: interrupted", file=sys.stderr)
         return EXIT_FAILURE
     except Exception as error:  # one line for the user; the traceback on request
         if os.environ.get("FINTECH_TUI_DEBUG"):

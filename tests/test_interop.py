@@ -14,7 +14,8 @@ from fintech_tui.export.argdown import to_argdown
 from fintech_tui.export.dot import to_dot
 from fintech_tui.export.figures_csv import COLUMNS, to_csv
 from fintech_tui.export.mermaid import to_mermaid
-from fintech_tui.model import Argument, Entity, Evidence, Figure, Meta, Pack, Paragraph, Text
+from fintech_tui.model import Argument, Entity, Evidence, Figure, Meta, Pack, Paragraph
+from fintech_tui.model import Bilingual as Text
 
 # pydot 4 still calls pyparsing's camelCase names, which pyparsing 3.3 reports as deprecated
 pytestmark = pytest.mark.filterwarnings("ignore:'\\w+' deprecated - use:DeprecationWarning")
@@ -30,7 +31,7 @@ def hostile_pack() -> Pack:
     ev = (Evidence("p1", "x"),)
     return Pack(
         Meta(Text(en=HOSTILE)),
-        (Paragraph("p1", "x", 1),),
+        (Paragraph("p1", "x"),),
         entities=(
             Entity("org", "company", Text(en=HOSTILE, zh="支付宝"), Text(en="s"), ev),
             Entity("kid", "app", Text(zh=HOSTILE), Text(en="s"), ev, parent="org"),
@@ -206,3 +207,14 @@ def test_diagrams_of_the_bundled_pack_name_every_parent_link(render, bundled_pac
     else:
         relations = ("supports", "opposes", "elaborates")
         assert sum(text.count(f'"{r}"') for r in relations) == len(with_parent)
+
+
+@pytest.mark.parametrize(
+    ("name", "render"), [("argdown", to_argdown), ("mermaid", to_mermaid), ("dot", to_dot), ("csv", to_csv)]
+)
+def test_cli_exports_each_interop_format(name: str, render, bundled_pack: Pack, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from .test_cli import run
+
+    result = run("export", "-f", name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == render(bundled_pack)

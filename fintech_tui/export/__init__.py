@@ -23,6 +23,7 @@ class ExportFormat:
     target: str  # "module:function", the function taking a Pack and returning the text
     extension: str  # for a file of this format: ".md"
     description: str
+    whole_pack: bool = True  # False for a view of one part (the argument tree, the figures)
 
 
 _FORMATS: dict[str, ExportFormat] = {}
@@ -60,5 +61,11 @@ for _format in (
     ExportFormat("md", "fintech_tui.export.markdown:to_markdown", ".md", "Markdown: the outline, then every item"),
     ExportFormat("json", "fintech_tui.export.data:to_json", ".json", "JSON in the pack format (loads back)"),
     ExportFormat("html", "fintech_tui.export.html:to_html", ".html", "a standalone HTML page"),
+    ExportFormat("argdown", "fintech_tui.export.argdown:to_argdown", ".argdown", "the argument tree in Argdown", False),
+    ExportFormat(
+        "mermaid", "fintech_tui.export.mermaid:to_mermaid", ".mmd", "Mermaid: argument map and entity tree", False
+    ),
+    ExportFormat("dot", "fintech_tui.export.dot:to_dot", ".dot", "Graphviz DOT: argument map and entity tree", False),
+    ExportFormat("csv", "fintech_tui.export.figures_csv:to_csv", ".csv", "the figures, one row each", False),
 ):
     register_export(_format)

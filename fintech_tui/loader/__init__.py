@@ -14,7 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from fintech_tui.loader import cache
+from fintech_tui.loader.memory import collector_paused
 from fintech_tui.loader.problems import PackError, Problem
+from fintech_tui.loader.progress import LoadProgress
 from fintech_tui.model import Pack
 
 __all__ = ["PackError", "Problem", "load_pack", "pack_files"]
@@ -27,8 +29,11 @@ def pack_files(path: Path) -> list[Path]:
     return [path]
 
 
-def load_pack(path: Path | str, *, use_cache: bool = True) -> Pack:
-    """The Pack at `path` (folder or file); raise PackError listing every problem."""
+def load_pack(path: Path | str, *, use_cache: bool = True, progress: LoadProgress | None = None) -> Pack:
+    """The Pack at `path` (folder or file); raise PackError listing every problem.
+
+    `progress`, if given, hears how parsing and checking go (see `loader.progress`).
+    """
     path = Path(path)
     if not path.exists():
         raise PackError([Problem(str(path), 0, 0, "", "no such file or folder")])
@@ -36,11 +41,12 @@ def load_pack(path: Path | str, *, use_cache: bool = True) -> Pack:
     if not files:
         raise PackError([Problem(str(path), 0, 0, "", "folder holds no .yaml or .yml files")])
     key = cache.key_for(files) if use_cache else None
-    if key is not None and (cached := cache.read(key, origin=str(path))) is not None:
-        return cached
-    from fintech_tui.loader.build import build_pack  # deferred: YAML and validation
+    with collector_paused():
+        if key is not None and (cached := cache.read(key, origin=str(path))) is not None:
+            return cached
+        from fintech_tui.loader.build import build_pack  # deferred: YAML and validation
 
-    pack = build_pack(path, files)
-    if key is not None:
-        cache.write(key, pack)
+        pack = build_pack(path, files, progress)
+        if key is not None:
+            cache.write(key, pack)
     return pack

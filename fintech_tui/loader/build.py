@@ -10,15 +10,17 @@ from typing import Any
 from fintech_tui.loader.checks import PackChecker
 from fintech_tui.loader.convert import INVALID, Converter
 from fintech_tui.loader.locations import Locations
+from fintech_tui.loader.parallel import parse_files
 from fintech_tui.loader.problems import PackError, Problem
+from fintech_tui.loader.progress import LoadProgress
 from fintech_tui.loader.traceability import check_readings
-from fintech_tui.loader.yaml_source import YamlDocument, read_yaml
+from fintech_tui.loader.yaml_source import YamlDocument, read_file
 from fintech_tui.model import Pack
 
 REQUIRED_SECTIONS = ("meta", "paragraphs")
 
 
-def build_pack(path: Path, files: list[Path]) -> Pack:
+def build_pack(path: Path, files: list[Path], progress: LoadProgress | None = None) -> Pack:
     """Read, convert and check the pack in `files`; raise PackError listing all problems."""
     problems: list[Problem] = []
     sections: dict[str, Any] = {}
@@ -28,8 +30,17 @@ def build_pack(path: Path, files: list[Path]) -> Pack:
     allowed = [f.name for f in dataclasses.fields(Pack) if f.metadata.get("yaml", True)]
 
     unreadable = False  # a file that failed to parse may hold a "missing" section
+    contents: list[tuple[str, bytes]] = []
     for file in files:
-        doc, read_problems = read_yaml(file, str(file), sections=allowed)
+        raw, read_problems = read_file(file, str(file))
+        problems.extend(read_problems)
+        unreadable |= raw is None
+        if raw is not None:
+            contents.append((str(file), raw))
+    parsed = parse_files(contents, sections=allowed, progress=progress.reading if progress else None)
+    if progress is not None:
+        progress.checking()
+    for doc, read_problems in parsed:
         problems.extend(read_problems)
         if doc is None:
             unreadable = True

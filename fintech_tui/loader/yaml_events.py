@@ -159,7 +159,7 @@ class EventBuilder:
         max_depth: int,
         max_alias_chars: int,
         keep_sections: Collection[str] | None = None,
-        on_progress: Callable[[int, int], None] | None = None,
+        on_progress: Callable[[float, int], None] | None = None,
     ) -> None:
         self.text = text
         self.max_nodes = max_nodes
@@ -224,7 +224,7 @@ class EventBuilder:
             if self.nodes >= tick:
                 tick += 4096
                 if self.on_progress is not None:
-                    self.on_progress(event.start_mark.index, self._items(stack))
+                    self.on_progress(event.start_mark.index / len(self.text), self._items(stack))
             parent = stack[-1]
             if len(stack) > max_depth + 1:
                 self._refuse(f"nested more than {max_depth} levels deep", event)
@@ -320,9 +320,10 @@ class EventBuilder:
             return None
         try:
             return _CONSTRUCT[tag](yaml.ScalarNode(tag, value))
-        except (ValueError, KeyError, yaml.YAMLError):
+        except (ValueError, KeyError, OverflowError, yaml.YAMLError):  # `!!int abc`, `!!bool maybe`, 5000 digits
             if keep:
-                self._problem(stack, where, event, f"{value[:40]!r} is not a valid {_KIND_NAME.get(tag, 'value')}")
+                shown = value if len(value) <= 30 else f"{value[:20]}… ({len(value):,} characters)"
+                self._problem(stack, where, event, f"not a valid {_KIND_NAME.get(tag, 'value')}: {shown!r}")
             return None
 
     def _key(self, event: Any, parent: _Frame, stack: list[_Frame], tag: str, value: str) -> None:

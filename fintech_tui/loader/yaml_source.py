@@ -27,7 +27,7 @@ MAX_NODES = 2_000_000  # values, counting what aliases expand to: stops "billion
 MAX_DEPTH = 64
 MAX_ALIAS_CHARS = 4_000_000  # text that aliases may repeat: stops one large anchor reused many times
 
-Progress = Callable[[int, int], None]  # (characters read, items read) of the file being read
+Progress = Callable[[float, int], None]  # (share of the file read, items read so far)
 
 _PLAIN_KEY = re.compile(r"[\w-]+")
 
@@ -46,15 +46,16 @@ def format_path(path: FieldPath) -> str:
 class YamlDocument:
     """A file's plain value; the 1-based (line, column) of any node on request."""
 
-    def __init__(self, file: str, data: Any, text: str = "") -> None:
+    def __init__(self, file: str, data: Any, source: str | bytes = "") -> None:
         self.file = file
         self.data = data
-        self._text = text
+        self._source = source  # the text, or the UTF-8 bytes it was decoded from
         self._marks: tuple[dict[FieldPath, Mark], dict[FieldPath, Mark]] | None = None
 
     def _read_marks(self) -> tuple[dict[FieldPath, Mark], dict[FieldPath, Mark]]:
         if self._marks is None:
-            self._marks = marks_of(self._text)
+            source = self._source
+            self._marks = marks_of(source.decode("utf-8-sig") if isinstance(source, bytes) else source)
         return self._marks
 
     @property
@@ -163,7 +164,7 @@ def parse_yaml(
         return None, [Problem(display, error.mark[0], error.mark[1], "", f"refused: {error}")]
     if not found:
         return None, [Problem(display, 1, 1, "", "file is empty")]
-    doc = YamlDocument(display, data, text)
+    doc = YamlDocument(display, data, raw)
     problems = [Problem(display, m[0], m[1], format_path(path), message) for path, m, message in builder.problems]
     for path, (line, column) in builder.duplicates:
         first = doc.key_marks.get(path, (line, column))[0]
@@ -171,6 +172,17 @@ def parse_yaml(
             Problem(display, line, column, format_path(path), f"duplicate key (first given on line {first})")
         )
     return doc, problems
+
+
+def read_file(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of the file at `path`, or why they cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(display, 0, 0, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+        return path.read_bytes(), []
+    except OSError as error:
+        return None, [Problem(display, 0, 0, "", f"cannot read: {error.strerror or error}")]
 
 
 def read_yaml(
@@ -181,11 +193,7 @@ def read_yaml(
     on_progress: Progress | None = None,
 ) -> tuple[YamlDocument | None, list[Problem]]:
     """Read and parse the file at `path` (see `parse_yaml`)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [Problem(display, 0, 0, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(display, 0, 0, "", f"cannot read: {error.strerror or error}")]
+    raw, problems = read_file(path, display)
+    if raw is None:
+        return None, problems
     return parse_yaml(raw, display, sections=sections, on_progress=on_progress)
