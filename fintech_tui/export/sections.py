@@ -20,6 +20,8 @@ from fintech_tui.model import (
     Figure,
     Kind,
     OutlineNode,
+    Paragraph,
+    ReadingNote,
     Strategy,
     kind_named,
     kinds,
@@ -168,3 +170,44 @@ def generic_sections(index: PackIndex) -> list[GenericSection]:
             )
         sections.append(section)
     return sections
+
+
+#: The pack's readings of a paragraph, labelled as what they are (not the author's words):
+#: (field, label, language of the text).
+READINGS = (("restored", "Restored reading", "zh"), ("en", "English translation", "en"))
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One of the pack's readings of a paragraph, with the label every format shows."""
+
+    label: str
+    lang: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    """A paragraph as written, then the pack's readings of it and the notes on them."""
+
+    paragraph: Paragraph
+    readings: list[Reading]
+    notes: tuple[ReadingNote, ...]
+
+
+def source(index: PackIndex) -> list[SourceEntry]:
+    """Every paragraph in order, with whichever readings the pack gives."""
+    return [
+        SourceEntry(
+            p,
+            [Reading(label, lang, getattr(p, name)) for name, label, lang in READINGS if getattr(p, name)],
+            p.restored_notes,
+        )
+        for p in index.pack.paragraphs
+    ]
+
+
+def note_line(note: ReadingNote) -> tuple[str, str]:
+    """(what changed, why): "口袋 → 掌上" or "kept: 打电话", and the note with its inference."""
+    why = note.note + (f" (inference: {note.inference})" if note.inference else "")
+    return note.change, why

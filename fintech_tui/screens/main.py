@@ -49,6 +49,13 @@ class MainScreen(Screen[None]):
         Binding("backspace,alt+left,left_square_bracket", "back", "Back", key_display="⌫"),
         Binding("alt+right,right_square_bracket", "forward", "Forward", key_display="]", show=False),
         Binding("t", "toggle_language", "中/EN"),
+        Binding(
+            "e",
+            "toggle_evidence_readings",
+            "Readings",
+            show=False,
+            tooltip="Show or hide the reading of each cited paragraph under its quote",
+        ),
         Binding("m", "matrix", "Matrix", show=False),
         Binding("f", "figures", "Figures", show=False),
         Binding("x", "mark", "Mark to compare", show=False),
@@ -225,6 +232,10 @@ class MainScreen(Screen[None]):
     def action_toggle_language(self) -> None:
         self.lang = "zh" if self.lang == "en" else "en"
         self.notify("标签：中文" if self.lang == "zh" else "Labels: English", timeout=2)
+
+    def action_toggle_evidence_readings(self) -> None:
+        """Under each quote, the English (or, in Chinese, the restored reading) of its paragraph, or not."""
+        self.query_one(DetailView).toggle_readings()
 
     def action_search(self) -> None:
         from fintech_tui.screens.search import SearchScreen  # deferred: not on the first screen

@@ -65,24 +65,25 @@ class ItemTree(Tree[Ref]):
         raise NotImplementedError
 
     def on_mount(self) -> None:
-        self._add(self.root, self.nesting())
-        count = len(self.nodes_by_ref)
-        if count <= EXPAND_ALL_UP_TO:
-            self.root.expand_all()
-        else:  # a large pack: open the top two levels; the rest opens on demand
-            self.root.expand()
-            for child in self.root.children:
-                child.expand()
+        nesting = list(self.nesting())
+        count = len(nesting)
+        # A large pack opens its top two levels, the rest on demand. Nodes are
+        # created open rather than opened afterwards: each expand() posts a
+        # message, and 100k items meant 60k messages before the first frame.
+        self._add(self.root, nesting, open_levels=None if count <= EXPAND_ALL_UP_TO else 1)
+        self.root.expand()
         self.border_subtitle = f"{count:,}"
 
-    def _add(self, root: TreeNode[Ref], nesting: Nesting) -> None:
-        items = list(nesting)
+    def _add(self, root: TreeNode[Ref], items: list[tuple[Ref, int]], open_levels: int | None) -> None:
+        """Make the nodes without recursion; those shallower than `open_levels` (all if None) start open."""
         parents = [root]  # parents[d] holds the node that items of depth d go under
         for i, (ref, depth) in enumerate(items):
             label = item_label(self.index, ref, self.lang)
             parent = parents[depth]
-            has_children = i + 1 < len(items) and items[i + 1][1] > depth
-            node = parent.add(label, data=ref) if has_children else parent.add_leaf(label, data=ref)
+            if i + 1 < len(items) and items[i + 1][1] > depth:
+                node = parent.add(label, data=ref, expand=open_levels is None or depth < open_levels)
+            else:
+                node = parent.add_leaf(label, data=ref)
             self.nodes_by_ref[ref] = node
             del parents[depth + 1 :]
             parents.append(node)
