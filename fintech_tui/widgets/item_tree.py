@@ -65,23 +65,24 @@ class ItemTree(Tree[Ref]):
         raise NotImplementedError
 
     def on_mount(self) -> None:
-        nesting = list(self.nesting())
-        count = len(nesting)
+        items = list(self.nesting())
+        count = len(items)
         # A large pack opens its top two levels, the rest on demand. Nodes are
         # created open rather than opened afterwards: each expand() posts a
         # message, and 100k items meant 60k messages before the first frame.
-        self._add(self.root, nesting, open_levels=None if count <= EXPAND_ALL_UP_TO else 1)
+        self._add(self.root, items, open_depth=None if count <= EXPAND_ALL_UP_TO else 1)
         self.root.expand()
         self.border_subtitle = f"{count:,}"
 
-    def _add(self, root: TreeNode[Ref], items: list[tuple[Ref, int]], open_levels: int | None) -> None:
-        """Make the nodes without recursion; those shallower than `open_levels` (all if None) start open."""
+    def _add(self, root: TreeNode[Ref], items: list[tuple[Ref, int]], open_depth: int | None) -> None:
+        """Add `items` (preorder, with depths) under `root`; nodes above `open_depth` start open."""
         parents = [root]  # parents[d] holds the node that items of depth d go under
         for i, (ref, depth) in enumerate(items):
             label = item_label(self.index, ref, self.lang)
             parent = parents[depth]
-            if i + 1 < len(items) and items[i + 1][1] > depth:
-                node = parent.add(label, data=ref, expand=open_levels is None or depth < open_levels)
+            has_children = i + 1 < len(items) and items[i + 1][1] > depth
+            if has_children:
+                node = parent.add(label, data=ref, expand=open_depth is None or depth < open_depth)
             else:
                 node = parent.add_leaf(label, data=ref)
             self.nodes_by_ref[ref] = node
