@@ -139,7 +139,7 @@ def _whole_numbers(obj: Any, raw: Any) -> Any:
                 changes[name] = raw_value
         elif value is not None and (updated := _whole_numbers(value, raw_value)) is not value:
             changes[name] = updated
-    return dataclasses.replace(obj, **changes) if changes else obj  # type: ignore[type-var]
+    return dataclasses.replace(obj, **changes) if changes else obj
 
 
 def write(key: str, pack: Pack) -> None:
