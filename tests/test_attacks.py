@@ -451,6 +451,15 @@ def test_new_neutralises_the_name(tmp_path: Path) -> None:
     assert (tmp_path / f"p{TITLE}" / "meta.yaml").exists()  # the folder itself has the name asked for
 
 
+def test_draft_neutralises_the_folder_name(tmp_path: Path) -> None:
+    pytest.importorskip("jieba")
+    article = tmp_path / "article.txt"
+    article.write_text("招商银行推出了掌上生活。\n支付宝有数亿用户。\n", encoding="utf-8")
+    result = run("draft", str(article), f"d{TITLE}", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert ESC not in result.stdout and "created d␛]0;pwned␇/meta.yaml" in result.stdout
+
+
 # -- 9. SIGTERM and SIGHUP restore the terminal --------------------------------------------------
 
 
