@@ -10,7 +10,6 @@ import argparse
 import os
 import shlex
 import sys
-import typing
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -39,8 +38,12 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
         "Run 'fintech-tui VERB --help' for each.",
     )
     main.add_argument("--version", action="version", version=f"fintech-tui {__version__}")
-    main.add_argument("--lang", choices=("en", "zh"), default="en", help="label language at start")
-    main.add_argument("--goto", metavar="KIND:ID", help="open straight on an item, e.g. entity:alipay")
+    main.add_argument("--lang", choices=("en", "zh"), help="label language at start (default: as last time)")
+    main.add_argument("--goto", metavar="KIND:ID", help="open straight on an item, e.g. entity:alipay or paragraph:5")
+    main.add_argument("--fresh", action="store_true", help="start at the top, not at the item shown last time")
+    main.add_argument(
+        "--screenshot-dir", type=Path, metavar="DIR", help="where S saves screenshots (default: the data folder)"
+    )
     _pack_argument(main)
 
     check = argparse.ArgumentParser(
@@ -168,25 +171,33 @@ def run_serve(args: argparse.Namespace) -> int:
 
 def run_explorer(args: argparse.Namespace) -> int:
     """Open the explorer on a pack (the bundled article by default)."""
-    from fintech_tui.index import Ref
-    from fintech_tui.model import ItemKind
+    from fintech_tui.goto import parse_goto
+    from fintech_tui.index import PackIndex
+    from fintech_tui.settings import Settings
 
     pack = _load(args.pack)
     if isinstance(pack, int):
         return pack
+    index = PackIndex(pack)
     goto = None
     if args.goto:
-        kinds = typing.get_args(ItemKind)
-        kind, _, item_id = args.goto.partition(":")
-        if kind not in kinds:
-            return _fail(f"--goto {args.goto}: the kind must be one of {', '.join(kinds)} (e.g. entity:alipay)")
-        goto = Ref(kind, item_id)  # checked against the model's item kinds above
+        try:
+            goto = parse_goto(args.goto, index)
+        except ValueError as error:
+            return _fail(f"--goto {args.goto}: {error}")
     from fintech_tui.app import FintechApp  # deferred: Textual is the slow import
 
-    app = FintechApp(pack, lang=args.lang, goto=goto)
-    if goto is not None and app.index.get(goto) is None:
-        return _fail(f"--goto {args.goto}: no such item (use KIND:ID, e.g. entity:alipay)")
+    app = FintechApp(
+        pack,
+        index=index,
+        lang=args.lang,
+        goto=goto,
+        settings=Settings.load(),
+        screenshot_dir=args.screenshot_dir,
+        fresh=args.fresh,
+    )
     app.run()
+    app.save_settings()
     return app.return_code or EXIT_OK
 
 
