@@ -2,16 +2,23 @@
 
 Exit status: 0 success, 2 invalid content, 1 any other failure. Textual is
 imported only when the explorer actually opens, so `check` stays quick.
+
+Every verb is one row of `VERBS`; its parser set-up and runner are named by
+import path and imported only when that verb runs, so adding a verb (or
+moving one into its own module) is one row and costs the other verbs nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import shlex
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fintech_tui import __version__
 from fintech_tui.bundled import bundled_pack_path
@@ -19,7 +26,64 @@ from fintech_tui.bundled import bundled_pack_path
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 
 
-def _pack_argument(parser: argparse.ArgumentParser) -> None:
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """One verb: its name, help, and where its parser set-up and runner live."""
+
+    name: str
+    summary: str  # a few words for the main --help, after the name
+    description: str  # the first line of `fintech-tui VERB --help`
+    arguments: str  # "module:function" taking the verb's ArgumentParser
+    run: str  # "module:function" taking the parsed arguments, returning an exit status
+
+
+VERBS: tuple[Verb, ...] = (
+    Verb(
+        "check",
+        "validate; --report for gaps",
+        "Validate a pack and print a summary, or every problem as FILE:LINE:COL: field: message.",
+        "fintech_tui.cli:check_arguments",
+        "fintech_tui.cli:run_check",
+    ),
+    Verb(
+        "export",
+        "md, json, html",
+        "Write the whole pack as Markdown, JSON (the pack format) or HTML.",
+        "fintech_tui.cli:export_arguments",
+        "fintech_tui.cli:run_export",
+    ),
+    Verb(
+        "schema",
+        "JSON Schema of the pack format",
+        "Print a JSON Schema of one pack file, for YAML editors.",
+        "fintech_tui.cli:no_arguments",
+        "fintech_tui.cli:run_schema",
+    ),
+    Verb(
+        "new",
+        "scaffold a pack",
+        "Create a minimal valid pack in a new folder.",
+        "fintech_tui.cli:new_arguments",
+        "fintech_tui.cli:run_new",
+    ),
+    Verb(
+        "serve",
+        "the explorer in a browser",
+        "Run the explorer in a web browser (via textual-serve).",
+        "fintech_tui.cli:serve_arguments",
+        "fintech_tui.cli:run_serve",
+    ),
+)
+
+
+def resolve(target: str) -> Any:
+    """The object a "module:attribute" path names, importing the module now."""
+    module, _, attribute = target.partition(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+def pack_argument(parser: argparse.ArgumentParser) -> None:
+    """The optional PACK argument most verbs share."""
     parser.add_argument(
         "pack",
         nargs="?",
@@ -28,61 +92,66 @@ def _pack_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    """The main parser (open the explorer) and one parser per verb."""
-    main = argparse.ArgumentParser(
+def main_parser() -> argparse.ArgumentParser:
+    """The parser for opening the explorer; its help lists the verbs."""
+    verbs = ", ".join(f"{verb.name} ({verb.summary})" for verb in VERBS)
+    parser = argparse.ArgumentParser(
         prog="fintech-tui",
         description="Explore an analytical article as a map of its outline, companies, strategies and arguments.",
-        epilog="Verbs: check (validate; --report for gaps), export (md, json, html), schema (JSON Schema "
-        "of the pack format), new (scaffold a pack), serve (the explorer in a browser). "
-        "Run 'fintech-tui VERB --help' for each.",
+        epilog=f"Verbs: {verbs}. Run 'fintech-tui VERB --help' for each.",
     )
-    main.add_argument("--version", action="version", version=f"fintech-tui {__version__}")
-    main.add_argument("--lang", choices=("en", "zh"), help="label language at start (default: as last time)")
-    main.add_argument("--goto", metavar="KIND:ID", help="open straight on an item, e.g. entity:alipay or paragraph:5")
-    main.add_argument("--fresh", action="store_true", help="start at the top, not at the item shown last time")
-    main.add_argument(
+    parser.add_argument("--version", action="version", version=f"fintech-tui {__version__}")
+    parser.add_argument("--lang", choices=("en", "zh"), help="label language at start (default: as last time)")
+    parser.add_argument("--goto", metavar="KIND:ID", help="open straight on an item, e.g. entity:alipay or paragraph:5")
+    parser.add_argument("--fresh", action="store_true", help="start at the top, not at the item shown last time")
+    parser.add_argument(
         "--screenshot-dir", type=Path, metavar="DIR", help="where S saves screenshots (default: the data folder)"
     )
-    _pack_argument(main)
-
-    check = argparse.ArgumentParser(
-        prog="fintech-tui check",
-        description="Validate a pack and print a summary, or every problem as FILE:LINE:COL: field: message.",
-    )
-    check.add_argument("--report", action="store_true", help="also list the gaps: thin or missing evidence")
-    _pack_argument(check)
-
-    export = argparse.ArgumentParser(
-        prog="fintech-tui export", description="Write the whole pack as Markdown, JSON (the pack format) or HTML."
-    )
-    export.add_argument("--format", "-f", choices=("md", "json", "html"), default="md")
-    export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
-    export.add_argument("--force", action="store_true", help="replace the output file if it exists")
-    _pack_argument(export)
-
-    schema = argparse.ArgumentParser(
-        prog="fintech-tui schema", description="Print a JSON Schema of one pack file, for YAML editors."
-    )
-
-    new = argparse.ArgumentParser(prog="fintech-tui new", description="Create a minimal valid pack in a new folder.")
-    new.add_argument("name", type=Path, help="the folder to create (must not exist)")
-
-    serve = argparse.ArgumentParser(
-        prog="fintech-tui serve", description="Run the explorer in a web browser (via textual-serve)."
-    )
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
-    _pack_argument(serve)
-    return main, {"check": check, "export": export, "schema": schema, "new": new, "serve": serve}
+    pack_argument(parser)
+    return parser
 
 
-def _fail(message: str) -> int:
+def verb_parser(verb: Verb) -> argparse.ArgumentParser:
+    """The parser of one verb, set up by the function its row names."""
+    parser = argparse.ArgumentParser(prog=f"fintech-tui {verb.name}", description=verb.description)
+    set_up: Callable[[argparse.ArgumentParser], None] = resolve(verb.arguments)
+    set_up(parser)
+    return parser
+
+
+def no_arguments(parser: argparse.ArgumentParser) -> None:
+    """For verbs that take no arguments."""
+
+
+def check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--report", action="store_true", help="also list the gaps: thin or missing evidence")
+    pack_argument(parser)
+
+
+def export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", "-f", choices=("md", "json", "html"), default="md")
+    parser.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    pack_argument(parser)
+
+
+def new_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", type=Path, help="the folder to create (must not exist)")
+
+
+def serve_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    pack_argument(parser)
+
+
+def fail(message: str) -> int:
+    """Print `message` as one line on stderr; the exit status for a failure."""
     print(f"fintech-tui: {message}", file=sys.stderr)
     return EXIT_FAILURE
 
 
-def _load(path: Path | None):  # type: ignore[no-untyped-def]
+def load(path: Path | None):  # type: ignore[no-untyped-def]
     """Load a pack or print its problems; returns the Pack or an exit status."""
     from fintech_tui.loader import PackError, load_pack
 
@@ -100,11 +169,12 @@ def run_check(args: argparse.Namespace) -> int:
     """`fintech-tui check`: a one-line summary, or the list of problems; --report adds the gaps."""
     from fintech_tui.summary import count_items
 
-    pack = _load(args.pack)
+    pack = load(args.pack)
     if isinstance(pack, int):
         return pack
-    counts = ", ".join(f"{n} {name}" for name, n in count_items(pack))
-    print(f"{pack.origin}: valid — {counts}")
+    counts = ", ".join(f"{n} {noun}" for noun, n in count_items(pack))
+    name = "bundled article" if args.pack is None else pack.origin
+    print(f"{name}: valid — {counts}")
     if args.report:
         from fintech_tui.gaps import gap_report
         from fintech_tui.index import PackIndex
@@ -118,7 +188,7 @@ def run_export(args: argparse.Namespace) -> int:
     """`fintech-tui export`: the pack as md, json or html, to stdout or a new file."""
     from fintech_tui.export import exporter
 
-    pack = _load(args.pack)
+    pack = load(args.pack)
     if isinstance(pack, int):
         return pack
     text = exporter(args.format)(pack)
@@ -126,7 +196,7 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     if args.output.exists() and not args.force:
-        return _fail(f"{args.output} exists; pass --force to replace it")
+        return fail(f"{args.output} exists; pass --force to replace it")
     args.output.write_text(text, encoding="utf-8")
     print(f"wrote {args.output}", file=sys.stderr)
     return EXIT_OK
@@ -147,7 +217,7 @@ def run_new(args: argparse.Namespace) -> int:
     try:
         written = scaffold(args.name)
     except FileExistsError as error:
-        return _fail(str(error))
+        return fail(str(error))
     for path in written:
         print(f"created {path}")
     print(f"next: edit the files, then run 'fintech-tui check {args.name}' and 'fintech-tui {args.name}'")
@@ -156,13 +226,13 @@ def run_new(args: argparse.Namespace) -> int:
 
 def run_serve(args: argparse.Namespace) -> int:
     """`fintech-tui serve`: the same explorer in a browser, through textual-serve."""
-    pack = _load(args.pack)  # fail here, with the loader's errors, rather than in the browser
+    pack = load(args.pack)  # fail here, with the loader's errors, rather than in the browser
     if isinstance(pack, int):
         return pack
     try:
         from textual_serve.server import Server
     except ImportError:
-        return _fail("serve needs textual-serve: pip install 'fintech-tui[serve]'")
+        return fail("serve needs textual-serve: pip install 'fintech-tui[serve]'")
     command = shlex.join([sys.executable, "-m", "fintech_tui", str(Path(pack.origin).resolve())])
     print(f"fintech-tui: serving on http://{args.host}:{args.port} (ctrl+c to stop)", file=sys.stderr)
     Server(command, host=args.host, port=args.port, title="fintech-tui").serve()
@@ -175,7 +245,7 @@ def run_explorer(args: argparse.Namespace) -> int:
     from fintech_tui.index import PackIndex
     from fintech_tui.settings import Settings
 
-    pack = _load(args.pack)
+    pack = load(args.pack)
     if isinstance(pack, int):
         return pack
     index = PackIndex(pack)
@@ -184,7 +254,7 @@ def run_explorer(args: argparse.Namespace) -> int:
         try:
             goto = parse_goto(args.goto, index)
         except ValueError as error:
-            return _fail(f"--goto {args.goto}: {error}")
+            return fail(f"--goto {args.goto}: {error}")
     from fintech_tui.app import FintechApp  # deferred: Textual is the slow import
 
     app = FintechApp(
@@ -204,22 +274,17 @@ def run_explorer(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for the `fintech-tui` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    main_parser, verbs = build_parsers()
+    verbs = {verb.name: verb for verb in VERBS}
     try:
         if argv and argv[0] in verbs:
-            args = verbs[argv[0]].parse_args(argv[1:])
-            runners = {
-                "check": run_check,
-                "export": run_export,
-                "schema": run_schema,
-                "new": run_new,
-                "serve": run_serve,
-            }
-            return runners[argv[0]](args)
-        return run_explorer(main_parser.parse_args(argv))
+            verb = verbs[argv[0]]
+            args = verb_parser(verb).parse_args(argv[1:])
+            runner: Callable[[argparse.Namespace], int] = resolve(verb.run)
+            return runner(args)
+        return run_explorer(main_parser().parse_args(argv))
     except KeyboardInterrupt:
         return EXIT_FAILURE
     except Exception as error:  # one line for the user; the traceback on request
         if os.environ.get("FINTECH_TUI_DEBUG"):
             raise
-        return _fail(f"{type(error).__name__}: {error} (set FINTECH_TUI_DEBUG=1 for details)")
+        return fail(f"{type(error).__name__}: {error} (set FINTECH_TUI_DEBUG=1 for details)")

@@ -6,13 +6,14 @@ from fintech_tui.model import Pack, walk_outline
 
 
 def count_items(pack: Pack) -> list[tuple[str, int]]:
-    """(plural noun, count) for each section of the pack."""
-    return [
-        ("paragraphs", len(pack.paragraphs)),
-        ("outline nodes", sum(1 for _ in walk_outline(pack.outline))),
-        ("entities", len(pack.entities)),
-        ("strategies", len(pack.strategies)),
-        ("arguments", len(pack.arguments)),
-        ("figures", len(pack.figures)),
-        ("glossary terms", len(pack.glossary)),
+    """(noun, count) for each section of the pack, the noun singular for a count of one."""
+    counts = [
+        ("paragraph", "paragraphs", len(pack.paragraphs)),
+        ("outline node", "outline nodes", sum(1 for _ in walk_outline(pack.outline))),
+        ("entity", "entities", len(pack.entities)),
+        ("strategy", "strategies", len(pack.strategies)),
+        ("argument", "arguments", len(pack.arguments)),
+        ("figure", "figures", len(pack.figures)),
+        ("glossary term", "glossary terms", len(pack.glossary)),
     ]
+    return [(singular if n == 1 else plural, n) for singular, plural, n in counts]

@@ -106,3 +106,28 @@ def test_unexpected_errors_are_one_line(monkeypatch: pytest.MonkeyPatch, capsys:
     assert main(["check"]) == 1
     err = capsys.readouterr().err
     assert err.strip() == "fintech-tui: RuntimeError: disk on fire (set FINTECH_TUI_DEBUG=1 for details)"
+
+
+def test_check_names_the_bundled_pack_briefly(tmp_path: Path) -> None:
+    result = run("check", cwd=tmp_path)
+    assert result.stdout.startswith("bundled article: valid — "), result.stdout
+    assert "site-packages" not in result.stdout and str(tmp_path) not in result.stdout
+
+
+def test_check_counts_agree_in_number(tmp_path: Path, write_pack: PackWriter) -> None:
+    folder = write_pack()
+    result = run("check", str(folder), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{folder}: valid — "), result.stdout
+    assert "1 strategy," in result.stdout and "1 strategies" not in result.stdout
+    assert "2 paragraphs" in result.stdout
+
+
+def test_every_verb_row_resolves_and_is_listed_in_help(tmp_path: Path) -> None:
+    from fintech_tui.cli import VERBS, main_parser, resolve, verb_parser
+
+    epilog = main_parser().format_help()
+    for verb in VERBS:
+        assert callable(resolve(verb.run)), verb.name
+        assert verb_parser(verb).prog == f"fintech-tui {verb.name}"
+        assert f"{verb.name} ({verb.summary})" in " ".join(epilog.split())

@@ -10,6 +10,7 @@ from typing import Any
 from fintech_tui.loader.checks import PackChecker
 from fintech_tui.loader.convert import INVALID, Converter
 from fintech_tui.loader.problems import PackError, Problem
+from fintech_tui.loader.traceability import check_readings
 from fintech_tui.loader.yaml_source import FieldPath, YamlDocument, read_yaml
 from fintech_tui.model import Pack
 
@@ -69,6 +70,7 @@ def build_pack(path: Path, files: list[Path]) -> Pack:
     pack = Pack(**sections, origin=str(path))
 
     problems += PackChecker(pack, lambda obj: located[id(obj)], tolerated=broken).run()
+    problems += check_readings(pack, lambda obj: located[id(obj)])
     if problems:
         raise PackError(problems)
     return pack

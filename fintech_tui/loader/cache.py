@@ -21,7 +21,7 @@ from pathlib import Path
 from fintech_tui import __version__
 from fintech_tui.model import Pack
 
-FORMAT = 1  # bump when the model changes shape
+FORMAT = 2  # bump when the model changes shape
 
 
 def folder() -> Path | None:

@@ -40,11 +40,29 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadingNote:
+    """Why the restored reading departs from the text at one place (or keeps a doubtful word)."""
+
+    text: str  # as it occurs in the paragraph; empty for an insertion
+    reading: str  # what the restored reading has there; empty for a deletion
+    note: str
+    inference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Paragraph:
-    """One non-empty line of the source article, kept verbatim."""
+    """One non-empty line of the source article, kept verbatim, with the pack's readings of it.
+
+    `restored` (the Chinese with every garble resolved) and `en` (its English
+    translation) are the pack's readings, not the author's words; each change
+    from `text` must be traceable to an alias, a glossary term or a note.
+    """
 
     id: str
     text: str
+    restored: str = ""
+    en: str = ""
+    restored_notes: tuple[ReadingNote, ...] = ()
     number: int = field(default=0, metadata={"yaml": False})  # 1-based, from the order
 
 

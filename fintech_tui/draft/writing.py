@@ -1,0 +1,42 @@
+"""Write a drafted pack: one YAML file per section, quoted safely, into a folder that is new."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HEADERS = {
+    "meta.yaml": "# What the pack is about. Drafted by `fintech-tui draft`: check the title, author and date.",
+    "source.yaml": "# The article, one entry per paragraph, verbatim. Do not edit the text: quotes cite it.",
+    "outline.yaml": "# A first outline: headings were guessed from numbering and short lines. Every paragraph\n"
+    "# falls in some node's first..last range; merge, split and rename the nodes as the article reads.",
+    "entities.yaml": "# Candidate names found by a segmenter. Remove what is not a name, set each kind, add every\n"
+    "# form the text uses as an alias, and delete `inference` once you have checked an entry.",
+    "figures.yaml": "# Every number the text states. Name each `metric`, set `subject` to an entity id where the\n"
+    "# figure is about one, and delete `inference` once you have checked an entry.",
+}
+
+
+def dump(data: dict[str, Any]) -> str:
+    """`data` as YAML that reads back to the same values, whatever characters the text holds."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+
+
+def write_pack(folder: Path, sections: dict[str, dict[str, Any]]) -> list[Path]:
+    """Write each file of `sections` (file name → its top-level mapping) into the new `folder`.
+
+    The folder must not exist; it is created with its parents, and each file is created
+    exclusively, so nothing already on disk is overwritten.
+    """
+    if folder.exists():
+        raise FileExistsError(f"{folder} already exists; choose a new folder (nothing was written)")
+    folder.mkdir(parents=True)
+    written = []
+    for name, data in sections.items():
+        path = folder / name
+        with path.open("x", encoding="utf-8", newline="\n") as out:
+            out.write(HEADERS.get(name, "") + "\n" + dump(data))
+        written.append(path)
+    return written
