@@ -30,7 +30,7 @@ class FintechApp(App[None]):
     SAVED = "Saved {path}"
     NOT_SAVED = "Could not save the screenshot: {error}"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", tooltip="Quit fintech-tui"),
+        Binding("q", "quit", "Quit", tooltip="Leave fintech-tui; the item on show is reopened next time"),
         Binding("question_mark", "help", "Keys", key_display="?", tooltip="The keys of this view, then the others"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, tooltip="Find an item, a view or a command"),
         Binding("S", "screenshot_svg", "Screenshot", show=False, tooltip="Save an SVG of the screen (path shown)"),
@@ -82,23 +82,27 @@ class FintechApp(App[None]):
 
     # -- what is remembered between runs ------------------------------------
 
-    def save_settings(self) -> bool:
-        """Remember the theme, the language and the item on show for this pack."""
+    def _capture_settings(self) -> None:
+        """Note the theme, the language and the item on show, while the explorer is there."""
         settings = self.settings
         settings.theme = self.theme
-        try:
-            main = self.main_screen
-        except StopIteration:
-            return settings.save()
-        settings.lang = main.lang
-        if main.current is not None:
-            settings.remember(self.pack_key, goto_link(main.current))
-        return settings.save()
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is not None:
+            settings.lang = main.lang
+            if main.current is not None:
+                settings.remember(self.pack_key, goto_link(main.current))
+
+    def save_settings(self) -> bool:
+        """Write what `q` noted (or what is on show now) to the settings file."""
+        if not self.closing:  # after q the app has already noted them, and has since torn down
+            self._capture_settings()
+        return self.settings.save()
 
     # -- keys after quit ------------------------------------------------------
 
     async def action_quit(self) -> None:
         self.closing = True
+        self._capture_settings()
         self.exit()
 
     async def on_event(self, event: events.Event) -> None:

@@ -40,9 +40,11 @@ def key_name(key: str) -> str:
 
 def explain(binding: Binding) -> str:
     """What a binding does, for the help and the README: its footer word and tooltip."""
-    if binding.tooltip and binding.tooltip.casefold() != binding.description.casefold():
-        return f"{binding.description} — {binding.tooltip}"
-    return binding.description
+    if not binding.tooltip:
+        return binding.description
+    if binding.tooltip.casefold().startswith(binding.description.casefold()):
+        return binding.tooltip
+    return f"{binding.description} — {binding.tooltip}"
 
 
 def own_bindings(cls: type[DOMNode]) -> list[Binding]:
@@ -96,8 +98,9 @@ def sections_for(screen: DOMNode) -> list[tuple[str, Rows]]:
     return sections
 
 
-def places() -> list[tuple[str, type[DOMNode]]]:
-    """Every place with keys of its own, in the order the README lists them."""
+def places() -> list[tuple[str, type[DOMNode], bool]]:
+    """Every place with keys of its own, in the order the README lists them, and
+    whether its keys fit on one row (moving around, the same everywhere)."""
     from fintech_tui.app import FintechApp
     from fintech_tui.screens.compare import CompareScreen
     from fintech_tui.screens.evidence import EvidenceScreen
@@ -115,23 +118,23 @@ def places() -> list[tuple[str, type[DOMNode]]]:
     from fintech_tui.widgets.vim import VimList, VimScroll, VimTable
 
     return [
-        ("Anywhere", FintechApp),
-        ("Explorer", MainScreen),
-        ("Panes (1–4)", ItemTree),
-        ("Detail text", DetailBody),
-        ("Detail links (5)", LinkList),
-        ("Search (/)", SearchScreen),
-        ("Every view below", View),
-        ("Source view (s)", SourceScreen),
-        ("Matrix (m)", MatrixScreen),
-        ("Figures (f)", FiguresScreen),
-        ("Compare (c)", CompareScreen),
-        ("Gap report (r)", GapsScreen),
-        ("Evidence", EvidenceScreen),
-        ("Keys (?)", HelpScreen),
-        ("Lists in views", VimList),
-        ("Tables in views", VimTable),
-        ("Scrolling views", VimScroll),
+        ("Anywhere", FintechApp, False),
+        ("Explorer", MainScreen, False),
+        ("Panes (1–4)", ItemTree, True),
+        ("Detail text", DetailBody, True),
+        ("Detail links (5)", LinkList, True),
+        ("Search (/)", SearchScreen, True),
+        ("Every view below", View, False),
+        ("Source view (s)", SourceScreen, False),
+        ("Matrix (m)", MatrixScreen, False),
+        ("Figures (f)", FiguresScreen, False),
+        ("Compare (c)", CompareScreen, False),
+        ("Gap report (r)", GapsScreen, False),
+        ("Evidence", EvidenceScreen, False),
+        ("Keys (?)", HelpScreen, False),
+        ("Lists in views and links", VimList, True),
+        ("Tables in views", VimTable, True),
+        ("Scrolling views", VimScroll, True),
     ]
 
 
@@ -144,10 +147,12 @@ def _own_only(cls: type[DOMNode]) -> list[Binding]:
 def markdown() -> str:
     """The README's key table: one row per action, grouped by place."""
     lines = ["| where | key | does |", "| --- | --- | --- |"]
-    for place, cls in places():
-        for keys, text in rows(_own_only(cls)):
-            shown = " ".join(f"`{key}`" for key in keys.split(", "))
-            lines.append(f"| {place} | {shown} | {text} |")
+    for place, cls, compact in places():
+        found = [(" ".join(f"`{key}`" for key in keys.split(", ")), text) for keys, text in rows(_own_only(cls))]
+        if compact and found:
+            found = [(" · ".join(keys for keys, _ in found), " · ".join(text.lower() for _, text in found))]
+        for keys, text in found:
+            lines.append(f"| {place} | {keys} | {text} |")
             place = ""
     return "\n".join(lines) + "\n"
 

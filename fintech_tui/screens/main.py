@@ -75,7 +75,7 @@ class MainScreen(Screen[None]):
         Binding("f", "figures", "Figures", tooltip="Every figure, sortable"),
         Binding("x", "mark", "Mark", show=False, tooltip="Mark or unmark the company for compare"),
         Binding("c", "compare", "Compare", tooltip="Compare marked companies, or the current one with its peers"),
-        Binding("r", "gaps", "Gap report", show=False, tooltip="Gap report: where the map is thin"),
+        Binding("r", "gaps", "Gap report", show=False, tooltip="Where the map of the article is thin"),
         Binding("y", "copy_link", "Copy link", show=False, tooltip="Copy the item's --goto link"),
         Binding("escape", "leave_detail", "Panes", show=False),
     ]

@@ -81,6 +81,8 @@ class ItemTree(Tree[Ref]):
             for child in self.root.children:
                 child.expand()
         self.border_subtitle = f"{count:,}"
+        if count:
+            self.cursor_line = 0  # a key that arrives with the focus moves from the first item
 
     def _label(self, ref: Ref) -> Text:
         label = item_label(self.index, ref, self.lang)
