@@ -73,8 +73,14 @@ class DetailBody(ScrollView, can_focus=True):
     def _fit_virtual_size(self) -> None:
         """Never less than the visible height: the scrollbar shows a thumb only
         when the text really overflows."""
-        height = max(len(self._lines), self.scrollable_content_region.height)
+        window = self.scrollable_content_region.height
+        height = max(len(self._lines), window)
         self.virtual_size = Size(self._width, height)
+        # With no re-layout, the scrollbar keeps the last item's size unless told.
+        bar = self.vertical_scrollbar
+        bar.window_virtual_size = height
+        bar.window_size = window
+        bar.refresh()
 
     def on_resize(self, event: Resize) -> None:
         width = self.scrollable_content_region.width
