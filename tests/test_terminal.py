@@ -130,12 +130,13 @@ def test_short_detail_text_has_no_scrollbar_thumb(tmp_path: Path, size: str) -> 
     assert not any(char in THUMB for cells in scrollbar for char in cells), "\n".join(body)
 
 
+@pytest.mark.parametrize("start", [[], ["key:2"]], ids=["outline", "companies"])
 @pytest.mark.parametrize("size", SIZES)
-def test_a_shrinking_search_popup_leaves_nothing_behind(tmp_path: Path, size: str) -> None:
+def test_a_shrinking_search_popup_leaves_nothing_behind(tmp_path: Path, size: str, start: list[str]) -> None:
     before, shrunk = drive(
         tmp_path,
         size,
-        ["key:2", "wait:0.4", "screen", "key:/", "type:a", "wait:0.6", "type:lipayzzz", "wait:0.8", "screen"],
+        [*start, "wait:0.4", "screen", "key:/", "type:a", "wait:0.6", "type:lipayzzz", "wait:0.8", "screen"],
     )
     bottom = max(i for i, line in enumerate(shrunk) if "results" in line)  # the popup's lower edge
     for row in range(bottom + 1, len(shrunk) - 1):
