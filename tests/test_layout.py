@@ -279,3 +279,17 @@ def test_the_default_settings_file_lives_in_the_xdg_config_folder(
 
 def test_tests_never_touch_the_users_settings() -> None:
     assert re.search(r"xdg", str(Settings.load().path))
+
+
+def test_cli_opens_a_paragraph_by_its_number(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fintech_tui import cli
+    from fintech_tui.app import FintechApp
+
+    opened: list[Ref | None] = []
+    monkeypatch.setattr(FintechApp, "run", lambda self, *a, **k: opened.append(self.goto))
+    assert cli.main(["--goto", "paragraph:5"]) == 0
+    assert opened and opened[0] is not None and opened[0].kind == "paragraph"
+    assert cli.main(["--goto", "paragraph:999"]) == 1
+    assert "¶1 to" in capsys.readouterr().err

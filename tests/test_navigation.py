@@ -85,7 +85,7 @@ async def test_vim_keys_move_in_every_view(bundled_pack: Pack) -> None:
         await pilot.press("g", "escape", "m", "l", "l", "j", "h")
         matrix = app.screen.query_one(DataTable)
         assert isinstance(app.screen, MatrixScreen)
-        assert (matrix.cursor_row, matrix.cursor_column) == (1, 1)
+        assert (matrix.cursor_row, matrix.cursor_column) == (1, 2)  # it starts on the first cell
         await pilot.press("escape", "c", "j", "j")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)

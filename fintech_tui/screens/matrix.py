@@ -59,7 +59,10 @@ class MatrixScreen(View[None]):
 
     def on_mount(self) -> None:
         self._fill()
-        self.query_one(VimTable).focus()
+        table = self.query_one(VimTable)
+        table.focus()
+        if len(table.columns) > 1:
+            table.move_cursor(column=1)  # on the first cell, not the names
 
     def _axes(self) -> tuple[Sequence[Entity | Strategy], Sequence[Entity | Strategy]]:
         return (self.strategies, self.entities) if self.transposed else (self.entities, self.strategies)
