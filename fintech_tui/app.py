@@ -13,9 +13,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from fintech_tui.commands import ItemCommands
-from fintech_tui.goto import goto_link, parse_goto
+from fintech_tui.goto import goto_link, resolve_goto
 from fintech_tui.index import PackIndex, Ref
-from fintech_tui.model import Pack
+from fintech_tui.model import Lang, Pack
 from fintech_tui.sanitize import neutralise
 from fintech_tui.screens.main import MainScreen
 from fintech_tui.settings import Settings, data_folder
@@ -41,7 +41,7 @@ class FintechApp(App[None]):
         pack: Pack,
         *,
         index: PackIndex | None = None,
-        lang: str | None = None,
+        lang: Lang | None = None,
         goto: Ref | None = None,
         settings: Settings | None = None,
         screenshot_dir: Path | None = None,
@@ -51,7 +51,7 @@ class FintechApp(App[None]):
         self.pack = pack
         self.index = index or PackIndex(pack)
         self.settings = settings or Settings()  # without a path: never saved (tests, serve)
-        self.lang = lang or self.settings.lang or "en"
+        self.lang: Lang = lang or self.settings.lang or "en"
         self.goto = goto if goto is not None or fresh else self._remembered()
         self.screenshot_dir = screenshot_dir
         self.closing = False
@@ -69,7 +69,7 @@ class FintechApp(App[None]):
         if not link:
             return None
         try:
-            return parse_goto(link, self.index)
+            return resolve_goto(link, self.index)
         except ValueError:  # the item has gone from the pack since
             return None
 

@@ -7,7 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from fintech_tui.index import ref_of
-from fintech_tui.render.labels import KIND_NAMES, item_label
+from fintech_tui.render.labels import item_label, kind_title
 from fintech_tui.screens.main import MainScreen
 
 
@@ -44,5 +44,5 @@ class ItemCommands(Provider):
                 1.0 - rank / 100,
                 label,
                 partial(main.reveal, ref),
-                help=f"Open {KIND_NAMES[ref.kind].lower()} {ref.id}",
+                help=f"Open {kind_title(ref.kind).lower()} {ref.id}",
             )

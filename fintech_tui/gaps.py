@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from fintech_tui.index import PackIndex, Ref, ref_of
 
@@ -49,43 +50,40 @@ class GapReport:
         return out
 
 
-GROUPS = (
-    "Claims without evidence",
-    "Entities mentioned only once",
-    "Names in the text not resolved to any entity",
-    "Strategies found for one company only",
-    "Paragraphs outside the outline",
-    "Paragraphs nothing cites",
-)
+class Finding(StrEnum):
+    """The kinds of gap, each valued by its heading in the report, in report order."""
 
-
-def _label(text_en: str, text_zh: str) -> str:
-    return " / ".join(t for t in (text_en, text_zh) if t)
+    UNEVIDENCED = "Claims without evidence"
+    MENTIONED_ONCE = "Entities mentioned only once"
+    UNRESOLVED_NAME = "Names in the text not resolved to any entity"
+    ONE_COMPANY_STRATEGY = "Strategies found for one company only"
+    OUTSIDE_OUTLINE = "Paragraphs outside the outline"
+    UNCITED = "Paragraphs nothing cites"
 
 
 def gap_report(index: PackIndex) -> GapReport:
     """Every gap in the pack `index` covers."""
     pack = index.pack
-    report = GapReport({group: [] for group in GROUPS})
+    report = GapReport({finding: [] for finding in Finding})
     for argument in pack.arguments:
         if not argument.evidence:
             report.add(
-                GROUPS[0], Gap(f"argument {argument.id}: {argument.claim.en or argument.claim.zh}", ref_of(argument))
+                Finding.UNEVIDENCED, Gap(f"argument {argument.id}: {argument.claim.pick('en')}", ref_of(argument))
             )
     for strategy in pack.strategies:
         if not strategy.evidence:
             report.add(
-                GROUPS[0], Gap(f"strategy {strategy.id}: {strategy.name.en or strategy.name.zh}", ref_of(strategy))
+                Finding.UNEVIDENCED, Gap(f"strategy {strategy.id}: {strategy.name.pick('en')}", ref_of(strategy))
             )
 
     for entity in pack.entities:
         where = index.mentioned_in.get(entity.id, [])
         if len(where) <= 1:
-            label = _label(entity.name.en, entity.name.zh)
-            report.add(GROUPS[1], Gap(f"{label} ({entity.id})", ref_of(entity), tuple(where)))
+            label = " / ".join(entity.name.present("en"))
+            report.add(Finding.MENTIONED_ONCE, Gap(f"{label} ({entity.id})", ref_of(entity), tuple(where)))
 
     known = [a.text for e in pack.entities for a in e.aliases] + [t.term for t in pack.glossary]
-    known += [n for e in pack.entities for n in (e.name.en, e.name.zh) if n]
+    known += [n for e in pack.entities for n in e.name.present("en")]
     unresolved: dict[str, list[int]] = {}
     for paragraph in pack.paragraphs:
         for match in LATIN_RUN.finditer(paragraph.text):
@@ -94,21 +92,21 @@ def gap_report(index: PackIndex) -> GapReport:
                 continue
             unresolved.setdefault(word, []).append(paragraph.number)
     for word, numbers in unresolved.items():
-        report.add(GROUPS[2], Gap(f"“{word}”", None, tuple(sorted(set(numbers)))))
+        report.add(Finding.UNRESOLVED_NAME, Gap(f"“{word}”", None, tuple(sorted(set(numbers)))))
 
     for strategy in pack.strategies:
         if len(strategy.pursued_by) == 1:
             owner = index.entities[strategy.pursued_by[0]]
             peers = [e for e in pack.entities if e.kind == owner.kind and e.id != owner.id]
-            message = f"{strategy.name.en or strategy.name.zh}: only {owner.name.en or owner.name.zh}"
+            message = f"{strategy.name.pick('en')}: only {owner.name.pick('en')}"
             if peers:  # reported either way; peers, when there are any, suggest where to look
-                names = ", ".join(e.name.en or e.name.zh for e in peers[:4])
+                names = ", ".join(e.name.pick("en") for e in peers[:4])
                 message += f"; other {owner.kind}s to compare: {names}"
-            report.add(GROUPS[3], Gap(message, ref_of(strategy)))
+            report.add(Finding.ONE_COMPANY_STRATEGY, Gap(message, ref_of(strategy)))
 
     for paragraph in pack.paragraphs:
         if index.section_of(paragraph) is None:
-            report.add(GROUPS[4], Gap(f"¶{paragraph.number}", ref_of(paragraph), (paragraph.number,)))
+            report.add(Finding.OUTSIDE_OUTLINE, Gap(f"¶{paragraph.number}", ref_of(paragraph), (paragraph.number,)))
         if paragraph.id not in index.citations:
-            report.add(GROUPS[5], Gap(f"¶{paragraph.number}: {paragraph.text[:40]}", ref_of(paragraph)))
+            report.add(Finding.UNCITED, Gap(f"¶{paragraph.number}: {paragraph.text[:40]}", ref_of(paragraph)))
     return report

@@ -5,12 +5,8 @@ No Textual import: the command line resolves a link before the explorer loads.
 
 from __future__ import annotations
 
-import typing
-
 from fintech_tui.index import PackIndex, Ref
-from fintech_tui.model import ItemKind
-
-KINDS: tuple[str, ...] = typing.get_args(ItemKind)
+from fintech_tui.model import kind_named, kinds
 
 
 def goto_link(ref: Ref) -> str:
@@ -18,15 +14,15 @@ def goto_link(ref: Ref) -> str:
     return f"{ref.kind}:{ref.id}"
 
 
-def parse_goto(text: str, index: PackIndex) -> Ref:
+def resolve_goto(text: str, index: PackIndex) -> Ref:
     """The item `text` names; a paragraph may be given by its ¶ number
     (`paragraph:5`, `paragraph:¶5`, `¶5`). ValueError says what is wrong."""
     kind, _, item_id = text.partition(":")
     if not item_id and kind.startswith("¶"):
         kind, item_id = "paragraph", kind
-    if kind not in KINDS:
-        raise ValueError(f"the kind must be one of {', '.join(KINDS)} (e.g. entity:alipay)")
-    ref = Ref(kind, item_id)  # type: ignore[arg-type]  # kind checked against the model's kinds above
+    if kind_named(kind) is None:
+        raise ValueError(f"the kind must be one of {', '.join(k.name for k in kinds())} (e.g. entity:alipay)")
+    ref = Ref(kind, item_id)
     if index.get(ref) is not None:
         return ref
     if kind == "paragraph" and (number := item_id.removeprefix("¶")).isdigit():

@@ -10,11 +10,12 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, singledispatch
 from typing import Any
 
 from fintech_tui.model import (
     Argument,
+    Bilingual,
     Entity,
     Evidence,
     Figure,
@@ -25,8 +26,11 @@ from fintech_tui.model import (
     Pack,
     Paragraph,
     Strategy,
+    kind_of,
+    kinds,
     walk_outline,
 )
+from fintech_tui.model.plan import yaml_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,16 +89,7 @@ def romanised(names: list[str]) -> list[str]:
 
 def ref_of(item: Item) -> Ref:
     """The Ref that names `item`."""
-    kinds: dict[type, ItemKind] = {
-        OutlineNode: "section",
-        Entity: "entity",
-        Strategy: "strategy",
-        Argument: "argument",
-        Figure: "figure",
-        GlossaryTerm: "term",
-        Paragraph: "paragraph",
-    }
-    return Ref(kinds[type(item)], item.id)
+    return Ref(kind_of(item).name, item.id)
 
 
 class PackIndex:
@@ -102,22 +97,17 @@ class PackIndex:
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
-        self.sections = {n.id: n for n in walk_outline(pack.outline)}
-        self.paragraphs = {p.id: p for p in pack.paragraphs}
-        self.entities = {e.id: e for e in pack.entities}
-        self.strategies = {s.id: s for s in pack.strategies}
-        self.arguments = {a.id: a for a in pack.arguments}
-        self.figures = {f.id: f for f in pack.figures}
-        self.terms = {t.id: t for t in pack.glossary}
-        self._tables: dict[ItemKind, dict[str, Item]] = {
-            "section": self.sections,  # type: ignore[dict-item]
-            "paragraph": self.paragraphs,  # type: ignore[dict-item]
-            "entity": self.entities,  # type: ignore[dict-item]
-            "strategy": self.strategies,  # type: ignore[dict-item]
-            "argument": self.arguments,  # type: ignore[dict-item]
-            "figure": self.figures,  # type: ignore[dict-item]
-            "term": self.terms,  # type: ignore[dict-item]
+        self._tables: dict[ItemKind, dict[str, Any]] = {
+            kind.name: {item.id: item for item in kind.items(pack)} for kind in kinds()
         }
+        # Typed views of the built-in kinds' tables, for the code that knows which it wants.
+        self.sections: dict[str, OutlineNode] = self._tables["section"]
+        self.paragraphs: dict[str, Paragraph] = self._tables["paragraph"]
+        self.entities: dict[str, Entity] = self._tables["entity"]
+        self.strategies: dict[str, Strategy] = self._tables["strategy"]
+        self.arguments: dict[str, Argument] = self._tables["argument"]
+        self.figures: dict[str, Figure] = self._tables["figure"]
+        self.terms: dict[str, GlossaryTerm] = self._tables["term"]
         self.children_of: dict[str, list[Entity]] = defaultdict(list)
         self.strategies_of: dict[str, list[Strategy]] = defaultdict(list)
         self.arguments_about: dict[str, list[Argument]] = defaultdict(list)
@@ -144,17 +134,10 @@ class PackIndex:
                 self.arguments_using[used].append(argument)
         for figure in pack.figures:
             self.figures_of[figure.subject].append(figure)
-        cited: tuple[Entity | Strategy | Argument | Figure | GlossaryTerm, ...] = (
-            *pack.entities,
-            *pack.strategies,
-            *pack.arguments,
-            *pack.figures,
-            *pack.glossary,
-        )
-        for item in cited:
-            ref = ref_of(item)
-            for ev in item.evidence:
-                self.citations[ev.para].append(Citation(ref, ev))
+        for kind in kinds():
+            for item in kind.items(pack):
+                for ev in getattr(item, "evidence", ()):  # every kind that quotes the article
+                    self.citations[ev.para].append(Citation(ref_of(item), ev))
 
     def get(self, ref: Ref) -> Item | None:
         """The item `ref` names, or None if the pack has no such item."""
@@ -233,31 +216,11 @@ class PackIndex:
     def search_entries(self) -> list[SearchEntry]:
         """One entry per searchable item, built on the first search."""
         entries: list[SearchEntry] = []
-        for entity in self.pack.entities:
-            names = [entity.id, entity.name.zh, entity.name.en, *(a.text for a in entity.aliases)]
-            names += romanised([entity.name.zh, *(a.text for a in entity.aliases)])
-            entries.append(SearchEntry(ref_of(entity), fold(" | ".join(names))))
-        for strategy in self.pack.strategies:
-            names = [
-                strategy.id,
-                strategy.name.zh,
-                strategy.name.en,
-                strategy.summary.en,
-                *romanised([strategy.name.zh]),
-            ]
-            entries.append(SearchEntry(ref_of(strategy), fold(" | ".join(names))))
-        for argument in self.pack.arguments:
-            words = [argument.id, argument.claim.zh, argument.claim.en]
-            entries.append(SearchEntry(ref_of(argument), fold(" | ".join(words))))
-        for figure in self.pack.figures:
-            subject = self.entities.get(figure.subject)
-            words = [figure.id, figure.metric.zh, figure.metric.en, figure.as_written]
-            if subject is not None:
-                words += [subject.name.zh, subject.name.en]
-            entries.append(SearchEntry(ref_of(figure), fold(" | ".join(words))))
-        for term in self.pack.glossary:
-            words = [term.id, term.term, term.meaning.zh, term.meaning.en]
-            entries.append(SearchEntry(ref_of(term), fold(" | ".join(words))))
+        for kind in kinds():
+            for item in kind.items(self.pack):
+                words = search_words(item, self)
+                if words:
+                    entries.append(SearchEntry(ref_of(item), fold(" | ".join(words))))
         return entries
 
     def search(self, query: str, limit: int = 50) -> list[Ref]:
@@ -279,3 +242,54 @@ class PackIndex:
                 if len(hits) >= limit:
                     break
         return hits
+
+
+@singledispatch
+def search_words(item: Any, index: PackIndex) -> list[str]:
+    """The words that find `item` in search (none: not searchable).
+
+    For a kind without its own rule: its id and every bilingual field, with
+    pinyin for the Chinese of the first (its name, by convention).
+    """
+    texts = [getattr(item, spec.name) for spec in yaml_fields(type(item))]
+    bilingual = [text for text in texts if isinstance(text, Bilingual)]
+    words = [item.id, *(t for text in bilingual for t in (text.zh, text.en))]
+    return words + (romanised([bilingual[0].zh]) if bilingual else [])
+
+
+@search_words.register
+def _(item: Entity, index: PackIndex) -> list[str]:
+    names = [item.id, item.name.zh, item.name.en, *(a.text for a in item.aliases)]
+    return names + romanised([item.name.zh, *(a.text for a in item.aliases)])
+
+
+@search_words.register
+def _(item: Strategy, index: PackIndex) -> list[str]:
+    return [item.id, item.name.zh, item.name.en, item.summary.en, *romanised([item.name.zh])]
+
+
+@search_words.register
+def _(item: Argument, index: PackIndex) -> list[str]:
+    return [item.id, item.claim.zh, item.claim.en]
+
+
+@search_words.register
+def _(item: Figure, index: PackIndex) -> list[str]:
+    subject = index.entities.get(item.subject)
+    words = [item.id, item.metric.zh, item.metric.en, item.as_written]
+    return words + ([subject.name.zh, subject.name.en] if subject is not None else [])
+
+
+@search_words.register
+def _(item: GlossaryTerm, index: PackIndex) -> list[str]:
+    return [item.id, item.term, item.meaning.zh, item.meaning.en]
+
+
+@search_words.register
+def _(item: OutlineNode, index: PackIndex) -> list[str]:
+    return []  # found through the outline pane, not search
+
+
+@search_words.register
+def _(item: Paragraph, index: PackIndex) -> list[str]:
+    return [item.text, item.restored, item.en]  # the registry lists paragraphs last: named items come first

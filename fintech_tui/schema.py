@@ -11,8 +11,8 @@ import json
 from typing import Any
 
 from fintech_tui import __version__
-from fintech_tui.loader.convert import hint_plan, yaml_fields
-from fintech_tui.model import Pack, Text
+from fintech_tui.model import Bilingual, Pack
+from fintech_tui.model.plan import hint_plan, yaml_fields
 
 
 def _schema(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
@@ -40,7 +40,7 @@ def _schema(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
                 "required": [s.name for s in specs if s.required],
                 "additionalProperties": False,
             }
-            if cls is Text:
+            if cls is Bilingual:
                 definition["minProperties"] = 1
             definitions[name] = definition
         return {"$ref": f"#/$defs/{name}"}

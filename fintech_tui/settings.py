@@ -13,7 +13,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 APP_FOLDER = "fintech-tui"
 FILE_NAME = "settings.json"
@@ -37,7 +37,7 @@ class Settings:
     """The remembered choices; `path` is None for settings that are never saved."""
 
     theme: str = ""
-    lang: str = ""
+    lang: Literal["en", "zh", ""] = ""
     last: dict[str, str] = field(default_factory=dict)  # pack key → "kind:id"
     path: Path | None = None
     writable: bool = True  # False when the file exists but could not be understood

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from fintech_tui.model import Pack, walk_outline
+import dataclasses
+
+from fintech_tui.model import Pack, kinds
 
 
 def count_items(pack: Pack) -> list[tuple[str, int]]:
-    """(noun, count) for each section of the pack, the noun singular for a count of one."""
-    counts = [
-        ("paragraph", "paragraphs", len(pack.paragraphs)),
-        ("outline node", "outline nodes", sum(1 for _ in walk_outline(pack.outline))),
-        ("entity", "entities", len(pack.entities)),
-        ("strategy", "strategies", len(pack.strategies)),
-        ("argument", "arguments", len(pack.arguments)),
-        ("figure", "figures", len(pack.figures)),
-        ("glossary term", "glossary terms", len(pack.glossary)),
-    ]
-    return [(singular if n == 1 else plural, n) for singular, plural, n in counts]
+    """(noun, count) for each kind of item, in the order of the pack's sections."""
+    by_section = {kind.section: kind for kind in kinds()}
+    counts = []
+    for section in dataclasses.fields(pack):
+        kind = by_section.get(section.name)
+        if kind is not None:
+            count = sum(1 for _ in kind.items(pack))
+            counts.append((kind.noun(count), count))
+    return counts

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+import fintech_tui.loader as loader
 from fintech_tui.cli import main
-from fintech_tui.loader import yaml_source
 
 from .conftest import TINY_PACK, PackWriter
 
@@ -63,6 +63,13 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], str]] = {
     "text is a list": (
         {"source.yaml": "paragraphs:\n  - id: p1\n    text: [a]\n"},
         "expected text, got a list",
+    ),
+    "untraceable restored reading": (
+        {
+            "source.yaml": "paragraphs:\n  - id: p1\n    text: 口袋生活是招商银行的应用。\n"
+            "    restored: 掌上生活是平安银行的应用。\n  - id: p2\n    text: 支付宝有数亿用户。\n"
+        },
+        "is not explained by an alias, a glossary term or a restored note",
     ),
     "unknown entity field": (
         entity_with("    summary: {en: A bank.}", "    summary: {en: A bank.}\n    colour: red"),
@@ -213,7 +220,7 @@ def test_huge_file_is_refused_before_reading(
     write_pack: PackWriter, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = write_pack(**{"extra.yaml": "# " + "x" * 5000 + "\n"})
-    monkeypatch.setattr(yaml_source, "MAX_FILE_BYTES", 4096)
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 4096)
     code, lines = check(folder, capsys)
     assert code == 2
     assert any("extra.yaml: file is 5,003 bytes; the limit is 4,096" in line for line in lines)

@@ -124,10 +124,10 @@ def test_check_counts_agree_in_number(tmp_path: Path, write_pack: PackWriter) ->
 
 
 def test_every_verb_row_resolves_and_is_listed_in_help(tmp_path: Path) -> None:
-    from fintech_tui.cli import VERBS, main_parser, resolve, verb_parser
+    from fintech_tui.cli import VERBS, main_parser, resolve, verb_parser, verb_summary
 
     epilog = main_parser().format_help()
     for verb in VERBS:
         assert callable(resolve(verb.run)), verb.name
         assert verb_parser(verb).prog == f"fintech-tui {verb.name}"
-        assert f"{verb.name} ({verb.summary})" in " ".join(epilog.split())
+        assert f"{verb.name} ({verb_summary(verb)})" in " ".join(epilog.split())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from fintech_tui.index import PackIndex
@@ -58,7 +60,8 @@ def test_known_garbles_resolve_to_the_real_entities(bundled_index: PackIndex) ->
         "饥饿": "饿了么",
         "范普金科": "凡普金科",
         "万科金科": "凡普金科",
-        "相互保护": "相互宝",
+        "相互保护": "相互保",
+        "手持续": "掌上生活",
         "Yu'ebao": "余额宝",
         "钱包": "壹钱包",
     }
@@ -128,3 +131,190 @@ def test_inferences_are_explained(bundled_pack: Pack) -> None:
     ]
     assert flagged, "garble readings from context must be flagged"
     assert all(len(item.inference) > 10 for item in flagged)
+
+
+def strings(obj: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """(field path, text) for every string in the model below `obj`."""
+    if isinstance(obj, str):
+        yield path, obj
+    elif isinstance(obj, tuple):
+        for i, item in enumerate(obj):
+            yield from strings(item, f"{path}[{i}]")
+    elif dataclasses.is_dataclass(obj):
+        for f in dataclasses.fields(obj):
+            yield from strings(getattr(obj, f.name), f"{path}.{f.name}")
+
+
+def authored(pack: Pack) -> Iterator[tuple[str, str]]:
+    """Every string the pack's authors wrote about the article: not the article text nor the quotes from it."""
+    for path, text in strings(pack):
+        quoting = re.search(r"\.(text|quote)$", path) and ".aliases[" not in path
+        article = path.startswith(".paragraphs") and ".restored_notes" not in path
+        if not quoting and not (article and not path.endswith((".restored", ".en"))):
+            yield path, text
+
+
+def test_the_articles_own_product_name_is_canonical_and_the_later_name_only_a_flagged_note(
+    bundled_pack: Pack, bundled_index: PackIndex
+) -> None:
+    product = bundled_index.entities["xianghubao"]
+    assert product.name.zh == "相互保"
+    assert any("相互保" in p.text for p in bundled_pack.paragraphs)
+    later = [(path, text) for path, text in strings(bundled_pack) if "相互宝" in text]
+    assert later, "the later name belongs in a flagged note"
+    for path, text in later:
+        assert path.endswith(".inference") and "outside" in text.lower(), path
+
+
+def test_english_names_are_not_machine_renderings(bundled_index: PackIndex) -> None:
+    for entity in bundled_index.entities.values():
+        for alias in entity.aliases:
+            if "rendering" in alias.note:
+                assert alias.text not in entity.name.en, (entity.id, alias.text)
+    pocket = bundled_index.entities["pocket-life"]
+    assert pocket.name.en == "CMB Life"
+    note = next(a.note for a in pocket.aliases if a.text == "Pocket Life")
+    assert "掌上" in note
+
+
+def test_quoted_chinese_is_the_articles(bundled_pack: Pack) -> None:
+    """A phrase the pack puts in quotation marks must be the article's (as written or restored)."""
+    width = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+    article = "\n".join(f"{p.text}\n{p.restored}" for p in bundled_pack.paragraphs).translate(width)
+    quoted = re.compile(
+        r"「([^」]*[\u4e00-\u9fff][^」]*)」|“([^”]*[\u4e00-\u9fff][^”]*)”|\"([^\"\s]*[\u4e00-\u9fff][^\"\s]*)\""
+    )
+    for path, text in authored(bundled_pack):
+        for phrase in ("".join(groups) for groups in quoted.findall(text)):
+            parts = [part for part in re.split(r"[,，、]", phrase.translate(width)) if part.strip()]
+            assert all(part.strip() in article for part in parts), (path, phrase)
+
+
+def test_the_slogan_amounts_are_not_given_a_purpose_the_text_lacks(bundled_pack: Pack) -> None:
+    for path, text in authored(bundled_pack):
+        assert "1分钱" not in text, path  # the text writes 1美分 and 1分, never 1分钱
+    slogan = [f for f in bundled_pack.figures if any(ev.quote.startswith(("1美分", "免费接收")) for ev in f.evidence)]
+    assert len(slogan) == 2
+    for figure in slogan:
+        assert not re.search(r"\b(join|cover|cost|premium)", figure.metric.en, re.I), figure.id
+
+
+#: The article's hedges and how an English rendering keeps each.
+HEDGES = {
+    "被认为": r"considered|regarded",
+    "据悉": r"reportedly",
+    "预计": r"expect",
+    "据估计": r"estimate",
+    "或是": r"perhaps",
+    "也可能": r"\bmay\b",
+    "表面上看": r"on the surface",
+}
+
+
+def test_every_english_reading_keeps_the_articles_hedges(bundled_pack: Pack) -> None:
+    for paragraph in bundled_pack.paragraphs:
+        for word, english in HEDGES.items():
+            if word in paragraph.restored:
+                assert re.search(english, paragraph.en, re.I), (paragraph.id, word)
+
+
+def test_claims_and_summaries_keep_the_hedges_of_their_quotes(bundled_pack: Pack) -> None:
+    items = [*bundled_pack.arguments, *bundled_pack.strategies, *bundled_pack.entities]
+    for item in items:
+        words = "".join(ev.quote for ev in item.evidence)
+        said = item.claim.en if hasattr(item, "claim") else item.summary.en
+        for word, english in HEDGES.items():
+            if word in words:
+                assert re.search(english, said, re.I) or getattr(item, "hedge", None), (item.id, word)
+
+
+def _numbers(text: str) -> list[tuple[str, float]]:
+    found = []
+    for digits, unit in re.findall(r"(\d+(?:\.\d+)?)([万亿]?)(?!\d|月)", text):
+        found.append((digits, float(digits) * {"": 1, "万": 1e4, "亿": 1e8}[unit]))
+    return found
+
+
+def test_every_english_reading_gives_the_numbers_as_written(bundled_pack: Pack) -> None:
+    for paragraph in bundled_pack.paragraphs:
+        for digits, value in _numbers(paragraph.restored):
+            forms = {digits, f"{value:,.0f}", f"{value / 1e6:g} million", f"{value / 1e8:g} hundred million"}
+            assert any(re.search(rf"(?<![\d.,]){re.escape(form)}(?!\d|,\d)", paragraph.en) for form in forms), (
+                paragraph.id,
+                digits,
+            )
+
+
+def test_every_quantity_in_the_article_is_a_figure(bundled_pack: Pack) -> None:
+    quoted = "\n".join(ev.quote for figure in bundled_pack.figures for ev in figure.evidence)
+    for paragraph in bundled_pack.paragraphs:
+        for amount in re.findall(r"数[千百十]?[万亿]|\d+(?:\.\d+)?[万亿]", paragraph.text):
+            assert amount in quoted, (paragraph.id, amount)
+    assert any(f.as_written == "数千万用户" for f in bundled_pack.figures)
+
+
+def test_a_reading_that_moves_a_name_to_another_entity_is_flagged(bundled_pack: Pack, bundled_index: PackIndex) -> None:
+    moved = 0
+    for paragraph in bundled_pack.paragraphs:
+        for note in paragraph.restored_notes:
+            before, after = bundled_index.resolve_alias(note.text), bundled_index.resolve_alias(note.reading)
+            if before is not None and after is not None and before.id != after.id:
+                moved += 1
+                assert note.inference, (paragraph.id, note.text)
+    assert moved, "阿里 in p10 is Alipay, not Alibaba"
+    p10 = bundled_index.paragraphs["p10"]
+    assert "阿里" in p10.text and "阿里" not in p10.restored
+
+
+def test_the_title_says_when_it_is_a_reconstruction(bundled_pack: Pack) -> None:
+    first = bundled_pack.paragraphs[0]
+    title = bundled_pack.meta.title
+    if title.zh != first.text:
+        assert title.zh.startswith("（复原）") and title.en.startswith("(restored)")
+
+
+def test_inferred_bank_kinds_are_flagged(bundled_pack: Pack) -> None:
+    for entity in bundled_pack.entities:
+        quotes = "".join(ev.quote for ev in entity.evidence)
+        if "joint-stock" in entity.summary.en.lower() and "股份制" not in quotes:
+            assert "joint-stock" in entity.inference, entity.id
+
+
+def test_known_additions_stay_out(bundled_pack: Pack) -> None:
+    """Readings once written that the text does not make."""
+    added = ("双子星", "the largest app", "buying traffic", "live inside it", "widely shared", "not the product")
+    for path, text in authored(bundled_pack):
+        for phrase in added:
+            assert phrase not in text, (path, phrase)
+
+
+def test_claims_are_placed_where_the_article_puts_them(bundled_index: PackIndex) -> None:
+    # p31's closed islands give smaller firms room (p32), not a reason that life services are a survival means
+    islands = bundled_index.arguments["closed-islands"]
+    assert islands.parent == "room-for-smaller-firms" and islands.relation == "supports"
+    tools = bundled_index.arguments["bank-apps-were-tools"]
+    assert "apps" in tools.claim.en and "e-commerce" in tools.claim.en
+
+
+def test_garbled_words_the_readings_rely_on_are_glossary_terms(bundled_pack: Pack) -> None:
+    terms = {t.term for t in bundled_pack.glossary}
+    gaps = ["受到冲击", "保存这么多用户", "精致市场", "秘密线", "商业用户", "更加活跃", "振兴之后"]
+    gaps += ["货币更有效但不高", "情况并非如此", "撤退", "入侵", "日常用户", "频率消耗相对较高"]
+    assert [gap for gap in gaps if gap not in terms] == []
+
+
+def test_facts_once_only_quoted_are_items_of_their_own(bundled_pack: Pack) -> None:
+    """Each fact has an item whose own words (not only its quote) state it."""
+    facts = {
+        "除了不做淘宝的电子商务业务外": r"e-commerce",
+        "在当地占有很大份额": r"Shanghai",
+        "业内眼光敏锐的人已经看到了它": r"ambition",
+        "货币更有效但不高": r"efficiency",
+    }
+    for quote, words in facts.items():
+        stating = [
+            a
+            for a in bundled_pack.arguments
+            if any(quote in ev.quote for ev in a.evidence) and re.search(words, a.claim.en)
+        ]
+        assert stating, quote

@@ -265,3 +265,45 @@ def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     with pytest.raises(MissingExtra, match=r"jieba.*pip install 'fintech-tui\[draft\]'"):
         draft_pack(DATA / "lending_article.txt", tmp_path / "pack")
     assert not (tmp_path / "pack").exists()
+
+
+def test_cli_draft_prints_gaps_and_next_steps(tmp_path: Path) -> None:
+    from .test_cli import run
+
+    result = run("draft", str(DATA / "lending_article.txt"), str(tmp_path / "pack"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"created {tmp_path / 'pack' / 'figures.yaml'}" in result.stdout
+    assert "gaps found" in result.stdout and "Entities mentioned only once" in result.stdout
+    assert f"fintech-tui check --report {tmp_path / 'pack'}" in result.stdout
+    assert run("check", str(tmp_path / "pack"), cwd=tmp_path).returncode == 0
+
+    again = run("draft", str(DATA / "lending_article.txt"), str(tmp_path / "pack"), cwd=tmp_path)
+    assert again.returncode == 1
+    assert (
+        again.stderr.strip()
+        == f"fintech-tui: {tmp_path / 'pack'} already exists; choose a new folder (nothing was written)"
+    )
+
+
+def test_cli_draft_without_the_extra_names_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fintech_tui.cli import main
+
+    real = draft.importlib.util.find_spec
+    monkeypatch.setattr(draft.importlib.util, "find_spec", lambda name: None if name == "cn2an" else real(name))
+    assert main(["draft", str(DATA / "lending_article.txt"), str(tmp_path / "pack")]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "fintech-tui: draft needs cn2an: install the draft extra, pip install 'fintech-tui[draft]'"
+    assert not (tmp_path / "pack").exists()
+
+
+def test_cli_draft_refuses_text_that_is_not_utf8(tmp_path: Path) -> None:
+    from .test_cli import run
+
+    article = tmp_path / "gbk.txt"
+    article.write_bytes("支付宝".encode("gbk"))
+    result = run("draft", str(article), str(tmp_path / "pack"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "not UTF-8" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "pack").exists()

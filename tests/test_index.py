@@ -40,6 +40,16 @@ def test_search_by_alias_name_claim_and_pinyin(bundled_index: PackIndex) -> None
     assert bundled_index.search("   ") == []
 
 
+def test_search_finds_the_restored_and_english_readings(bundled_index: PackIndex) -> None:
+    # 走红 is only in p06's restored reading (the text has 受到冲击); "frightening" only in p12's English
+    assert "走红" not in bundled_index.paragraphs["p06"].text
+    assert Ref("paragraph", "p06") in bundled_index.search("走红")
+    assert Ref("paragraph", "p12") in bundled_index.search("frightening")
+    assert Ref("paragraph", "p17") in bundled_index.search("monthly active devices")
+    hits = bundled_index.search("CMB Life")
+    assert hits[0] == Ref("entity", "pocket-life")  # the named item before the paragraphs that mention it
+
+
 def test_search_respects_the_limit(bundled_index: PackIndex) -> None:
     assert len(bundled_index.search("a", limit=5)) == 5
 

@@ -17,7 +17,7 @@ from textual.color import Color
 from textual.widgets import DataTable, OptionList
 
 from fintech_tui.app import FintechApp
-from fintech_tui.goto import parse_goto
+from fintech_tui.goto import resolve_goto
 from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import Pack
 from fintech_tui.render.wrap import NO_BREAK_AFTER, NO_BREAK_BEFORE, Breaking, break_offsets, breakable
@@ -230,11 +230,11 @@ def _luminance(color: Color) -> float:
 def test_goto_accepts_paragraph_numbers(bundled_index: PackIndex) -> None:
     fifth = bundled_index.pack.paragraphs[4]
     for text in ("paragraph:5", "paragraph:¶5", "¶5", f"paragraph:{fifth.id}"):
-        assert parse_goto(text, bundled_index) == Ref("paragraph", fifth.id)
+        assert resolve_goto(text, bundled_index) == Ref("paragraph", fifth.id)
     with pytest.raises(ValueError, match="¶1 to"):
-        parse_goto("paragraph:999", bundled_index)
+        resolve_goto("paragraph:999", bundled_index)
     with pytest.raises(ValueError, match="kind must be"):
-        parse_goto("company:alipay", bundled_index)
+        resolve_goto("company:alipay", bundled_index)
 
 
 async def test_theme_language_and_last_item_are_remembered(bundled_pack: Pack, tmp_path: Path) -> None:

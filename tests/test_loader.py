@@ -269,3 +269,46 @@ def test_loader_never_writes_into_the_pack(write_pack: PackWriter) -> None:
     load_pack(folder)
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()}
     assert before == after
+
+
+def test_an_unknown_field_and_a_bad_quote_in_one_item_come_out_in_one_run(write_pack: PackWriter) -> None:
+    folder = write_pack(
+        **{
+            "strategies.yaml": """
+        strategies:
+          - id: two-app
+            name: {en: Two apps}
+            pursued_by: [cmb]
+            summary: {en: Two apps.}
+            sumary: {en: typo}
+            evidence:
+              - {para: p1, quote: 不在这里}
+        """
+        }
+    )
+    found = problems_of(folder)
+    assert any("strategies[0].sumary: unknown field (did you mean 'summary'?)" in p for p in found), found
+    assert any("strategies[0].evidence[0].quote: quote not found verbatim in paragraph p1" in p for p in found), found
+    assert len(found) == 2, found
+
+
+def test_an_unknown_id_suggests_the_closest_one(write_pack: PackWriter) -> None:
+    folder = write_pack(
+        **{
+            "arguments.yaml": """
+        arguments:
+          - id: thesis
+            role: thesis
+            claim: {en: Apps matter.}
+          - id: because
+            role: reason
+            parent: thesys
+            relation: supports
+            concerns: [zzz]
+            claim: {en: Because.}
+        """
+        }
+    )
+    found = problems_of(folder)
+    assert any(p.endswith("arguments[1].parent: no argument with id 'thesys' (did you mean 'thesis'?)") for p in found)
+    assert any(p.endswith("arguments[1].concerns[0]: no entity with id 'zzz'") for p in found), found  # nothing close

@@ -10,7 +10,8 @@ import pytest
 
 from fintech_tui.bundled import bundled_pack_path
 from fintech_tui.loader import PackError, load_pack
-from fintech_tui.loader.traceability import readings_of
+from fintech_tui.loader.traceability import Substitution, derivable, readings_of
+from fintech_tui.model import Pack
 from tests.conftest import PackWriter
 
 LOCATED = re.compile(r"^.+\.yaml:\d+:\d+: paragraphs\[\d+\]\.restored(_notes\[\d+\](\.\w+)?)?: ")
@@ -97,13 +98,25 @@ def test_glossary_meanings_give_their_readings() -> None:
     assert readings_of("用户活跃度/用户粘性") == ["用户活跃度", "用户粘性"]
 
 
+def test_a_wrongly_paired_alignment_still_finds_the_substitutions() -> None:
+    # difflib pairs the 钱 of 钱展 with the 钱 of 爱钱进; the aliases still account for the change
+    subs = [Substitution("艾千金", "爱钱进"), Substitution("钱展", "钱站"), Substitution("范普新", "凡普信")]
+    assert derivable("如艾千金,钱展和范普新。", "如爱钱进、钱站和凡普信。", subs)
+    assert not derivable("如艾千金,钱展和范普新。", "如爱钱进、钱站和凡普信。", subs[:2])
+    assert not derivable("如艾千金,钱展和范普新。", "如爱钱进、钱站及凡普信。", subs)
+
+
+def test_bundled_pack_passes_and_every_paragraph_has_both_readings(bundled_pack: Pack) -> None:
+    for paragraph in bundled_pack.paragraphs:
+        assert paragraph.restored.strip() and paragraph.en.strip(), paragraph.id
+
+
 def test_bundled_pack_fails_on_a_planted_untraceable_change(tmp_path: Path) -> None:
     copy = tmp_path / "content"
     shutil.copytree(bundled_pack_path(), copy)
     source_file = copy / "source.yaml"
     text = source_file.read_text(encoding="utf-8")
-    assert "相互保什么都不是" in text
-    planted = text.replace("restored: 没有支付宝的话,相互保什么都不是", "restored: 没有微信的话,相互保什么都不是", 1)
+    planted = text.replace('restored: "没有支付宝的话，相互保', 'restored: "没有微信的话，相互保', 1)
     assert planted != text, "the bundled p05 restored reading changed: update the planted change"
     source_file.write_text(planted, encoding="utf-8")
     with pytest.raises(PackError) as caught:

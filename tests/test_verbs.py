@@ -39,7 +39,7 @@ def test_export_never_overwrites_without_force(tmp_path: Path) -> None:
     assert "exists; pass --force" in result.stderr
     assert out.read_text(encoding="utf-8") == "my notes"
     assert run("export", "-o", str(out), "--force", cwd=tmp_path).returncode == 0
-    assert out.read_text(encoding="utf-8").startswith("# From Alipay")
+    assert out.read_text(encoding="utf-8").startswith("# (restored) From Alipay")
 
 
 class Collector(HTMLParser):
@@ -162,3 +162,29 @@ def test_serve_answers_a_real_http_request(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_markdown_export_shows_chinese_only_summaries_and_claims(write_pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = write_pack(
+        **{
+            "strategies.yaml": """
+        strategies:
+          - id: two-app
+            name: {zh: 双应用}
+            pursued_by: [cmb]
+            summary: {zh: 两个应用的策略。}
+            evidence:
+              - {para: p1, quote: 应用}
+        """,
+            "arguments.yaml": """
+        arguments:
+          - id: thesis
+            role: thesis
+            claim: {zh: 应用很重要。}
+        """,
+        }
+    )
+    result = run("export", "-f", "md", str(folder), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "两个应用的策略。" in result.stdout
+    assert "- 应用很重要。 *(thesis)*" in result.stdout

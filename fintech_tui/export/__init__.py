@@ -1,26 +1,71 @@
-"""Exports of a whole pack: JSON (the pack format), Markdown and standalone HTML."""
+"""Exports of a whole pack, one registry row per format.
+
+A row names the function that renders the pack (imported only when that
+format is asked for), the file extension and a description; `export -f`'s
+choices, its help and the README's list come from these rows. Adding a
+format is one row (or one `register_export` call) and one module.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from fintech_tui.model import Pack
 
-FORMATS = ("md", "json", "html")
+
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    """One export format: `-f NAME`, where its renderer lives, what it writes."""
+
+    name: str
+    target: str  # "module:function", the function taking a Pack and returning the text
+    extension: str  # for a file of this format: ".md"
+    description: str
+    whole_pack: bool = True  # False for a view of one part (the argument tree, the figures)
+
+
+_FORMATS: dict[str, ExportFormat] = {}
+
+
+def register_export(fmt: ExportFormat) -> ExportFormat:
+    """Add an export format (its name must be new); returns it."""
+    if fmt.name in _FORMATS:
+        raise ValueError(f"export format {fmt.name!r} is already registered")
+    _FORMATS[fmt.name] = fmt
+    return fmt
+
+
+def unregister_export(name: str) -> None:
+    """Remove a format registered at run time (for tests)."""
+    del _FORMATS[name]
+
+
+def export_formats() -> tuple[ExportFormat, ...]:
+    """Every registered format, in registration order."""
+    return tuple(_FORMATS.values())
 
 
 def exporter(name: str) -> Callable[[Pack], str]:
-    """The function that renders a pack in format `name` (one of FORMATS)."""
-    if name == "json":
-        from fintech_tui.export.data import to_json
+    """The function that renders a pack in format `name`, imported now."""
+    fmt = _FORMATS.get(name)
+    if fmt is None:
+        raise ValueError(f"unknown export format {name!r}")
+    module, _, function = fmt.target.partition(":")
+    render: Callable[[Pack], str] = getattr(importlib.import_module(module), function)
+    return render
 
-        return to_json
-    if name == "md":
-        from fintech_tui.export.markdown import to_markdown
 
-        return to_markdown
-    if name == "html":
-        from fintech_tui.export.html import to_html
-
-        return to_html
-    raise ValueError(f"unknown export format {name!r}")
+for _format in (
+    ExportFormat("md", "fintech_tui.export.markdown:to_markdown", ".md", "Markdown: the outline, then every item"),
+    ExportFormat("json", "fintech_tui.export.data:to_json", ".json", "JSON in the pack format (loads back)"),
+    ExportFormat("html", "fintech_tui.export.html:to_html", ".html", "a standalone HTML page"),
+    ExportFormat("argdown", "fintech_tui.export.argdown:to_argdown", ".argdown", "the argument tree in Argdown", False),
+    ExportFormat(
+        "mermaid", "fintech_tui.export.mermaid:to_mermaid", ".mmd", "Mermaid: argument map and entity tree", False
+    ),
+    ExportFormat("dot", "fintech_tui.export.dot:to_dot", ".dot", "Graphviz DOT: argument map and entity tree", False),
+    ExportFormat("csv", "fintech_tui.export.figures_csv:to_csv", ".csv", "the figures, one row each", False),
+):
+    register_export(_format)

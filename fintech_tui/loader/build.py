@@ -9,27 +9,35 @@ from typing import Any
 
 from fintech_tui.loader.checks import PackChecker
 from fintech_tui.loader.convert import INVALID, Converter
+from fintech_tui.loader.locations import Locations
+from fintech_tui.loader.parallel import parse_files
 from fintech_tui.loader.problems import PackError, Problem
+from fintech_tui.loader.progress import LoadProgress
 from fintech_tui.loader.traceability import check_readings
-from fintech_tui.loader.yaml_source import FieldPath, YamlDocument, read_yaml
+from fintech_tui.loader.yaml_source import YamlDocument
 from fintech_tui.model import Pack
 
 REQUIRED_SECTIONS = ("meta", "paragraphs")
 
 
-def build_pack(path: Path, files: list[Path]) -> Pack:
-    """Read, convert and check the pack in `files`; raise PackError listing all problems."""
+def build_pack(path: Path, files: list[tuple[Path, bytes]], progress: LoadProgress | None = None) -> Pack:
+    """Parse, convert and check the pack's files, each with the bytes the loader read (and hashed) once.
+
+    Raise PackError listing all problems.
+    """
     problems: list[Problem] = []
     sections: dict[str, Any] = {}
     owners: dict[str, YamlDocument] = {}
-    located: dict[int, tuple[YamlDocument, FieldPath]] = {}
-    broken: set[tuple[str, str]] = set()
+    locations = Locations()
     hints = typing.get_type_hints(Pack)
     allowed = [f.name for f in dataclasses.fields(Pack) if f.metadata.get("yaml", True)]
 
     unreadable = False  # a file that failed to parse may hold a "missing" section
-    for file in files:
-        doc, read_problems = read_yaml(file, str(file))
+    contents = [(str(file), raw) for file, raw in files]
+    parsed = parse_files(contents, sections=allowed, progress=progress.reading if progress else None)
+    if progress is not None:
+        progress.checking()
+    for doc, read_problems in parsed:
         problems.extend(read_problems)
         if doc is None:
             unreadable = True
@@ -37,7 +45,7 @@ def build_pack(path: Path, files: list[Path]) -> Pack:
         if not isinstance(doc.data, dict):
             problems.append(doc.problem((), "the top level must be a mapping of sections (meta, paragraphs, …)"))
             continue
-        converter = Converter(doc)
+        converter = Converter(doc, locations)
         for name, value in doc.data.items():
             if name not in allowed:
                 converter.fail((name,), f"unknown section; allowed: {', '.join(allowed)}", at_key=True)
@@ -52,8 +60,6 @@ def build_pack(path: Path, files: list[Path]) -> Pack:
             else:
                 unreadable = True  # a whole section is unusable: cross-item checks would mislead
         problems.extend(converter.problems)
-        located.update(converter.located)
-        broken |= converter.broken
 
     for name in REQUIRED_SECTIONS:
         if name not in owners and not unreadable:
@@ -64,13 +70,13 @@ def build_pack(path: Path, files: list[Path]) -> Pack:
     paragraphs = []
     for number, paragraph in enumerate(sections["paragraphs"], start=1):
         numbered = dataclasses.replace(paragraph, number=number)
-        located[id(numbered)] = located[id(paragraph)]
+        locations.moved(paragraph, numbered)
         paragraphs.append(numbered)
     sections["paragraphs"] = tuple(paragraphs)
     pack = Pack(**sections, origin=str(path))
 
-    problems += PackChecker(pack, lambda obj: located[id(obj)], tolerated=broken).run()
-    problems += check_readings(pack, lambda obj: located[id(obj)])
+    problems += PackChecker(pack, locations).run()
+    problems += check_readings(pack, locations.where)
     if problems:
         raise PackError(problems)
     return pack

@@ -1,113 +1,147 @@
-"""Checks that need the whole pack: ids, references, quotes, aliases and trees."""
+"""Checks that need the whole pack: ids, references, quotes, aliases and trees.
+
+Id checks run over every registered item kind, and reference checks over
+every field the model declares with `RefTo`, so neither is wired by hand.
+What remains here are the rules no annotation can say.
+"""
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from typing import Any
 
+from fintech_tui.loader.locations import Locations
 from fintech_tui.loader.problems import Problem
-from fintech_tui.loader.yaml_source import FieldPath, YamlDocument
-from fintech_tui.model import Argument, Entity, Evidence, Pack, Paragraph, walk_outline
+from fintech_tui.model import Evidence, Pack, kind_named, kind_of_class, kinds, walk_outline
+from fintech_tui.model.plan import hint_plan, references, yaml_fields
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
 
-Locate = Callable[[object], tuple[YamlDocument, FieldPath]]
 
-
-@dataclass
 class PackChecker:
     """Runs every cross-item check on a converted pack and collects problems."""
 
-    pack: Pack
-    locate: Locate
-    tolerated: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) dropped for other problems
-
-    def __post_init__(self) -> None:
+    def __init__(self, pack: Pack, locations: Locations) -> None:
+        self.pack = pack
+        self.locations = locations
         self.problems: list[Problem] = []
-        self.paragraphs: dict[str, Paragraph] = {p.id: p for p in self.pack.paragraphs}
-        self.entities = {e.id: e for e in self.pack.entities}
-        self.strategies = {s.id: s for s in self.pack.strategies}
-        self.arguments = {a.id: a for a in self.pack.arguments}
+        self.tables: dict[str, dict[str, Any]] = {}
+        for kind in kinds():
+            table: dict[str, Any] = {}
+            for item in kind.items(pack):
+                table.setdefault(item.id, item)
+            self.tables[kind.name] = table
+        self.paragraphs = self.tables["paragraph"]
         self.acyclic: set[tuple[str, str]] = set()  # (kind, id) known to reach a root
 
-    def report(self, obj: object, field: str | int | None, message: str) -> None:
-        doc, path = self.locate(obj)
-        self.problems.append(doc.problem(path if field is None else (*path, field), message))
+    def report(self, obj: object, *path: str | int, message: str) -> None:
+        """A problem at field `path` inside `obj` (at `obj` itself when no path is given)."""
+        self.problems.append(self.locations.problem(obj, path, message))
 
     def run(self) -> list[Problem]:
         self.check_ids()
+        self.check_references()
+        self.check_trees()
+        self.check_quotes()
         self.check_outline()
-        self.check_entities()
-        self.check_strategies()
+        self.check_aliases()
+        self.check_terms()
         self.check_arguments()
-        for figure in self.pack.figures:
-            self.check_ref(figure, "subject", figure.subject, self.entities, "entity")
-            self.check_evidence(figure, figure.evidence)
-        for term in self.pack.glossary:
-            self.check_evidence(term, term.evidence)
-            if term.term and not self.occurs(term.term, term.evidence):
-                self.report(term, "term", f"{term.term!r} does not occur in the article")
         return self.problems
 
+    def objects(self) -> Iterator[Any]:
+        """Every model object in the pack's sections: items and what they hold (evidence, aliases)."""
+        for kind in kinds():
+            for item in kind.items(self.pack):
+                yield from self._parts(item)
+
+    def _parts(self, obj: Any) -> Iterator[Any]:
+        yield obj
+        for spec in yaml_fields(type(obj)):
+            value = getattr(obj, spec.name)
+            for part in value if isinstance(value, tuple) else (value,):
+                if hasattr(type(part), "__dataclass_fields__") and kind_of_class(type(part)) is None:
+                    yield from self._parts(part)  # nested items (the outline's children) are items of their own
+
     def check_ids(self) -> None:
-        groups: list[tuple[str, Iterable[object]]] = [
-            ("paragraph", self.pack.paragraphs),
-            ("outline node", walk_outline(self.pack.outline)),
-            ("entity", self.pack.entities),
-            ("strategy", self.pack.strategies),
-            ("argument", self.pack.arguments),
-            ("figure", self.pack.figures),
-            ("glossary term", self.pack.glossary),
-        ]
-        for kind, items in groups:
+        for kind in kinds():
             seen: dict[str, object] = {}
-            for item in items:
-                item_id: str = getattr(item, "id")  # noqa: B009 - every item kind has an id
+            for item in kind.items(self.pack):
+                item_id: str = item.id
                 if not ID_PATTERN.fullmatch(item_id):
-                    self.report(item, "id", f"{item_id!r} is not a valid id (letters, digits, - _ . ; at most 80)")
+                    self.report(
+                        item, "id", message=f"{item_id!r} is not a valid id (letters, digits, - _ . ; at most 80)"
+                    )
                 elif item_id in seen:
-                    doc, first = self.locate(seen[item_id])
-                    line = doc.marks.get((*first, "id"), (0, 0))[0]
-                    where = f"line {line}" if doc is self.locate(item)[0] else f"{doc.file}:{line}"
-                    self.report(item, "id", f"duplicate {kind} id {item_id!r} (first used on {where})")
+                    first = seen[item_id]
+                    line = self.locations.line_of(first, "id")
+                    same_file = self.locations.where(first)[0] is self.locations.where(item)[0]
+                    where = f"line {line}" if same_file else f"{self.locations.where(first)[0].file}:{line}"
+                    self.report(item, "id", message=f"duplicate {kind.singular} id {item_id!r} (first used on {where})")
                 else:
                     seen[item_id] = item
 
-    def check_ref(
-        self,
-        obj: object,
-        field: str | FieldPath,
-        ref: str,
-        table: Mapping[str, object],
-        noun: str,
-    ) -> bool:
-        """Whether `ref` (if given) names an item; report it unless it was dropped for another problem."""
-        if not ref or ref in table:
-            return True
-        if (noun, ref) not in self.tolerated:
-            doc, path = self.locate(obj)
-            where = (*path, field) if isinstance(field, str) else (*path, *field)
-            self.problems.append(doc.problem(where, f"no {noun} with id {ref!r}"))
-        return False
+    def resolves(self, kind: str, ref: str) -> bool:
+        """Whether `ref` is empty or names an item of `kind` (or one dropped for its own problems)."""
+        return not ref or ref in self.tables[kind] or self.locations.dropped(kind, ref)
 
-    def check_evidence(self, obj: object, evidence: tuple[Evidence, ...]) -> None:
-        for i, ev in enumerate(evidence):
-            paragraph = self.paragraphs.get(ev.para)
+    def check_references(self) -> None:
+        """Every field declared `RefTo(kind)` names an existing item of that kind."""
+        for obj in self.objects():
+            for spec in references(type(obj)):
+                value = getattr(obj, spec.name)
+                if isinstance(value, tuple):
+                    for i, ref in enumerate(value):
+                        if not self.resolves(spec.ref, ref):
+                            self.report(obj, spec.name, i, message=self.unknown(spec.ref, ref))
+                elif not self.resolves(spec.ref, value):
+                    self.report(obj, spec.name, message=self.unknown(spec.ref, value))
+
+    def unknown(self, kind: str, ref: str) -> str:
+        """The message for a reference to no item: with the closest id, when one is close."""
+        found = kind_named(kind)
+        noun = found.singular if found else kind
+        close = difflib.get_close_matches(ref, list(self.tables[kind]), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"no {noun} with id {ref!r}{hint}"
+
+    def check_trees(self) -> None:
+        """Items that name a parent of their own kind form trees: no parent chain may loop."""
+        for kind in kinds():
+            for spec in references(kind.cls):
+                if spec.ref == kind.name and hint_plan(spec.hint)[0] != "tuple":
+                    table = self.tables[kind.name]
+                    for item in kind.items(self.pack):
+                        if getattr(item, spec.name) in table:
+                            self.check_cycle(item, kind.name, spec.name, table)
+
+    def check_cycle(self, start: Any, kind: str, field: str, table: dict[str, Any]) -> None:
+        """Follow `field` links from `start`; chains already known to end are not re-walked."""
+        chain = {start.id}  # a set: a 30,000-deep chain stays linear
+        node = table.get(getattr(start, field))
+        while node is not None and (kind, node.id) not in self.acyclic:
+            if node.id in chain:
+                self.report(start, field, message=f"{field} chain loops back to {node.id!r}")
+                return
+            chain.add(node.id)
+            node = table.get(getattr(node, field))
+        self.acyclic.update((kind, item_id) for item_id in chain)
+
+    def check_quotes(self) -> None:
+        for obj in self.objects():
+            if not isinstance(obj, Evidence):
+                continue
+            paragraph = self.paragraphs.get(obj.para)
             if paragraph is None:
-                self.check_ref(obj, ("evidence", i, "para"), ev.para, self.paragraphs, "paragraph")
-            elif not ev.quote.strip():
-                self.report_path(obj, ("evidence", i, "quote"), "quote is empty")
-            elif ev.quote not in paragraph.text:
-                self.report_path(
-                    obj,
-                    ("evidence", i, "quote"),
-                    f"quote not found verbatim in paragraph {ev.para} (¶{paragraph.number})",
+                continue  # reported as a reference
+            if not obj.quote.strip():
+                self.report(obj, "quote", message="quote is empty")
+            elif obj.quote not in paragraph.text:
+                self.report(
+                    obj, "quote", message=f"quote not found verbatim in paragraph {obj.para} (¶{paragraph.number})"
                 )
-
-    def report_path(self, obj: object, rel: FieldPath, message: str) -> None:
-        doc, path = self.locate(obj)
-        self.problems.append(doc.problem((*path, *rel), message))
 
     def occurs(self, text: str, evidence: tuple[Evidence, ...]) -> bool:
         """Whether `text` is in the article: cited paragraphs first, the rest only if needed."""
@@ -118,70 +152,41 @@ class PackChecker:
         return any(text in p.text for p in self.pack.paragraphs)
 
     def check_outline(self) -> None:
-        order = {p.id: p.number for p in self.pack.paragraphs}
         for node in walk_outline(self.pack.outline):
-            ok_first = self.check_ref(node, "first", node.first, self.paragraphs, "paragraph")
-            ok_last = self.check_ref(node, "last", node.last, self.paragraphs, "paragraph")
-            if ok_first and ok_last and node.last and order[node.last] < order[node.first]:
-                self.report(node, "last", f"paragraph {node.last!r} comes before first paragraph {node.first!r}")
+            first, last = self.paragraphs.get(node.first), self.paragraphs.get(node.last)
+            if first is not None and last is not None and last.number < first.number:
+                self.report(
+                    node, "last", message=f"paragraph {node.last!r} comes before first paragraph {node.first!r}"
+                )
 
-    def check_entities(self) -> None:
+    def check_aliases(self) -> None:
         for entity in self.pack.entities:
-            if self.check_ref(entity, "parent", entity.parent, self.entities, "entity"):
-                self.check_cycle(entity, lambda e: self.entities.get(e.parent) if e.parent else None, "parent")
-            self.check_evidence(entity, entity.evidence)
             for i, alias in enumerate(entity.aliases):
                 if not alias.text.strip():
-                    self.report_path(entity, ("aliases", i, "text"), "alias is empty")
+                    self.report(entity, "aliases", i, "text", message="alias is empty")
                 elif not self.occurs(alias.text, entity.evidence):
-                    self.report_path(
-                        entity, ("aliases", i, "text"), f"alias {alias.text!r} does not occur in the article"
+                    self.report(
+                        entity, "aliases", i, "text", message=f"alias {alias.text!r} does not occur in the article"
                     )
 
-    def check_strategies(self) -> None:
-        for strategy in self.pack.strategies:
-            for i, ref in enumerate(strategy.pursued_by):
-                self.check_ref(strategy, ("pursued_by", i), ref, self.entities, "entity")
-            self.check_evidence(strategy, strategy.evidence)
+    def check_terms(self) -> None:
+        for term in self.pack.glossary:
+            if term.term and not self.occurs(term.term, term.evidence):
+                self.report(term, "term", message=f"{term.term!r} does not occur in the article")
 
     def check_arguments(self) -> None:
         roots = 0
         for arg in self.pack.arguments:
             if arg.parent:
-                if self.check_ref(arg, "parent", arg.parent, self.arguments, "argument"):
-                    self.check_cycle(arg, lambda a: self.arguments.get(a.parent) if a.parent else None, "parent")
                 if arg.relation is None:
                     self.report(
-                        arg,
-                        None,
-                        "an argument with a parent needs a 'relation' (supports, opposes or elaborates)",
+                        arg, message="an argument with a parent needs a 'relation' (supports, opposes or elaborates)"
                     )
             else:
                 roots += 1
                 if arg.relation is not None:
-                    self.report(arg, "relation", "a root argument (no parent) cannot have a relation")
-            for i, ref in enumerate(arg.concerns):
-                self.check_ref(arg, ("concerns", i), ref, self.entities, "entity")
-            for i, ref in enumerate(arg.strategies):
-                self.check_ref(arg, ("strategies", i), ref, self.strategies, "strategy")
-            self.check_evidence(arg, arg.evidence)
-        has_broken = any(kind == "argument" for kind, _ in self.tolerated)
-        if self.pack.arguments and roots == 0 and not has_broken:
+                    self.report(arg, "relation", message="a root argument (no parent) cannot have a relation")
+        if self.pack.arguments and roots == 0 and not self.locations.any_dropped("argument"):
             self.report(
-                self.pack.arguments[0],
-                "parent",
-                "the argument tree has no root (every argument has a parent)",
+                self.pack.arguments[0], "parent", message="the argument tree has no root (every argument has a parent)"
             )
-
-    def check_cycle(self, start: Entity | Argument, step: Callable, field: str) -> None:  # type: ignore[type-arg]
-        """Follow parent links from `start`; chains already known to end are not re-walked."""
-        chain = [start.id]
-        node = step(start)
-        kind = type(start).__name__
-        while node is not None and (kind, node.id) not in self.acyclic:
-            if node.id in chain:
-                self.report(start, field, f"{field} chain loops back to {node.id!r}")
-                return
-            chain.append(node.id)
-            node = step(node)
-        self.acyclic.update((kind, item_id) for item_id in chain)

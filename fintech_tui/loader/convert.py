@@ -1,73 +1,26 @@
 """Turn plain YAML values into model dataclasses, guided by their type hints.
 
-The model's annotations are the schema, so this walks them generically and
-collects every mismatch (wrong type, missing field, unknown key) instead of
-stopping at the first. Each object built is remembered with its YAML path so
+The model's annotations are the schema (read once, in `model.plan`), so this
+walks them generically and collects every mismatch (wrong type, missing field,
+unknown key) instead of stopping at the first. Each object built is remembered with its YAML path so
 later checks can point back into the file.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
-import types
-import typing
+import math
 from functools import cache
-from typing import Any, Literal, Union
+from typing import Any
 
+from fintech_tui.loader.locations import Locations
 from fintech_tui.loader.problems import Problem
 from fintech_tui.loader.yaml_source import FieldPath, YamlDocument
-from fintech_tui.model import Text
+from fintech_tui.model import Bilingual, kind_of_class
+from fintech_tui.model.plan import hint_plan, yaml_fields
 
 INVALID: Any = object()  # returned where a value could not be converted
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class FieldSpec:
-    name: str
-    hint: Any
-    required: bool
-
-
-@cache
-def yaml_fields(cls: type) -> tuple[FieldSpec, ...]:
-    """The fields of a model class an author may write, with resolved hints."""
-    hints = typing.get_type_hints(cls)
-    return tuple(
-        FieldSpec(
-            f.name,
-            hints[f.name],
-            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
-        )
-        for f in dataclasses.fields(cls)
-        if f.metadata.get("yaml", True)
-    )
-
-
-@cache
-def hint_plan(hint: Any) -> tuple[str, Any]:
-    """What a model type hint asks for: (kind, detail), worked out once per hint.
-
-    The one reading of the model's annotations: conversion, error messages
-    and the JSON Schema all dispatch on it. Kinds: optional (detail: the inner
-    hint), tuple (the item hint), literal (the allowed values, in order),
-    str, float, dataclass (the class).
-    """
-    origin = typing.get_origin(hint)
-    if origin in (Union, types.UnionType):
-        (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
-        return "optional", inner
-    if origin is tuple:
-        return "tuple", typing.get_args(hint)[0]
-    if origin is Literal:
-        return "literal", typing.get_args(hint)
-    if hint is str:
-        return "str", None
-    if hint is float:
-        return "float", None
-    if dataclasses.is_dataclass(hint):
-        return "dataclass", hint
-    raise TypeError(f"model uses an unsupported type hint: {hint!r}")  # a bug, not bad input
+MAX_NUMBER = 1e18  # far beyond any figure an article states; keeps arithmetic on values finite
 
 
 @cache
@@ -102,11 +55,10 @@ def _kind(value: Any) -> str:
 class Converter:
     """Converts one document's values; problems and locations accumulate."""
 
-    def __init__(self, doc: YamlDocument) -> None:
+    def __init__(self, doc: YamlDocument, locations: Locations) -> None:
         self.doc = doc
         self.problems: list[Problem] = []
-        self.located: dict[int, tuple[YamlDocument, FieldPath]] = {}
-        self.broken: set[tuple[str, str]] = set()  # (kind, id) of items dropped for their problems
+        self.locations = locations  # shared by every document of the pack
 
     def fail(self, path: FieldPath, message: str, *, at_key: bool = False) -> Any:
         self.problems.append(self.doc.problem(path, message, at_key=at_key))
@@ -136,8 +88,16 @@ class Converter:
         if kind == "float":
             if not isinstance(value, int | float) or isinstance(value, bool):
                 return self.fail(path, f"expected a number, got {_kind(value)}")
-            return value
+            return self.finite(value, path)
         return self.build(value, detail, path)
+
+    def finite(self, value: float, path: FieldPath) -> Any:
+        """A number every view can show and JSON can hold: no NaN, no infinity, nothing astronomic."""
+        if isinstance(value, float) and not math.isfinite(value):
+            return self.fail(path, f"expected a finite number, got {value}")
+        if abs(value) > MAX_NUMBER:
+            return self.fail(path, f"number too large: at most {MAX_NUMBER:.0e} either side of zero")
+        return value
 
     def build(self, value: Any, cls: type, path: FieldPath) -> Any:
         if not isinstance(value, dict):
@@ -150,8 +110,9 @@ class Converter:
                 close = difflib.get_close_matches(key, sorted(known), n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 allowed = ", ".join(s.name for s in specs)
+                # Reported, but the item is still built from its known fields, so the
+                # checks that follow (quotes, references) report its other problems now.
                 self.fail((*path, key), f"unknown field{hint}; allowed: {allowed}", at_key=True)
-                ok = False
         kwargs: dict[str, Any] = {}
         for spec in specs:
             if spec.name not in value:
@@ -165,11 +126,12 @@ class Converter:
             else:
                 kwargs[spec.name] = converted
         if not ok:
-            if isinstance(value.get("id"), str):
-                self.broken.add((cls.__name__.lower(), value["id"]))
+            kind = kind_of_class(cls)
+            if kind is not None and isinstance(value.get("id"), str):
+                self.locations.drop(kind.name, value["id"])
             return INVALID
         obj = cls(**kwargs)
-        if isinstance(obj, Text) and not (obj.en.strip() or obj.zh.strip()):
+        if isinstance(obj, Bilingual) and not (obj.en.strip() or obj.zh.strip()):
             return self.fail(path, "needs at least one of 'en' or 'zh'")
-        self.located[id(obj)] = (self.doc, path)
+        self.locations.add(obj, self.doc, path)
         return obj

@@ -6,7 +6,9 @@ replaced by its Chinese meaning, or a `restored_notes` entry on that paragraph
 (`text` → `reading`, with the reason). Changes of punctuation or spacing alone
 need no reason. difflib aligns the two; a substitution counts only where the
 alignment places it, so a name replaced in one place cannot excuse a change in
-another.
+another. Where difflib's alignment crosses a substitution (艾千金,钱展 →
+爱钱进、钱站 can pair the wrong 钱), a direct search decides whether the
+paragraph can be derived from its text by the allowed substitutions.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -141,6 +144,42 @@ class Alignment:
         return anchored or len(gaps) == 1
 
 
+def derivable(text: str, restored: str, subs: Iterable[Substitution]) -> bool:
+    """Whether `restored` is `text` with some non-overlapping substitutions and punctuation changes."""
+    a, b = _fold(text), _fold(restored)
+    at: dict[int, list[tuple[int, str]]] = defaultdict(list)  # text position → (length replaced, replacement)
+    insertions: list[str] = []
+    for sub in subs:
+        before, after = _fold(sub.before), _fold(sub.after)
+        if not before:
+            insertions.append(after)
+        for start in _occurrences(a, before) if before else ():
+            at[start].append((len(before), after))
+    seen: set[tuple[int, int]] = set()
+    stack = [(0, 0)]
+    while stack:
+        state = stack.pop()
+        if state in seen:
+            continue
+        seen.add(state)
+        i, j = state
+        if i == len(a) and j == len(b):
+            return True
+        if i < len(a) and j < len(b) and a[i] == b[j]:
+            stack.append((i + 1, j + 1))
+        if i < len(a) and _is_punctuation(a[i]):
+            stack.append((i + 1, j))
+        if j < len(b) and _is_punctuation(b[j]):
+            stack.append((i, j + 1))
+        for length, after in at.get(i, ()):
+            if b.startswith(after, j):
+                stack.append((i + length, j + len(after)))
+        for after in insertions:
+            if after and b.startswith(after, j):
+                stack.append((i, j + len(after)))
+    return False
+
+
 def check_readings(pack: Pack, locate: Locate) -> list[Problem]:
     """A problem for each untraceable change between a paragraph's text and its restored reading."""
     shared = pack_substitutions(pack)
@@ -189,18 +228,29 @@ def _check_paragraph(paragraph: Paragraph, shared: list[Substitution], locate: L
             covered_b.update(b_span)
 
     a, b = alignment.a, alignment.b
+    loose: list[tuple[int, int, int, int]] = []
     for tag, i1, i2, j1, j2 in alignment.matcher.get_opcodes():
         if tag == "equal":
             continue
         loose_a = [p for p in range(i1, i2) if p not in covered_a and not _is_punctuation(a[p])]
         loose_b = [q for q in range(j1, j2) if q not in covered_b and not _is_punctuation(b[q])]
         if loose_a or loose_b:
-            change = f"{paragraph.text[i1:i2]!r} → {paragraph.restored[j1:j2]!r}"
-            report(
-                ("restored",),
-                f"change {change} at character {i1 + 1} of the text is not explained "
-                "by an alias, a glossary term or a restored note",
-            )
+            loose.append((i1, i2, j1, j2))
+    everything = [*own, *shared]
+    if loose and derivable(paragraph.text, paragraph.restored, everything):
+        loose = []  # difflib paired the wrong characters; the substitutions do account for every change
+        for sub in own:
+            if sub.note_index not in used:
+                others = [s for s in everything if s is not sub]
+                if not derivable(paragraph.text, paragraph.restored, others):
+                    used.add(sub.note_index)
+    for i1, i2, j1, j2 in loose:
+        change = f"{paragraph.text[i1:i2]!r} → {paragraph.restored[j1:j2]!r}"
+        report(
+            ("restored",),
+            f"change {change} at character {i1 + 1} of the text is not explained "
+            "by an alias, a glossary term or a restored note",
+        )
     for sub in own:
         occurs = _fold(sub.before) in _fold(paragraph.text) and _fold(sub.after) in _fold(paragraph.restored)
         if sub.before != sub.after and sub.note_index not in used and occurs:

@@ -1,76 +1,34 @@
-"""Read one YAML file safely into plain values, remembering where each came from.
+"""Read one YAML file safely into plain values, and place problems in it.
 
-Only the safe loaders are used (libyaml's C one when present). Instead of
-letting PyYAML construct the document we walk its node graph ourselves: that
-keeps every node's line and column, catches duplicate keys (which PyYAML
-silently merges), refuses non-standard tags before anything is built, and
-bounds alias expansion and nesting so a hostile file cannot exhaust memory.
+Only libyaml's parser (or PyYAML's pure-Python one) reads the text, and
+values are built from its events by `yaml_events`, never by PyYAML's
+constructors: nothing in a file can name a Python object, duplicate keys are
+caught (PyYAML silently keeps the last), non-standard tags are refused, and
+size, nesting and alias expansion are bounded while the file is read.
+Line and column marks are worked out only when a problem needs one.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 
 from fintech_tui.loader.problems import Problem
+from fintech_tui.loader.yaml_events import EventBuilder, FieldPath, Mark, Refused, marks_of
 
-try:  # libyaml is much faster; the pure-Python safe loader is the fallback
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader  # type: ignore[assignment]
+__all__ = ["FieldPath", "YamlDocument", "format_path", "parse_yaml", "read_yaml"]
 
-FieldPath = tuple[str | int, ...]
-
-MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_NODES = 2_000_000  # values after alias expansion; stops "billion laughs"
+MAX_NODES = 2_000_000  # values, counting what aliases expand to: stops "billion laughs"
 MAX_DEPTH = 64
+MAX_ALIAS_CHARS = 4_000_000  # text that aliases may repeat: stops one large anchor reused many times
 
-_STR = "tag:yaml.org,2002:str"
-_SCALAR_TAGS = {
-    _STR,
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",  # kept as the text the author wrote
-}
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
-
+Progress = Callable[[float, int], None]  # (share of the file read, items read so far)
 
 _PLAIN_KEY = re.compile(r"[\w-]+")
-
-
-class _PackLoader(SafeLoader):
-    """The safe loader with a memo for implicit tags.
-
-    Resolving a plain scalar's tag runs several regular expressions in
-    Python for every value; pack files repeat the same short values (ids,
-    kinds, relations) thousands of times, so remembering the answer makes
-    large packs parse markedly faster. Path resolvers are never used.
-    """
-
-    _memo: ClassVar[dict[str, str]] = {}
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is yaml.ScalarNode and implicit[0] and len(value) < 40:
-            tag = self._memo.get(value)
-            if tag is None:
-                if len(self._memo) > 100_000:
-                    self._memo.clear()
-                tag = self._memo[value] = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
-            return tag
-        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
 
 
 def format_path(path: FieldPath) -> str:
@@ -84,135 +42,148 @@ def format_path(path: FieldPath) -> str:
     return out
 
 
-@dataclass
 class YamlDocument:
-    """A file's plain value plus the 1-based (line, column) of every node."""
+    """A file's plain value; the 1-based (line, column) of any node on request."""
 
-    file: str
-    data: Any
-    marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    def __init__(self, file: str, data: Any, source: str | bytes = "") -> None:
+        self.file = file
+        self.data = data
+        self._source = source  # the text, or the UTF-8 bytes it was decoded from
+        self._marks: tuple[dict[FieldPath, Mark], dict[FieldPath, Mark]] | None = None
+
+    def _read_marks(self) -> tuple[dict[FieldPath, Mark], dict[FieldPath, Mark]]:
+        if self._marks is None:
+            source = self._source
+            self._marks = marks_of(source.decode("utf-8-sig") if isinstance(source, bytes) else source)
+        return self._marks
+
+    @property
+    def marks(self) -> dict[FieldPath, Mark]:
+        """Where each value starts, by field path."""
+        return self._read_marks()[0]
+
+    @property
+    def key_marks(self) -> dict[FieldPath, Mark]:
+        """Where each mapping key starts, by the path of its value."""
+        return self._read_marks()[1]
 
     def problem(self, path: FieldPath, message: str, *, at_key: bool = False) -> Problem:
         """A problem at `path`, placed at the closest node that has a mark."""
+        marks, key_marks = self._read_marks()
         probe = path
         while probe:
-            mark = (self.key_marks if at_key else self.marks).get(probe) or self.marks.get(probe)
+            mark = (key_marks if at_key else marks).get(probe) or marks.get(probe)
             if mark:
                 return Problem(self.file, mark[0], mark[1], format_path(path), message)
             probe = probe[:-1]
-        line, column = self.marks.get((), (1, 1))
+        line, column = marks.get((), (1, 1))
         return Problem(self.file, line, column, format_path(path), message)
 
 
-class _TooBig(Exception):
-    pass
+def _tab_in_indentation(text: str, mark: Any) -> bool:
+    index = getattr(mark, "index", None)
+    if index is None or index >= len(text) or text[index] != "\t":
+        return False
+    line_start = text.rfind("\n", 0, index) + 1
+    return not text[line_start:index].strip()
 
 
-class _Builder:
-    """Turns a composed node graph into plain values, recording marks and problems."""
-
-    def __init__(self, doc: YamlDocument, loader: Any) -> None:
-        self.doc = doc
-        self.loader = loader
-        self.nodes = 0
-        self.problems: list[Problem] = []
-
-    def _here(self, node: yaml.Node, path: FieldPath, message: str) -> None:
-        m = node.start_mark
-        self.problems.append(Problem(self.doc.file, m.line + 1, m.column + 1, format_path(path), message))
-
-    def build(self, node: yaml.Node, path: FieldPath, depth: int = 0) -> Any:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise _TooBig(f"more than {MAX_NODES:,} values after expanding aliases")
-        if depth > MAX_DEPTH:
-            raise _TooBig(f"nested more than {MAX_DEPTH} levels deep")
-        self.doc.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ:
-                self._here(node, path, f"tag {node.tag!r} is not allowed")
-                return None
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        return self._scalar(node, path)
-
-    def _mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int) -> Any:
-        if node.tag != _MAP:
-            self._here(node, path, f"tag {node.tag!r} is not allowed")
-            return None
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self._here(key_node, path, "merge keys (<<) are not supported")
-                continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
-                self._here(key_node, path, "a key must be plain text")
-                continue
-            key = str(key_node.value)
-            key_path = (*path, key)
-            if key in out:
-                line = self.doc.key_marks[key_path][0]
-                self._here(key_node, key_path, f"duplicate key (first given on line {line})")
-                continue
-            self.doc.key_marks[key_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            out[key] = self.build(value_node, key_path, depth + 1)
-        return out
-
-    def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
-        if node.tag not in _SCALAR_TAGS:
-            self._here(node, path, f"tag {node.tag!r} is not allowed")
-            return None
-        if node.tag in (_STR, "tag:yaml.org,2002:timestamp"):
-            return node.value
-        return self.loader.construct_object(node)
-
-
-def _problem_from_yaml_error(file: str, text: str, error: yaml.YAMLError) -> Problem:
+def _problem_from_yaml_error(file: str, raw: bytes, text: str, error: yaml.YAMLError) -> Problem:
     """One located line for a PyYAML error, whatever its kind."""
     if isinstance(error, yaml.reader.ReaderError):
-        line = text.count("\n", 0, error.position) + 1
-        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        return Problem(file, line, column, "", f"invalid YAML: character {error.character!r} is not allowed")
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        # libyaml counts bytes of the UTF-8 text, the pure-Python reader characters
+        before = raw[: error.position].decode("utf-8", "replace") if isinstance(error.character, int) else text
+        offset = len(before) if isinstance(error.character, int) else error.position
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return Problem(file, line, column, "", f"invalid YAML: character U+{code:04X} is not allowed")
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
-    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    context_mark = getattr(error, "context_mark", None)
+    tab = problem and (
+        "tab character" in problem or ("cannot start any token" in problem and _tab_in_indentation(text, mark))
+    )
+    if tab:
+        problem, context = "tabs are not allowed for indentation", None
+    opener = {"while parsing a flow mapping": "'{'", "while parsing a flow sequence": "'['"}.get(context or "")
+    if context == "while scanning a quoted scalar" and problem == "found unexpected end of stream":
+        opener = "quote"
+    if opener and context_mark is not None and mark is not None:
+        # Say where the bracket or quote opened: the parser only notices much later.
+        gave_up = f"line {mark.line + 1}, column {mark.column + 1}"
+        message = f"invalid YAML: this {opener} is never closed ({problem} at {gave_up})"
+        mark = context_mark
+    else:
+        message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
     message = " ".join(message.split())  # always one line
     if mark is None:
         return Problem(file, 0, 0, "", message)
     return Problem(file, mark.line + 1, mark.column + 1, "", message)
 
 
-def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse `path` into a YamlDocument, or say why it cannot be read."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [Problem(display, 0, 0, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(display, 0, 0, "", f"cannot read: {error.strerror or error}")]
+def _not_utf8(display: str, raw: bytes, error: UnicodeDecodeError) -> Problem:
+    line_start = raw.rfind(b"\n", 0, error.start) + 1
+    line = raw.count(b"\n", 0, error.start) + 1
+    column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
+    return Problem(display, line, column, "", f"not UTF-8 text (byte {error.start:,})")
+
+
+def parse_yaml(
+    raw: bytes,
+    display: str,
+    *,
+    sections: Collection[str] | None = None,
+    on_progress: Progress | None = None,
+) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse a file's bytes into a YamlDocument, or say why they cannot be used.
+
+    `sections`, when given, are the top-level keys worth building; any other
+    key is kept with the value None (so the caller can name it) and its value
+    is only checked for syntax. `on_progress` hears how far reading has got.
+    """
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(display, line, 0, "", f"not UTF-8 text (byte {error.start:,})")]
-    doc = YamlDocument(display, None)
-    loader = _PackLoader(text)
+        return None, [_not_utf8(display, raw, error)]
+    builder = EventBuilder(
+        text,
+        max_nodes=MAX_NODES,
+        max_depth=MAX_DEPTH,
+        max_alias_chars=MAX_ALIAS_CHARS,
+        keep_sections=sections,
+        on_progress=on_progress,
+    )
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, [Problem(display, 1, 1, "", "file is empty")]
-        builder = _Builder(doc, loader)
-        doc.data = builder.build(node, ())
+        found, data = builder.build()
     except yaml.YAMLError as error:
-        return None, [_problem_from_yaml_error(display, text, error)]
-    except (_TooBig, RecursionError) as error:
-        reason = str(error) if isinstance(error, _TooBig) else "nested too deeply"
-        return None, [Problem(display, 1, 1, "", f"refused: {reason}")]
-    finally:
-        loader.dispose()
-    return doc, builder.problems
+        return None, [_problem_from_yaml_error(display, raw, text, error)]
+    except Refused as error:
+        return None, [Problem(display, error.mark[0], error.mark[1], "", f"refused: {error}")]
+    if not found:
+        return None, [Problem(display, 1, 1, "", "file is empty")]
+    doc = YamlDocument(display, data, raw)
+    problems = [Problem(display, m[0], m[1], format_path(path), message) for path, m, message in builder.problems]
+    for path, (line, column) in builder.duplicates:
+        first = doc.key_marks.get(path, (line, column))[0]
+        problems.append(
+            Problem(display, line, column, format_path(path), f"duplicate key (first given on line {first})")
+        )
+    return doc, problems
+
+
+def read_yaml(
+    path: Path,
+    display: str,
+    *,
+    sections: Collection[str] | None = None,
+    on_progress: Progress | None = None,
+) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read and parse the file at `path` (see `parse_yaml`)."""
+    from fintech_tui.loader import read_file  # one way to read a pack file: regular files only, capped
+
+    raw, problems = read_file(path, display)
+    if raw is None:
+        return None, problems
+    return parse_yaml(raw, display, sections=sections, on_progress=on_progress)

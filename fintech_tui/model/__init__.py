@@ -1,5 +1,17 @@
 """The typed, immutable content model (no Textual import)."""
 
+from fintech_tui.model.bilingual import LANGS, Bilingual, Lang
+from fintech_tui.model.kinds import (
+    Item,
+    ItemKind,
+    Kind,
+    kind_named,
+    kind_of,
+    kind_of_class,
+    kinds,
+    register_kind,
+    unregister_kind,
+)
 from fintech_tui.model.pack import (
     Alias,
     Argument,
@@ -7,33 +19,41 @@ from fintech_tui.model.pack import (
     Evidence,
     Figure,
     GlossaryTerm,
-    Item,
-    ItemKind,
     Meta,
     OutlineNode,
     Pack,
     Paragraph,
     ReadingNote,
     Strategy,
-    Text,
     walk_outline,
 )
+from fintech_tui.model.refs import RefTo
 
 __all__ = [
+    "LANGS",
     "Alias",
     "Argument",
+    "Bilingual",
     "Entity",
     "Evidence",
     "Figure",
     "GlossaryTerm",
     "Item",
     "ItemKind",
+    "Kind",
+    "Lang",
     "Meta",
     "OutlineNode",
     "Pack",
     "Paragraph",
     "ReadingNote",
+    "RefTo",
     "Strategy",
-    "Text",
+    "kind_named",
+    "kind_of",
+    "kind_of_class",
+    "kinds",
+    "register_kind",
+    "unregister_kind",
     "walk_outline",
 ]

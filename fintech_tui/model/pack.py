@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Annotated, Literal
+
+from fintech_tui.model.bilingual import Bilingual
+from fintech_tui.model.refs import RefTo
 
 EntityKind = Literal["company", "group", "bank", "product", "app", "organisation", "person"]
 ArgumentRole = Literal["thesis", "reason", "key-reason", "point", "observation", "conclusion", "qualification"]
@@ -17,25 +20,17 @@ Relation = Literal["supports", "opposes", "elaborates"]
 Hedge = Literal["estimate", "prediction", "opinion", "possibility"]
 OutlineKind = Literal["title", "metadata", "lead", "section", "point", "byline"]
 
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """A piece of prose in Chinese and English; at least one is present."""
-
-    en: str = ""
-    zh: str = ""
-
-    def pick(self, lang: str) -> str:
-        """The text in `lang` ("en" or "zh"), falling back to the other one."""
-        first, second = (self.zh, self.en) if lang == "zh" else (self.en, self.zh)
-        return first or second
+ParagraphId = Annotated[str, RefTo("paragraph")]
+EntityId = Annotated[str, RefTo("entity")]
+StrategyId = Annotated[str, RefTo("strategy")]
+ArgumentId = Annotated[str, RefTo("argument")]
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """A verbatim quote from one paragraph of the source article."""
 
-    para: str
+    para: ParagraphId
     quote: str
 
 
@@ -47,6 +42,13 @@ class ReadingNote:
     reading: str  # what the restored reading has there; empty for a deletion
     note: str
     inference: str = ""
+
+    @property
+    def change(self) -> str:
+        """The change in one line, for every view and export: "口袋 → 掌上", or "kept: 打电话"."""
+        if self.text == self.reading:
+            return f"kept: {self.text}"
+        return f"{self.text or '∅'} → {self.reading or '∅'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +74,10 @@ class OutlineNode:
 
     id: str
     kind: OutlineKind
-    title: Text
-    first: str
-    summary: Text
-    last: str = ""
+    title: Bilingual
+    first: ParagraphId
+    summary: Bilingual
+    last: ParagraphId = ""
     number: str = ""
     children: tuple[OutlineNode, ...] = ()
 
@@ -95,10 +97,10 @@ class Entity:
 
     id: str
     kind: EntityKind
-    name: Text
-    summary: Text
+    name: Bilingual
+    summary: Bilingual
     evidence: tuple[Evidence, ...]
-    parent: str = ""
+    parent: EntityId = ""
     aliases: tuple[Alias, ...] = ()
     inference: str = ""
 
@@ -108,10 +110,10 @@ class Strategy:
     """A strategy or business model the article describes."""
 
     id: str
-    name: Text
-    summary: Text
+    name: Bilingual
+    summary: Bilingual
     evidence: tuple[Evidence, ...]
-    pursued_by: tuple[str, ...] = ()
+    pursued_by: tuple[EntityId, ...] = ()
     inference: str = ""
 
 
@@ -121,15 +123,15 @@ class Argument:
 
     id: str
     role: ArgumentRole
-    claim: Text
+    claim: Bilingual
     evidence: tuple[Evidence, ...] = ()
-    parent: str = ""
+    parent: ArgumentId = ""
     relation: Relation | None = None
     number: str = ""
     emphasis: str = ""
     hedge: Hedge | None = None
-    concerns: tuple[str, ...] = ()
-    strategies: tuple[str, ...] = ()
+    concerns: tuple[EntityId, ...] = ()
+    strategies: tuple[StrategyId, ...] = ()
     inference: str = ""
 
 
@@ -138,10 +140,10 @@ class Figure:
     """A quantitative fact, with the value as written and as a number."""
 
     id: str
-    metric: Text
+    metric: Bilingual
     as_written: str
     evidence: tuple[Evidence, ...]
-    subject: str = ""  # an entity id; empty means the article itself
+    subject: EntityId = ""  # empty means the article itself
     value: float | None = None
     unit: str = ""
     period: str = ""
@@ -156,7 +158,7 @@ class GlossaryTerm:
 
     id: str
     term: str
-    meaning: Text
+    meaning: Bilingual
     evidence: tuple[Evidence, ...] = ()
     note: str = ""
     inference: str = ""
@@ -166,7 +168,7 @@ class GlossaryTerm:
 class Meta:
     """What the pack is about: the article's title, author and provenance."""
 
-    title: Text
+    title: Bilingual
     author: str = ""
     date: str = ""
     note: str = ""
@@ -185,11 +187,6 @@ class Pack:
     figures: tuple[Figure, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
     origin: str = field(default="", compare=False, metadata={"yaml": False})  # where from
-
-
-#: The item kinds a user can open, as named in deep links and search results.
-ItemKind = Literal["section", "entity", "strategy", "argument", "figure", "term", "paragraph"]
-Item = OutlineNode | Entity | Strategy | Argument | Figure | GlossaryTerm | Paragraph
 
 
 def walk_outline(nodes: Iterable[OutlineNode]) -> Iterator[OutlineNode]:

@@ -1,42 +1,80 @@
 """The detail view of one item: a Rich body plus the links a reader can follow.
 
 `describe()` returns both together so the body and its link list never
-disagree about what is related. Everything from content goes through
-`render.safe`, so it is shown as text, never interpreted.
+disagree about what is related; which function builds them is chosen by the
+item's class (`functools.singledispatch`), with a generic view for a kind that
+has none of its own. Everything from content goes through `render.safe`, so
+it is shown as text, never interpreted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import singledispatch
+from typing import Any, Literal
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from fintech_tui.index import PackIndex, Ref, ref_of
 from fintech_tui.model import (
     Argument,
+    Bilingual,
     Entity,
     Evidence,
     Figure,
     GlossaryTerm,
+    Lang,
     OutlineNode,
     Paragraph,
     Strategy,
+    kind_of,
 )
-from fintech_tui.render.labels import KIND_NAMES, ROLE_STYLE, item_label, pair
+from fintech_tui.model.plan import references, yaml_fields
+from fintech_tui.render.labels import ROLE_STYLE, first_bilingual, item_label, kind_title, pair
 from fintech_tui.render.safe import one_line, plain
+
+#: What following a link does: open the item, or show the source at a quote.
+LinkKind = Literal["item", "evidence"]
 
 
 @dataclass(frozen=True, slots=True)
 class Link:
     """Something the reader can follow from a detail view."""
 
-    group: str
+    group: str  # the heading it is listed under
     ref: Ref
     label: Text
     quote: str = ""  # for evidence: the words to highlight in the source
+    kind: LinkKind = "item"
+
+
+#: The pack's reading of a cited paragraph shown under a quote, by label language.
+EVIDENCE_READINGS: dict[Lang, tuple[str, str]] = {
+    "en": ("en", "English translation"),
+    "zh": ("restored", "restored reading"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CitedQuote:
+    """A quote of the evidence, with the pack's reading of its whole paragraph
+    (the English, or the restored Chinese) to show under it or not."""
+
+    number: int
+    quote: str
+    reading: str = ""
+    reading_name: str = ""
+
+    def renderable(self, with_reading: bool) -> RenderableType:
+        line = Text.assemble((f"¶{self.number:<3}", "bold cyan"), "“", plain(self.quote, "italic"), "”")
+        if not (with_reading and self.reading):
+            return line
+        under = Text.assemble((f"{self.reading_name} of ¶{self.number}: ", "dim bold"), plain(self.reading, "dim"))
+        return Group(line, Padding(under, (0, 0, 0, 4)))
 
 
 @dataclass
@@ -44,20 +82,27 @@ class Detail:
     """What the detail pane shows for one item."""
 
     title: Text
-    body: list[RenderableType] = field(default_factory=list)
+    body: list[RenderableType | CitedQuote] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
 
-    def renderable(self) -> RenderableType:
-        return Group(self.title, *self.body)
+    def renderable(self, *, readings: bool = True) -> RenderableType:
+        """The body; `readings` shows the reading of each cited paragraph under its quote."""
+        parts = [part.renderable(readings) if isinstance(part, CitedQuote) else part for part in self.body]
+        return Group(self.title, *parts)
+
+    @property
+    def has_readings(self) -> bool:
+        """Whether some quote has a reading of its paragraph to show."""
+        return any(isinstance(part, CitedQuote) and part.reading for part in self.body)
 
     def heading(self, text: str) -> None:
         self.body.append(Text(f"\n{text}", style="bold underline"))
 
-    def link(self, group: str, index: PackIndex, refs: Iterable[Ref], lang: str) -> None:
+    def link(self, group: str, index: PackIndex, refs: Iterable[Ref], lang: Lang) -> None:
         for ref in refs:
             self.links.append(Link(group, ref, item_label(index, ref, lang)))
 
-    def related(self, heading: str, group: str, index: PackIndex, refs: list[Ref], lang: str) -> None:
+    def related(self, heading: str, group: str, index: PackIndex, refs: list[Ref], lang: Lang) -> None:
         """A headed table of related items, each also a link in `group`; nothing if none."""
         if refs:
             self.heading(heading)
@@ -84,33 +129,34 @@ def _prose(detail: Detail, text: str, style: str = "") -> None:
         detail.body.append(plain(text, style))
 
 
-def _bilingual(detail: Detail, en: str, zh: str, lang: str) -> None:
-    first, second = (zh, en) if lang == "zh" else (en, zh)
+def _bilingual(detail: Detail, text: Bilingual, lang: Lang) -> None:
+    first, second = text.ordered(lang)
     _prose(detail, first)
     _prose(detail, second, "dim")
 
 
-def _evidence(detail: Detail, index: PackIndex, evidence: tuple[Evidence, ...]) -> None:
+def _evidence(detail: Detail, index: PackIndex, evidence: tuple[Evidence, ...], lang: Lang) -> None:
     if not evidence:
         return
     detail.heading("Evidence")
+    field_name, reading_name = EVIDENCE_READINGS[lang]
     for ev in evidence:
         paragraph = index.paragraphs[ev.para]
-        detail.body.append(Text.assemble((f"¶{paragraph.number:<3}", "bold cyan"), "“", plain(ev.quote, "italic"), "”"))
+        detail.body.append(CitedQuote(paragraph.number, ev.quote, getattr(paragraph, field_name), reading_name))
         label = Text.assemble((f"¶{paragraph.number} ", "bold cyan"), one_line(ev.quote, "italic"))
-        detail.links.append(Link("Evidence", Ref("paragraph", ev.para), label, ev.quote))
+        detail.links.append(Link("Evidence", Ref("paragraph", ev.para), label, ev.quote, kind="evidence"))
 
 
-def _cited_by_table(index: PackIndex, refs: Iterable[Ref], lang: str) -> Table:
+def _cited_by_table(index: PackIndex, refs: Iterable[Ref], lang: Lang) -> Table:
     table = Table.grid(padding=(0, 1))
     table.add_column(style="dim italic", no_wrap=True)
     table.add_column(overflow="fold")
     for ref in refs:
-        table.add_row(KIND_NAMES[ref.kind], item_label(index, ref, lang))
+        table.add_row(kind_title(ref.kind), item_label(index, ref, lang))
     return table
 
 
-def _figures_table(index: PackIndex, figures: Iterable[Figure], lang: str) -> Table:
+def _figures_table(index: PackIndex, figures: Iterable[Figure], lang: Lang) -> Table:
     table = Table(box=None, pad_edge=False, header_style="bold", show_edge=False)
     for column in ("Metric", "As written", "Value", "Period", "Source"):
         table.add_column(column, overflow="fold")
@@ -143,7 +189,38 @@ def format_value(figure: Figure) -> Text:
     return text
 
 
-def describe_entity(index: PackIndex, entity: Entity, lang: str) -> Detail:
+def describe(index: PackIndex, ref: Ref, lang: Lang) -> Detail:
+    """The detail view of the item `ref` names."""
+    item = index.get(ref)
+    if item is None:
+        return Detail(Text(f"Nothing is called {ref}.", style="red"))
+    return describe_item(item, index, lang)
+
+
+@singledispatch
+def describe_item(item: Any, index: PackIndex, lang: Lang) -> Detail:
+    """The detail view of an item of a kind without a view of its own: its bilingual
+    fields, its plain text fields, the items it refers to, and its evidence."""
+    name = first_bilingual(item)
+    detail = Detail(pair(name, lang) if name else plain(item.id, "bold"))
+    detail.body.append(_badges((kind_of(item).singular, "reverse")))
+    for spec in yaml_fields(type(item)):
+        value = getattr(item, spec.name)
+        if isinstance(value, Bilingual) and value is not name:
+            _bilingual(detail, value, lang)
+        elif isinstance(value, str) and value and spec.name != "id" and not spec.ref:
+            detail.body.append(Text.assemble((f"{spec.name}: ", "dim"), plain(value)))
+    for spec in references(type(item)):
+        value = getattr(item, spec.name)
+        ids = value if isinstance(value, tuple) else (value,)
+        refs = [Ref(spec.ref, i) for i in ids if i and index.get(Ref(spec.ref, i)) is not None]
+        detail.related(spec.name.replace("_", " ").capitalize(), spec.name, index, refs, lang)
+    _evidence(detail, index, getattr(item, "evidence", ()), lang)
+    return detail
+
+
+@describe_item.register
+def describe_entity(entity: Entity, index: PackIndex, lang: Lang) -> Detail:
     detail = Detail(pair(entity.name, lang))
     parent = index.entities.get(entity.parent)
     badges = _badges((entity.kind, "reverse"), ("inference", "black on yellow") if entity.inference else ("", ""))
@@ -151,7 +228,7 @@ def describe_entity(index: PackIndex, entity: Entity, lang: str) -> Detail:
         badges.append("part of ")
         badges.append_text(pair(parent.name, lang))
     detail.body.append(badges)
-    _bilingual(detail, entity.summary.en, entity.summary.zh, lang)
+    _bilingual(detail, entity.summary, lang)
     _inference(detail, entity.inference)
     if entity.aliases:
         detail.heading("Names in the text")
@@ -188,16 +265,17 @@ def describe_entity(index: PackIndex, entity: Entity, lang: str) -> Detail:
         detail.heading("Figures")
         detail.body.append(_figures_table(index, figures, lang))
         detail.link("Figures", index, map(ref_of, figures), lang)
-    _evidence(detail, index, entity.evidence)
+    _evidence(detail, index, entity.evidence, lang)
     return detail
 
 
-def describe_strategy(index: PackIndex, strategy: Strategy, lang: str) -> Detail:
+@describe_item.register
+def describe_strategy(strategy: Strategy, index: PackIndex, lang: Lang) -> Detail:
     detail = Detail(pair(strategy.name, lang))
     detail.body.append(
         _badges(("strategy", "reverse"), ("inference", "black on yellow") if strategy.inference else ("", ""))
     )
-    _bilingual(detail, strategy.summary.en, strategy.summary.zh, lang)
+    _bilingual(detail, strategy.summary, lang)
     _inference(detail, strategy.inference)
     owners = [index.entities[e] for e in strategy.pursued_by]
     detail.heading("Pursued by")
@@ -213,11 +291,12 @@ def describe_strategy(index: PackIndex, strategy: Strategy, lang: str) -> Detail
         [ref_of(x) for x in index.arguments_using.get(strategy.id, [])],
         lang,
     )
-    _evidence(detail, index, strategy.evidence)
+    _evidence(detail, index, strategy.evidence, lang)
     return detail
 
 
-def describe_argument(index: PackIndex, argument: Argument, lang: str) -> Detail:
+@describe_item.register
+def describe_argument(argument: Argument, index: PackIndex, lang: Lang) -> Detail:
     chain = index.breadcrumb(argument)
     crumbs = Text(no_wrap=True, overflow="ellipsis", style="dim")
     for step in chain[:-1]:
@@ -237,8 +316,7 @@ def describe_argument(index: PackIndex, argument: Argument, lang: str) -> Detail
         ("inference", "black on yellow") if argument.inference else ("", ""),
     )
     detail.body.append(badges)
-    other = argument.claim.en if lang == "zh" else argument.claim.zh
-    _prose(detail, other, "dim")
+    _prose(detail, argument.claim.other(lang), "dim")
     if argument.emphasis:
         detail.body.append(Text.assemble(("★ ", "bold yellow"), plain(argument.emphasis, "yellow")))
     _inference(detail, argument.inference)
@@ -261,11 +339,12 @@ def describe_argument(index: PackIndex, argument: Argument, lang: str) -> Detail
         detail.link("Children", index, map(ref_of, replies), lang)
     detail.related("Concerns", "Concerns", index, [Ref("entity", e) for e in argument.concerns], lang)
     detail.related("Strategies", "Strategies", index, [Ref("strategy", s) for s in argument.strategies], lang)
-    _evidence(detail, index, argument.evidence)
+    _evidence(detail, index, argument.evidence, lang)
     return detail
 
 
-def describe_figure(index: PackIndex, figure: Figure, lang: str) -> Detail:
+@describe_item.register
+def describe_figure(figure: Figure, index: PackIndex, lang: Lang) -> Detail:
     subject = index.entities.get(figure.subject)
     title = Text.assemble(one_line(figure.metric.pick(lang), "bold"), " — ", plain(figure.as_written, "bold cyan"))
     detail = Detail(title)
@@ -288,22 +367,24 @@ def describe_figure(index: PackIndex, figure: Figure, lang: str) -> Detail:
     _inference(detail, figure.inference)
     if subject is not None:
         detail.link("Subject", index, [ref_of(subject)], lang)
-    _evidence(detail, index, figure.evidence)
+    _evidence(detail, index, figure.evidence, lang)
     return detail
 
 
-def describe_term(index: PackIndex, term: GlossaryTerm, lang: str) -> Detail:
+@describe_item.register
+def describe_term(term: GlossaryTerm, index: PackIndex, lang: Lang) -> Detail:
     detail = Detail(Text.assemble(plain(term.term, "bold"), "  →  ", pair(term.meaning, lang)))
     detail.body.append(
         _badges(("glossary", "reverse"), ("inference", "black on yellow") if term.inference else ("", ""))
     )
     _prose(detail, term.note)
     _inference(detail, term.inference)
-    _evidence(detail, index, term.evidence)
+    _evidence(detail, index, term.evidence, lang)
     return detail
 
 
-def describe_section(index: PackIndex, node: OutlineNode, lang: str) -> Detail:
+@describe_item.register
+def describe_section(node: OutlineNode, index: PackIndex, lang: Lang) -> Detail:
     detail = Detail(pair(node.title, lang))
     first = index.paragraphs[node.first]
     last = index.paragraphs[node.last or node.first]
@@ -311,7 +392,7 @@ def describe_section(index: PackIndex, node: OutlineNode, lang: str) -> Detail:
     detail.body.append(
         _badges((node.kind, "reverse"), (f"#{node.number}" if node.number else "", "bold"), (span, "bold cyan"))
     )
-    _bilingual(detail, node.summary.en, node.summary.zh, lang)
+    _bilingual(detail, node.summary, lang)
     detail.related("Parts", "Parts", index, [ref_of(child) for child in node.children], lang)
     detail.heading("Text")
     paragraphs = index.pack.paragraphs[first.number - 1 : last.number]
@@ -333,7 +414,8 @@ def _citations(index: PackIndex, paragraphs: Iterable[Paragraph]) -> list[Ref]:
     return list(seen)
 
 
-def describe_paragraph(index: PackIndex, paragraph: Paragraph, lang: str) -> Detail:
+@describe_item.register
+def describe_paragraph(paragraph: Paragraph, index: PackIndex, lang: Lang) -> Detail:
     from fintech_tui.render.source import marked_paragraph
 
     detail = Detail(Text(f"¶{paragraph.number}", style="bold cyan"))
@@ -350,23 +432,3 @@ def describe_paragraph(index: PackIndex, paragraph: Paragraph, lang: str) -> Det
     else:
         detail.body.append(Text("Nothing in the pack cites this paragraph.", style="dim"))
     return detail
-
-
-def describe(index: PackIndex, ref: Ref, lang: str) -> Detail:
-    """The detail view of the item `ref` names."""
-    item = index.get(ref)
-    if isinstance(item, Entity):
-        return describe_entity(index, item, lang)
-    if isinstance(item, Strategy):
-        return describe_strategy(index, item, lang)
-    if isinstance(item, Argument):
-        return describe_argument(index, item, lang)
-    if isinstance(item, Figure):
-        return describe_figure(index, item, lang)
-    if isinstance(item, GlossaryTerm):
-        return describe_term(index, item, lang)
-    if isinstance(item, OutlineNode):
-        return describe_section(index, item, lang)
-    if isinstance(item, Paragraph):
-        return describe_paragraph(index, item, lang)
-    return Detail(Text(f"Nothing is called {ref}.", style="red"))

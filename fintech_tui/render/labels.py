@@ -1,23 +1,31 @@
-"""Short labels for items: tree nodes, link lists, search results, breadcrumbs."""
+"""Short labels for items: tree nodes, link lists, search results, breadcrumbs.
+
+One label function per model class, chosen by `functools.singledispatch`; a
+kind without its own gets a generic label from its first bilingual field.
+"""
 
 from __future__ import annotations
+
+from functools import singledispatch
+from typing import Any
 
 from rich.text import Text
 
 from fintech_tui.index import PackIndex, Ref
-from fintech_tui.model import Argument, Entity, Figure, GlossaryTerm, OutlineNode, Paragraph, Strategy
-from fintech_tui.model import Text as Bilingual
+from fintech_tui.model import (
+    Argument,
+    Bilingual,
+    Entity,
+    Figure,
+    GlossaryTerm,
+    Lang,
+    OutlineNode,
+    Paragraph,
+    Strategy,
+    kind_named,
+)
+from fintech_tui.model.plan import yaml_fields
 from fintech_tui.render.safe import one_line
-
-KIND_NAMES = {
-    "section": "Section",
-    "entity": "Company",
-    "strategy": "Strategy",
-    "argument": "Argument",
-    "figure": "Figure",
-    "term": "Term",
-    "paragraph": "Paragraph",
-}
 
 ROLE_STYLE = {
     "thesis": "bold magenta",
@@ -32,10 +40,16 @@ ROLE_STYLE = {
 RELATION_MARK = {"supports": "+", "opposes": "−", "elaborates": "…", None: "•"}
 
 
-def pair(text: Bilingual, lang: str) -> Text:
+def kind_title(kind: str) -> str:
+    """How views tag an item of `kind`: "Company" for an entity."""
+    found = kind_named(kind)
+    return found.title if found else kind
+
+
+def pair(text: Bilingual, lang: Lang) -> Text:
     """`text` in `lang`, followed by the other language dimmed when both exist."""
     first = text.pick(lang)
-    other = text.en if lang == "zh" else text.zh
+    other = text.other(lang)
     label = one_line(first, "bold")
     if other and other != first:
         label.append("  ")
@@ -43,38 +57,77 @@ def pair(text: Bilingual, lang: str) -> Text:
     return label
 
 
-def item_label(index: PackIndex, ref: Ref, lang: str, *, with_kind: bool = False) -> Text:
+def first_bilingual(item: Any) -> Bilingual | None:
+    """The first bilingual field of a model object (its name or title, by convention)."""
+    for spec in yaml_fields(type(item)):
+        value = getattr(item, spec.name)
+        if isinstance(value, Bilingual):
+            return value
+    return None
+
+
+def item_label(index: PackIndex, ref: Ref, lang: Lang, *, with_kind: bool = False) -> Text:
     """A one-line label for the item `ref` names."""
     item = index.get(ref)
     label = Text(no_wrap=True, overflow="ellipsis")
     if with_kind:
-        label.append(f"{KIND_NAMES[ref.kind]:<9} ", "dim italic")
-    if isinstance(item, Entity):
-        label.append_text(pair(item.name, lang))
-    elif isinstance(item, Strategy):
-        label.append_text(one_line(item.name.pick(lang), "bold"))
-    elif isinstance(item, Argument):
-        label.append(f"{RELATION_MARK[item.relation]} ", ROLE_STYLE.get(item.role, ""))
-        if item.number:
-            label.append_text(one_line(item.number))
-            label.append(". ")
-        label.append_text(one_line(item.claim.pick(lang)))
-    elif isinstance(item, Figure):
-        subject = index.entities.get(item.subject)
-        who = subject.name.pick(lang) if subject else "article"
-        label.append_text(one_line(f"{who}: {item.metric.pick(lang)} = {item.as_written}"))
-    elif isinstance(item, GlossaryTerm):
-        label.append_text(one_line(item.term, "bold"))
-        label.append(" → ")
-        label.append_text(one_line(item.meaning.pick(lang)))
-    elif isinstance(item, OutlineNode):
-        if item.number:
-            label.append_text(one_line(item.number, "bold"))
-            label.append(" ")
-        label.append_text(one_line(item.title.pick(lang)))
-    elif isinstance(item, Paragraph):
-        label.append(f"¶{item.number} ", "bold")
-        label.append_text(one_line(item.text))
-    else:
+        label.append(f"{kind_title(ref.kind):<9} ", "dim italic")
+    if item is None:
         label.append_text(one_line(str(ref), "red"))
+    else:
+        label_parts(item, label, index, lang)
     return label
+
+
+@singledispatch
+def label_parts(item: Any, label: Text, index: PackIndex, lang: Lang) -> None:
+    """Append `item`'s label to `label`: for a kind without its own, its first bilingual field."""
+    name = first_bilingual(item)
+    label.append_text(one_line(name.pick(lang) if name else item.id, "bold"))
+
+
+@label_parts.register
+def _(item: Entity, label: Text, index: PackIndex, lang: Lang) -> None:
+    label.append_text(pair(item.name, lang))
+
+
+@label_parts.register
+def _(item: Strategy, label: Text, index: PackIndex, lang: Lang) -> None:
+    label.append_text(one_line(item.name.pick(lang), "bold"))
+
+
+@label_parts.register
+def _(item: Argument, label: Text, index: PackIndex, lang: Lang) -> None:
+    label.append(f"{RELATION_MARK[item.relation]} ", ROLE_STYLE.get(item.role, ""))
+    if item.number:
+        label.append_text(one_line(item.number))
+        label.append(". ")
+    label.append_text(one_line(item.claim.pick(lang)))
+
+
+@label_parts.register
+def _(item: Figure, label: Text, index: PackIndex, lang: Lang) -> None:
+    subject = index.entities.get(item.subject)
+    who = subject.name.pick(lang) if subject else "article"
+    label.append_text(one_line(f"{who}: {item.metric.pick(lang)} = {item.as_written}"))
+
+
+@label_parts.register
+def _(item: GlossaryTerm, label: Text, index: PackIndex, lang: Lang) -> None:
+    label.append_text(one_line(item.term, "bold"))
+    label.append(" → ")
+    label.append_text(one_line(item.meaning.pick(lang)))
+
+
+@label_parts.register
+def _(item: OutlineNode, label: Text, index: PackIndex, lang: Lang) -> None:
+    if item.number:
+        label.append_text(one_line(item.number, "bold"))
+        label.append(" ")
+    label.append_text(one_line(item.title.pick(lang)))
+
+
+@label_parts.register
+def _(item: Paragraph, label: Text, index: PackIndex, lang: Lang) -> None:
+    label.append(f"¶{item.number} ", "bold")
+    label.append_text(one_line(item.text))

@@ -23,7 +23,7 @@ def marked_paragraph(index: PackIndex, paragraph: Paragraph, *, quote: str = "")
     position = 0
     for start, end, entity in index.mentions(raw):
         alias = raw[start:end]
-        canonical = entity.name.zh or entity.name.en
+        canonical = entity.name.pick("zh")
         if alias in canonical:  # the name itself, or a short form such as 阿里 for 阿里巴巴
             continue
         text.append(raw[position:start])

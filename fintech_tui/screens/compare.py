@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from fintech_tui.index import PackIndex, ref_of
-from fintech_tui.model import Entity
+from fintech_tui.model import Entity, Lang
 from fintech_tui.render.detail import format_value
 from fintech_tui.render.labels import item_label, pair
 from fintech_tui.render.safe import one_line, plain
@@ -22,7 +22,7 @@ LABEL_WIDTH = 10  # the row labels wrap onto two lines rather than widen their c
 COLUMN_MIN_WIDTH = 12  # below this a column would break ordinary words
 
 
-def compare_table(index: PackIndex, entities: list[Entity], lang: str) -> Table:
+def compare_table(index: PackIndex, entities: list[Entity], lang: Lang) -> Table:
     """A Rich table: one column per entity, one row per aspect."""
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, header_style="bold", padding=(0, 1))
     table.add_column("", style="bold", max_width=LABEL_WIDTH)
@@ -73,7 +73,7 @@ class CompareScreen(View[None]):
     WHERE = "Compare"
     TITLE = "Compare — x marks companies in the Companies pane, c compares them"
 
-    def __init__(self, index: PackIndex, entities: list[Entity], lang: str, why: Text | None = None) -> None:
+    def __init__(self, index: PackIndex, entities: list[Entity], lang: Lang, why: Text | None = None) -> None:
         super().__init__()
         self.index = index
         self.entities = entities

@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from fintech_tui.index import PackIndex, Ref
-from fintech_tui.model import Evidence
+from fintech_tui.model import Evidence, Lang
 from fintech_tui.render.safe import plain
 from fintech_tui.render.wrap import breakable
 from fintech_tui.screens.view import View
@@ -22,7 +22,7 @@ class EvidenceScreen(View[None]):
     WHERE = "Evidence"
     SUBTITLE = "enter: show in the source · esc: back"
 
-    def __init__(self, index: PackIndex, title: Text, evidence: tuple[Evidence, ...], lang: str) -> None:
+    def __init__(self, index: PackIndex, title: Text, evidence: tuple[Evidence, ...], lang: Lang) -> None:
         super().__init__()
         self.index = index
         self.heading = title

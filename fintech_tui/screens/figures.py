@@ -11,7 +11,7 @@ from textual.events import Resize
 
 from fintech_tui.analysis import comparable_groups
 from fintech_tui.index import PackIndex
-from fintech_tui.model import Figure
+from fintech_tui.model import Figure, Lang
 from fintech_tui.render.detail import format_number
 from fintech_tui.render.safe import one_line
 from fintech_tui.screens.view import View
@@ -83,7 +83,7 @@ class FiguresScreen(View[None]):
         Binding("r", "reverse", "Reverse", tooltip="Reverse the order"),
     ]
 
-    def __init__(self, index: PackIndex, lang: str) -> None:
+    def __init__(self, index: PackIndex, lang: Lang) -> None:
         super().__init__()
         self.index = index
         self.lang = lang

@@ -23,9 +23,9 @@ from textual.widgets import Footer
 from fintech_tui.goto import goto_link
 from fintech_tui.history import History
 from fintech_tui.index import PackIndex, Ref
-from fintech_tui.model import Entity
+from fintech_tui.model import Entity, Lang
 from fintech_tui.render.detail import describe
-from fintech_tui.render.labels import KIND_NAMES
+from fintech_tui.render.labels import kind_title
 from fintech_tui.render.safe import one_line
 from fintech_tui.widgets.detail_view import DetailBody, DetailView
 from fintech_tui.widgets.item_tree import ItemTree
@@ -77,15 +77,22 @@ class MainScreen(Screen[None]):
         Binding("c", "compare", "Compare", tooltip="Compare marked companies, or the current one with its peers"),
         Binding("r", "gaps", "Gap report", show=False, tooltip="Where the map of the article is thin"),
         Binding("y", "copy_link", "Copy link", show=False, tooltip="Copy the item's --goto link"),
+        Binding(
+            "e",
+            "toggle_evidence_readings",
+            "Readings",
+            show=False,
+            tooltip="Show or hide the reading of each cited paragraph under its quote",
+        ),
         Binding("escape", "leave_detail", "Panes", show=False),
     ]
 
     AUTO_FOCUS = ""  # on_mount decides: a pane, or the links of a --goto item
 
     current: reactive[Ref | None] = reactive(None, init=False)
-    lang: reactive[str] = reactive("en", init=False)
+    lang: reactive[Lang] = reactive("en", init=False)
 
-    def __init__(self, index: PackIndex, lang: str = "en", goto: Ref | None = None) -> None:
+    def __init__(self, index: PackIndex, lang: Lang = "en", goto: Ref | None = None) -> None:
         super().__init__()
         self.index = index
         self.history: History[Ref] = History()
@@ -152,7 +159,7 @@ class MainScreen(Screen[None]):
     def watch_current(self, ref: Ref | None) -> None:
         self._render_detail()
 
-    def watch_lang(self, lang: str) -> None:
+    def watch_lang(self, lang: Lang) -> None:
         for pane in self.panes:
             pane.relabel(lang)
         self._render_detail()
@@ -162,7 +169,7 @@ class MainScreen(Screen[None]):
         item = self.index.get(ref)
         if isinstance(item, Entity):
             return item.kind.capitalize()
-        return KIND_NAMES[ref.kind]
+        return kind_title(ref.kind)
 
     def _render_detail(self) -> None:
         if self.current is None:
@@ -197,7 +204,7 @@ class MainScreen(Screen[None]):
     @on(LinkList.Followed)
     def _followed(self, event: LinkList.Followed) -> None:
         link = event.link
-        if link.group == "Evidence" or (link.ref.kind == "paragraph" and link.quote):
+        if link.kind == "evidence":
             self.show_source(link.ref, link.quote)
         else:
             self.open(link.ref)
@@ -267,6 +274,10 @@ class MainScreen(Screen[None]):
     def action_toggle_language(self) -> None:
         self.lang = "zh" if self.lang == "en" else "en"
         self.notify(self.LABELS[self.lang], timeout=2, markup=False)
+
+    def action_toggle_evidence_readings(self) -> None:
+        """Under each quote, the English (or, in Chinese, the restored reading) of its paragraph, or not."""
+        self.query_one(DetailView).toggle_readings()
 
     def action_search(self) -> None:
         from fintech_tui.screens.search import SearchScreen  # deferred: not on the first screen

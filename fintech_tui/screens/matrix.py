@@ -11,7 +11,7 @@ from textual.binding import Binding
 
 from fintech_tui.analysis import Tie, ties
 from fintech_tui.index import PackIndex
-from fintech_tui.model import Entity, Strategy
+from fintech_tui.model import Entity, Lang, Strategy
 from fintech_tui.render.safe import one_line
 from fintech_tui.screens.view import View
 from fintech_tui.widgets.vim import VimTable
@@ -44,7 +44,7 @@ class MatrixScreen(View[None]):
         Binding("x", "transpose", "Transpose", tooltip="Swap rows and columns"),
     ]
 
-    def __init__(self, index: PackIndex, lang: str) -> None:
+    def __init__(self, index: PackIndex, lang: Lang) -> None:
         super().__init__()
         self.index = index
         self.lang = lang

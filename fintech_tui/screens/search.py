@@ -11,6 +11,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from fintech_tui.index import PackIndex, Ref
+from fintech_tui.model import Lang
 from fintech_tui.render.labels import item_label
 
 RESULT_LIMIT = 60  # more than a screenful; refine the query to see others
@@ -30,7 +31,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         Binding("up", "move(-1)", "Previous", show=False),
     ]
 
-    def __init__(self, index: PackIndex, lang: str) -> None:
+    def __init__(self, index: PackIndex, lang: Lang) -> None:
         super().__init__()
         self.index = index
         self.lang = lang

@@ -99,10 +99,23 @@ class DetailBody(ScrollView, can_focus=True):
         return self._lines[index].crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
 
 
+READINGS_SHOWN = "e: hide the readings under the quotes"
+READINGS_HIDDEN = "e: show each quote's paragraph in the pack's reading"
+
+
+READINGS_SHOWN = "e: hide the readings under the quotes"
+READINGS_HIDDEN = "e: show each quote's paragraph in the pack's reading"
+
+
 class DetailView(Vertical):
     """Shows one item: what it is, then every link that can be followed from it."""
 
     shown: Detail | None = None  # what is on display, for tests and exports
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.where = ""
+        self.readings = True  # the pack's reading of each cited paragraph under its quote; kept from item to item
 
     def compose(self) -> ComposeResult:
         body = DetailBody(id="detail-body")
@@ -112,9 +125,25 @@ class DetailView(Vertical):
 
     def show(self, detail: Detail, where: str = "") -> None:
         """Render `detail`; `where` (e.g. "Company") becomes the pane title."""
-        self.shown = detail
+        self.shown, self.where = detail, where
         body = self.query_one(DetailBody)
         with self.app.batch_update():  # body, title and links change in one frame
             body.border_title = where or "Detail"
-            body.show(detail.renderable())
+            self._render_body(body)  # scrolled to the top
             self.query_one(LinkList).show_links(detail.links)
+
+    def toggle_readings(self) -> None:
+        """Show or hide the readings under the quotes, for this item and the next ones."""
+        self.readings = not self.readings
+        if self.shown is not None:
+            body = self.query_one(DetailBody)
+            y = body.scroll_y
+            self._render_body(body)
+            body.scroll_to(0, y, animate=False, immediate=True)
+
+    def _render_body(self, body: DetailBody) -> None:
+        detail = self.shown
+        if detail is None:
+            return
+        body.border_subtitle = (READINGS_SHOWN if self.readings else READINGS_HIDDEN) if detail.has_readings else ""
+        body.show(detail.renderable(readings=self.readings))

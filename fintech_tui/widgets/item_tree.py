@@ -7,6 +7,7 @@ handles keys, labels, language changes and moving the cursor to an item.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
@@ -17,9 +18,10 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from fintech_tui.index import PackIndex, Ref
+from fintech_tui.model import Lang
 from fintech_tui.render.labels import item_label
 
-Nesting = Iterable[tuple[Ref, "Nesting"]]
+Nesting = Iterable[tuple[Ref, int]]  # (item, depth) in display order, parents first (see nesting.preorder)
 EXPAND_ALL_UP_TO = 2_000  # nodes; beyond this a pane opens with its top two levels expanded
 
 
@@ -42,21 +44,19 @@ class ItemTree(Tree[Ref]):
     PANE_TITLE = "Items"
     PANE_KEY = "0"
 
+    @dataclass
     class Previewed(Message):
         """The cursor rests on an item: show it without recording history."""
 
-        def __init__(self, ref: Ref) -> None:
-            self.ref = ref
-            super().__init__()
+        ref: Ref
 
+    @dataclass
     class Opened(Message):
         """The reader chose an item with enter or a click."""
 
-        def __init__(self, ref: Ref) -> None:
-            self.ref = ref
-            super().__init__()
+        ref: Ref
 
-    def __init__(self, index: PackIndex, lang: str, *, id: str | None = None) -> None:
+    def __init__(self, index: PackIndex, lang: Lang, *, id: str | None = None) -> None:
         super().__init__("root", id=id)
         self.index = index
         self.lang = lang
@@ -68,18 +68,17 @@ class ItemTree(Tree[Ref]):
         self.border_title = f"{self.PANE_KEY} {self.PANE_TITLE}"
 
     def nesting(self) -> Nesting:
-        """(ref, children) pairs in display order; subclasses say what they hold."""
+        """(ref, depth) pairs in display order; subclasses say what they hold."""
         raise NotImplementedError
 
     def on_mount(self) -> None:
-        self._add(self.root, self.nesting())
-        count = len(self.nodes_by_ref)
-        if count <= EXPAND_ALL_UP_TO:
-            self.root.expand_all()
-        else:  # a large pack: open the top two levels; the rest opens on demand
-            self.root.expand()
-            for child in self.root.children:
-                child.expand()
+        items = list(self.nesting())
+        count = len(items)
+        # A large pack opens its top two levels, the rest on demand. Nodes are
+        # created open rather than opened afterwards: each expand() posts a
+        # message, and 100k items meant 60k messages before the first frame.
+        self._add(self.root, items, open_depth=None if count <= EXPAND_ALL_UP_TO else 1)
+        self.root.expand()
         self.border_subtitle = f"{count:,}"
         if count:
             self.cursor_line = 0  # a key that arrives with the focus moves from the first item
@@ -90,16 +89,22 @@ class ItemTree(Tree[Ref]):
             return Text.assemble((self.MARK, "bold green"), label, no_wrap=True, overflow="ellipsis")
         return label
 
-    def _add(self, parent: TreeNode[Ref], nesting: Nesting) -> None:
-        for ref, children in nesting:
+    def _add(self, root: TreeNode[Ref], items: list[tuple[Ref, int]], open_depth: int | None) -> None:
+        """Add `items` (preorder, with depths) under `root`; nodes above `open_depth` start open."""
+        parents = [root]  # parents[d] holds the node that items of depth d go under
+        for i, (ref, depth) in enumerate(items):
             label = self._label(ref)
-            children = list(children)
-            node = parent.add(label, data=ref) if children else parent.add_leaf(label, data=ref)
+            parent = parents[depth]
+            has_children = i + 1 < len(items) and items[i + 1][1] > depth
+            if has_children:
+                node = parent.add(label, data=ref, expand=open_depth is None or depth < open_depth)
+            else:
+                node = parent.add_leaf(label, data=ref)
             self.nodes_by_ref[ref] = node
-            if children:
-                self._add(node, children)
+            del parents[depth + 1 :]
+            parents.append(node)
 
-    def relabel(self, lang: str) -> None:
+    def relabel(self, lang: Lang) -> None:
         """Show every label in `lang`, keeping the cursor and expansion as they are."""
         self.lang = lang
         for ref, node in self.nodes_by_ref.items():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
@@ -32,12 +34,11 @@ class LinkList(VimList):
 
     BINDINGS = [Binding("enter", "select", "Follow", show=False, tooltip="Follow the link; evidence opens the source")]
 
+    @dataclass
     class Followed(Message):
         """The reader chose a link."""
 
-        def __init__(self, link: Link) -> None:
-            self.link = link
-            super().__init__()
+        link: Link
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -6,6 +6,8 @@ which keeps start-up cheap, and it never takes focus.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual.events import Click
@@ -19,12 +21,11 @@ class PaneBar(Static):
 
     active: reactive[int] = reactive(0)
 
+    @dataclass
     class Picked(Message):
         """The reader clicked a pane's name."""
 
-        def __init__(self, number: int) -> None:
-            self.number = number
-            super().__init__()
+        number: int
 
     def __init__(self, names: list[str], *, id: str | None = None) -> None:
         super().__init__(id=id)

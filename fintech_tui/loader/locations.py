@@ -1,0 +1,53 @@
+"""Where each converted object came from, and which items were dropped.
+
+One object answers every "where did this come from" question the loader
+asks, so the converter records places in one way and the checks look them
+up in one way.
+"""
+
+from __future__ import annotations
+
+from fintech_tui.loader.problems import Problem
+from fintech_tui.loader.yaml_source import FieldPath, YamlDocument
+
+
+class Locations:
+    """The YAML document and field path of every model object built, and dropped items."""
+
+    def __init__(self) -> None:
+        self._places: dict[int, tuple[YamlDocument, FieldPath]] = {}  # by id(): model objects are not hashable by place
+        self._dropped: set[tuple[str, str]] = set()  # (kind name, id)
+
+    def add(self, obj: object, doc: YamlDocument, path: FieldPath) -> None:
+        """Remember that `obj` was built from `path` in `doc`."""
+        self._places[id(obj)] = (doc, path)
+
+    def moved(self, old: object, new: object) -> None:
+        """`new` replaces `old` (a copy with derived fields filled in): same place."""
+        self._places[id(new)] = self._places[id(old)]
+
+    def where(self, obj: object) -> tuple[YamlDocument, FieldPath]:
+        """The document and path `obj` was built from."""
+        return self._places[id(obj)]
+
+    def problem(self, obj: object, path: FieldPath, message: str) -> Problem:
+        """A problem at `path` inside `obj`."""
+        doc, base = self.where(obj)
+        return doc.problem((*base, *path), message)
+
+    def line_of(self, obj: object, *path: str | int) -> int:
+        """The line a field of `obj` is on (0 if unknown)."""
+        doc, base = self.where(obj)
+        return doc.marks.get((*base, *path), (0, 0))[0]
+
+    def drop(self, kind: str, item_id: str) -> None:
+        """An item of `kind` with `item_id` was dropped for its own problems."""
+        self._dropped.add((kind, item_id))
+
+    def dropped(self, kind: str, item_id: str) -> bool:
+        """Whether references to this item should stay quiet: it exists, but was dropped."""
+        return (kind, item_id) in self._dropped
+
+    def any_dropped(self, kind: str) -> bool:
+        """Whether some item of `kind` was dropped (so whole-tree checks would mislead)."""
+        return any(dropped == kind for dropped, _ in self._dropped)
