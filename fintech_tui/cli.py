@@ -147,8 +147,12 @@ def main_parser() -> argparse.ArgumentParser:
         description="Explore an analytical article as a map of its outline, companies, strategies and arguments.",
     )
     parser.add_argument("--version", action="version", version=f"fintech-tui {__version__}")
-    parser.add_argument("--lang", choices=("en", "zh"), default="en", help="label language at start")
-    parser.add_argument("--goto", metavar="KIND:ID", help="open straight on an item, e.g. entity:alipay")
+    parser.add_argument("--lang", choices=("en", "zh"), help="label language at start (default: as last time)")
+    parser.add_argument("--goto", metavar="KIND:ID", help="open straight on an item, e.g. entity:alipay or paragraph:5")
+    parser.add_argument("--fresh", action="store_true", help="start at the top, not at the item shown last time")
+    parser.add_argument(
+        "--screenshot-dir", type=Path, metavar="DIR", help="where S saves screenshots (default: the data folder)"
+    )
     pack_argument(parser)
     return parser
 
@@ -324,22 +328,34 @@ def parse_goto(value: str) -> Ref | str:
 
 def run_explorer(args: argparse.Namespace) -> int:
     """Open the explorer on a pack (the bundled article by default)."""
+    from fintech_tui.goto import resolve_goto
+    from fintech_tui.index import PackIndex
+    from fintech_tui.settings import Settings
+
     pack = load(args.pack)
     if isinstance(pack, int):
         return pack
-    goto: Ref | None = None
+    index = PackIndex(pack)
+    goto = None
     if args.goto:
-        parsed = parse_goto(args.goto)
-        if isinstance(parsed, str):
-            return fail(parsed)
-        goto = parsed
+        try:
+            goto = resolve_goto(args.goto, index)
+        except ValueError as error:
+            return fail(f"--goto {args.goto}: {error}")
     from fintech_tui.app import FintechApp  # deferred: Textual is the slow import
     from fintech_tui.shutdown import run_app
 
-    app = FintechApp(pack, lang=args.lang, goto=goto)
-    if goto is not None and app.index.get(goto) is None:
-        return fail(f"--goto {args.goto}: no such item (use KIND:ID, e.g. entity:alipay)")
+    app = FintechApp(
+        pack,
+        index=index,
+        lang=args.lang,
+        goto=goto,
+        settings=Settings.load(),
+        screenshot_dir=args.screenshot_dir,
+        fresh=args.fresh,
+    )
     run_app(app)  # SIGTERM and SIGHUP exit through the app's own shutdown
+    app.save_settings()
     return app.return_code or EXIT_OK
 
 

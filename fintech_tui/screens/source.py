@@ -9,12 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
-from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import Lang
 from fintech_tui.render.readings import READING_NAMES, Reading, has_readings, next_reading
+from fintech_tui.screens.view import View
 from fintech_tui.widgets.source_list import SourceList
 from fintech_tui.widgets.title_bar import TitleBar
 
@@ -30,12 +30,12 @@ TITLES: dict[Reading, str] = {
 NO_READINGS = "This pack has no restored reading or English translation: only the original text."
 
 
-class SourceScreen(Screen[Ref | None]):
+class SourceScreen(View[Ref | None]):
     """The whole article, scrolled to one paragraph."""
 
+    WHERE = "Source"
     BINDINGS = [
-        Binding("escape,backspace", "close", "Back", key_display="esc"),
-        Binding("enter", "open_paragraph", "Cited by", show=True),
+        Binding("enter", "open_paragraph", "Cited by", tooltip="Open the paragraph and what cites it", priority=True),
         Binding("v", "next_reading", "Reading", tooltip="Original, restored reading, English, side by side"),
     ]
 
@@ -48,13 +48,11 @@ class SourceScreen(Screen[Ref | None]):
         self.reading: Reading = "original"
         self._told_no_readings = False
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         cited = self.index.paragraphs.get(self.target.id) if self.target else None
         source = SourceList(self.index, cited, self.quote, stacked=self._stacked(), id="source")
         self._start = cited.number - 1 if cited is not None else 0
-        yield TitleBar(self.app.sub_title, "Source")
         yield source
-        yield Footer()
 
     def on_mount(self) -> None:
         source = self.query_one(SourceList)
@@ -106,6 +104,3 @@ class SourceScreen(Screen[Ref | None]):
         source = self.query_one(SourceList)
         if source.highlighted is not None:
             self.dismiss(Ref("paragraph", self.index.pack.paragraphs[source.highlighted].id))
-
-    def action_close(self) -> None:
-        self.dismiss(None)

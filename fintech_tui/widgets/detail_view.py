@@ -13,6 +13,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from fintech_tui.render.detail import Detail
+from fintech_tui.render.wrap import breakable
 from fintech_tui.widgets.link_list import LinkList
 
 
@@ -24,8 +25,16 @@ class DetailBody(ScrollView, can_focus=True):
     does not re-lay out the whole screen on every cursor move.
     """
 
-    # Scrollbars are always shown (see app.tcss), so a new virtual size never
-    # changes this widget's layout: repaint it and its scrollbars, and spare
+    HELP_TITLE = "Detail text"
+    DEFAULT_CSS = """
+    DetailBody {
+        overflow-y: scroll;  /* always there: a new item never changes the layout */
+        overflow-x: hidden;
+    }
+    """
+
+    # The scrollbar is always there (DEFAULT_CSS), so a new virtual size never
+    # changes this widget's layout: repaint it and its scrollbar, and spare
     # the whole screen a reflow on every item shown.
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
@@ -34,7 +43,7 @@ class DetailBody(ScrollView, can_focus=True):
         Binding("k,up", "scroll_up", "Up", show=False),
         Binding("g,home", "scroll_home", "Top", show=False),
         Binding("G,end", "scroll_end", "Bottom", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("space,pagedown", "page_down", "Page down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
     ]
 
@@ -55,10 +64,23 @@ class DetailBody(ScrollView, can_focus=True):
         self._lines = []
         if self.renderable is not None and width > 0:
             console = self.app.console
-            lines = console.render_lines(self.renderable, console.options.update_width(width), pad=False)
+            options = console.options.update_width(width)
+            lines = console.render_lines(breakable(self.renderable), options, pad=False)
             self._lines = [Strip(line).simplify() for line in lines]
-        self.virtual_size = Size(width, len(self._lines))
+        self._fit_virtual_size()
         self.refresh()
+
+    def _fit_virtual_size(self) -> None:
+        """Never less than the visible height: the scrollbar shows a thumb only
+        when the text really overflows."""
+        window = self.scrollable_content_region.height
+        height = max(len(self._lines), window)
+        self.virtual_size = Size(self._width, height)
+        # With no re-layout, the scrollbar keeps the last item's size unless told.
+        bar = self.vertical_scrollbar
+        bar.window_virtual_size = height
+        bar.window_size = window
+        bar.refresh()
 
     def on_resize(self, event: Resize) -> None:
         width = self.scrollable_content_region.width
@@ -66,6 +88,8 @@ class DetailBody(ScrollView, can_focus=True):
             y = self.scroll_y
             self._render_at(width)
             self.scroll_to(0, y, animate=False, immediate=True)
+        else:
+            self._fit_virtual_size()
 
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from rich.console import RenderableType
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from fintech_tui.index import PackIndex
 from fintech_tui.model import Paragraph
 from fintech_tui.render.readings import Reading, paragraph_view
-from fintech_tui.widgets.keys import VIM_LIST_KEYS
+from fintech_tui.render.wrap import breakable
+from fintech_tui.widgets.vim import VimList
 
 
-class SourceList(OptionList):
+class SourceList(VimList):
     """One option per paragraph; enter opens what cites it.
 
     Changing the reading keeps the reader's place: the paragraph at the top
@@ -20,7 +20,7 @@ class SourceList(OptionList):
     in view (else it comes to the top one).
     """
 
-    BINDINGS = [*VIM_LIST_KEYS]
+    HELP_TITLE = "Paragraphs"
 
     def __init__(
         self,
@@ -44,13 +44,15 @@ class SourceList(OptionList):
 
     def _view(self, paragraph: Paragraph) -> RenderableType:
         cited = paragraph is self.cited
-        return paragraph_view(
-            self.index,
-            paragraph,
-            self.reading,
-            quote=self.quote if cited else "",
-            cited=cited,
-            stacked=self.stacked,
+        return breakable(  # Chinese lines break where Chinese typesetting allows
+            paragraph_view(
+                self.index,
+                paragraph,
+                self.reading,
+                quote=self.quote if cited else "",
+                cited=cited,
+                stacked=self.stacked,
+            )
         )
 
     def show(self, reading: Reading, *, stacked: bool) -> None:
