@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,37 @@ def test_a_shrinking_search_popup_leaves_nothing_behind(tmp_path: Path, size: st
     bottom = max(i for i, line in enumerate(shrunk) if "results" in line)  # the popup's lower edge
     for row in range(bottom + 1, len(shrunk) - 1):
         assert shrunk[row] == before[row], f"row {row}:\n{before[row]}\n{shrunk[row]}"
+
+
+def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path) -> None:
+    import threading
+
+    from tests.conftest import TINY_PACK
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    for name, body in TINY_PACK.items():
+        (pack / name).write_text(textwrap.dedent(body).lstrip("\n"), encoding="utf-8")
+    entities = pack / "entities.yaml"
+    valid = entities.read_text(encoding="utf-8")
+    edits = [
+        threading.Timer(3.0, entities.write_text, [valid.replace("kind: app", "kind: nonsense"), "utf-8"]),
+        threading.Timer(7.0, entities.write_text, [valid.replace("An app.", "A renamed app."), "utf-8"]),
+    ]
+    for edit in edits:
+        edit.start()
+    try:
+        broken, fixed = drive(
+            tmp_path,
+            "100x30",
+            ["expect:last valid state", "screen", "wait:2", "key:2", "key:j", "expect:renamed", "screen"],
+            args=f"--watch {shlex.quote(str(pack))}",
+        )
+    finally:
+        for edit in edits:
+            edit.cancel()
+    shown = " ".join(line.strip() for line in broken)
+    assert "entities.yaml:9:11: entities[1].kind: expected one of" in shown, "\n".join(broken)
+    assert any("Companies" in line for line in broken), "the last valid state stays on screen"
+    assert not any("last valid state" in line for line in fixed), "\n".join(fixed)
+    assert any("A renamed app." in line for line in fixed), "\n".join(fixed)
