@@ -20,6 +20,7 @@ from fintech_tui.model import Lang
 from fintech_tui.render.labels import item_label
 
 Nesting = Iterable[tuple[Ref, "Nesting"]]
+_Listed = list[tuple[Ref, "_Listed"]]
 EXPAND_ALL_UP_TO = 2_000  # nodes; beyond this a pane opens with its top two levels expanded
 
 
@@ -65,24 +66,26 @@ class ItemTree(Tree[Ref]):
         raise NotImplementedError
 
     def on_mount(self) -> None:
-        self._add(self.root, self.nesting())
-        count = len(self.nodes_by_ref)
-        if count <= EXPAND_ALL_UP_TO:
-            self.root.expand_all()
-        else:  # a large pack: open the top two levels; the rest opens on demand
-            self.root.expand()
-            for child in self.root.children:
-                child.expand()
+        nesting = _listed(self.nesting())
+        count = _count(nesting)
+        # A large pack opens its top two levels, the rest on demand. Nodes are
+        # created open rather than opened afterwards: each expand() posts a
+        # message, and 100k items meant 60k messages before the first frame.
+        self._add(self.root, nesting, open_levels=None if count <= EXPAND_ALL_UP_TO else 1)
+        self.root.expand()
         self.border_subtitle = f"{count:,}"
 
-    def _add(self, parent: TreeNode[Ref], nesting: Nesting) -> None:
+    def _add(self, parent: TreeNode[Ref], nesting: _Listed, open_levels: int | None) -> None:
+        expand = open_levels is None or open_levels > 0
+        deeper = None if open_levels is None else open_levels - 1
         for ref, children in nesting:
             label = item_label(self.index, ref, self.lang)
-            children = list(children)
-            node = parent.add(label, data=ref) if children else parent.add_leaf(label, data=ref)
-            self.nodes_by_ref[ref] = node
             if children:
-                self._add(node, children)
+                node = parent.add(label, data=ref, expand=expand)
+                self._add(node, children, deeper)
+            else:
+                node = parent.add_leaf(label, data=ref)
+            self.nodes_by_ref[ref] = node
 
     def relabel(self, lang: Lang) -> None:
         """Show every label in `lang`, keeping the cursor and expansion as they are."""
@@ -153,3 +156,12 @@ class ItemTree(Tree[Ref]):
             self.cursor_line = 0
         elif self.cursor_node.data is not None:
             self.post_message(self.Previewed(self.cursor_node.data))
+
+
+def _listed(nesting: Nesting) -> _Listed:
+    """The nesting as nested lists, so it can be counted before nodes are made."""
+    return [(ref, _listed(children)) for ref, children in nesting]
+
+
+def _count(nesting: _Listed) -> int:
+    return sum(1 + _count(children) for _, children in nesting)
