@@ -206,3 +206,22 @@ def test_detail_readings_follow_the_language(bundled_index: PackIndex, lang: str
     expected = paragraph.en if lang == "en" else paragraph.restored
     assert expected in shown
     assert expected not in as_text(detail.renderable(readings=False), width=400)
+
+
+# -- the title bar ---------------------------------------------------------------
+
+
+async def test_the_title_bar_shows_the_chinese_title_in_chinese(bundled_pack: Pack) -> None:
+    from fintech_tui.widgets.title_bar import TitleBar
+
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert bundled_pack.meta.title.zh in app.screen.query_one(TitleBar).render().plain
+        await pilot.press("s")  # a view opened in Chinese has it too
+        await pilot.pause()
+        assert bundled_pack.meta.title.zh in app.screen.query_one(TitleBar).render().plain
+        await pilot.press("escape", "t")
+        await pilot.pause()
+        assert bundled_pack.meta.title.en in app.screen.query_one(TitleBar).render().plain
