@@ -225,3 +225,13 @@ async def test_the_title_bar_shows_the_chinese_title_in_chinese(bundled_pack: Pa
         await pilot.press("escape", "t")
         await pilot.pause()
         assert bundled_pack.meta.title.en in app.screen.query_one(TitleBar).render().plain
+
+
+def test_a_paragraph_detail_shows_both_readings_labelled_with_the_notes(bundled_index: PackIndex) -> None:
+    paragraph = bundled_index.paragraphs["p04"]
+    shown = as_text(describe(bundled_index, Ref("paragraph", "p04"), "zh").renderable(), width=400)
+    restored_at = shown.index("Restored reading (the pack's, not the author's words)")
+    english_at = shown.index("English translation (the pack's)")
+    assert restored_at < english_at  # in Chinese, the Chinese reading first
+    assert paragraph.en in shown and paragraph.restored_notes[0].note in shown
+    assert "它会†2" in shown
