@@ -14,6 +14,7 @@ from fintech_tui.export import sections
 from fintech_tui.export.sections import heading
 from fintech_tui.index import PackIndex
 from fintech_tui.model import Bilingual, Pack
+from fintech_tui.nesting import nested_list
 from fintech_tui.sanitize import neutralise
 
 STYLE = """
@@ -95,9 +96,8 @@ def arguments(entries: list[sections.ArgumentEntry]) -> str:
         argument = entry.argument
         tags = " ".join(f'<span class="tag">{h(t)}</span>' for t in entry.tags)
         number = f"{h(argument.number)}. " if argument.number else ""
-        nested = arguments(entry.children)
-        items.append(f"<li>{number}{both(argument.claim)} {tags}{quotes(entry.quotes)}{nested}</li>")
-    return f"<ul>{''.join(items)}</ul>" if items else ""
+        items.append((f"{number}{both(argument.claim)} {tags}{quotes(entry.quotes)}", entry.depth))
+    return nested_list(items)
 
 
 def figures(index: PackIndex) -> list[str]:

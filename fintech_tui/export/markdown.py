@@ -65,14 +65,13 @@ def strategies(index: PackIndex) -> list[str]:
     return out
 
 
-def arguments(entries: list[sections.ArgumentEntry], depth: int = 0) -> list[str]:
+def arguments(entries: list[sections.ArgumentEntry]) -> list[str]:
     out = []
     for entry in entries:
-        argument = entry.argument
+        argument, indent = entry.argument, "  " * entry.depth
         number = f"{md(argument.number)}. " if argument.number else ""
-        out.append(f"{'  ' * depth}- {number}{md(argument.claim.pick('en'))} *({', '.join(entry.tags)})*")
-        out += [f"{'  ' * depth}  {quote}" for quote in quotes(entry.quotes)]
-        out += arguments(entry.children, depth + 1)
+        out.append(f"{indent}- {number}{md(argument.claim.pick('en'))} *({', '.join(entry.tags)})*")
+        out += [f"{indent}  {quote}" for quote in quotes(entry.quotes)]
     return out
 
 

@@ -27,6 +27,7 @@ from fintech_tui.model import (
     kinds,
 )
 from fintech_tui.model.plan import yaml_fields
+from fintech_tui.nesting import preorder
 
 #: The kinds with a section of their own in every export, in the order they appear.
 OWN_SECTIONS = ("section", "entity", "strategy", "argument", "figure", "term")
@@ -97,25 +98,19 @@ def strategies(index: PackIndex) -> list[StrategyEntry]:
 
 @dataclass(frozen=True, slots=True)
 class ArgumentEntry:
-    """An argument with its tags (role, relation, hedge) and the claims that reply to it."""
+    """An argument with its tags (role, relation, hedge) and its depth in the tree."""
 
     argument: Argument
     tags: list[str]
     quotes: list[Quote]
-    children: list[ArgumentEntry]
+    depth: int  # 0 for a root; capped (see `nesting.preorder`)
 
 
-def arguments(index: PackIndex, parent: str = "") -> list[ArgumentEntry]:
-    """The argument tree from its roots (or from `parent`), in pack order."""
-    found = index.replies.get(parent, []) if parent else index.roots()
+def arguments(index: PackIndex) -> list[ArgumentEntry]:
+    """The argument tree from its roots, parents before replies, in pack order; walked without recursion."""
     return [
-        ArgumentEntry(
-            a,
-            [t for t in (a.role, a.relation, a.hedge) if t],
-            quotes(index, a.evidence),
-            arguments(index, a.id),
-        )
-        for a in found
+        ArgumentEntry(a, [t for t in (a.role, a.relation, a.hedge) if t], quotes(index, a.evidence), depth)
+        for a, depth in preorder(index.roots(), lambda a: index.replies.get(a.id, []))
     ]
 
 

@@ -19,8 +19,7 @@ from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import Lang
 from fintech_tui.render.labels import item_label
 
-Nesting = Iterable[tuple[Ref, "Nesting"]]
-_Listed = list[tuple[Ref, "_Listed"]]
+Nesting = Iterable[tuple[Ref, int]]  # (item, depth) in display order, parents first (see nesting.preorder)
 EXPAND_ALL_UP_TO = 2_000  # nodes; beyond this a pane opens with its top two levels expanded
 
 
@@ -62,30 +61,33 @@ class ItemTree(Tree[Ref]):
         self.border_title = f"{self.PANE_KEY} {self.PANE_TITLE}"
 
     def nesting(self) -> Nesting:
-        """(ref, children) pairs in display order; subclasses say what they hold."""
+        """(ref, depth) pairs in display order; subclasses say what they hold."""
         raise NotImplementedError
 
     def on_mount(self) -> None:
-        nesting = _listed(self.nesting())
-        count = _count(nesting)
+        items = list(self.nesting())
+        count = len(items)
         # A large pack opens its top two levels, the rest on demand. Nodes are
         # created open rather than opened afterwards: each expand() posts a
         # message, and 100k items meant 60k messages before the first frame.
-        self._add(self.root, nesting, open_levels=None if count <= EXPAND_ALL_UP_TO else 1)
+        self._add(self.root, items, open_depth=None if count <= EXPAND_ALL_UP_TO else 1)
         self.root.expand()
         self.border_subtitle = f"{count:,}"
 
-    def _add(self, parent: TreeNode[Ref], nesting: _Listed, open_levels: int | None) -> None:
-        expand = open_levels is None or open_levels > 0
-        deeper = None if open_levels is None else open_levels - 1
-        for ref, children in nesting:
+    def _add(self, root: TreeNode[Ref], items: list[tuple[Ref, int]], open_depth: int | None) -> None:
+        """Add `items` (preorder, with depths) under `root`; nodes above `open_depth` start open."""
+        parents = [root]  # parents[d] holds the node that items of depth d go under
+        for i, (ref, depth) in enumerate(items):
             label = item_label(self.index, ref, self.lang)
-            if children:
-                node = parent.add(label, data=ref, expand=expand)
-                self._add(node, children, deeper)
+            parent = parents[depth]
+            has_children = i + 1 < len(items) and items[i + 1][1] > depth
+            if has_children:
+                node = parent.add(label, data=ref, expand=open_depth is None or depth < open_depth)
             else:
                 node = parent.add_leaf(label, data=ref)
             self.nodes_by_ref[ref] = node
+            del parents[depth + 1 :]
+            parents.append(node)
 
     def relabel(self, lang: Lang) -> None:
         """Show every label in `lang`, keeping the cursor and expansion as they are."""
@@ -156,12 +158,3 @@ class ItemTree(Tree[Ref]):
             self.cursor_line = 0
         elif self.cursor_node.data is not None:
             self.post_message(self.Previewed(self.cursor_node.data))
-
-
-def _listed(nesting: Nesting) -> _Listed:
-    """The nesting as nested lists, so it can be counted before nodes are made."""
-    return [(ref, _listed(children)) for ref, children in nesting]
-
-
-def _count(nesting: _Listed) -> int:
-    return sum(1 + _count(children) for _, children in nesting)
