@@ -120,7 +120,8 @@ def test_chinese_text_breaks_at_the_right_places(tmp_path: Path, size: str) -> N
 @pytest.mark.parametrize("size", ["120x40", "200x60"])
 def test_short_detail_text_has_no_scrollbar_thumb(tmp_path: Path, size: str) -> None:
     down = ["key:j"] * 10  # through long and short items to a short one (Ele.me)
-    [screen] = drive(tmp_path, size, ["key:2", *down, "wait:0.8", "screen"])
+    # e: without the readings of the cited paragraphs, which make any item long
+    [screen] = drive(tmp_path, size, ["key:e", "key:2", *down, "wait:0.8", "screen"])
     body = []
     for line in screen[2:]:
         body.append(line)

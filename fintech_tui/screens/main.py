@@ -93,9 +93,12 @@ class MainScreen(Screen[None]):
     current: reactive[Ref | None] = reactive(None, init=False)
     lang: reactive[Lang] = reactive("en", init=False)
 
-    def __init__(self, index: PackIndex, lang: Lang = "en", goto: Ref | None = None) -> None:
+    def __init__(
+        self, index: PackIndex, lang: Lang = "en", goto: Ref | None = None, *, evidence_readings: bool = True
+    ) -> None:
         super().__init__()
         self.index = index
+        self._evidence_readings = evidence_readings  # until the detail view holds it
         self.history: History[Ref] = History()
         self.set_reactive(MainScreen.lang, lang)
         self._goto = goto
@@ -113,7 +116,7 @@ class MainScreen(Screen[None]):
                 yield PaneBar([pane.PANE_TITLE for pane in PANES], id="pane-bar")
                 for number, pane in enumerate(PANES):
                     yield pane(self.index, self.lang, id=f"pane-{number}")
-            yield DetailView(id="detail")
+            yield DetailView(readings=self._evidence_readings, id="detail")
         yield Footer()
 
     @property
@@ -204,8 +207,8 @@ class MainScreen(Screen[None]):
         if self.current is None:
             return
         view = self.query_one(DetailView)
-        view.show(describe(self.index, self.current, self.lang), self.kind_name(self.current))
-        view.query_one(DetailBody).border_subtitle = f"y: copy --goto {goto_link(self.current)}"
+        hint = f"y: copy --goto {goto_link(self.current)}"
+        view.show(describe(self.index, self.current, self.lang), self.kind_name(self.current), hint)
 
     @on(ItemTree.Previewed)
     def _previewed(self, event: ItemTree.Previewed) -> None:
@@ -303,6 +306,11 @@ class MainScreen(Screen[None]):
     def action_toggle_language(self) -> None:
         self.lang = "zh" if self.lang == "en" else "en"
         self.notify(self.LABELS[self.lang], timeout=2, markup=False)
+
+    @property
+    def evidence_readings(self) -> bool:
+        """Whether quotes show the reading of their paragraph (remembered between runs)."""
+        return self.query_one(DetailView).readings if self.is_mounted else self._evidence_readings
 
     def action_toggle_evidence_readings(self) -> None:
         """Under each quote, the English (or, in Chinese, the restored reading) of its paragraph, or not."""

@@ -99,8 +99,8 @@ class DetailBody(ScrollView, can_focus=True):
         return self._lines[index].crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
 
 
-READINGS_SHOWN = "e: hide the cited paragraphs' readings"
-READINGS_HIDDEN = "e: show the cited paragraphs' readings"
+READINGS_SHOWN = "e: hide readings"  # of the cited paragraphs, under their quotes
+READINGS_HIDDEN = "e: show readings"
 
 
 class DetailView(Vertical):
@@ -108,10 +108,11 @@ class DetailView(Vertical):
 
     shown: Detail | None = None  # what is on display, for tests and exports
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, readings: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
         self.where = ""
-        self.readings = True  # the pack's reading of each cited paragraph under its quote; kept from item to item
+        self.hint = ""  # the screen's note for the lower border, after the readings key
+        self.readings = readings  # the pack's reading of each cited paragraph under its quote; kept from item to item
 
     def compose(self) -> ComposeResult:
         body = DetailBody(id="detail-body")
@@ -119,9 +120,9 @@ class DetailView(Vertical):
         yield body
         yield LinkList(id="detail-links")
 
-    def show(self, detail: Detail, where: str = "") -> None:
-        """Render `detail`; `where` (e.g. "Company") becomes the pane title."""
-        self.shown, self.where = detail, where
+    def show(self, detail: Detail, where: str = "", hint: str = "") -> None:
+        """Render `detail`; `where` (e.g. "Company") becomes the pane title, `hint` goes on the lower border."""
+        self.shown, self.where, self.hint = detail, where, hint
         body = self.query_one(DetailBody)
         with self.app.batch_update():  # body, title and links change in one frame
             body.border_title = where or "Detail"
@@ -141,5 +142,6 @@ class DetailView(Vertical):
         detail = self.shown
         if detail is None:
             return
-        body.border_subtitle = (READINGS_SHOWN if self.readings else READINGS_HIDDEN) if detail.has_readings else ""
+        readings = (READINGS_SHOWN if self.readings else READINGS_HIDDEN) if detail.has_readings else ""
+        body.border_subtitle = " · ".join(part for part in (readings, self.hint) if part)
         body.show(detail.renderable(readings=self.readings))
