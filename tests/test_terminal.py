@@ -118,8 +118,8 @@ def test_chinese_text_breaks_at_the_right_places(tmp_path: Path, size: str) -> N
 
 @pytest.mark.parametrize("size", ["120x40", "200x60"])
 def test_short_detail_text_has_no_scrollbar_thumb(tmp_path: Path, size: str) -> None:
-    down = ["key:j"] * 10  # through long and short items to a short one (Ele.me)
-    [screen] = drive(tmp_path, size, ["key:2", *down, "wait:0.8", "screen"])
+    down = ["key:j"] * 10  # through long items, then to the last company, whose text is short
+    [screen] = drive(tmp_path, size, ["key:2", *down, "key:G", "wait:1.5", "screen"])
     body = []
     for line in screen[2:]:
         body.append(line)
@@ -136,7 +136,7 @@ def test_a_shrinking_search_popup_leaves_nothing_behind(tmp_path: Path, size: st
     before, shrunk = drive(
         tmp_path,
         size,
-        [*start, "wait:0.4", "screen", "key:/", "type:a", "wait:0.6", "type:lipayzzz", "wait:0.8", "screen"],
+        [*start, "wait:1.5", "screen", "key:/", "type:a", "wait:0.6", "type:lipayzzz", "wait:0.8", "screen"],
     )
     bottom = max(i for i, line in enumerate(shrunk) if "results" in line)  # the popup's lower edge
     for row in range(bottom + 1, len(shrunk) - 1):
