@@ -120,7 +120,8 @@ def test_chinese_text_breaks_at_the_right_places(tmp_path: Path, size: str) -> N
 @pytest.mark.parametrize("size", ["120x40", "200x60"])
 def test_short_detail_text_has_no_scrollbar_thumb(tmp_path: Path, size: str) -> None:
     down = ["key:j"] * 10  # through long and short items to a short one (Ele.me)
-    [screen] = drive(tmp_path, size, ["key:2", *down, "wait:0.8", "screen"])
+    # e: no readings under the quotes, so the item's view is short
+    [screen] = drive(tmp_path, size, ["key:2", "key:e", *down, "wait:0.8", "screen"])
     body = []
     for line in screen[2:]:
         body.append(line)
@@ -155,9 +156,10 @@ def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path)
         (pack / name).write_text(textwrap.dedent(body).lstrip("\n"), encoding="utf-8")
     entities = pack / "entities.yaml"
     valid = entities.read_text(encoding="utf-8")
+    # the app is up long before the first edit (the pack must be valid when it opens)
     edits = [
-        threading.Timer(3.0, entities.write_text, [valid.replace("kind: app", "kind: nonsense"), "utf-8"]),
-        threading.Timer(7.0, entities.write_text, [valid.replace("An app.", "A renamed app."), "utf-8"]),
+        threading.Timer(5.0, entities.write_text, [valid.replace("kind: app", "kind: nonsense"), "utf-8"]),
+        threading.Timer(11.0, entities.write_text, [valid.replace("An app.", "A renamed app."), "utf-8"]),
     ]
     for edit in edits:
         edit.start()
@@ -165,7 +167,7 @@ def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path)
         broken, fixed = drive(
             tmp_path,
             "100x30",
-            ["expect:last valid state", "screen", "wait:2", "key:2", "key:j", "expect:renamed", "screen"],
+            ["wait:3", "expect:last valid state", "screen", "wait:2", "key:2", "key:j", "expect:renamed", "screen"],
             args=f"--watch {shlex.quote(str(pack))}",
         )
     finally:
