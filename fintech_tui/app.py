@@ -46,6 +46,7 @@ class FintechApp(App[None]):
         settings: Settings | None = None,
         screenshot_dir: Path | None = None,
         fresh: bool = False,
+        watch: Path | None = None,
     ) -> None:
         super().__init__()
         self.pack = pack
@@ -54,6 +55,7 @@ class FintechApp(App[None]):
         self.lang: Lang = lang or self.settings.lang or "en"
         self.goto = goto if goto is not None or fresh else self._remembered()
         self.screenshot_dir = screenshot_dir
+        self.watched = watch  # the pack's path under --watch
         self.closing = False
         self.title = "fintech-tui"
         self.sub_title = neutralise(pack.meta.title.pick(self.lang))
@@ -75,6 +77,18 @@ class FintechApp(App[None]):
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.index, self.lang, self.goto)
+
+    def on_mount(self) -> None:
+        if self.watched is not None:
+            from fintech_tui.live_reload import LiveReload  # deferred: only --watch needs it
+
+            self.run_worker(LiveReload(self, self.watched).follow(), group="watch", exit_on_error=False)
+
+    async def replace_pack(self, pack: Pack, index: PackIndex) -> None:
+        """Show `pack` instead of the current one (`--watch` saw its files change)."""
+        self.pack, self.index = pack, index
+        self.sub_title = neutralise(pack.meta.title.pick(self.main_screen.lang))
+        await self.main_screen.reload(index)
 
     @property
     def main_screen(self) -> MainScreen:

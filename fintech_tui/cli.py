@@ -151,6 +151,9 @@ def main_parser() -> argparse.ArgumentParser:
     parser.add_argument("--goto", metavar="KIND:ID", help="open straight on an item, e.g. entity:alipay or paragraph:5")
     parser.add_argument("--fresh", action="store_true", help="start at the top, not at the item shown last time")
     parser.add_argument(
+        "--watch", action="store_true", help="reload when a file of the pack changes (for authors editing a pack)"
+    )
+    parser.add_argument(
         "--screenshot-dir", type=Path, metavar="DIR", help="where S saves screenshots (default: the data folder)"
     )
     pack_argument(parser)
@@ -353,6 +356,7 @@ def run_explorer(args: argparse.Namespace) -> int:
         settings=Settings.load(),
         screenshot_dir=args.screenshot_dir,
         fresh=args.fresh,
+        watch=Path(pack.origin) if args.watch else None,
     )
     run_app(app)  # SIGTERM and SIGHUP exit through the app's own shutdown
     app.save_settings()

@@ -45,6 +45,7 @@ def serve_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         help="also accept browser connections from pages at ORIGIN (e.g. http://mybox.local:8000); repeatable",
     )
+    parser.add_argument("--watch", action="store_true", help="each browser session reloads when the pack changes")
     pack_argument(parser)
 
 
@@ -173,7 +174,8 @@ def run_serve(args: argparse.Namespace) -> int:
         import textual_serve  # noqa: F401
     except ImportError:
         return fail("serve needs textual-serve: pip install 'fintech-tui[serve]'")
-    command = shlex.join([sys.executable, "-m", "fintech_tui", str(Path(pack.origin).resolve())])
+    watch = ["--watch"] if args.watch else []
+    command = shlex.join([sys.executable, "-m", "fintech_tui", *watch, str(Path(pack.origin).resolve())])
     server = make_server(command, args)
 
     def announce(port: int) -> None:

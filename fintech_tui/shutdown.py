@@ -9,7 +9,6 @@ default action would kill the process with the terminal still in app mode.
 
 from __future__ import annotations
 
-import asyncio
 import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -42,6 +41,8 @@ def exit_on_stop_signals() -> Iterator[None]:
 
 def run_app(app: Any) -> None:
     """Run a Textual app; SIGTERM or SIGHUP make it exit normally, with return code 128 + signal."""
+    import asyncio  # deferred: `check` and the other verbs never need an event loop
+
     loop = asyncio.new_event_loop()
     previous: dict[int, Handler] = {}
     try:

@@ -97,6 +97,20 @@ def test_a_cache_entry_is_plain_json(write_pack: PackWriter, cache_dir: Path) ->
     assert entry.read_bytes().startswith(b"{") and b'"A tiny article"' in entry.read_bytes()
 
 
+def test_a_cached_pack_is_the_pack_it_stored(write_pack: PackWriter, cache_dir: Path) -> None:
+    figures = """
+        figures:
+          - {id: users, metric: {en: Users}, as_written: 数亿, value: 300000000, evidence: [{para: p2, quote: 数亿}]}
+          - {id: share, metric: {en: Share}, as_written: "2.5", value: 2.5, evidence: [{para: p2, quote: 数亿}]}
+        """
+    folder = write_pack(**{"figures.yaml": figures})
+    fresh = load_pack(folder)
+    assert [entry.suffix for entry in cache_dir.iterdir()] == [cache.SUFFIX]
+    cached = load_pack(folder)
+    assert repr(cached) == repr(fresh)  # 300000000 stays an int, 2.5 a float
+    assert [type(f.value) for f in cached.figures] == [int, float]
+
+
 @pytest.mark.parametrize(
     "planted",
     [
@@ -435,6 +449,15 @@ def test_new_neutralises_the_name(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert ESC not in result.stdout and "p␛]0;pwned␇" in result.stdout
     assert (tmp_path / f"p{TITLE}" / "meta.yaml").exists()  # the folder itself has the name asked for
+
+
+def test_draft_neutralises_the_folder_name(tmp_path: Path) -> None:
+    pytest.importorskip("jieba")
+    article = tmp_path / "article.txt"
+    article.write_text("招商银行推出了掌上生活。\n支付宝有数亿用户。\n", encoding="utf-8")
+    result = run("draft", str(article), f"d{TITLE}", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert ESC not in result.stdout and "created d␛]0;pwned␇/meta.yaml" in result.stdout
 
 
 # -- 9. SIGTERM and SIGHUP restore the terminal --------------------------------------------------

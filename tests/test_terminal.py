@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -118,8 +119,9 @@ def test_chinese_text_breaks_at_the_right_places(tmp_path: Path, size: str) -> N
 
 @pytest.mark.parametrize("size", ["120x40", "200x60"])
 def test_short_detail_text_has_no_scrollbar_thumb(tmp_path: Path, size: str) -> None:
-    down = ["key:j"] * 10  # through long items, then to the last company, whose text is short
-    [screen] = drive(tmp_path, size, ["key:2", *down, "key:G", "wait:1.5", "screen"])
+    down = ["key:j"] * 10  # through long and short items to a short one (Ele.me)
+    # e: no readings under the quotes, so the item's view is short
+    [screen] = drive(tmp_path, size, ["key:2", "key:e", *down, "wait:1.5", "screen"])
     body = []
     for line in screen[2:]:
         body.append(line)
@@ -141,3 +143,38 @@ def test_a_shrinking_search_popup_leaves_nothing_behind(tmp_path: Path, size: st
     bottom = max(i for i, line in enumerate(shrunk) if "results" in line)  # the popup's lower edge
     for row in range(bottom + 1, len(shrunk) - 1):
         assert shrunk[row] == before[row], f"row {row}:\n{before[row]}\n{shrunk[row]}"
+
+
+def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path) -> None:
+    import threading
+
+    from tests.conftest import TINY_PACK
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    for name, body in TINY_PACK.items():
+        (pack / name).write_text(textwrap.dedent(body).lstrip("\n"), encoding="utf-8")
+    entities = pack / "entities.yaml"
+    valid = entities.read_text(encoding="utf-8")
+    # the app is up long before the first edit (the pack must be valid when it opens)
+    edits = [
+        threading.Timer(5.0, entities.write_text, [valid.replace("kind: app", "kind: nonsense"), "utf-8"]),
+        threading.Timer(11.0, entities.write_text, [valid.replace("An app.", "A renamed app."), "utf-8"]),
+    ]
+    for edit in edits:
+        edit.start()
+    try:
+        broken, fixed = drive(
+            tmp_path,
+            "100x30",
+            ["wait:3", "expect:last valid state", "screen", "wait:2", "key:2", "key:j", "expect:renamed", "screen"],
+            args=f"--watch {shlex.quote(str(pack))}",
+        )
+    finally:
+        for edit in edits:
+            edit.cancel()
+    shown = " ".join(line.strip() for line in broken)
+    assert "entities.yaml:9:11: entities[1].kind: expected one of" in shown, "\n".join(broken)
+    assert any("Companies" in line for line in broken), "the last valid state stays on screen"
+    assert not any("last valid state" in line for line in fixed), "\n".join(fixed)
+    assert any("A renamed app." in line for line in fixed), "\n".join(fixed)

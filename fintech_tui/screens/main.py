@@ -27,6 +27,7 @@ from fintech_tui.model import Entity, Lang
 from fintech_tui.render.detail import describe
 from fintech_tui.render.labels import kind_title
 from fintech_tui.render.safe import one_line
+from fintech_tui.sanitize import neutralise
 from fintech_tui.widgets.detail_view import DetailBody, DetailView
 from fintech_tui.widgets.item_tree import ItemTree
 from fintech_tui.widgets.link_list import LinkList
@@ -127,6 +128,33 @@ class MainScreen(Screen[None]):
         else:
             self.panes[0].focus()  # focusing a pane previews its first item
 
+    async def reload(self, index: PackIndex) -> None:
+        """Show a changed pack in place (`--watch`), keeping what still exists.
+
+        The item on show, the active pane, the focus and each pane's scroll
+        survive when the item is still in the pack; marks on vanished
+        companies are dropped, and history skips what has gone when followed.
+        """
+        scrolls = [pane.scroll_offset for pane in self.panes]
+        focused = self.focused.id if self.focused is not None else None
+        current = self.current if self.current is not None and index.get(self.current) is not None else None
+        self.index = index
+        self.marked = [entity_id for entity_id in self.marked if entity_id in index.entities]
+        await self.recompose()
+        self._activate(self._active_pane)
+        for pane, (x, y) in zip(self.panes, scrolls, strict=False):
+            pane.scroll_to(x, y, animate=False, immediate=True)
+        if current is not None:
+            self.set_reactive(MainScreen.current, current)
+            for pane in self.panes:
+                if pane.select_ref(current):
+                    break
+            self._render_detail()
+        else:
+            self.current = None
+        target = self.query_one(f"#{focused}") if focused and self.query(f"#{focused}") else None
+        (target or self.panes[self._active_pane]).focus(scroll_visible=False)
+
     def warm_up_search(self) -> None:
         """Build the search table (pinyin included) in a thread while the search box
         opens, so the first keystroke rarely waits for it."""
@@ -160,6 +188,7 @@ class MainScreen(Screen[None]):
         self._render_detail()
 
     def watch_lang(self, lang: Lang) -> None:
+        self.app.sub_title = neutralise(self.index.pack.meta.title.pick(lang))  # the title bars follow it
         for pane in self.panes:
             pane.relabel(lang)
         self._render_detail()

@@ -99,12 +99,8 @@ class DetailBody(ScrollView, can_focus=True):
         return self._lines[index].crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
 
 
-READINGS_SHOWN = "e: hide the readings under the quotes"
-READINGS_HIDDEN = "e: show each quote's paragraph in the pack's reading"
-
-
-READINGS_SHOWN = "e: hide the readings under the quotes"
-READINGS_HIDDEN = "e: show each quote's paragraph in the pack's reading"
+READINGS_SHOWN = "e: hide the cited paragraphs' readings"
+READINGS_HIDDEN = "e: show the cited paragraphs' readings"
 
 
 class DetailView(Vertical):
