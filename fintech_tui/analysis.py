@@ -57,3 +57,46 @@ def comparable_groups(figures: list[Figure]) -> dict[str, float]:
         if figure.value is not None and figure.unit and not figure.unit.startswith("rank"):
             by_unit.setdefault(figure.unit.split(" (")[0], []).append(figure.value)
     return {unit: max(values) for unit, values in by_unit.items() if len(values) >= 2 and max(values) > 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Peer:
+    """An entity chosen to compare with another, and why."""
+
+    entity: Entity
+    shared_strategies: int
+    shared_arguments: int
+    shared_paragraphs: int
+
+    @property
+    def score(self) -> tuple[int, int]:
+        return (self.shared_strategies + self.shared_arguments, self.shared_paragraphs)
+
+
+def peers(index: PackIndex, entity: Entity, count: int = 4) -> list[Peer]:
+    """The entities the article puts closest to `entity`, most related first.
+
+    Related means pursuing the same strategies, being the subject of the
+    same arguments (the article's own pairings, such as Alipay with Pocket
+    Life) and being named in the same paragraphs. The entity's own products
+    and its parent are left out: they are parts of it, not its peers.
+    Entities sharing nothing are never chosen.
+    """
+    family = {entity.id, entity.parent, *(child.id for child in index.children_of.get(entity.id, []))}
+    strategies = {s.id for s in index.strategies_of.get(entity.id, [])}
+    arguments = {a.id for a in index.arguments_about.get(entity.id, [])}
+    paragraphs = set(index.mentioned_in.get(entity.id, []))
+    found: list[Peer] = []
+    for other in index.pack.entities:
+        if other.id in family:
+            continue
+        peer = Peer(
+            other,
+            len(strategies & {s.id for s in index.strategies_of.get(other.id, [])}),
+            len(arguments & {a.id for a in index.arguments_about.get(other.id, [])}),
+            len(paragraphs & set(index.mentioned_in.get(other.id, []))),
+        )
+        if any(peer.score):
+            found.append(peer)
+    found.sort(key=lambda p: p.score, reverse=True)  # stable: ties stay in file order
+    return found[:count]

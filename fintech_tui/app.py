@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
-from textual.app import App
+from textual import events
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from fintech_tui.commands import ItemCommands
+from fintech_tui.goto import goto_link, resolve_goto
 from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import Lang, Pack
 from fintech_tui.sanitize import neutralise
 from fintech_tui.screens.main import MainScreen
+from fintech_tui.settings import Settings, data_folder
 
 
 class FintechApp(App[None]):
@@ -19,33 +26,154 @@ class FintechApp(App[None]):
 
     CSS_PATH = "styles/app.tcss"
     COMMANDS = App.COMMANDS | {ItemCommands}
+    HELP_TITLE = "Anywhere"
+    SAVED = "Saved {path}"
+    NOT_SAVED = "Could not save the screenshot: {error}"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Keys", key_display="?"),
-        Binding("ctrl+p", "command_palette", "Find", show=False),
+        Binding("q", "quit", "Quit", tooltip="Leave fintech-tui; the item on show is reopened next time"),
+        Binding("question_mark", "help", "Keys", key_display="?", tooltip="The keys of this view, then the others"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, tooltip="Find an item, a view or a command"),
+        Binding("S", "screenshot_svg", "Screenshot", show=False, tooltip="Save an SVG of the screen (path shown)"),
     ]
 
-    def __init__(self, pack: Pack, *, lang: Lang = "en", goto: Ref | None = None) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        *,
+        index: PackIndex | None = None,
+        lang: Lang | None = None,
+        goto: Ref | None = None,
+        settings: Settings | None = None,
+        screenshot_dir: Path | None = None,
+        fresh: bool = False,
+        watch: Path | None = None,
+    ) -> None:
         super().__init__()
         self.pack = pack
-        self.index = PackIndex(pack)
-        self.lang = lang
-        self.goto = goto
+        self.index = index or PackIndex(pack)
+        self.settings = settings or Settings()  # without a path: never saved (tests, serve)
+        self.lang: Lang = lang or self.settings.lang or "en"
+        self.goto = goto if goto is not None or fresh else self._remembered()
+        self.screenshot_dir = screenshot_dir
+        self.watched = watch  # the pack's path under --watch
+        self.closing = False
         self.title = "fintech-tui"
-        self.sub_title = neutralise(pack.meta.title.pick(lang))
+        self.sub_title = neutralise(pack.meta.title.pick(self.lang))
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+
+    @property
+    def pack_key(self) -> str:
+        return str(Path(self.pack.origin).resolve())
+
+    def _remembered(self) -> Ref | None:
+        link = self.settings.last.get(self.pack_key)
+        if not link:
+            return None
+        try:
+            return resolve_goto(link, self.index)
+        except ValueError:  # the item has gone from the pack since
+            return None
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.index, self.lang, self.goto)
 
-    def action_help(self) -> None:
-        from fintech_tui.screens.help import HelpScreen, binding_rows  # deferred: rarely opened
-        from fintech_tui.widgets.item_tree import ItemTree
+    def on_mount(self) -> None:
+        if self.watched is not None:
+            from fintech_tui.live_reload import LiveReload  # deferred: only --watch needs it
 
-        if isinstance(self.screen, HelpScreen):
+            self.run_worker(LiveReload(self, self.watched).follow(), group="watch", exit_on_error=False)
+
+    async def replace_pack(self, pack: Pack, index: PackIndex) -> None:
+        """Show `pack` instead of the current one (`--watch` saw its files change)."""
+        self.pack, self.index = pack, index
+        self.sub_title = neutralise(pack.meta.title.pick(self.main_screen.lang))
+        await self.main_screen.reload(index)
+
+    @property
+    def main_screen(self) -> MainScreen:
+        return next(screen for screen in self.screen_stack if isinstance(screen, MainScreen))
+
+    # -- what is remembered between runs ------------------------------------
+
+    def _capture_settings(self) -> None:
+        """Note the theme, the language and the item on show, while the explorer is there."""
+        settings = self.settings
+        settings.theme = self.theme
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is not None:
+            settings.lang = main.lang
+            if main.current is not None:
+                settings.remember(self.pack_key, goto_link(main.current))
+
+    def save_settings(self) -> bool:
+        """Write what `q` noted (or what is on show now) to the settings file."""
+        if not self.closing:  # after q the app has already noted them, and has since torn down
+            self._capture_settings()
+        return self.settings.save()
+
+    # -- keys after quit ------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        self.closing = True
+        self._capture_settings()
+        self.exit()
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.closing and isinstance(event, (events.Key, events.MouseEvent)):
+            return  # keys typed after q in the same burst must not open anything
+        await super().on_event(event)
+
+    # -- help, palette, screenshot --------------------------------------------
+
+    def action_help(self) -> None:
+        from fintech_tui.keymap import sections_for  # deferred: rarely opened
+        from fintech_tui.screens.help import HelpScreen
+
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
             return
-        sections = [
-            ("Explorer", binding_rows(MainScreen.BINDINGS)),
-            ("Panes", binding_rows(ItemTree.BINDINGS)),
-            ("Anywhere", binding_rows(self.BINDINGS)),
-        ]
-        self.push_screen(HelpScreen(sections))
+        where = str(getattr(screen, "help_title", "") or getattr(screen, "HELP_TITLE", "") or "this view")
+        self.push_screen(HelpScreen(where, sections_for(screen)))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every view and action as a palette command, its key in the help line:
+        the current view's own first, then the explorer's, then the app's."""
+        from fintech_tui.keymap import key_name, own_bindings
+
+        main = self.main_screen
+        seen: set[str] = set()
+        owners: list[Screen[object]] = list(dict.fromkeys([screen, main]))  # type: ignore[list-item]
+        for owner in owners:
+            for binding in own_bindings(type(owner)):
+                if not binding.tooltip or binding.action in seen:
+                    continue
+                seen.add(binding.action)
+                keys = binding.key_display or key_name(binding.key)
+                yield SystemCommand(
+                    binding.description, f"{binding.tooltip} · key {keys}", partial(self._run_on, owner, binding.action)
+                )
+        for binding in Binding.make_bindings(self.BINDINGS):
+            if binding.action not in ("command_palette",):
+                keys = binding.key_display or key_name(binding.key)
+                yield SystemCommand(
+                    binding.description, f"{binding.tooltip} · key {keys}", partial(self.run_action, binding.action)
+                )
+        yield SystemCommand("Theme", "Change the colour theme (remembered for next time)", self.action_change_theme)
+
+    async def _run_on(self, owner: Screen[object], action: str) -> None:
+        """Run `action` on `owner`, first closing the views above it."""
+        while len(self.screen_stack) > 1 and self.screen is not owner and owner in self.screen_stack:
+            await self.pop_screen()
+        await self.run_action(action, owner)
+
+    def action_screenshot_svg(self) -> None:
+        """Save the screen as an SVG in the data folder (or --screenshot-dir) and say where."""
+        folder = self.screenshot_dir or data_folder() / "screenshots"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = self.save_screenshot(path=str(folder))
+        except OSError as error:
+            self.notify(self.NOT_SAVED.format(error=error.strerror or error), severity="error", markup=False)
+            return
+        self.notify(self.SAVED.format(path=path), timeout=6, markup=False)

@@ -1,7 +1,12 @@
 """Command line: parse arguments, dispatch verbs, map failures to exit codes.
 
-Exit status: 0 success, 2 invalid content, 1 any other failure. Textual is
-imported only when the explorer actually opens, so `check` stays quick.
+Exit status: 0 success, 2 invalid content, 1 any other failure, 130 when
+interrupted (128 + the signal for SIGTERM and SIGHUP). Textual is imported
+only when the explorer actually opens, so `check` stays quick.
+
+Everything printed for a person goes through `say` (or `fail`), which shows
+control characters from paths and content as visible stand-ins; bulk output
+(an export, the schema) is exact when piped and neutralised on a terminal.
 
 Every verb is one row of `VERBS`; its parser set-up and runner are named by
 import path and imported only when that verb runs, so adding a verb (or
@@ -11,10 +16,12 @@ moving one into its own module) is one row and costs the other verbs nothing.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
+import io
 import os
-import shlex
 import sys
+import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,11 +29,12 @@ from typing import TYPE_CHECKING, Any
 
 from fintech_tui import __version__
 from fintech_tui.bundled import bundled_pack_path
+from fintech_tui.sanitize import neutralise
 
 if TYPE_CHECKING:
     from fintech_tui.index import Ref
 
-EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
+EXIT_OK, EXIT_FAILURE, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +95,8 @@ VERBS: tuple[Verb, ...] = (
         "serve",
         "the explorer in a browser",
         "Run the explorer in a web browser (via textual-serve).",
-        "fintech_tui.cli:serve_arguments",
-        "fintech_tui.cli:run_serve",
+        "fintech_tui.serve:serve_arguments",
+        "fintech_tui.serve:run_serve",
     ),
 )
 
@@ -97,6 +105,14 @@ def resolve(target: str) -> Any:
     """The object a "module:attribute" path names, importing the module now."""
     module, _, attribute = target.partition(":")
     return getattr(importlib.import_module(module), attribute)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, with its messages (which quote what the user typed) neutralised."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            super()._print_message(neutralise(message), file)
 
 
 def pack_argument(parser: argparse.ArgumentParser) -> None:
@@ -114,7 +130,7 @@ def verb_summary(verb: Verb) -> str:
     return verb.summary if isinstance(verb.summary, str) else verb.summary()
 
 
-class MainParser(argparse.ArgumentParser):
+class MainParser(ArgumentParser):
     """The explorer's parser: its help lists the verbs, worked out only when shown
     (the export formats come from their registry, which start-up does not import)."""
 
@@ -131,15 +147,22 @@ def main_parser() -> argparse.ArgumentParser:
         description="Explore an analytical article as a map of its outline, companies, strategies and arguments.",
     )
     parser.add_argument("--version", action="version", version=f"fintech-tui {__version__}")
-    parser.add_argument("--lang", choices=("en", "zh"), default="en", help="label language at start")
-    parser.add_argument("--goto", metavar="KIND:ID", help="open straight on an item, e.g. entity:alipay")
+    parser.add_argument("--lang", choices=("en", "zh"), help="label language at start (default: as last time)")
+    parser.add_argument("--goto", metavar="KIND:ID", help="open straight on an item, e.g. entity:alipay or paragraph:5")
+    parser.add_argument("--fresh", action="store_true", help="start at the top, not at the item shown last time")
+    parser.add_argument(
+        "--watch", action="store_true", help="reload when a file of the pack changes (for authors editing a pack)"
+    )
+    parser.add_argument(
+        "--screenshot-dir", type=Path, metavar="DIR", help="where S saves screenshots (default: the data folder)"
+    )
     pack_argument(parser)
     return parser
 
 
 def verb_parser(verb: Verb) -> argparse.ArgumentParser:
     """The parser of one verb, set up by the function its row names."""
-    parser = argparse.ArgumentParser(prog=f"fintech-tui {verb.name}", description=verb.description)
+    parser = ArgumentParser(prog=f"fintech-tui {verb.name}", description=verb.description)
     set_up: Callable[[argparse.ArgumentParser], None] = resolve(verb.arguments)
     set_up(parser)
     return parser
@@ -169,15 +192,45 @@ def new_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("name", type=Path, help="the folder to create (must not exist)")
 
 
-def serve_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
-    pack_argument(parser)
+class OutputError(Exception):
+    """Standard output is closed, full or otherwise unwritable; the message says which."""
+
+
+def _stream(err: bool) -> typing.TextIO | None:
+    return sys.stderr if err else sys.stdout
+
+
+def say(text: str, *, err: bool = False) -> None:
+    """Print a line for a person, with control characters from paths and content made visible."""
+    stream = _stream(err)
+    if stream is None:
+        if err:
+            return  # nowhere to complain to
+        raise OutputError("standard output is closed")
+    try:
+        print(neutralise(text), file=stream)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(f"cannot write to standard output: {(error.strerror or str(error)).lower()}") from None
+
+
+def write_data(text: str) -> None:
+    """Write bulk output (an export, the schema): exact when piped, neutralised on a terminal."""
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("standard output is closed")
+    try:
+        stream.write(neutralise(text) if stream.isatty() else text)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(f"cannot write to standard output: {(error.strerror or str(error)).lower()}") from None
 
 
 def fail(message: str) -> int:
     """Print `message` as one line on stderr; the exit status for a failure."""
-    print(f"fintech-tui: {message}", file=sys.stderr)
+    say(f"fintech-tui: {message}", err=True)
     return EXIT_FAILURE
 
 
@@ -193,9 +246,9 @@ def load(path: Path | None):  # type: ignore[no-untyped-def]
         if progress is not None:
             progress.close()
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            say(str(problem), err=True)
         count = len(error.problems)
-        print(f"fintech-tui: {count} problem{'s' * (count != 1)}; pack not opened", file=sys.stderr)
+        say(f"fintech-tui: {count} problem{'s' * (count != 1)}; pack not opened", err=True)
         return EXIT_INVALID
     finally:
         if progress is not None:
@@ -211,13 +264,13 @@ def run_check(args: argparse.Namespace) -> int:
         return pack
     counts = ", ".join(f"{n} {noun}" for noun, n in count_items(pack))
     name = "bundled article" if args.pack is None else pack.origin
-    print(f"{name}: valid — {counts}")
+    say(f"{name}: valid — {counts}")
     if args.report:
         from fintech_tui.gaps import gap_report
         from fintech_tui.index import PackIndex
 
-        print()
-        print("\n".join(gap_report(PackIndex(pack)).lines()))
+        say("")
+        say("\n".join(gap_report(PackIndex(pack)).lines()))
     return EXIT_OK
 
 
@@ -230,12 +283,15 @@ def run_export(args: argparse.Namespace) -> int:
         return pack
     text = exporter(args.format)(pack)
     if args.output is None:
-        sys.stdout.write(text)
+        write_data(text)
         return EXIT_OK
-    if args.output.exists() and not args.force:
-        return fail(f"{args.output} exists; pass --force to replace it")
-    args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {args.output}", file=sys.stderr)
+    from fintech_tui.safe_files import UnsafeFile, write_new
+
+    try:  # a new file is created exclusively; --force writes beside it and renames over it
+        write_new(args.output, text.encode("utf-8"), replace=args.force)
+    except UnsafeFile as error:
+        return fail(str(error))
+    say(f"wrote {args.output}", err=True)
     return EXIT_OK
 
 
@@ -243,7 +299,7 @@ def run_schema(args: argparse.Namespace) -> int:
     """`fintech-tui schema`: the JSON Schema of a pack file."""
     from fintech_tui.schema import schema_json
 
-    sys.stdout.write(schema_json())
+    write_data(schema_json())
     return EXIT_OK
 
 
@@ -256,23 +312,8 @@ def run_new(args: argparse.Namespace) -> int:
     except FileExistsError as error:
         return fail(str(error))
     for path in written:
-        print(f"created {path}")
-    print(f"next: edit the files, then run 'fintech-tui check {args.name}' and 'fintech-tui {args.name}'")
-    return EXIT_OK
-
-
-def run_serve(args: argparse.Namespace) -> int:
-    """`fintech-tui serve`: the same explorer in a browser, through textual-serve."""
-    pack = load(args.pack)  # fail here, with the loader's errors, rather than in the browser
-    if isinstance(pack, int):
-        return pack
-    try:
-        from textual_serve.server import Server
-    except ImportError:
-        return fail("serve needs textual-serve: pip install 'fintech-tui[serve]'")
-    command = shlex.join([sys.executable, "-m", "fintech_tui", str(Path(pack.origin).resolve())])
-    print(f"fintech-tui: serving on http://{args.host}:{args.port} (ctrl+c to stop)", file=sys.stderr)
-    Server(command, host=args.host, port=args.port, title="fintech-tui").serve()
+        say(f"created {path}")
+    say(f"next: edit the files, then run 'fintech-tui check {args.name}' and 'fintech-tui {args.name}'")
     return EXIT_OK
 
 
@@ -290,38 +331,90 @@ def parse_goto(value: str) -> Ref | str:
 
 def run_explorer(args: argparse.Namespace) -> int:
     """Open the explorer on a pack (the bundled article by default)."""
+    from fintech_tui.goto import resolve_goto
+    from fintech_tui.index import PackIndex
+    from fintech_tui.settings import Settings
+
     pack = load(args.pack)
     if isinstance(pack, int):
         return pack
-    goto: Ref | None = None
+    index = PackIndex(pack)
+    goto = None
     if args.goto:
-        parsed = parse_goto(args.goto)
-        if isinstance(parsed, str):
-            return fail(parsed)
-        goto = parsed
+        try:
+            goto = resolve_goto(args.goto, index)
+        except ValueError as error:
+            return fail(f"--goto {args.goto}: {error}")
     from fintech_tui.app import FintechApp  # deferred: Textual is the slow import
+    from fintech_tui.shutdown import run_app
 
-    app = FintechApp(pack, lang=args.lang, goto=goto)
-    if goto is not None and app.index.get(goto) is None:
-        return fail(f"--goto {args.goto}: no such item (use KIND:ID, e.g. entity:alipay)")
-    app.run()
+    app = FintechApp(
+        pack,
+        index=index,
+        lang=args.lang,
+        goto=goto,
+        settings=Settings.load(),
+        screenshot_dir=args.screenshot_dir,
+        fresh=args.fresh,
+        watch=Path(pack.origin) if args.watch else None,
+    )
+    run_app(app)  # SIGTERM and SIGHUP exit through the app's own shutdown
+    app.save_settings()
     return app.return_code or EXIT_OK
+
+
+def unknown_verb(argv: list[str], verbs: Sequence[str]) -> str | None:
+    """A message when the first word is neither a verb nor an existing pack but looks like a verb."""
+    if not argv or argv[0].startswith("-") or os.sep in argv[0] or Path(argv[0]).exists():
+        return None
+    close = difflib.get_close_matches(argv[0], verbs, n=1)
+    return f"unknown verb or pack {argv[0]!r} — did you mean {close[0]}?" if close else None
+
+
+def tolerant_streams() -> None:
+    """Let output that the terminal's encoding cannot show degrade to escapes instead of crashing."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, io.UnsupportedOperation):
+                continue
+
+
+def dispatch(argv: list[str]) -> int:
+    """Parse `argv` and run the verb (or the explorer) it names."""
+    verbs = {verb.name: verb for verb in VERBS}
+    if argv and argv[0] in verbs:
+        verb = verbs[argv[0]]
+        args = verb_parser(verb).parse_args(argv[1:])
+        runner: Callable[[argparse.Namespace], int] = resolve(verb.run)
+        return runner(args)
+    if (message := unknown_verb(argv, list(verbs))) is not None:
+        return fail(message)
+    return run_explorer(main_parser().parse_args(argv))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for the `fintech-tui` console script."""
+    from fintech_tui.shutdown import exit_on_stop_signals
+
     argv = list(sys.argv[1:] if argv is None else argv)
-    verbs = {verb.name: verb for verb in VERBS}
+    tolerant_streams()
     try:
-        if argv and argv[0] in verbs:
-            verb = verbs[argv[0]]
-            args = verb_parser(verb).parse_args(argv[1:])
-            runner: Callable[[argparse.Namespace], int] = resolve(verb.run)
-            return runner(args)
-        return run_explorer(main_parser().parse_args(argv))
+        with exit_on_stop_signals():  # SIGTERM/SIGHUP unwind, so temporary files are removed
+            status = dispatch(argv)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # a full disk or closed pipe shows up here, not at exit
+            return status
     except KeyboardInterrupt:  # Ctrl+C: stop at once, with one line and no traceback
-        print("fintech-tui: interrupted", file=sys.stderr)
+        fail("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILURE
+    except OutputError as error:
+        return fail(str(error))
     except Exception as error:  # one line for the user; the traceback on request
         if os.environ.get("FINTECH_TUI_DEBUG"):
             raise

@@ -27,7 +27,7 @@ class ItemCommands(Provider):
         for argument in main.index.roots():
             ref = ref_of(argument)
             label = item_label(main.index, ref, main.lang, with_kind=True)
-            yield DiscoveryHit(label, partial(main.open, ref), help="The article's thesis")
+            yield DiscoveryHit(label, partial(main.reveal, ref), help="The article's thesis")
 
     async def startup(self) -> None:
         main = self._main()
@@ -43,6 +43,6 @@ class ItemCommands(Provider):
             yield Hit(
                 1.0 - rank / 100,
                 label,
-                partial(main.open, ref),
+                partial(main.reveal, ref),
                 help=f"Open {kind_title(ref.kind).lower()} {ref.id}",
             )

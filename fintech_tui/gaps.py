@@ -98,12 +98,11 @@ def gap_report(index: PackIndex) -> GapReport:
         if len(strategy.pursued_by) == 1:
             owner = index.entities[strategy.pursued_by[0]]
             peers = [e for e in pack.entities if e.kind == owner.kind and e.id != owner.id]
-            if peers:
+            message = f"{strategy.name.pick('en')}: only {owner.name.pick('en')}"
+            if peers:  # reported either way; peers, when there are any, suggest where to look
                 names = ", ".join(e.name.pick("en") for e in peers[:4])
-                message = (
-                    f"{strategy.name.pick('en')}: only {owner.name.pick('en')}; other {owner.kind}s to compare: {names}"
-                )
-                report.add(Finding.ONE_COMPANY_STRATEGY, Gap(message, ref_of(strategy)))
+                message += f"; other {owner.kind}s to compare: {names}"
+            report.add(Finding.ONE_COMPANY_STRATEGY, Gap(message, ref_of(strategy)))
 
     for paragraph in pack.paragraphs:
         if index.section_of(paragraph) is None:

@@ -189,7 +189,7 @@ async def test_help_lists_every_binding(bundled_pack: Pack) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         shown = " ".join(f"{k} {d}" for _, rows in app.screen.sections for k, d in rows)
-        for needle in ("Search", "Source", "Back", "Forward", "中/EN", "Quit", "ctrl+p", "tab"):
+        for needle in ("Search", "Source", "Back", "Forward", "Language", "Quit", "ctrl+p", "tab"):
             assert needle in shown
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+import fintech_tui.loader as loader
 from fintech_tui.cli import main
-from fintech_tui.loader import yaml_source
 
 from .conftest import TINY_PACK, PackWriter
 
@@ -220,7 +220,7 @@ def test_huge_file_is_refused_before_reading(
     write_pack: PackWriter, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = write_pack(**{"extra.yaml": "# " + "x" * 5000 + "\n"})
-    monkeypatch.setattr(yaml_source, "MAX_FILE_BYTES", 4096)
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 4096)
     code, lines = check(folder, capsys)
     assert code == 2
     assert any("extra.yaml: file is 5,003 bytes; the limit is 4,096" in line for line in lines)

@@ -30,7 +30,7 @@ def test_second_load_comes_from_the_cache(
 ) -> None:
     folder = write_pack()
     first = load_pack(folder)
-    assert len(list(cache_dir.glob("*.pickle"))) == 1
+    assert len(list(cache_dir.glob("*.json"))) == 1
     forbid_building(monkeypatch)
     second = load_pack(folder)
     assert second == first
@@ -43,7 +43,7 @@ def test_any_edit_misses_the_cache(write_pack: PackWriter, cache_dir: Path) -> N
     meta = folder / "meta.yaml"
     meta.write_text(meta.read_text(encoding="utf-8").replace("A tiny article", "An edited article"), encoding="utf-8")
     assert load_pack(folder).meta.title.en == "An edited article"
-    assert len(list(cache_dir.glob("*.pickle"))) == 2
+    assert len(list(cache_dir.glob("*.json"))) == 2
 
 
 def test_invalid_packs_are_never_cached(write_pack: PackWriter, cache_dir: Path) -> None:
@@ -51,14 +51,14 @@ def test_invalid_packs_are_never_cached(write_pack: PackWriter, cache_dir: Path)
     for _ in range(2):
         with pytest.raises(PackError):
             load_pack(folder)
-    assert not list(cache_dir.glob("*.pickle"))
+    assert not list(cache_dir.glob("*.json"))
 
 
 def test_a_corrupt_entry_is_a_miss(write_pack: PackWriter, cache_dir: Path) -> None:
     folder = write_pack()
     load_pack(folder)
-    [entry] = cache_dir.glob("*.pickle")
-    entry.write_bytes(b"not a pickle")
+    [entry] = cache_dir.glob("*.json")
+    entry.write_bytes(b"not json")
     assert load_pack(folder).meta.title.en == "A tiny article"
 
 
@@ -66,7 +66,7 @@ def test_cache_can_be_turned_off(write_pack: PackWriter, tmp_path: Path, monkeyp
     monkeypatch.setenv("FINTECH_TUI_CACHE", "off")
     assert cache.folder() is None
     load_pack(write_pack())
-    assert not list(tmp_path.rglob("*.pickle"))
+    assert not list(tmp_path.rglob("*.json"))
 
 
 def test_unwritable_cache_folder_is_ignored(

@@ -106,7 +106,7 @@ def test_ctrl_c_during_a_load_stops_at_once_with_one_line(big_pack: Path) -> Non
     finally:
         os.close(master)
     lines = [line for line in out.decode("utf-8", "replace").splitlines() if line.strip()]
-    assert code == 1
+    assert code == 130  # 128 + SIGINT, as shells report it
     assert lines[-1].strip().endswith("fintech-tui: interrupted"), lines
     assert "Traceback" not in out.decode("utf-8", "replace")
     assert took < 3, took  # "at once", with room for a loaded test machine

@@ -135,7 +135,7 @@ def test_the_cache_key_follows_the_model_shape(monkeypatch: pytest.MonkeyPatch, 
     for kind in kinds():
         assert f"{kind.cls.__name__}(" in shape
     assert "'key-reason'" in shape and "RefTo(kind='entity')" in shape  # allowed values and references count too
-    files = pack_files(write_pack())
+    files = [(file.name, file.read_bytes()) for file in pack_files(write_pack())]
     before = cache.key_for(files)
     monkeypatch.setattr(cache, "model_fingerprint", lambda: "another shape")
     assert cache.key_for(files) != before

@@ -34,3 +34,16 @@ def test_screen(snap_compare: Any, view: str, size: str) -> None:
     goto, keys = VIEWS[view]
     app = FintechApp(load_pack(bundled_pack_path()), goto=goto)
     assert snap_compare(app, press=keys, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_light_theme(snap_compare: Any, size: str) -> None:
+    """Guide lines, the cursor and the detail stay readable on a light theme."""
+    app = FintechApp(load_pack(bundled_pack_path()), goto=Ref("entity", "pocket-life"))
+
+    async def run_before(pilot: Any) -> None:
+        app.theme = "catppuccin-latte"
+        await pilot.press("2")
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZES[size])

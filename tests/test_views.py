@@ -114,14 +114,30 @@ async def test_gap_report_opens_an_item(bundled_pack: Pack) -> None:
         assert main.current is not None and main.current.kind == "entity"
 
 
-async def test_screenshot_key_saves_an_svg(bundled_pack: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+async def test_screenshot_goes_to_the_data_folder_not_the_current_one(
+    bundled_pack: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "clone"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     app = FintechApp(bundled_pack)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("m", "S")  # from a view, not only the explorer
+        await pilot.pause()
+        said = " ".join(str(n.message) for n in app._notifications)
+    assert not list(work.iterdir())
+    [svg] = list((tmp_path / "data" / "fintech-tui" / "screenshots").glob("*.svg"))
+    assert svg.read_text(encoding="utf-8").lstrip().startswith("<svg")
+    assert str(svg) in said
+
+
+async def test_screenshot_dir_is_honoured(bundled_pack: Pack, tmp_path: Path) -> None:
+    app = FintechApp(bundled_pack, screenshot_dir=tmp_path / "shots")
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("S")
         await pilot.pause()
-    [svg] = list(tmp_path.glob("*.svg"))
-    assert svg.read_text(encoding="utf-8").lstrip().startswith("<svg")
+    assert len(list((tmp_path / "shots").glob("*.svg"))) == 1
 
 
 def test_gap_report_finds_paragraphs_outside_the_outline(write_pack) -> None:  # type: ignore[no-untyped-def]

@@ -69,3 +69,77 @@ def test_a_single_file_pack_is_watched_through_its_folder(tmp_path: Path) -> Non
     assert folder == tmp_path.resolve()
     assert only_the_file(None, str(pack_file.resolve()))
     assert not only_the_file(None, str(tmp_path.resolve() / "other.yaml"))
+
+
+# -- the explorer under --watch ------------------------------------------------
+
+
+def detail_text(app: object) -> str:
+    """What the detail view shows now, as plain text ('' while it shows nothing)."""
+    from tests.test_app import detail_text as rendered
+
+    try:
+        return rendered(app)  # type: ignore[arg-type]
+    except AssertionError:
+        return ""
+
+
+async def wait_until(pilot: object, condition: object, seconds: float = WAIT) -> None:
+    """Let the app run until `condition()` holds (file events arrive on their own time)."""
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while not condition():  # type: ignore[operator]
+        assert loop.time() < deadline, "the explorer did not follow the change in time"
+        await pilot.pause(0.05)
+
+
+async def test_the_explorer_follows_edits_keeps_its_item_and_shows_problems_meanwhile(write_pack: PackWriter) -> None:
+    from fintech_tui.app import FintechApp
+    from fintech_tui.index import Ref
+    from fintech_tui.loader import load_pack
+    from fintech_tui.screens.main import MainScreen
+    from fintech_tui.widgets.problems_panel import ProblemsPanel
+
+    pack_dir = write_pack()
+    entities = pack_dir / "entities.yaml"
+    app = FintechApp(load_pack(pack_dir, use_cache=False), goto=Ref("entity", "pocket"), watch=pack_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle()
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.current == Ref("entity", "pocket")
+
+        entities.write_text(entities.read_text(encoding="utf-8").replace("An app.", "A renamed app."), encoding="utf-8")
+        await wait_until(pilot, lambda: "A renamed app." in detail_text(app))
+        assert app.screen is main and main.current == Ref("entity", "pocket")
+
+        valid = entities.read_text(encoding="utf-8")
+        entities.write_text(valid.replace("kind: app", "kind: nonsense"), encoding="utf-8")
+        await wait_until(pilot, lambda: bool(app.screen.query(ProblemsPanel)))
+        panel_text = str(app.screen.query_one(ProblemsPanel).render())
+        assert "entities.yaml:" in panel_text and "kind" in panel_text and "last valid state" in panel_text
+        assert main.current == Ref("entity", "pocket"), "the last valid state stays on show"
+
+        entities.write_text(valid.replace("A renamed app.", "Fixed again."), encoding="utf-8")
+        await wait_until(pilot, lambda: not app.screen.query(ProblemsPanel))
+        await wait_until(pilot, lambda: "Fixed again." in detail_text(app))
+        assert app.screen is main
+
+
+async def test_an_item_that_disappears_leaves_the_explorer_usable(write_pack: PackWriter) -> None:
+    from fintech_tui.app import FintechApp
+    from fintech_tui.index import Ref
+    from fintech_tui.loader import load_pack
+
+    pack_dir = write_pack()
+    app = FintechApp(load_pack(pack_dir, use_cache=False), goto=Ref("term", "app"), watch=pack_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle()
+        (pack_dir / "glossary.yaml").write_text("glossary: []\n", encoding="utf-8")
+        await wait_until(pilot, lambda: not app.index.pack.glossary)
+        await pilot.press("2", "j")
+        await pilot.pause(0.2)
+        assert app.main_screen.current is not None and app.main_screen.current.kind == "entity"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fintech_tui.cli import EXIT_OK, fail, load
+from fintech_tui.cli import EXIT_OK, fail, load, say
 
 
 def draft_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,8 +25,8 @@ def run_draft(args: argparse.Namespace) -> int:
     except (MissingExtra, ArticleError, FileExistsError) as error:
         return fail(str(error))
     for path in drafted.files:
-        print(f"created {path}")
-    print(
+        say(f"created {path}")
+    say(
         f"drafted {drafted.paragraphs} paragraphs, {drafted.sections} outline nodes, "
         f"{drafted.entities} candidate entities, {drafted.figures} figures"
     )
@@ -36,10 +36,10 @@ def run_draft(args: argparse.Namespace) -> int:
     from fintech_tui.gaps import gap_report
     from fintech_tui.index import PackIndex
 
-    print()
-    print("\n".join(gap_report(PackIndex(pack)).lines()))
+    say("")
+    say("\n".join(gap_report(PackIndex(pack)).lines()))
     folder = args.folder
-    print(
+    say(
         "\nnext:\n"
         f"  1. review {folder}/entities.yaml and figures.yaml: keep what is right, set kinds, subjects and\n"
         "     metrics, and delete each `inference: drafted automatically — review` once checked\n"

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 
 from fintech_tui.model import Argument, Pack
+from fintech_tui.nesting import preorder
 from fintech_tui.sanitize import neutralise
 
 SPECIAL = re.compile(r"([\\\[\]<>#*_@{}/+\-=:`~|])")
@@ -38,7 +39,7 @@ def to_argdown(pack: Pack) -> str:
     title = pack.meta.title.en or pack.meta.title.zh
     lines = [f"# {text(title)}", ""] if title else []
 
-    def emit(argument: Argument, depth: int, seen: frozenset[str]) -> None:
+    def emit(argument: Argument, depth: int) -> None:
         claim = argument.claim.en or argument.claim.zh
         tags = [tag(argument.role)]
         if argument.hedge:
@@ -51,11 +52,9 @@ def to_argdown(pack: Pack) -> str:
         else:
             sign = RELATION_SIGN.get(argument.relation or "supports", "+")
             lines.append(f"{'  ' * depth}{sign} {body}")
-        for reply in replies.get(argument.id, []):
-            if reply.id not in seen:  # a loop is refused by the loader; never recurse forever
-                emit(reply, depth + 1, seen | {reply.id})
 
-    for root in replies.get("", []):
-        emit(root, 0, frozenset({root.id}))
+    for root in replies.get("", []):  # walked without recursion, each claim once: deep chains and loops are safe
+        for argument, depth in preorder([root], lambda a: replies.get(a.id, [])):
+            emit(argument, depth)
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -14,6 +14,7 @@ from fintech_tui.export import sections
 from fintech_tui.export.sections import heading
 from fintech_tui.index import PackIndex
 from fintech_tui.model import Bilingual, Pack
+from fintech_tui.nesting import nested_list
 from fintech_tui.sanitize import neutralise
 
 STYLE = """
@@ -23,7 +24,8 @@ h1 { font-size: 1.6rem; } h2 { border-bottom: 1px solid #ccc; margin-top: 2.5rem
 .zh { color: #555; } .tag { font-size: .8rem; background: #eef; border-radius: .3rem; padding: 0 .3rem; }
 .inference { background: #fff4c2; } blockquote { margin: .3rem 0 .3rem 1rem; color: #333; }
 table { border-collapse: collapse; } td, th { border: 1px solid #ddd; padding: .2rem .5rem; }
-.para { margin: .4rem 0; } .para b { color: #06c; }
+.para { margin: .8rem 0; } .para b { color: #06c; } .para p { margin: .2rem 0; }
+.reading { color: #444; } .reading i { color: #777; } .notes { font-size: .9rem; color: #555; }
 """
 
 
@@ -94,9 +96,8 @@ def arguments(entries: list[sections.ArgumentEntry]) -> str:
         argument = entry.argument
         tags = " ".join(f'<span class="tag">{h(t)}</span>' for t in entry.tags)
         number = f"{h(argument.number)}. " if argument.number else ""
-        nested = arguments(entry.children)
-        items.append(f"<li>{number}{both(argument.claim)} {tags}{quotes(entry.quotes)}{nested}</li>")
-    return f"<ul>{''.join(items)}</ul>" if items else ""
+        items.append((f"{number}{both(argument.claim)} {tags}{quotes(entry.quotes)}", entry.depth))
+    return nested_list(items)
 
 
 def figures(index: PackIndex) -> list[str]:
@@ -129,6 +130,24 @@ def generic(section: sections.GenericSection) -> list[str]:
     return parts
 
 
+def source(index: PackIndex) -> list[str]:
+    """Each paragraph as written, then the pack's restored reading and English translation."""
+    parts = [f"<h2>{heading('paragraph')}</h2>"]
+    for entry in sections.source(index):
+        paragraph = entry.paragraph
+        parts.append(f'<div class="para" id="{h(paragraph.id)}">')
+        parts.append(f'<p lang="zh"><b>¶{paragraph.number}</b> {h(paragraph.text)}</p>')
+        parts += [
+            f'<p class="reading" lang="{reading.lang}"><i>{h(reading.label)}:</i> {h(reading.text)}</p>'
+            for reading in entry.readings
+        ]
+        if entry.notes:
+            notes = "".join(f"<li>{h(change)}: {h(why)}</li>" for change, why in map(sections.note_line, entry.notes))
+            parts.append(f'<ul class="notes">{notes}</ul>')
+        parts.append("</div>")
+    return parts
+
+
 def to_html(pack: Pack) -> str:
     """The whole pack as a standalone HTML document."""
     index = PackIndex(pack)
@@ -158,10 +177,6 @@ def to_html(pack: Pack) -> str:
         parts.append("</dl>")
     for section in sections.generic_sections(index):
         parts += generic(section)
-    parts.append(f"<h2>{heading('paragraph')}</h2>")
-    for paragraph in pack.paragraphs:
-        parts.append(
-            f'<p class="para" id="{h(paragraph.id)}" lang="zh"><b>¶{paragraph.number}</b> {h(paragraph.text)}</p>'
-        )
+    parts += source(index)
     parts.append("</body></html>")
     return "\n".join(p for p in parts if p) + "\n"

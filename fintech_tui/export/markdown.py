@@ -65,14 +65,13 @@ def strategies(index: PackIndex) -> list[str]:
     return out
 
 
-def arguments(entries: list[sections.ArgumentEntry], depth: int = 0) -> list[str]:
+def arguments(entries: list[sections.ArgumentEntry]) -> list[str]:
     out = []
     for entry in entries:
-        argument = entry.argument
+        argument, indent = entry.argument, "  " * entry.depth
         number = f"{md(argument.number)}. " if argument.number else ""
-        out.append(f"{'  ' * depth}- {number}{md(argument.claim.pick('en'))} *({', '.join(entry.tags)})*")
-        out += [f"{'  ' * depth}  {quote}" for quote in quotes(entry.quotes)]
-        out += arguments(entry.children, depth + 1)
+        out.append(f"{indent}- {number}{md(argument.claim.pick('en'))} *({', '.join(entry.tags)})*")
+        out += [f"{indent}  {quote}" for quote in quotes(entry.quotes)]
     return out
 
 
@@ -106,6 +105,20 @@ def generic(section: sections.GenericSection) -> list[str]:
     return out
 
 
+def source(index: PackIndex) -> list[str]:
+    """Each paragraph as written, then the pack's restored reading and English translation."""
+    out = [f"## {sections.heading('paragraph')}", ""]
+    for entry in sections.source(index):
+        out += [f"**¶{entry.paragraph.number}** {md(entry.paragraph.text)}", ""]
+        out += [f"- *{reading.label}:* {md(reading.text)}" for reading in entry.readings]
+        for note in entry.notes:
+            change, why = sections.note_line(note)
+            out.append(f"- *Note on the reading:* {md(change)}: {md(why)}")
+        if entry.readings or entry.notes:
+            out.append("")
+    return out
+
+
 def to_markdown(pack: Pack) -> str:
     """A readable outline of the whole pack, every claim with its quotes."""
     index = PackIndex(pack)
@@ -126,4 +139,5 @@ def to_markdown(pack: Pack) -> str:
         out.append("")
     for section in sections.generic_sections(index):
         out += generic(section)
+    out += source(index)
     return "\n".join(out)

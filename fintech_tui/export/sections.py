@@ -20,11 +20,14 @@ from fintech_tui.model import (
     Figure,
     Kind,
     OutlineNode,
+    Paragraph,
+    ReadingNote,
     Strategy,
     kind_named,
     kinds,
 )
 from fintech_tui.model.plan import yaml_fields
+from fintech_tui.nesting import preorder
 
 #: The kinds with a section of their own in every export, in the order they appear.
 OWN_SECTIONS = ("section", "entity", "strategy", "argument", "figure", "term")
@@ -95,25 +98,19 @@ def strategies(index: PackIndex) -> list[StrategyEntry]:
 
 @dataclass(frozen=True, slots=True)
 class ArgumentEntry:
-    """An argument with its tags (role, relation, hedge) and the claims that reply to it."""
+    """An argument with its tags (role, relation, hedge) and its depth in the tree."""
 
     argument: Argument
     tags: list[str]
     quotes: list[Quote]
-    children: list[ArgumentEntry]
+    depth: int  # 0 for a root; capped (see `nesting.preorder`)
 
 
-def arguments(index: PackIndex, parent: str = "") -> list[ArgumentEntry]:
-    """The argument tree from its roots (or from `parent`), in pack order."""
-    found = index.replies.get(parent, []) if parent else index.roots()
+def arguments(index: PackIndex) -> list[ArgumentEntry]:
+    """The argument tree from its roots, parents before replies, in pack order; walked without recursion."""
     return [
-        ArgumentEntry(
-            a,
-            [t for t in (a.role, a.relation, a.hedge) if t],
-            quotes(index, a.evidence),
-            arguments(index, a.id),
-        )
-        for a in found
+        ArgumentEntry(a, [t for t in (a.role, a.relation, a.hedge) if t], quotes(index, a.evidence), depth)
+        for a, depth in preorder(index.roots(), lambda a: index.replies.get(a.id, []))
     ]
 
 
@@ -173,3 +170,44 @@ def generic_sections(index: PackIndex) -> list[GenericSection]:
             )
         sections.append(section)
     return sections
+
+
+#: The pack's readings of a paragraph, labelled as what they are (not the author's words):
+#: (field, label, language of the text).
+READINGS = (("restored", "Restored reading", "zh"), ("en", "English translation", "en"))
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One of the pack's readings of a paragraph, with the label every format shows."""
+
+    label: str
+    lang: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    """A paragraph as written, then the pack's readings of it and the notes on them."""
+
+    paragraph: Paragraph
+    readings: list[Reading]
+    notes: tuple[ReadingNote, ...]
+
+
+def source(index: PackIndex) -> list[SourceEntry]:
+    """Every paragraph in order, with whichever readings the pack gives."""
+    return [
+        SourceEntry(
+            p,
+            [Reading(label, lang, getattr(p, name)) for name, label, lang in READINGS if getattr(p, name)],
+            p.restored_notes,
+        )
+        for p in index.pack.paragraphs
+    ]
+
+
+def note_line(note: ReadingNote) -> tuple[str, str]:
+    """(what changed, why): "口袋 → 掌上" or "kept: 打电话", and the note with its inference."""
+    why = note.note + (f" (inference: {note.inference})" if note.inference else "")
+    return note.change, why

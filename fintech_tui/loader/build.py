@@ -14,14 +14,17 @@ from fintech_tui.loader.parallel import parse_files
 from fintech_tui.loader.problems import PackError, Problem
 from fintech_tui.loader.progress import LoadProgress
 from fintech_tui.loader.traceability import check_readings
-from fintech_tui.loader.yaml_source import YamlDocument, read_file
+from fintech_tui.loader.yaml_source import YamlDocument
 from fintech_tui.model import Pack
 
 REQUIRED_SECTIONS = ("meta", "paragraphs")
 
 
-def build_pack(path: Path, files: list[Path], progress: LoadProgress | None = None) -> Pack:
-    """Read, convert and check the pack in `files`; raise PackError listing all problems."""
+def build_pack(path: Path, files: list[tuple[Path, bytes]], progress: LoadProgress | None = None) -> Pack:
+    """Parse, convert and check the pack's files, each with the bytes the loader read (and hashed) once.
+
+    Raise PackError listing all problems.
+    """
     problems: list[Problem] = []
     sections: dict[str, Any] = {}
     owners: dict[str, YamlDocument] = {}
@@ -30,13 +33,7 @@ def build_pack(path: Path, files: list[Path], progress: LoadProgress | None = No
     allowed = [f.name for f in dataclasses.fields(Pack) if f.metadata.get("yaml", True)]
 
     unreadable = False  # a file that failed to parse may hold a "missing" section
-    contents: list[tuple[str, bytes]] = []
-    for file in files:
-        raw, read_problems = read_file(file, str(file))
-        problems.extend(read_problems)
-        unreadable |= raw is None
-        if raw is not None:
-            contents.append((str(file), raw))
+    contents = [(str(file), raw) for file, raw in files]
     parsed = parse_files(contents, sections=allowed, progress=progress.reading if progress else None)
     if progress is not None:
         progress.checking()

@@ -1,12 +1,17 @@
 """A cache of packs that passed validation, so a large pack opens fast.
 
 Keyed by a hash of every file's name and bytes (and this version of
-fintech-tui), so any edit to a pack misses the cache and is validated again.
-Entries are pickles written only by fintech-tui into the user's own cache
-folder (`$FINTECH_TUI_CACHE`, else `$XDG_CACHE_HOME/fintech-tui`, else
-`~/.cache/fintech-tui`); nothing is ever written into a pack. Set
-`FINTECH_TUI_CACHE=off` to disable it. Any failure to read or write the
-cache just means a normal load.
+fintech-tui and of the model's shape), so any edit to a pack misses the cache and is validated again.
+The bytes hashed are the very bytes that are then parsed (see `load_pack`).
+
+A cache folder may be shared or planted, so an entry is data, never code:
+JSON decoded by msgspec straight into the model's dataclasses, which checks
+every field's type and every fixed choice, plus the entry's format, version
+and key. A folder not owned by the user, or writable by others, is neither
+read nor written. Entries live in `$FINTECH_TUI_CACHE`, else
+`$XDG_CACHE_HOME/fintech-tui`, else `~/.cache/fintech-tui`; nothing is
+written into a pack. `FINTECH_TUI_CACHE=off` disables the cache. Any failure
+to read or write just means a normal load.
 """
 
 from __future__ import annotations
@@ -14,13 +19,31 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-import pickle
-import tempfile
+import stat
+from functools import cache
 from pathlib import Path
+from typing import Any
+
+import msgspec
 
 from fintech_tui import __version__
 from fintech_tui.model import Pack
-from fintech_tui.model.plan import model_fingerprint
+from fintech_tui.model.plan import hint_plan, model_fingerprint, yaml_fields
+from fintech_tui.safe_files import UnsafeFile, read_capped, sweep_temporaries, write_temporary
+
+FORMAT = 3  # bump when an entry changes shape (model changes are in the key)
+MAX_ENTRY_BYTES = 512 * 1024 * 1024
+SUFFIX = ".json"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Entry:
+    """What one cache file holds."""
+
+    format: int
+    version: str
+    key: str
+    pack: Pack
 
 
 def folder() -> Path | None:
@@ -32,45 +55,107 @@ def folder() -> Path | None:
     return Path(base) / "fintech-tui"
 
 
-def key_for(files: list[Path]) -> str | None:
-    """A hash of the pack's files, or None if caching is off or a file is unreadable."""
-    if folder() is None:
+def _trusted(info: os.stat_result) -> bool:
+    """Owned by this user and writable by nobody else."""
+    return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def trusted_folder(*, create: bool = False) -> Path | None:
+    """The cache folder if it is safe to use (optionally creating it, private), else None."""
+    where = folder()
+    if where is None:
         return None
-    digest = hashlib.sha256(f"{__version__}/{model_fingerprint()}".encode())
     try:
-        for file in files:
-            digest.update(file.name.encode("utf-8", "surrogateescape") + b"\0")
-            digest.update(file.read_bytes())
-            digest.update(b"\0")
+        if create and not where.exists():
+            where.mkdir(mode=0o700, parents=True)
+        info = where.stat()
     except OSError:
         return None
+    return where if stat.S_ISDIR(info.st_mode) and _trusted(info) else None
+
+
+def key_for(contents: list[tuple[str, bytes]]) -> str | None:
+    """A hash of the pack's files (name and bytes), or None if caching is off."""
+    if folder() is None:
+        return None
+    digest = hashlib.sha256(f"{__version__}/{FORMAT}/{model_fingerprint()}".encode())
+    for name, data in contents:
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
     return digest.hexdigest()
 
 
 def read(key: str, *, origin: str) -> Pack | None:
     """The cached Pack for `key`, with `origin` set, or None."""
-    where = folder()
+    where = trusted_folder()
     if where is None:
         return None
+    path = where / f"{key}{SUFFIX}"
     try:
-        with open(where / f"{key}.pickle", "rb") as handle:
-            pack = pickle.load(handle)
-    except Exception:  # a missing, partial or stale entry is simply a miss
-        return None
-    if not isinstance(pack, Pack):
-        return None
+        if not _trusted(path.lstat()):
+            return None
+        raw = msgspec.json.decode(read_capped(path, MAX_ENTRY_BYTES))
+        entry = msgspec.convert(raw, type=Entry)
+        if entry.format != FORMAT or entry.version != __version__ or entry.key != key:
+            return None
+        pack: Pack = _whole_numbers(entry.pack, raw["pack"])
+    except (OSError, UnsafeFile, msgspec.MsgspecError, RecursionError, ValueError, TypeError, LookupError):
+        return None  # missing, partial, planted or stale: simply a miss
     return dataclasses.replace(pack, origin=origin)
 
 
+@cache
+def _number_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """Fields of a model class that are, or may contain, a float field: (name, is the float itself)."""
+    found = []
+    for spec in yaml_fields(cls):
+        kind, detail = hint_plan(spec.hint)
+        while kind in ("optional", "tuple"):
+            kind, detail = hint_plan(detail)
+        if kind == "float":
+            found.append((spec.name, True))
+        elif kind == "dataclass" and (detail is cls or _number_fields(detail)):
+            found.append((spec.name, False))
+    return tuple(found)
+
+
+def _whole_numbers(obj: Any, raw: Any) -> Any:
+    """`obj` with each number the entry holds as an integer an int again, as the YAML gave it.
+
+    The model's float fields keep YAML's integers as they are; msgspec makes them
+    floats, which would print differently (10000000.0) from an uncached load.
+    """
+    if isinstance(obj, tuple):
+        changed = [_whole_numbers(item, raw_item) for item, raw_item in zip(obj, raw, strict=True)]
+        return obj if all(a is b for a, b in zip(changed, obj, strict=True)) else tuple(changed)
+    if not dataclasses.is_dataclass(obj) or isinstance(obj, type) or not (fields := _number_fields(type(obj))):
+        return obj
+    changes = {}
+    for name, is_number in fields:
+        value, raw_value = getattr(obj, name), raw.get(name)
+        if is_number:
+            if isinstance(value, float) and type(raw_value) is int:
+                changes[name] = raw_value
+        elif value is not None and (updated := _whole_numbers(value, raw_value)) is not value:
+            changes[name] = updated
+    return dataclasses.replace(obj, **changes) if changes else obj
+
+
 def write(key: str, pack: Pack) -> None:
-    """Store `pack` under `key`, atomically; silently give up if the folder is not writable."""
-    where = folder()
+    """Store `pack` under `key`, atomically; silently give up if the folder is not usable."""
+    where = trusted_folder(create=True)
     if where is None:
         return
+    sweep_temporaries(where)
+    entry = Entry(FORMAT, __version__, key, dataclasses.replace(pack, origin=""))
     try:
-        where.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=where, suffix=".tmp", delete=False) as handle:
-            pickle.dump(pack, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, where / f"{key}.pickle")
-    except OSError:
+        temporary = write_temporary(where, msgspec.json.encode(entry))
+    except (UnsafeFile, RecursionError, TypeError):
         return
+    try:
+        os.replace(temporary, where / f"{key}{SUFFIX}")
+    except BaseException as error:  # interrupted or failed: leave no temporary file behind
+        temporary.unlink(missing_ok=True)
+        if not isinstance(error, OSError):
+            raise

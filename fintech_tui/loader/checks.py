@@ -119,13 +119,13 @@ class PackChecker:
 
     def check_cycle(self, start: Any, kind: str, field: str, table: dict[str, Any]) -> None:
         """Follow `field` links from `start`; chains already known to end are not re-walked."""
-        chain = [start.id]
+        chain = {start.id}  # a set: a 30,000-deep chain stays linear
         node = table.get(getattr(start, field))
         while node is not None and (kind, node.id) not in self.acyclic:
             if node.id in chain:
                 self.report(start, field, message=f"{field} chain loops back to {node.id!r}")
                 return
-            chain.append(node.id)
+            chain.add(node.id)
             node = table.get(getattr(node, field))
         self.acyclic.update((kind, item_id) for item_id in chain)
 

@@ -9,6 +9,7 @@ later checks can point back into the file.
 from __future__ import annotations
 
 import difflib
+import math
 from functools import cache
 from typing import Any
 
@@ -19,6 +20,7 @@ from fintech_tui.model import Bilingual, kind_of_class
 from fintech_tui.model.plan import hint_plan, yaml_fields
 
 INVALID: Any = object()  # returned where a value could not be converted
+MAX_NUMBER = 1e18  # far beyond any figure an article states; keeps arithmetic on values finite
 
 
 @cache
@@ -86,8 +88,16 @@ class Converter:
         if kind == "float":
             if not isinstance(value, int | float) or isinstance(value, bool):
                 return self.fail(path, f"expected a number, got {_kind(value)}")
-            return value
+            return self.finite(value, path)
         return self.build(value, detail, path)
+
+    def finite(self, value: float, path: FieldPath) -> Any:
+        """A number every view can show and JSON can hold: no NaN, no infinity, nothing astronomic."""
+        if isinstance(value, float) and not math.isfinite(value):
+            return self.fail(path, f"expected a finite number, got {value}")
+        if abs(value) > MAX_NUMBER:
+            return self.fail(path, f"number too large: at most {MAX_NUMBER:.0e} either side of zero")
+        return value
 
     def build(self, value: Any, cls: type, path: FieldPath) -> Any:
         if not isinstance(value, dict):

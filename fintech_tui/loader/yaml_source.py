@@ -22,7 +22,6 @@ from fintech_tui.loader.yaml_events import EventBuilder, FieldPath, Mark, Refuse
 
 __all__ = ["FieldPath", "YamlDocument", "format_path", "parse_yaml", "read_yaml"]
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_NODES = 2_000_000  # values, counting what aliases expand to: stops "billion laughs"
 MAX_DEPTH = 64
 MAX_ALIAS_CHARS = 4_000_000  # text that aliases may repeat: stops one large anchor reused many times
@@ -174,17 +173,6 @@ def parse_yaml(
     return doc, problems
 
 
-def read_file(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
-    """The bytes of the file at `path`, or why they cannot be read."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [Problem(display, 0, 0, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
-        return path.read_bytes(), []
-    except OSError as error:
-        return None, [Problem(display, 0, 0, "", f"cannot read: {error.strerror or error}")]
-
-
 def read_yaml(
     path: Path,
     display: str,
@@ -193,6 +181,8 @@ def read_yaml(
     on_progress: Progress | None = None,
 ) -> tuple[YamlDocument | None, list[Problem]]:
     """Read and parse the file at `path` (see `parse_yaml`)."""
+    from fintech_tui.loader import read_file  # one way to read a pack file: regular files only, capped
+
     raw, problems = read_file(path, display)
     if raw is None:
         return None, problems

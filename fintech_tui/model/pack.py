@@ -43,6 +43,13 @@ class ReadingNote:
     note: str
     inference: str = ""
 
+    @property
+    def change(self) -> str:
+        """The change in one line, for every view and export: "口袋 → 掌上", or "kept: 打电话"."""
+        if self.text == self.reading:
+            return f"kept: {self.text}"
+        return f"{self.text or '∅'} → {self.reading or '∅'}"
+
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:

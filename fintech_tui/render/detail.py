@@ -15,6 +15,7 @@ from functools import singledispatch
 from typing import Any, Literal
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -51,16 +52,48 @@ class Link:
     kind: LinkKind = "item"
 
 
+#: The pack's reading of a cited paragraph shown under a quote, by label language.
+EVIDENCE_READINGS: dict[Lang, tuple[str, str]] = {
+    "en": ("en", "English translation"),
+    "zh": ("restored", "restored reading"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CitedQuote:
+    """A quote of the evidence, with the pack's reading of its whole paragraph
+    (the English, or the restored Chinese) to show under it or not."""
+
+    number: int
+    quote: str
+    reading: str = ""
+    reading_name: str = ""
+
+    def renderable(self, with_reading: bool) -> RenderableType:
+        line = Text.assemble((f"¶{self.number:<3}", "bold cyan"), "“", plain(self.quote, "italic"), "”")
+        if not (with_reading and self.reading):
+            return line
+        under = Text.assemble((f"{self.reading_name} of ¶{self.number}: ", "dim bold"), plain(self.reading, "dim"))
+        return Group(line, Padding(under, (0, 0, 0, 4)))
+
+
 @dataclass
 class Detail:
     """What the detail pane shows for one item."""
 
     title: Text
-    body: list[RenderableType] = field(default_factory=list)
+    body: list[RenderableType | CitedQuote] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
 
-    def renderable(self) -> RenderableType:
-        return Group(self.title, *self.body)
+    def renderable(self, *, readings: bool = True) -> RenderableType:
+        """The body; `readings` shows the reading of each cited paragraph under its quote."""
+        parts = [part.renderable(readings) if isinstance(part, CitedQuote) else part for part in self.body]
+        return Group(self.title, *parts)
+
+    @property
+    def has_readings(self) -> bool:
+        """Whether some quote has a reading of its paragraph to show."""
+        return any(isinstance(part, CitedQuote) and part.reading for part in self.body)
 
     def heading(self, text: str) -> None:
         self.body.append(Text(f"\n{text}", style="bold underline"))
@@ -102,13 +135,14 @@ def _bilingual(detail: Detail, text: Bilingual, lang: Lang) -> None:
     _prose(detail, second, "dim")
 
 
-def _evidence(detail: Detail, index: PackIndex, evidence: tuple[Evidence, ...]) -> None:
+def _evidence(detail: Detail, index: PackIndex, evidence: tuple[Evidence, ...], lang: Lang) -> None:
     if not evidence:
         return
     detail.heading("Evidence")
+    field_name, reading_name = EVIDENCE_READINGS[lang]
     for ev in evidence:
         paragraph = index.paragraphs[ev.para]
-        detail.body.append(Text.assemble((f"¶{paragraph.number:<3}", "bold cyan"), "“", plain(ev.quote, "italic"), "”"))
+        detail.body.append(CitedQuote(paragraph.number, ev.quote, getattr(paragraph, field_name), reading_name))
         label = Text.assemble((f"¶{paragraph.number} ", "bold cyan"), one_line(ev.quote, "italic"))
         detail.links.append(Link("Evidence", Ref("paragraph", ev.para), label, ev.quote, kind="evidence"))
 
@@ -181,7 +215,7 @@ def describe_item(item: Any, index: PackIndex, lang: Lang) -> Detail:
         ids = value if isinstance(value, tuple) else (value,)
         refs = [Ref(spec.ref, i) for i in ids if i and index.get(Ref(spec.ref, i)) is not None]
         detail.related(spec.name.replace("_", " ").capitalize(), spec.name, index, refs, lang)
-    _evidence(detail, index, getattr(item, "evidence", ()))
+    _evidence(detail, index, getattr(item, "evidence", ()), lang)
     return detail
 
 
@@ -231,7 +265,7 @@ def describe_entity(entity: Entity, index: PackIndex, lang: Lang) -> Detail:
         detail.heading("Figures")
         detail.body.append(_figures_table(index, figures, lang))
         detail.link("Figures", index, map(ref_of, figures), lang)
-    _evidence(detail, index, entity.evidence)
+    _evidence(detail, index, entity.evidence, lang)
     return detail
 
 
@@ -257,7 +291,7 @@ def describe_strategy(strategy: Strategy, index: PackIndex, lang: Lang) -> Detai
         [ref_of(x) for x in index.arguments_using.get(strategy.id, [])],
         lang,
     )
-    _evidence(detail, index, strategy.evidence)
+    _evidence(detail, index, strategy.evidence, lang)
     return detail
 
 
@@ -305,7 +339,7 @@ def describe_argument(argument: Argument, index: PackIndex, lang: Lang) -> Detai
         detail.link("Children", index, map(ref_of, replies), lang)
     detail.related("Concerns", "Concerns", index, [Ref("entity", e) for e in argument.concerns], lang)
     detail.related("Strategies", "Strategies", index, [Ref("strategy", s) for s in argument.strategies], lang)
-    _evidence(detail, index, argument.evidence)
+    _evidence(detail, index, argument.evidence, lang)
     return detail
 
 
@@ -333,7 +367,7 @@ def describe_figure(figure: Figure, index: PackIndex, lang: Lang) -> Detail:
     _inference(detail, figure.inference)
     if subject is not None:
         detail.link("Subject", index, [ref_of(subject)], lang)
-    _evidence(detail, index, figure.evidence)
+    _evidence(detail, index, figure.evidence, lang)
     return detail
 
 
@@ -345,7 +379,7 @@ def describe_term(term: GlossaryTerm, index: PackIndex, lang: Lang) -> Detail:
     )
     _prose(detail, term.note)
     _inference(detail, term.inference)
-    _evidence(detail, index, term.evidence)
+    _evidence(detail, index, term.evidence, lang)
     return detail
 
 
@@ -382,6 +416,7 @@ def _citations(index: PackIndex, paragraphs: Iterable[Paragraph]) -> list[Ref]:
 
 @describe_item.register
 def describe_paragraph(paragraph: Paragraph, index: PackIndex, lang: Lang) -> Detail:
+    from fintech_tui.render.readings import english_paragraph, reading_notes, restored_paragraph
     from fintech_tui.render.source import marked_paragraph
 
     detail = Detail(Text(f"¶{paragraph.number}", style="bold cyan"))
@@ -390,6 +425,17 @@ def describe_paragraph(paragraph: Paragraph, index: PackIndex, lang: Lang) -> De
         detail.body.append(Text.assemble("in ", item_label(index, ref_of(section), lang)))
         detail.link("Section", index, [ref_of(section)], lang)
     detail.body.append(marked_paragraph(index, paragraph))
+    readings = [
+        ("Restored reading (the pack's, not the author's words)", paragraph.restored, restored_paragraph),
+        ("English translation (the pack's)", paragraph.en, english_paragraph),
+    ]
+    for heading, given, render in readings if lang == "zh" else readings[::-1]:
+        if given:
+            detail.heading(heading)
+            detail.body.append(render(paragraph))
+    if (notes := reading_notes(paragraph)) is not None:
+        detail.heading("Notes on the readings")
+        detail.body.append(notes)
     cited = _citations(index, [paragraph])
     detail.heading("Cited by")
     if cited:

@@ -2,30 +2,34 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from fintech_tui.index import PackIndex, ref_of
 from fintech_tui.model import Entity, Lang
 from fintech_tui.render.detail import format_value
 from fintech_tui.render.labels import item_label, pair
-from fintech_tui.render.safe import one_line
-from fintech_tui.widgets.title_bar import TitleBar
+from fintech_tui.render.safe import one_line, plain
+from fintech_tui.render.wrap import breakable
+from fintech_tui.screens.view import View
+from fintech_tui.widgets.vim import VimScroll
 
 ROWS = ("Kind", "Part of", "Products", "Strategies", "Figures", "Arguments", "Quotes", "Names in the text")
+LABEL_WIDTH = 10  # the row labels wrap onto two lines rather than widen their column
+COLUMN_MIN_WIDTH = 12  # below this a column would break ordinary words
 
 
 def compare_table(index: PackIndex, entities: list[Entity], lang: Lang) -> Table:
     """A Rich table: one column per entity, one row per aspect."""
-    table = Table(show_lines=True, expand=True, header_style="bold")
-    table.add_column("", style="bold", no_wrap=True)
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, header_style="bold", padding=(0, 1))
+    table.add_column("", style="bold", max_width=LABEL_WIDTH)
     for entity in entities:
-        table.add_column(pair(entity.name, lang), overflow="fold", ratio=1)
+        header = pair(entity.name, lang)
+        header.no_wrap = False  # a long name takes two lines rather than ending in "…"
+        table.add_column(header, ratio=1, min_width=COLUMN_MIN_WIDTH)
 
     def listing(refs: list[Text]) -> Text:
         return Text("\n").join(refs) if refs else Text("—", style="dim")
@@ -34,7 +38,7 @@ def compare_table(index: PackIndex, entities: list[Entity], lang: Lang) -> Table
         cells: list[Text] = []
         for entity in entities:
             if row == "Kind":
-                cells.append(Text(entity.kind))
+                cells.append(plain(entity.kind))
             elif row == "Part of":
                 parent = index.entities.get(entity.parent)
                 cells.append(pair(parent.name, lang) if parent else Text("—", style="dim"))
@@ -56,27 +60,33 @@ def compare_table(index: PackIndex, entities: list[Entity], lang: Lang) -> Table
                 cells.append(Text(str(len(entity.evidence))))
             else:
                 cells.append(listing([one_line(a.text) for a in entity.aliases]))
+        for cell in cells:  # labels are one-liners in lists; here they may wrap
+            cell.no_wrap = False
+            cell.overflow = "fold"
         table.add_row(row, *cells)
     return table
 
 
-class CompareScreen(Screen[None]):
-    """Companies side by side; esc goes back."""
+class CompareScreen(View[None]):
+    """Companies side by side; `why` says how they were chosen."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back"), Binding("j", "scroll_down", show=False)]
+    WHERE = "Compare"
+    TITLE = "Compare — x marks companies in the Companies pane, c compares them"
 
-    def __init__(self, index: PackIndex, entities: list[Entity], lang: Lang) -> None:
+    def __init__(self, index: PackIndex, entities: list[Entity], lang: Lang, why: Text | None = None) -> None:
         super().__init__()
         self.index = index
         self.entities = entities
         self.lang = lang
+        self.why = why
 
-    def compose(self) -> ComposeResult:
-        yield TitleBar(self.app.sub_title, "Compare")
-        with VerticalScroll(id="compare") as scroll:
-            scroll.border_title = "Compare — x marks companies in the Companies pane, c compares them"
-            yield Static(compare_table(self.index, self.entities, self.lang))
-        yield Footer()
+    def body(self) -> ComposeResult:
+        scroll = VimScroll(id="compare")
+        scroll.border_title = self.TITLE
+        if self.why is not None:
+            scroll.border_subtitle = self.why
+        with scroll:
+            yield Static(breakable(compare_table(self.index, self.entities, self.lang)))
 
     def on_mount(self) -> None:
-        self.query_one("#compare").focus()
+        self.query_one(VimScroll).focus()

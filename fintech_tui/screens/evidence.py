@@ -1,46 +1,52 @@
-"""A list of evidence quotes; enter opens the source view at the chosen quote."""
+"""A list of evidence quotes, in article order; enter opens the source view there."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import Evidence, Lang
 from fintech_tui.render.safe import plain
+from fintech_tui.render.wrap import breakable
+from fintech_tui.screens.view import View
+from fintech_tui.widgets.vim import VimList
 
 
-class EvidenceScreen(ModalScreen[None]):
-    """The quotes behind a matrix cell or a figure."""
+class EvidenceScreen(View[None]):
+    """The quotes behind a matrix cell or a figure, sorted by paragraph."""
 
-    BINDINGS = [Binding("escape", "dismiss", "Close")]
+    WHERE = "Evidence"
+    SUBTITLE = "enter: show in the source · esc: back"
 
     def __init__(self, index: PackIndex, title: Text, evidence: tuple[Evidence, ...], lang: Lang) -> None:
         super().__init__()
         self.index = index
         self.heading = title
-        self.evidence = evidence
+        self.evidence = sorted(evidence, key=lambda ev: index.paragraphs[ev.para].number)
         self.lang = lang
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         options = []
         for number, ev in enumerate(self.evidence):
             paragraph = self.index.paragraphs[ev.para]
             prompt = Text.assemble((f"¶{paragraph.number:<4}", "bold cyan"), "“", plain(ev.quote, "italic"), "”")
-            options.append(Option(prompt, id=str(number)))
-        quotes = OptionList(*options, id="evidence-list")
+            options.append(Option(breakable(prompt), id=str(number)))
+        quotes = VimList(*options, id="evidence-list")
         quotes.border_title = self.heading
-        quotes.border_subtitle = "enter: show in the source · esc: close"
+        quotes.border_subtitle = self.SUBTITLE
         yield quotes
+
+    def on_mount(self) -> None:
+        self.query_one(VimList).focus()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        from fintech_tui.screens.source import SourceScreen
+        from fintech_tui.screens.source import SourceScreen  # deferred: opened on demand
 
+        event.stop()
         ev = self.evidence[int(event.option.id or 0)]
         self.app.push_screen(SourceScreen(self.index, Ref("paragraph", ev.para), ev.quote, self.lang))

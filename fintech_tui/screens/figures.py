@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer
+from textual.events import Resize
 
 from fintech_tui.analysis import comparable_groups
 from fintech_tui.index import PackIndex
 from fintech_tui.model import Figure, Lang
 from fintech_tui.render.detail import format_number
 from fintech_tui.render.safe import one_line
-from fintech_tui.widgets.title_bar import TitleBar
+from fintech_tui.screens.view import View
+from fintech_tui.widgets.vim import VimTable
 
 COLUMNS = ("Subject", "Metric", "Value", "As written", "Period", "Source", "Bar")
 BAR_WIDTH = 12
+#: When the terminal is narrow these give up width first, then the others share the cut.
+FIRST_TO_GO = ("Source", "Period")
+SHARED_CUT = ("Subject", "Metric", "As written")
+LEAST = 6  # a shrunk text column keeps this many cells
+VALUE_WIDTH = 16
+BAR_MAX = 40  # the bar takes what is left over, up to this
+CELL_PADDING = 2  # DataTable pads each cell by one on either side
 
 
-def bar(value: float, largest: float) -> Text:
-    """A horizontal bar of eighth-blocks, `value` against `largest`."""
-    eighths = round(value / largest * BAR_WIDTH * 8)
+def bar(value: float, largest: float, width: int = BAR_WIDTH) -> Text:
+    """A horizontal bar of eighth-blocks, `value` against `largest` (`width` cells at most)."""
+    eighths = round(value / largest * (width - 1) * 8)
     full, rest = divmod(eighths, 8)
     return Text("█" * full + ("▏▎▍▌▋▊▉"[rest - 1] if rest else ""), style="cyan")
 
@@ -30,17 +38,49 @@ def bar(value: float, largest: float) -> Text:
 def clipped(text: str, width: int) -> Text:
     """One line of content, cut to `width` cells with an ellipsis."""
     line = one_line(text)
-    line.truncate(width, overflow="ellipsis")
+    line.truncate(max(width, 1), overflow="ellipsis")
     return line
 
 
-class FiguresScreen(Screen[None]):
+def column_widths(natural: dict[str, int], total: int) -> dict[str, int]:
+    """Each column's width for a table `total` cells wide.
+
+    Every column gets its natural (widest cell) width when there is room, and
+    the bar grows into what is left. When there is not, Period and Source give
+    way first, then Subject, Metric and As written share the cut in proportion
+    to their widths; no text column goes below LEAST cells.
+    """
+    widths = dict(natural)
+    widths["Value"] = min(natural["Value"], VALUE_WIDTH)
+    widths["Bar"] = BAR_WIDTH
+    over = sum(widths.values()) - (total - CELL_PADDING * len(COLUMNS))
+    for name in FIRST_TO_GO:
+        give = max(0, min(over, widths[name] - LEAST))
+        widths[name] -= give
+        over -= give
+    if over > 0:
+        spare = {name: max(0, widths[name] - LEAST) for name in SHARED_CUT}
+        pool = sum(spare.values()) or 1
+        for name in SHARED_CUT:
+            widths[name] -= min(spare[name], -(-over * spare[name] // pool))  # rounded up: never too wide
+    elif over < 0:
+        widths["Bar"] = min(BAR_MAX, BAR_WIDTH - over)
+    return widths
+
+
+class FiguresScreen(View[None]):
     """Figures sorted by any column (o cycles the column, r reverses, or click a header)."""
 
+    WHERE = "Figures"
+    TITLE = "Figures — bars compare values that share a unit"
+    SORTED = "Figures — sorted by {column} {arrow}"
+    SUBTITLE = "enter: evidence · o: sort column · r: reverse · esc: back"
+    NO_SUBJECT = "(the article)"
+
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("o", "sort_next", "Sort by next column"),
-        Binding("r", "reverse", "Reverse"),
+        Binding("enter", "open_row", "Evidence", tooltip="List the quotes behind the figure", priority=True),
+        Binding("o", "sort_next", "Sort", tooltip="Sort by the next column"),
+        Binding("r", "reverse", "Reverse", tooltip="Reverse the order"),
     ]
 
     def __init__(self, index: PackIndex, lang: Lang) -> None:
@@ -51,67 +91,112 @@ class FiguresScreen(Screen[None]):
         self.largest = comparable_groups(self.figures)
         self.sort_column = 0
         self.descending = False
+        self.sorted = False
+        self._widths: dict[str, int] = {}
+        self._natural = self._natural_widths()
 
-    def compose(self) -> ComposeResult:
-        yield TitleBar(self.app.sub_title, "Figures")
-        yield DataTable(id="figures", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+    def body(self) -> ComposeResult:
+        yield VimTable(id="figures", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for name in COLUMNS:
-            table.add_column(name, key=name)
-        for number, figure in enumerate(self.figures):
-            table.add_row(*self._cells(figure), key=str(number))
-        table.border_title = "Figures — bars compare values that share a unit"
-        table.border_subtitle = "enter: evidence · o: sort column · r: reverse · esc: back"
+        table = self.query_one(VimTable)
+        table.border_title = self.TITLE
+        table.border_subtitle = self.SUBTITLE
+        self._fill()
         table.focus()
 
-    def _subject(self, figure: Figure) -> str:
-        subject = self.index.entities.get(figure.subject)
-        return subject.name.pick(self.lang) if subject else "(the article)"
+    def on_resize(self, event: Resize) -> None:
+        self._fill()
 
-    def _cells(self, figure: Figure) -> list[Text]:
-        unit = figure.unit.split(" (")[0]
-        largest = self.largest.get(unit)
-        chart = bar(figure.value, largest) if largest and figure.value is not None else Text("")
-        number = "" if figure.value is None else format_number(figure.value)
-        value = Text("—", style="dim") if not number else Text(f"{number} {unit}".strip())
-        if figure.hedge:
-            value.append(" ~", style="yellow")
-        return [
-            clipped(self._subject(figure), 22),
-            clipped(figure.metric.pick(self.lang), 24),
-            value,
-            clipped(figure.as_written, 12),
-            clipped(figure.period, 14),
-            clipped(figure.source, 12),
-            chart,
-        ]
-
-    def _sort_key(self, figure: Figure) -> tuple[int, float | str]:
-        column = COLUMNS[self.sort_column]
-        if column in ("Value", "Bar"):
-            return (0, figure.value) if figure.value is not None else (1, 0.0)
-        text = {
+    def _texts(self, figure: Figure) -> dict[str, str]:
+        return {
             "Subject": self._subject(figure),
             "Metric": figure.metric.pick(self.lang),
             "As written": figure.as_written,
             "Period": figure.period,
             "Source": figure.source,
-        }[column]
-        return (0, text.casefold())
+        }
 
-    def _resort(self) -> None:
-        table = self.query_one(DataTable)
+    def _natural_widths(self) -> dict[str, int]:
+        """The widest cell of each column (its heading included)."""
+        widest = {name: cell_len(name) for name in COLUMNS}
+        for figure in self.figures:
+            for name, text in self._texts(figure).items():
+                widest[name] = max(widest[name], cell_len(one_line(text).plain))
+            widest["Value"] = max(widest["Value"], cell_len(self._value(figure).plain))
+        return widest
+
+    def _value(self, figure: Figure) -> Text:
+        unit = figure.unit.split(" (")[0]
+        number = "" if figure.value is None else format_number(figure.value)
+        value = Text("—", style="dim") if not number else one_line(f"{number} {unit}".strip())
+        if figure.hedge:
+            value.append(" ~", style="yellow")
+        return value
+
+    def _subject(self, figure: Figure) -> str:
+        subject = self.index.entities.get(figure.subject)
+        return subject.name.pick(self.lang) if subject else self.NO_SUBJECT
+
+    def _cells(self, figure: Figure) -> list[Text]:
+        widths = self._widths
+        largest = self.largest.get(figure.unit.split(" (")[0])
+        chart = bar(figure.value, largest, widths["Bar"]) if largest and figure.value is not None else Text("")
+        value = self._value(figure)
+        value.truncate(widths["Value"], overflow="ellipsis")
+        texts = self._texts(figure)
+        return [
+            clipped(texts["Subject"], widths["Subject"]),
+            clipped(texts["Metric"], widths["Metric"]),
+            value,
+            clipped(texts["As written"], widths["As written"]),
+            clipped(texts["Period"], widths["Period"]),
+            clipped(texts["Source"], widths["Source"]),
+            chart,
+        ]
+
+    def _order(self) -> list[int]:
+        if not self.sorted:
+            return list(range(len(self.figures)))
         keys = {n: self._sort_key(figure) for n, figure in enumerate(self.figures)}
         present = sorted((n for n in keys if keys[n][0] == 0), key=lambda n: keys[n], reverse=self.descending)
-        order = present + [n for n in keys if keys[n][0] == 1]  # figures without a value stay last
-        table.clear()
-        for number in order:
+        return present + [n for n in keys if keys[n][0] == 1]  # figures without a value stay last
+
+    def _fill(self) -> None:
+        """(Re)build the table for the current width and order, keeping the cursor's figure."""
+        table = self.query_one(VimTable)
+        width = table.scrollable_content_region.width or self.app.size.width - 2
+        widths = column_widths(self._natural, width)
+        current = self._current_figure()
+        rebuild_columns = widths != self._widths or not table.columns
+        self._widths = widths
+        table.clear(columns=rebuild_columns)
+        if rebuild_columns:
+            for name in COLUMNS:
+                table.add_column(name, key=name, width=widths[name])
+        for number in self._order():
             table.add_row(*self._cells(self.figures[number]), key=str(number))
+        if current is not None:
+            table.move_cursor(row=table.get_row_index(str(current)), animate=False)
+
+    def _current_figure(self) -> int | None:
+        table = self.query_one(VimTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return int(row_key.value or 0)
+
+    def _sort_key(self, figure: Figure) -> tuple[int, float | str]:
+        column = COLUMNS[self.sort_column]
+        if column in ("Value", "Bar"):
+            return (0, figure.value) if figure.value is not None else (1, 0.0)
+        return (0, self._texts(figure)[column].casefold())
+
+    def _resort(self) -> None:
+        self.sorted = True
+        self._fill()
         arrow = "↓" if self.descending else "↑"
-        table.border_title = f"Figures — sorted by {COLUMNS[self.sort_column]} {arrow}"
+        self.query_one(VimTable).border_title = self.SORTED.format(column=COLUMNS[self.sort_column], arrow=arrow)
 
     def action_sort_next(self) -> None:
         self.sort_column = (self.sort_column + 1) % len(COLUMNS)
@@ -121,15 +206,23 @@ class FiguresScreen(Screen[None]):
         self.descending = not self.descending
         self._resort()
 
-    @on(DataTable.HeaderSelected)
-    def _header(self, event: DataTable.HeaderSelected) -> None:
+    @on(VimTable.HeaderSelected)
+    def _header(self, event: VimTable.HeaderSelected) -> None:
+        event.stop()
         self.sort_column = event.column_index
         self._resort()
 
-    @on(DataTable.RowSelected)
-    def _row(self, event: DataTable.RowSelected) -> None:
-        from fintech_tui.screens.evidence import EvidenceScreen
+    def action_open_row(self) -> None:
+        from fintech_tui.screens.evidence import EvidenceScreen  # deferred: opened on demand
 
-        figure = self.figures[int(event.row_key.value or 0)]
+        number = self._current_figure()
+        if number is None:
+            return
+        figure = self.figures[number]
         title = Text.assemble(one_line(self._subject(figure)), ": ", one_line(figure.metric.pick(self.lang)))
-        self.app.push_screen(EvidenceScreen(self.index, title, figure.evidence, self.lang))
+        self.app.push_screen(EvidenceScreen(self.index, title, tuple(figure.evidence), self.lang))
+
+    @on(VimTable.RowSelected)
+    def _row(self, event: VimTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_row()

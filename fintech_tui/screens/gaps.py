@@ -2,32 +2,41 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from fintech_tui.gaps import Gap, gap_report
 from fintech_tui.index import PackIndex, Ref
 from fintech_tui.render.safe import one_line
-from fintech_tui.widgets.title_bar import TitleBar
+from fintech_tui.screens.view import View
+from fintech_tui.widgets.vim import VimList
 
 
-class GapsScreen(Screen[Ref | None]):
-    """Findings grouped by kind; enter opens the item a finding concerns."""
+class GapsScreen(View[Ref | None]):
+    """Findings grouped by kind; enter opens the item a finding concerns.
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
+    It dismisses with the item's Ref; the explorer opens it and, on back,
+    brings the report again with `start` on the same finding.
+    """
 
-    def __init__(self, index: PackIndex) -> None:
+    WHERE = "Gaps"
+    TITLE = "Gap report — {count} findings"
+    SUBTITLE = "enter: open the item · esc: back"
+
+    def __init__(self, index: PackIndex, start: int = 0) -> None:
         super().__init__()
         self.index = index
         self.report = gap_report(index)
         self.gaps: list[Gap] = []
+        self.start = start
+        self.chosen = start  # the finding last opened, for coming back to it
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         options: list[Option] = []
         for group, gaps in self.report.groups.items():
             options.append(Option(Text(f"{group} ({len(gaps)})", style="bold underline"), disabled=True))
@@ -36,16 +45,20 @@ class GapsScreen(Screen[Ref | None]):
                 label = Text.assemble("  ", one_line(gap.message), (where, "cyan"))
                 options.append(Option(label, id=str(len(self.gaps)), disabled=gap.ref is None))
                 self.gaps.append(gap)
-        report = OptionList(*options, id="gaps")
-        report.border_title = f"Gap report — {self.report.count} findings"
-        report.border_subtitle = "enter: open the item · esc: back"
-        yield TitleBar(self.app.sub_title, "Gaps")
+        report = VimList(*options, id="gaps")
+        report.border_title = self.TITLE.format(count=self.report.count)
+        report.border_subtitle = self.SUBTITLE
         yield report
-        yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        report = self.query_one(VimList)
+        report.focus()
+        if self.start:
+            with suppress(LookupError):  # the report has fewer findings than before
+                report.highlighted = report.get_option_index(str(self.start))
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.gaps[int(event.option.id or 0)].ref)
+        event.stop()
+        self.chosen = int(event.option.id or 0)
+        self.dismiss(self.gaps[self.chosen].ref)

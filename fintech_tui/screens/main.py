@@ -6,6 +6,9 @@ screen routes them, so widgets never talk to each other directly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,11 +20,14 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from fintech_tui.goto import goto_link
 from fintech_tui.history import History
 from fintech_tui.index import PackIndex, Ref
-from fintech_tui.model import Lang
+from fintech_tui.model import Entity, Lang
 from fintech_tui.render.detail import describe
 from fintech_tui.render.labels import kind_title
+from fintech_tui.render.safe import one_line
+from fintech_tui.sanitize import neutralise
 from fintech_tui.widgets.detail_view import DetailBody, DetailView
 from fintech_tui.widgets.item_tree import ItemTree
 from fintech_tui.widgets.link_list import LinkList
@@ -31,30 +37,54 @@ from fintech_tui.widgets.title_bar import TitleBar
 
 NARROW_WIDTH = 100  # below this the panes share one column, one at a time
 PREVIEW_DELAY = 0.06  # seconds the cursor must rest before the detail view follows it
+COMPARE_PEERS = 4  # others shown beside the current company when none is marked
 
 
 class MainScreen(Screen[None]):
     """Outline, Companies, Strategies and Arguments, and the item they select."""
 
+    HELP_TITLE = "Explorer"
+    # What the explorer says; kept together so the wording can change in one place.
+    NOTHING_CALLED = "Nothing is called {ref}."
+    NO_BACK = "Nothing further back."
+    NO_FORWARD = "Nothing further forward."
+    LABELS = {"en": "Labels: English", "zh": "标签：中文"}
+    MARK_HOW = "Mark companies: select one in the Companies pane, then press x."
+    MARKED = "Marked to compare: "
+    UNMARKED = "Unmarked "
+    NONE_MARKED = "none"
+    COMPARE_HOW = "Select a company (2), or mark two or more with x, then press c."
+    NO_PEERS = "The article relates nothing else to "
+    CHOSEN_BY = "and the companies most tied to it (strategies, arguments, paragraphs)"
+    MARKED_WITH_CURRENT = "the marked company beside the current one"
+    COPIED = "Copied: --goto {link}"
+
     BINDINGS = [
-        Binding("1", "focus_pane(0)", "Outline", show=False),
-        Binding("2", "focus_pane(1)", "Companies", show=False),
-        Binding("3", "focus_pane(2)", "Strategies", show=False),
-        Binding("4", "focus_pane(3)", "Arguments", show=False),
-        Binding("5,d", "focus_detail", "Detail", show=False),
+        Binding("1", "focus_pane(0)", "Outline", show=False, tooltip="The Outline pane"),
+        Binding("2", "focus_pane(1)", "Companies", show=False, tooltip="The Companies pane"),
+        Binding("3", "focus_pane(2)", "Strategies", show=False, tooltip="The Strategies pane"),
+        Binding("4", "focus_pane(3)", "Arguments", show=False, tooltip="The Arguments pane"),
+        Binding("5,d", "focus_detail", "Links", show=False, tooltip="The detail view's links"),
         Binding("tab", "cycle(1)", "Next pane", show=False, priority=True),
         Binding("shift+tab", "cycle(-1)", "Previous pane", show=False, priority=True),
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("s", "source", "Source"),
-        Binding("backspace,alt+left,left_square_bracket", "back", "Back", key_display="⌫"),
-        Binding("alt+right,right_square_bracket", "forward", "Forward", key_display="]", show=False),
-        Binding("t", "toggle_language", "中/EN"),
-        Binding("m", "matrix", "Matrix", show=False),
-        Binding("f", "figures", "Figures", show=False),
-        Binding("x", "mark", "Mark to compare", show=False),
-        Binding("c", "compare", "Compare", show=False),
-        Binding("r", "gaps", "Gap report", show=False),
-        Binding("S", "screenshot_svg", "Screenshot (SVG)", show=False),
+        Binding("slash", "search", "Search", key_display="/", tooltip="Search names, aliases, pinyin and claims"),
+        Binding("s", "source", "Source", tooltip="The article at what the item cites"),
+        Binding("backspace,left_square_bracket,alt+left", "back", "Back", key_display="⌫", tooltip="Back"),
+        Binding("right_square_bracket,alt+right", "forward", "Forward", show=False, tooltip="Forward"),
+        Binding("t", "toggle_language", "Language", tooltip="Labels in Chinese / English"),
+        Binding("m", "matrix", "Matrix", tooltip="Companies × strategies"),
+        Binding("f", "figures", "Figures", tooltip="Every figure, sortable"),
+        Binding("x", "mark", "Mark", show=False, tooltip="Mark or unmark the company for compare"),
+        Binding("c", "compare", "Compare", tooltip="Compare marked companies, or the current one with its peers"),
+        Binding("r", "gaps", "Gap report", show=False, tooltip="Where the map of the article is thin"),
+        Binding("y", "copy_link", "Copy link", show=False, tooltip="Copy the item's --goto link"),
+        Binding(
+            "e",
+            "toggle_evidence_readings",
+            "Readings",
+            show=False,
+            tooltip="Show or hide the reading of each cited paragraph under its quote",
+        ),
         Binding("escape", "leave_detail", "Panes", show=False),
     ]
 
@@ -73,6 +103,7 @@ class MainScreen(Screen[None]):
         self._pending_preview: Ref | None = None
         self.marked: list[str] = []  # entity ids chosen for the compare view
         self._preview_timer: Timer | None = None
+        self._return: tuple[Ref, Callable[[], None]] | None = None  # back from this item reopens a view
 
     def compose(self) -> ComposeResult:
         self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")  # before children are styled
@@ -97,6 +128,33 @@ class MainScreen(Screen[None]):
         else:
             self.panes[0].focus()  # focusing a pane previews its first item
 
+    async def reload(self, index: PackIndex) -> None:
+        """Show a changed pack in place (`--watch`), keeping what still exists.
+
+        The item on show, the active pane, the focus and each pane's scroll
+        survive when the item is still in the pack; marks on vanished
+        companies are dropped, and history skips what has gone when followed.
+        """
+        scrolls = [pane.scroll_offset for pane in self.panes]
+        focused = self.focused.id if self.focused is not None else None
+        current = self.current if self.current is not None and index.get(self.current) is not None else None
+        self.index = index
+        self.marked = [entity_id for entity_id in self.marked if entity_id in index.entities]
+        await self.recompose()
+        self._activate(self._active_pane)
+        for pane, (x, y) in zip(self.panes, scrolls, strict=False):
+            pane.scroll_to(x, y, animate=False, immediate=True)
+        if current is not None:
+            self.set_reactive(MainScreen.current, current)
+            for pane in self.panes:
+                if pane.select_ref(current):
+                    break
+            self._render_detail()
+        else:
+            self.current = None
+        target = self.query_one(f"#{focused}") if focused and self.query(f"#{focused}") else None
+        (target or self.panes[self._active_pane]).focus(scroll_visible=False)
+
     def warm_up_search(self) -> None:
         """Build the search table (pinyin included) in a thread while the search box
         opens, so the first keystroke rarely waits for it."""
@@ -108,7 +166,7 @@ class MainScreen(Screen[None]):
     def open(self, ref: Ref, *, record: bool = True) -> None:
         """Show `ref` in the detail view; `record` puts the move in history."""
         if self.index.get(ref) is None:
-            self.notify(f"Nothing is called {ref}.", severity="warning")
+            self.notify(self.NOTHING_CALLED.format(ref=ref), severity="warning", markup=False)
             return
         if self._preview_timer is not None:  # an explicit open wins over a pending preview
             self._preview_timer.stop()
@@ -120,19 +178,34 @@ class MainScreen(Screen[None]):
             if pane.select_ref(ref):
                 break
 
+    def reveal(self, ref: Ref) -> None:
+        """Close any views over the explorer and open `ref` (palette, search)."""
+        while self.app.screen is not self and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        self.open(ref)
+
     def watch_current(self, ref: Ref | None) -> None:
         self._render_detail()
 
     def watch_lang(self, lang: Lang) -> None:
+        self.app.sub_title = neutralise(self.index.pack.meta.title.pick(lang))  # the title bars follow it
         for pane in self.panes:
             pane.relabel(lang)
         self._render_detail()
 
+    def kind_name(self, ref: Ref) -> str:
+        """What the detail header calls the item: an entity's own kind (Bank, App, Person …)."""
+        item = self.index.get(ref)
+        if isinstance(item, Entity):
+            return item.kind.capitalize()
+        return kind_title(ref.kind)
+
     def _render_detail(self) -> None:
         if self.current is None:
             return
-        kind = kind_title(self.current.kind)
-        self.query_one(DetailView).show(describe(self.index, self.current, self.lang), kind)
+        view = self.query_one(DetailView)
+        view.show(describe(self.index, self.current, self.lang), self.kind_name(self.current))
+        view.query_one(DetailBody).border_subtitle = f"y: copy --goto {goto_link(self.current)}"
 
     @on(ItemTree.Previewed)
     def _previewed(self, event: ItemTree.Previewed) -> None:
@@ -155,7 +228,7 @@ class MainScreen(Screen[None]):
     @on(ItemTree.Opened)
     def _opened(self, event: ItemTree.Opened) -> None:
         self.open(event.ref)
-        self.query_one(LinkList).focus()
+        self.set_focus(self.query_one(LinkList))
 
     @on(LinkList.Followed)
     def _followed(self, event: LinkList.Followed) -> None:
@@ -166,16 +239,20 @@ class MainScreen(Screen[None]):
             self.open(link.ref)
 
     def action_back(self) -> None:
-        if self.current is not None and (ref := self.history.back(self.current)):
+        if self._return is not None and self._return[0] == self.current:
+            _, reopen = self._return
+            self._return = None
+            reopen()
+        elif self.current is not None and (ref := self.history.back(self.current)):
             self.open(ref, record=False)
         else:
-            self.notify("Nothing further back.", timeout=2)
+            self.notify(self.NO_BACK, timeout=2, markup=False)
 
     def action_forward(self) -> None:
         if self.current is not None and (ref := self.history.forward(self.current)):
             self.open(ref, record=False)
         else:
-            self.notify("Nothing further forward.", timeout=2)
+            self.notify(self.NO_FORWARD, timeout=2, markup=False)
 
     # -- focus, panes and layout --------------------------------------------
 
@@ -183,11 +260,12 @@ class MainScreen(Screen[None]):
         return [*self.panes, self.query_one(DetailBody), self.query_one(LinkList)]
 
     def action_focus_pane(self, number: int) -> None:
+        """Focus pane `number` at once, so keys typed right after the digit reach it."""
         self._activate(number)
-        self.panes[number].focus()
+        self.set_focus(self.panes[number])
 
     def action_focus_detail(self) -> None:
-        self.query_one(LinkList).focus()
+        self.set_focus(self.query_one(LinkList))
 
     def action_leave_detail(self) -> None:
         self.action_focus_pane(self._active_pane)
@@ -199,7 +277,7 @@ class MainScreen(Screen[None]):
         target = order[(position + step) % len(order)]
         if isinstance(target, ItemTree):
             self._activate(self.panes.index(target))
-        target.focus()
+        self.set_focus(target)
 
     def _activate(self, number: int) -> None:
         """Make pane `number` the visible one in the narrow (tabbed) layout."""
@@ -224,7 +302,11 @@ class MainScreen(Screen[None]):
 
     def action_toggle_language(self) -> None:
         self.lang = "zh" if self.lang == "en" else "en"
-        self.notify("标签：中文" if self.lang == "zh" else "Labels: English", timeout=2)
+        self.notify(self.LABELS[self.lang], timeout=2, markup=False)
+
+    def action_toggle_evidence_readings(self) -> None:
+        """Under each quote, the English (or, in Chinese, the restored reading) of its paragraph, or not."""
+        self.query_one(DetailView).toggle_readings()
 
     def action_search(self) -> None:
         from fintech_tui.screens.search import SearchScreen  # deferred: not on the first screen
@@ -261,41 +343,78 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(FiguresScreen(self.index, self.lang))
 
+    def _entity_name(self, entity_id: str) -> Text:
+        return one_line(self.index.entities[entity_id].name.pick(self.lang))
+
     def action_mark(self) -> None:
-        """Mark (or unmark) the current company for the compare view."""
+        """Mark (or unmark) the current company for the compare view; the pane shows the mark."""
         if self.current is None or self.current.kind != "entity":
-            self.notify("Mark companies: select one in the Companies pane, then press x.", timeout=3)
+            self.notify(self.MARK_HOW, timeout=3, markup=False)
             return
-        if self.current.id in self.marked:
-            self.marked.remove(self.current.id)
+        entity_id = self.current.id
+        if entity_id in self.marked:
+            self.marked.remove(entity_id)
+            message = Text.assemble(self.UNMARKED, self._entity_name(entity_id), "; ")
         else:
-            self.marked.append(self.current.id)
-        names = ", ".join(self.index.entities[e].name.pick(self.lang) for e in self.marked) or "none"
-        self.notify(f"Marked to compare: {names}", timeout=3)
+            self.marked.append(entity_id)
+            message = Text()
+        for pane in self.panes:
+            pane.set_marked({Ref("entity", e) for e in self.marked})
+        names = Text(", ").join(self._entity_name(e) for e in self.marked) if self.marked else Text(self.NONE_MARKED)
+        message.append_text(Text.assemble(self.MARKED, names))
+        self.notify(message.plain, timeout=3, markup=False)
+
+    def compare_choice(self) -> tuple[list[str], Text | None] | None:
+        """The entities `c` compares and why: the marks if two or more; one mark
+        beside the current company; else the current company and its closest peers."""
+        from fintech_tui.analysis import peers  # deferred: only compare needs it
+
+        current = self.current.id if self.current is not None and self.current.kind == "entity" else None
+        if len(self.marked) >= 2:
+            return list(self.marked), None
+        if len(self.marked) == 1 and current is not None and current not in self.marked:
+            return [self.marked[0], current], Text(self.MARKED_WITH_CURRENT)
+        if current is None:
+            return None
+        found = peers(self.index, self.index.entities[current], COMPARE_PEERS)
+        if not found:
+            self.notify(Text.assemble(self.NO_PEERS, self._entity_name(current)).plain, timeout=3, markup=False)
+            return None
+        why = Text.assemble(self._entity_name(current), " ", self.CHOSEN_BY)
+        return [current, *(peer.entity.id for peer in found)], why
 
     def action_compare(self) -> None:
-        """Compare the marked companies, or the current one with others of its kind."""
+        """Compare the marked companies, or the current one with the most related others."""
         from fintech_tui.screens.compare import CompareScreen  # deferred: not on the first screen
 
-        ids = list(self.marked)
-        if len(ids) < 2 and self.current is not None and self.current.kind == "entity":
-            kind = self.index.entities[self.current.id].kind
-            ids = [self.current.id, *(e.id for e in self.index.pack.entities if e.kind == kind)]
-        chosen = list(dict.fromkeys(ids))[:5]
-        if len(chosen) < 2:
-            self.notify("Mark two or more companies with x, then press c.", timeout=3)
+        choice = self.compare_choice()
+        if choice is None:
+            if self.current is None or self.current.kind != "entity":
+                self.notify(self.COMPARE_HOW, timeout=3, markup=False)
             return
-        self.app.push_screen(CompareScreen(self.index, [self.index.entities[e] for e in chosen], self.lang))
+        ids, why = choice
+        entities = [self.index.entities[e] for e in dict.fromkeys(ids)]
+        self.app.push_screen(CompareScreen(self.index, entities, self.lang, why))
 
-    def action_gaps(self) -> None:
+    def action_gaps(self, start: int = 0) -> None:
         from fintech_tui.screens.gaps import GapsScreen  # deferred: not on the first screen
 
-        self.app.push_screen(GapsScreen(self.index), self._chosen)
+        report = GapsScreen(self.index, start)
 
-    def action_screenshot_svg(self) -> None:
-        """Save what is on screen as an SVG in the current folder."""
-        path = self.app.save_screenshot()
-        self.notify(f"Saved {path}", timeout=4)
+        def chosen(ref: Ref | None) -> None:
+            if ref is not None:
+                self.open(ref)
+                self._return = (ref, lambda: self.action_gaps(report.chosen))
+
+        self.app.push_screen(report, chosen)
+
+    def action_copy_link(self) -> None:
+        """Copy the current item's --goto link (the terminal must allow OSC 52)."""
+        if self.current is None:
+            return
+        link = goto_link(self.current)
+        self.app.copy_to_clipboard(f"--goto {link}")
+        self.notify(self.COPIED.format(link=link), timeout=3, markup=False)
 
     def show_source(self, ref: Ref | None, quote: str = "") -> None:
         from fintech_tui.screens.source import SourceScreen  # deferred: not on the first screen

@@ -8,24 +8,40 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer
 
 from fintech_tui.analysis import Tie, ties
 from fintech_tui.index import PackIndex
 from fintech_tui.model import Entity, Lang, Strategy
 from fintech_tui.render.safe import one_line
-from fintech_tui.widgets.title_bar import TitleBar
+from fintech_tui.screens.view import View
+from fintech_tui.widgets.vim import VimTable
 
 SHADES = ["dim", "cyan", "bold cyan", "bold black on cyan"]
+HEADER_WIDTH = 18  # cells of a strategy (or company) heading before it ends with "…"
+LABEL_WIDTH = 28  # cells of the fixed first column
 
 
-class MatrixScreen(Screen[None]):
+def clipped(value: str, width: int, style: str = "") -> Text:
+    """One line of content, cut to `width` cells with an ellipsis."""
+    line = one_line(value, style)
+    line.truncate(width, overflow="ellipsis")
+    return line
+
+
+class MatrixScreen(View[None]):
     """A table whose cells count the quotes tying a company to a strategy."""
 
+    WHERE = "Matrix"
+    TITLE = "Companies × strategies — quotes tying each pair"
+    TITLE_TRANSPOSED = "Strategies × companies — quotes tying each pair"
+    SUBTITLE = "enter: the quotes · x: transpose · esc: back"
+    NO_TIE = "The article does not tie these two."
+    CORNER = "Company ↓  Strategy →"
+    CORNER_TRANSPOSED = "Strategy ↓  Company →"
+
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("x", "transpose", "Transpose"),
+        Binding("enter", "open_cell", "Quotes", tooltip="List the quotes behind the cell", priority=True),
+        Binding("x", "transpose", "Transpose", tooltip="Swap rows and columns"),
     ]
 
     def __init__(self, index: PackIndex, lang: Lang) -> None:
@@ -38,14 +54,15 @@ class MatrixScreen(Screen[None]):
         self.strategies: list[Strategy] = list(index.pack.strategies)
         self.transposed = False
 
-    def compose(self) -> ComposeResult:
-        yield TitleBar(self.app.sub_title, "Matrix")
-        yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True)
-        yield Footer()
+    def body(self) -> ComposeResult:
+        yield VimTable(id="matrix", cursor_type="cell", zebra_stripes=True, fixed_columns=1)
 
     def on_mount(self) -> None:
         self._fill()
-        self.query_one(DataTable).focus()
+        table = self.query_one(VimTable)
+        table.focus()
+        if len(table.columns) > 1:
+            table.move_cursor(column=1)  # on the first cell, not the names
 
     def _axes(self) -> tuple[Sequence[Entity | Strategy], Sequence[Entity | Strategy]]:
         return (self.strategies, self.entities) if self.transposed else (self.entities, self.strategies)
@@ -56,43 +73,44 @@ class MatrixScreen(Screen[None]):
         return self.ties.get((entity.id, strategy.id))  # both are ids: the pair's key
 
     def _fill(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(VimTable)
         table.clear(columns=True)
         rows, columns = self._axes()
-        corner = "Strategy ↓  Company →" if self.transposed else "Company ↓  Strategy →"
-        table.add_column(Text(corner, style="bold"), key="label")
+        corner = self.CORNER_TRANSPOSED if self.transposed else self.CORNER
+        table.add_column(clipped(corner, LABEL_WIDTH, "bold"), key="label")
         for number, item in enumerate(columns):
-            table.add_column(one_line(item.name.pick(self.lang)[:18], "bold"), key=str(number))
+            table.add_column(clipped(item.name.pick(self.lang), HEADER_WIDTH, "bold"), key=str(number))
         for row_number, item in enumerate(rows):
-            cells: list[Text] = [one_line(item.name.pick(self.lang)[:28], "bold")]
+            cells: list[Text] = [clipped(item.name.pick(self.lang), LABEL_WIDTH, "bold")]
             for column_number in range(len(columns)):
                 tie = self._tie(row_number, column_number)
                 strength = tie.strength if tie else 0
                 cells.append(Text(str(strength) if strength else "·", style=SHADES[min(strength, 3)], justify="center"))
             table.add_row(*cells, key=str(row_number))
-        table.border_title = "Companies × strategies — quotes tying each pair"
-        table.border_subtitle = "enter: the quotes · x: transpose · esc: back"
+        table.border_title = self.TITLE_TRANSPOSED if self.transposed else self.TITLE
+        table.border_subtitle = self.SUBTITLE
 
     def action_transpose(self) -> None:
         self.transposed = not self.transposed
         self._fill()
 
     def action_open_cell(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(VimTable)
         row, column = table.cursor_coordinate
-        if column == 0:
+        if column == 0 or not table.row_count:
             return
         tie = self._tie(row, column - 1)
         if tie is None:
-            self.notify("The article does not tie these two.", timeout=2)
+            self.notify(self.NO_TIE, timeout=2, markup=False)
             return
-        from fintech_tui.screens.evidence import EvidenceScreen
+        from fintech_tui.screens.evidence import EvidenceScreen  # deferred: opened on demand
 
         title = Text.assemble(
             one_line(tie.entity.name.pick(self.lang)), " × ", one_line(tie.strategy.name.pick(self.lang))
         )
         self.app.push_screen(EvidenceScreen(self.index, title, tie.evidence, self.lang))
 
-    @on(DataTable.CellSelected)
-    def _selected(self) -> None:
+    @on(VimTable.CellSelected)
+    def _selected(self, event: VimTable.CellSelected) -> None:
+        event.stop()
         self.action_open_cell()

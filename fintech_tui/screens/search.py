@@ -20,6 +20,11 @@ RESULT_LIMIT = 60  # more than a screenful; refine the query to see others
 class SearchScreen(ModalScreen[Ref | None]):
     """A query box over a result list; enter opens the highlighted result."""
 
+    HELP_TITLE = "Search"
+    PLACEHOLDER = "Search names, aliases (口袋生活), claims, figures…"
+    NO_MATCH = "No match to open."
+    COUNT = {True: "{count} result", False: "{count} results"}
+
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Close"),
         Binding("down", "move(1)", "Next", show=False),
@@ -34,7 +39,7 @@ class SearchScreen(ModalScreen[Ref | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(placeholder="Search names, aliases (口袋生活), claims, figures…", id="search-input")
+            yield Input(placeholder=self.PLACEHOLDER, id="search-input")
             yield OptionList(id="search-results")
 
     def on_mount(self) -> None:
@@ -54,11 +59,16 @@ class SearchScreen(ModalScreen[Ref | None]):
             for i, ref in enumerate(self.results)
         ]
         results = self.query_one("#search-results", OptionList)
+        before = results.option_count
         results.set_options(options)
         if options:
             results.highlighted = 0
-        word = "result" if len(options) == 1 else "results"
-        self.query_one("#search-box").border_subtitle = f"{len(options)} {word}" if query.strip() else ""
+        count = self.COUNT[len(options) == 1].format(count=len(options))
+        self.query_one("#search-box").border_subtitle = count if query.strip() else ""
+        if len(options) < before:
+            # The box shrinks: repaint the whole screen once it has, or wide
+            # characters it cut through stay half-drawn behind it.
+            self.call_after_refresh(self.refresh)
 
     def action_move(self, step: int) -> None:
         results = self.query_one("#search-results", OptionList)
@@ -72,7 +82,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         if highlighted is not None and highlighted < len(self.results):
             self.dismiss(self.results[highlighted])
         else:
-            self.notify("No match to open.", severity="warning", timeout=2)
+            self.notify(self.NO_MATCH, severity="warning", timeout=2, markup=False)
 
     @on(OptionList.OptionSelected)
     def _clicked(self, event: OptionList.OptionSelected) -> None:

@@ -1,35 +1,42 @@
-"""The source view: the article with ¶ numbers, a cited quote highlighted and
-garbled names marked with their reading."""
+"""The source view: the article with ¶ numbers and a cited quote highlighted,
+in the reading the reader picks with `v`: the text as written (garbled names
+marked with their reading), the pack's restored reading, its English
+translation, or the text beside the English."""
 
 from __future__ import annotations
 
-from rich.table import Table
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import Footer, OptionList
-from textual.widgets.option_list import Option
+from textual.events import Resize
+from textual.widgets import OptionList
 
 from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import Lang
-from fintech_tui.render.source import marked_paragraph
-from fintech_tui.widgets.keys import VIM_LIST_KEYS
+from fintech_tui.render.readings import READING_NAMES, Reading, has_readings, next_reading
+from fintech_tui.screens.view import View
+from fintech_tui.widgets.source_list import SourceList
 from fintech_tui.widgets.title_bar import TitleBar
 
+#: Below this width the text and the English stand one above the other.
+SIDE_BY_SIDE_WIDTH = 100
 
-class SourceList(OptionList):
-    """One option per paragraph; enter opens what cites it."""
+TITLES: dict[Reading, str] = {
+    "original": "Source — garbled names underlined, ⟨canonical name⟩ after them",
+    "restored": "Source — restored reading: the pack's, not the author's words; †n marks a note",
+    "en": "Source — English translation: the pack's, not the author's words",
+    "side": "Source — original | English translation (the pack's)",
+}
+NO_READINGS = "This pack has no restored reading or English translation: only the original text."
 
-    BINDINGS = [*VIM_LIST_KEYS]
 
-
-class SourceScreen(Screen[Ref | None]):
+class SourceScreen(View[Ref | None]):
     """The whole article, scrolled to one paragraph."""
 
+    WHERE = "Source"
     BINDINGS = [
-        Binding("escape,backspace", "close", "Back", key_display="esc"),
-        Binding("enter", "open_paragraph", "Cited by", show=True),
+        Binding("enter", "open_paragraph", "Cited by", tooltip="Open the paragraph and what cites it", priority=True),
+        Binding("v", "next_reading", "Reading", tooltip="Original, restored reading, English, side by side"),
     ]
 
     def __init__(self, index: PackIndex, target: Ref | None, quote: str, lang: Lang) -> None:
@@ -38,32 +45,59 @@ class SourceScreen(Screen[Ref | None]):
         self.target = target
         self.quote = quote
         self.lang = lang
+        self.reading: Reading = "original"
+        self._told_no_readings = False
 
-    def compose(self) -> ComposeResult:
-        target = self.index.paragraphs.get(self.target.id) if self.target else None
-        options = []
-        for paragraph in self.index.pack.paragraphs:
-            quote = self.quote if paragraph is target else ""
-            body = marked_paragraph(self.index, paragraph, quote=quote)
-            prompt = Table.grid(padding=(0, 1))
-            prompt.add_column(width=5, style="bold cyan", no_wrap=True)
-            prompt.add_column(ratio=1, overflow="fold")
-            prompt.add_row(f"¶{paragraph.number}", body)
-            options.append(Option(prompt, id=paragraph.id))
-        source = SourceList(*options, id="source")
-        source.border_title = "Source — garbled names underlined, ⟨canonical name⟩ after them"
-        if target is not None:
-            source.border_subtitle = f"¶{target.number}" + (" · quote highlighted" if self.quote else "")
-        self._start = target.number - 1 if target is not None else 0
-        yield TitleBar(self.app.sub_title, "Source")
+    def body(self) -> ComposeResult:
+        cited = self.index.paragraphs.get(self.target.id) if self.target else None
+        source = SourceList(self.index, cited, self.quote, stacked=self._stacked(), id="source")
+        self._start = cited.number - 1 if cited is not None else 0
         yield source
-        yield Footer()
 
     def on_mount(self) -> None:
         source = self.query_one(SourceList)
+        self._label(source)
         source.highlighted = self._start
         source.focus()
         self.call_after_refresh(source.scroll_to_highlight, top=True)  # once lines are measured
+
+    def _stacked(self) -> bool:
+        return self.app.size.width < SIDE_BY_SIDE_WIDTH
+
+    def _label(self, source: SourceList) -> None:
+        bar = self.query_one(TitleBar)
+        bar.where = "Source" if self.reading == "original" else f"Source · {READING_NAMES[self.reading]}"
+        bar.refresh()
+        source.border_title = TITLES[self.reading]
+        cited = source.cited
+        if cited is None:
+            source.border_subtitle = "v: reading"
+            return
+        if self.reading == "original" or self.reading == "restored":
+            shown = " · quote highlighted" if self.quote else ""
+        else:
+            shown = " · cited paragraph marked"
+        source.border_subtitle = f"¶{cited.number}{shown} · v: reading"
+
+    def action_next_reading(self) -> None:
+        """The next reading, the same paragraph at the top."""
+        if not has_readings(self.index.pack):
+            if not self._told_no_readings:
+                self._told_no_readings = True
+                self.notify(NO_READINGS, markup=False, timeout=4)
+            return
+        self.reading = next_reading(self.reading)
+        source = self.query_one(SourceList)
+        source.show(self.reading, stacked=self._stacked())
+        self._label(source)
+
+    def on_resize(self, event: Resize) -> None:
+        source = self.query_one(SourceList)
+        stacked = event.size.width < SIDE_BY_SIDE_WIDTH
+        if self.reading == "side" and stacked != source.stacked:
+            source.show(self.reading, stacked=stacked)
+            self.call_after_refresh(source.scroll_to_highlight)  # the lines were measured at the old width
+        source.stacked = stacked
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -74,6 +108,3 @@ class SourceScreen(Screen[Ref | None]):
         source = self.query_one(SourceList)
         if source.highlighted is not None:
             self.dismiss(Ref("paragraph", self.index.pack.paragraphs[source.highlighted].id))
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -13,6 +13,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from fintech_tui.render.detail import Detail
+from fintech_tui.render.wrap import breakable
 from fintech_tui.widgets.link_list import LinkList
 
 
@@ -24,8 +25,16 @@ class DetailBody(ScrollView, can_focus=True):
     does not re-lay out the whole screen on every cursor move.
     """
 
-    # Scrollbars are always shown (see app.tcss), so a new virtual size never
-    # changes this widget's layout: repaint it and its scrollbars, and spare
+    HELP_TITLE = "Detail text"
+    DEFAULT_CSS = """
+    DetailBody {
+        overflow-y: scroll;  /* always there: a new item never changes the layout */
+        overflow-x: hidden;
+    }
+    """
+
+    # The scrollbar is always there (DEFAULT_CSS), so a new virtual size never
+    # changes this widget's layout: repaint it and its scrollbar, and spare
     # the whole screen a reflow on every item shown.
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
@@ -34,7 +43,7 @@ class DetailBody(ScrollView, can_focus=True):
         Binding("k,up", "scroll_up", "Up", show=False),
         Binding("g,home", "scroll_home", "Top", show=False),
         Binding("G,end", "scroll_end", "Bottom", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("space,pagedown", "page_down", "Page down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
     ]
 
@@ -55,10 +64,23 @@ class DetailBody(ScrollView, can_focus=True):
         self._lines = []
         if self.renderable is not None and width > 0:
             console = self.app.console
-            lines = console.render_lines(self.renderable, console.options.update_width(width), pad=False)
+            options = console.options.update_width(width)
+            lines = console.render_lines(breakable(self.renderable), options, pad=False)
             self._lines = [Strip(line).simplify() for line in lines]
-        self.virtual_size = Size(width, len(self._lines))
+        self._fit_virtual_size()
         self.refresh()
+
+    def _fit_virtual_size(self) -> None:
+        """Never less than the visible height: the scrollbar shows a thumb only
+        when the text really overflows."""
+        window = self.scrollable_content_region.height
+        height = max(len(self._lines), window)
+        self.virtual_size = Size(self._width, height)
+        # With no re-layout, the scrollbar keeps the last item's size unless told.
+        bar = self.vertical_scrollbar
+        bar.window_virtual_size = height
+        bar.window_size = window
+        bar.refresh()
 
     def on_resize(self, event: Resize) -> None:
         width = self.scrollable_content_region.width
@@ -66,6 +88,8 @@ class DetailBody(ScrollView, can_focus=True):
             y = self.scroll_y
             self._render_at(width)
             self.scroll_to(0, y, animate=False, immediate=True)
+        else:
+            self._fit_virtual_size()
 
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
@@ -75,10 +99,19 @@ class DetailBody(ScrollView, can_focus=True):
         return self._lines[index].crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
 
 
+READINGS_SHOWN = "e: hide the cited paragraphs' readings"
+READINGS_HIDDEN = "e: show the cited paragraphs' readings"
+
+
 class DetailView(Vertical):
     """Shows one item: what it is, then every link that can be followed from it."""
 
     shown: Detail | None = None  # what is on display, for tests and exports
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.where = ""
+        self.readings = True  # the pack's reading of each cited paragraph under its quote; kept from item to item
 
     def compose(self) -> ComposeResult:
         body = DetailBody(id="detail-body")
@@ -88,9 +121,25 @@ class DetailView(Vertical):
 
     def show(self, detail: Detail, where: str = "") -> None:
         """Render `detail`; `where` (e.g. "Company") becomes the pane title."""
-        self.shown = detail
+        self.shown, self.where = detail, where
         body = self.query_one(DetailBody)
         with self.app.batch_update():  # body, title and links change in one frame
             body.border_title = where or "Detail"
-            body.show(detail.renderable())
+            self._render_body(body)  # scrolled to the top
             self.query_one(LinkList).show_links(detail.links)
+
+    def toggle_readings(self) -> None:
+        """Show or hide the readings under the quotes, for this item and the next ones."""
+        self.readings = not self.readings
+        if self.shown is not None:
+            body = self.query_one(DetailBody)
+            y = body.scroll_y
+            self._render_body(body)
+            body.scroll_to(0, y, animate=False, immediate=True)
+
+    def _render_body(self, body: DetailBody) -> None:
+        detail = self.shown
+        if detail is None:
+            return
+        body.border_subtitle = (READINGS_SHOWN if self.readings else READINGS_HIDDEN) if detail.has_readings else ""
+        body.show(detail.renderable(readings=self.readings))

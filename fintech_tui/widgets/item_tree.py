@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rich.style import Style
+from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.message import Message
@@ -19,21 +21,24 @@ from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import Lang
 from fintech_tui.render.labels import item_label
 
-Nesting = Iterable[tuple[Ref, "Nesting"]]
-_Listed = list[tuple[Ref, "_Listed"]]
+Nesting = Iterable[tuple[Ref, int]]  # (item, depth) in display order, parents first (see nesting.preorder)
 EXPAND_ALL_UP_TO = 2_000  # nodes; beyond this a pane opens with its top two levels expanded
 
 
 class ItemTree(Tree[Ref]):
     """A pane listing items; highlighting previews an item, enter opens it."""
 
+    HELP_TITLE = "Panes"
+    MARK = "✓ "  # before a company marked for compare
+
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g,home", "scroll_home_item", "First", show=False),
-        Binding("G,end", "scroll_end_item", "Last", show=False),
-        Binding("l", "expand", "Expand", show=False),
-        Binding("h", "collapse", "Collapse", show=False),
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("l,right", "expand", "Expand", show=False, tooltip="Expand the node (→ or l)"),
+        Binding("h,left", "collapse", "Collapse", show=False, tooltip="Collapse the node, or go to its parent"),
+        Binding("enter", "select_cursor", "Open", show=False, tooltip="Open the item and focus its links"),
     ]
 
     PANE_TITLE = "Items"
@@ -59,39 +64,71 @@ class ItemTree(Tree[Ref]):
         self.auto_expand = False
         self.guide_depth = 2
         self.nodes_by_ref: dict[Ref, TreeNode[Ref]] = {}
+        self.marked: set[Ref] = set()
         self.border_title = f"{self.PANE_KEY} {self.PANE_TITLE}"
 
     def nesting(self) -> Nesting:
-        """(ref, children) pairs in display order; subclasses say what they hold."""
+        """(ref, depth) pairs in display order; subclasses say what they hold."""
         raise NotImplementedError
 
     def on_mount(self) -> None:
-        nesting = _listed(self.nesting())
-        count = _count(nesting)
+        items = list(self.nesting())
+        count = len(items)
         # A large pack opens its top two levels, the rest on demand. Nodes are
         # created open rather than opened afterwards: each expand() posts a
         # message, and 100k items meant 60k messages before the first frame.
-        self._add(self.root, nesting, open_levels=None if count <= EXPAND_ALL_UP_TO else 1)
+        self._add(self.root, items, open_depth=None if count <= EXPAND_ALL_UP_TO else 1)
         self.root.expand()
         self.border_subtitle = f"{count:,}"
+        if count:
+            self.cursor_line = 0  # a key that arrives with the focus moves from the first item
 
-    def _add(self, parent: TreeNode[Ref], nesting: _Listed, open_levels: int | None) -> None:
-        expand = open_levels is None or open_levels > 0
-        deeper = None if open_levels is None else open_levels - 1
-        for ref, children in nesting:
-            label = item_label(self.index, ref, self.lang)
-            if children:
-                node = parent.add(label, data=ref, expand=expand)
-                self._add(node, children, deeper)
+    def _label(self, ref: Ref) -> Text:
+        label = item_label(self.index, ref, self.lang)
+        if ref in self.marked:
+            return Text.assemble((self.MARK, "bold green"), label, no_wrap=True, overflow="ellipsis")
+        return label
+
+    def _add(self, root: TreeNode[Ref], items: list[tuple[Ref, int]], open_depth: int | None) -> None:
+        """Add `items` (preorder, with depths) under `root`; nodes above `open_depth` start open."""
+        parents = [root]  # parents[d] holds the node that items of depth d go under
+        for i, (ref, depth) in enumerate(items):
+            label = self._label(ref)
+            parent = parents[depth]
+            has_children = i + 1 < len(items) and items[i + 1][1] > depth
+            if has_children:
+                node = parent.add(label, data=ref, expand=open_depth is None or depth < open_depth)
             else:
                 node = parent.add_leaf(label, data=ref)
             self.nodes_by_ref[ref] = node
+            del parents[depth + 1 :]
+            parents.append(node)
 
     def relabel(self, lang: Lang) -> None:
         """Show every label in `lang`, keeping the cursor and expansion as they are."""
         self.lang = lang
         for ref, node in self.nodes_by_ref.items():
-            node.set_label(item_label(self.index, ref, lang))
+            node.set_label(self._label(ref))
+
+    def set_marked(self, marked: set[Ref]) -> None:
+        """Show the compare mark on exactly the items in `marked` that this pane holds."""
+        changed = (self.marked ^ marked) & self.nodes_by_ref.keys()
+        self.marked = marked & self.nodes_by_ref.keys()
+        for ref in changed:
+            self.nodes_by_ref[ref].set_label(self._label(ref))
+
+    def render_label(self, node: TreeNode[Ref], base_style: Style, style: Style) -> Text:
+        """The label, ending with "…" when the pane is too narrow for it."""
+        label = super().render_label(node, base_style, style)
+        depth = 0
+        ancestor = node.parent
+        while ancestor is not None and ancestor is not self.root:
+            depth += 1
+            ancestor = ancestor.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if room > 0 and label.cell_len > room:
+            label.truncate(room, overflow="ellipsis")
+        return label
 
     def select_ref(self, ref: Ref) -> bool:
         """Move the cursor to `ref` if this pane holds it."""
@@ -120,11 +157,17 @@ class ItemTree(Tree[Ref]):
         node = self.cursor_node
         return node.data if node is not None else None
 
-    def action_scroll_home_item(self) -> None:
-        self.cursor_line = 0
+    def action_first(self) -> None:
+        """The first item, scrolled into view (Tree's own home leaves the view behind)."""
+        self._cursor_to(0)
 
-    def action_scroll_end_item(self) -> None:
-        self.cursor_line = self.last_line
+    def action_last(self) -> None:
+        self._cursor_to(self.last_line)
+
+    def _cursor_to(self, line: int) -> None:
+        if line >= 0:
+            self.cursor_line = line
+            self.scroll_to_line(line, animate=False)
 
     def action_expand(self) -> None:
         if self.cursor_node is not None:
@@ -156,12 +199,3 @@ class ItemTree(Tree[Ref]):
             self.cursor_line = 0
         elif self.cursor_node.data is not None:
             self.post_message(self.Previewed(self.cursor_node.data))
-
-
-def _listed(nesting: Nesting) -> _Listed:
-    """The nesting as nested lists, so it can be counted before nodes are made."""
-    return [(ref, _listed(children)) for ref, children in nesting]
-
-
-def _count(nesting: _Listed) -> int:
-    return sum(1 + _count(children) for _, children in nesting)

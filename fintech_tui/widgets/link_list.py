@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
@@ -13,16 +14,25 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from fintech_tui.render.detail import Link
-from fintech_tui.widgets.keys import VIM_LIST_KEYS
+from fintech_tui.widgets.vim import VimList
 
 
-class LinkList(OptionList):
+class LinkList(VimList):
     """Related items grouped under dim headings; each can be followed."""
+
+    HELP_TITLE = "Links"
+    DEFAULT_CSS = """
+    LinkList {
+        overflow-y: scroll;  /* always there: new links never change the layout */
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
 
     # As in DetailBody: scrollbars always shown, so new links need no screen reflow.
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
-    BINDINGS = [*VIM_LIST_KEYS]
+    BINDINGS = [Binding("enter", "select", "Follow", show=False, tooltip="Follow the link; evidence opens the source")]
 
     @dataclass
     class Followed(Message):

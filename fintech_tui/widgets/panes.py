@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from fintech_tui.index import Ref, ref_of
-from fintech_tui.model import Entity, OutlineNode
+from fintech_tui.index import ref_of
+from fintech_tui.nesting import preorder
 from fintech_tui.widgets.item_tree import ItemTree, Nesting
 
 
@@ -14,10 +14,7 @@ class OutlinePane(ItemTree):
     PANE_KEY = "1"
 
     def nesting(self) -> Nesting:
-        def walk(nodes: tuple[OutlineNode, ...]) -> Nesting:
-            return [(ref_of(node), walk(node.children)) for node in nodes]
-
-        return walk(self.index.pack.outline)
+        return ((ref_of(node), depth) for node, depth in preorder(self.index.pack.outline, lambda n: n.children))
 
 
 class CompaniesPane(ItemTree):
@@ -28,12 +25,8 @@ class CompaniesPane(ItemTree):
 
     def nesting(self) -> Nesting:
         children = self.index.children_of
-
-        def walk(entities: list[Entity]) -> Nesting:
-            return [(ref_of(e), walk(children.get(e.id, []))) for e in entities]
-
         tops = [e for e in self.index.pack.entities if e.parent not in self.index.entities]
-        return walk(tops)
+        return ((ref_of(e), depth) for e, depth in preorder(tops, lambda e: children.get(e.id, [])))
 
 
 class StrategiesPane(ItemTree):
@@ -43,7 +36,7 @@ class StrategiesPane(ItemTree):
     PANE_KEY = "3"
 
     def nesting(self) -> Nesting:
-        return [(ref_of(s), []) for s in self.index.pack.strategies]
+        return [(ref_of(s), 0) for s in self.index.pack.strategies]
 
 
 class ArgumentsPane(ItemTree):
@@ -54,11 +47,7 @@ class ArgumentsPane(ItemTree):
 
     def nesting(self) -> Nesting:
         replies = self.index.replies
-
-        def walk(refs: list[Ref]) -> Nesting:
-            return [(ref, walk([ref_of(c) for c in replies.get(ref.id, [])])) for ref in refs]
-
-        return walk([ref_of(a) for a in self.index.roots()])
+        return ((ref_of(a), depth) for a, depth in preorder(self.index.roots(), lambda a: replies.get(a.id, [])))
 
 
 PANES: tuple[type[ItemTree], ...] = (OutlinePane, CompaniesPane, StrategiesPane, ArgumentsPane)

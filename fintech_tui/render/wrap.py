@@ -1,0 +1,168 @@
+"""One line-breaking rule for every view: Chinese and Latin text mixed.
+
+Rich breaks lines only at spaces, so a Chinese sentence is one long "word":
+it is pushed below a short prefix (a lone `¶7` above its quote) and then cut
+wherever the width runs out, which puts `，` or `。` at the start of a line and
+splits a `⟨reading⟩` marker. Here a line may break between any two Chinese
+characters, except before closing punctuation, after opening punctuation and
+inside a marker; Latin words still break only at spaces.
+
+`breakable(renderable)` switches every Text inside a Group or Table to these
+rules in place, so the renderers that build the views need not know about it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, JustifyMethod, OverflowMethod, RenderableType
+from rich.containers import Lines
+from rich.measure import Measurement
+from rich.table import Table
+from rich.text import Text
+
+#: No line may start with these (closing punctuation, Chinese and Latin).
+NO_BREAK_BEFORE = frozenset("，。、；：？！）」』】》〉”’…—·‥％%,.;:!?)]}⟩")
+#: No line may end with these (opening punctuation).
+NO_BREAK_AFTER = frozenset("（「『【《〈“‘([{⟨")
+MARKER_OPEN, MARKER_CLOSE = "⟨", "⟩"
+
+
+def _is_wide(char: str) -> bool:
+    """A character that stands on its own for line breaking (Chinese, kana, full-width)."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def atoms(text: str) -> list[tuple[int, int]]:
+    """Unbreakable runs of `text` as (start, end): a Latin word with the spaces
+    after it, one wide character, a whole ⟨marker⟩; punctuation glued to its
+    neighbour so that no line starts with a closing or ends with an opening mark."""
+    spans: list[list[int]] = []
+    glue_next = False  # the previous character was opening punctuation
+    i, length = 0, len(text)
+    while i < length:
+        char = text[i]
+        if char == MARKER_OPEN and (close := text.find(MARKER_CLOSE, i)) != -1:
+            end = close + 1
+        elif char.isspace():
+            end = i + 1
+            if spans and not glue_next:  # trailing space belongs to the atom before it
+                spans[-1][1] = end
+                i = end
+                continue
+        elif _is_wide(char) or char in NO_BREAK_BEFORE or char in NO_BREAK_AFTER:
+            end = i + 1
+        else:  # a Latin word, its own punctuation included (JD.com): up to a space or wide character
+            end = i + 1
+            while end < length and not _ends_word(text[end]):
+                end += 1
+        if spans and (glue_next or char in NO_BREAK_BEFORE or (char == MARKER_OPEN and _glued_marker(text, i))):
+            spans[-1][1] = end
+        else:
+            spans.append([i, end])
+        glue_next = text[end - 1] in NO_BREAK_AFTER
+        i = end
+    return [(start, end) for start, end in spans]
+
+
+def _ends_word(char: str) -> bool:
+    return char.isspace() or _is_wide(char) or char == MARKER_OPEN or (char in NO_BREAK_AFTER and not char.isascii())
+
+
+def _glued_marker(text: str, at: int) -> bool:
+    """A ⟨reading⟩ stays on the line of the name it follows (no space between them)."""
+    return at > 0 and not text[at - 1].isspace()
+
+
+def break_offsets(text: str, width: int, *, fold: bool = True) -> list[int]:
+    """Where each new line starts, filling lines greedily up to `width` cells.
+
+    An atom wider than a whole line is folded character by character when
+    `fold` is set, and otherwise left to overflow its own line.
+    """
+    offsets: list[int] = []
+    used = 0
+    for start, end in atoms(text):
+        word = text[start:end]
+        visible = cell_len(word.rstrip())
+        if used and used + visible > width:
+            offsets.append(start)
+            used = 0
+        if visible > width and fold:  # longer than a line: fold it where the width runs out
+            for at in range(start, end):
+                cells = cell_len(text[at])
+                if used and used + cells > width and not text[at].isspace():
+                    offsets.append(at)
+                    used = 0
+                used += cells
+        else:
+            used += cell_len(word)
+    return [offset for offset in offsets if 0 < offset < len(text)]
+
+
+class Breaking(Text):
+    """Text that wraps by `break_offsets` instead of at spaces only."""
+
+    __slots__ = ()
+
+    def wrap(
+        self,
+        console: Console,
+        width: int,
+        *,
+        justify: JustifyMethod | None = None,
+        overflow: OverflowMethod | None = None,
+        tab_size: int = 8,
+        no_wrap: bool | None = None,
+    ) -> Lines:
+        wrap_overflow: OverflowMethod = overflow or self.overflow or "fold"
+        if no_wrap or (no_wrap is None and self.no_wrap) or overflow == "ignore":
+            return super().wrap(console, width, justify=justify, overflow=overflow, tab_size=tab_size, no_wrap=no_wrap)
+        wrap_justify: JustifyMethod = justify or self.justify or "default"
+        lines = Lines()
+        for line in self.split(allow_blank=True):
+            if "\t" in line:
+                line.expand_tabs(tab_size)
+            new_lines = line.divide(break_offsets(line.plain, width, fold=wrap_overflow == "fold"))
+            for part in new_lines:
+                part.rstrip_end(width)
+            new_lines.justify(console, width, justify=wrap_justify, overflow=wrap_overflow)
+            for part in new_lines:
+                part.truncate(width, overflow=wrap_overflow)
+            lines.extend(new_lines)
+        return lines
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        """The narrowest width is the widest atom, not the longest run without spaces."""
+        widest = Text.__rich_measure__(self, console, options)
+        smallest = max((cell_len(self.plain[s:e].rstrip()) for s, e in atoms(self.plain)), default=0)
+        return Measurement(min(smallest, widest.maximum), widest.maximum)
+
+
+def _texts(renderable: object) -> Iterator[Text]:
+    """Every Text inside `renderable`, looking into Groups and Tables."""
+    if isinstance(renderable, Text):
+        yield renderable
+    elif isinstance(renderable, Group):
+        for child in renderable.renderables:
+            yield from _texts(child)
+    elif isinstance(renderable, Table):
+        for column in renderable.columns:
+            yield from _texts(column.header)
+            for cell in column.cells:
+                yield from _texts(cell)
+
+
+def breakable(renderable: RenderableType) -> RenderableType:
+    """`renderable` with every Text in it following the line-breaking rules above.
+
+    Texts are switched in place (a subclass with no state of its own), so
+    a renderer's tables and groups keep their structure and styles. A bare
+    Text comes back inside a Group: Textual turns a Text it is given into its
+    own Content, which would wrap by its own rules."""
+    for text in _texts(renderable):
+        if type(text) is Text:
+            text.__class__ = Breaking
+    return Group(renderable) if isinstance(renderable, Text) else renderable

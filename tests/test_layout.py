@@ -1,0 +1,295 @@
+"""Tables and layout: widths follow the terminal, cut text ends with "…", lines break well."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+from textual.color import Color
+from textual.widgets import DataTable, OptionList
+
+from fintech_tui.app import FintechApp
+from fintech_tui.goto import resolve_goto
+from fintech_tui.index import PackIndex, Ref
+from fintech_tui.model import Pack
+from fintech_tui.render.wrap import NO_BREAK_AFTER, NO_BREAK_BEFORE, Breaking, break_offsets, breakable
+from fintech_tui.screens.compare import compare_table
+from fintech_tui.screens.evidence import EvidenceScreen
+from fintech_tui.screens.figures import FiguresScreen
+from fintech_tui.settings import Settings
+from fintech_tui.widgets.detail_view import DetailBody
+from fintech_tui.widgets.item_tree import ItemTree
+
+WIDE = (120, 40)
+CLOSING = "，。、；：？！）」》”"
+GUIDE_CONTRAST = 1.6  # faint on purpose, but there: Textual's own guides fall near 1.1 on light themes
+
+
+def lines_of(renderable: object, width: int) -> list[str]:
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+    console.print(renderable)
+    return [line.rstrip() for line in console.export_text().splitlines()]
+
+
+# -- line breaking ----------------------------------------------------------------------
+
+
+def shown_lines(app: FintechApp) -> list[str]:
+    """The detail body's lines as the explorer drew them."""
+    body = app.screen.query_one(DetailBody)
+    return [strip.text.rstrip() for strip in body._lines]
+
+
+@pytest.mark.parametrize("width", [80, 97, 120, 160])
+async def test_detail_lines_never_start_with_closing_punctuation(bundled_pack: Pack, width: int) -> None:
+    refs = [Ref("entity", "alibaba"), Ref("entity", "pocket-life"), Ref("section", "s1"), Ref("argument", "thesis")]
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=(width, 40)) as pilot:
+        for ref in refs:
+            if app.index.get(ref) is None:
+                continue
+            app.main_screen.open(ref)
+            await pilot.pause()
+            for line in shown_lines(app):
+                assert not line.strip() or line.lstrip()[0] not in CLOSING, (ref, line)
+
+
+async def test_evidence_number_stays_on_the_line_of_its_quote(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack, goto=Ref("entity", "alibaba"))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        lone = [line for line in shown_lines(app) if re.fullmatch(r"¶\d+", line.strip())]
+        assert not lone, lone
+
+
+def test_quote_number_and_quote_share_a_line() -> None:
+    quote = Text.assemble(("¶7  ", "bold"), "“" + "严重疾病保护几乎是每个人的需要" * 3 + "”")
+    lines = lines_of(breakable(quote), 30)
+    assert lines[0].startswith("¶7") and len(lines[0]) > 4
+
+
+def test_markers_are_never_split() -> None:
+    text = "从支付宝,口袋生活⟨掌上生活⟩到秘密⟨凡普金科⟩,为什么金融科技公司开始提供生活服务?" * 2
+    for width in range(12, 40):
+        for line in lines_of(breakable(Text(text)), width):
+            assert line.count("⟨") == line.count("⟩"), (width, line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("支付宝生活服务，。、“”（）⟨⟩ abcXYZ.,!?")), max_size=80),
+    st.integers(min_value=4, max_value=40),
+)
+def test_break_offsets_keep_the_rules(text: str, width: int) -> None:
+    offsets = break_offsets(text, width)
+    assert offsets == sorted(set(offsets))
+    for start, end in zip([0, *offsets], offsets, strict=False):
+        if text[end] in NO_BREAK_BEFORE or text[end - 1] in NO_BREAK_AFTER:  # only when a run is folded
+            assert cell_len(text[start:end]) + cell_len(text[end]) > width, (text[start:end], text[end])
+    lines = [line.plain for line in Breaking(text).wrap(Console(width=width), width)]
+    assert all(cell_len(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "").replace("\n", "")
+
+
+# -- tables ---------------------------------------------------------------------------
+
+
+async def test_matrix_keeps_the_company_column_and_ends_cut_headings_with_an_ellipsis(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.fixed_columns == 1
+        labels = [str(column.label) for column in table.columns.values()]
+        names = [s.name.pick("en") for s in bundled_pack.strategies]
+        long_ones = [n for n in names if cell_len(n) > 18]
+        assert long_ones and all(label.endswith("…") for label in labels if label[:-1] in "".join(long_ones))
+        assert not any(name[:18] in labels for name in long_ones)
+
+
+async def test_quotes_are_listed_in_paragraph_order(bundled_pack: Pack) -> None:
+    index = PackIndex(bundled_pack)
+    evidence = {index.paragraphs[ev.para].number: ev for e in bundled_pack.entities for ev in e.evidence}
+    shuffled = tuple(evidence[n] for n in sorted(evidence, reverse=True)[:5])
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=WIDE) as pilot:
+        app.push_screen(EvidenceScreen(index, Text("t"), shuffled, "en"))
+        await pilot.pause()
+        numbers = [index.paragraphs[ev.para].number for ev in app.screen.evidence]  # type: ignore[attr-defined]
+        assert numbers == sorted(numbers)
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == len(shuffled)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
+async def test_figures_table_follows_the_terminal_width(bundled_pack: Pack, size: tuple[int, int]) -> None:
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FiguresScreen)
+        table = screen.query_one(DataTable)
+        used = sum(column.get_render_width(table) for column in table.columns.values())
+        room = table.scrollable_content_region.width
+        assert used <= room + 1
+        natural = sum(screen._natural.values())
+        assert used >= min(room, natural) - 4  # no wide empty margin when the text is cut or long
+        if size[0] >= 200:
+            written = [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
+            assert not any(cell.endswith("…") for cell in written), written
+
+
+def test_compare_at_80_columns_keeps_words_whole(bundled_index: PackIndex) -> None:
+    ids = ["alipay", "xianghubao", "cmb", "fanmi", "pocket-life"]
+    entities = [bundled_index.entities[e] for e in ids]
+    output = "\n".join(lines_of(breakable(compare_table(bundled_index, entities, "en")), 76))
+    for word in ("Xianghubao", "Alipay", "Merchants", "product"):
+        assert word in output, word
+
+
+# -- the main layout ----------------------------------------------------------------------
+
+
+async def test_wide_terminals_give_the_panes_their_share(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one("#panes")
+        detail = app.screen.query_one("#detail")
+        assert pane.size.width >= 70
+        assert detail.size.width <= 130
+
+
+async def test_cut_pane_labels_end_with_an_ellipsis(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        for pane in app.screen.query(ItemTree):
+            room = pane.scrollable_content_region.width
+            for y in range(pane.scrollable_content_region.height):
+                text = pane.render_line(y).text.rstrip()
+                if cell_len(text) >= room - 1 and text:
+                    assert text.endswith("…"), text
+
+
+async def test_short_detail_content_shows_no_scrollbar_thumb(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack, goto=Ref("entity", "taobao"))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one(DetailBody)
+        assert len(body._lines) < body.scrollable_content_region.height  # the text fits
+        # a scrollbar draws a thumb whenever its virtual size differs from the window
+        assert body.virtual_size.height == body.scrollable_content_region.height
+        assert body.max_scroll_y == 0
+
+
+async def test_pane_guides_stay_visible_in_every_theme(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=WIDE) as pilot:
+        faint = {}
+        for theme in app.available_themes:
+            if theme.startswith("ansi-"):
+                continue  # the terminal's own palette decides; there is no colour to measure
+            app.theme = theme
+            await pilot.pause()
+            pane = app.screen.query_one("#pane-1", ItemTree)
+            background = pane.background_colors[1]
+            guides = background + pane.get_component_styles("tree--guides").color
+            faint[theme] = round(_contrast(guides, background), 2)
+        assert min(faint.values()) >= GUIDE_CONTRAST, sorted(faint.items(), key=lambda item: item[1])[:3]
+
+
+def _contrast(a: Color, b: Color) -> float:
+    """WCAG contrast ratio of two colours."""
+    la, lb = sorted((_luminance(a) + 0.05, _luminance(b) + 0.05), reverse=True)
+    return la / lb
+
+
+def _luminance(color: Color) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = color.rgb
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+# -- --goto and what is remembered -------------------------------------------------------------
+
+
+def test_goto_accepts_paragraph_numbers(bundled_index: PackIndex) -> None:
+    fifth = bundled_index.pack.paragraphs[4]
+    for text in ("paragraph:5", "paragraph:¶5", "¶5", f"paragraph:{fifth.id}"):
+        assert resolve_goto(text, bundled_index) == Ref("paragraph", fifth.id)
+    with pytest.raises(ValueError, match="¶1 to"):
+        resolve_goto("paragraph:999", bundled_index)
+    with pytest.raises(ValueError, match="kind must be"):
+        resolve_goto("company:alipay", bundled_index)
+
+
+async def test_theme_language_and_last_item_are_remembered(bundled_pack: Pack, tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    app = FintechApp(bundled_pack, settings=Settings.load(path))
+    async with app.run_test(size=WIDE) as pilot:
+        app.theme = "catppuccin-latte"
+        app.main_screen.open(Ref("entity", "fanmi"))
+        await pilot.press("t", "q")
+    assert app.save_settings()
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["theme"] == "catppuccin-latte" and saved["lang"] == "zh"
+    again = FintechApp(bundled_pack, settings=Settings.load(path))
+    async with again.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert again.theme == "catppuccin-latte"
+        assert again.main_screen.lang == "zh"
+        assert again.main_screen.current == Ref("entity", "fanmi")
+    fresh = FintechApp(bundled_pack, settings=Settings.load(path), fresh=True)
+    assert fresh.goto is None
+    chosen = FintechApp(bundled_pack, settings=Settings.load(path), goto=Ref("entity", "alipay"), lang="en")
+    assert chosen.goto == Ref("entity", "alipay") and chosen.lang == "en"
+
+
+def test_a_settings_file_it_cannot_read_is_never_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("{not json", encoding="utf-8")
+    settings_ = Settings.load(path)
+    assert settings_.theme == "" and not settings_.save()
+    assert path.read_text(encoding="utf-8") == "{not json"
+
+
+def test_the_default_settings_file_lives_in_the_xdg_config_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    settings_ = Settings.load()
+    settings_.theme = "nord"
+    assert settings_.save()
+    assert json.loads((tmp_path / "fintech-tui" / "settings.json").read_text(encoding="utf-8"))["theme"] == "nord"
+
+
+def test_tests_never_touch_the_users_settings() -> None:
+    assert re.search(r"xdg", str(Settings.load().path))
+
+
+def test_cli_opens_a_paragraph_by_its_number(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fintech_tui import cli
+    from fintech_tui.app import FintechApp
+
+    opened: list[Ref | None] = []
+    monkeypatch.setattr(FintechApp, "run", lambda self, *a, **k: opened.append(self.goto))
+    assert cli.main(["--goto", "paragraph:5"]) == 0
+    assert opened and opened[0] is not None and opened[0].kind == "paragraph"
+    assert cli.main(["--goto", "paragraph:999"]) == 1
+    assert "¶1 to" in capsys.readouterr().err

@@ -1,0 +1,186 @@
+"""Keys in the panes and views do what the help says (Pilot; what is drawn is in test_terminal)."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.widgets import DataTable, OptionList
+
+from fintech_tui.app import FintechApp
+from fintech_tui.index import Ref
+from fintech_tui.model import Pack
+from fintech_tui.screens.compare import CompareScreen
+from fintech_tui.screens.figures import FiguresScreen
+from fintech_tui.screens.gaps import GapsScreen
+from fintech_tui.screens.help import HelpScreen
+from fintech_tui.screens.main import MainScreen
+from fintech_tui.screens.matrix import MatrixScreen
+from fintech_tui.widgets.item_tree import ItemTree
+from fintech_tui.widgets.vim import VimScroll
+
+SMALL = (80, 24)
+WIDE = (120, 40)
+
+
+def main_of(app: FintechApp) -> MainScreen:
+    return app.main_screen
+
+
+def cursor_visible(pane: ItemTree) -> bool:
+    top = pane.scroll_offset.y
+    return top <= pane.cursor_line < top + pane.scrollable_content_region.height
+
+
+@pytest.mark.parametrize("size", [SMALL, WIDE])
+async def test_first_and_last_keep_the_cursor_in_view(bundled_pack: Pack, size: tuple[int, int]) -> None:
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=size) as pilot:
+        for keys in (["2", "G"], ["g"], ["end"], ["home"], ["4", "G"], ["1", "end"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            pane = app.screen.focused
+            assert isinstance(pane, ItemTree)
+            assert cursor_visible(pane), (keys, pane.cursor_line, pane.scroll_offset.y)
+        pane = main_of(app).panes[0]
+        assert pane.cursor_line == pane.last_line
+
+
+async def test_left_and_right_fold_and_unfold(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2")  # Alibaba, which has products under it
+        await pilot.pause()
+        pane = main_of(app).panes[1]
+        node = pane.cursor_node
+        assert node is not None and node.allow_expand and node.is_expanded
+        await pilot.press("left")
+        assert not node.is_expanded
+        await pilot.press("right")
+        assert node.is_expanded
+        await pilot.press("down", "left")  # on a leaf, ← goes to the parent
+        assert pane.cursor_node is node
+
+
+async def test_keys_typed_in_one_burst_after_a_digit_reach_the_new_pane(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        outline, companies = main_of(app).panes[:2]
+        for key in "2jjj":  # as if pasted: all queued before any is handled
+            app.post_message(events.Key(key, key))
+        await pilot.pause(0.3)
+        assert app.screen.focused is companies
+        assert companies.cursor_line == 3
+        assert outline.cursor_line == 0
+
+
+async def test_vim_keys_move_in_every_view(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f", "j", "j", "k")
+        table = app.screen.query_one(DataTable)
+        assert isinstance(app.screen, FiguresScreen) and table.cursor_row == 1
+        await pilot.press("G")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("g", "escape", "m", "l", "l", "j", "h")
+        matrix = app.screen.query_one(DataTable)
+        assert isinstance(app.screen, MatrixScreen)
+        assert (matrix.cursor_row, matrix.cursor_column) == (1, 2)  # it starts on the first cell
+        await pilot.press("escape", "c", "j", "j")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        scroll = app.screen.query_one(VimScroll)
+        assert scroll.scroll_target_y > 0 or scroll.scroll_y > 0
+        await pilot.press("G", "k")
+        await pilot.pause()
+        assert scroll.scroll_target_y < scroll.max_scroll_y
+        await pilot.press("escape", "r", "j", "j")
+        report = app.screen.query_one(OptionList)
+        assert isinstance(app.screen, GapsScreen) and (report.highlighted or 0) >= 2
+        await pilot.press("escape", "question_mark", "j")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_marked_companies_carry_a_marker_and_x_again_unmarks(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2", "x")
+        await pilot.pause()
+        pane = main_of(app).panes[1]
+        node = pane.cursor_node
+        assert node is not None
+        assert str(node.label).startswith(ItemTree.MARK)
+        await pilot.press("x")
+        await pilot.pause()
+        assert not str(node.label).startswith(ItemTree.MARK)
+        assert main_of(app).marked == []
+
+
+async def test_one_mark_is_compared_with_the_current_company(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("x")
+        main_of(app).open(Ref("entity", "pocket-life"))
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert [e.id for e in screen.entities] == ["alipay", "pocket-life"]
+        assert main_of(app).marked == ["alipay"]  # comparing does not drop the mark
+
+
+async def test_no_mark_compares_with_related_peers_and_says_so(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        ids = [e.id for e in screen.entities]
+        assert ids[0] == "alipay" and "pocket-life" in ids  # the article's own pairing
+        in_file_order = [e.id for e in bundled_pack.entities if e.kind == "app"][:5]
+        assert ids != in_file_order
+        assert screen.why is not None and "most tied" in screen.why.plain
+        assert screen.query_one(VimScroll).border_subtitle
+
+
+async def test_back_from_an_item_opened_in_the_gap_report_returns_to_it(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("r", "down", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        opened = app.screen.current
+        await pilot.press("backspace")
+        await pilot.pause()
+        report = app.screen
+        assert isinstance(report, GapsScreen)
+        highlighted = report.query_one(OptionList).highlighted
+        assert highlighted is not None
+        assert report.gaps[int(report.query_one(OptionList).get_option_at_index(highlighted).id or 0)].ref == opened
+
+
+@pytest.mark.parametrize(
+    ("ref", "kind"),
+    [
+        (Ref("entity", "alipay"), "App"),
+        (Ref("entity", "cmb"), "Bank"),
+        (Ref("entity", "xianghubao"), "Product"),
+        (Ref("entity", "author"), "Person"),
+        (Ref("strategy", "two-app"), "Strategy"),
+    ],
+)
+async def test_detail_header_names_the_real_kind(bundled_pack: Pack, ref: Ref, kind: str) -> None:
+    app = FintechApp(bundled_pack, goto=ref)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#detail-body").border_title == kind
+
+
+async def test_y_copies_the_items_goto_link(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack, goto=Ref("entity", "pocket-life"))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("y")
+        assert app.clipboard == "--goto entity:pocket-life"
+        assert "entity:pocket-life" in str(app.screen.query_one("#detail-body").border_subtitle)

@@ -1,0 +1,178 @@
+"""What a reader sees in a real terminal (tmux), at 80×24, 120×40 and 200×60.
+
+Pilot cannot see a cursor scrolled out of view or characters a popup left
+behind; these tests run the explorer in tmux through the project's `drive`
+tool and read the screen. They skip when tmux (or the tool) is missing.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from fintech_tui.index import PackIndex
+
+DRIVE = Path(os.environ.get("FINTECH_TUI_DRIVE", Path(__file__).resolve().parents[2] / "shared" / "tools" / "drive"))
+if not DRIVE.exists():
+    DRIVE = Path("/work/shared/tools/drive")
+
+pytestmark = [
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux"),
+    pytest.mark.skipif(not DRIVE.exists(), reason="needs the drive tool"),
+    pytest.mark.xdist_group("tmux"),
+]
+
+SIZES = ["80x24", "120x40", "200x60"]
+LOCK = Path(tempfile.gettempdir()) / "fintech-tui-terminal-tests.lock"
+CLOSING = "，。、；：？！）」》,"
+THUMB = "▁▂▃▄▅▆▇█▔"
+
+
+def drive(tmp_path: Path, size: str, steps: list[str], args: str = "") -> list[list[str]]:
+    """Run the explorer in tmux; the screens printed by each `screen` step, as lines."""
+    env = {
+        "XDG_CONFIG_HOME": tmp_path / "config",
+        "XDG_DATA_HOME": tmp_path / "data",
+        "FINTECH_TUI_CACHE": os.environ.get("FINTECH_TUI_CACHE", tmp_path / "cache"),
+    }
+    assignments = " ".join(f"{key}={shlex.quote(str(value))}" for key, value in env.items())
+    # -u: a tmux server started from this process inherits its COLUMNS and LINES, which win over the real size
+    command = f"env -u COLUMNS -u LINES {assignments} {shlex.quote(sys.executable)} -m fintech_tui --fresh {args}"
+    width = int(size.split("x")[0])
+    for _ in range(3):  # tmux sessions started at the same moment can swap sizes: try again
+        with LOCK.open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # one session at a time from this test run
+            result = subprocess.run(
+                [str(DRIVE), "-s", size, command, "expect:Companies", "wait:0.5", *steps, "key:q"],
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
+            )
+        assert result.returncode == 0, result.stdout + result.stderr
+        screens = [screen.splitlines() for screen in result.stdout.split("----\n") if screen.strip()]
+        if all(max(map(cell_len, screen)) == width for screen in screens):
+            return screens
+    raise AssertionError(f"tmux did not give a {size} terminal:\n" + "\n".join(screens[0]))
+
+
+def left(line: str, cells: int) -> str:
+    """The first `cells` cells of a screen line."""
+    out, used = "", 0
+    for char in line:
+        used += cell_len(char)
+        if used > cells:
+            break
+        out += char
+    return out
+
+
+def segments(line: str) -> list[str]:
+    """The texts between box borders on one screen line."""
+    return [part.strip() for part in line.replace("╭", "│").replace("╰", "│").split("│")]
+
+
+def last_company(index: PackIndex) -> str:
+    """The label on the Companies pane's last line: the last top-level entity's last descendant."""
+    entity = [e for e in index.pack.entities if e.parent not in index.entities][-1]
+    while index.children_of.get(entity.id):
+        entity = index.children_of[entity.id][-1]
+    return entity.name.en[:12]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_last_and_first_keep_the_pane_cursor_on_screen(tmp_path: Path, size: str, bundled_index: PackIndex) -> None:
+    width = int(size.split("x")[0])
+    panes = width // 2 if width < 100 else width * 2 // 5
+    first = bundled_index.pack.entities[0].name.en[:12]
+    last = last_company(bundled_index)
+    at_end, at_start = drive(tmp_path, size, ["key:2", "key:G", "wait:0.6", "screen", "key:g", "wait:0.6", "screen"])
+    assert any(last in left(line, panes) for line in at_end), "\n".join(at_end)
+    assert any(first in left(line, panes) for line in at_start), "\n".join(at_start)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_chinese_text_breaks_at_the_right_places(tmp_path: Path, size: str) -> None:
+    screens = drive(
+        tmp_path,
+        size,
+        ["key:2", "key:Enter", "wait:0.5", "screen", "key:s", "wait:0.8", "screen"],
+        args="--goto entity:alibaba",
+    )
+    for screen in screens:
+        for line in screen[1:-2]:  # between the title bar and the footer
+            for part in segments(line):
+                assert not part or part[0] not in CLOSING, line
+                assert part.count("⟨") == part.count("⟩"), line
+                assert not (part.startswith("¶") and part[1:].isdigit()), f"a lone ¶ number: {line}"
+
+
+@pytest.mark.parametrize("size", ["120x40", "200x60"])
+def test_short_detail_text_has_no_scrollbar_thumb(tmp_path: Path, size: str) -> None:
+    down = ["key:j"] * 10  # through long and short items to a short one (Ele.me)
+    [screen] = drive(tmp_path, size, ["key:2", *down, "wait:0.8", "screen"])
+    body = []
+    for line in screen[2:]:
+        body.append(line)
+        if line.rstrip().endswith("╯"):
+            break
+    assert body
+    scrollbar = [line.rstrip()[-3:-1] for line in body]  # just inside the right border
+    assert not any(char in THUMB for cells in scrollbar for char in cells), "\n".join(body)
+
+
+@pytest.mark.parametrize("start", [[], ["key:2"]], ids=["outline", "companies"])
+@pytest.mark.parametrize("size", SIZES)
+def test_a_shrinking_search_popup_leaves_nothing_behind(tmp_path: Path, size: str, start: list[str]) -> None:
+    before, shrunk = drive(
+        tmp_path,
+        size,
+        [*start, "wait:0.4", "screen", "key:/", "type:a", "wait:0.6", "type:lipayzzz", "wait:0.8", "screen"],
+    )
+    bottom = max(i for i, line in enumerate(shrunk) if "results" in line)  # the popup's lower edge
+    for row in range(bottom + 1, len(shrunk) - 1):
+        assert shrunk[row] == before[row], f"row {row}:\n{before[row]}\n{shrunk[row]}"
+
+
+def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path) -> None:
+    import threading
+
+    from tests.conftest import TINY_PACK
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    for name, body in TINY_PACK.items():
+        (pack / name).write_text(textwrap.dedent(body).lstrip("\n"), encoding="utf-8")
+    entities = pack / "entities.yaml"
+    valid = entities.read_text(encoding="utf-8")
+    edits = [
+        threading.Timer(3.0, entities.write_text, [valid.replace("kind: app", "kind: nonsense"), "utf-8"]),
+        threading.Timer(7.0, entities.write_text, [valid.replace("An app.", "A renamed app."), "utf-8"]),
+    ]
+    for edit in edits:
+        edit.start()
+    try:
+        broken, fixed = drive(
+            tmp_path,
+            "100x30",
+            ["expect:last valid state", "screen", "wait:2", "key:2", "key:j", "expect:renamed", "screen"],
+            args=f"--watch {shlex.quote(str(pack))}",
+        )
+    finally:
+        for edit in edits:
+            edit.cancel()
+    shown = " ".join(line.strip() for line in broken)
+    assert "entities.yaml:9:11: entities[1].kind: expected one of" in shown, "\n".join(broken)
+    assert any("Companies" in line for line in broken), "the last valid state stays on screen"
+    assert not any("last valid state" in line for line in fixed), "\n".join(fixed)
+    assert any("A renamed app." in line for line in fixed), "\n".join(fixed)
