@@ -421,6 +421,7 @@ def _citations(index: PackIndex, paragraphs: Iterable[Paragraph]) -> list[Ref]:
 
 @describe_item.register
 def describe_paragraph(paragraph: Paragraph, index: PackIndex, lang: Lang) -> Detail:
+    from fintech_tui.render.readings import english_paragraph, reading_notes, restored_paragraph
     from fintech_tui.render.source import marked_paragraph
 
     detail = Detail(Text(f"¶{paragraph.number}", style="bold cyan"))
@@ -429,6 +430,17 @@ def describe_paragraph(paragraph: Paragraph, index: PackIndex, lang: Lang) -> De
         detail.body.append(Text.assemble(say("detail.in_section", lang), item_label(index, ref_of(section), lang)))
         detail.link(say("link.section", lang), index, [ref_of(section)], lang)
     detail.body.append(marked_paragraph(index, paragraph))
+    readings = [
+        ("Restored reading (the pack's, not the author's words)", paragraph.restored, restored_paragraph),
+        ("English translation (the pack's)", paragraph.en, english_paragraph),
+    ]
+    for heading, given, render in readings if lang == "zh" else readings[::-1]:
+        if given:
+            detail.heading(heading)
+            detail.body.append(render(paragraph))
+    if (notes := reading_notes(paragraph)) is not None:
+        detail.heading("Notes on the readings")
+        detail.body.append(notes)
     cited = _citations(index, [paragraph])
     detail.heading(say("heading.cited_by", lang))
     if cited:

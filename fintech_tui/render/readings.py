@@ -10,6 +10,7 @@ English, where no words line up, the cited paragraph is marked instead.
 
 from __future__ import annotations
 
+import unicodedata
 from difflib import SequenceMatcher
 from typing import Literal
 
@@ -18,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from fintech_tui.index import PackIndex
-from fintech_tui.model import Pack, Paragraph
+from fintech_tui.model import Pack, Paragraph, ReadingNote
 from fintech_tui.render.source import QUOTE_STYLE, marked_paragraph
 from fintech_tui.sanitize import neutralise
 
@@ -66,7 +67,24 @@ def restored_span(text: str, restored: str, quote: str) -> tuple[int, int] | Non
             first = j1 + (start - i1) if tag == "equal" else j1
         if i1 < end <= i2:
             last = j1 + (end - i1) if tag == "equal" else j2
-    return (first, last) if 0 <= first < last else None
+    if first < 0:
+        return None
+    while first < last and _is_punctuation(restored[first]) and not _is_punctuation(quote[0]):
+        first += 1  # a comma before the quote changed with the word after it
+    while first < last and _is_punctuation(restored[last - 1]) and not _is_punctuation(quote[-1]):
+        last -= 1
+    return (first, last) if first < last else None
+
+
+def _is_punctuation(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char).startswith("P")
+
+
+def ordered_notes(paragraph: Paragraph) -> list[tuple[int, ReadingNote]]:
+    """The paragraph's notes in reading order, each with where its reading starts (-1: nowhere)."""
+    reading = neutralise(paragraph.restored)
+    placed = [(reading.find(neutralise(n.reading)) if n.reading else -1, n) for n in paragraph.restored_notes]
+    return sorted(placed, key=lambda pair: (pair[0] < 0, pair[0]))
 
 
 def restored_paragraph(paragraph: Paragraph, *, quote: str = "") -> Text:
@@ -79,8 +97,7 @@ def restored_paragraph(paragraph: Paragraph, *, quote: str = "") -> Text:
     if span is not None:
         text.stylize(QUOTE_STYLE, *span)
     marks: list[tuple[int, str]] = []
-    for number, note in enumerate(paragraph.restored_notes, 1):
-        at = reading.find(neutralise(note.reading)) if note.reading else -1
+    for number, (at, note) in enumerate(ordered_notes(paragraph), 1):
         if at != -1:
             text.stylize(NOTED_STYLE, at, at + len(note.reading))
             marks.append((at + len(note.reading), f"†{number}"))
@@ -101,7 +118,7 @@ def reading_notes(paragraph: Paragraph) -> Text | None:
     if not paragraph.restored_notes:
         return None
     lines = []
-    for number, note in enumerate(paragraph.restored_notes, 1):
+    for number, (_, note) in enumerate(ordered_notes(paragraph), 1):
         line = Text.assemble((f"†{number} ", NOTE_MARK_STYLE), (neutralise(note.change), "italic"), ": ")
         line.append(neutralise(note.note), NOTE_STYLE)
         if note.inference:
@@ -127,7 +144,7 @@ def paragraph_view(
     the text and the English in two columns, or one above the other if `stacked`.
     """
     number = Text(f"¶{paragraph.number}", QUOTE_STYLE if cited else NUMBER_STYLE)
-    grid = Table.grid(padding=(0, 1))
+    grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(width=NUMBER_WIDTH, no_wrap=True)
     notes = reading_notes(paragraph) if reading != "original" else None
     if reading == "original":

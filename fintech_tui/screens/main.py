@@ -28,6 +28,7 @@ from fintech_tui.model import Entity, Lang
 from fintech_tui.render.detail import describe
 from fintech_tui.render.labels import kind_title
 from fintech_tui.render.safe import one_line
+from fintech_tui.sanitize import neutralise
 from fintech_tui.widgets.detail_view import DetailBody, DetailView
 from fintech_tui.widgets.item_tree import ItemTree
 from fintech_tui.widgets.keys import bind, localised
@@ -178,6 +179,7 @@ class MainScreen(Screen[None]):
         self._render_detail()
 
     def watch_lang(self, lang: Lang) -> None:
+        self.app.sub_title = neutralise(self.index.pack.meta.title.pick(lang))  # the title bars follow it
         for pane in self.panes:
             pane.relabel(lang)
         bar = self.query_one(PaneBar)

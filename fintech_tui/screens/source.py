@@ -93,7 +93,11 @@ class SourceScreen(View[Ref | None]):
 
     def on_resize(self, event: Resize) -> None:
         source = self.query_one(SourceList)
-        source.show(self.reading, stacked=event.size.width < SIDE_BY_SIDE_WIDTH)
+        stacked = event.size.width < SIDE_BY_SIDE_WIDTH
+        if self.reading == "side" and stacked != source.stacked:
+            source.show(self.reading, stacked=stacked)
+            self.call_after_refresh(source.scroll_to_highlight)  # the lines were measured at the old width
+        source.stacked = stacked
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -1,7 +1,7 @@
 """The top line: the app's name and the article's title.
 
-A single Static instead of Textual's Header (four widgets and a timer): the
-title never changes while a screen is open, so nothing more is needed.
+A single Static instead of Textual's Header (four widgets and a timer): it
+only follows the app's `sub_title`, which changes with the label language.
 """
 
 from __future__ import annotations
@@ -17,6 +17,13 @@ class TitleBar(Static):
         super().__init__(id="title-bar")
         self.title_text = title  # already neutralised by the app
         self.where = where
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "sub_title", self._retitle, init=False)
+
+    def _retitle(self, title: str) -> None:
+        self.title_text = title  # set neutralised by whoever changes the language
+        self.refresh()
 
     def render(self) -> Text:
         bar = Text(no_wrap=True, overflow="ellipsis", justify="center")
