@@ -21,6 +21,7 @@ class LinkList(VimList):
     """Related items grouped under dim headings; each can be followed."""
 
     HELP_TITLE = "Links"
+    COUNT = {0: "no links", 1: "1 link", 2: "{count} links"}
     DEFAULT_CSS = """
     LinkList {
         overflow-y: scroll;  /* always there: new links never change the layout */
@@ -57,7 +58,8 @@ class LinkList(VimList):
             label = Text.assemble("  ", link.label, no_wrap=True, overflow="ellipsis")
             options.append(Option(label, id=str(number)))
         self.set_options(options)
-        self.border_subtitle = f"{len(links)} links" if links else "no links"
+        count = len(links)
+        self.border_subtitle = self.COUNT[min(count, 2)].format(count=count)
         if links:
             self.highlighted = 1  # the first link, below its heading
 
