@@ -9,16 +9,18 @@ from typing import ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 
 from fintech_tui.commands import ItemCommands
 from fintech_tui.goto import goto_link, resolve_goto
 from fintech_tui.index import PackIndex, Ref
+from fintech_tui.messages import has, say
 from fintech_tui.model import Lang, Pack
 from fintech_tui.sanitize import neutralise
 from fintech_tui.screens.main import MainScreen
 from fintech_tui.settings import Settings, data_folder
+from fintech_tui.widgets.keys import bind, localise
 
 
 class FintechApp(App[None]):
@@ -26,14 +28,12 @@ class FintechApp(App[None]):
 
     CSS_PATH = "styles/app.tcss"
     COMMANDS = App.COMMANDS | {ItemCommands}
-    HELP_TITLE = "Anywhere"
-    SAVED = "Saved {path}"
-    NOT_SAVED = "Could not save the screenshot: {error}"
+    HELP_TITLE = "place.app"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", tooltip="Leave fintech-tui; the item on show is reopened next time"),
-        Binding("question_mark", "help", "Keys", key_display="?", tooltip="The keys of this view, then the others"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False, tooltip="Find an item, a view or a command"),
-        Binding("S", "screenshot_svg", "Screenshot", show=False, tooltip="Save an SVG of the screen (path shown)"),
+        bind("q", "quit", "quit"),
+        bind("question_mark", "help", "help", key_display="?"),
+        bind("ctrl+p", "command_palette", "palette", show=False),
+        bind("S", "screenshot_svg", "screenshot", show=False),
     ]
 
     def __init__(
@@ -134,8 +134,18 @@ class FintechApp(App[None]):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        where = str(getattr(screen, "help_title", "") or getattr(screen, "HELP_TITLE", "") or "this view")
-        self.push_screen(HelpScreen(where, sections_for(screen)))
+        lang = self.main_screen.lang
+        where = str(getattr(screen, "help_title", "") or getattr(screen, "HELP_TITLE", ""))
+        where = say(where, lang) if has(where) else where or say("place.this_view", lang)
+        self.push_screen(HelpScreen(where, sections_for(screen, lang), lang))
+
+    def action_command_palette(self) -> None:
+        """The palette, its prompt in the label language."""
+        from textual.command import CommandPalette  # deferred: opened on demand
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = say("palette.placeholder", self.main_screen.lang)
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every view and action as a palette command, its key in the help line:
@@ -143,24 +153,24 @@ class FintechApp(App[None]):
         from fintech_tui.keymap import key_name, own_bindings
 
         main = self.main_screen
+        lang = main.lang
         seen: set[str] = set()
         owners: list[Screen[object]] = list(dict.fromkeys([screen, main]))  # type: ignore[list-item]
         for owner in owners:
-            for binding in own_bindings(type(owner)):
+            for binding in map(partial(localise, lang=lang), own_bindings(type(owner))):
                 if not binding.tooltip or binding.action in seen:
                     continue
                 seen.add(binding.action)
                 keys = binding.key_display or key_name(binding.key)
-                yield SystemCommand(
-                    binding.description, f"{binding.tooltip} · key {keys}", partial(self._run_on, owner, binding.action)
-                )
-        for binding in Binding.make_bindings(self.BINDINGS):
+                help_line = say("palette.key", lang, tip=binding.tooltip, keys=keys)
+                yield SystemCommand(binding.description, help_line, partial(self._run_on, owner, binding.action))
+        for binding in own_bindings(type(self)):
             if binding.action not in ("command_palette",):
+                binding = localise(binding, lang)
                 keys = binding.key_display or key_name(binding.key)
-                yield SystemCommand(
-                    binding.description, f"{binding.tooltip} · key {keys}", partial(self.run_action, binding.action)
-                )
-        yield SystemCommand("Theme", "Change the colour theme (remembered for next time)", self.action_change_theme)
+                help_line = say("palette.key", lang, tip=binding.tooltip, keys=keys)
+                yield SystemCommand(binding.description, help_line, partial(self.run_action, binding.action))
+        yield SystemCommand(say("palette.theme", lang), say("palette.theme.tip", lang), self.action_change_theme)
 
     async def _run_on(self, owner: Screen[object], action: str) -> None:
         """Run `action` on `owner`, first closing the views above it."""
@@ -175,6 +185,7 @@ class FintechApp(App[None]):
             folder.mkdir(parents=True, exist_ok=True)
             path = self.save_screenshot(path=str(folder))
         except OSError as error:
-            self.notify(self.NOT_SAVED.format(error=error.strerror or error), severity="error", markup=False)
+            error_text = say("toast.not_saved", self.main_screen.lang, error=error.strerror or error)
+            self.notify(error_text, severity="error", markup=False)
             return
-        self.notify(self.SAVED.format(path=path), timeout=6, markup=False)
+        self.notify(say("toast.saved", self.main_screen.lang, path=path), timeout=6, markup=False)

@@ -7,6 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from fintech_tui.index import ref_of
+from fintech_tui.messages import say
 from fintech_tui.render.labels import item_label, kind_title
 from fintech_tui.screens.main import MainScreen
 
@@ -27,7 +28,7 @@ class ItemCommands(Provider):
         for argument in main.index.roots():
             ref = ref_of(argument)
             label = item_label(main.index, ref, main.lang, with_kind=True)
-            yield DiscoveryHit(label, partial(main.reveal, ref), help="The article's thesis")
+            yield DiscoveryHit(label, partial(main.reveal, ref), help=say("palette.thesis", main.lang))
 
     async def startup(self) -> None:
         main = self._main()
@@ -44,5 +45,5 @@ class ItemCommands(Provider):
                 1.0 - rank / 100,
                 label,
                 partial(main.reveal, ref),
-                help=f"Open {kind_title(ref.kind).lower()} {ref.id}",
+                help=say("palette.open", main.lang, kind=kind_title(ref.kind, main.lang).lower(), id=ref.id),
             )

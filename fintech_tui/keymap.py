@@ -13,6 +13,9 @@ from collections.abc import Iterable, Sequence
 from textual.binding import Binding
 from textual.dom import DOMNode
 
+from fintech_tui.messages import has, say
+from fintech_tui.model import Lang
+
 #: Textual's key names as a reader types them.
 FRIENDLY = {
     "left_square_bracket": "[",
@@ -71,30 +74,34 @@ def rows(bindings: Iterable[Binding]) -> Rows:
     return [(", ".join(keys), text) for (_, text), keys in grouped.items()]
 
 
-def _title(node: DOMNode) -> str:
-    return str(getattr(node, "help_title", "") or getattr(node, "HELP_TITLE", "") or type(node).__name__)
+def _title(node: DOMNode, lang: Lang) -> str:
+    """What the help calls the place `node` is: its title (a message key, or words) or its class."""
+    title = str(getattr(node, "help_title", "") or getattr(node, "HELP_TITLE", "") or type(node).__name__)
+    return say(title, lang) if has(title) else title
 
 
-def sections_for(screen: DOMNode) -> list[tuple[str, Rows]]:
+def sections_for(screen: DOMNode, lang: Lang = "en") -> list[tuple[str, Rows]]:
     """The keys that work on `screen` right now, grouped by where they come from:
-    the view itself first, then the focused widget, then the app's own."""
+    the view itself first, then the focused widget, then the app's own; in `lang`."""
     from textual.app import App
     from textual.screen import Screen
 
+    from fintech_tui.widgets.keys import localised
+
     assert isinstance(screen, Screen)
     by_node: dict[DOMNode, list[Binding]] = {}
-    for active in screen.active_bindings.values():
+    for active in localised(screen.active_bindings, lang).values():
         by_node.setdefault(active.node, []).append(active.binding)
     order = sorted(by_node, key=lambda node: (isinstance(node, App), node is not screen))
     sections: list[tuple[str, Rows]] = []
     seen: set[tuple[str, str]] = set()
     for node in order:
-        ours = {(b.key, b.action) for b in own_bindings(type(node))}
+        ours = {(b.key, b.action) for b in own_bindings(type(node))}  # keys and actions: words differ by language
         bindings = sorted(by_node[node], key=lambda b: (b.key, b.action) not in ours)  # its own keys first
         fresh = [row for row in rows(bindings) if row not in seen]
         seen.update(fresh)
         if fresh:
-            sections.append(("Anywhere" if isinstance(node, App) else _title(node), fresh))
+            sections.append((say("place.app", lang) if isinstance(node, App) else _title(node, lang), fresh))
     return sections
 
 

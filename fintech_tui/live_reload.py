@@ -43,7 +43,7 @@ class LiveReload:
         try:
             screen.query_one(ProblemsPanel).show(error)
         except NoMatches:
-            screen.mount(ProblemsPanel(error))
+            screen.mount(ProblemsPanel(error, self.app.main_screen.lang))
 
     def clear_problems(self) -> None:
         for screen in self.app.screen_stack:

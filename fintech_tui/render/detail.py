@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from fintech_tui.index import PackIndex, Ref, ref_of
+from fintech_tui.messages import say, say_value
 from fintech_tui.model import (
     Argument,
     Bilingual,
@@ -52,10 +53,11 @@ class Link:
     kind: LinkKind = "item"
 
 
-#: The pack's reading of a cited paragraph shown under a quote, by label language.
+#: The pack's reading of a cited paragraph shown under a quote, by label language:
+#: the paragraph's field and the message naming it.
 EVIDENCE_READINGS: dict[Lang, tuple[str, str]] = {
-    "en": ("en", "English translation"),
-    "zh": ("restored", "restored reading"),
+    "en": ("en", "reading.en"),
+    "zh": ("restored", "reading.restored"),
 }
 
 
@@ -67,13 +69,13 @@ class CitedQuote:
     number: int
     quote: str
     reading: str = ""
-    reading_name: str = ""
+    reading_name: str = ""  # says whose reading it is: "English translation of ¶8: "
 
     def renderable(self, with_reading: bool) -> RenderableType:
         line = Text.assemble((f"¶{self.number:<3}", "bold cyan"), "“", plain(self.quote, "italic"), "”")
         if not (with_reading and self.reading):
             return line
-        under = Text.assemble((f"{self.reading_name} of ¶{self.number}: ", "dim bold"), plain(self.reading, "dim"))
+        under = Text.assemble((self.reading_name, "dim bold"), plain(self.reading, "dim"))
         return Group(line, Padding(under, (0, 0, 0, 4)))
 
 
@@ -119,9 +121,14 @@ def _badges(*parts: tuple[str, str]) -> Text:
     return text
 
 
-def _inference(detail: Detail, note: str) -> None:
+def _inference(detail: Detail, note: str, lang: Lang) -> None:
     if note:
-        detail.body.append(Text.assemble(("\n⚠ Inference: ", "bold yellow"), plain(note, "yellow")))
+        detail.body.append(Text.assemble(("\n" + say("detail.inference", lang), "bold yellow"), plain(note, "yellow")))
+
+
+def _inferred(inference: str, lang: Lang) -> tuple[str, str]:
+    """The badge of an item the pack infers (nothing if it does not)."""
+    return (say("detail.inference_badge", lang), "black on yellow") if inference else ("", "")
 
 
 def _prose(detail: Detail, text: str, style: str = "") -> None:
@@ -138,13 +145,15 @@ def _bilingual(detail: Detail, text: Bilingual, lang: Lang) -> None:
 def _evidence(detail: Detail, index: PackIndex, evidence: tuple[Evidence, ...], lang: Lang) -> None:
     if not evidence:
         return
-    detail.heading("Evidence")
-    field_name, reading_name = EVIDENCE_READINGS[lang]
+    detail.heading(say("heading.evidence", lang))
+    field_name, reading_key = EVIDENCE_READINGS[lang]
+    group = say("link.evidence", lang)
     for ev in evidence:
         paragraph = index.paragraphs[ev.para]
-        detail.body.append(CitedQuote(paragraph.number, ev.quote, getattr(paragraph, field_name), reading_name))
+        name = say("detail.reading_of", lang, reading=say(reading_key, lang), number=paragraph.number)
+        detail.body.append(CitedQuote(paragraph.number, ev.quote, getattr(paragraph, field_name), name))
         label = Text.assemble((f"¶{paragraph.number} ", "bold cyan"), one_line(ev.quote, "italic"))
-        detail.links.append(Link("Evidence", Ref("paragraph", ev.para), label, ev.quote, kind="evidence"))
+        detail.links.append(Link(group, Ref("paragraph", ev.para), label, ev.quote, kind="evidence"))
 
 
 def _cited_by_table(index: PackIndex, refs: Iterable[Ref], lang: Lang) -> Table:
@@ -152,14 +161,14 @@ def _cited_by_table(index: PackIndex, refs: Iterable[Ref], lang: Lang) -> Table:
     table.add_column(style="dim italic", no_wrap=True)
     table.add_column(overflow="fold")
     for ref in refs:
-        table.add_row(kind_title(ref.kind), item_label(index, ref, lang))
+        table.add_row(kind_title(ref.kind, lang), item_label(index, ref, lang))
     return table
 
 
 def _figures_table(index: PackIndex, figures: Iterable[Figure], lang: Lang) -> Table:
     table = Table(box=None, pad_edge=False, header_style="bold", show_edge=False)
-    for column in ("Metric", "As written", "Value", "Period", "Source"):
-        table.add_column(column, overflow="fold")
+    for column in ("metric", "as_written", "value", "period", "source"):
+        table.add_column(say(f"column.{column}", lang), overflow="fold")
     for figure in figures:
         table.add_row(
             one_line(figure.metric.pick(lang)),
@@ -193,7 +202,7 @@ def describe(index: PackIndex, ref: Ref, lang: Lang) -> Detail:
     """The detail view of the item `ref` names."""
     item = index.get(ref)
     if item is None:
-        return Detail(Text(f"Nothing is called {ref}.", style="red"))
+        return Detail(Text(say("detail.missing", lang, ref=ref), style="red"))
     return describe_item(item, index, lang)
 
 
@@ -223,20 +232,20 @@ def describe_item(item: Any, index: PackIndex, lang: Lang) -> Detail:
 def describe_entity(entity: Entity, index: PackIndex, lang: Lang) -> Detail:
     detail = Detail(pair(entity.name, lang))
     parent = index.entities.get(entity.parent)
-    badges = _badges((entity.kind, "reverse"), ("inference", "black on yellow") if entity.inference else ("", ""))
+    badges = _badges((say_value("entity_kind", entity.kind, lang), "reverse"), _inferred(entity.inference, lang))
     if parent is not None:
-        badges.append("part of ")
+        badges.append(say("detail.part_of", lang))
         badges.append_text(pair(parent.name, lang))
     detail.body.append(badges)
     _bilingual(detail, entity.summary, lang)
-    _inference(detail, entity.inference)
+    _inference(detail, entity.inference, lang)
     if entity.aliases:
-        detail.heading("Names in the text")
+        detail.heading(say("heading.names", lang))
         occurrences = index.alias_occurrences(entity)
         table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-        table.add_column("Form", no_wrap=True)
+        table.add_column(say("column.form", lang), no_wrap=True)
         table.add_column("¶", no_wrap=True, style="cyan")
-        table.add_column("Reading", overflow="fold")
+        table.add_column(say("column.reading", lang), overflow="fold")
         for alias in entity.aliases:
             where = ", ".join(str(n) for n in occurrences.get(alias.text, [])[:8])
             reading = plain(alias.note)
@@ -246,25 +255,18 @@ def describe_entity(entity: Entity, index: PackIndex, lang: Lang) -> Detail:
             table.add_row(plain(alias.text, "bold"), where, reading)
         detail.body.append(table)
     if parent is not None:
-        detail.link("Part of", index, [ref_of(parent)], lang)
-    detail.related(
-        "Products and apps", "Products", index, [ref_of(x) for x in index.children_of.get(entity.id, [])], lang
-    )
-    detail.related(
-        "Strategies pursued", "Strategies", index, [ref_of(x) for x in index.strategies_of.get(entity.id, [])], lang
-    )
-    detail.related(
-        "Arguments that concern it",
-        "Arguments",
-        index,
-        [ref_of(x) for x in index.arguments_about.get(entity.id, [])],
-        lang,
-    )
+        detail.link(say("link.part_of", lang), index, [ref_of(parent)], lang)
+    children = [ref_of(x) for x in index.children_of.get(entity.id, [])]
+    detail.related(say("heading.products", lang), say("link.products", lang), index, children, lang)
+    pursued = [ref_of(x) for x in index.strategies_of.get(entity.id, [])]
+    detail.related(say("heading.strategies_pursued", lang), say("link.strategies", lang), index, pursued, lang)
+    about = [ref_of(x) for x in index.arguments_about.get(entity.id, [])]
+    detail.related(say("heading.arguments_concern", lang), say("link.arguments", lang), index, about, lang)
     figures = index.figures_of.get(entity.id, [])
     if figures:
-        detail.heading("Figures")
+        detail.heading(say("heading.figures", lang))
         detail.body.append(_figures_table(index, figures, lang))
-        detail.link("Figures", index, map(ref_of, figures), lang)
+        detail.link(say("link.figures", lang), index, map(ref_of, figures), lang)
     _evidence(detail, index, entity.evidence, lang)
     return detail
 
@@ -272,25 +274,18 @@ def describe_entity(entity: Entity, index: PackIndex, lang: Lang) -> Detail:
 @describe_item.register
 def describe_strategy(strategy: Strategy, index: PackIndex, lang: Lang) -> Detail:
     detail = Detail(pair(strategy.name, lang))
-    detail.body.append(
-        _badges(("strategy", "reverse"), ("inference", "black on yellow") if strategy.inference else ("", ""))
-    )
+    detail.body.append(_badges((say("badge.strategy", lang), "reverse"), _inferred(strategy.inference, lang)))
     _bilingual(detail, strategy.summary, lang)
-    _inference(detail, strategy.inference)
+    _inference(detail, strategy.inference, lang)
     owners = [index.entities[e] for e in strategy.pursued_by]
-    detail.heading("Pursued by")
+    detail.heading(say("heading.pursued_by", lang))
     if owners:
         detail.body.append(_cited_by_table(index, map(ref_of, owners), lang))
-        detail.link("Pursued by", index, map(ref_of, owners), lang)
+        detail.link(say("link.pursued_by", lang), index, map(ref_of, owners), lang)
     else:
-        detail.body.append(Text("No single company: the article describes it in general.", style="dim"))
-    detail.related(
-        "Arguments that use it",
-        "Arguments",
-        index,
-        [ref_of(x) for x in index.arguments_using.get(strategy.id, [])],
-        lang,
-    )
+        detail.body.append(Text(say("detail.no_owner", lang), style="dim"))
+    using = [ref_of(x) for x in index.arguments_using.get(strategy.id, [])]
+    detail.related(say("heading.arguments_use", lang), say("link.arguments", lang), index, using, lang)
     _evidence(detail, index, strategy.evidence, lang)
     return detail
 
@@ -307,38 +302,41 @@ def describe_argument(argument: Argument, index: PackIndex, lang: Lang) -> Detai
     title.append("\n")
     title.append_text(plain(argument.claim.pick(lang), "bold"))
     detail = Detail(title)
-    role = argument.role.replace("-", " ")
+    role = say_value("role", argument.role, lang).replace("-", " ")
     badges = _badges(
         (role, f"reverse {ROLE_STYLE.get(argument.role, '')}"),
         (f"#{argument.number}" if argument.number else "", "bold"),
-        (argument.relation or "", "italic"),
+        (say_value("relation", argument.relation, lang) if argument.relation else "", "italic"),
         (argument.hedge or "", "black on yellow"),
-        ("inference", "black on yellow") if argument.inference else ("", ""),
+        _inferred(argument.inference, lang),
     )
     detail.body.append(badges)
     _prose(detail, argument.claim.other(lang), "dim")
     if argument.emphasis:
         detail.body.append(Text.assemble(("★ ", "bold yellow"), plain(argument.emphasis, "yellow")))
-    _inference(detail, argument.inference)
+    _inference(detail, argument.inference, lang)
     if len(chain) > 1:
-        detail.heading("Breadcrumb")
+        detail.heading(say("heading.breadcrumb", lang))
         for depth, step in enumerate(chain[:-1]):
             detail.body.append(
                 Text.assemble("  " * depth, "↳ " if depth else "", item_label(index, ref_of(step), lang))
             )
-        detail.link("Up the tree", index, (ref_of(step) for step in reversed(chain[:-1])), lang)
+        detail.link(say("link.up_the_tree", lang), index, (ref_of(step) for step in reversed(chain[:-1])), lang)
     replies = index.replies.get(argument.id, [])
     if replies:
-        detail.heading("Children")
+        detail.heading(say("heading.children", lang))
         table = Table.grid(padding=(0, 1))
         table.add_column(no_wrap=True)
         table.add_column(overflow="fold")
         for child in replies:
-            table.add_row(Text(child.relation or "", style="italic"), item_label(index, ref_of(child), lang))
+            relation = say_value("relation", child.relation, lang) if child.relation else ""
+            table.add_row(Text(relation, style="italic"), item_label(index, ref_of(child), lang))
         detail.body.append(table)
-        detail.link("Children", index, map(ref_of, replies), lang)
-    detail.related("Concerns", "Concerns", index, [Ref("entity", e) for e in argument.concerns], lang)
-    detail.related("Strategies", "Strategies", index, [Ref("strategy", s) for s in argument.strategies], lang)
+        detail.link(say("link.children", lang), index, map(ref_of, replies), lang)
+    concerns = [Ref("entity", e) for e in argument.concerns]
+    detail.related(say("heading.concerns", lang), say("link.concerns", lang), index, concerns, lang)
+    strategies = [Ref("strategy", s) for s in argument.strategies]
+    detail.related(say("heading.strategies", lang), say("link.strategies", lang), index, strategies, lang)
     _evidence(detail, index, argument.evidence, lang)
     return detail
 
@@ -350,23 +348,26 @@ def describe_figure(figure: Figure, index: PackIndex, lang: Lang) -> Detail:
     detail = Detail(title)
     detail.body.append(
         _badges(
-            ("figure", "reverse"),
+            (say("badge.figure", lang), "reverse"),
             (figure.hedge or "", "black on yellow"),
-            ("inference", "black on yellow") if figure.inference else ("", ""),
+            _inferred(figure.inference, lang),
         )
     )
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
-    table.add_row("Subject", pair(subject.name, lang) if subject else Text("the article itself", style="dim"))
-    table.add_row("Value", format_value(figure))
-    table.add_row("As written", plain(figure.as_written))
-    table.add_row("Period", plain(figure.period) if figure.period else Text("not stated", style="dim"))
-    table.add_row("Source", plain(figure.source) if figure.source else Text("not named", style="dim"))
+    article = Text(say("figure.article_itself", lang), style="dim")
+    table.add_row(say("column.subject", lang), pair(subject.name, lang) if subject else article)
+    table.add_row(say("column.value", lang), format_value(figure))
+    table.add_row(say("column.as_written", lang), plain(figure.as_written))
+    not_stated = Text(say("figure.not_stated", lang), style="dim")
+    table.add_row(say("column.period", lang), plain(figure.period) if figure.period else not_stated)
+    not_named = Text(say("figure.not_named", lang), style="dim")
+    table.add_row(say("column.source", lang), plain(figure.source) if figure.source else not_named)
     detail.body.append(table)
-    _inference(detail, figure.inference)
+    _inference(detail, figure.inference, lang)
     if subject is not None:
-        detail.link("Subject", index, [ref_of(subject)], lang)
+        detail.link(say("link.subject", lang), index, [ref_of(subject)], lang)
     _evidence(detail, index, figure.evidence, lang)
     return detail
 
@@ -374,11 +375,9 @@ def describe_figure(figure: Figure, index: PackIndex, lang: Lang) -> Detail:
 @describe_item.register
 def describe_term(term: GlossaryTerm, index: PackIndex, lang: Lang) -> Detail:
     detail = Detail(Text.assemble(plain(term.term, "bold"), "  →  ", pair(term.meaning, lang)))
-    detail.body.append(
-        _badges(("glossary", "reverse"), ("inference", "black on yellow") if term.inference else ("", ""))
-    )
+    detail.body.append(_badges((say("badge.glossary", lang), "reverse"), _inferred(term.inference, lang)))
     _prose(detail, term.note)
-    _inference(detail, term.inference)
+    _inference(detail, term.inference, lang)
     _evidence(detail, index, term.evidence, lang)
     return detail
 
@@ -390,19 +389,25 @@ def describe_section(node: OutlineNode, index: PackIndex, lang: Lang) -> Detail:
     last = index.paragraphs[node.last or node.first]
     span = f"¶{first.number}" if first is last else f"¶{first.number}–{last.number}"
     detail.body.append(
-        _badges((node.kind, "reverse"), (f"#{node.number}" if node.number else "", "bold"), (span, "bold cyan"))
+        _badges(
+            (say_value("outline_kind", node.kind, lang), "reverse"),
+            (f"#{node.number}" if node.number else "", "bold"),
+            (span, "bold cyan"),
+        )
     )
     _bilingual(detail, node.summary, lang)
-    detail.related("Parts", "Parts", index, [ref_of(child) for child in node.children], lang)
-    detail.heading("Text")
+    parts = [ref_of(child) for child in node.children]
+    detail.related(say("heading.parts", lang), say("link.parts", lang), index, parts, lang)
+    detail.heading(say("heading.text", lang))
     paragraphs = index.pack.paragraphs[first.number - 1 : last.number]
     for paragraph in paragraphs[:12]:
         detail.body.append(Text.assemble((f"¶{paragraph.number:<3}", "bold cyan"), plain(paragraph.text)))
     if len(paragraphs) > 12:
-        detail.body.append(Text(f"… {len(paragraphs) - 12} more paragraphs (s: source view)", style="dim"))
-    detail.link("Source", index, (ref_of(p) for p in paragraphs), lang)
+        more = say("detail.more_paragraphs", lang, count=len(paragraphs) - 12)
+        detail.body.append(Text(more, style="dim"))
+    detail.link(say("link.source", lang), index, (ref_of(p) for p in paragraphs), lang)
     cited = _citations(index, paragraphs)
-    detail.related("Items drawn from this part", "Drawn from here", index, cited, lang)
+    detail.related(say("heading.drawn_from", lang), say("link.drawn_from", lang), index, cited, lang)
     return detail
 
 
@@ -422,8 +427,8 @@ def describe_paragraph(paragraph: Paragraph, index: PackIndex, lang: Lang) -> De
     detail = Detail(Text(f"¶{paragraph.number}", style="bold cyan"))
     section = index.section_of(paragraph)
     if section is not None:
-        detail.body.append(Text.assemble("in ", item_label(index, ref_of(section), lang)))
-        detail.link("Section", index, [ref_of(section)], lang)
+        detail.body.append(Text.assemble(say("detail.in_section", lang), item_label(index, ref_of(section), lang)))
+        detail.link(say("link.section", lang), index, [ref_of(section)], lang)
     detail.body.append(marked_paragraph(index, paragraph))
     readings = [
         ("Restored reading (the pack's, not the author's words)", paragraph.restored, restored_paragraph),
@@ -437,10 +442,10 @@ def describe_paragraph(paragraph: Paragraph, index: PackIndex, lang: Lang) -> De
         detail.heading("Notes on the readings")
         detail.body.append(notes)
     cited = _citations(index, [paragraph])
-    detail.heading("Cited by")
+    detail.heading(say("heading.cited_by", lang))
     if cited:
         detail.body.append(_cited_by_table(index, cited, lang))
-        detail.link("Cited by", index, cited, lang)
+        detail.link(say("link.cited_by", lang), index, cited, lang)
     else:
-        detail.body.append(Text("Nothing in the pack cites this paragraph.", style="dim"))
+        detail.body.append(Text(say("detail.nothing_cites", lang), style="dim"))
     return detail

@@ -9,9 +9,11 @@ from __future__ import annotations
 from functools import singledispatch
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from fintech_tui.index import PackIndex, Ref
+from fintech_tui.messages import say
 from fintech_tui.model import (
     Argument,
     Bilingual,
@@ -40,10 +42,15 @@ ROLE_STYLE = {
 RELATION_MARK = {"supports": "+", "opposes": "−", "elaborates": "…", None: "•"}
 
 
-def kind_title(kind: str) -> str:
-    """How views tag an item of `kind`: "Company" for an entity."""
+KIND_WIDTH = 9  # cells of the kind tag before a search result's label
+
+
+def kind_title(kind: str, lang: Lang = "en") -> str:
+    """How views tag an item of `kind`: "Company" for an entity (its Chinese noun in Chinese)."""
     found = kind_named(kind)
-    return found.title if found else kind
+    if found is None:
+        return kind
+    return found.zh if lang == "zh" else found.title
 
 
 def pair(text: Bilingual, lang: Lang) -> Text:
@@ -71,7 +78,8 @@ def item_label(index: PackIndex, ref: Ref, lang: Lang, *, with_kind: bool = Fals
     item = index.get(ref)
     label = Text(no_wrap=True, overflow="ellipsis")
     if with_kind:
-        label.append(f"{kind_title(ref.kind):<9} ", "dim italic")
+        tag = kind_title(ref.kind, lang)
+        label.append(tag + " " * max(1, KIND_WIDTH + 1 - cell_len(tag)), "dim italic")  # CJK is two cells wide
     if item is None:
         label.append_text(one_line(str(ref), "red"))
     else:
@@ -108,7 +116,7 @@ def _(item: Argument, label: Text, index: PackIndex, lang: Lang) -> None:
 @label_parts.register
 def _(item: Figure, label: Text, index: PackIndex, lang: Lang) -> None:
     subject = index.entities.get(item.subject)
-    who = subject.name.pick(lang) if subject else "article"
+    who = subject.name.pick(lang) if subject else say("figure.article", lang)
     label.append_text(one_line(f"{who}: {item.metric.pick(lang)} = {item.as_written}"))
 
 

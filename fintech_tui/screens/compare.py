@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from fintech_tui.index import PackIndex, ref_of
+from fintech_tui.messages import say, say_value
 from fintech_tui.model import Entity, Lang
 from fintech_tui.render.detail import format_value
 from fintech_tui.render.labels import item_label, pair
@@ -17,7 +18,8 @@ from fintech_tui.render.wrap import breakable
 from fintech_tui.screens.view import View
 from fintech_tui.widgets.vim import VimScroll
 
-ROWS = ("Kind", "Part of", "Products", "Strategies", "Figures", "Arguments", "Quotes", "Names in the text")
+#: The rows, by id; their labels are the messages `compare.<id>`.
+ROWS = ("kind", "part_of", "products", "strategies", "figures", "arguments", "quotes", "names")
 LABEL_WIDTH = 10  # the row labels wrap onto two lines rather than widen their column
 COLUMN_MIN_WIDTH = 12  # below this a column would break ordinary words
 
@@ -37,41 +39,40 @@ def compare_table(index: PackIndex, entities: list[Entity], lang: Lang) -> Table
     for row in ROWS:
         cells: list[Text] = []
         for entity in entities:
-            if row == "Kind":
-                cells.append(plain(entity.kind))
-            elif row == "Part of":
+            if row == "kind":
+                cells.append(plain(say_value("entity_kind", entity.kind, lang)))
+            elif row == "part_of":
                 parent = index.entities.get(entity.parent)
                 cells.append(pair(parent.name, lang) if parent else Text("—", style="dim"))
-            elif row == "Products":
+            elif row == "products":
                 cells.append(listing([pair(c.name, lang) for c in index.children_of.get(entity.id, [])]))
-            elif row == "Strategies":
+            elif row == "strategies":
                 cells.append(
                     listing([item_label(index, ref_of(s), lang) for s in index.strategies_of.get(entity.id, [])])
                 )
-            elif row == "Figures":
+            elif row == "figures":
                 figures = index.figures_of.get(entity.id, [])
                 cells.append(
                     listing([Text.assemble(one_line(f.metric.pick(lang)), ": ", format_value(f)) for f in figures])
                 )
-            elif row == "Arguments":
+            elif row == "arguments":
                 arguments = index.arguments_about.get(entity.id, [])
                 cells.append(listing([item_label(index, ref_of(a), lang) for a in arguments[:6]]))
-            elif row == "Quotes":
+            elif row == "quotes":
                 cells.append(Text(str(len(entity.evidence))))
             else:
                 cells.append(listing([one_line(a.text) for a in entity.aliases]))
         for cell in cells:  # labels are one-liners in lists; here they may wrap
             cell.no_wrap = False
             cell.overflow = "fold"
-        table.add_row(row, *cells)
+        table.add_row(say(f"compare.{row}", lang), *cells)
     return table
 
 
 class CompareScreen(View[None]):
     """Companies side by side; `why` says how they were chosen."""
 
-    WHERE = "Compare"
-    TITLE = "Compare — x marks companies in the Companies pane, c compares them"
+    WHERE = "view.compare"
 
     def __init__(self, index: PackIndex, entities: list[Entity], lang: Lang, why: Text | None = None) -> None:
         super().__init__()
@@ -82,7 +83,7 @@ class CompareScreen(View[None]):
 
     def body(self) -> ComposeResult:
         scroll = VimScroll(id="compare")
-        scroll.border_title = self.TITLE
+        scroll.border_title = say("compare.title", self.lang)
         if self.why is not None:
             scroll.border_subtitle = self.why
         with scroll:

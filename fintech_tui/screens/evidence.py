@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from fintech_tui.index import PackIndex, Ref
+from fintech_tui.messages import say
 from fintech_tui.model import Evidence, Lang
 from fintech_tui.render.safe import plain
 from fintech_tui.render.wrap import breakable
@@ -19,8 +20,7 @@ from fintech_tui.widgets.vim import VimList
 class EvidenceScreen(View[None]):
     """The quotes behind a matrix cell or a figure, sorted by paragraph."""
 
-    WHERE = "Evidence"
-    SUBTITLE = "enter: show in the source · esc: back"
+    WHERE = "view.evidence"
 
     def __init__(self, index: PackIndex, title: Text, evidence: tuple[Evidence, ...], lang: Lang) -> None:
         super().__init__()
@@ -37,7 +37,7 @@ class EvidenceScreen(View[None]):
             options.append(Option(breakable(prompt), id=str(number)))
         quotes = VimList(*options, id="evidence-list")
         quotes.border_title = self.heading
-        quotes.border_subtitle = self.SUBTITLE
+        quotes.border_subtitle = say("evidence.subtitle", self.lang)
         yield quotes
 
     def on_mount(self) -> None:

@@ -6,22 +6,24 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.events import Resize
 
 from fintech_tui.analysis import comparable_groups
 from fintech_tui.index import PackIndex
+from fintech_tui.messages import say
 from fintech_tui.model import Figure, Lang
 from fintech_tui.render.detail import format_number
 from fintech_tui.render.safe import one_line
 from fintech_tui.screens.view import View
+from fintech_tui.widgets.keys import bind
 from fintech_tui.widgets.vim import VimTable
 
-COLUMNS = ("Subject", "Metric", "Value", "As written", "Period", "Source", "Bar")
+#: The columns, by id; their headings are the messages `column.<id>`.
+COLUMNS = ("subject", "metric", "value", "as_written", "period", "source", "bar")
 BAR_WIDTH = 12
 #: When the terminal is narrow these give up width first, then the others share the cut.
-FIRST_TO_GO = ("Source", "Period")
-SHARED_CUT = ("Subject", "Metric", "As written")
+FIRST_TO_GO = ("source", "period")
+SHARED_CUT = ("subject", "metric", "as_written")
 LEAST = 6  # a shrunk text column keeps this many cells
 VALUE_WIDTH = 16
 BAR_MAX = 40  # the bar takes what is left over, up to this
@@ -51,8 +53,8 @@ def column_widths(natural: dict[str, int], total: int) -> dict[str, int]:
     to their widths; no text column goes below LEAST cells.
     """
     widths = dict(natural)
-    widths["Value"] = min(natural["Value"], VALUE_WIDTH)
-    widths["Bar"] = BAR_WIDTH
+    widths["value"] = min(natural["value"], VALUE_WIDTH)
+    widths["bar"] = BAR_WIDTH
     over = sum(widths.values()) - (total - CELL_PADDING * len(COLUMNS))
     for name in FIRST_TO_GO:
         give = max(0, min(over, widths[name] - LEAST))
@@ -64,23 +66,19 @@ def column_widths(natural: dict[str, int], total: int) -> dict[str, int]:
         for name in SHARED_CUT:
             widths[name] -= min(spare[name], -(-over * spare[name] // pool))  # rounded up: never too wide
     elif over < 0:
-        widths["Bar"] = min(BAR_MAX, BAR_WIDTH - over)
+        widths["bar"] = min(BAR_MAX, BAR_WIDTH - over)
     return widths
 
 
 class FiguresScreen(View[None]):
     """Figures sorted by any column (o cycles the column, r reverses, or click a header)."""
 
-    WHERE = "Figures"
-    TITLE = "Figures — bars compare values that share a unit"
-    SORTED = "Figures — sorted by {column} {arrow}"
-    SUBTITLE = "enter: evidence · o: sort column · r: reverse · esc: back"
-    NO_SUBJECT = "(the article)"
+    WHERE = "view.figures"
 
     BINDINGS = [
-        Binding("enter", "open_row", "Evidence", tooltip="List the quotes behind the figure", priority=True),
-        Binding("o", "sort_next", "Sort", tooltip="Sort by the next column"),
-        Binding("r", "reverse", "Reverse", tooltip="Reverse the order"),
+        bind("enter", "open_row", "evidence", priority=True),
+        bind("o", "sort_next", "sort"),
+        bind("r", "reverse", "reverse"),
     ]
 
     def __init__(self, index: PackIndex, lang: Lang) -> None:
@@ -100,8 +98,8 @@ class FiguresScreen(View[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(VimTable)
-        table.border_title = self.TITLE
-        table.border_subtitle = self.SUBTITLE
+        table.border_title = say("figures.title", self.lang)
+        table.border_subtitle = say("figures.subtitle", self.lang)
         self._fill()
         table.focus()
 
@@ -110,21 +108,24 @@ class FiguresScreen(View[None]):
 
     def _texts(self, figure: Figure) -> dict[str, str]:
         return {
-            "Subject": self._subject(figure),
-            "Metric": figure.metric.pick(self.lang),
-            "As written": figure.as_written,
-            "Period": figure.period,
-            "Source": figure.source,
+            "subject": self._subject(figure),
+            "metric": figure.metric.pick(self.lang),
+            "as_written": figure.as_written,
+            "period": figure.period,
+            "source": figure.source,
         }
 
     def _natural_widths(self) -> dict[str, int]:
         """The widest cell of each column (its heading included)."""
-        widest = {name: cell_len(name) for name in COLUMNS}
+        widest = {name: cell_len(self._heading(name)) for name in COLUMNS}
         for figure in self.figures:
             for name, text in self._texts(figure).items():
                 widest[name] = max(widest[name], cell_len(one_line(text).plain))
-            widest["Value"] = max(widest["Value"], cell_len(self._value(figure).plain))
+            widest["value"] = max(widest["value"], cell_len(self._value(figure).plain))
         return widest
+
+    def _heading(self, column: str) -> str:
+        return say(f"column.{column}", self.lang)
 
     def _value(self, figure: Figure) -> Text:
         unit = figure.unit.split(" (")[0]
@@ -136,22 +137,22 @@ class FiguresScreen(View[None]):
 
     def _subject(self, figure: Figure) -> str:
         subject = self.index.entities.get(figure.subject)
-        return subject.name.pick(self.lang) if subject else self.NO_SUBJECT
+        return subject.name.pick(self.lang) if subject else say("figures.no_subject", self.lang)
 
     def _cells(self, figure: Figure) -> list[Text]:
         widths = self._widths
         largest = self.largest.get(figure.unit.split(" (")[0])
-        chart = bar(figure.value, largest, widths["Bar"]) if largest and figure.value is not None else Text("")
+        chart = bar(figure.value, largest, widths["bar"]) if largest and figure.value is not None else Text("")
         value = self._value(figure)
-        value.truncate(widths["Value"], overflow="ellipsis")
+        value.truncate(widths["value"], overflow="ellipsis")
         texts = self._texts(figure)
         return [
-            clipped(texts["Subject"], widths["Subject"]),
-            clipped(texts["Metric"], widths["Metric"]),
+            clipped(texts["subject"], widths["subject"]),
+            clipped(texts["metric"], widths["metric"]),
             value,
-            clipped(texts["As written"], widths["As written"]),
-            clipped(texts["Period"], widths["Period"]),
-            clipped(texts["Source"], widths["Source"]),
+            clipped(texts["as_written"], widths["as_written"]),
+            clipped(texts["period"], widths["period"]),
+            clipped(texts["source"], widths["source"]),
             chart,
         ]
 
@@ -173,7 +174,7 @@ class FiguresScreen(View[None]):
         table.clear(columns=rebuild_columns)
         if rebuild_columns:
             for name in COLUMNS:
-                table.add_column(name, key=name, width=widths[name])
+                table.add_column(self._heading(name), key=name, width=widths[name])
         for number in self._order():
             table.add_row(*self._cells(self.figures[number]), key=str(number))
         if current is not None:
@@ -188,7 +189,7 @@ class FiguresScreen(View[None]):
 
     def _sort_key(self, figure: Figure) -> tuple[int, float | str]:
         column = COLUMNS[self.sort_column]
-        if column in ("Value", "Bar"):
+        if column in ("value", "bar"):
             return (0, figure.value) if figure.value is not None else (1, 0.0)
         return (0, self._texts(figure)[column].casefold())
 
@@ -196,7 +197,8 @@ class FiguresScreen(View[None]):
         self.sorted = True
         self._fill()
         arrow = "↓" if self.descending else "↑"
-        self.query_one(VimTable).border_title = self.SORTED.format(column=COLUMNS[self.sort_column], arrow=arrow)
+        column = self._heading(COLUMNS[self.sort_column])
+        self.query_one(VimTable).border_title = say("figures.sorted", self.lang, column=column, arrow=arrow)
 
     def action_sort_next(self) -> None:
         self.sort_column = (self.sort_column + 1) % len(COLUMNS)

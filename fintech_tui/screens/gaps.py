@@ -10,8 +10,10 @@ from textual.app import ComposeResult
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from fintech_tui.gaps import Gap, gap_report
+from fintech_tui.gaps import Finding, Gap, gap_report
 from fintech_tui.index import PackIndex, Ref
+from fintech_tui.messages import say, say_value
+from fintech_tui.model import Lang
 from fintech_tui.render.safe import one_line
 from fintech_tui.screens.view import View
 from fintech_tui.widgets.vim import VimList
@@ -24,13 +26,12 @@ class GapsScreen(View[Ref | None]):
     brings the report again with `start` on the same finding.
     """
 
-    WHERE = "Gaps"
-    TITLE = "Gap report — {count} findings"
-    SUBTITLE = "enter: open the item · esc: back"
+    WHERE = "view.gaps"
 
-    def __init__(self, index: PackIndex, start: int = 0) -> None:
+    def __init__(self, index: PackIndex, start: int = 0, lang: Lang = "en") -> None:
         super().__init__()
         self.index = index
+        self.lang = lang
         self.report = gap_report(index)
         self.gaps: list[Gap] = []
         self.start = start
@@ -39,15 +40,16 @@ class GapsScreen(View[Ref | None]):
     def body(self) -> ComposeResult:
         options: list[Option] = []
         for group, gaps in self.report.groups.items():
-            options.append(Option(Text(f"{group} ({len(gaps)})", style="bold underline"), disabled=True))
+            heading = say_value("gap", group.name, self.lang) if isinstance(group, Finding) else group
+            options.append(Option(Text(f"{heading} ({len(gaps)})", style="bold underline"), disabled=True))
             for gap in gaps:
                 where = f"  ¶{', ¶'.join(map(str, gap.paragraphs))}" if gap.paragraphs else ""
                 label = Text.assemble("  ", one_line(gap.message), (where, "cyan"))
                 options.append(Option(label, id=str(len(self.gaps)), disabled=gap.ref is None))
                 self.gaps.append(gap)
         report = VimList(*options, id="gaps")
-        report.border_title = self.TITLE.format(count=self.report.count)
-        report.border_subtitle = self.SUBTITLE
+        report.border_title = say("gaps.title", self.lang, count=self.report.count)
+        report.border_subtitle = say("gaps.subtitle", self.lang)
         yield report
 
     def on_mount(self) -> None:

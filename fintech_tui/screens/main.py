@@ -11,7 +11,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.reactive import reactive
@@ -23,6 +23,7 @@ from textual.widgets import Footer
 from fintech_tui.goto import goto_link
 from fintech_tui.history import History
 from fintech_tui.index import PackIndex, Ref
+from fintech_tui.messages import say, say_value
 from fintech_tui.model import Entity, Lang
 from fintech_tui.render.detail import describe
 from fintech_tui.render.labels import kind_title
@@ -30,6 +31,7 @@ from fintech_tui.render.safe import one_line
 from fintech_tui.sanitize import neutralise
 from fintech_tui.widgets.detail_view import DetailBody, DetailView
 from fintech_tui.widgets.item_tree import ItemTree
+from fintech_tui.widgets.keys import bind, localised
 from fintech_tui.widgets.link_list import LinkList
 from fintech_tui.widgets.pane_bar import PaneBar
 from fintech_tui.widgets.panes import PANES
@@ -43,49 +45,29 @@ COMPARE_PEERS = 4  # others shown beside the current company when none is marked
 class MainScreen(Screen[None]):
     """Outline, Companies, Strategies and Arguments, and the item they select."""
 
-    HELP_TITLE = "Explorer"
-    # What the explorer says; kept together so the wording can change in one place.
-    NOTHING_CALLED = "Nothing is called {ref}."
-    NO_BACK = "Nothing further back."
-    NO_FORWARD = "Nothing further forward."
-    LABELS = {"en": "Labels: English", "zh": "标签：中文"}
-    MARK_HOW = "Mark companies: select one in the Companies pane, then press x."
-    MARKED = "Marked to compare: "
-    UNMARKED = "Unmarked "
-    NONE_MARKED = "none"
-    COMPARE_HOW = "Select a company (2), or mark two or more with x, then press c."
-    NO_PEERS = "The article relates nothing else to "
-    CHOSEN_BY = "and the companies most tied to it (strategies, arguments, paragraphs)"
-    MARKED_WITH_CURRENT = "the marked company beside the current one"
-    COPIED = "Copied: --goto {link}"
+    HELP_TITLE = "place.explorer"  # what it says comes from the message table (fintech_tui.messages)
 
     BINDINGS = [
-        Binding("1", "focus_pane(0)", "Outline", show=False, tooltip="The Outline pane"),
-        Binding("2", "focus_pane(1)", "Companies", show=False, tooltip="The Companies pane"),
-        Binding("3", "focus_pane(2)", "Strategies", show=False, tooltip="The Strategies pane"),
-        Binding("4", "focus_pane(3)", "Arguments", show=False, tooltip="The Arguments pane"),
-        Binding("5,d", "focus_detail", "Links", show=False, tooltip="The detail view's links"),
-        Binding("tab", "cycle(1)", "Next pane", show=False, priority=True),
-        Binding("shift+tab", "cycle(-1)", "Previous pane", show=False, priority=True),
-        Binding("slash", "search", "Search", key_display="/", tooltip="Search names, aliases, pinyin and claims"),
-        Binding("s", "source", "Source", tooltip="The article at what the item cites"),
-        Binding("backspace,left_square_bracket,alt+left", "back", "Back", key_display="⌫", tooltip="Back"),
-        Binding("right_square_bracket,alt+right", "forward", "Forward", show=False, tooltip="Forward"),
-        Binding("t", "toggle_language", "Language", tooltip="Labels in Chinese / English"),
-        Binding("m", "matrix", "Matrix", tooltip="Companies × strategies"),
-        Binding("f", "figures", "Figures", tooltip="Every figure, sortable"),
-        Binding("x", "mark", "Mark", show=False, tooltip="Mark or unmark the company for compare"),
-        Binding("c", "compare", "Compare", tooltip="Compare marked companies, or the current one with its peers"),
-        Binding("r", "gaps", "Gap report", show=False, tooltip="Where the map of the article is thin"),
-        Binding("y", "copy_link", "Copy link", show=False, tooltip="Copy the item's --goto link"),
-        Binding(
-            "e",
-            "toggle_evidence_readings",
-            "Readings",
-            show=False,
-            tooltip="Show or hide the reading of each cited paragraph under its quote",
-        ),
-        Binding("escape", "leave_detail", "Panes", show=False),
+        bind("1", "focus_pane(0)", "pane_outline", show=False),
+        bind("2", "focus_pane(1)", "pane_companies", show=False),
+        bind("3", "focus_pane(2)", "pane_strategies", show=False),
+        bind("4", "focus_pane(3)", "pane_arguments", show=False),
+        bind("5,d", "focus_detail", "links", show=False),
+        bind("tab", "cycle(1)", "next_pane", show=False, priority=True),
+        bind("shift+tab", "cycle(-1)", "previous_pane", show=False, priority=True),
+        bind("slash", "search", "search", key_display="/"),
+        bind("s", "source", "source"),
+        bind("backspace,left_square_bracket,alt+left", "back", "back", key_display="⌫"),
+        bind("right_square_bracket,alt+right", "forward", "forward", show=False),
+        bind("t", "toggle_language", "language"),
+        bind("m", "matrix", "matrix"),
+        bind("f", "figures", "figures"),
+        bind("x", "mark", "mark", show=False),
+        bind("c", "compare", "compare"),
+        bind("r", "gaps", "gaps", show=False),
+        bind("y", "copy_link", "copy_link", show=False),
+        bind("e", "toggle_evidence_readings", "readings", show=False),
+        bind("escape", "leave_detail", "leave_detail", show=False),
     ]
 
     AUTO_FOCUS = ""  # on_mount decides: a pane, or the links of a --goto item
@@ -108,15 +90,24 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self._return: tuple[Ref, Callable[[], None]] | None = None  # back from this item reopens a view
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys, their words in the label language (what the footer and help show)."""
+        return localised(super().active_bindings, self.lang)
+
+    def say(self, key: str, **fields: object) -> str:
+        """The message `key` in the label language."""
+        return say(key, self.lang, **fields)
+
     def compose(self) -> ComposeResult:
         self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")  # before children are styled
         yield TitleBar(self.app.sub_title)
         with Horizontal(id="main"):
             with Vertical(id="panes"):
-                yield PaneBar([pane.PANE_TITLE for pane in PANES], id="pane-bar")
+                yield PaneBar([say(pane.PANE_TITLE, self.lang) for pane in PANES], id="pane-bar")
                 for number, pane in enumerate(PANES):
                     yield pane(self.index, self.lang, id=f"pane-{number}")
-            yield DetailView(readings=self._evidence_readings, id="detail")
+            yield DetailView(self.lang, readings=self._evidence_readings, id="detail")
         yield Footer()
 
     @property
@@ -169,7 +160,7 @@ class MainScreen(Screen[None]):
     def open(self, ref: Ref, *, record: bool = True) -> None:
         """Show `ref` in the detail view; `record` puts the move in history."""
         if self.index.get(ref) is None:
-            self.notify(self.NOTHING_CALLED.format(ref=ref), severity="warning", markup=False)
+            self.notify(self.say("toast.nothing_called", ref=ref), severity="warning", markup=False)
             return
         if self._preview_timer is not None:  # an explicit open wins over a pending preview
             self._preview_timer.stop()
@@ -194,20 +185,25 @@ class MainScreen(Screen[None]):
         self.app.sub_title = neutralise(self.index.pack.meta.title.pick(lang))  # the title bars follow it
         for pane in self.panes:
             pane.relabel(lang)
+        bar = self.query_one(PaneBar)
+        bar.names = [say(pane.PANE_TITLE, lang) for pane in PANES]
+        bar.refresh()
+        self.query_one(DetailView).relabel(lang)
         self._render_detail()
+        self.refresh_bindings()  # the footer reads the bindings' words again
 
     def kind_name(self, ref: Ref) -> str:
         """What the detail header calls the item: an entity's own kind (Bank, App, Person …)."""
         item = self.index.get(ref)
         if isinstance(item, Entity):
-            return item.kind.capitalize()
-        return kind_title(ref.kind)
+            return say_value("entity_kind", item.kind, self.lang).capitalize()
+        return kind_title(ref.kind, self.lang)
 
     def _render_detail(self) -> None:
         if self.current is None:
             return
         view = self.query_one(DetailView)
-        hint = f"y: copy --goto {goto_link(self.current)}"
+        hint = self.say("detail.copy_hint", link=goto_link(self.current))
         view.show(describe(self.index, self.current, self.lang), self.kind_name(self.current), hint)
 
     @on(ItemTree.Previewed)
@@ -249,13 +245,13 @@ class MainScreen(Screen[None]):
         elif self.current is not None and (ref := self.history.back(self.current)):
             self.open(ref, record=False)
         else:
-            self.notify(self.NO_BACK, timeout=2, markup=False)
+            self.notify(self.say("toast.no_back"), timeout=2, markup=False)
 
     def action_forward(self) -> None:
         if self.current is not None and (ref := self.history.forward(self.current)):
             self.open(ref, record=False)
         else:
-            self.notify(self.NO_FORWARD, timeout=2, markup=False)
+            self.notify(self.say("toast.no_forward"), timeout=2, markup=False)
 
     # -- focus, panes and layout --------------------------------------------
 
@@ -305,7 +301,7 @@ class MainScreen(Screen[None]):
 
     def action_toggle_language(self) -> None:
         self.lang = "zh" if self.lang == "en" else "en"
-        self.notify(self.LABELS[self.lang], timeout=2, markup=False)
+        self.notify(self.say("toast.labels"), timeout=2, markup=False)
 
     @property
     def evidence_readings(self) -> bool:
@@ -357,20 +353,20 @@ class MainScreen(Screen[None]):
     def action_mark(self) -> None:
         """Mark (or unmark) the current company for the compare view; the pane shows the mark."""
         if self.current is None or self.current.kind != "entity":
-            self.notify(self.MARK_HOW, timeout=3, markup=False)
+            self.notify(self.say("toast.mark_how"), timeout=3, markup=False)
             return
         entity_id = self.current.id
         if entity_id in self.marked:
             self.marked.remove(entity_id)
-            message = Text.assemble(self.UNMARKED, self._entity_name(entity_id), "; ")
+            message = self.say("toast.unmarked", name=self._entity_name(entity_id).plain)
         else:
             self.marked.append(entity_id)
-            message = Text()
+            message = ""
         for pane in self.panes:
             pane.set_marked({Ref("entity", e) for e in self.marked})
-        names = Text(", ").join(self._entity_name(e) for e in self.marked) if self.marked else Text(self.NONE_MARKED)
-        message.append_text(Text.assemble(self.MARKED, names))
-        self.notify(message.plain, timeout=3, markup=False)
+        names = Text(", ").join(self._entity_name(e) for e in self.marked).plain or self.say("toast.none_marked")
+        message += self.say("toast.marked", names=names)
+        self.notify(message, timeout=3, markup=False)
 
     def compare_choice(self) -> tuple[list[str], Text | None] | None:
         """The entities `c` compares and why: the marks if two or more; one mark
@@ -381,14 +377,14 @@ class MainScreen(Screen[None]):
         if len(self.marked) >= 2:
             return list(self.marked), None
         if len(self.marked) == 1 and current is not None and current not in self.marked:
-            return [self.marked[0], current], Text(self.MARKED_WITH_CURRENT)
+            return [self.marked[0], current], Text(self.say("compare.marked_with_current"))
         if current is None:
             return None
         found = peers(self.index, self.index.entities[current], COMPARE_PEERS)
         if not found:
-            self.notify(Text.assemble(self.NO_PEERS, self._entity_name(current)).plain, timeout=3, markup=False)
+            self.notify(self.say("toast.no_peers", name=self._entity_name(current).plain), timeout=3, markup=False)
             return None
-        why = Text.assemble(self._entity_name(current), " ", self.CHOSEN_BY)
+        why = Text(self.say("compare.chosen_by", name=self._entity_name(current).plain))
         return [current, *(peer.entity.id for peer in found)], why
 
     def action_compare(self) -> None:
@@ -398,7 +394,7 @@ class MainScreen(Screen[None]):
         choice = self.compare_choice()
         if choice is None:
             if self.current is None or self.current.kind != "entity":
-                self.notify(self.COMPARE_HOW, timeout=3, markup=False)
+                self.notify(self.say("toast.compare_how"), timeout=3, markup=False)
             return
         ids, why = choice
         entities = [self.index.entities[e] for e in dict.fromkeys(ids)]
@@ -407,7 +403,7 @@ class MainScreen(Screen[None]):
     def action_gaps(self, start: int = 0) -> None:
         from fintech_tui.screens.gaps import GapsScreen  # deferred: not on the first screen
 
-        report = GapsScreen(self.index, start)
+        report = GapsScreen(self.index, start, self.lang)
 
         def chosen(ref: Ref | None) -> None:
             if ref is not None:
@@ -422,7 +418,7 @@ class MainScreen(Screen[None]):
             return
         link = goto_link(self.current)
         self.app.copy_to_clipboard(f"--goto {link}")
-        self.notify(self.COPIED.format(link=link), timeout=3, markup=False)
+        self.notify(self.say("toast.copied", link=link), timeout=3, markup=False)
 
     def show_source(self, ref: Ref | None, quote: str = "") -> None:
         from fintech_tui.screens.source import SourceScreen  # deferred: not on the first screen

@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 
 from fintech_tui.analysis import Tie, ties
 from fintech_tui.index import PackIndex
+from fintech_tui.messages import say
 from fintech_tui.model import Entity, Lang, Strategy
 from fintech_tui.render.safe import one_line
 from fintech_tui.screens.view import View
+from fintech_tui.widgets.keys import bind
 from fintech_tui.widgets.vim import VimTable
 
 SHADES = ["dim", "cyan", "bold cyan", "bold black on cyan"]
@@ -31,17 +32,11 @@ def clipped(value: str, width: int, style: str = "") -> Text:
 class MatrixScreen(View[None]):
     """A table whose cells count the quotes tying a company to a strategy."""
 
-    WHERE = "Matrix"
-    TITLE = "Companies × strategies — quotes tying each pair"
-    TITLE_TRANSPOSED = "Strategies × companies — quotes tying each pair"
-    SUBTITLE = "enter: the quotes · x: transpose · esc: back"
-    NO_TIE = "The article does not tie these two."
-    CORNER = "Company ↓  Strategy →"
-    CORNER_TRANSPOSED = "Strategy ↓  Company →"
+    WHERE = "view.matrix"
 
     BINDINGS = [
-        Binding("enter", "open_cell", "Quotes", tooltip="List the quotes behind the cell", priority=True),
-        Binding("x", "transpose", "Transpose", tooltip="Swap rows and columns"),
+        bind("enter", "open_cell", "quotes", priority=True),
+        bind("x", "transpose", "transpose"),
     ]
 
     def __init__(self, index: PackIndex, lang: Lang) -> None:
@@ -76,7 +71,7 @@ class MatrixScreen(View[None]):
         table = self.query_one(VimTable)
         table.clear(columns=True)
         rows, columns = self._axes()
-        corner = self.CORNER_TRANSPOSED if self.transposed else self.CORNER
+        corner = say("matrix.corner_transposed" if self.transposed else "matrix.corner", self.lang)
         table.add_column(clipped(corner, LABEL_WIDTH, "bold"), key="label")
         for number, item in enumerate(columns):
             table.add_column(clipped(item.name.pick(self.lang), HEADER_WIDTH, "bold"), key=str(number))
@@ -87,8 +82,8 @@ class MatrixScreen(View[None]):
                 strength = tie.strength if tie else 0
                 cells.append(Text(str(strength) if strength else "·", style=SHADES[min(strength, 3)], justify="center"))
             table.add_row(*cells, key=str(row_number))
-        table.border_title = self.TITLE_TRANSPOSED if self.transposed else self.TITLE
-        table.border_subtitle = self.SUBTITLE
+        table.border_title = say("matrix.title_transposed" if self.transposed else "matrix.title", self.lang)
+        table.border_subtitle = say("matrix.subtitle", self.lang)
 
     def action_transpose(self) -> None:
         self.transposed = not self.transposed
@@ -101,7 +96,7 @@ class MatrixScreen(View[None]):
             return
         tie = self._tie(row, column - 1)
         if tie is None:
-            self.notify(self.NO_TIE, timeout=2, markup=False)
+            self.notify(say("toast.no_tie", self.lang), timeout=2, markup=False)
             return
         from fintech_tui.screens.evidence import EvidenceScreen  # deferred: opened on demand
 

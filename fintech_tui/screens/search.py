@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from fintech_tui.index import PackIndex, Ref
+from fintech_tui.messages import say
 from fintech_tui.model import Lang
 from fintech_tui.render.labels import item_label
+from fintech_tui.widgets.keys import bind
 
 RESULT_LIMIT = 60  # more than a screenful; refine the query to see others
 
@@ -20,15 +21,12 @@ RESULT_LIMIT = 60  # more than a screenful; refine the query to see others
 class SearchScreen(ModalScreen[Ref | None]):
     """A query box over a result list; enter opens the highlighted result."""
 
-    HELP_TITLE = "Search"
-    PLACEHOLDER = "Search names, aliases (口袋生活), claims, figures…"
-    NO_MATCH = "No match to open."
-    COUNT = {True: "{count} result", False: "{count} results"}
+    HELP_TITLE = "place.search"
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Close"),
-        Binding("down", "move(1)", "Next", show=False),
-        Binding("up", "move(-1)", "Previous", show=False),
+        bind("escape", "dismiss(None)", "close_search"),
+        bind("down", "move(1)", "next", show=False),
+        bind("up", "move(-1)", "previous", show=False),
     ]
 
     def __init__(self, index: PackIndex, lang: Lang) -> None:
@@ -39,11 +37,11 @@ class SearchScreen(ModalScreen[Ref | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(placeholder=self.PLACEHOLDER, id="search-input")
+            yield Input(placeholder=say("search.placeholder", self.lang), id="search-input")
             yield OptionList(id="search-results")
 
     def on_mount(self) -> None:
-        self.query_one("#search-box").border_title = "Search"
+        self.query_one("#search-box").border_title = say("search.title", self.lang)
         self.query_one("#search-results", OptionList).can_focus = False
         self.query_one(Input).focus()
 
@@ -63,7 +61,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         results.set_options(options)
         if options:
             results.highlighted = 0
-        count = self.COUNT[len(options) == 1].format(count=len(options))
+        count = say("search.one" if len(options) == 1 else "search.many", self.lang, count=len(options))
         self.query_one("#search-box").border_subtitle = count if query.strip() else ""
         if len(options) < before:
             # The box shrinks: repaint the whole screen once it has, or wide
@@ -82,7 +80,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         if highlighted is not None and highlighted < len(self.results):
             self.dismiss(self.results[highlighted])
         else:
-            self.notify(self.NO_MATCH, severity="warning", timeout=2, markup=False)
+            self.notify(say("toast.no_match", self.lang), severity="warning", timeout=2, markup=False)
 
     @on(OptionList.OptionSelected)
     def _clicked(self, event: OptionList.OptionSelected) -> None:

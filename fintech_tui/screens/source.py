@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.events import Resize
 from textual.widgets import OptionList
 
@@ -15,6 +14,7 @@ from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import Lang
 from fintech_tui.render.readings import READING_NAMES, Reading, has_readings, next_reading
 from fintech_tui.screens.view import View
+from fintech_tui.widgets.keys import bind
 from fintech_tui.widgets.source_list import SourceList
 from fintech_tui.widgets.title_bar import TitleBar
 
@@ -35,8 +35,8 @@ class SourceScreen(View[Ref | None]):
 
     WHERE = "Source"
     BINDINGS = [
-        Binding("enter", "open_paragraph", "Cited by", tooltip="Open the paragraph and what cites it", priority=True),
-        Binding("v", "next_reading", "Reading", tooltip="Original, restored reading, English, side by side"),
+        bind("enter", "open_paragraph", "cited_by", priority=True),
+        bind("v", "next_reading", "reading"),
     ]
 
     def __init__(self, index: PackIndex, target: Ref | None, quote: str, lang: Lang) -> None:

@@ -10,10 +10,13 @@ from __future__ import annotations
 from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from fintech_tui.messages import say
+from fintech_tui.model import Lang
+from fintech_tui.widgets.keys import bind, localised
 from fintech_tui.widgets.title_bar import TitleBar
 
 Result = TypeVar("Result")
@@ -22,17 +25,23 @@ Result = TypeVar("Result")
 class View(Screen[Result]):
     """Title bar, body, footer; esc closes. Subclasses give `WHERE` and `body()`."""
 
-    WHERE: ClassVar[str] = ""  # shown in the title bar and as the help section's title
+    WHERE: ClassVar[str] = ""  # the message key of its name, in the title bar and the help
+    lang: Lang = "en"  # the label language: subclasses set it from the explorer's
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,backspace", "close", "Back", key_display="esc", tooltip="Close this view"),
+        bind("escape,backspace", "close", "close_view", key_display="esc"),
     ]
 
     @property
     def help_title(self) -> str:
-        return self.WHERE
+        return say(self.WHERE, self.lang)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys, their words in the label language (what the footer and help show)."""
+        return localised(super().active_bindings, self.lang)
 
     def compose(self) -> ComposeResult:
-        yield TitleBar(self.app.sub_title, self.WHERE)
+        yield TitleBar(self.app.sub_title, self.help_title)
         yield from self.body()
         yield Footer()
 

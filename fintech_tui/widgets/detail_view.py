@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.console import RenderableType
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.geometry import Size
@@ -12,8 +11,11 @@ from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from fintech_tui.messages import say
+from fintech_tui.model import Lang
 from fintech_tui.render.detail import Detail
 from fintech_tui.render.wrap import breakable
+from fintech_tui.widgets.keys import bind
 from fintech_tui.widgets.link_list import LinkList
 
 
@@ -25,7 +27,7 @@ class DetailBody(ScrollView, can_focus=True):
     does not re-lay out the whole screen on every cursor move.
     """
 
-    HELP_TITLE = "Detail text"
+    HELP_TITLE = "place.detail_text"
     DEFAULT_CSS = """
     DetailBody {
         overflow-y: scroll;  /* always there: a new item never changes the layout */
@@ -39,12 +41,12 @@ class DetailBody(ScrollView, can_focus=True):
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     BINDINGS = [
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
-        Binding("space,pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
+        bind("j,down", "scroll_down", "down", show=False),
+        bind("k,up", "scroll_up", "up", show=False),
+        bind("g,home", "scroll_home", "top", show=False),
+        bind("G,end", "scroll_end", "bottom", show=False),
+        bind("space,pagedown", "page_down", "page_down", show=False),
+        bind("pageup", "page_up", "page_up", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -99,35 +101,38 @@ class DetailBody(ScrollView, can_focus=True):
         return self._lines[index].crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
 
 
-READINGS_SHOWN = "e: hide readings"  # of the cited paragraphs, under their quotes
-READINGS_HIDDEN = "e: show readings"
-
-
 class DetailView(Vertical):
     """Shows one item: what it is, then every link that can be followed from it."""
 
     shown: Detail | None = None  # what is on display, for tests and exports
 
-    def __init__(self, *, readings: bool = True, id: str | None = None) -> None:
+    def __init__(self, lang: Lang = "en", *, readings: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
         self.where = ""
         self.hint = ""  # the screen's note for the lower border, after the readings key
+        self.lang = lang
         self.readings = readings  # the pack's reading of each cited paragraph under its quote; kept from item to item
 
     def compose(self) -> ComposeResult:
         body = DetailBody(id="detail-body")
-        body.border_title = "Detail"
+        body.border_title = say("detail.title", self.lang)
         yield body
-        yield LinkList(id="detail-links")
+        yield LinkList(self.lang, id="detail-links")
 
     def show(self, detail: Detail, where: str = "", hint: str = "") -> None:
         """Render `detail`; `where` (e.g. "Company") becomes the pane title, `hint` goes on the lower border."""
         self.shown, self.where, self.hint = detail, where, hint
         body = self.query_one(DetailBody)
         with self.app.batch_update():  # body, title and links change in one frame
-            body.border_title = where or "Detail"
+            body.border_title = where or say("detail.title", self.lang)
             self._render_body(body)  # scrolled to the top
             self.query_one(LinkList).show_links(detail.links)
+
+    def relabel(self, lang: Lang) -> None:
+        """Its own words in `lang` from now on (the item is shown again by the explorer)."""
+        self.lang = lang
+        self.query_one(LinkList).lang = lang
+        self.query_one(DetailBody).border_title = self.where or say("detail.title", lang)
 
     def toggle_readings(self) -> None:
         """Show or hide the readings under the quotes, for this item and the next ones."""
@@ -142,6 +147,7 @@ class DetailView(Vertical):
         detail = self.shown
         if detail is None:
             return
-        readings = (READINGS_SHOWN if self.readings else READINGS_HIDDEN) if detail.has_readings else ""
+        key = "detail.readings_shown" if self.readings else "detail.readings_hidden"
+        readings = say(key, self.lang) if detail.has_readings else ""
         body.border_subtitle = " · ".join(part for part in (readings, self.hint) if part)
         body.show(detail.renderable(readings=self.readings))

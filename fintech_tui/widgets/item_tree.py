@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 from textual import on
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from fintech_tui.index import PackIndex, Ref
+from fintech_tui.messages import say
 from fintech_tui.model import Lang
 from fintech_tui.render.labels import item_label
+from fintech_tui.widgets.keys import bind
 
 Nesting = Iterable[tuple[Ref, int]]  # (item, depth) in display order, parents first (see nesting.preorder)
 EXPAND_ALL_UP_TO = 2_000  # nodes; beyond this a pane opens with its top two levels expanded
@@ -28,20 +29,20 @@ EXPAND_ALL_UP_TO = 2_000  # nodes; beyond this a pane opens with its top two lev
 class ItemTree(Tree[Ref]):
     """A pane listing items; highlighting previews an item, enter opens it."""
 
-    HELP_TITLE = "Panes"
+    HELP_TITLE = "place.panes"
     MARK = "✓ "  # before a company marked for compare
 
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("l,right", "expand", "Expand", show=False, tooltip="Expand the node (→ or l)"),
-        Binding("h,left", "collapse", "Collapse", show=False, tooltip="Collapse the node, or go to its parent"),
-        Binding("enter", "select_cursor", "Open", show=False, tooltip="Open the item and focus its links"),
+        bind("j,down", "cursor_down", "down", show=False),
+        bind("k,up", "cursor_up", "up", show=False),
+        bind("g,home", "first", "first", show=False),
+        bind("G,end", "last", "last", show=False),
+        bind("l,right", "expand", "expand", show=False),
+        bind("h,left", "collapse", "collapse", show=False),
+        bind("enter", "select_cursor", "open", show=False),
     ]
 
-    PANE_TITLE = "Items"
+    PANE_TITLE = ""  # the message key of the pane's name
     PANE_KEY = "0"
 
     @dataclass
@@ -65,7 +66,10 @@ class ItemTree(Tree[Ref]):
         self.guide_depth = 2
         self.nodes_by_ref: dict[Ref, TreeNode[Ref]] = {}
         self.marked: set[Ref] = set()
-        self.border_title = f"{self.PANE_KEY} {self.PANE_TITLE}"
+        self._title()
+
+    def _title(self) -> None:
+        self.border_title = f"{self.PANE_KEY} {say(self.PANE_TITLE, self.lang)}"
 
     def nesting(self) -> Nesting:
         """(ref, depth) pairs in display order; subclasses say what they hold."""
@@ -107,6 +111,7 @@ class ItemTree(Tree[Ref]):
     def relabel(self, lang: Lang) -> None:
         """Show every label in `lang`, keeping the cursor and expansion as they are."""
         self.lang = lang
+        self._title()
         for ref, node in self.nodes_by_ref.items():
             node.set_label(self._label(ref))
 

@@ -1,36 +1,76 @@
-"""Vim-style keys shared by every list, table and tree, so they behave alike everywhere.
+"""Key bindings whose words come from the message table, and their translation.
 
-Each list names the arrow key beside its letter, so the help and the README
-(both generated from bindings) show the two together.
+`bind` declares a binding by meaning: its footer word and tooltip are the
+table's English for `key.<meaning>`, and the meaning is its id. `localised`
+gives the same bindings in the reader's language; the screens hand that to
+Textual's Footer and to the help, so both follow the `t` key.
+
+The vim-style keys are shared by every list, table and tree, so they behave
+alike everywhere; each names the arrow key beside its letter, so the help and
+the README (both generated from bindings) show the two together.
 """
 
 from __future__ import annotations
 
-from textual.binding import Binding, BindingType
+from dataclasses import replace
+from typing import Any
+
+from textual.binding import ActiveBinding, Binding, BindingType
+
+from fintech_tui.messages import MESSAGES, say
+from fintech_tui.model import Lang
+
+
+def bind(keys: str, action: str, meaning: str, **options: Any) -> Binding:
+    """A binding described by the table's `key.<meaning>` (and `.tip`), with `meaning` as its id."""
+    tip = f"key.{meaning}.tip"
+    tooltip = say(tip, "en") if tip in MESSAGES else ""
+    return Binding(keys, action, say(f"key.{meaning}", "en"), tooltip=tooltip, id=meaning, **options)
+
+
+def localise(binding: Binding, lang: Lang) -> Binding:
+    """`binding` with its footer word and tooltip in `lang` (Textual's own are left as they are)."""
+    if lang == "en" or binding.id is None or f"key.{binding.id}" not in MESSAGES:
+        return binding
+    tip = f"key.{binding.id}.tip"
+    tooltip = say(tip, lang) if tip in MESSAGES else binding.tooltip
+    return replace(binding, description=say(f"key.{binding.id}", lang), tooltip=tooltip)
+
+
+def localised(active: dict[str, ActiveBinding], lang: Lang) -> dict[str, ActiveBinding]:
+    """A screen's active bindings with their words in `lang`, for the footer and the help."""
+    if lang == "en":
+        return active
+    found: dict[str, ActiveBinding] = {}
+    for key, (node, binding, enabled, _) in active.items():
+        shown = localise(binding, lang)
+        found[key] = ActiveBinding(node, shown, enabled, shown.tooltip)
+    return found
+
 
 VIM_LIST_KEYS: list[BindingType] = [
-    Binding("j,down", "cursor_down", "Down", show=False),
-    Binding("k,up", "cursor_up", "Up", show=False),
-    Binding("g,home", "first", "First", show=False),
-    Binding("G,end", "last", "Last", show=False),
+    bind("j,down", "cursor_down", "down", show=False),
+    bind("k,up", "cursor_up", "up", show=False),
+    bind("g,home", "first", "first", show=False),
+    bind("G,end", "last", "last", show=False),
 ]
 
 VIM_TABLE_KEYS: list[BindingType] = [
-    Binding("j,down", "cursor_down", "Down", show=False),
-    Binding("k,up", "cursor_up", "Up", show=False),
-    Binding("h,left", "cursor_left", "Left", show=False),
-    Binding("l,right", "cursor_right", "Right", show=False),
-    Binding("g,home", "scroll_top", "First row", show=False),
-    Binding("G,end", "scroll_bottom", "Last row", show=False),
+    bind("j,down", "cursor_down", "down", show=False),
+    bind("k,up", "cursor_up", "up", show=False),
+    bind("h,left", "cursor_left", "left", show=False),
+    bind("l,right", "cursor_right", "right", show=False),
+    bind("g,home", "scroll_top", "first_row", show=False),
+    bind("G,end", "scroll_bottom", "last_row", show=False),
 ]
 
 VIM_SCROLL_KEYS: list[BindingType] = [
-    Binding("j,down", "scroll_down", "Scroll down", show=False),
-    Binding("k,up", "scroll_up", "Scroll up", show=False),
-    Binding("h,left", "scroll_left", "Scroll left", show=False),
-    Binding("l,right", "scroll_right", "Scroll right", show=False),
-    Binding("g,home", "scroll_home", "Top", show=False),
-    Binding("G,end", "scroll_end", "Bottom", show=False),
-    Binding("space,pagedown", "page_down", "Page down", show=False),
-    Binding("pageup", "page_up", "Page up", show=False),
+    bind("j,down", "scroll_down", "scroll_down", show=False),
+    bind("k,up", "scroll_up", "scroll_up", show=False),
+    bind("h,left", "scroll_left", "scroll_left", show=False),
+    bind("l,right", "scroll_right", "scroll_right", show=False),
+    bind("g,home", "scroll_home", "top", show=False),
+    bind("G,end", "scroll_end", "bottom", show=False),
+    bind("space,pagedown", "page_down", "page_down", show=False),
+    bind("pageup", "page_up", "page_up", show=False),
 ]

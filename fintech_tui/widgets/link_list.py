@@ -6,21 +6,23 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from fintech_tui.messages import say
+from fintech_tui.model import Lang
 from fintech_tui.render.detail import Link
+from fintech_tui.widgets.keys import bind
 from fintech_tui.widgets.vim import VimList
 
 
 class LinkList(VimList):
     """Related items grouped under dim headings; each can be followed."""
 
-    HELP_TITLE = "Links"
+    HELP_TITLE = "place.links"
     DEFAULT_CSS = """
     LinkList {
         overflow-y: scroll;  /* always there: new links never change the layout */
@@ -32,7 +34,7 @@ class LinkList(VimList):
     # As in DetailBody: scrollbars always shown, so new links need no screen reflow.
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
-    BINDINGS = [Binding("enter", "select", "Follow", show=False, tooltip="Follow the link; evidence opens the source")]
+    BINDINGS = [bind("enter", "select", "follow", show=False)]
 
     @dataclass
     class Followed(Message):
@@ -40,10 +42,11 @@ class LinkList(VimList):
 
         link: Link
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, lang: Lang = "en", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.links: list[Link] = []
-        self.border_title = "Links"
+        self.lang = lang
+        self.border_title = say("links.title", self.lang)
 
     def show_links(self, links: list[Link]) -> None:
         """Replace the list with `links`, keeping their groups in order."""
@@ -57,7 +60,10 @@ class LinkList(VimList):
             label = Text.assemble("  ", link.label, no_wrap=True, overflow="ellipsis")
             options.append(Option(label, id=str(number)))
         self.set_options(options)
-        self.border_subtitle = f"{len(links)} links" if links else "no links"
+        self.border_title = say("links.title", self.lang)
+        count = len(links)
+        said = "links.none" if not count else "links.one" if count == 1 else "links.count"
+        self.border_subtitle = say(said, self.lang, count=count)
         if links:
             self.highlighted = 1  # the first link, below its heading
 

@@ -10,7 +10,7 @@ from fintech_tui.widgets.item_tree import ItemTree, Nesting
 class OutlinePane(ItemTree):
     """The article's structure, in article order."""
 
-    PANE_TITLE = "Outline"
+    PANE_TITLE = "pane.outline"
     PANE_KEY = "1"
 
     def nesting(self) -> Nesting:
@@ -20,7 +20,7 @@ class OutlinePane(ItemTree):
 class CompaniesPane(ItemTree):
     """Companies and organisations, with their products and apps beneath them."""
 
-    PANE_TITLE = "Companies"
+    PANE_TITLE = "pane.companies"
     PANE_KEY = "2"
 
     def nesting(self) -> Nesting:
@@ -32,7 +32,7 @@ class CompaniesPane(ItemTree):
 class StrategiesPane(ItemTree):
     """Strategies and business models, in the order the pack gives them."""
 
-    PANE_TITLE = "Strategies"
+    PANE_TITLE = "pane.strategies"
     PANE_KEY = "3"
 
     def nesting(self) -> Nesting:
@@ -42,7 +42,7 @@ class StrategiesPane(ItemTree):
 class ArgumentsPane(ItemTree):
     """The argument tree, from the thesis down."""
 
-    PANE_TITLE = "Arguments"
+    PANE_TITLE = "pane.arguments"
     PANE_KEY = "4"
 
     def nesting(self) -> Nesting:

@@ -10,6 +10,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from fintech_tui.loader import PackError
+from fintech_tui.messages import say
+from fintech_tui.model import Lang
 
 MAX_LINES = 8  # beyond this, say how many more: the panel must not hide the explorer
 
@@ -30,24 +32,24 @@ class ProblemsPanel(Static):
     }
     """
 
-    def __init__(self, error: PackError) -> None:
-        super().__init__(self.describe(error), id="problems-panel", markup=False)
+    def __init__(self, error: PackError, lang: Lang = "en") -> None:
+        super().__init__(self.describe(error, lang), id="problems-panel", markup=False)
+        self.lang = lang
 
     def show(self, error: PackError) -> None:
         """Replace the problems listed with those of `error`."""
-        self.update(self.describe(error))
+        self.update(self.describe(error, self.lang))
 
     @staticmethod
-    def describe(error: PackError) -> Text:
+    def describe(error: PackError, lang: Lang = "en") -> Text:
         problems = error.problems
         count = len(problems)
-        noun = "problem" if count == 1 else "problems"
         text = Text()
-        text.append(f"The pack has {count} {noun}; showing its last valid state.", style="bold")
-        text.append(" Save a fix and it reloads.", style="italic")
+        text.append(say("problems.heading_one" if count == 1 else "problems.heading", lang, count=count), style="bold")
+        text.append(say("problems.reload", lang), style="italic")
         for problem in problems[:MAX_LINES]:
             text.append("\n")
             text.append(str(problem))  # already neutralised: file names and fields come from the pack
         if count > MAX_LINES:
-            text.append(f"\n… and {count - MAX_LINES} more (fintech-tui check lists them all)", style="italic")
+            text.append("\n" + say("problems.more", lang, count=count - MAX_LINES), style="italic")
         return text

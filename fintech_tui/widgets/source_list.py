@@ -20,7 +20,7 @@ class SourceList(VimList):
     in view (else it comes to the top one).
     """
 
-    HELP_TITLE = "Paragraphs"
+    HELP_TITLE = "place.paragraphs"
 
     def __init__(
         self,

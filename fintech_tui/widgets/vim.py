@@ -15,19 +15,19 @@ from fintech_tui.widgets.keys import VIM_LIST_KEYS, VIM_SCROLL_KEYS, VIM_TABLE_K
 class VimList(OptionList):
     """An OptionList that also moves with j, k, g and G."""
 
-    HELP_TITLE = "List"
+    HELP_TITLE = "place.list"
     BINDINGS = [*VIM_LIST_KEYS]
 
 
 class VimTable(DataTable[object]):
     """A DataTable that also moves with h, j, k, l, g and G."""
 
-    HELP_TITLE = "Table"
+    HELP_TITLE = "place.table"
     BINDINGS = [*VIM_TABLE_KEYS]
 
 
 class VimScroll(VerticalScroll, can_focus=True):
     """A scrolling container that also scrolls with j, k, g, G and space."""
 
-    HELP_TITLE = "Scrolling"
+    HELP_TITLE = "place.scrolling"
     BINDINGS = [*VIM_SCROLL_KEYS]
