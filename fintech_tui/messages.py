@@ -243,6 +243,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reading.restored": ("restored reading", "复原文本"),
     "reading.en": ("English translation", "英文译文"),
     "reading.side": ("original | English translation", "原文 | 英文译文"),
+    "source.title.original": (
+        "Source — garbled names underlined, ⟨canonical name⟩ after them",
+        "原文 — 误译的名称加下划线，其后⟨标准名称⟩",
+    ),
+    "source.title.restored": (
+        "Source — restored reading: the pack's, not the author's words; †n marks a note",
+        "原文 — 复原文本：数据包的释读，并非作者原话；†n 标出说明",
+    ),
+    "source.title.en": (
+        "Source — English translation: the pack's, not the author's words",
+        "原文 — 英文译文：数据包的译文，并非作者原话",
+    ),
+    "source.title.side": ("Source — original | English translation (the pack's)", "原文 — 原文 | 英文译文（数据包的）"),
+    "source.quote_shown": (" · quote highlighted", " · 引文已高亮"),
+    "source.cited_marked": (" · cited paragraph marked", " · 已标出所引段落"),
+    "source.v_hint": ("v: reading", "v：读法"),
     # -- views ------------------------------------------------------------------------
     "help.title": ("Keys for {where} — esc to close", "{where}的按键 — esc 关闭"),
     "help.mouse": ("mouse", "鼠标"),

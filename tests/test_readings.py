@@ -11,6 +11,7 @@ from rich.console import Console, RenderableType
 from fintech_tui.app import FintechApp
 from fintech_tui.index import PackIndex, Ref
 from fintech_tui.loader import load_pack
+from fintech_tui.messages import say
 from fintech_tui.model import Pack
 from fintech_tui.render.detail import describe
 from fintech_tui.render.readings import (
@@ -20,7 +21,7 @@ from fintech_tui.render.readings import (
     restored_paragraph,
     restored_span,
 )
-from fintech_tui.screens.source import NO_READINGS, SourceScreen
+from fintech_tui.screens.source import SourceScreen
 from fintech_tui.widgets.detail_view import DetailBody, DetailView
 from fintech_tui.widgets.source_list import SourceList
 
@@ -165,7 +166,7 @@ async def test_a_pack_without_readings_says_so_once_and_stays_on_the_text(write_
         await pilot.press("v", "v", "v")
         await pilot.pause()
         assert source.reading == "original"
-        assert told == [(NO_READINGS, {"markup": False, "timeout": 4})]
+        assert told == [(say("toast.no_readings", "en"), {"markup": False, "timeout": 4})]
 
 
 # -- evidence in detail views -----------------------------------------------------
@@ -197,7 +198,7 @@ async def test_evidence_shows_the_cited_paragraph_in_the_pack_reading_and_e_togg
         assert "English translation of" not in body_text(app)
         await pilot.press("t", "e")
         await pilot.pause()
-        assert "restored reading of ¶" in body_text(app)
+        assert "的复原文本：" in body_text(app)  # ¶n 的复原文本： in Chinese labels
         assert app.screen.query_one(DetailView).readings
 
 

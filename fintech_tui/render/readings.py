@@ -26,13 +26,6 @@ from fintech_tui.sanitize import neutralise
 Reading = Literal["original", "restored", "en", "side"]
 #: The order `v` goes through them.
 READINGS: tuple[Reading, ...] = ("original", "restored", "en", "side")
-#: How the view names each reading: the pack's readings say whose they are.
-READING_NAMES: dict[Reading, str] = {
-    "original": "original text",
-    "restored": "restored reading",
-    "en": "English translation",
-    "side": "original | English translation",
-}
 
 NOTE_MARK_STYLE = "bold magenta"
 NOTED_STYLE = "underline"
