@@ -33,7 +33,7 @@ NO_READINGS = "This pack has no restored reading or English translation: only th
 class SourceScreen(View[Ref | None]):
     """The whole article, scrolled to one paragraph."""
 
-    WHERE = "Source"
+    WHERE = "view.source"
     BINDINGS = [
         bind("enter", "open_paragraph", "cited_by", priority=True),
         bind("v", "next_reading", "reading"),
@@ -66,7 +66,8 @@ class SourceScreen(View[Ref | None]):
 
     def _label(self, source: SourceList) -> None:
         bar = self.query_one(TitleBar)
-        bar.where = "Source" if self.reading == "original" else f"Source · {READING_NAMES[self.reading]}"
+        where = self.help_title
+        bar.where = where if self.reading == "original" else f"{where} · {READING_NAMES[self.reading]}"
         bar.refresh()
         source.border_title = TITLES[self.reading]
         cited = source.cited
