@@ -145,6 +145,9 @@ def test_a_shrinking_search_popup_leaves_nothing_behind(tmp_path: Path, size: st
         assert shrunk[row] == before[row], f"row {row}:\n{before[row]}\n{shrunk[row]}"
 
 
+RENAMED = ("expect:renamed", "expect:renamed", "screen")  # two expects: up to ten seconds
+
+
 def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path) -> None:
     import threading
 
@@ -156,18 +159,19 @@ def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path)
         (pack / name).write_text(textwrap.dedent(body).lstrip("\n"), encoding="utf-8")
     entities = pack / "entities.yaml"
     valid = entities.read_text(encoding="utf-8")
-    # the app is up long before the first edit (the pack must be valid when it opens)
-    edits = [
-        threading.Timer(5.0, entities.write_text, [valid.replace("kind: app", "kind: nonsense"), "utf-8"]),
-        threading.Timer(11.0, entities.write_text, [valid.replace("An app.", "A renamed app."), "utf-8"]),
-    ]
+    # Each state is written several times, so a watcher that started late (a slow first start)
+    # still sees it; the pack is valid when the app opens, and broken from 6 s to 16 s.
+    broken_text = valid.replace("kind: app", "kind: nonsense")
+    fixed_text = valid.replace("An app.", "A renamed app.")
+    edits = [threading.Timer(at, entities.write_text, [broken_text, "utf-8"]) for at in (6.0, 7.0, 8.0, 9.0, 10.0)]
+    edits += [threading.Timer(at, entities.write_text, [fixed_text, "utf-8"]) for at in (16.0, 17.0, 18.0)]
     for edit in edits:
         edit.start()
     try:
         broken, fixed = drive(
             tmp_path,
             "100x30",
-            ["wait:3", "expect:last valid state", "screen", "wait:2", "key:2", "key:j", "expect:renamed", "screen"],
+            [*("wait:5", "expect:last valid state", "screen"), *("wait:5", "key:2", "key:j"), *RENAMED],
             args=f"--watch {shlex.quote(str(pack))}",
         )
     finally:
