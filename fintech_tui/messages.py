@@ -243,6 +243,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reading.restored": ("restored reading", "复原文本"),
     "reading.en": ("English translation", "英文译文"),
     "reading.side": ("original | English translation", "原文 | 英文译文"),
+    "reading.missing_restored": ("no restored reading: the text as written", "没有复原文本：此为原文"),
+    "reading.missing_en": ("no English translation: the text as written", "没有英文译文：此为原文"),
+    "reading.restored_heading": (
+        "Restored reading (the pack's, not the author's words)",
+        "复原文本（数据包的释读，非作者原话）",
+    ),
+    "reading.en_heading": ("English translation (the pack's)", "英文译文（数据包的译文）"),
+    "reading.notes_heading": ("Notes on the readings", "释读注释"),
+    "source.title.original": (
+        "Source — garbled names underlined, ⟨canonical name⟩ after them",
+        "原文 — 错乱的名称加下划线，其后为⟨规范名称⟩",
+    ),
+    "source.title.restored": (
+        "Source — restored reading: the pack's, not the author's words; †n marks a note",
+        "原文 — 复原文本：数据包的释读，非作者原话；†n 标出注释",
+    ),
+    "source.title.en": (
+        "Source — English translation: the pack's, not the author's words",
+        "原文 — 英文译文：数据包的译文，非作者原话",
+    ),
+    "source.title.side": ("Source — original | English translation (the pack's)", "原文 — 原文 | 英文译文（数据包的）"),
+    "source.hint": ("v: reading", "v：读法"),
+    "source.quote_shown": (" · quote highlighted", " · 引文已高亮"),
+    "source.paragraph_marked": (" · cited paragraph marked", " · 已标出所引段落"),
     # -- views ------------------------------------------------------------------------
     "help.title": ("Keys for {where} — esc to close", "{where}的按键 — esc 关闭"),
     "help.mouse": ("mouse", "鼠标"),
