@@ -1,186 +1,278 @@
-"""Benchmark fintech-tui: start-up against a bare Textual app, and scale.
+"""Benchmark fintech-tui as a user feels it, each figure beside a bare Textual app.
 
-    python benchmarks/run.py                 # 1k, 10k and 100k synthetic packs
-    python benchmarks/run.py --sizes 1000 --pairs 5
+    python benchmarks/run.py                    # 1k, 10k and 100k synthetic packs
+    python benchmarks/run.py --write-readme     # ... and put the tables into README.md
+    python benchmarks/run.py --smoke            # a quick run of every step (no timing worth quoting)
 
-Start-up is timed from outside, as a user sees it: each program runs in a
-fresh process with Textual's headless driver and presses ctrl+q as soon as
-its first screen is ready; the two programs alternate so both see the same
-machine state, and the median of the pairs is compared. Reading latency
-is measured in-process with Pilot pressing real keys (see `latencies`).
-Prints a Markdown table.
+Start-up: fintech-tui on the bundled pack and a bare Textual app (header,
+tree, footer) run alternately in fresh processes with Textual's headless
+driver, quitting as soon as their first screen is ready; medians of the
+pairs are compared (wall time, CPU time, peak memory).
+
+Scale: synthetic packs (`python -m fintech_tui.synthetic N DIR`) are opened
+cold (an empty cache: parse and check) and warm (from the cache); "ready" is
+the time to the first screen minus the bare app's. The slope is a
+least-squares fit of the cold figure against the number of items.
+
+Reading: each program runs on a real pseudo-terminal (`pty_session`) against
+a bare Textual Tree of as many items whose highlight updates a Static: 20
+cursor keys in one burst, then opening search, then typing a 4-character
+query in one burst; each is timed from the first key until the screen
+settles, with the CPU the program used meanwhile.
+
+The machine may be shared: runs alternate between the two programs and the
+medians are reported, but expect some spread from run to run.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
+import datetime
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from pty_session import PtySession, Reaction  # noqa: E402  (a sibling script, not a package)
+
+README = HERE.parent / "README.md"
+BEGIN, END = "<!-- performance:begin -->", "<!-- performance:end -->"
 HEADLESS = {
     **os.environ,
     "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
     "TEXTUAL_PRESS": "ctrl+q",
 }
+DOWN = b"\x1b[B"
 
 
-def timed_run(command: list[str]) -> tuple[float, int, float]:
-    """Wall seconds, peak RSS (KiB) and CPU seconds (user + system) of one process."""
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    cpu: float  # seconds, user + system
+    peak_mib: float
+
+
+def timed_run(command: list[str], env: dict[str, str]) -> Run:
+    """Wall time, CPU time and peak memory of one process that quits by itself."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=HEADLESS, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         error = process.stderr.read().decode() if process.stderr else ""
         raise SystemExit(f"benchmark: {' '.join(command)} failed: {error}")
-    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 def bare() -> list[str]:
     return [sys.executable, str(HERE / "bare_app.py")]
 
 
+def bare_tree(items: int) -> list[str]:
+    return [sys.executable, str(HERE / "bare_tree_app.py"), str(items)]
+
+
 def explorer(pack: Path | None = None) -> list[str]:
     return [sys.executable, "-m", "fintech_tui", *([str(pack)] if pack else [])]
 
 
-def startup(pairs: int) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Median (wall, CPU) seconds of the bare app and of fintech-tui on the bundled pack."""
-    timed_run(bare()), timed_run(explorer())  # warm the file cache and any pack cache
-    bare_runs, our_runs = [], []
+def median_run(runs: list[Run]) -> Run:
+    return Run(
+        statistics.median(r.wall for r in runs),
+        statistics.median(r.cpu for r in runs),
+        statistics.median(r.peak_mib for r in runs),
+    )
+
+
+def alternate(first: Callable[[], Run], second: Callable[[], Run], pairs: int) -> tuple[Run, Run]:
+    """Medians of `pairs` alternating runs of two programs."""
+    a, b = [], []
     for _ in range(pairs):
-        bare_runs.append(timed_run(bare()))
-        our_runs.append(timed_run(explorer()))
-
-    def medians(runs: list[tuple[float, int, float]]) -> tuple[float, float]:
-        return statistics.median(r[0] for r in runs), statistics.median(r[2] for r in runs)
-
-    return medians(bare_runs), medians(our_runs)
+        a.append(first())
+        b.append(second())
+    return median_run(a), median_run(b)
 
 
-def p95(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=20)[-1] if len(samples) >= 2 else samples[0]
+@dataclass(frozen=True)
+class Feel:
+    keys: Reaction
+    open_search: Reaction
+    typing: Reaction
 
 
-def timed(samples: list[float], function: Callable[..., Any]) -> Callable[..., Any]:
-    """`function`, recording the wall time of each call into `samples`."""
+def feel(command: list[str], ready: bytes, focus: bytes, env: dict[str, str]) -> Feel:
+    """The three reactions of one program on a pseudo-terminal."""
+    with PtySession(command, env=env) as session:
+        session.ready(ready)
+        if focus:
+            session.react(focus)
+        keys = session.react(DOWN * 20)
+        open_search = session.react(b"/")
+        typing = session.react(b"1234", shows=b"1234")
+    return Feel(keys, open_search, typing)
 
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            samples.append(time.perf_counter() - start)
 
-    return wrapper
+def median_feel(feels: list[Feel]) -> Feel:
+    def med(pick: Callable[[Feel], Reaction]) -> Reaction:
+        reactions = [pick(f) for f in feels]
+        return Reaction(
+            statistics.median(r.settle_ms for r in reactions),
+            statistics.median(r.cpu_ms for r in reactions),
+            int(statistics.median(r.output_bytes for r in reactions)),
+        )
+
+    return Feel(med(lambda f: f.keys), med(lambda f: f.open_search), med(lambda f: f.typing))
 
 
-async def latencies(pack_path: Path) -> dict[str, float]:
-    """p95 milliseconds for three things a reader does, driven by real key presses.
+def slope(points: list[tuple[int, float]]) -> float:
+    """Least-squares slope of y against x, per 1,000 of x."""
+    if len(points) < 2:
+        return float("nan")
+    xs = [x / 1000 for x, _ in points]
+    ys = [y for _, y in points]
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread if spread else float("nan")
 
-    - key: the CPU work one cursor key causes, from the press until the app is
-      idle again: handlers, the detail view that follows, and every frame.
-      (Pilot waits for idle in 20 ms sleeps, so wall time would measure those.)
-    - open: rendering a detail view (describe + Rich render + links), timed
-      around DetailView.show as items are opened with enter.
-    - search: one search keystroke's work: the index query and the result
-      list, timed around SearchScreen.show_results.
-      Typing starts once the search table, which the app builds in a thread
-      when search opens, is ready.
-    """
-    from fintech_tui.app import FintechApp
-    from fintech_tui.loader import load_pack
-    from fintech_tui.screens.search import SearchScreen
-    from fintech_tui.widgets.detail_view import DetailView
 
-    opens: list[float] = []
-    searches: list[float] = []
-    keys: list[float] = []
-    DetailView.show = timed(opens, DetailView.show)  # type: ignore[method-assign]
-    SearchScreen.show_results = timed(searches, SearchScreen.show_results)  # type: ignore[method-assign]
+def ratio(ours: float, theirs: float) -> str:
+    return f"{ours / theirs:.2f}" if theirs > 0 else "–"
 
-    app = FintechApp(load_pack(pack_path))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("2")
-        await pilot.pause()
-        for _ in range(30):
-            start = time.process_time()
-            await pilot.press("j")
-            await pilot.pause()
-            keys.append(time.process_time() - start)
-        opens.clear()
-        for _ in range(20):
-            await pilot.press("enter")
-            await pilot.pause()
-            await pilot.press("escape", "j")
-            await pilot.pause()
-        await pilot.press("slash")
-        while "search_entries" not in app.index.__dict__:  # built in a thread as search opens
-            await pilot.pause(0.1)
-        for key in "claim number 12 公司":
-            await pilot.press("space" if key == " " else key)
-            await pilot.pause()
-    return {"key": p95(keys) * 1000, "open": p95(opens) * 1000, "search": p95(searches) * 1000}
+
+def measure(args: argparse.Namespace) -> list[str]:
+    """Every table, as Markdown lines."""
+    out: list[str] = []
+    say = out.append
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    say(f"Measured {datetime.date.today().isoformat()} on {machine}; medians of alternating runs.")
+    say("")
+
+    with tempfile.TemporaryDirectory(prefix="fintech-tui-bench-") as warm_cache:
+        return _measure(args, out, warm_cache)
+
+
+def _measure(args: argparse.Namespace, out: list[str], warm_cache: str) -> list[str]:
+    from fintech_tui.synthetic import write_pack
+
+    say = out.append
+    env = {**HEADLESS, "FINTECH_TUI_CACHE": warm_cache}
+    timed_run(bare(), env), timed_run(explorer(), env)  # warm the file cache and the pack cache
+    base, ours = alternate(lambda: timed_run(bare(), env), lambda: timed_run(explorer(), env), args.pairs)
+    say(f"Start-up ({args.pairs} alternating pairs, bundled pack, first screen then quit):")
+    say("")
+    say("| program | wall time | ratio | CPU time | ratio | peak memory | ratio |")
+    say("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    say(
+        f"| bare Textual app (header, tree, footer) | {base.wall * 1000:.0f} ms | 1.00 "
+        f"| {base.cpu * 1000:.0f} ms | 1.00 | {base.peak_mib:.0f} MiB | 1.00 |"
+    )
+    say(
+        f"| fintech-tui | {ours.wall * 1000:.0f} ms | {ratio(ours.wall, base.wall)} "
+        f"| {ours.cpu * 1000:.0f} ms | {ratio(ours.cpu, base.cpu)} "
+        f"| {ours.peak_mib:.0f} MiB | {ratio(ours.peak_mib, base.peak_mib)} |"
+    )
+    say("")
+
+    scale_rows, feel_rows = [], []
+    colds: list[tuple[int, float]] = []
+    warms: list[tuple[int, float]] = []
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            pack = Path(folder) / "pack"
+            write_pack(size, pack)
+            repeats = args.repeats if size <= 10_000 else 1
+
+            def cold(pack: Path = pack) -> Run:
+                with tempfile.TemporaryDirectory() as empty:
+                    return timed_run(explorer(pack), {**HEADLESS, "FINTECH_TUI_CACHE": empty})
+
+            def warm(pack: Path = pack) -> Run:
+                return timed_run(explorer(pack), {**HEADLESS, "FINTECH_TUI_CACHE": warm_cache})
+
+            base_run, cold_run = alternate(lambda: timed_run(bare(), env), cold, repeats)
+            warm(pack)  # fill the cache
+            base_warm, warm_run = alternate(lambda: timed_run(bare(), env), warm, repeats)
+            cold_ms = (cold_run.wall - base_run.wall) * 1000
+            warm_ms = (warm_run.wall - base_warm.wall) * 1000
+            colds.append((size, cold_ms))
+            warms.append((size, warm_ms))
+            scale_rows.append(
+                f"| {size:,} | +{cold_ms:,.0f} ms | +{(cold_run.cpu - base_run.cpu) * 1000:,.0f} ms "
+                f"| {cold_run.peak_mib:,.0f} MiB | +{warm_ms:,.0f} ms | {warm_run.peak_mib:,.0f} MiB |"
+            )
+
+            pty_env = {**os.environ, "FINTECH_TUI_CACHE": warm_cache}
+            theirs_feels, our_feels = [], []
+            for _ in range(args.feel_repeats):
+                theirs_feels.append(feel(bare_tree(size), b"Item 0", b"", pty_env))
+                our_feels.append(feel(explorer(pack), b"Companies", b"2", pty_env))
+            theirs_feel, our_feel = median_feel(theirs_feels), median_feel(our_feels)
+            for name, pick in (
+                ("20 keys", lambda f: f.keys),
+                ("open search", lambda f: f.open_search),
+                ("type 4 chars", lambda f: f.typing),
+            ):
+                o, t = pick(our_feel), pick(theirs_feel)
+                feel_rows.append(
+                    f"| {size:,} | {name} | {o.settle_ms:,.0f} ms | {t.settle_ms:,.0f} ms "
+                    f"| {ratio(o.settle_ms, t.settle_ms)} | {o.cpu_ms:,.0f} ms | {t.cpu_ms:,.0f} ms "
+                    f"| {ratio(o.cpu_ms, t.cpu_ms)} |"
+                )
+            print(f"benchmark: {size:,} items done", file=sys.stderr, flush=True)
+
+    say("Opening synthetic packs (ready = to the first screen, minus the bare app's time):")
+    say("")
+    say("| items | cold ready | cold CPU | cold peak memory | warm ready | warm peak memory |")
+    say("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    out.extend(scale_rows)
+    say("")
+    say(
+        f"Slope: cold ready {slope(colds):,.0f} ms per 1k items, warm ready {slope(warms):,.0f} ms per 1k items "
+        "(least squares over the sizes above)."
+    )
+    say("")
+    say("Reading on a real terminal (until the screen settles; bare = a Textual Tree of as many items):")
+    say("")
+    say("| items | action | fintech-tui | bare | ratio | fintech-tui CPU | bare CPU | ratio |")
+    say("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    out.extend(feel_rows)
+    return out
+
+
+def write_readme(lines: list[str]) -> None:
+    text = README.read_text(encoding="utf-8")
+    block = "\n".join([BEGIN, *lines, END])
+    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
+    if not pattern.search(text):
+        raise SystemExit(f"benchmark: {README} has no {BEGIN} … {END} block to replace")
+    README.write_text(pattern.sub(lambda _: block, text), encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pairs", type=int, default=7, help="start-up pairs (median is reported)")
+    parser.add_argument("--pairs", type=int, default=9, help="start-up pairs (the median is reported)")
+    parser.add_argument("--repeats", type=int, default=3, help="cold and warm runs per size up to 10k")
+    parser.add_argument("--feel-repeats", type=int, default=3, help="terminal sessions per program and size")
     parser.add_argument("--sizes", default="1000,10000,100000", help="synthetic pack sizes, comma separated")
+    parser.add_argument("--smoke", action="store_true", help="one quick pass of every step, tiny pack")
+    parser.add_argument("--write-readme", action="store_true", help="replace the tables in README.md")
     args = parser.parse_args()
-
-    from fintech_tui.synthetic import write_pack
-
-    (bare_s, bare_cpu), (ours_s, ours_cpu) = startup(args.pairs)
-    python = platform.python_version()
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {python}, {platform.system()}")
-    print()
-    print(f"Start-up (median of {args.pairs} alternating pairs, bundled pack):")
-    print()
-    print("| program | wall time | ratio | CPU time | ratio |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    print(
-        f"| bare Textual app (header, tree, footer) | {bare_s * 1000:.0f} ms | 1.00 | {bare_cpu * 1000:.0f} ms | 1.00 |"
-    )
-    print(
-        f"| fintech-tui | {ours_s * 1000:.0f} ms | {ours_s / bare_s:.2f} "
-        f"| {ours_cpu * 1000:.0f} ms | {ours_cpu / bare_cpu:.2f} |"
-    )
-    print()
-    print("Scale (synthetic packs; ready = process start to first screen and quit, minus the bare app):")
-    print()
-    columns = ["items", "cold ready", "warm ready", "peak memory", "key CPU p95", "open p95", "search p95"]
-    print("| " + " | ".join(columns) + " |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for size in (int(s) for s in args.sizes.split(",")):
-        with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as cache:
-            pack = Path(folder) / "pack"
-            write_pack(size, pack)
-            os.environ["FINTECH_TUI_CACHE"] = cache
-            HEADLESS["FINTECH_TUI_CACHE"] = cache
-            cold = timed_run(explorer(pack))[0]
-            runs = [timed_run(explorer(pack)) for _ in range(3 if size <= 10_000 else 1)]
-            warm = statistics.median(r[0] for r in runs)
-            memory = max(r[1] for r in runs)
-            lat = asyncio.run(latencies(pack))
-            cells = [
-                f"{size:,}",
-                f"+{(cold - bare_s) * 1000:,.0f} ms",
-                f"+{(warm - bare_s) * 1000:,.0f} ms",
-                f"{memory / 1024:,.0f} MiB",
-                *(f"{lat[name]:.1f} ms" for name in ("key", "open", "search")),
-            ]
-            print("| " + " | ".join(cells) + " |", flush=True)
+    args.sizes = [int(s) for s in args.sizes.split(",")]
+    if args.smoke:
+        args.pairs, args.repeats, args.feel_repeats, args.sizes = 1, 1, 1, [300]
+    lines = measure(args)
+    print("\n".join(lines))
+    if args.write_readme:
+        write_readme(lines)
 
 
 if __name__ == "__main__":

@@ -184,3 +184,12 @@ async def test_y_copies_the_items_goto_link(bundled_pack: Pack) -> None:
         await pilot.press("y")
         assert app.clipboard == "--goto entity:pocket-life"
         assert "entity:pocket-life" in str(app.screen.query_one("#detail-body").border_subtitle)
+
+
+async def test_one_link_is_counted_in_the_singular(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack, goto=Ref("entity", "author"))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        links = app.screen.query_one("#detail-links")
+        assert str(links.border_subtitle) == f"{len(links.links)} link" + ("s" if len(links.links) != 1 else "")  # type: ignore[attr-defined]
+        assert len(links.links) == 1  # type: ignore[attr-defined]

@@ -120,7 +120,8 @@ def test_chinese_text_breaks_at_the_right_places(tmp_path: Path, size: str) -> N
 @pytest.mark.parametrize("size", ["120x40", "200x60"])
 def test_short_detail_text_has_no_scrollbar_thumb(tmp_path: Path, size: str) -> None:
     down = ["key:j"] * 10  # through long and short items to a short one (Ele.me)
-    [screen] = drive(tmp_path, size, ["key:2", *down, "wait:0.8", "screen"])
+    # e: no readings under the quotes, so the item's view is short
+    [screen] = drive(tmp_path, size, ["key:2", "key:e", *down, "wait:1.5", "screen"])
     body = []
     for line in screen[2:]:
         body.append(line)
@@ -137,7 +138,7 @@ def test_a_shrinking_search_popup_leaves_nothing_behind(tmp_path: Path, size: st
     before, shrunk = drive(
         tmp_path,
         size,
-        [*start, "wait:0.4", "screen", "key:/", "type:a", "wait:0.6", "type:lipayzzz", "wait:0.8", "screen"],
+        [*start, "wait:1.5", "screen", "key:/", "type:a", "wait:0.6", "type:lipayzzz", "wait:0.8", "screen"],
     )
     bottom = max(i for i, line in enumerate(shrunk) if "results" in line)  # the popup's lower edge
     for row in range(bottom + 1, len(shrunk) - 1):
@@ -155,17 +156,20 @@ def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path)
         (pack / name).write_text(textwrap.dedent(body).lstrip("\n"), encoding="utf-8")
     entities = pack / "entities.yaml"
     valid = entities.read_text(encoding="utf-8")
-    edits = [
-        threading.Timer(3.0, entities.write_text, [valid.replace("kind: app", "kind: nonsense"), "utf-8"]),
-        threading.Timer(7.0, entities.write_text, [valid.replace("An app.", "A renamed app."), "utf-8"]),
-    ]
+    # Each state is written several times, so a watcher that started late (a slow first start)
+    # still sees it; the pack is valid when the app opens, and broken from 6 s to 16 s.
+    broken_text = valid.replace("kind: app", "kind: nonsense")
+    fixed_text = valid.replace("An app.", "A renamed app.")
+    edits = [threading.Timer(at, entities.write_text, [broken_text, "utf-8"]) for at in (6.0, 7.0, 8.0, 9.0, 10.0)]
+    edits += [threading.Timer(at, entities.write_text, [fixed_text, "utf-8"]) for at in (16.0, 17.0, 18.0)]
     for edit in edits:
         edit.start()
     try:
         broken, fixed = drive(
             tmp_path,
             "100x30",
-            ["expect:last valid state", "screen", "wait:2", "key:2", "key:j", "expect:renamed", "screen"],
+            ["wait:5", "expect:last valid state", "screen", "wait:5", "key:2", "key:j"]
+            + ["expect:renamed", "expect:renamed", "screen"],
             args=f"--watch {shlex.quote(str(pack))}",
         )
     finally:
