@@ -145,6 +145,9 @@ def test_a_shrinking_search_popup_leaves_nothing_behind(tmp_path: Path, size: st
         assert shrunk[row] == before[row], f"row {row}:\n{before[row]}\n{shrunk[row]}"
 
 
+RENAMED = ("expect:renamed", "expect:renamed", "screen")  # two expects: up to ten seconds
+
+
 def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path) -> None:
     import threading
 
@@ -168,8 +171,7 @@ def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path)
         broken, fixed = drive(
             tmp_path,
             "100x30",
-            ["wait:5", "expect:last valid state", "screen", "wait:5", "key:2", "key:j"]
-            + ["expect:renamed", "expect:renamed", "screen"],
+            [*("wait:5", "expect:last valid state", "screen"), *("wait:5", "key:2", "key:j"), *RENAMED],
             args=f"--watch {shlex.quote(str(pack))}",
         )
     finally:
