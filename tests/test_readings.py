@@ -198,7 +198,10 @@ async def test_evidence_shows_the_cited_paragraph_in_the_pack_reading_and_e_togg
         assert "English translation of" not in body_text(app)
         await pilot.press("t", "e")
         await pilot.pause()
-        assert "的复原文本：" in body_text(app)  # ¶n 的复原文本： in Chinese labels
+        first = index.paragraphs[index.strategies["two-app"].evidence[0].para].number
+        label = say("detail.reading_of", "zh", reading=say("reading.restored", "zh"), number=first)
+        squeezed = "".join(body_text(app).split())  # Chinese lines break anywhere
+        assert "".join(label.split()) in squeezed  # the label is Chinese too
         assert app.screen.query_one(DetailView).readings
 
 
@@ -234,8 +237,8 @@ async def test_the_title_bar_shows_the_chinese_title_in_chinese(bundled_pack: Pa
 def test_a_paragraph_detail_shows_both_readings_labelled_with_the_notes(bundled_index: PackIndex) -> None:
     paragraph = bundled_index.paragraphs["p04"]
     shown = as_text(describe(bundled_index, Ref("paragraph", "p04"), "zh").renderable(), width=400)
-    restored_at = shown.index("Restored reading (the pack's, not the author's words)")
-    english_at = shown.index("English translation (the pack's)")
+    restored_at = shown.index(say("reading.restored_heading", "zh"))
+    english_at = shown.index(say("reading.en_heading", "zh"))
     assert restored_at < english_at  # in Chinese, the Chinese reading first
     assert paragraph.en in shown and paragraph.restored_notes[0].note in shown
     assert "它会†2" in shown

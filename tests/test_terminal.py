@@ -38,7 +38,7 @@ CLOSING = "，。、；：？！）」》,"
 THUMB = "▁▂▃▄▅▆▇█▔"
 
 
-def drive(tmp_path: Path, size: str, steps: list[str], args: str = "") -> list[list[str]]:
+def drive(tmp_path: Path, size: str, steps: list[str], args: str = "", ready: str = "Companies") -> list[list[str]]:
     """Run the explorer in tmux; the screens printed by each `screen` step, as lines."""
     env = {
         "XDG_CONFIG_HOME": tmp_path / "config",
@@ -53,7 +53,7 @@ def drive(tmp_path: Path, size: str, steps: list[str], args: str = "") -> list[l
         with LOCK.open("w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # one session at a time from this test run
             result = subprocess.run(
-                [str(DRIVE), "-s", size, command, "expect:Companies", "wait:0.5", *steps, "key:q"],
+                [str(DRIVE), "-s", size, command, f"expect:{ready}", "wait:0.5", *steps, "key:q"],
                 capture_output=True,
                 text=True,
                 timeout=120,
@@ -145,6 +145,9 @@ def test_a_shrinking_search_popup_leaves_nothing_behind(tmp_path: Path, size: st
         assert shrunk[row] == before[row], f"row {row}:\n{before[row]}\n{shrunk[row]}"
 
 
+RENAMED = ("expect:renamed", "expect:renamed", "screen")  # two expects: up to ten seconds
+
+
 def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path) -> None:
     import threading
 
@@ -156,18 +159,19 @@ def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path)
         (pack / name).write_text(textwrap.dedent(body).lstrip("\n"), encoding="utf-8")
     entities = pack / "entities.yaml"
     valid = entities.read_text(encoding="utf-8")
-    # the app is up long before the first edit (the pack must be valid when it opens)
-    edits = [
-        threading.Timer(5.0, entities.write_text, [valid.replace("kind: app", "kind: nonsense"), "utf-8"]),
-        threading.Timer(11.0, entities.write_text, [valid.replace("An app.", "A renamed app."), "utf-8"]),
-    ]
+    # Each state is written several times, so a watcher that started late (a slow first start)
+    # still sees it; the pack is valid when the app opens, and broken from 6 s to 16 s.
+    broken_text = valid.replace("kind: app", "kind: nonsense")
+    fixed_text = valid.replace("An app.", "A renamed app.")
+    edits = [threading.Timer(at, entities.write_text, [broken_text, "utf-8"]) for at in (6.0, 7.0, 8.0, 9.0, 10.0)]
+    edits += [threading.Timer(at, entities.write_text, [fixed_text, "utf-8"]) for at in (16.0, 17.0, 18.0)]
     for edit in edits:
         edit.start()
     try:
         broken, fixed = drive(
             tmp_path,
             "100x30",
-            ["wait:3", "expect:last valid state", "screen", "wait:2", "key:2", "key:j", "expect:renamed", "screen"],
+            [*("wait:5", "expect:last valid state", "screen"), *("wait:5", "key:2", "key:j"), *RENAMED],
             args=f"--watch {shlex.quote(str(pack))}",
         )
     finally:
@@ -178,3 +182,18 @@ def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path)
     assert any("Companies" in line for line in broken), "the last valid state stays on screen"
     assert not any("last valid state" in line for line in fixed), "\n".join(fixed)
     assert any("A renamed app." in line for line in fixed), "\n".join(fixed)
+
+
+@pytest.mark.parametrize("size", ["80x24", "120x40"])
+def test_lang_zh_starts_in_chinese_with_no_english_footer_word(tmp_path: Path, size: str) -> None:
+    from fintech_tui.messages import MESSAGES, say
+
+    [screen] = drive(tmp_path, size, ["key:2", "wait:0.8", "screen"], args="--lang zh", ready="大纲")
+    text = "\n".join(screen)
+    assert say("pane.outline", "zh") in text and say("pane.companies", "zh") in text
+    footer = screen[-1]
+    for meaning in ("search", "source", "quit"):
+        assert say(f"key.{meaning}", "zh") in footer, footer
+    english = {en for key, (en, _) in MESSAGES.items() if key.startswith("key.") and not key.endswith(".tip")}
+    assert not [word for word in english if word in footer], footer
+    assert max(cell_len(line) for line in screen) == int(size.split("x")[0])  # nothing pushed past the edge

@@ -43,7 +43,7 @@ class SourceScreen(View[Ref | None]):
 
     def body(self) -> ComposeResult:
         cited = self.index.paragraphs.get(self.target.id) if self.target else None
-        source = SourceList(self.index, cited, self.quote, stacked=self._stacked(), id="source")
+        source = SourceList(self.index, cited, self.quote, stacked=self._stacked(), lang=self.lang, id="source")
         self._start = cited.number - 1 if cited is not None else 0
         yield source
 
@@ -59,19 +59,19 @@ class SourceScreen(View[Ref | None]):
 
     def _label(self, source: SourceList) -> None:
         bar = self.query_one(TitleBar)
-        where, lang = say(self.WHERE, self.lang), self.lang
-        bar.where = where if self.reading == "original" else f"{where} · {say(f'reading.{self.reading}', lang)}"
+        where, reading = self.help_title, say(f"reading.{self.reading}", self.lang)
+        bar.where = where if self.reading == "original" else f"{where} · {reading}"
         bar.refresh()
-        source.border_title = say(f"source.title.{self.reading}", lang)
+        source.border_title = say(f"source.title.{self.reading}", self.lang)
         cited = source.cited
         if cited is None:
-            source.border_subtitle = say("source.v_hint", lang)
+            source.border_subtitle = say("source.hint", self.lang)
             return
         if self.reading == "original" or self.reading == "restored":
-            shown = say("source.quote_shown", lang) if self.quote else ""
+            shown = say("source.quote_shown", self.lang) if self.quote else ""
         else:
-            shown = say("source.cited_marked", lang)
-        source.border_subtitle = f"¶{cited.number}{shown} · {say('source.v_hint', lang)}"
+            shown = say("source.paragraph_marked", self.lang)
+        source.border_subtitle = f"¶{cited.number}{shown} · {say('source.hint', self.lang)}"
 
     def action_next_reading(self) -> None:
         """The next reading, the same paragraph at the top."""
