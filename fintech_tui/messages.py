@@ -251,6 +251,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "reading.en_heading": ("English translation (the pack's)", "英文译文（数据包的译文）"),
     "reading.notes_heading": ("Notes on the readings", "释读注释"),
+    "reading.kept": ("kept: {text}", "保留原文：{text}"),
     "source.title.original": (
         "Source — garbled names underlined, ⟨canonical name⟩ after them",
         "原文 — 错乱的名称加下划线，其后为⟨规范名称⟩",

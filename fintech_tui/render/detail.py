@@ -438,7 +438,7 @@ def describe_paragraph(paragraph: Paragraph, index: PackIndex, lang: Lang) -> De
         if given:
             detail.heading(say(heading, lang))
             detail.body.append(render(paragraph, lang=lang))
-    if (notes := reading_notes(paragraph)) is not None:
+    if (notes := reading_notes(paragraph, lang)) is not None:
         detail.heading(say("reading.notes_heading", lang))
         detail.body.append(notes)
     cited = _citations(index, [paragraph])

@@ -76,9 +76,23 @@ def _is_punctuation(char: str) -> bool:
 
 def ordered_notes(paragraph: Paragraph) -> list[tuple[int, ReadingNote]]:
     """The paragraph's notes in reading order, each with where its reading starts (-1: nowhere)."""
-    reading = neutralise(paragraph.restored)
-    placed = [(reading.find(neutralise(n.reading)) if n.reading else -1, n) for n in paragraph.restored_notes]
+    text, reading = neutralise(paragraph.text), neutralise(paragraph.restored)
+    placed = [(_note_position(text, reading, note), note) for note in paragraph.restored_notes]
     return sorted(placed, key=lambda pair: (pair[0] < 0, pair[0]))
+
+
+def _note_position(text: str, reading: str, note: ReadingNote) -> int:
+    """Where the note's reading stands in the restored reading: of its occurrences,
+    the one nearest to where the noted words of the text land (阿里 → 支付宝 marks
+    the 支付宝 that replaced 阿里, not the paragraph's first 支付宝)."""
+    after = neutralise(note.reading)
+    if not after:
+        return -1
+    found = [i for i in range(len(reading)) if reading.startswith(after, i)]
+    if len(found) < 2 or not note.text:
+        return found[0] if found else -1
+    span = restored_span(text, reading, neutralise(note.text))
+    return min(found, key=lambda i: abs(i - span[0])) if span is not None else found[0]
 
 
 def restored_paragraph(paragraph: Paragraph, *, quote: str = "", lang: Lang = "en") -> Text:
@@ -107,13 +121,14 @@ def english_paragraph(paragraph: Paragraph, *, lang: Lang = "en") -> Text:
     return Text(neutralise(paragraph.en))
 
 
-def reading_notes(paragraph: Paragraph) -> Text | None:
+def reading_notes(paragraph: Paragraph, lang: Lang = "en") -> Text | None:
     """The pack's notes on this paragraph's readings, one a line: †n change: why."""
     if not paragraph.restored_notes:
         return None
     lines = []
     for number, (_, note) in enumerate(ordered_notes(paragraph), 1):
-        line = Text.assemble((f"†{number} ", NOTE_MARK_STYLE), (neutralise(note.change), "italic"), ": ")
+        change = say("reading.kept", lang, text=note.text) if note.text == note.reading else note.change
+        line = Text.assemble((f"†{number} ", NOTE_MARK_STYLE), (neutralise(change), "italic"), ": ")
         line.append(neutralise(note.note), NOTE_STYLE)
         if note.inference:
             line.append(" ⚠ ", "yellow")
@@ -141,7 +156,7 @@ def paragraph_view(
     number = Text(f"¶{paragraph.number}", QUOTE_STYLE if cited else NUMBER_STYLE)
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(width=NUMBER_WIDTH, no_wrap=True)
-    notes = reading_notes(paragraph) if reading != "original" else None
+    notes = reading_notes(paragraph, lang) if reading != "original" else None
     if reading == "original":
         grid.add_column(ratio=1, overflow="fold")
         grid.add_row(number, marked_paragraph(index, paragraph, quote=quote))
