@@ -178,8 +178,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "compare.marked_with_current": ("the marked company beside the current one", "已标记的公司与当前公司并列"),
     "detail.title": ("Detail", "详情"),
     "detail.copy_hint": ("y: copy --goto {link}", "y：复制 --goto {link}"),
-    "detail.readings_shown": ("e: hide the cited paragraphs' readings", "e：隐藏所引段落的释读"),
-    "detail.readings_hidden": ("e: show the cited paragraphs' readings", "e：显示所引段落的释读"),
+    "detail.readings_shown": ("e: hide readings", "e：隐藏释读"),  # of the cited paragraphs, under their quotes
+    "detail.readings_hidden": ("e: show readings", "e：显示释读"),
     "links.title": ("Links", "链接"),
     "links.count": ("{count} links", "{count} 个链接"),
     "links.one": ("1 link", "1 个链接"),

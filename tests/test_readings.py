@@ -187,9 +187,12 @@ async def test_evidence_shows_the_cited_paragraph_in_the_pack_reading_and_e_togg
         await pilot.pause()
         assert f"English translation of ¶{cited.number}:" in body_text(app)
         assert cited.en[:20] in body_text(app).replace("\n", " ")
+        subtitle = str(app.screen.query_one(DetailBody).border_subtitle)
+        assert subtitle.startswith("e: hide readings") and "--goto entity:pocket-life" in subtitle
         await pilot.press("e")
         await pilot.pause()
         assert "English translation of" not in body_text(app)
+        assert str(app.screen.query_one(DetailBody).border_subtitle).startswith("e: show readings")
         app.screen.open(Ref("strategy", "two-app"))  # the choice holds for the next item
         await pilot.pause()
         assert "English translation of" not in body_text(app)
@@ -239,3 +242,21 @@ def test_a_paragraph_detail_shows_both_readings_labelled_with_the_notes(bundled_
     assert restored_at < english_at  # in Chinese, the Chinese reading first
     assert paragraph.en in shown and paragraph.restored_notes[0].note in shown
     assert "它会†2" in shown
+
+
+async def test_the_evidence_toggle_is_remembered_between_runs(bundled_pack: Pack, tmp_path: Any) -> None:
+    import json
+
+    from fintech_tui.settings import Settings
+
+    path = tmp_path / "settings.json"
+    app = FintechApp(bundled_pack, settings=Settings.load(path), goto=Ref("entity", "pocket-life"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e", "q")
+    assert app.save_settings()
+    assert json.loads(path.read_text(encoding="utf-8"))["evidence_readings"] is False
+    again = FintechApp(bundled_pack, settings=Settings.load(path), goto=Ref("entity", "pocket-life"))
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not again.screen.query_one(DetailView).readings
+        assert "English translation of" not in body_text(again)

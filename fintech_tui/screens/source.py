@@ -59,7 +59,7 @@ class SourceScreen(View[Ref | None]):
 
     def _label(self, source: SourceList) -> None:
         bar = self.query_one(TitleBar)
-        where, reading = say(self.WHERE, self.lang), say(f"reading.{self.reading}", self.lang)
+        where, reading = self.help_title, say(f"reading.{self.reading}", self.lang)
         bar.where = where if self.reading == "original" else f"{where} · {reading}"
         bar.refresh()
         source.border_title = say(f"source.title.{self.reading}", self.lang)
