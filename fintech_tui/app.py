@@ -76,7 +76,7 @@ class FintechApp(App[None]):
             return None
 
     def get_default_screen(self) -> MainScreen:
-        return MainScreen(self.index, self.lang, self.goto)
+        return MainScreen(self.index, self.lang, self.goto, evidence_readings=self.settings.evidence_readings)
 
     def on_mount(self) -> None:
         if self.watched is not None:
@@ -103,6 +103,7 @@ class FintechApp(App[None]):
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
         if main is not None:
             settings.lang = main.lang
+            settings.evidence_readings = main.evidence_readings
             if main.current is not None:
                 settings.remember(self.pack_key, goto_link(main.current))
 

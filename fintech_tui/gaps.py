@@ -11,6 +11,15 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from fintech_tui.index import PackIndex, Ref, ref_of
+from fintech_tui.messages import say, say_value
+from fintech_tui.model import Lang, kind_named
+
+
+def kind_title(kind: str, lang: Lang) -> str:
+    """The kind's noun: "argument", or 论点 in Chinese."""
+    found = kind_named(kind)
+    return (found.zh if lang == "zh" else found.singular) if found else kind
+
 
 # Runs of Latin letters in a Chinese text are usually names left untranslated
 # by the round trip (Pocket Life, Apprentice, Yu Bao) or jargon (APP, PC).
@@ -61,25 +70,27 @@ class Finding(StrEnum):
     UNCITED = "Paragraphs nothing cites"
 
 
-def gap_report(index: PackIndex) -> GapReport:
-    """Every gap in the pack `index` covers."""
+def gap_report(index: PackIndex, lang: Lang = "en") -> GapReport:
+    """Every gap in the pack `index` covers, its findings worded in `lang`."""
     pack = index.pack
     report = GapReport({finding: [] for finding in Finding})
     for argument in pack.arguments:
         if not argument.evidence:
             report.add(
-                Finding.UNEVIDENCED, Gap(f"argument {argument.id}: {argument.claim.pick('en')}", ref_of(argument))
+                Finding.UNEVIDENCED,
+                Gap(f"{kind_title('argument', lang)} {argument.id}: {argument.claim.pick(lang)}", ref_of(argument)),
             )
     for strategy in pack.strategies:
         if not strategy.evidence:
             report.add(
-                Finding.UNEVIDENCED, Gap(f"strategy {strategy.id}: {strategy.name.pick('en')}", ref_of(strategy))
+                Finding.UNEVIDENCED,
+                Gap(f"{kind_title('strategy', lang)} {strategy.id}: {strategy.name.pick(lang)}", ref_of(strategy)),
             )
 
     for entity in pack.entities:
         where = index.mentioned_in.get(entity.id, [])
         if len(where) <= 1:
-            label = " / ".join(entity.name.present("en"))
+            label = " / ".join(entity.name.present(lang))
             report.add(Finding.MENTIONED_ONCE, Gap(f"{label} ({entity.id})", ref_of(entity), tuple(where)))
 
     known = [a.text for e in pack.entities for a in e.aliases] + [t.term for t in pack.glossary]
@@ -98,10 +109,10 @@ def gap_report(index: PackIndex) -> GapReport:
         if len(strategy.pursued_by) == 1:
             owner = index.entities[strategy.pursued_by[0]]
             peers = [e for e in pack.entities if e.kind == owner.kind and e.id != owner.id]
-            message = f"{strategy.name.pick('en')}: only {owner.name.pick('en')}"
+            message = say("gaps.only", lang, strategy=strategy.name.pick(lang), owner=owner.name.pick(lang))
             if peers:  # reported either way; peers, when there are any, suggest where to look
-                names = ", ".join(e.name.pick("en") for e in peers[:4])
-                message += f"; other {owner.kind}s to compare: {names}"
+                names = ", ".join(e.name.pick(lang) for e in peers[:4])
+                message += say("gaps.peers", lang, kind=say_value("entity_kind", owner.kind, lang), names=names)
             report.add(Finding.ONE_COMPANY_STRATEGY, Gap(message, ref_of(strategy)))
 
     for paragraph in pack.paragraphs:

@@ -39,6 +39,7 @@ class Settings:
     theme: str = ""
     lang: Literal["en", "zh", ""] = ""
     last: dict[str, str] = field(default_factory=dict)  # pack key → "kind:id"
+    evidence_readings: bool = True  # quotes show the pack's reading of their paragraph (`e`)
     path: Path | None = None
     writable: bool = True  # False when the file exists but could not be understood
 
@@ -59,12 +60,14 @@ class Settings:
         if not isinstance(data, dict):
             return cls(path=path, writable=False)
         last, theme, lang = data.get("last"), data.get("theme"), data.get("lang")
+        readings = data.get("evidence_readings", True)
         return cls(
             theme=theme if isinstance(theme, str) else "",
             lang=lang if lang in ("en", "zh") else "",
             last={k: v for k, v in last.items() if isinstance(k, str) and isinstance(v, str)}
             if isinstance(last, dict)
             else {},
+            evidence_readings=readings if isinstance(readings, bool) else True,
             path=path,
         )
 
@@ -79,7 +82,11 @@ class Settings:
         """Write the file atomically; False (and nothing written) if it cannot be."""
         if self.path is None or not self.writable:
             return False
-        body = json.dumps({"theme": self.theme, "lang": self.lang, "last": self.last}, ensure_ascii=False, indent=2)
+        body = json.dumps(
+            {"theme": self.theme, "lang": self.lang, "evidence_readings": self.evidence_readings, "last": self.last},
+            ensure_ascii=False,
+            indent=2,
+        )
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(

@@ -11,6 +11,7 @@ from rich.console import Console, RenderableType
 from fintech_tui.app import FintechApp
 from fintech_tui.index import PackIndex, Ref
 from fintech_tui.loader import load_pack
+from fintech_tui.messages import say
 from fintech_tui.model import Pack
 from fintech_tui.render.detail import describe
 from fintech_tui.render.readings import (
@@ -20,7 +21,7 @@ from fintech_tui.render.readings import (
     restored_paragraph,
     restored_span,
 )
-from fintech_tui.screens.source import NO_READINGS, SourceScreen
+from fintech_tui.screens.source import SourceScreen
 from fintech_tui.widgets.detail_view import DetailBody, DetailView
 from fintech_tui.widgets.source_list import SourceList
 
@@ -165,7 +166,7 @@ async def test_a_pack_without_readings_says_so_once_and_stays_on_the_text(write_
         await pilot.press("v", "v", "v")
         await pilot.pause()
         assert source.reading == "original"
-        assert told == [(NO_READINGS, {"markup": False, "timeout": 4})]
+        assert told == [(say("toast.no_readings", "en"), {"markup": False, "timeout": 4})]
 
 
 # -- evidence in detail views -----------------------------------------------------
@@ -186,15 +187,21 @@ async def test_evidence_shows_the_cited_paragraph_in_the_pack_reading_and_e_togg
         await pilot.pause()
         assert f"English translation of ¶{cited.number}:" in body_text(app)
         assert cited.en[:20] in body_text(app).replace("\n", " ")
+        subtitle = str(app.screen.query_one(DetailBody).border_subtitle)
+        assert subtitle.startswith("e: hide readings") and "--goto entity:pocket-life" in subtitle
         await pilot.press("e")
         await pilot.pause()
         assert "English translation of" not in body_text(app)
+        assert str(app.screen.query_one(DetailBody).border_subtitle).startswith("e: show readings")
         app.screen.open(Ref("strategy", "two-app"))  # the choice holds for the next item
         await pilot.pause()
         assert "English translation of" not in body_text(app)
         await pilot.press("t", "e")
         await pilot.pause()
-        assert "restored reading of ¶" in body_text(app)
+        first = index.paragraphs[index.strategies["two-app"].evidence[0].para].number
+        label = say("detail.reading_of", "zh", reading=say("reading.restored", "zh"), number=first)
+        squeezed = "".join(body_text(app).split())  # Chinese lines break anywhere
+        assert "".join(label.split()) in squeezed  # the label is Chinese too
         assert app.screen.query_one(DetailView).readings
 
 
@@ -230,8 +237,26 @@ async def test_the_title_bar_shows_the_chinese_title_in_chinese(bundled_pack: Pa
 def test_a_paragraph_detail_shows_both_readings_labelled_with_the_notes(bundled_index: PackIndex) -> None:
     paragraph = bundled_index.paragraphs["p04"]
     shown = as_text(describe(bundled_index, Ref("paragraph", "p04"), "zh").renderable(), width=400)
-    restored_at = shown.index("Restored reading (the pack's, not the author's words)")
-    english_at = shown.index("English translation (the pack's)")
+    restored_at = shown.index(say("reading.restored_heading", "zh"))
+    english_at = shown.index(say("reading.en_heading", "zh"))
     assert restored_at < english_at  # in Chinese, the Chinese reading first
     assert paragraph.en in shown and paragraph.restored_notes[0].note in shown
     assert "它会†2" in shown
+
+
+async def test_the_evidence_toggle_is_remembered_between_runs(bundled_pack: Pack, tmp_path: Any) -> None:
+    import json
+
+    from fintech_tui.settings import Settings
+
+    path = tmp_path / "settings.json"
+    app = FintechApp(bundled_pack, settings=Settings.load(path), goto=Ref("entity", "pocket-life"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e", "q")
+    assert app.save_settings()
+    assert json.loads(path.read_text(encoding="utf-8"))["evidence_readings"] is False
+    again = FintechApp(bundled_pack, settings=Settings.load(path), goto=Ref("entity", "pocket-life"))
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not again.screen.query_one(DetailView).readings
+        assert "English translation of" not in body_text(again)

@@ -47,3 +47,10 @@ def test_light_theme(snap_compare: Any, size: str) -> None:
         await pilot.pause()
 
     assert snap_compare(app, run_before=run_before, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_main_screen_in_each_language(snap_compare: Any, lang: str) -> None:
+    """The explorer as `--lang` starts it: every label in that language."""
+    app = FintechApp(load_pack(bundled_pack_path()), lang=lang)  # type: ignore[arg-type]
+    assert snap_compare(app, terminal_size=SIZES["120x40"])

@@ -38,7 +38,7 @@ CLOSING = "，。、；：？！）」》,"
 THUMB = "▁▂▃▄▅▆▇█▔"
 
 
-def drive(tmp_path: Path, size: str, steps: list[str], args: str = "") -> list[list[str]]:
+def drive(tmp_path: Path, size: str, steps: list[str], args: str = "", ready: str = "Companies") -> list[list[str]]:
     """Run the explorer in tmux; the screens printed by each `screen` step, as lines."""
     env = {
         "XDG_CONFIG_HOME": tmp_path / "config",
@@ -53,7 +53,7 @@ def drive(tmp_path: Path, size: str, steps: list[str], args: str = "") -> list[l
         with LOCK.open("w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # one session at a time from this test run
             result = subprocess.run(
-                [str(DRIVE), "-s", size, command, "expect:Companies", "wait:0.5", *steps, "key:q"],
+                [str(DRIVE), "-s", size, command, f"expect:{ready}", "wait:0.5", *steps, "key:q"],
                 capture_output=True,
                 text=True,
                 timeout=120,
@@ -182,3 +182,18 @@ def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path)
     assert any("Companies" in line for line in broken), "the last valid state stays on screen"
     assert not any("last valid state" in line for line in fixed), "\n".join(fixed)
     assert any("A renamed app." in line for line in fixed), "\n".join(fixed)
+
+
+@pytest.mark.parametrize("size", ["80x24", "120x40"])
+def test_lang_zh_starts_in_chinese_with_no_english_footer_word(tmp_path: Path, size: str) -> None:
+    from fintech_tui.messages import MESSAGES, say
+
+    [screen] = drive(tmp_path, size, ["key:2", "wait:0.8", "screen"], args="--lang zh", ready="大纲")
+    text = "\n".join(screen)
+    assert say("pane.outline", "zh") in text and say("pane.companies", "zh") in text
+    footer = screen[-1]
+    for meaning in ("search", "source", "quit"):
+        assert say(f"key.{meaning}", "zh") in footer, footer
+    english = {en for key, (en, _) in MESSAGES.items() if key.startswith("key.") and not key.endswith(".tip")}
+    assert not [word for word in english if word in footer], footer
+    assert max(cell_len(line) for line in screen) == int(size.split("x")[0])  # nothing pushed past the edge

@@ -431,15 +431,15 @@ def describe_paragraph(paragraph: Paragraph, index: PackIndex, lang: Lang) -> De
         detail.link(say("link.section", lang), index, [ref_of(section)], lang)
     detail.body.append(marked_paragraph(index, paragraph))
     readings = [
-        ("Restored reading (the pack's, not the author's words)", paragraph.restored, restored_paragraph),
-        ("English translation (the pack's)", paragraph.en, english_paragraph),
+        ("reading.restored_heading", paragraph.restored, restored_paragraph),
+        ("reading.en_heading", paragraph.en, english_paragraph),
     ]
     for heading, given, render in readings if lang == "zh" else readings[::-1]:
         if given:
-            detail.heading(heading)
-            detail.body.append(render(paragraph))
+            detail.heading(say(heading, lang))
+            detail.body.append(render(paragraph, lang=lang))
     if (notes := reading_notes(paragraph)) is not None:
-        detail.heading("Notes on the readings")
+        detail.heading(say("reading.notes_heading", lang))
         detail.body.append(notes)
     cited = _citations(index, [paragraph])
     detail.heading(say("heading.cited_by", lang))

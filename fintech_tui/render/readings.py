@@ -19,20 +19,14 @@ from rich.table import Table
 from rich.text import Text
 
 from fintech_tui.index import PackIndex
-from fintech_tui.model import Pack, Paragraph, ReadingNote
+from fintech_tui.messages import say
+from fintech_tui.model import Lang, Pack, Paragraph, ReadingNote
 from fintech_tui.render.source import QUOTE_STYLE, marked_paragraph
 from fintech_tui.sanitize import neutralise
 
 Reading = Literal["original", "restored", "en", "side"]
 #: The order `v` goes through them.
 READINGS: tuple[Reading, ...] = ("original", "restored", "en", "side")
-#: How the view names each reading: the pack's readings say whose they are.
-READING_NAMES: dict[Reading, str] = {
-    "original": "original text",
-    "restored": "restored reading",
-    "en": "English translation",
-    "side": "original | English translation",
-}
 
 NOTE_MARK_STYLE = "bold magenta"
 NOTED_STYLE = "underline"
@@ -87,10 +81,10 @@ def ordered_notes(paragraph: Paragraph) -> list[tuple[int, ReadingNote]]:
     return sorted(placed, key=lambda pair: (pair[0] < 0, pair[0]))
 
 
-def restored_paragraph(paragraph: Paragraph, *, quote: str = "") -> Text:
+def restored_paragraph(paragraph: Paragraph, *, quote: str = "", lang: Lang = "en") -> Text:
     """The restored reading with `quote` highlighted and each noted change marked †n."""
     if not paragraph.restored:
-        return _missing("no restored reading: the text as written", Text(neutralise(paragraph.text)))
+        return _missing(say("reading.missing_restored", lang), Text(neutralise(paragraph.text)))
     reading = neutralise(paragraph.restored)  # one character for one: positions still hold
     text = Text(reading)
     span = restored_span(neutralise(paragraph.text), reading, neutralise(quote))
@@ -106,10 +100,10 @@ def restored_paragraph(paragraph: Paragraph, *, quote: str = "") -> Text:
     return text
 
 
-def english_paragraph(paragraph: Paragraph) -> Text:
+def english_paragraph(paragraph: Paragraph, *, lang: Lang = "en") -> Text:
     """The English translation, or the text as written when the pack has none."""
     if not paragraph.en:
-        return _missing("no English translation: the text as written", Text(neutralise(paragraph.text)))
+        return _missing(say("reading.missing_en", lang), Text(neutralise(paragraph.text)))
     return Text(neutralise(paragraph.en))
 
 
@@ -136,6 +130,7 @@ def paragraph_view(
     quote: str = "",
     cited: bool = False,
     stacked: bool = False,
+    lang: Lang = "en",
 ) -> RenderableType:
     """One paragraph of the source view in `reading`: its ¶ number, then the text.
 
@@ -153,16 +148,16 @@ def paragraph_view(
     elif reading == "side" and not stacked:
         grid.add_column(ratio=1, overflow="fold")
         grid.add_column(ratio=1, overflow="fold")
-        english: RenderableType = english_paragraph(paragraph)
+        english: RenderableType = english_paragraph(paragraph, lang=lang)
         grid.add_row(number, marked_paragraph(index, paragraph, quote=quote), _with(english, notes))
     else:
         grid.add_column(ratio=1, overflow="fold")
         if reading == "side":
-            body = Group(marked_paragraph(index, paragraph, quote=quote), english_paragraph(paragraph))
+            body = Group(marked_paragraph(index, paragraph, quote=quote), english_paragraph(paragraph, lang=lang))
         elif reading == "restored":
-            body = Group(restored_paragraph(paragraph, quote=quote))
+            body = Group(restored_paragraph(paragraph, quote=quote, lang=lang))
         else:
-            body = Group(english_paragraph(paragraph))
+            body = Group(english_paragraph(paragraph, lang=lang))
         grid.add_row(number, _with(body, notes))
     return grid
 

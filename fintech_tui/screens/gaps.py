@@ -32,7 +32,7 @@ class GapsScreen(View[Ref | None]):
         super().__init__()
         self.index = index
         self.lang = lang
-        self.report = gap_report(index)
+        self.report = gap_report(index, lang)
         self.gaps: list[Gap] = []
         self.start = start
         self.chosen = start  # the finding last opened, for coming back to it

@@ -75,9 +75,12 @@ class MainScreen(Screen[None]):
     current: reactive[Ref | None] = reactive(None, init=False)
     lang: reactive[Lang] = reactive("en", init=False)
 
-    def __init__(self, index: PackIndex, lang: Lang = "en", goto: Ref | None = None) -> None:
+    def __init__(
+        self, index: PackIndex, lang: Lang = "en", goto: Ref | None = None, *, evidence_readings: bool = True
+    ) -> None:
         super().__init__()
         self.index = index
+        self._evidence_readings = evidence_readings  # until the detail view holds it
         self.history: History[Ref] = History()
         self.set_reactive(MainScreen.lang, lang)
         self._goto = goto
@@ -104,7 +107,7 @@ class MainScreen(Screen[None]):
                 yield PaneBar([say(pane.PANE_TITLE, self.lang) for pane in PANES], id="pane-bar")
                 for number, pane in enumerate(PANES):
                     yield pane(self.index, self.lang, id=f"pane-{number}")
-            yield DetailView(self.lang, id="detail")
+            yield DetailView(self.lang, readings=self._evidence_readings, id="detail")
         yield Footer()
 
     @property
@@ -200,8 +203,8 @@ class MainScreen(Screen[None]):
         if self.current is None:
             return
         view = self.query_one(DetailView)
-        view.show(describe(self.index, self.current, self.lang), self.kind_name(self.current))
-        view.query_one(DetailBody).border_subtitle = self.say("detail.copy_hint", link=goto_link(self.current))
+        hint = self.say("detail.copy_hint", link=goto_link(self.current))
+        view.show(describe(self.index, self.current, self.lang), self.kind_name(self.current), hint)
 
     @on(ItemTree.Previewed)
     def _previewed(self, event: ItemTree.Previewed) -> None:
@@ -299,6 +302,11 @@ class MainScreen(Screen[None]):
     def action_toggle_language(self) -> None:
         self.lang = "zh" if self.lang == "en" else "en"
         self.notify(self.say("toast.labels"), timeout=2, markup=False)
+
+    @property
+    def evidence_readings(self) -> bool:
+        """Whether quotes show the reading of their paragraph (remembered between runs)."""
+        return self.query_one(DetailView).readings if self.is_mounted else self._evidence_readings
 
     def action_toggle_evidence_readings(self) -> None:
         """Under each quote, the English (or, in Chinese, the restored reading) of its paragraph, or not."""

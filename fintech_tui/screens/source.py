@@ -11,8 +11,9 @@ from textual.events import Resize
 from textual.widgets import OptionList
 
 from fintech_tui.index import PackIndex, Ref
+from fintech_tui.messages import say
 from fintech_tui.model import Lang
-from fintech_tui.render.readings import READING_NAMES, Reading, has_readings, next_reading
+from fintech_tui.render.readings import Reading, has_readings, next_reading
 from fintech_tui.screens.view import View
 from fintech_tui.widgets.keys import bind
 from fintech_tui.widgets.source_list import SourceList
@@ -21,19 +22,11 @@ from fintech_tui.widgets.title_bar import TitleBar
 #: Below this width the text and the English stand one above the other.
 SIDE_BY_SIDE_WIDTH = 100
 
-TITLES: dict[Reading, str] = {
-    "original": "Source — garbled names underlined, ⟨canonical name⟩ after them",
-    "restored": "Source — restored reading: the pack's, not the author's words; †n marks a note",
-    "en": "Source — English translation: the pack's, not the author's words",
-    "side": "Source — original | English translation (the pack's)",
-}
-NO_READINGS = "This pack has no restored reading or English translation: only the original text."
-
 
 class SourceScreen(View[Ref | None]):
     """The whole article, scrolled to one paragraph."""
 
-    WHERE = "Source"
+    WHERE = "view.source"
     BINDINGS = [
         bind("enter", "open_paragraph", "cited_by", priority=True),
         bind("v", "next_reading", "reading"),
@@ -50,7 +43,7 @@ class SourceScreen(View[Ref | None]):
 
     def body(self) -> ComposeResult:
         cited = self.index.paragraphs.get(self.target.id) if self.target else None
-        source = SourceList(self.index, cited, self.quote, stacked=self._stacked(), id="source")
+        source = SourceList(self.index, cited, self.quote, stacked=self._stacked(), lang=self.lang, id="source")
         self._start = cited.number - 1 if cited is not None else 0
         yield source
 
@@ -66,25 +59,26 @@ class SourceScreen(View[Ref | None]):
 
     def _label(self, source: SourceList) -> None:
         bar = self.query_one(TitleBar)
-        bar.where = "Source" if self.reading == "original" else f"Source · {READING_NAMES[self.reading]}"
+        where, reading = self.help_title, say(f"reading.{self.reading}", self.lang)
+        bar.where = where if self.reading == "original" else f"{where} · {reading}"
         bar.refresh()
-        source.border_title = TITLES[self.reading]
+        source.border_title = say(f"source.title.{self.reading}", self.lang)
         cited = source.cited
         if cited is None:
-            source.border_subtitle = "v: reading"
+            source.border_subtitle = say("source.hint", self.lang)
             return
         if self.reading == "original" or self.reading == "restored":
-            shown = " · quote highlighted" if self.quote else ""
+            shown = say("source.quote_shown", self.lang) if self.quote else ""
         else:
-            shown = " · cited paragraph marked"
-        source.border_subtitle = f"¶{cited.number}{shown} · v: reading"
+            shown = say("source.paragraph_marked", self.lang)
+        source.border_subtitle = f"¶{cited.number}{shown} · {say('source.hint', self.lang)}"
 
     def action_next_reading(self) -> None:
         """The next reading, the same paragraph at the top."""
         if not has_readings(self.index.pack):
             if not self._told_no_readings:
                 self._told_no_readings = True
-                self.notify(NO_READINGS, markup=False, timeout=4)
+                self.notify(say("toast.no_readings", self.lang), markup=False, timeout=4)
             return
         self.reading = next_reading(self.reading)
         source = self.query_one(SourceList)

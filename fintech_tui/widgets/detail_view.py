@@ -106,11 +106,12 @@ class DetailView(Vertical):
 
     shown: Detail | None = None  # what is on display, for tests and exports
 
-    def __init__(self, lang: Lang = "en", *, id: str | None = None) -> None:
+    def __init__(self, lang: Lang = "en", *, readings: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
         self.where = ""
+        self.hint = ""  # the screen's note for the lower border, after the readings key
         self.lang = lang
-        self.readings = True  # the pack's reading of each cited paragraph under its quote; kept from item to item
+        self.readings = readings  # the pack's reading of each cited paragraph under its quote; kept from item to item
 
     def compose(self) -> ComposeResult:
         body = DetailBody(id="detail-body")
@@ -118,9 +119,9 @@ class DetailView(Vertical):
         yield body
         yield LinkList(self.lang, id="detail-links")
 
-    def show(self, detail: Detail, where: str = "") -> None:
-        """Render `detail`; `where` (e.g. "Company") becomes the pane title."""
-        self.shown, self.where = detail, where
+    def show(self, detail: Detail, where: str = "", hint: str = "") -> None:
+        """Render `detail`; `where` (e.g. "Company") becomes the pane title, `hint` goes on the lower border."""
+        self.shown, self.where, self.hint = detail, where, hint
         body = self.query_one(DetailBody)
         with self.app.batch_update():  # body, title and links change in one frame
             body.border_title = where or say("detail.title", self.lang)
@@ -146,6 +147,7 @@ class DetailView(Vertical):
         detail = self.shown
         if detail is None:
             return
-        hint = "detail.readings_shown" if self.readings else "detail.readings_hidden"
-        body.border_subtitle = say(hint, self.lang) if detail.has_readings else ""
+        key = "detail.readings_shown" if self.readings else "detail.readings_hidden"
+        readings = say(key, self.lang) if detail.has_readings else ""
+        body.border_subtitle = " · ".join(part for part in (readings, self.hint) if part)
         body.show(detail.renderable(readings=self.readings))

@@ -29,12 +29,18 @@ def bind(keys: str, action: str, meaning: str, **options: Any) -> Binding:
 
 
 def localise(binding: Binding, lang: Lang) -> Binding:
-    """`binding` with its footer word and tooltip in `lang` (Textual's own are left as they are)."""
-    if lang == "en" or binding.id is None or f"key.{binding.id}" not in MESSAGES:
+    """`binding` with its footer word and tooltip in `lang`; Textual's own
+    bindings, which have no meaning of ours, are worded by their action."""
+    if lang == "en":
         return binding
-    tip = f"key.{binding.id}.tip"
-    tooltip = say(tip, lang) if tip in MESSAGES else binding.tooltip
-    return replace(binding, description=say(f"key.{binding.id}", lang), tooltip=tooltip)
+    if binding.id is not None and f"key.{binding.id}" in MESSAGES:
+        tip = f"key.{binding.id}.tip"
+        tooltip = say(tip, lang) if tip in MESSAGES else binding.tooltip
+        return replace(binding, description=say(f"key.{binding.id}", lang), tooltip=tooltip)
+    if binding.description and f"textual.{binding.action}" in MESSAGES:
+        words = say(f"textual.{binding.action}", lang)
+        return replace(binding, description=words, tooltip=words if binding.tooltip else "")
+    return binding
 
 
 def localised(active: dict[str, ActiveBinding], lang: Lang) -> dict[str, ActiveBinding]:

@@ -6,7 +6,7 @@ from rich.console import RenderableType
 from textual.widgets.option_list import Option
 
 from fintech_tui.index import PackIndex
-from fintech_tui.model import Paragraph
+from fintech_tui.model import Lang, Paragraph
 from fintech_tui.render.readings import Reading, paragraph_view
 from fintech_tui.render.wrap import breakable
 from fintech_tui.widgets.vim import VimList
@@ -30,6 +30,7 @@ class SourceList(VimList):
         reading: Reading = "original",
         *,
         stacked: bool = False,
+        lang: Lang = "en",
         id: str | None = None,
     ) -> None:
         self.index = index
@@ -37,6 +38,7 @@ class SourceList(VimList):
         self.quote = quote
         self.reading: Reading = reading
         self.stacked = stacked
+        self.lang = lang
         super().__init__(*self._paragraph_options(), id=id)
 
     def _paragraph_options(self) -> list[Option]:
@@ -52,6 +54,7 @@ class SourceList(VimList):
                 quote=self.quote if cited else "",
                 cited=cited,
                 stacked=self.stacked,
+                lang=self.lang,
             )
         )
 

@@ -1,0 +1,248 @@
+"""One interface, two languages: every label from the message table, and none of
+its English left on any screen in Chinese.
+
+The English words looked for are taken from the table itself, so a label added
+later is checked too. Words that also occur in the pack (its English names and
+summaries are shown, dimmed, beside the Chinese) or in the table's own Chinese
+(key names such as esc, --goto) cannot tell a label from content, and are left out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from textual.binding import Binding
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from fintech_tui.app import FintechApp
+from fintech_tui.index import Ref
+from fintech_tui.keymap import key_name, own_bindings, places
+from fintech_tui.messages import MESSAGES, say
+from fintech_tui.model import Pack, kinds
+from fintech_tui.widgets.pane_bar import PaneBar
+from fintech_tui.widgets.title_bar import TitleBar
+
+LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+FIELD = re.compile(r"\{[^}]*\}")
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def words(text: str) -> set[str]:
+    """The Latin words of three letters or more in `text`, case folded ({fields} left out)."""
+    return {word.casefold() for word in LATIN_WORD.findall(FIELD.sub("", text))}
+
+
+def content_strings(value: Any) -> Iterator[str]:
+    """Every string in the pack, however deep."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from content_strings(getattr(value, field.name))
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from content_strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from content_strings(item)
+
+
+def key_names() -> set[str]:
+    """The words of every key as the help shows it (home, enter, ctrl): names, not labels."""
+    names: set[str] = set()
+    for _, cls, _ in places():
+        for klass in cls.__mro__:
+            for binding in Binding.make_bindings(klass.__dict__.get("BINDINGS", [])):
+                names |= words(binding.key_display or key_name(binding.key))
+    return names
+
+
+def english_ui_words(pack: Pack) -> set[str]:
+    """The table's English words that can only be a label: not Chinese-side, not content, not a key."""
+    english = set().union(*(words(en) for en, _ in MESSAGES.values()))
+    kept_in_chinese = set().union(*(words(zh) for _, zh in MESSAGES.values()))
+    content = set().union(*(words(text) for text in content_strings(pack)))
+    return english - kept_in_chinese - content - key_names()
+
+
+def chrome_words() -> set[str]:
+    """The table's English words, less those its Chinese keeps (esc, --goto): none belongs
+    in the footer, the title bar or the pane bar, which show no content words."""
+    english = set().union(*(words(en) for en, _ in MESSAGES.values()))
+    return english - set().union(*(words(zh) for _, zh in MESSAGES.values()))
+
+
+def screen_lines(app: FintechApp) -> list[str]:
+    """The screen as text lines, read from its SVG export."""
+    svg = app.export_screenshot()
+    lines: dict[float, list[str]] = {}
+    for y, text in re.findall(r'<text class="terminal-[\w-]*?r\d+" x="[\d.]+" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        lines.setdefault(float(y), []).append(html.unescape(text).replace("\xa0", " "))
+    return ["".join(parts) for _, parts in sorted(lines.items())]
+
+
+def footer_text(app: FintechApp) -> str:
+    return " ".join(f"{key.key_display or key.key} {key.description}" for key in app.screen.query(FooterKey))
+
+
+# -- the table --------------------------------------------------------------------
+
+
+def test_every_message_has_both_languages_with_the_same_fields() -> None:
+    for key, (en, zh) in MESSAGES.items():
+        assert en and zh, key
+        assert sorted(FIELD.findall(en)) == sorted(FIELD.findall(zh)), key
+        assert not LATIN_WORD.fullmatch(zh.strip()), f"{key}: {zh!r} is not Chinese"
+
+
+def test_every_binding_is_worded_by_the_table() -> None:
+    """A binding of ours has a meaning (its id) the table words in both languages."""
+    for _, cls, _ in places():
+        for binding in own_bindings(cls):
+            assert binding.id is not None, f"{cls.__name__}: {binding.key} has no meaning"
+            assert MESSAGES[f"key.{binding.id}"][0] == binding.description
+            if binding.tooltip:
+                assert MESSAGES[f"key.{binding.id}.tip"][0] == binding.tooltip
+
+
+def test_every_place_and_kind_has_a_chinese_name() -> None:
+    for _, cls, _ in places():
+        title = getattr(cls, "WHERE", "") or getattr(cls, "HELP_TITLE", "")
+        assert title in MESSAGES or cls.__name__ == "View", cls.__name__  # the base names no place
+    for kind in kinds():
+        assert CJK.search(kind.zh), kind.name
+
+
+def test_every_outline_node_has_both_titles(bundled_pack: Pack) -> None:
+    stack = list(bundled_pack.outline)
+    while stack:
+        node = stack.pop()
+        assert node.title.en and node.title.zh, node.id
+        stack.extend(node.children)
+
+
+def test_the_word_lists_are_not_empty(bundled_pack: Pack) -> None:
+    """The checks below only mean something if the labels leave words to look for."""
+    looked_for = english_ui_words(bundled_pack)
+    assert {"search", "quit", "keys", "language", "matrix", "outline", "evidence"} <= looked_for
+    assert {"source", "companies", "back", "figures"} <= chrome_words()
+
+
+# -- every screen in Chinese ---------------------------------------------------------
+
+#: (name, where to start, keys to press): every screen and pane the explorer has.
+SCREENS: list[tuple[str, Ref | None, list[str]]] = [
+    ("outline", None, ["1"]),
+    ("companies", None, ["2"]),
+    ("strategies", None, ["3"]),
+    ("arguments", None, ["4"]),
+    ("links", Ref("entity", "pocket-life"), ["5"]),
+    ("section", Ref("section", "s2-cmb"), []),
+    ("entity", Ref("entity", "cmb"), []),
+    ("strategy", Ref("strategy", "two-app"), []),
+    ("argument", Ref("argument", "reason-platform"), []),
+    ("figure", Ref("figure", "pocket-life-monthly-devices"), []),
+    ("term", None, []),  # filled in from the pack below
+    ("paragraph", Ref("paragraph", "p04"), []),
+    ("source-original", Ref("entity", "pocket-life"), ["s"]),
+    ("source-restored", Ref("entity", "pocket-life"), ["s", "v"]),
+    ("source-english", Ref("entity", "pocket-life"), ["s", "v", "v"]),
+    ("source-side", Ref("entity", "pocket-life"), ["s", "v", "v", "v"]),
+    ("matrix", None, ["m"]),
+    ("matrix-evidence", None, ["m", "enter"]),
+    ("figures", None, ["f"]),
+    ("figures-sorted", None, ["f", "o"]),
+    ("compare", Ref("entity", "cmb"), ["c"]),
+    ("gaps", None, ["r"]),
+    ("help", None, ["question_mark"]),
+    ("search", None, ["slash", "z", "h", "i"]),
+    ("palette", None, ["ctrl+p", "m"]),
+]
+
+
+@pytest.mark.parametrize("name, start, keys", SCREENS, ids=[s[0] for s in SCREENS])
+async def test_no_english_label_on_any_screen_in_chinese(
+    bundled_pack: Pack, name: str, start: Ref | None, keys: list[str]
+) -> None:
+    if name == "term":
+        start = Ref("term", bundled_pack.glossary[0].id)
+    app = FintechApp(bundled_pack, lang="zh", goto=start, fresh=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause(0.2)
+        lines = screen_lines(app)
+        assert len(lines) > 20 and any(CJK.search(line) for line in lines)  # the screen was read
+        found = {word for line in lines for word in words(line)} & english_ui_words(bundled_pack)
+        assert not found, f"English labels on {name}: {sorted(found)}\n" + "\n".join(lines)
+        chrome = " ".join(
+            [footer_text(app)]
+            + [bar.render().plain for bar in app.screen.query(TitleBar)]
+            + [bar.render().plain for bar in app.screen.query(PaneBar)]
+        )
+        assert not words(chrome) & chrome_words(), f"{name}: {chrome}"
+
+
+def test_the_screens_listed_cover_every_kind_and_reading() -> None:
+    covered = {start.kind for _, start, _ in SCREENS if start is not None} | {"term"}
+    assert {kind.name for kind in kinds()} <= covered
+
+
+# -- t switches everything at once -------------------------------------------------------
+
+
+async def test_t_switches_the_footer_the_title_bar_and_the_panes_at_once_and_back(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack, lang="en", fresh=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        english_footer = footer_text(app)
+        assert say("key.search", "en") in english_footer and say("key.quit", "en") in english_footer
+        assert bundled_pack.meta.title.en in app.screen.query_one(TitleBar).render().plain
+        await pilot.press("t")
+        await pilot.pause()
+        chinese_footer = footer_text(app)
+        for meaning in ("search", "source", "quit", "language"):
+            assert say(f"key.{meaning}", "zh") in chinese_footer
+        assert not words(chinese_footer) & chrome_words(), chinese_footer
+        assert bundled_pack.meta.title.zh in app.screen.query_one(TitleBar).render().plain
+        assert app.screen.query_one("#pane-0").border_title == f"1 {say('pane.outline', 'zh')}"
+        assert say("pane.companies", "zh") in app.screen.query_one(PaneBar).render().plain
+        outline = app.screen.query_one("#pane-0")
+        labels = [node.label.plain for node in outline.nodes_by_ref.values()]  # type: ignore[attr-defined]
+        assert all(CJK.search(label) for label in labels), labels  # every outline node, sub-sections too
+        await pilot.press("t")
+        await pilot.pause()
+        assert footer_text(app) == english_footer
+        assert bundled_pack.meta.title.en in app.screen.query_one(TitleBar).render().plain
+
+
+async def test_the_language_is_remembered_in_the_settings(bundled_pack: Pack, tmp_path: Any) -> None:
+    from fintech_tui.settings import Settings
+
+    path = tmp_path / "settings.json"
+    app = FintechApp(bundled_pack, settings=Settings(path=path), fresh=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("q")
+    app.save_settings()
+    again = FintechApp(bundled_pack, settings=Settings.load(path), fresh=True)
+    assert again.lang == "zh"
+
+
+async def test_a_view_opened_in_chinese_has_a_chinese_footer(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack, lang="zh", goto=Ref("entity", "cmb"), fresh=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert say("key.reading", "zh") in footer_text(app)
+        assert say("key.close_view", "zh") in footer_text(app)
+        assert isinstance(app.screen.query_one(Footer), Footer)
