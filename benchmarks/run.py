@@ -153,7 +153,12 @@ def measure(args: argparse.Namespace) -> list[str]:
     out: list[str] = []
     say = out.append
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
-    say(f"Measured {datetime.date.today().isoformat()} on {machine}; medians of alternating runs.")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    say(
+        f"Measured {datetime.date.today().isoformat()} on {machine}, load average {load:.1f} at the start "
+        "(above the core count, other work shares the machine: wall times stretch, CPU times less); "
+        "medians of alternating runs."
+    )
     say("")
 
     with tempfile.TemporaryDirectory(prefix="fintech-tui-bench-") as warm_cache:

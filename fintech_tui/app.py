@@ -147,6 +147,14 @@ class FintechApp(App[None]):
             placeholder = say("palette.placeholder", self.main_screen.lang)
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
+    def search_themes(self) -> None:
+        """The theme picker (palette: Theme), its prompt in the label language."""
+        from textual.command import CommandPalette  # deferred: opened on demand
+        from textual.theme import ThemeProvider
+
+        placeholder = say("palette.themes", self.main_screen.lang)
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every view and action as a palette command, its key in the help line:
         the current view's own first, then the explorer's, then the app's."""

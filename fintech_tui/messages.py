@@ -141,6 +141,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "palette.theme.tip": ("Change the colour theme (remembered for next time)", "更换配色主题（下次沿用）"),
     "palette.key": ("{tip} · key {keys}", "{tip} · 按键 {keys}"),
     "palette.placeholder": ("Search for commands…", "搜索命令…"),
+    "palette.themes": ("Search for themes…", "搜索主题…"),
     "palette.thesis": ("The article's thesis", "文章的中心论点"),
     "palette.open": ("Open {kind} {id}", "打开{kind} {id}"),
     # -- toasts -----------------------------------------------------------------

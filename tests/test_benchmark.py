@@ -25,7 +25,7 @@ def test_benchmark_smoke_run_prints_every_table() -> None:
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert re.search(r"^Measured \d{4}-\d\d-\d\d on .+cores", out, re.M)
+    assert re.search(r"^Measured \d{4}-\d\d-\d\d on .+cores.+load average", out, re.M)
     assert re.search(
         r"^\| fintech-tui \| \d+ ms \| \d+\.\d\d \| \d+ ms \| \d+\.\d\d \| \d+ MiB \| \d+\.\d\d \|$", out, re.M
     )

@@ -246,3 +246,18 @@ async def test_a_view_opened_in_chinese_has_a_chinese_footer(bundled_pack: Pack)
         assert say("key.reading", "zh") in footer_text(app)
         assert say("key.close_view", "zh") in footer_text(app)
         assert isinstance(app.screen.query_one(Footer), Footer)
+
+
+async def test_the_palette_and_the_theme_picker_prompt_in_chinese(bundled_pack: Pack) -> None:
+    from textual.command import CommandInput
+
+    app = FintechApp(bundled_pack, lang="zh", fresh=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.query_one(CommandInput).placeholder == say("palette.placeholder", "zh")
+        await pilot.press("escape")
+        await pilot.pause()
+        app.search_themes()
+        await pilot.pause()
+        assert app.screen.query_one(CommandInput).placeholder == say("palette.themes", "zh")

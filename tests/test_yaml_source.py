@@ -16,14 +16,14 @@ from hypothesis import strategies as st
 
 from fintech_tui.cli import main
 from fintech_tui.loader import yaml_source
-from fintech_tui.loader.yaml_source import parse_yaml
+from fintech_tui.loader.yaml_source import read_yaml
 
 from .conftest import PackWriter
 
 
 def problems_of(text: str | bytes) -> list[str]:
     raw = text.encode("utf-8") if isinstance(text, str) else text
-    _, problems = parse_yaml(raw, "f.yaml")
+    _, problems = read_yaml(raw, "f.yaml")
     return [str(p) for p in problems]
 
 
@@ -59,7 +59,7 @@ trees = st.recursive(
 def test_values_are_the_ones_pyyaml_builds(tree: dict[str, Any], flow: bool) -> None:
     text = yaml.safe_dump(tree, allow_unicode=True, default_flow_style=flow)
     expected = yaml.load(text, Loader=yaml.CSafeLoader)
-    doc, problems = parse_yaml(text.encode("utf-8"), "f.yaml")
+    doc, problems = read_yaml(text.encode("utf-8"), "f.yaml")
     assert doc is not None and not problems
     assert same(doc.data, expected)
 
@@ -70,7 +70,7 @@ def test_problems_are_placed_on_the_line_they_concern() -> None:
         "f.yaml:3:5: a[1]: tag 'tag:yaml.org,2002:binary' is not allowed",
         "f.yaml:4:12: a[2].b: duplicate key (first given on line 4)",
     ]
-    doc, _ = parse_yaml(text.encode(), "f.yaml")
+    doc, _ = read_yaml(text.encode(), "f.yaml")
     assert doc is not None
     assert str(doc.problem(("a", 2), "wrong")) == "f.yaml:4:5: a[2]: wrong"
     assert str(doc.problem(("a", 2, "b"), "key", at_key=True)) == "f.yaml:4:6: a[2].b: key"
@@ -128,16 +128,16 @@ def test_an_alias_inside_its_own_anchor_is_refused() -> None:
 
 def test_an_unknown_section_is_checked_but_not_built() -> None:
     text = "meta: {title: {en: x}}\nchapters: [" + ", ".join(["c"] * 1000) + "]\nbroken: [\n"
-    doc, problems = parse_yaml(text.encode(), "f.yaml", sections={"meta"})
+    doc, problems = read_yaml(text.encode(), "f.yaml", sections={"meta"})
     assert doc is None and "invalid YAML" in problems[0].message  # its syntax is still read
-    doc, problems = parse_yaml(text[: text.index("broken")].encode(), "f.yaml", sections={"meta"})
+    doc, problems = read_yaml(text[: text.index("broken")].encode(), "f.yaml", sections={"meta"})
     assert doc is not None and not problems
     assert doc.data == {"meta": {"title": {"en": "x"}}, "chapters": None}
 
 
 def test_an_alias_to_an_anchor_in_an_unknown_section_still_resolves() -> None:
     text = "templates: {base: &b {en: x}}\nmeta: {title: *b}\n"
-    doc, problems = parse_yaml(text.encode(), "f.yaml", sections={"meta"})
+    doc, problems = read_yaml(text.encode(), "f.yaml", sections={"meta"})
     assert doc is not None and not problems
     assert doc.data == {"templates": None, "meta": {"title": {"en": "x"}}}
 
@@ -146,9 +146,9 @@ def test_an_alias_to_an_anchor_in_an_unknown_section_still_resolves() -> None:
 # getrusage's ru_maxrss on Linux carries over the parent's peak from before the exec.
 PEAK_PROBE = """
 import sys
-from fintech_tui.loader.yaml_source import parse_yaml
+from fintech_tui.loader.yaml_source import read_yaml
 raw = open(sys.argv[1], "rb").read()
-doc, problems = parse_yaml(raw, "big.yaml", sections={"meta"})
+doc, problems = read_yaml(raw, "big.yaml", sections={"meta"})
 peak = [line for line in open("/proc/self/status") if line.startswith("VmHWM:")][0]
 print(int(peak.split()[1]) // 1024, problems[:1])
 """

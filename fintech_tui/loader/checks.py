@@ -35,6 +35,7 @@ class PackChecker:
             self.tables[kind.name] = table
         self.paragraphs = self.tables["paragraph"]
         self.acyclic: set[tuple[str, str]] = set()  # (kind, id) known to reach a root
+        self._objects: list[Any] | None = None
 
     def report(self, obj: object, *path: str | int, message: str) -> None:
         """A problem at field `path` inside `obj` (at `obj` itself when no path is given)."""
@@ -51,11 +52,15 @@ class PackChecker:
         self.check_arguments()
         return self.problems
 
-    def objects(self) -> Iterator[Any]:
-        """Every model object in the pack's sections: items and what they hold (evidence, aliases)."""
-        for kind in kinds():
-            for item in kind.items(self.pack):
-                yield from self._parts(item)
+    def objects(self) -> list[Any]:
+        """Every model object in the pack's sections: items and what they hold (evidence, aliases).
+
+        Walked once and kept: several checks go over them, and the walk is a large part of
+        checking a big pack.
+        """
+        if self._objects is None:
+            self._objects = [part for kind in kinds() for item in kind.items(self.pack) for part in self._parts(item)]
+        return self._objects
 
     def _parts(self, obj: Any) -> Iterator[Any]:
         yield obj

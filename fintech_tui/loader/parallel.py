@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from fintech_tui.loader.problems import Problem
-from fintech_tui.loader.yaml_source import YamlDocument, parse_yaml
+from fintech_tui.loader.yaml_source import YamlDocument, read_yaml
 
 FORK_FROM_BYTES = 256 * 1024  # below this, starting a process costs more than it saves
 
@@ -44,7 +44,7 @@ def parse_files(
         for i, (display, raw) in enumerate(contents):
             if i in theirs:
                 continue
-            results[i] = parse_yaml(raw, display, sections=sections, on_progress=tally.reporter(i, child))
+            results[i] = read_yaml(raw, display, sections=sections, on_progress=tally.reporter(i, child))
             tally.finished(i, results[i])
         if child is not None:
             for i, parsed in child.collect(tally).items():
@@ -54,7 +54,7 @@ def parse_files(
             child.stop()
     for i, (display, raw) in enumerate(contents):  # anything the child did not deliver
         if results[i] is None:
-            results[i] = parse_yaml(raw, display, sections=sections, on_progress=tally.reporter(i, None))
+            results[i] = read_yaml(raw, display, sections=sections, on_progress=tally.reporter(i, None))
             tally.finished(i, results[i])
     return [r for r in results if r is not None]
 
@@ -148,7 +148,7 @@ class _Child:
                     def report(fraction: float, items: int, i: int = i) -> None:
                         _send(write_end, ("progress", i, fraction, items))
 
-                    doc, problems = parse_yaml(raw, display, sections=sections, on_progress=report)
+                    doc, problems = read_yaml(raw, display, sections=sections, on_progress=report)
                     found = doc is not None
                     rows = [(p.file, p.line, p.column, p.field, p.message) for p in problems]
                     _send(write_end, ("parsed", i, found, doc.data if doc is not None else None, rows))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -20,7 +19,7 @@ import yaml
 from fintech_tui.loader.problems import Problem
 from fintech_tui.loader.yaml_events import EventBuilder, FieldPath, Mark, Refused, marks_of
 
-__all__ = ["FieldPath", "YamlDocument", "format_path", "parse_yaml", "read_yaml"]
+__all__ = ["FieldPath", "YamlDocument", "format_path", "read_yaml"]
 
 MAX_NODES = 2_000_000  # values, counting what aliases expand to: stops "billion laughs"
 MAX_DEPTH = 64
@@ -130,7 +129,7 @@ def _not_utf8(display: str, raw: bytes, error: UnicodeDecodeError) -> Problem:
     return Problem(display, line, column, "", f"not UTF-8 text (byte {error.start:,})")
 
 
-def parse_yaml(
+def read_yaml(
     raw: bytes,
     display: str,
     *,
@@ -171,19 +170,3 @@ def parse_yaml(
             Problem(display, line, column, format_path(path), f"duplicate key (first given on line {first})")
         )
     return doc, problems
-
-
-def read_yaml(
-    path: Path,
-    display: str,
-    *,
-    sections: Collection[str] | None = None,
-    on_progress: Progress | None = None,
-) -> tuple[YamlDocument | None, list[Problem]]:
-    """Read and parse the file at `path` (see `parse_yaml`)."""
-    from fintech_tui.loader import read_file  # one way to read a pack file: regular files only, capped
-
-    raw, problems = read_file(path, display)
-    if raw is None:
-        return None, problems
-    return parse_yaml(raw, display, sections=sections, on_progress=on_progress)
