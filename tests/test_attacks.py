@@ -570,7 +570,8 @@ def test_an_interrupted_cache_write_leaves_no_temporary_file(
 
 
 def test_sigint_while_loading_prints_one_line(write_pack: PackWriter, tmp_path: Path) -> None:
-    folder = deep_pack(write_pack, 15_000)
+    folder = deep_pack(write_pack, 40_000)
+    size = sum(file.stat().st_size for file in folder.iterdir())
     child = subprocess.Popen(
         [sys.executable, "-m", "fintech_tui", "check", str(folder)],
         cwd=tmp_path,
@@ -579,7 +580,15 @@ def test_sigint_while_loading_prints_one_line(write_pack: PackWriter, tmp_path: 
         text=True,
         env={**os.environ, "FINTECH_TUI_CACHE": "off"},
     )
-    time.sleep(2.5)  # well into parsing 15,000 entities
+    # Interrupt once the pack's bytes are read: parsing and checking 40,000 items is still ahead,
+    # however fast the machine (a fixed sleep raced the parser and sometimes lost).
+    io_stats = Path(f"/proc/{child.pid}/io")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and child.poll() is None:
+        read = next((int(line.split()[1]) for line in io_stats.read_text().splitlines() if line.startswith("rchar")), 0)
+        if read >= size:
+            break
+        time.sleep(0.01)
     child.send_signal(2)
     out, err = child.communicate(timeout=60)
     assert child.returncode == 130
