@@ -333,12 +333,15 @@ def run_explorer(args: argparse.Namespace) -> int:
     """Open the explorer on a pack (the bundled article by default)."""
     from fintech_tui.goto import resolve_goto
     from fintech_tui.index import PackIndex
+    from fintech_tui.loader.memory import collector_paused, set_aside_for_good
     from fintech_tui.settings import Settings
 
     pack = load(args.pack)
     if isinstance(pack, int):
         return pack
-    index = PackIndex(pack)
+    with collector_paused():
+        index = PackIndex(pack)
+    set_aside_for_good()  # the pack and its index live as long as the explorer
     goto = None
     if args.goto:
         try:

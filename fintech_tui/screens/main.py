@@ -18,7 +18,6 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from fintech_tui.goto import goto_link
 from fintech_tui.history import History
@@ -30,6 +29,7 @@ from fintech_tui.render.labels import kind_title
 from fintech_tui.render.safe import one_line
 from fintech_tui.sanitize import neutralise
 from fintech_tui.widgets.detail_view import DetailBody, DetailView
+from fintech_tui.widgets.footer import ScreenFooter
 from fintech_tui.widgets.item_tree import ItemTree
 from fintech_tui.widgets.keys import bind, localised
 from fintech_tui.widgets.link_list import LinkList
@@ -40,6 +40,7 @@ from fintech_tui.widgets.title_bar import TitleBar
 NARROW_WIDTH = 100  # below this the panes share one column, one at a time
 PREVIEW_DELAY = 0.06  # seconds the cursor must rest before the detail view follows it
 COMPARE_PEERS = 4  # others shown beside the current company when none is marked
+SEARCH_WARM_UP_DELAY = 0.3  # seconds after the first screen before the search table is built
 
 
 class MainScreen(Screen[None]):
@@ -108,7 +109,7 @@ class MainScreen(Screen[None]):
                 for number, pane in enumerate(PANES):
                     yield pane(self.index, self.lang, id=f"pane-{number}")
             yield DetailView(self.lang, readings=self._evidence_readings, id="detail")
-        yield Footer()
+        yield ScreenFooter()
 
     @property
     def panes(self) -> list[ItemTree]:
@@ -116,6 +117,10 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._activate(0)
+        # Build the search table once the first screen is up: importing pinyin
+        # tables holds the interpreter for a quarter of a second, which a
+        # reader feels when it happens on `/`, not while reading.
+        self.set_timer(SEARCH_WARM_UP_DELAY, self.warm_up_search)
         if self._goto is not None:
             self.open(self._goto, record=False)
             self.query_one(LinkList).focus()
@@ -150,8 +155,8 @@ class MainScreen(Screen[None]):
         (target or self.panes[self._active_pane]).focus(scroll_visible=False)
 
     def warm_up_search(self) -> None:
-        """Build the search table (pinyin included) in a thread while the search box
-        opens, so the first keystroke rarely waits for it."""
+        """Build the search table (pinyin included) in a thread, so that opening
+        search and the first keystroke do not wait for it."""
         if "search_entries" not in self.index.__dict__:
             self.run_worker(lambda: self.index.search_entries, thread=True, group="warm-up", exit_on_error=False)
 

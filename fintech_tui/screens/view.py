@@ -12,10 +12,10 @@ from typing import ClassVar, TypeVar
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from fintech_tui.messages import say
 from fintech_tui.model import Lang
+from fintech_tui.widgets.footer import ScreenFooter
 from fintech_tui.widgets.keys import bind, localised
 from fintech_tui.widgets.title_bar import TitleBar
 
@@ -43,7 +43,7 @@ class View(Screen[Result]):
     def compose(self) -> ComposeResult:
         yield TitleBar(self.app.sub_title, self.help_title)
         yield from self.body()
-        yield Footer()
+        yield ScreenFooter()
 
     def body(self) -> ComposeResult:
         """The view's own widgets, between the title bar and the footer."""

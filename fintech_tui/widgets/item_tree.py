@@ -26,6 +26,17 @@ Nesting = Iterable[tuple[Ref, int]]  # (item, depth) in display order, parents f
 EXPAND_ALL_UP_TO = 2_000  # nodes; beyond this a pane opens with its top two levels expanded
 
 
+def _parents(items: list[tuple[Ref, int]]) -> dict[Ref, Ref | None]:
+    """Each item of a preorder (item, depth) list with the item directly above it."""
+    parent_of: dict[Ref, Ref | None] = {}
+    line: list[Ref] = []  # line[d]: the latest item of depth d
+    for ref, depth in items:
+        del line[depth:]
+        parent_of[ref] = line[-1] if line else None
+        line.append(ref)
+    return parent_of
+
+
 class ItemTree(Tree[Ref]):
     """A pane listing items; highlighting previews an item, enter opens it."""
 
@@ -64,7 +75,9 @@ class ItemTree(Tree[Ref]):
         self.show_root = False
         self.auto_expand = False
         self.guide_depth = 2
-        self.nodes_by_ref: dict[Ref, TreeNode[Ref]] = {}
+        self.nodes_by_ref: dict[Ref, TreeNode[Ref]] = {}  # the items made into tree nodes so far
+        self.parent_of: dict[Ref, Ref | None] = {}  # every item the pane holds, with the item above it
+        self._pending: dict[TreeNode[Ref], list[tuple[Ref, int]]] = {}
         self.marked: set[Ref] = set()
         self._title()
 
@@ -78,9 +91,12 @@ class ItemTree(Tree[Ref]):
     def on_mount(self) -> None:
         items = list(self.nesting())
         count = len(items)
-        # A large pack opens its top two levels, the rest on demand. Nodes are
-        # created open rather than opened afterwards: each expand() posts a
-        # message, and 100k items meant 60k messages before the first frame.
+        self.parent_of = _parents(items)
+        # A large pack opens its top two levels; what lies under a closed node
+        # is made into tree nodes when that node is first opened, so 100k
+        # items cost a first screen of the few thousand a reader can reach.
+        # Nodes are created open rather than opened afterwards: each expand()
+        # posts a message.
         self._add(self.root, items, open_depth=None if count <= EXPAND_ALL_UP_TO else 1)
         self.root.expand()
         self.border_subtitle = f"{count:,}"
@@ -94,19 +110,41 @@ class ItemTree(Tree[Ref]):
         return label
 
     def _add(self, root: TreeNode[Ref], items: list[tuple[Ref, int]], open_depth: int | None) -> None:
-        """Add `items` (preorder, with depths) under `root`; nodes above `open_depth` start open."""
-        parents = [root]  # parents[d] holds the node that items of depth d go under
-        for i, (ref, depth) in enumerate(items):
-            label = self._label(ref)
+        """Add `items` (preorder, with depths) under `root`.
+
+        Nodes above `open_depth` start open; a closed node's descendants wait
+        in `_pending` until it is opened.
+        """
+        top = items[0][1] if items else 0
+        parents = {top: root}  # parents[d] holds the node that items of depth d go under
+        i, count = 0, len(items)
+        while i < count:
+            ref, depth = items[i]
             parent = parents[depth]
-            has_children = i + 1 < len(items) and items[i + 1][1] > depth
-            if has_children:
-                node = parent.add(label, data=ref, expand=open_depth is None or depth < open_depth)
+            end = i + 1
+            while end < count and items[end][1] > depth:
+                end += 1
+            if end == i + 1:
+                node = parent.add_leaf(self._label(ref), data=ref)
+            elif open_depth is None or depth - top < open_depth:
+                node = parent.add(self._label(ref), data=ref, expand=True)
+                end = i + 1  # its descendants follow in this same pass
             else:
-                node = parent.add_leaf(label, data=ref)
+                node = parent.add(self._label(ref), data=ref, expand=False)
+                self._pending[node] = items[i + 1 : end]
             self.nodes_by_ref[ref] = node
-            del parents[depth + 1 :]
-            parents.append(node)
+            parents[depth + 1] = node
+            i = end
+
+    def _materialise(self, node: TreeNode[Ref]) -> None:
+        """Make tree nodes of what waits under `node`, its children closed."""
+        waiting = self._pending.pop(node, None)
+        if waiting:
+            self._add(node, waiting, open_depth=0)
+
+    @on(Tree.NodeExpanded)
+    def _expanded(self, event: Tree.NodeExpanded[Ref]) -> None:
+        self._materialise(event.node)
 
     def relabel(self, lang: Lang) -> None:
         """Show every label in `lang`, keeping the cursor and expansion as they are."""
@@ -118,7 +156,7 @@ class ItemTree(Tree[Ref]):
     def set_marked(self, marked: set[Ref]) -> None:
         """Show the compare mark on exactly the items in `marked` that this pane holds."""
         changed = (self.marked ^ marked) & self.nodes_by_ref.keys()
-        self.marked = marked & self.nodes_by_ref.keys()
+        self.marked = marked & self.parent_of.keys()
         for ref in changed:
             self.nodes_by_ref[ref].set_label(self._label(ref))
 
@@ -137,9 +175,9 @@ class ItemTree(Tree[Ref]):
 
     def select_ref(self, ref: Ref) -> bool:
         """Move the cursor to `ref` if this pane holds it."""
-        node = self.nodes_by_ref.get(ref)
-        if node is None:
+        if ref not in self.parent_of:
             return False
+        node = self._node_for(ref)
         ancestor = node.parent
         while ancestor is not None:
             if not ancestor.is_expanded:  # expanding an open node would still rebuild every line
@@ -148,6 +186,17 @@ class ItemTree(Tree[Ref]):
         if self.cursor_node is not node:
             self.call_after_refresh(self.move_cursor, node, animate=False)
         return True
+
+    def _node_for(self, ref: Ref) -> TreeNode[Ref]:
+        """The tree node of `ref`, made (with the nodes above it) if it waits under a closed one."""
+        chain = [ref]
+        while chain[-1] not in self.nodes_by_ref:
+            above = self.parent_of[chain[-1]]
+            assert above is not None, "a top-level item is always a tree node"
+            chain.append(above)
+        for above in reversed(chain[1:]):
+            self._materialise(self.nodes_by_ref[above])
+        return self.nodes_by_ref[ref]
 
     def get_label_width(self, node: TreeNode[Ref]) -> int:
         """The label's width without rendering it.
