@@ -44,7 +44,7 @@ def figures_by_text(pack: Pack) -> dict[str, Any]:
 
 
 def names(pack: Pack) -> dict[str, Any]:
-    return {e.name.zh or e.name.en: e for e in pack.entities}
+    return {e.name.pick("zh"): e for e in pack.entities}
 
 
 def test_bundled_text_is_kept_verbatim(bundled_draft: tuple[Pack, Pack]) -> None:
@@ -250,7 +250,7 @@ def test_markdown_headings_and_wrapped_paragraphs(tmp_path: Path) -> None:
         "PayPal and Stripe grew 30%.",
     ]
     sections = [node for node in pack.outline if node.kind == "section"]
-    assert [(s.number, s.title.zh or s.title.en) for s in sections] == [("一", "清算"), ("", "Wallets")]
+    assert [(s.number, s.title.pick("zh")) for s in sections] == [("一", "清算"), ("", "Wallets")]
     assert [c.title.zh for c in sections[0].children] == ["小节"]
     figure = figures_by_text(pack)["1.2亿笔"]
     assert (figure.value, figure.unit, figure.period) == (120_000_000, "笔", "2020年第三季度")
