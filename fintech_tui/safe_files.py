@@ -158,3 +158,21 @@ def sweep_temporaries(folder: Path, *, older_than: float = 3600.0) -> int:
         except OSError:
             continue
     return removed
+
+
+def write_new_folder(folder: Path, files: dict[str, str]) -> list[Path]:
+    """Create `folder` (with its parents) and write `files` (name → text) into it; return their paths.
+
+    The folder must not exist, and each file is created exclusively, so nothing already on
+    disk is overwritten, not even by a folder made by someone else in the meantime.
+    """
+    if folder.exists():
+        raise FileExistsError(f"{folder} already exists; choose a new folder (nothing was written)")
+    folder.mkdir(parents=True)
+    written = []
+    for name, text in files.items():
+        path = folder / name
+        with path.open("x", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        written.append(path)
+    return written

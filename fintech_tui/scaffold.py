@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fintech_tui.safe_files import write_new_folder
+
 FILES = {
     "meta.yaml": """\
 # What the pack is about. Bilingual fields take `en`, `zh` or both.
@@ -86,12 +88,4 @@ arguments:
 
 def scaffold(folder: Path) -> list[Path]:
     """Write a new pack into `folder`, which must not exist yet; return the files written."""
-    if folder.exists():
-        raise FileExistsError(f"{folder} already exists; choose a new name (nothing was written)")
-    folder.mkdir(parents=True)
-    written = []
-    for name, body in FILES.items():
-        path = folder / name
-        path.write_text(body, encoding="utf-8")
-        written.append(path)
-    return written
+    return write_new_folder(folder, FILES)

@@ -17,3 +17,20 @@ def test_other_and_ordered() -> None:
     assert text.ordered("zh") == ("支付宝", "Alipay")
     assert Bilingual(zh="支付宝").ordered("en") == ("", "支付宝")
     assert Bilingual(zh="支付宝").present("en") == ("支付宝",)
+
+
+def test_no_code_picks_a_language_by_hand() -> None:
+    """`x.en or x.zh` is Bilingual.pick written out again: every such spot must call pick."""
+    import re
+    from pathlib import Path
+
+    import fintech_tui
+
+    by_hand = re.compile(r"\.(en|zh) or [\w.]+\.(en|zh)\b")
+    spots = [
+        f"{path.name}:{number}"
+        for path in Path(fintech_tui.__file__).parent.rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if by_hand.search(line)
+    ]
+    assert spots == []

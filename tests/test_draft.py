@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ def figures_by_text(pack: Pack) -> dict[str, Any]:
 
 
 def names(pack: Pack) -> dict[str, Any]:
-    return {e.name.zh or e.name.en: e for e in pack.entities}
+    return {e.name.pick("zh"): e for e in pack.entities}
 
 
 def test_bundled_text_is_kept_verbatim(bundled_draft: tuple[Pack, Pack]) -> None:
@@ -121,6 +122,7 @@ def test_lending_article_figures(lending: Pack) -> None:
 def test_lending_article_entities_and_parents(lending: Pack) -> None:
     found = names(lending)
     assert set(found) == {
+        "李明",  # the byline's author
         "蚂蚁集团",
         "网商银行",
         "腾讯",
@@ -137,6 +139,42 @@ def test_lending_article_entities_and_parents(lending: Pack) -> None:
     assert found["微粒贷"].kind == "app" and found["招商银行"].kind == "bank"
     assert found["招商银行"].parent == ""
     assert found["蚂蚁集团"].id == "mayijituan"
+    assert found["李明"].kind == "person" and found["腾讯"].kind == "company"  # 腾讯旗下: an owner
+
+
+@pytest.fixture(scope="module")
+def payments(tmp_path_factory: pytest.TempPathFactory) -> Pack:
+    folder = tmp_path_factory.mktemp("payments") / "pack"
+    draft_pack(DATA / "payments_article.txt", folder)
+    return load_pack(folder, use_cache=False)
+
+
+def test_payments_article_figures(payments: Pack) -> None:
+    found = figures_by_text(payments)
+    assert {text: (f.value, f.unit, f.period) for text, f in found.items()} == {
+        "两千万笔": (20_000_000, "笔", "去年"),
+        "3.5万亿元": (3_500_000_000_000, "元", "去年"),
+        "1.2亿户": (120_000_000, "户", "2022年第四季度"),
+        "百分之三十": (30, "%", "2022年第四季度"),
+        "三百万家": (3_000_000, "家", ""),  # the 10天内 after it times the refunds, not the merchants
+        "10天内": (10, "天", ""),
+        "2.9%": (2.9, "%", ""),
+        "千分之六": (6, "‰", ""),
+        "一千二百万元": (12_000_000, "元", "今年3月"),
+        "十五个": (15, "个", "今年3月"),
+        "三个月内": (3, "个月", ""),
+        "四百五十万元": (4_500_000, "元", ""),
+    }
+
+
+def test_payments_article_entities(payments: Pack) -> None:
+    found = names(payments)
+    for name in ("连连支付", "微信支付", "支付宝", "中国人民银行", "Stripe", "PayPal", "李明"):
+        assert name in found, name
+    assert found["支付宝"].kind == "app"  # jieba tags it as a person's name
+    assert found["中国人民银行"].kind == "bank" and found["李明"].kind == "person"
+    assert "跨境支付" not in found and "支付" not in found  # generic payment words are not names
+    assert payments.meta.author == "李明"
 
 
 def test_lending_outline_levels(lending: Pack) -> None:
@@ -212,7 +250,7 @@ def test_markdown_headings_and_wrapped_paragraphs(tmp_path: Path) -> None:
         "PayPal and Stripe grew 30%.",
     ]
     sections = [node for node in pack.outline if node.kind == "section"]
-    assert [(s.number, s.title.zh or s.title.en) for s in sections] == [("一", "清算"), ("", "Wallets")]
+    assert [(s.number, s.title.pick("zh")) for s in sections] == [("一", "清算"), ("", "Wallets")]
     assert [c.title.zh for c in sections[0].children] == ["小节"]
     figure = figures_by_text(pack)["1.2亿笔"]
     assert (figure.value, figure.unit, figure.period) == (120_000_000, "笔", "2020年第三季度")
@@ -275,6 +313,10 @@ def test_cli_draft_prints_gaps_and_next_steps(tmp_path: Path) -> None:
     assert f"created {tmp_path / 'pack' / 'figures.yaml'}" in result.stdout
     assert "gaps found" in result.stdout and "Entities mentioned only once" in result.stdout
     assert f"fintech-tui check --report {tmp_path / 'pack'}" in result.stdout
+    assert f"fintech-tui --watch {tmp_path / 'pack'}" in result.stdout  # the README's next step
+    checked = run("check", str(tmp_path / "pack"), cwd=tmp_path).stdout
+    nodes = re.search(r"drafted \d+ paragraphs, (\d+) outline nodes", result.stdout)
+    assert nodes is not None and f" {nodes.group(1)} outline nodes" in checked  # the same count as check's
     assert run("check", str(tmp_path / "pack"), cwd=tmp_path).returncode == 0
 
     again = run("draft", str(DATA / "lending_article.txt"), str(tmp_path / "pack"), cwd=tmp_path)

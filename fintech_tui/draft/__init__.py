@@ -44,7 +44,7 @@ def draft_pack(article: Path, folder: Path) -> Drafted:
     require_extra()
     if folder.exists():  # before any slow work, and again when writing
         raise FileExistsError(f"{folder} already exists; choose a new folder (nothing was written)")
-    from fintech_tui.draft.entities import draft_entities
+    from fintech_tui.draft.entities import AUTHOR, draft_entities
     from fintech_tui.draft.figures import draft_figures
     from fintech_tui.draft.outline import bilingual, draft_outline
     from fintech_tui.draft.reading import read_article
@@ -57,10 +57,11 @@ def draft_pack(article: Path, folder: Path) -> Drafted:
     outline = draft_outline(blocks, ids)
     entities = draft_entities(paragraphs)
     figures = draft_figures(paragraphs)
-    meta = {
-        "title": bilingual(blocks[0].text),
-        "note": f"Drafted by fintech-tui draft from {article.name}; every drafted item is flagged for review.",
-    }
+    meta: dict[str, Any] = {"title": bilingual(blocks[0].text)}
+    byline = AUTHOR.search("\n".join(block.text for block in blocks[:3]))  # 作者：李明 under the title
+    if byline:
+        meta["author"] = byline.group(1)
+    meta["note"] = f"Drafted by fintech-tui draft from {article.name}; every drafted item is flagged for review."
     sections: dict[str, dict[str, Any]] = {
         "meta.yaml": {"meta": meta},
         "source.yaml": {"paragraphs": [{"id": pid, "text": text} for pid, text in paragraphs]},
@@ -69,4 +70,12 @@ def draft_pack(article: Path, folder: Path) -> Drafted:
         "figures.yaml": {"figures": figures},
     }
     files = write_pack(folder, sections)
-    return Drafted(files, len(paragraphs), len(outline), len(entities), len(figures))
+    nodes = sum(1 for _ in _walk(outline))
+    return Drafted(files, len(paragraphs), nodes, len(entities), len(figures))
+
+
+def _walk(nodes: list[dict[str, Any]]) -> Any:
+    """Every drafted outline node, nested ones included (as `check` counts them)."""
+    for node in nodes:
+        yield node
+        yield from _walk(node.get("children", []))

@@ -45,6 +45,7 @@ def run_draft(args: argparse.Namespace) -> int:
         "     metrics, and delete each `inference: drafted automatically — review` once checked\n"
         f"  2. fix the outline in {folder}/outline.yaml, then add strategies and the argument tree\n"
         f"  3. fintech-tui check --report {folder}   after each step\n"
-        f"  4. fintech-tui {folder}   to explore it; fintech-tui export -f md {folder} to share it"
+        f"  4. fintech-tui --watch {folder}   to explore it, reloading as you save\n"
+        f"  5. fintech-tui export -f md {folder}   to share it (or -f argdown, mermaid, dot, csv)"
     )
     return EXIT_OK

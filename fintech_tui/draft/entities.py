@@ -44,12 +44,14 @@ SUFFIX_KINDS = {
     "保险": "company",
     "基金": "company",
     "资本": "company",
+    "支付": "company",
 }
 # Words that make a suffix generic, not a name: 商业银行, 保险公司, 金融科技公司.
 GENERIC_WORDS = (
     "保险 金融 科技 互联网 商业 网上 网络 传统 国有 股份制 中小 中小型 大型 小型 地方 外资 民营 数字 移动 "
     "第三方 支付 消费 信用 银行 集团 公司 其他 投资 证券 基金 资产 管理 信托 理财 服务 平台 电商 电子商务 "
-    "小贷 新兴 头部 城市 农村 村镇 民间 国内 国外 海外 上市 本地 生活 用户 产品 业务 市场 行业 企业 机构"
+    "小贷 新兴 头部 城市 农村 村镇 民间 国内 国外 海外 上市 本地 生活 用户 产品 业务 市场 行业 企业 机构 "
+    "跨境 手机 扫码 线上 线下 快捷 聚合 电子 在线 无感 刷脸 二维码"
 )
 GENERIC = _words(GENERIC_WORDS)
 TAG_KINDS = {"nt": "organisation", "nz": "company", "ns": "organisation", "nr": "person", "nrt": "person"}
@@ -62,6 +64,11 @@ APP_WORDS = re.compile(r"\s*(?:APP|App|app|客户端|小程序)")
 LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*)*")
 JARGON = {"app", "apps", "pc", "it", "ai", "api", "mdash", "ndash", "nbsp", "amp", "http", "https", "www", "com", "cn"}
 LIST_JOIN = "和与及、"
+# The owner in "X旗下": the words from the clause's start up to 旗下, less a leading time word.
+OWNER = re.compile(r"(?:^|[\s，,。；;：:！？!?、（）()])([^\s，,。；;：:！？!?、（）()]{2,8}?)旗下")
+# The author named in a byline: 作者：李明
+AUTHOR = re.compile(r"作者[:：]\s*([\u3400-\u9fffA-Za-z·]{2,6})")
+APP_ENDINGS = "宝贷呗"  # 支付宝, 微粒贷, 花呗: a product's name, even where jieba tags a person
 ITEM_END = "，,。、；;：:！？!?和与及等的"
 
 
@@ -130,10 +137,18 @@ def find_candidates(paragraphs: list[tuple[str, str]]) -> dict[str, Candidate]:
             name = " ".join(words).strip(" .-'’")
             if len(name) >= 2 and name.lower() not in JARGON:
                 add(name, "app" if APP_WORDS.match(text, match.end()) else "product", "a Latin-script name")
+        for match in OWNER.finditer(text):
+            owner = _without_time_words(match.group(1))
+            if owner:
+                add(owner, "company", "named as an owner (旗下)")
+        for match in AUTHOR.finditer(text):
+            add(match.group(1), "person", "named as the author")
     for word, flag in tagged:
-        plausible = _frequency(word) <= COMMON and (flag not in ("nr", "nrt") or 2 <= len(word) <= 3)
+        organisation = flag == "nt" and word.endswith(tuple(SUFFIX_KINDS))  # 中国人民银行: a name though common
+        plausible = organisation or (_frequency(word) <= COMMON and (flag not in ("nr", "nrt") or 2 <= len(word) <= 3))
         if plausible and (_frequency(word) > 0 or counts.get(word, 0) >= 2 or flag == "nt"):
-            add(word, TAG_KINDS[flag], f"jieba tags it as {TAG_NAMES[flag]} ({flag})")
+            kind = "app" if flag in ("nr", "nrt") and word.endswith(tuple(APP_ENDINGS)) else TAG_KINDS[flag]
+            add(word, kind, f"jieba tags it as {TAG_NAMES[flag]} ({flag})")
     _add_listed(found, paragraphs)
     pruned = _drop_nested(found, paragraphs)
     order = {
@@ -141,6 +156,14 @@ def find_candidates(paragraphs: list[tuple[str, str]]) -> dict[str, Candidate]:
         for name in pruned
     }
     return {name: pruned[name] for name in sorted(pruned, key=order.__getitem__)}
+
+
+def _without_time_words(text: str) -> str:
+    """`text` less the time words, adverbs and prepositions that open it (目前阿里 → 阿里)."""
+    tokens = _tokens(text)
+    while tokens and tokens[0][1] in ("t", "p", "c", "r", "f") and tokens[0][0] != text:
+        tokens.pop(0)
+    return "".join(word for word, _ in tokens)
 
 
 def _name_before(tokens: list[tuple[str, str]], i: int) -> str:

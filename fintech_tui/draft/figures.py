@@ -43,12 +43,13 @@ PERIOD = re.compile(
 )
 DURATION = re.compile(r"\d+(?:天|个月|周|年)(?:内|以来|之内)")  # a period that is also a figure
 FIGURE = re.compile(
-    rf"百分之(?P<pct>[{_CN_ALL}]+|\d+(?:\.\d+)?)"
+    rf"(?P<per>百分之|千分之)(?P<pct>[{_CN_ALL}]+|\d+(?:\.\d+)?)"
     rf"|(?<!第)(?P<approx>[数几])?(?P<cn>[{_CN}十][{_CN_ALL}]*|[十百千万亿]+)"
     rf"(?P<cnunit>{_UNIT})?(?P<cnafter>{_AFTER})?"
     rf"|(?<![A-Za-z0-9_.,第])(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?![\d.]*[A-Za-z])"
     rf"(?P<scale>{_SCALE})?(?P<unit>{_UNIT})?(?P<after>{_AFTER})?"
 )
+PER = {"百分之": "%", "千分之": "‰"}  # 百分之三十 is 30 %, 千分之六 is 6 ‰
 LIST_MARK = re.compile(r"\s*[.．、)）]")
 
 
@@ -110,7 +111,7 @@ def _read(match: re.Match[str], text: str) -> Found | None:
             number = Decimal(pct) if pct[0].isdigit() else chinese_number(pct)
         except ValueError:
             return None
-        return Found(match.start(), match.end(), as_written, _plain(number), "%")
+        return Found(match.start(), match.end(), as_written, _plain(number), PER[groups["per"]])
     numeral, unit = groups["cn"], groups["cnunit"] or ""
     if groups["approx"]:  # 数千万, 几亿: an order of magnitude, not a number
         if not any(ch in numeral for ch in "十百千万亿"):
@@ -128,17 +129,23 @@ def _read(match: re.Match[str], text: str) -> Found | None:
     return Found(match.start(), match.end(), as_written, _plain(number), unit)
 
 
+CLAUSE_STOP = re.compile(r"[，,。！？!?；;：:]")
+
+
 def clause_around(text: str, start: int, end: int) -> str:
     """The clause of `text` that holds [start, end), as a verbatim quote."""
-    stops = re.compile(r"[，,。！？!?；;：:]")
-    left = max((m.end() for m in stops.finditer(text, 0, start)), default=0)
-    right_match = stops.search(text, end)
+    left = max((m.end() for m in CLAUSE_STOP.finditer(text, 0, start)), default=0)
+    right_match = CLAUSE_STOP.search(text, end)
     right = right_match.start() if right_match else len(text)
     return text[left:right].strip() or text[start:end]
 
 
 def period_near(text: str, start: int, end: int) -> str:
-    """The period stated in the same sentence as [start, end), nearest before it, else after it."""
+    """The period stated in the same sentence as [start, end), nearest before it, else after it.
+
+    A duration after the figure (…三百万家，退款须在10天内完成) times what follows it, not the
+    figure: it counts only within the figure's own clause.
+    """
     left = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
     right_match = CLAUSE_END.search(text, end)
     right = right_match.start() if right_match else len(text)
@@ -146,7 +153,11 @@ def period_near(text: str, start: int, end: int) -> str:
     before = [m for m in periods if m.end() <= start]
     if before:
         return before[-1].group()
-    return periods[0].group() if periods else ""
+    clause_end = CLAUSE_STOP.search(text, end)
+    after = [
+        m for m in periods if not DURATION.fullmatch(m.group()) or clause_end is None or m.start() < clause_end.start()
+    ]
+    return after[0].group() if after else ""
 
 
 def draft_figures(paragraphs: list[tuple[str, str]]) -> list[dict[str, Any]]:

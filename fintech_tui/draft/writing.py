@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from fintech_tui.safe_files import write_new_folder
+
 HEADERS = {
     "meta.yaml": "# What the pack is about. Drafted by `fintech-tui draft`: check the title, author and date.",
     "source.yaml": "# The article, one entry per paragraph, verbatim. Do not edit the text: quotes cite it.",
@@ -30,13 +32,6 @@ def write_pack(folder: Path, sections: dict[str, dict[str, Any]]) -> list[Path]:
     The folder must not exist; it is created with its parents, and each file is created
     exclusively, so nothing already on disk is overwritten.
     """
-    if folder.exists():
-        raise FileExistsError(f"{folder} already exists; choose a new folder (nothing was written)")
-    folder.mkdir(parents=True)
-    written = []
-    for name, data in sections.items():
-        path = folder / name
-        with path.open("x", encoding="utf-8", newline="\n") as out:
-            out.write(HEADERS.get(name, "") + "\n" + dump(data))
-        written.append(path)
-    return written
+    return write_new_folder(
+        folder, {name: HEADERS.get(name, "") + "\n" + dump(data) for name, data in sections.items()}
+    )

@@ -36,11 +36,11 @@ def to_argdown(pack: Pack) -> str:
     known = {a.id for a in pack.arguments}
     for argument in pack.arguments:
         replies[argument.parent if argument.parent in known else ""].append(argument)
-    title = pack.meta.title.en or pack.meta.title.zh
+    title = pack.meta.title.pick("en")
     lines = [f"# {text(title)}", ""] if title else []
 
     def emit(argument: Argument, depth: int) -> None:
-        claim = argument.claim.en or argument.claim.zh
+        claim = argument.claim.pick("en")
         tags = [tag(argument.role)]
         if argument.hedge:
             tags.append(tag(argument.hedge))

@@ -32,7 +32,7 @@ def quoted(text: str, *, wrapped: bool = False) -> str:
 
 def to_dot(pack: Pack) -> str:
     """A `digraph` with one cluster per picture; edges run from child to parent."""
-    lines = [f"digraph {quoted(pack.meta.title.en or pack.meta.title.zh)} {{", "  rankdir=BT;", "  node [shape=box];"]
+    lines = [f"digraph {quoted(pack.meta.title.pick('en'))} {{", "  rankdir=BT;", "  node [shape=box];"]
     for name, title, (nodes, edges) in (
         ("cluster_arguments", "Argument map", argument_map(pack)),
         ("cluster_entities", "Entities", entity_tree(pack)),

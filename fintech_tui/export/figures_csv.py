@@ -50,7 +50,7 @@ def to_csv(pack: Pack) -> str:
             [
                 cell(figure.id),
                 cell(figure.subject),
-                cell(subject.name.en or subject.name.zh) if subject else "",
+                cell(subject.name.pick("en")) if subject else "",
                 cell(figure.metric.en),
                 cell(figure.metric.zh),
                 cell(figure.as_written),

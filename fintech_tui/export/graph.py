@@ -55,7 +55,7 @@ def wrap(text: str, cells: int = LINE_CELLS) -> list[str]:
 def argument_map(pack: Pack) -> tuple[list[Node], list[Edge]]:
     """Each argument (its claim, English first) and an edge to its parent labelled by relation."""
     known = {a.id for a in pack.arguments}
-    nodes = [Node(f"argument:{a.id}", a.claim.en or a.claim.zh, a.role) for a in pack.arguments]
+    nodes = [Node(f"argument:{a.id}", a.claim.pick("en"), a.role) for a in pack.arguments]
     edges = [
         Edge(f"argument:{a.id}", f"argument:{a.parent}", a.relation or "supports")
         for a in pack.arguments

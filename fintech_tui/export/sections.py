@@ -19,6 +19,7 @@ from fintech_tui.model import (
     Evidence,
     Figure,
     Kind,
+    Lang,
     OutlineNode,
     Paragraph,
     ReadingNote,
@@ -174,7 +175,10 @@ def generic_sections(index: PackIndex) -> list[GenericSection]:
 
 #: The pack's readings of a paragraph, labelled as what they are (not the author's words):
 #: (field, label, language of the text).
-READINGS = (("restored", "Restored reading", "zh"), ("en", "English translation", "en"))
+READINGS: tuple[tuple[str, str, Lang], ...] = (
+    ("restored", "Restored reading", "zh"),
+    ("en", "English translation", "en"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +186,7 @@ class Reading:
     """One of the pack's readings of a paragraph, with the label every format shows."""
 
     label: str
-    lang: str
+    lang: Lang
     text: str
 
 

@@ -20,3 +20,10 @@ def plain(value: str, style: StyleType = "") -> Text:
 def one_line(value: str, style: StyleType = "") -> Text:
     """Inert Text folded onto one line, for labels in lists and trees."""
     return Text(" ".join(neutralise(value).split()), style=style, no_wrap=True, overflow="ellipsis")
+
+
+def clipped(value: str, width: int, style: StyleType = "") -> Text:
+    """One line of content, cut to `width` cells (at least one) with an ellipsis, for table cells."""
+    line = one_line(value, style)
+    line.truncate(max(width, 1), overflow="ellipsis")
+    return line

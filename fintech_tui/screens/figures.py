@@ -13,7 +13,7 @@ from fintech_tui.index import PackIndex
 from fintech_tui.messages import say
 from fintech_tui.model import Figure, Lang
 from fintech_tui.render.detail import format_number
-from fintech_tui.render.safe import one_line
+from fintech_tui.render.safe import clipped, one_line
 from fintech_tui.screens.view import View
 from fintech_tui.widgets.keys import bind
 from fintech_tui.widgets.vim import VimTable
@@ -35,13 +35,6 @@ def bar(value: float, largest: float, width: int = BAR_WIDTH) -> Text:
     eighths = round(value / largest * (width - 1) * 8)
     full, rest = divmod(eighths, 8)
     return Text("█" * full + ("▏▎▍▌▋▊▉"[rest - 1] if rest else ""), style="cyan")
-
-
-def clipped(text: str, width: int) -> Text:
-    """One line of content, cut to `width` cells with an ellipsis."""
-    line = one_line(text)
-    line.truncate(max(width, 1), overflow="ellipsis")
-    return line
 
 
 def column_widths(natural: dict[str, int], total: int) -> dict[str, int]:

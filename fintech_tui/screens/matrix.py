@@ -12,7 +12,7 @@ from fintech_tui.analysis import Tie, ties
 from fintech_tui.index import PackIndex
 from fintech_tui.messages import say
 from fintech_tui.model import Entity, Lang, Strategy
-from fintech_tui.render.safe import one_line
+from fintech_tui.render.safe import clipped, one_line
 from fintech_tui.screens.view import View
 from fintech_tui.widgets.keys import bind
 from fintech_tui.widgets.vim import VimTable
@@ -20,13 +20,6 @@ from fintech_tui.widgets.vim import VimTable
 SHADES = ["dim", "cyan", "bold cyan", "bold black on cyan"]
 HEADER_WIDTH = 18  # cells of a strategy (or company) heading before it ends with "…"
 LABEL_WIDTH = 28  # cells of the fixed first column
-
-
-def clipped(value: str, width: int, style: str = "") -> Text:
-    """One line of content, cut to `width` cells with an ellipsis."""
-    line = one_line(value, style)
-    line.truncate(width, overflow="ellipsis")
-    return line
 
 
 class MatrixScreen(View[None]):
