@@ -225,7 +225,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "detail.more_paragraphs": ("… {count} more paragraphs (s: source view)", "… 另有 {count} 段（s：原文视图）"),
     "detail.in_section": ("in ", "位于 "),
     "detail.missing": ("Nothing is called {ref}.", "没有叫 {ref} 的条目。"),
-    "detail.reading_of": ("{reading} of ¶{number}: ", "¶{number} 的{reading}："),
+    "detail.reading_of": ("{reading} of ¶{number}: ", "¶{number}的{reading}："),
     "column.form": ("Form", "写法"),
     "column.reading": ("Reading", "释读"),
     "column.metric": ("Metric", "指标"),
