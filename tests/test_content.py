@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from fintech_tui.index import PackIndex
+from fintech_tui.loader.traceability import readings_of
 from fintech_tui.model import Pack, walk_outline
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
@@ -318,3 +319,46 @@ def test_facts_once_only_quoted_are_items_of_their_own(bundled_pack: Pack) -> No
             if any(quote in ev.quote for ev in a.evidence) and re.search(words, a.claim.en)
         ]
         assert stating, quote
+
+
+UNCERTAIN = re.compile(r"cannot be recovered|does not name")
+
+
+def test_a_reading_the_pack_calls_uncertain_is_noted_where_a_reader_of_the_readings_meets_it(
+    bundled_pack: Pack,
+) -> None:
+    """The restored and English readings show restored notes, not alias or glossary notes: a
+    substitution whose own inference says the text does not settle it needs a note on its paragraph."""
+    uncertain: list[tuple[str, str]] = [
+        (alias.text, entity.name.zh)
+        for entity in bundled_pack.entities
+        for alias in entity.aliases
+        if UNCERTAIN.search(alias.inference)
+    ]
+    uncertain += [
+        (term.term, reading)
+        for term in bundled_pack.glossary
+        if UNCERTAIN.search(term.inference)
+        for reading in readings_of(term.meaning.zh)
+    ]
+    assert uncertain
+    applied = 0
+    for paragraph in bundled_pack.paragraphs:
+        for before, after in uncertain:
+            if before in paragraph.text and before not in paragraph.restored and after in paragraph.restored:
+                applied += 1
+                noted = [n for n in paragraph.restored_notes if before in n.text and after in n.reading]
+                assert noted and all(n.inference for n in noted), (paragraph.id, before, after)
+    assert applied
+
+
+def test_a_causal_since_is_not_made_temporal(bundled_pack: Pack) -> None:
+    """由于 gives a reason: a claim quoting it does not turn it into 自…以来 (since a time)."""
+    for argument in bundled_pack.arguments:
+        if any("由于" in bundled_pack_paragraph(bundled_pack, ev.para) for ev in argument.evidence):
+            assert "以来" not in argument.claim.zh, argument.id
+            assert not re.match(r"Since\b", argument.claim.en), argument.id
+
+
+def bundled_pack_paragraph(pack: Pack, para: str) -> str:
+    return next(p.text for p in pack.paragraphs if p.id == para)

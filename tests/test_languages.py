@@ -71,6 +71,47 @@ def english_ui_words(pack: Pack) -> set[str]:
     return english - kept_in_chinese - content - key_names()
 
 
+#: Pack fields whose values are codes ("prediction", "bank"), not prose: shown only through the table.
+CODE_FIELDS = {"hedge", "role", "relation", "kind"}
+
+
+def prose_strings(value: Any, name: str = "") -> Iterator[str]:
+    """Every string of the pack that is shown as it is written: not the coded values."""
+    if isinstance(value, str):
+        if name not in CODE_FIELDS:
+            yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from prose_strings(getattr(value, field.name), field.name)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from prose_strings(item, name)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from prose_strings(item, name)
+
+
+def allowed_words(pack: Pack) -> set[str]:
+    """Latin words a Chinese screen may show: the pack's prose and ids (a --goto link names them),
+    the table's Chinese (esc, --goto), key names, and the item kinds a --goto link names."""
+    allowed = set().union(*(words(text) for text in prose_strings(pack)))
+    allowed |= set().union(*(words(zh) for _, zh in MESSAGES.values()))
+    allowed |= {kind.name for kind in kinds()} | key_names()
+    return allowed
+
+
+def stray_words(fragments: list[str], allowed: set[str]) -> set[str]:
+    """Latin words in the screen's text runs that are neither allowed nor an allowed word cut with …"""
+    stray: set[str] = set()
+    for fragment in fragments:
+        for match in LATIN_WORD.finditer(FIELD.sub("", fragment)):
+            word = match.group().casefold()
+            cut = fragment[match.end() : match.end() + 1] in ("…", "")
+            if word not in allowed and not (cut and any(a.startswith(word) for a in allowed)):
+                stray.add(word)
+    return stray
+
+
 def chrome_words() -> set[str]:
     """The table's English words, less those its Chinese keeps (esc, --goto): none belongs
     in the footer, the title bar or the pane bar, which show no content words."""
@@ -85,6 +126,13 @@ def screen_lines(app: FintechApp) -> list[str]:
     for y, text in re.findall(r'<text class="terminal-[\w-]*?r\d+" x="[\d.]+" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
         lines.setdefault(float(y), []).append(html.unescape(text).replace("\xa0", " "))
     return ["".join(parts) for _, parts in sorted(lines.items())]
+
+
+def screen_fragments(app: FintechApp) -> list[str]:
+    """The screen's text runs (one style each), read from its SVG export: table cells stay apart."""
+    svg = app.export_screenshot()
+    runs = re.findall(r'<text class="terminal-[\w-]*?r\d+" x="[\d.]+" y="[\d.]+"[^>]*>(.*?)</text>', svg)
+    return [html.unescape(text).replace("\xa0", " ") for text in runs]
 
 
 def footer_text(app: FintechApp) -> str:
@@ -147,7 +195,9 @@ SCREENS: list[tuple[str, Ref | None, list[str]]] = [
     ("entity", Ref("entity", "cmb"), []),
     ("strategy", Ref("strategy", "two-app"), []),
     ("argument", Ref("argument", "reason-platform"), []),
+    ("argument-hedged", Ref("argument", "fanmi-own-traffic"), []),
     ("figure", Ref("figure", "pocket-life-monthly-devices"), []),
+    ("figure-hedged", Ref("figure", "xhb-users-tens-of-millions"), []),
     ("term", None, []),  # filled in from the pack below
     ("paragraph", Ref("paragraph", "p04"), []),
     ("source-original", Ref("entity", "pocket-life"), ["s"]),
@@ -159,22 +209,31 @@ SCREENS: list[tuple[str, Ref | None, list[str]]] = [
     ("figures", None, ["f"]),
     ("figures-sorted", None, ["f", "o"]),
     ("compare", Ref("entity", "cmb"), ["c"]),
+    ("compare-hedged", Ref("entity", "alipay"), ["c"]),
     ("gaps", None, ["r"]),
     ("help", None, ["question_mark"]),
     ("search", None, ["slash", "z", "h", "i"]),
     ("palette", None, ["ctrl+p", "m"]),
+    ("toast-mark", Ref("entity", "cmb"), ["x"]),
+    ("toast-back", None, ["backspace"]),
 ]
 
 
+@pytest.mark.parametrize("how", ["lang-zh", "t"])
 @pytest.mark.parametrize("name, start, keys", SCREENS, ids=[s[0] for s in SCREENS])
 async def test_no_english_label_on_any_screen_in_chinese(
-    bundled_pack: Pack, name: str, start: Ref | None, keys: list[str]
+    bundled_pack: Pack, name: str, start: Ref | None, keys: list[str], how: str
 ) -> None:
+    """Started with --lang zh, or in English and switched with t before the screen is opened."""
     if name == "term":
         start = Ref("term", bundled_pack.glossary[0].id)
-    app = FintechApp(bundled_pack, lang="zh", goto=start, fresh=True)
+    app = FintechApp(bundled_pack, lang="zh" if how == "lang-zh" else "en", goto=start, fresh=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        if how == "t":
+            await pilot.press("t")
+            await pilot.pause()
+            app.clear_notifications()  # the language toast is checked by its own screen
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
@@ -183,6 +242,9 @@ async def test_no_english_label_on_any_screen_in_chinese(
         assert len(lines) > 20 and any(CJK.search(line) for line in lines)  # the screen was read
         found = {word for line in lines for word in words(line)} & english_ui_words(bundled_pack)
         assert not found, f"English labels on {name}: {sorted(found)}\n" + "\n".join(lines)
+        typed = set(words("".join(k for k in keys if len(k) == 1)))  # what the test typed into the search
+        stray = stray_words(screen_fragments(app), allowed_words(bundled_pack)) - typed
+        assert not stray, f"English words from no label and no content on {name}: {sorted(stray)}\n" + "\n".join(lines)
         chrome = " ".join(
             [footer_text(app)]
             + [bar.render().plain for bar in app.screen.query(TitleBar)]

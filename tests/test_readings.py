@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import pytest
@@ -78,14 +79,15 @@ def test_notes_are_marked_in_the_reading_and_listed_under_it(bundled_index: Pack
 
 
 def test_side_by_side_puts_the_english_beside_the_text_or_below_it(bundled_index: PackIndex) -> None:
-    paragraph = bundled_index.paragraphs["p17"]
+    paragraph = bundled_index.paragraphs["p03"]  # a paragraph without notes: only its two readings
+    assert not paragraph.restored_notes
     beside = as_text(paragraph_view(bundled_index, paragraph, "side"), width=116).splitlines()
-    assert beside[0].startswith("¶17") and "今年2月" in beside[0] and "In February" in beside[0]
+    assert beside[0].startswith("¶3") and "几年前" in beside[0] and "A few years" in beside[0]
     short = as_text(paragraph_view(bundled_index, bundled_index.paragraphs["p02"], "side"), width=116)
     assert short.index("Views") > 116 // 2 - 5  # the English column starts halfway, however short the text
     stacked = as_text(paragraph_view(bundled_index, paragraph, "side", stacked=True), width=76).splitlines()
-    first_english = next(i for i, line in enumerate(stacked) if "In February" in line)
-    assert "今年2月" in stacked[0] and "In February" not in stacked[0]
+    first_english = next(i for i, line in enumerate(stacked) if "A few years" in line)
+    assert "几年前" in stacked[0] and "A few years" not in stacked[0]
     assert first_english > 0 and all(
         not any("\u4e00" <= c <= "\u9fff" for c in line) for line in stacked[first_english:]
     )
@@ -119,13 +121,13 @@ async def test_v_cycles_the_readings_and_labels_each(bundled_pack: Pack) -> None
 
 
 async def test_changing_the_reading_keeps_the_place(bundled_pack: Pack) -> None:
-    app = FintechApp(bundled_pack, goto=Ref("paragraph", "p17"))
+    app = FintechApp(bundled_pack, goto=Ref("paragraph", "p13"))  # p13 to p15 fit one screen in every reading
     async with app.run_test(size=(120, 40)) as pilot:
         source = await open_source(app, pilot)
         await pilot.press("j", "j")
         await pilot.pause()
         top, cursor = source.top_option(), source.highlighted
-        assert (top, cursor) == (16, 18)
+        assert (top, cursor) == (12, 14)
         for _ in READINGS:
             await pilot.press("v")
             await pilot.pause()
@@ -275,3 +277,31 @@ def test_a_note_on_a_word_kept_speaks_the_label_language(bundled_index: PackInde
     paragraph = bundled_index.paragraphs["p04"]
     assert "保留原文：我们来谈谈" in str(reading_notes(paragraph, "zh"))
     assert "kept: 我们来谈谈" in str(reading_notes(paragraph, "en"))
+
+
+def test_every_note_that_changes_the_text_is_marked_in_the_restored_reading(bundled_index: PackIndex) -> None:
+    """A deletion (mdash; → nothing in p20) is marked where its words stood, in reading order."""
+    deletions = 0
+    for paragraph in bundled_index.pack.paragraphs:
+        shown = restored_paragraph(paragraph).plain
+        for number, (at, note) in enumerate(ordered_notes(paragraph), 1):
+            assert at >= 0, (paragraph.id, note.text)
+            assert f"†{number}" in shown, (paragraph.id, note.text)
+            if not note.reading:
+                deletions += 1
+    assert deletions
+    p20 = restored_paragraph(bundled_index.paragraphs["p20"]).plain
+    assert re.search(r"生活服务平台[—\s]*†\d[—\s]*据悉", p20), p20
+
+
+def test_the_chinese_reading_label_does_not_leave_the_paragraph_number_alone_on_its_line(
+    bundled_index: PackIndex,
+) -> None:
+    """Chinese has no spaces to break at: a space after ¶17 left it on a line of its own."""
+    figure = bundled_index.pack.figures[0]
+    paragraph = bundled_index.paragraphs[figure.evidence[0].para]
+    detail = describe(bundled_index, Ref("figure", figure.id), "zh")
+    lines = as_text(detail.renderable(readings=True), width=68).splitlines()
+    alone = [line for line in lines if line.strip() == f"¶{paragraph.number}"]
+    assert not alone, "\n".join(lines)
+    assert any(paragraph.restored[:4] in line and f"¶{paragraph.number}" in line for line in lines), "\n".join(lines)

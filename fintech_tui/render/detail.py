@@ -173,7 +173,7 @@ def _figures_table(index: PackIndex, figures: Iterable[Figure], lang: Lang) -> T
         table.add_row(
             one_line(figure.metric.pick(lang)),
             plain(figure.as_written),
-            format_value(figure),
+            format_value(figure, lang),
             plain(figure.period),
             plain(figure.source),
         )
@@ -185,7 +185,7 @@ def format_number(number: float) -> str:
     return f"{number:,.0f}" if float(number).is_integer() else f"{number:,}"
 
 
-def format_value(figure: Figure) -> Text:
+def format_value(figure: Figure, lang: Lang) -> Text:
     """The figure's numeric value with its unit, or a dash where none is given."""
     if figure.value is None:
         return Text("—", style="dim")
@@ -194,7 +194,7 @@ def format_value(figure: Figure) -> Text:
         text.append(" ")
         text.append_text(plain(figure.unit))
     if figure.hedge:
-        text.append(f" ({figure.hedge})", style="yellow")
+        text.append(f" ({say_value('hedge', figure.hedge, lang)})", style="yellow")
     return text
 
 
@@ -307,7 +307,7 @@ def describe_argument(argument: Argument, index: PackIndex, lang: Lang) -> Detai
         (role, f"reverse {ROLE_STYLE.get(argument.role, '')}"),
         (f"#{argument.number}" if argument.number else "", "bold"),
         (say_value("relation", argument.relation, lang) if argument.relation else "", "italic"),
-        (argument.hedge or "", "black on yellow"),
+        (say_value("hedge", argument.hedge, lang) if argument.hedge else "", "black on yellow"),
         _inferred(argument.inference, lang),
     )
     detail.body.append(badges)
@@ -349,7 +349,7 @@ def describe_figure(figure: Figure, index: PackIndex, lang: Lang) -> Detail:
     detail.body.append(
         _badges(
             (say("badge.figure", lang), "reverse"),
-            (figure.hedge or "", "black on yellow"),
+            (say_value("hedge", figure.hedge, lang) if figure.hedge else "", "black on yellow"),
             _inferred(figure.inference, lang),
         )
     )
@@ -358,7 +358,7 @@ def describe_figure(figure: Figure, index: PackIndex, lang: Lang) -> Detail:
     table.add_column(overflow="fold")
     article = Text(say("figure.article_itself", lang), style="dim")
     table.add_row(say("column.subject", lang), pair(subject.name, lang) if subject else article)
-    table.add_row(say("column.value", lang), format_value(figure))
+    table.add_row(say("column.value", lang), format_value(figure, lang))
     table.add_row(say("column.as_written", lang), plain(figure.as_written))
     not_stated = Text(say("figure.not_stated", lang), style="dim")
     table.add_row(say("column.period", lang), plain(figure.period) if figure.period else not_stated)

@@ -87,12 +87,24 @@ def _note_position(text: str, reading: str, note: ReadingNote) -> int:
     the 支付宝 that replaced 阿里, not the paragraph's first 支付宝)."""
     after = neutralise(note.reading)
     if not after:
-        return -1
+        return _deletion_position(text, reading, neutralise(note.text))
     found = [i for i in range(len(reading)) if reading.startswith(after, i)]
     if len(found) < 2 or not note.text:
         return found[0] if found else -1
     span = restored_span(text, reading, neutralise(note.text))
     return min(found, key=lambda i: abs(i - span[0])) if span is not None else found[0]
+
+
+def _deletion_position(text: str, reading: str, deleted: str) -> int:
+    """Where words of the text that the reading drops stood: the reading's position
+    after what it kept before them (-1 when the words are not in the text)."""
+    start = text.find(deleted) if deleted else -1
+    if start == -1:
+        return -1
+    for tag, i1, i2, j1, _ in SequenceMatcher(None, text, reading, autojunk=False).get_opcodes():
+        if i1 <= start < i2:
+            return j1 + (start - i1) if tag == "equal" else j1
+    return len(reading)
 
 
 def restored_paragraph(paragraph: Paragraph, *, quote: str = "", lang: Lang = "en") -> Text:

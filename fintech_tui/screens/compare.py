@@ -53,7 +53,9 @@ def compare_table(index: PackIndex, entities: list[Entity], lang: Lang) -> Table
             elif row == "figures":
                 figures = index.figures_of.get(entity.id, [])
                 cells.append(
-                    listing([Text.assemble(one_line(f.metric.pick(lang)), ": ", format_value(f)) for f in figures])
+                    listing(
+                        [Text.assemble(one_line(f.metric.pick(lang)), ": ", format_value(f, lang)) for f in figures]
+                    )
                 )
             elif row == "arguments":
                 arguments = index.arguments_about.get(entity.id, [])
