@@ -38,7 +38,9 @@ from fintech_tui.widgets.panes import PANES
 from fintech_tui.widgets.title_bar import TitleBar
 
 NARROW_WIDTH = 100  # below this the panes share one column, one at a time
-PREVIEW_DELAY = 0.06  # seconds the cursor must rest before the detail view follows it
+PREVIEW_DELAY = (
+    0.025  # seconds the cursor must rest before the detail view follows it (a burst of keys arrives within it)
+)
 COMPARE_PEERS = 4  # others shown beside the current company when none is marked
 SEARCH_WARM_UP_DELAY = 0.3  # seconds after the first screen before the search table is built
 

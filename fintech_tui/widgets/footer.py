@@ -13,8 +13,8 @@ from textual.widgets import Footer
 
 
 class ScreenFooter(Footer):
-    """A Footer that only rebuilds while its own screen is the one on top."""
+    """A Footer that only rebuilds while its own screen is the one on top (`is_active`)."""
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        if screen.is_current or not self._bindings_ready:
+        if screen.is_active or not self._bindings_ready:
             super().bindings_changed(screen)
