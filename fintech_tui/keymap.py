@@ -122,7 +122,8 @@ def places() -> list[tuple[str, type[DOMNode], bool]]:
     from fintech_tui.widgets.detail_view import DetailBody
     from fintech_tui.widgets.item_tree import ItemTree
     from fintech_tui.widgets.link_list import LinkList
-    from fintech_tui.widgets.vim import VimList, VimScroll, VimTable
+    from fintech_tui.widgets.vim import VimList, VimScroll
+    from fintech_tui.widgets.vim_table import VimTable
 
     return [
         ("Anywhere", FintechApp, False),

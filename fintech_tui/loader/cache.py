@@ -17,7 +17,6 @@ to read or write just means a normal load.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import stat
 from functools import cache
@@ -27,6 +26,7 @@ from typing import Any
 import msgspec
 
 from fintech_tui import __version__
+from fintech_tui.digest import blake2b
 from fintech_tui.model import Pack
 from fintech_tui.model.plan import hint_plan, model_fingerprint, yaml_fields
 from fintech_tui.safe_files import UnsafeFile, read_capped, sweep_temporaries, write_temporary
@@ -78,7 +78,7 @@ def key_for(contents: list[tuple[str, bytes]]) -> str | None:
     """A hash of the pack's files (name and bytes), or None if caching is off."""
     if folder() is None:
         return None
-    digest = hashlib.sha256(f"{__version__}/{FORMAT}/{model_fingerprint()}".encode())
+    digest = blake2b(f"{__version__}/{FORMAT}/{model_fingerprint()}".encode())
     for name, data in contents:
         digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(len(data).to_bytes(8, "big"))

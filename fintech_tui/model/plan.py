@@ -9,12 +9,12 @@ the annotations in `model.pack` stay the single declaration of the format.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import types
 import typing
 from functools import cache
 from typing import Annotated, Any, Literal, Union
 
+from fintech_tui.digest import blake2b
 from fintech_tui.model.refs import RefTo
 
 
@@ -120,4 +120,4 @@ def model_shape() -> str:
 def model_fingerprint() -> str:
     """A short hash of `model_shape()`: it changes whenever the model changes shape,
     so cached packs of an older shape are never served."""
-    return hashlib.sha256(model_shape().encode()).hexdigest()[:16]
+    return blake2b(model_shape().encode()).hexdigest()[:16]

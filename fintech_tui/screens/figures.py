@@ -16,7 +16,7 @@ from fintech_tui.render.detail import format_number
 from fintech_tui.render.safe import clipped, one_line
 from fintech_tui.screens.view import View
 from fintech_tui.widgets.keys import bind
-from fintech_tui.widgets.vim import VimTable
+from fintech_tui.widgets.vim_table import VimTable
 
 #: The columns, by id; their headings are the messages `column.<id>`.
 COLUMNS = ("subject", "metric", "value", "as_written", "period", "source", "bar")

@@ -15,7 +15,7 @@ from fintech_tui.model import Entity, Lang, Strategy
 from fintech_tui.render.safe import clipped, one_line
 from fintech_tui.screens.view import View
 from fintech_tui.widgets.keys import bind
-from fintech_tui.widgets.vim import VimTable
+from fintech_tui.widgets.vim_table import VimTable
 
 SHADES = ["dim", "cyan", "bold cyan", "bold black on cyan"]
 HEADER_WIDTH = 18  # cells of a strategy (or company) heading before it ends with "…"

@@ -1,15 +1,16 @@
-"""Textual's list, table and scroll container with the vim keys added.
+"""Textual's list and scroll container with the vim keys added.
 
-Three one-line subclasses in one file: they differ only in their keys, and
-every full-screen view uses one of them.
+Two one-line subclasses in one file: they differ only in their keys. The
+table's twin lives in `vim_table`, so the first screen need not import
+DataTable.
 """
 
 from __future__ import annotations
 
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, OptionList
+from textual.widgets import OptionList
 
-from fintech_tui.widgets.keys import VIM_LIST_KEYS, VIM_SCROLL_KEYS, VIM_TABLE_KEYS
+from fintech_tui.widgets.keys import VIM_LIST_KEYS, VIM_SCROLL_KEYS
 
 
 class VimList(OptionList):
@@ -17,13 +18,6 @@ class VimList(OptionList):
 
     HELP_TITLE = "place.list"
     BINDINGS = [*VIM_LIST_KEYS]
-
-
-class VimTable(DataTable[object]):
-    """A DataTable that also moves with h, j, k, l, g and G."""
-
-    HELP_TITLE = "place.table"
-    BINDINGS = [*VIM_TABLE_KEYS]
 
 
 class VimScroll(VerticalScroll, can_focus=True):
