@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from rich.console import Console
 from textual import events
 from textual.widgets import DataTable, OptionList
 
 from fintech_tui.app import FintechApp
-from fintech_tui.index import Ref
+from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import Pack
+from fintech_tui.render.detail import describe
+from fintech_tui.render.labels import item_label
 from fintech_tui.screens.compare import CompareScreen
 from fintech_tui.screens.figures import FiguresScreen
 from fintech_tui.screens.gaps import GapsScreen
@@ -176,6 +181,16 @@ async def test_detail_header_names_the_real_kind(bundled_pack: Pack, ref: Ref, k
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         assert app.screen.query_one("#detail-body").border_title == kind
+
+
+def test_lists_tag_each_company_by_its_own_kind(bundled_index: PackIndex) -> None:
+    """Alipay's "Products and apps" rows, search results and palette hits say Product or App, not Company."""
+    console = Console(width=120, record=True, file=io.StringIO(), color_system=None)
+    console.print(*describe(bundled_index, Ref("entity", "alipay"), "en").body)
+    rows = [line.split() for line in console.export_text().splitlines() if line.endswith(("余额宝", "相互保"))]
+    assert rows and all(row[0] == "Product" for row in rows), rows
+    assert item_label(bundled_index, Ref("entity", "pocket-life"), "en", with_kind=True).plain.split()[0] == "App"
+    assert item_label(bundled_index, Ref("entity", "cmb"), "zh", with_kind=True).plain.split()[0] == "银行"
 
 
 async def test_y_copies_the_items_goto_link(bundled_pack: Pack) -> None:

@@ -35,7 +35,7 @@ from fintech_tui.model import (
     kind_of,
 )
 from fintech_tui.model.plan import references, yaml_fields
-from fintech_tui.render.labels import ROLE_STYLE, first_bilingual, item_label, kind_title, pair
+from fintech_tui.render.labels import ROLE_STYLE, first_bilingual, item_kind, item_label, pair
 from fintech_tui.render.safe import one_line, plain
 
 #: What following a link does: open the item, or show the source at a quote.
@@ -161,7 +161,7 @@ def _cited_by_table(index: PackIndex, refs: Iterable[Ref], lang: Lang) -> Table:
     table.add_column(style="dim italic", no_wrap=True)
     table.add_column(overflow="fold")
     for ref in refs:
-        table.add_row(kind_title(ref.kind, lang), item_label(index, ref, lang))
+        table.add_row(item_kind(index, ref, lang), item_label(index, ref, lang))
     return table
 
 

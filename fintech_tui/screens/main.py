@@ -23,10 +23,10 @@ from textual.widgets import Footer
 from fintech_tui.goto import goto_link
 from fintech_tui.history import History
 from fintech_tui.index import PackIndex, Ref
-from fintech_tui.messages import say, say_value
-from fintech_tui.model import Entity, Lang
+from fintech_tui.messages import say
+from fintech_tui.model import Lang
 from fintech_tui.render.detail import describe
-from fintech_tui.render.labels import kind_title
+from fintech_tui.render.labels import item_kind
 from fintech_tui.render.safe import one_line
 from fintech_tui.sanitize import neutralise
 from fintech_tui.widgets.detail_view import DetailBody, DetailView
@@ -194,10 +194,7 @@ class MainScreen(Screen[None]):
 
     def kind_name(self, ref: Ref) -> str:
         """What the detail header calls the item: an entity's own kind (Bank, App, Person …)."""
-        item = self.index.get(ref)
-        if isinstance(item, Entity):
-            return say_value("entity_kind", item.kind, self.lang).capitalize()
-        return kind_title(ref.kind, self.lang)
+        return item_kind(self.index, ref, self.lang)
 
     def _render_detail(self) -> None:
         if self.current is None:
