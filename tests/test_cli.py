@@ -85,6 +85,12 @@ def test_bad_goto_is_a_clear_error(tmp_path: Path) -> None:
     assert "--goto entity:nobody: no such item" in result.stderr
 
 
+def test_a_misspelt_goto_id_suggests_the_closest_one(tmp_path: Path) -> None:
+    result = run("--goto", "entity:alipy", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "fintech-tui: --goto entity:alipy: no such item; did you mean entity:alipay?"
+
+
 def test_explorer_runs_headless_and_quits(tmp_path: Path) -> None:
     env = {"TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver", "TEXTUAL_PRESS": "ctrl+q"}
     result = run(cwd=tmp_path, env=env)
