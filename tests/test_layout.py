@@ -21,7 +21,7 @@ from fintech_tui.goto import resolve_goto
 from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import Pack
 from fintech_tui.render.wrap import NO_BREAK_AFTER, NO_BREAK_BEFORE, Breaking, break_offsets, breakable
-from fintech_tui.screens.compare import compare_table
+from fintech_tui.screens.compare import columns_that_fit, compare_table
 from fintech_tui.screens.evidence import EvidenceScreen
 from fintech_tui.screens.figures import FiguresScreen
 from fintech_tui.settings import Settings
@@ -149,12 +149,25 @@ async def test_figures_table_follows_the_terminal_width(bundled_pack: Pack, size
             assert not any(cell.endswith("…") for cell in written), written
 
 
-def test_compare_at_80_columns_keeps_words_whole(bundled_index: PackIndex) -> None:
+@pytest.mark.parametrize("room", [75, 115])
+def test_compare_keeps_words_and_chinese_names_whole(bundled_index: PackIndex, room: int) -> None:
     ids = ["alipay", "xianghubao", "cmb", "fanmi", "pocket-life"]
     entities = [bundled_index.entities[e] for e in ids]
-    output = "\n".join(lines_of(breakable(compare_table(bundled_index, entities, "en")), 76))
-    for word in ("Xianghubao", "Alipay", "Merchants", "product"):
+    output = "\n".join(lines_of(breakable(compare_table(bundled_index, entities, "en", room)), 400))
+    words = {word for e in entities for word in e.name.en.split()} | {"life-service", "(mutual-aid"}
+    for word in words:
         assert word in output, word
+    for entity in entities:  # a Chinese name is never broken across lines ("支" / "付宝")
+        assert entity.name.zh in output, entity.name.zh
+
+
+@pytest.mark.parametrize(("room", "fit"), [(75, 3), (115, 5), (195, 5)])
+def test_compare_columns_fit_the_room_they_are_given(bundled_index: PackIndex, room: int, fit: int) -> None:
+    """As many companies as fit side by side at the narrowest readable width; more scroll sideways."""
+    entities = list(bundled_index.pack.entities)[:fit]
+    assert columns_that_fit(room) >= fit
+    widest = max(map(cell_len, lines_of(compare_table(bundled_index, entities, "en", room), 400)))
+    assert room - 4 <= widest <= room  # the table uses the room, and no more
 
 
 # -- the main layout ----------------------------------------------------------------------

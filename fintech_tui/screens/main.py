@@ -39,7 +39,7 @@ from fintech_tui.widgets.title_bar import TitleBar
 
 NARROW_WIDTH = 100  # below this the panes share one column, one at a time
 PREVIEW_DELAY = 0.06  # seconds the cursor must rest before the detail view follows it
-COMPARE_PEERS = 4  # others shown beside the current company when none is marked
+COMPARE_PEERS = 4  # others shown beside the current company when none is marked (fewer if they would not fit)
 
 
 class MainScreen(Screen[None]):
@@ -377,7 +377,10 @@ class MainScreen(Screen[None]):
             return [self.marked[0], current], Text(self.say("compare.marked_with_current"))
         if current is None:
             return None
-        found = peers(self.index, self.index.entities[current], COMPARE_PEERS)
+        from fintech_tui.screens.compare import columns_that_fit  # deferred with the compare view
+
+        room = self.app.size.width - 5  # the view's border, padding and scrollbar
+        found = peers(self.index, self.index.entities[current], max(1, min(COMPARE_PEERS, columns_that_fit(room) - 1)))
         if not found:
             self.notify(self.say("toast.no_peers", name=self._entity_name(current).plain), timeout=3, markup=False)
             return None
