@@ -144,9 +144,14 @@ async def test_figures_table_follows_the_terminal_width(bundled_pack: Pack, size
         assert used <= room + 1
         natural = sum(screen._natural.values())
         assert used >= min(room, natural) - 4  # no wide empty margin when the text is cut or long
+        for key, column in table.columns.items():  # a heading is whole, or cut with "…" (not "As writ")
+            heading = screen._heading(str(key.value))
+            assert str(column.label) == heading or (str(column.label).endswith("…") and size[0] < 200), column.label
+            assert cell_len(str(column.label)) <= column.width
         if size[0] >= 200:
-            written = [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
-            assert not any(cell.endswith("…") for cell in written), written
+            for field in (2, 3):  # value and as written
+                cells = [str(table.get_row_at(i)[field]) for i in range(table.row_count)]
+                assert not any(cell.endswith("…") for cell in cells), cells
 
 
 @pytest.mark.parametrize("room", [75, 115])
