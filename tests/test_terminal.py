@@ -208,3 +208,23 @@ def test_compare_shows_whole_words_and_names_in_columns_that_fit(tmp_path: Path,
     assert "(mutual-aid plan)" in text, text  # not "(mutual-ai" / "d plan)"
     header = screen[2:7]
     assert any(last in line for line in header), "\n".join(header)  # the last column's name whole, not cut
+
+
+@pytest.mark.parametrize("size", ["80x24", "100x30"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_footer_never_cuts_a_key_word(tmp_path: Path, size: str, lang: str) -> None:
+    """A footer too narrow for every key leaves the least needed out (they stay in ? and ctrl+p),
+    rather than ending in "c Com"."""
+    from fintech_tui.messages import MESSAGES
+
+    words = {pair[0 if lang == "en" else 1] for key, pair in MESSAGES.items() if key.startswith(("key.", "textual."))}
+    ready = "Companies" if lang == "en" else "公司"
+    screens = drive(tmp_path, size, ["screen", "key:m", "wait:0.8", "screen"], args=f"--lang {lang}", ready=ready)
+    for screen in screens:
+        footer = screen[-1]
+        keys, _, palette = footer.partition("▏")
+        assert palette.strip().startswith("^p"), footer
+        entries = [entry.strip() for entry in keys.split("  ") if entry.strip()]
+        assert len(entries) >= 4, footer
+        for entry in entries:
+            assert entry.split(" ", 1)[1] in words, f"{entry!r} cut in: {footer}"

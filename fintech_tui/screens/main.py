@@ -31,7 +31,7 @@ from fintech_tui.render.safe import one_line
 from fintech_tui.sanitize import neutralise
 from fintech_tui.widgets.detail_view import DetailBody, DetailView
 from fintech_tui.widgets.item_tree import ItemTree
-from fintech_tui.widgets.keys import bind, localised
+from fintech_tui.widgets.keys import bind, fit_footer, localised
 from fintech_tui.widgets.link_list import LinkList
 from fintech_tui.widgets.pane_bar import PaneBar
 from fintech_tui.widgets.panes import PANES
@@ -93,7 +93,7 @@ class MainScreen(Screen[None]):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """The keys, their words in the label language (what the footer and help show)."""
-        return localised(super().active_bindings, self.lang)
+        return fit_footer(localised(super().active_bindings, self.lang), self.app.size.width)
 
     def say(self, key: str, **fields: object) -> str:
         """The message `key` in the label language."""
