@@ -20,6 +20,8 @@ from fintech_tui.app import FintechApp
 from fintech_tui.goto import resolve_goto
 from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import Pack
+from fintech_tui.render.detail import describe
+from fintech_tui.render.safe import shortened
 from fintech_tui.render.wrap import NO_BREAK_AFTER, NO_BREAK_BEFORE, Breaking, break_offsets, breakable
 from fintech_tui.screens.compare import columns_that_fit, compare_table
 from fintech_tui.screens.evidence import EvidenceScreen
@@ -314,3 +316,29 @@ def test_cli_opens_a_paragraph_by_its_number(
     assert opened and opened[0] is not None and opened[0].kind == "paragraph"
     assert cli.main(["--goto", "paragraph:999"]) == 1
     assert "¶1 to" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Since Alipay entered life services", "Since Alipay entered…"),
+        ("Fintech companies offer, and more", "Fintech companies offer…"),
+        ("从支付宝、掌上生活到凡秘，金融科技公司开始提供生活服务", "从支付宝、掌上生活到凡…"),
+        ("short enough", "short enough"),
+    ],
+)
+def test_a_shortened_label_ends_after_a_whole_word_with_an_ellipsis(text: str, expected: str) -> None:
+    assert shortened(text, 24).plain == expected
+
+
+def test_an_arguments_breadcrumb_cuts_no_claim_without_an_ellipsis(bundled_index: PackIndex) -> None:
+    """The claims up the tree: each whole, or cut after a word and ended with "…" (not "entered lif")."""
+    deep = max(bundled_index.pack.arguments, key=lambda a: len(bundled_index.breadcrumb(a)))
+    crumbs = describe(bundled_index, Ref("argument", deep.id), "en").title.plain.split("\n")[0]
+    steps = [step.strip() for step in crumbs.split("›") if step.strip()]
+    claims = [step.claim.en for step in bundled_index.breadcrumb(deep)[:-1]]
+    assert len(steps) == len(claims) >= 2
+    for step, claim in zip(steps, claims, strict=True):
+        kept = step.removesuffix("…")
+        assert step == claim or (step.endswith("…") and claim.startswith(kept)), step
+        assert step == claim or not claim[len(kept)].isalnum(), f"{step!r} cuts a word of {claim!r}"

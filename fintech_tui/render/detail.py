@@ -36,7 +36,7 @@ from fintech_tui.model import (
 )
 from fintech_tui.model.plan import references, yaml_fields
 from fintech_tui.render.labels import ROLE_STYLE, first_bilingual, item_kind, item_label, pair
-from fintech_tui.render.safe import one_line, plain
+from fintech_tui.render.safe import one_line, plain, shortened
 
 #: What following a link does: open the item, or show the source at a quote.
 LinkKind = Literal["item", "evidence"]
@@ -290,12 +290,15 @@ def describe_strategy(strategy: Strategy, index: PackIndex, lang: Lang) -> Detai
     return detail
 
 
+CRUMB_WIDTH = 24  # cells of each claim up the tree in an argument's breadcrumb
+
+
 @describe_item.register
 def describe_argument(argument: Argument, index: PackIndex, lang: Lang) -> Detail:
     chain = index.breadcrumb(argument)
     crumbs = Text(no_wrap=True, overflow="ellipsis", style="dim")
     for step in chain[:-1]:
-        crumbs.append_text(one_line(step.claim.pick(lang)[:24]))
+        crumbs.append_text(shortened(step.claim.pick(lang), CRUMB_WIDTH))
         crumbs.append(" › ")
     title = Text()
     title.append_text(crumbs)

@@ -6,6 +6,7 @@ as typed; control characters are replaced by `sanitize.neutralise`.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.style import StyleType
 from rich.text import Text
 
@@ -20,3 +21,20 @@ def plain(value: str, style: StyleType = "") -> Text:
 def one_line(value: str, style: StyleType = "") -> Text:
     """Inert Text folded onto one line, for labels in lists and trees."""
     return Text(" ".join(neutralise(value).split()), style=style, no_wrap=True, overflow="ellipsis")
+
+
+def shortened(value: str, cells: int, style: StyleType = "") -> Text:
+    """`value` on one line in at most `cells` cells: whole, or cut after a whole word
+    (anywhere in Chinese) and ended with "…", never a bare fragment such as "entered lif"."""
+    line = one_line(value, style)
+    if cell_len(line.plain) <= cells:
+        return line
+    whole = line.plain
+    line.truncate(cells - 1, overflow="crop")
+    text = line.plain
+    space = text.rfind(" ")
+    if space >= (cells - 1) // 2 and whole[len(text)].isascii() and whole[len(text)].isalnum():  # inside a word
+        line.truncate(cell_len(text[:space]), overflow="crop")
+    line.rstrip()
+    line.append("…")
+    return line
