@@ -208,3 +208,14 @@ async def test_one_link_is_counted_in_the_singular(bundled_pack: Pack) -> None:
         links = app.screen.query_one("#detail-links")
         assert str(links.border_subtitle) == f"{len(links.links)} link" + ("s" if len(links.links) != 1 else "")  # type: ignore[attr-defined]
         assert len(links.links) == 1  # type: ignore[attr-defined]
+
+
+def test_a_name_found_in_many_paragraphs_says_how_many_more(bundled_index: PackIndex) -> None:
+    """支付宝 is in twelve paragraphs: the first eight are listed, then "…+4", not a silent stop at ¶14."""
+    alipay = bundled_index.entities["alipay"]
+    numbers = bundled_index.alias_occurrences(alipay)["支付宝"]
+    assert len(numbers) > 8
+    console = Console(width=120, record=True, file=io.StringIO(), color_system=None)
+    console.print(*describe(bundled_index, Ref("entity", "alipay"), "en").body)
+    [row] = [line for line in console.export_text().splitlines() if line.startswith("支付宝 ")]
+    assert f"{numbers[7]}, …+{len(numbers) - 8}" in row, row

@@ -247,7 +247,10 @@ def describe_entity(entity: Entity, index: PackIndex, lang: Lang) -> Detail:
         table.add_column("¶", no_wrap=True, style="cyan")
         table.add_column(say("column.reading", lang), overflow="fold")
         for alias in entity.aliases:
-            where = ", ".join(str(n) for n in occurrences.get(alias.text, [])[:8])
+            numbers = occurrences.get(alias.text, [])
+            where = ", ".join(str(n) for n in numbers[:SHOWN_OCCURRENCES])
+            if len(numbers) > SHOWN_OCCURRENCES:  # say how many more rather than stop short
+                where += f", …+{len(numbers) - SHOWN_OCCURRENCES}"
             reading = plain(alias.note)
             if alias.inference:
                 reading.append(" ⚠ ", "yellow")
@@ -290,6 +293,7 @@ def describe_strategy(strategy: Strategy, index: PackIndex, lang: Lang) -> Detai
     return detail
 
 
+SHOWN_OCCURRENCES = 8  # ¶ numbers listed for a name in the text before "…+N"
 CRUMB_WIDTH = 24  # cells of each claim up the tree in an argument's breadcrumb
 
 
