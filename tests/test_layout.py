@@ -342,3 +342,11 @@ def test_an_arguments_breadcrumb_cuts_no_claim_without_an_ellipsis(bundled_index
         kept = step.removesuffix("…")
         assert step == claim or (step.endswith("…") and claim.startswith(kept)), step
         assert step == claim or not claim[len(kept)].isalnum(), f"{step!r} cuts a word of {claim!r}"
+
+
+def test_compare_says_how_many_more_arguments_there_are(bundled_index: PackIndex) -> None:
+    alipay = bundled_index.entities["alipay"]
+    more = len(bundled_index.arguments_about["alipay"]) - 6
+    assert more > 0
+    output = "\n".join(lines_of(breakable(compare_table(bundled_index, [alipay], "en", 120)), 120))
+    assert f"…+{more}" in output

@@ -26,6 +26,7 @@ LABEL_WIDTH = 10  # the row labels wrap onto two lines rather than widen their c
 #: Narrower than this, a column breaks words ("mutual-ai" / "d") and Chinese names ("支" / "付宝");
 #: when the columns do not fit at this width the view scrolls sideways (h, l) instead.
 COLUMN_MIN_WIDTH = 16
+SHOWN_ARGUMENTS = 6  # arguments listed per company before "…+N"
 CELL_PADDING = 2  # one cell either side of every column
 EDGES = 2  # the table's box: a blank edge either side
 SEPARATOR = 1  # the blank between two columns
@@ -91,7 +92,10 @@ def compare_table(index: PackIndex, entities: list[Entity], lang: Lang, room: in
                 )
             elif row == "arguments":
                 arguments = index.arguments_about.get(entity.id, [])
-                cells.append(listing([item_label(index, ref_of(a), lang) for a in arguments[:6]]))
+                shown = [item_label(index, ref_of(a), lang) for a in arguments[:SHOWN_ARGUMENTS]]
+                if len(arguments) > SHOWN_ARGUMENTS:  # say how many more rather than stop short
+                    shown.append(Text(f"…+{len(arguments) - SHOWN_ARGUMENTS}", style="dim"))
+                cells.append(listing(shown))
             elif row == "quotes":
                 cells.append(Text(str(len(entity.evidence))))
             else:
