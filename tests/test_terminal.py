@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -38,8 +39,16 @@ CLOSING = "，。、；：？！）」》,"
 THUMB = "▁▂▃▄▅▆▇█▔"
 
 
-def drive(tmp_path: Path, size: str, steps: list[str], args: str = "", ready: str = "Companies") -> list[list[str]]:
-    """Run the explorer in tmux; the screens printed by each `screen` step, as lines."""
+def drive(
+    tmp_path: Path,
+    size: str,
+    steps: list[str],
+    args: str = "",
+    ready: str = "Companies",
+    starting: Callable[[], None] | None = None,
+) -> list[list[str]]:
+    """Run the explorer in tmux; the screens printed by each `screen` step, as lines.
+    `starting` is called just before the explorer starts (after waiting for other sessions)."""
     env = {
         "XDG_CONFIG_HOME": tmp_path / "config",
         "XDG_DATA_HOME": tmp_path / "data",
@@ -52,6 +61,9 @@ def drive(tmp_path: Path, size: str, steps: list[str], args: str = "", ready: st
     for _ in range(3):  # tmux sessions started at the same moment can swap sizes: try again
         with LOCK.open("w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # one session at a time from this test run
+            if starting is not None:
+                starting()
+                starting = None
             result = subprocess.run(
                 [str(DRIVE), "-s", size, command, f"expect:{ready}", "wait:0.5", *steps, "key:q"],
                 capture_output=True,
@@ -165,14 +177,18 @@ def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path)
     fixed_text = valid.replace("An app.", "A renamed app.")
     edits = [threading.Timer(at, entities.write_text, [broken_text, "utf-8"]) for at in (6.0, 7.0, 8.0, 9.0, 10.0)]
     edits += [threading.Timer(at, entities.write_text, [fixed_text, "utf-8"]) for at in (16.0, 17.0, 18.0)]
-    for edit in edits:
-        edit.start()
+
+    def start_edits() -> None:  # the clock starts with the explorer, not while another test holds the terminal
+        for edit in edits:
+            edit.start()
+
     try:
         broken, fixed = drive(
             tmp_path,
             "100x30",
             [*("wait:5", "expect:last valid state", "screen"), *("wait:5", "key:2", "key:j"), *RENAMED],
             args=f"--watch {shlex.quote(str(pack))}",
+            starting=start_edits,
         )
     finally:
         for edit in edits:
