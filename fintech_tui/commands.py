@@ -8,7 +8,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from fintech_tui.index import ref_of
 from fintech_tui.messages import say
-from fintech_tui.render.labels import item_label, kind_title
+from fintech_tui.render.labels import item_kind, item_label
 from fintech_tui.screens.main import MainScreen
 
 
@@ -45,5 +45,5 @@ class ItemCommands(Provider):
                 1.0 - rank / 100,
                 label,
                 partial(main.reveal, ref),
-                help=say("palette.open", main.lang, kind=kind_title(ref.kind, main.lang).lower(), id=ref.id),
+                help=say("palette.open", main.lang, kind=item_kind(main.index, ref, main.lang).lower(), id=ref.id),
             )

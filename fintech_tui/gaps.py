@@ -13,6 +13,7 @@ from enum import StrEnum
 from fintech_tui.index import PackIndex, Ref, ref_of
 from fintech_tui.messages import say, say_value
 from fintech_tui.model import Lang, kind_named
+from fintech_tui.render.safe import shortened
 
 
 def kind_title(kind: str, lang: Lang) -> str:
@@ -119,5 +120,7 @@ def gap_report(index: PackIndex, lang: Lang = "en") -> GapReport:
         if index.section_of(paragraph) is None:
             report.add(Finding.OUTSIDE_OUTLINE, Gap(f"¶{paragraph.number}", ref_of(paragraph), (paragraph.number,)))
         if paragraph.id not in index.citations:
-            report.add(Finding.UNCITED, Gap(f"¶{paragraph.number}: {paragraph.text[:40]}", ref_of(paragraph)))
+            report.add(
+                Finding.UNCITED, Gap(f"¶{paragraph.number}: {shortened(paragraph.text, 60).plain}", ref_of(paragraph))
+            )
     return report

@@ -5,6 +5,8 @@ No Textual import: the command line resolves a link before the explorer loads.
 
 from __future__ import annotations
 
+import difflib
+
 from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import kind_named, kinds
 
@@ -30,4 +32,9 @@ def resolve_goto(text: str, index: PackIndex) -> Ref:
         if 1 <= int(number) <= len(paragraphs):
             return Ref("paragraph", paragraphs[int(number) - 1].id)
         raise ValueError(f"the article has paragraphs ¶1 to ¶{len(paragraphs)}")
+    found = kind_named(kind)
+    ids = [item.id for item in found.items(index.pack)] if found is not None else []
+    close = difflib.get_close_matches(item_id, ids, n=1)
+    if close:
+        raise ValueError(f"no such item; did you mean {kind}:{close[0]}?")
     raise ValueError("no such item (use KIND:ID, e.g. entity:alipay; the detail view shows each item's link)")

@@ -66,7 +66,9 @@ def test_check_invalid_pack_prints_every_problem_and_exits_2(tmp_path: Path, wri
     lines = result.stderr.splitlines()
     assert any(line.endswith("figures[0].value: expected a number, got text 'many'") for line in lines)
     assert any("figures[0].sumary: unknown field" in line for line in lines)
-    assert lines[-1] == "fintech-tui: 2 problems; pack not opened"
+    # the item is dropped for its bad value, but its quote is still checked in the same run
+    assert any("figures[0].evidence[0].quote: quote not found verbatim in paragraph p2" in line for line in lines)
+    assert lines[-1] == "fintech-tui: 3 problems; pack not opened"
     assert "Traceback" not in result.stderr
 
 
@@ -81,6 +83,12 @@ def test_bad_goto_is_a_clear_error(tmp_path: Path) -> None:
     result = run("--goto", "entity:nobody", cwd=tmp_path)
     assert result.returncode == 1
     assert "--goto entity:nobody: no such item" in result.stderr
+
+
+def test_a_misspelt_goto_id_suggests_the_closest_one(tmp_path: Path) -> None:
+    result = run("--goto", "entity:alipy", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "fintech-tui: --goto entity:alipy: no such item; did you mean entity:alipay?"
 
 
 def test_explorer_runs_headless_and_quits(tmp_path: Path) -> None:

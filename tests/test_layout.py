@@ -20,8 +20,10 @@ from fintech_tui.app import FintechApp
 from fintech_tui.goto import resolve_goto
 from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import Pack
+from fintech_tui.render.detail import describe
+from fintech_tui.render.safe import shortened
 from fintech_tui.render.wrap import NO_BREAK_AFTER, NO_BREAK_BEFORE, Breaking, break_offsets, breakable
-from fintech_tui.screens.compare import compare_table
+from fintech_tui.screens.compare import columns_that_fit, compare_table
 from fintech_tui.screens.evidence import EvidenceScreen
 from fintech_tui.screens.figures import FiguresScreen
 from fintech_tui.settings import Settings
@@ -144,17 +146,35 @@ async def test_figures_table_follows_the_terminal_width(bundled_pack: Pack, size
         assert used <= room + 1
         natural = sum(screen._natural.values())
         assert used >= min(room, natural) - 4  # no wide empty margin when the text is cut or long
+        for key, column in table.columns.items():  # a heading is whole, or cut with "…" (not "As writ")
+            heading = screen._heading(str(key.value))
+            assert str(column.label) == heading or (str(column.label).endswith("…") and size[0] < 200), column.label
+            assert cell_len(str(column.label)) <= column.width
         if size[0] >= 200:
-            written = [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
-            assert not any(cell.endswith("…") for cell in written), written
+            for field in (2, 3):  # value and as written
+                cells = [str(table.get_row_at(i)[field]) for i in range(table.row_count)]
+                assert not any(cell.endswith("…") for cell in cells), cells
 
 
-def test_compare_at_80_columns_keeps_words_whole(bundled_index: PackIndex) -> None:
+@pytest.mark.parametrize("room", [75, 115])
+def test_compare_keeps_words_and_chinese_names_whole(bundled_index: PackIndex, room: int) -> None:
     ids = ["alipay", "xianghubao", "cmb", "fanmi", "pocket-life"]
     entities = [bundled_index.entities[e] for e in ids]
-    output = "\n".join(lines_of(breakable(compare_table(bundled_index, entities, "en")), 76))
-    for word in ("Xianghubao", "Alipay", "Merchants", "product"):
+    output = "\n".join(lines_of(breakable(compare_table(bundled_index, entities, "en", room)), 400))
+    words = {word for e in entities for word in e.name.en.split()} | {"life-service", "(mutual-aid"}
+    for word in words:
         assert word in output, word
+    for entity in entities:  # a Chinese name is never broken across lines ("支" / "付宝")
+        assert entity.name.zh in output, entity.name.zh
+
+
+@pytest.mark.parametrize(("room", "fit"), [(75, 3), (115, 5), (195, 5)])
+def test_compare_columns_fit_the_room_they_are_given(bundled_index: PackIndex, room: int, fit: int) -> None:
+    """As many companies as fit side by side at the narrowest readable width; more scroll sideways."""
+    entities = list(bundled_index.pack.entities)[:fit]
+    assert columns_that_fit(room) >= fit
+    widest = max(map(cell_len, lines_of(compare_table(bundled_index, entities, "en", room), 400)))
+    assert room - 4 <= widest <= room  # the table uses the room, and no more
 
 
 # -- the main layout ----------------------------------------------------------------------
@@ -296,3 +316,37 @@ def test_cli_opens_a_paragraph_by_its_number(
     assert opened and opened[0] is not None and opened[0].kind == "paragraph"
     assert cli.main(["--goto", "paragraph:999"]) == 1
     assert "¶1 to" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Since Alipay entered life services", "Since Alipay entered…"),
+        ("Fintech companies offer, and more", "Fintech companies offer…"),
+        ("从支付宝、掌上生活到凡秘，金融科技公司开始提供生活服务", "从支付宝、掌上生活到凡…"),
+        ("short enough", "short enough"),
+    ],
+)
+def test_a_shortened_label_ends_after_a_whole_word_with_an_ellipsis(text: str, expected: str) -> None:
+    assert shortened(text, 24).plain == expected
+
+
+def test_an_arguments_breadcrumb_cuts_no_claim_without_an_ellipsis(bundled_index: PackIndex) -> None:
+    """The claims up the tree: each whole, or cut after a word and ended with "…" (not "entered lif")."""
+    deep = max(bundled_index.pack.arguments, key=lambda a: len(bundled_index.breadcrumb(a)))
+    crumbs = describe(bundled_index, Ref("argument", deep.id), "en").title.plain.split("\n")[0]
+    steps = [step.strip() for step in crumbs.split("›") if step.strip()]
+    claims = [step.claim.en for step in bundled_index.breadcrumb(deep)[:-1]]
+    assert len(steps) == len(claims) >= 2
+    for step, claim in zip(steps, claims, strict=True):
+        kept = step.removesuffix("…")
+        assert step == claim or (step.endswith("…") and claim.startswith(kept)), step
+        assert step == claim or not claim[len(kept)].isalnum(), f"{step!r} cuts a word of {claim!r}"
+
+
+def test_compare_says_how_many_more_arguments_there_are(bundled_index: PackIndex) -> None:
+    alipay = bundled_index.entities["alipay"]
+    more = len(bundled_index.arguments_about["alipay"]) - 6
+    assert more > 0
+    output = "\n".join(lines_of(breakable(compare_table(bundled_index, [alipay], "en", 120)), 120))
+    assert f"…+{more}" in output

@@ -292,6 +292,44 @@ def test_an_unknown_field_and_a_bad_quote_in_one_item_come_out_in_one_run(write_
     assert len(found) == 2, found
 
 
+def test_a_misspelt_required_field_still_lets_the_items_other_problems_out(write_pack: PackWriter) -> None:
+    """`sumary:` for `summary:` also leaves `summary` missing, so the item is dropped; its quotes
+    and references are checked all the same, and the dropped item's id is still offered."""
+    folder = write_pack(
+        **{
+            "strategies.yaml": """
+        strategies:
+          - id: two-app
+            name: {en: Two apps}
+            pursued_by: [cmbx]
+            sumary: {en: typo}
+            evidence:
+              - {para: p1, quote: 不在这里}
+          - id: other
+            name: {en: Other}
+            summary: {en: Other.}
+            pursued_by: [cmb]
+            evidence:
+              - {para: p1, quote: 招商银行}
+        """,
+            "arguments.yaml": """
+        arguments:
+          - id: thesis
+            role: thesis
+            claim: {en: A claim.}
+            strategies: [two-ap]
+        """,
+        }
+    )
+    found = problems_of(folder)
+    assert any("strategies[0]: missing required field 'summary'" in p for p in found), found
+    assert any("strategies[0].sumary: unknown field (did you mean 'summary'?)" in p for p in found), found
+    assert any("strategies[0].evidence[0].quote: quote not found verbatim in paragraph p1" in p for p in found), found
+    assert any("strategies[0].pursued_by[0]: no entity with id 'cmbx' (did you mean 'cmb'?)" in p for p in found)
+    assert any("arguments[0].strategies[0]: no strategy with id 'two-ap' (did you mean 'two-app'?)" in p for p in found)
+    assert len(found) == 5, found
+
+
 def test_an_unknown_id_suggests_the_closest_one(write_pack: PackWriter) -> None:
     folder = write_pack(
         **{

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from rich.console import Console
 from textual import events
 from textual.widgets import DataTable, OptionList
 
 from fintech_tui.app import FintechApp
-from fintech_tui.index import Ref
+from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import Pack
+from fintech_tui.render.detail import describe
+from fintech_tui.render.labels import item_label
 from fintech_tui.screens.compare import CompareScreen
 from fintech_tui.screens.figures import FiguresScreen
 from fintech_tui.screens.gaps import GapsScreen
@@ -178,6 +183,16 @@ async def test_detail_header_names_the_real_kind(bundled_pack: Pack, ref: Ref, k
         assert app.screen.query_one("#detail-body").border_title == kind
 
 
+def test_lists_tag_each_company_by_its_own_kind(bundled_index: PackIndex) -> None:
+    """Alipay's "Products and apps" rows, search results and palette hits say Product or App, not Company."""
+    console = Console(width=120, record=True, file=io.StringIO(), color_system=None)
+    console.print(*describe(bundled_index, Ref("entity", "alipay"), "en").body)
+    rows = [line.split() for line in console.export_text().splitlines() if line.endswith(("余额宝", "相互保"))]
+    assert rows and all(row[0] == "Product" for row in rows), rows
+    assert item_label(bundled_index, Ref("entity", "pocket-life"), "en", with_kind=True).plain.split()[0] == "App"
+    assert item_label(bundled_index, Ref("entity", "cmb"), "zh", with_kind=True).plain.split()[0] == "银行"
+
+
 async def test_y_copies_the_items_goto_link(bundled_pack: Pack) -> None:
     app = FintechApp(bundled_pack, goto=Ref("entity", "pocket-life"))
     async with app.run_test(size=WIDE) as pilot:
@@ -193,3 +208,14 @@ async def test_one_link_is_counted_in_the_singular(bundled_pack: Pack) -> None:
         links = app.screen.query_one("#detail-links")
         assert str(links.border_subtitle) == f"{len(links.links)} link" + ("s" if len(links.links) != 1 else "")  # type: ignore[attr-defined]
         assert len(links.links) == 1  # type: ignore[attr-defined]
+
+
+def test_a_name_found_in_many_paragraphs_says_how_many_more(bundled_index: PackIndex) -> None:
+    """支付宝 is in twelve paragraphs: the first eight are listed, then "…+4", not a silent stop at ¶14."""
+    alipay = bundled_index.entities["alipay"]
+    numbers = bundled_index.alias_occurrences(alipay)["支付宝"]
+    assert len(numbers) > 8
+    console = Console(width=120, record=True, file=io.StringIO(), color_system=None)
+    console.print(*describe(bundled_index, Ref("entity", "alipay"), "en").body)
+    [row] = [line for line in console.export_text().splitlines() if line.startswith("支付宝 ")]
+    assert f"{numbers[7]}, …+{len(numbers) - 8}" in row, row

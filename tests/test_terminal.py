@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -38,8 +39,16 @@ CLOSING = "，。、；：？！）」》,"
 THUMB = "▁▂▃▄▅▆▇█▔"
 
 
-def drive(tmp_path: Path, size: str, steps: list[str], args: str = "", ready: str = "Companies") -> list[list[str]]:
-    """Run the explorer in tmux; the screens printed by each `screen` step, as lines."""
+def drive(
+    tmp_path: Path,
+    size: str,
+    steps: list[str],
+    args: str = "",
+    ready: str = "Companies",
+    starting: Callable[[], None] | None = None,
+) -> list[list[str]]:
+    """Run the explorer in tmux; the screens printed by each `screen` step, as lines.
+    `starting` is called just before the explorer starts (after waiting for other sessions)."""
     env = {
         "XDG_CONFIG_HOME": tmp_path / "config",
         "XDG_DATA_HOME": tmp_path / "data",
@@ -52,6 +61,9 @@ def drive(tmp_path: Path, size: str, steps: list[str], args: str = "", ready: st
     for _ in range(3):  # tmux sessions started at the same moment can swap sizes: try again
         with LOCK.open("w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # one session at a time from this test run
+            if starting is not None:
+                starting()
+                starting = None
             result = subprocess.run(
                 [str(DRIVE), "-s", size, command, f"expect:{ready}", "wait:0.5", *steps, "key:q"],
                 capture_output=True,
@@ -165,14 +177,18 @@ def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path)
     fixed_text = valid.replace("An app.", "A renamed app.")
     edits = [threading.Timer(at, entities.write_text, [broken_text, "utf-8"]) for at in (6.0, 7.0, 8.0, 9.0, 10.0)]
     edits += [threading.Timer(at, entities.write_text, [fixed_text, "utf-8"]) for at in (16.0, 17.0, 18.0)]
-    for edit in edits:
-        edit.start()
+
+    def start_edits() -> None:  # the clock starts with the explorer, not while another test holds the terminal
+        for edit in edits:
+            edit.start()
+
     try:
         broken, fixed = drive(
             tmp_path,
             "100x30",
             [*("wait:5", "expect:last valid state", "screen"), *("wait:5", "key:2", "key:j"), *RENAMED],
             args=f"--watch {shlex.quote(str(pack))}",
+            starting=start_edits,
         )
     finally:
         for edit in edits:
@@ -197,3 +213,34 @@ def test_lang_zh_starts_in_chinese_with_no_english_footer_word(tmp_path: Path, s
     english = {en for key, (en, _) in MESSAGES.items() if key.startswith("key.") and not key.endswith(".tip")}
     assert not [word for word in english if word in footer], footer
     assert max(cell_len(line) for line in screen) == int(size.split("x")[0])  # nothing pushed past the edge
+
+
+@pytest.mark.parametrize(("size", "last"), [("80x24", "招商银行"), ("120x40", "掌上生活")])
+def test_compare_shows_whole_words_and_names_in_columns_that_fit(tmp_path: Path, size: str, last: str) -> None:
+    """c on Alipay: as many peers as fit side by side; no word or Chinese name broken, no column cut."""
+    [screen] = drive(tmp_path, size, ["key:2", "key:j", "key:j", "key:c", "wait:1", "screen"])
+    text = "\n".join(screen)
+    assert "Alipay  支付宝" in text, text
+    assert "(mutual-aid plan)" in text, text  # not "(mutual-ai" / "d plan)"
+    header = screen[2:7]
+    assert any(last in line for line in header), "\n".join(header)  # the last column's name whole, not cut
+
+
+@pytest.mark.parametrize("size", ["80x24", "100x30"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_footer_never_cuts_a_key_word(tmp_path: Path, size: str, lang: str) -> None:
+    """A footer too narrow for every key leaves the least needed out (they stay in ? and ctrl+p),
+    rather than ending in "c Com"."""
+    from fintech_tui.messages import MESSAGES
+
+    words = {pair[0 if lang == "en" else 1] for key, pair in MESSAGES.items() if key.startswith(("key.", "textual."))}
+    ready = "Companies" if lang == "en" else "公司"
+    screens = drive(tmp_path, size, ["screen", "key:m", "wait:0.8", "screen"], args=f"--lang {lang}", ready=ready)
+    for screen in screens:
+        footer = screen[-1]
+        keys, _, palette = footer.partition("▏")
+        assert palette.strip().startswith("^p"), footer
+        entries = [entry.strip() for entry in keys.split("  ") if entry.strip()]
+        assert len(entries) >= 4, footer
+        for entry in entries:
+            assert entry.split(" ", 1)[1] in words, f"{entry!r} cut in: {footer}"

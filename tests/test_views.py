@@ -148,3 +148,27 @@ def test_gap_report_finds_paragraphs_outside_the_outline(write_pack) -> None:  #
     index = PackIndex(load_pack(write_pack(**{"outline.yaml": outline}), use_cache=False))
     outside = gap_report(index).groups["Paragraphs outside the outline"]
     assert [gap.paragraphs for gap in outside] == [(2,)]
+
+
+def test_a_one_company_strategy_with_no_peers_is_still_reported(write_pack) -> None:  # type: ignore[no-untyped-def]
+    """The tiny pack's two-app strategy is pursued by its only bank: nothing to compare it with, but reported."""
+    from fintech_tui.gaps import Finding, gap_report
+    from fintech_tui.loader import load_pack
+
+    index = PackIndex(load_pack(write_pack(), use_cache=False))
+    assert [e.id for e in index.pack.entities if e.kind == "bank"] == ["cmb"]
+    found = gap_report(index).groups[Finding.ONE_COMPANY_STRATEGY]
+    assert [gap.ref for gap in found] == [Ref("strategy", "two-app")]
+    assert "China Merchants Bank" in found[0].message and "compare" not in found[0].message
+
+
+def test_an_uncited_paragraph_is_quoted_whole_or_with_an_ellipsis(write_pack) -> None:  # type: ignore[no-untyped-def]
+    from fintech_tui.gaps import Finding, gap_report
+    from fintech_tui.loader import load_pack
+
+    long = "招商银行" + "很长的一句话" * 12
+    lines = ["paragraphs:", "  - {id: p1, text: 口袋生活是招商银行的应用。}", "  - {id: p2, text: 支付宝有数亿用户。}"]
+    source = "\n".join([*lines, f"  - {{id: p3, text: {long}}}", ""])
+    index = PackIndex(load_pack(write_pack(**{"source.yaml": source}), use_cache=False))
+    [gap] = [g for g in gap_report(index).groups[Finding.UNCITED] if g.ref == Ref("paragraph", "p3")]
+    assert gap.message.startswith("¶3: 招商银行很长") and gap.message.endswith("…"), gap.message

@@ -60,6 +60,11 @@ class PackChecker:
         """
         if self._objects is None:
             self._objects = [part for kind in kinds() for item in kind.items(self.pack) for part in self._parts(item)]
+            for _, fields, _, _ in self.locations.salvaged:  # the parts that converted inside dropped objects
+                for value in fields.values():
+                    for part in value if isinstance(value, tuple) else (value,):
+                        if hasattr(type(part), "__dataclass_fields__"):
+                            self._objects.extend(self._parts(part))
         return self._objects
 
     def _parts(self, obj: Any) -> Iterator[Any]:
@@ -103,12 +108,22 @@ class PackChecker:
                             self.report(obj, spec.name, i, message=self.unknown(spec.ref, ref))
                 elif not self.resolves(spec.ref, value):
                     self.report(obj, spec.name, message=self.unknown(spec.ref, value))
+        for cls, fields, doc, path in self.locations.salvaged:  # a dropped object's own references
+            for spec in references(cls):
+                value = fields.get(spec.name, "")
+                places = (
+                    [((*path, spec.name, i), ref) for i, ref in enumerate(value)] if isinstance(value, tuple) else []
+                )
+                for where, ref in places or [((*path, spec.name), value)]:
+                    if not self.resolves(spec.ref, ref):
+                        self.problems.append(doc.problem(where, self.unknown(spec.ref, ref)))
 
     def unknown(self, kind: str, ref: str) -> str:
         """The message for a reference to no item: with the closest id, when one is close."""
         found = kind_named(kind)
         noun = found.singular if found else kind
-        close = difflib.get_close_matches(ref, list(self.tables[kind]), n=1)
+        known = [*self.tables[kind], *self.locations.dropped_ids(kind)]  # a dropped item still has its id
+        close = difflib.get_close_matches(ref, known, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"no {noun} with id {ref!r}{hint}"
 

@@ -129,6 +129,7 @@ class Converter:
             kind = kind_of_class(cls)
             if kind is not None and isinstance(value.get("id"), str):
                 self.locations.drop(kind.name, value["id"])
+            self.locations.salvage(cls, kwargs, self.doc, path)
             return INVALID
         obj = cls(**kwargs)
         if isinstance(obj, Bilingual) and not (obj.en.strip() or obj.zh.strip()):

@@ -7,6 +7,8 @@ up in one way.
 
 from __future__ import annotations
 
+from typing import Any
+
 from fintech_tui.loader.problems import Problem
 from fintech_tui.loader.yaml_source import FieldPath, YamlDocument
 
@@ -17,6 +19,8 @@ class Locations:
     def __init__(self) -> None:
         self._places: dict[int, tuple[YamlDocument, FieldPath]] = {}  # by id(): model objects are not hashable by place
         self._dropped: set[tuple[str, str]] = set()  # (kind name, id)
+        #: What converted inside objects that were dropped: (class, fields built, document, path)
+        self.salvaged: list[tuple[type, dict[str, Any], YamlDocument, FieldPath]] = []
 
     def add(self, obj: object, doc: YamlDocument, path: FieldPath) -> None:
         """Remember that `obj` was built from `path` in `doc`."""
@@ -43,6 +47,16 @@ class Locations:
     def drop(self, kind: str, item_id: str) -> None:
         """An item of `kind` with `item_id` was dropped for its own problems."""
         self._dropped.add((kind, item_id))
+
+    def salvage(self, cls: type, fields: dict[str, Any], doc: YamlDocument, path: FieldPath) -> None:
+        """An object of `cls` at `path` was dropped, but these of its fields converted: the
+        checks that follow still look at them, so one run reports all of its problems."""
+        if fields:
+            self.salvaged.append((cls, fields, doc, path))
+
+    def dropped_ids(self, kind: str) -> list[str]:
+        """The ids of the items of `kind` dropped for their own problems."""
+        return sorted(item_id for dropped, item_id in self._dropped if dropped == kind)
 
     def dropped(self, kind: str, item_id: str) -> bool:
         """Whether references to this item should stay quiet: it exists, but was dropped."""

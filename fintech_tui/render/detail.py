@@ -35,8 +35,8 @@ from fintech_tui.model import (
     kind_of,
 )
 from fintech_tui.model.plan import references, yaml_fields
-from fintech_tui.render.labels import ROLE_STYLE, first_bilingual, item_label, kind_title, pair
-from fintech_tui.render.safe import one_line, plain
+from fintech_tui.render.labels import ROLE_STYLE, first_bilingual, item_kind, item_label, pair
+from fintech_tui.render.safe import one_line, plain, shortened
 
 #: What following a link does: open the item, or show the source at a quote.
 LinkKind = Literal["item", "evidence"]
@@ -161,7 +161,7 @@ def _cited_by_table(index: PackIndex, refs: Iterable[Ref], lang: Lang) -> Table:
     table.add_column(style="dim italic", no_wrap=True)
     table.add_column(overflow="fold")
     for ref in refs:
-        table.add_row(kind_title(ref.kind, lang), item_label(index, ref, lang))
+        table.add_row(item_kind(index, ref, lang), item_label(index, ref, lang))
     return table
 
 
@@ -247,7 +247,10 @@ def describe_entity(entity: Entity, index: PackIndex, lang: Lang) -> Detail:
         table.add_column("¶", no_wrap=True, style="cyan")
         table.add_column(say("column.reading", lang), overflow="fold")
         for alias in entity.aliases:
-            where = ", ".join(str(n) for n in occurrences.get(alias.text, [])[:8])
+            numbers = occurrences.get(alias.text, [])
+            where = ", ".join(str(n) for n in numbers[:SHOWN_OCCURRENCES])
+            if len(numbers) > SHOWN_OCCURRENCES:  # say how many more rather than stop short
+                where += f", …+{len(numbers) - SHOWN_OCCURRENCES}"
             reading = plain(alias.note)
             if alias.inference:
                 reading.append(" ⚠ ", "yellow")
@@ -290,12 +293,16 @@ def describe_strategy(strategy: Strategy, index: PackIndex, lang: Lang) -> Detai
     return detail
 
 
+SHOWN_OCCURRENCES = 8  # ¶ numbers listed for a name in the text before "…+N"
+CRUMB_WIDTH = 24  # cells of each claim up the tree in an argument's breadcrumb
+
+
 @describe_item.register
 def describe_argument(argument: Argument, index: PackIndex, lang: Lang) -> Detail:
     chain = index.breadcrumb(argument)
     crumbs = Text(no_wrap=True, overflow="ellipsis", style="dim")
     for step in chain[:-1]:
-        crumbs.append_text(one_line(step.claim.pick(lang)[:24]))
+        crumbs.append_text(shortened(step.claim.pick(lang), CRUMB_WIDTH))
         crumbs.append(" › ")
     title = Text()
     title.append_text(crumbs)

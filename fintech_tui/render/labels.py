@@ -13,7 +13,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from fintech_tui.index import PackIndex, Ref
-from fintech_tui.messages import say
+from fintech_tui.messages import say, say_value
 from fintech_tui.model import (
     Argument,
     Bilingual,
@@ -42,7 +42,7 @@ ROLE_STYLE = {
 RELATION_MARK = {"supports": "+", "opposes": "−", "elaborates": "…", None: "•"}
 
 
-KIND_WIDTH = 9  # cells of the kind tag before a search result's label
+KIND_WIDTH = 12  # cells of the kind tag before a search result's label ("Organisation")
 
 
 def kind_title(kind: str, lang: Lang = "en") -> str:
@@ -73,12 +73,21 @@ def first_bilingual(item: Any) -> Bilingual | None:
     return None
 
 
+def item_kind(index: PackIndex, ref: Ref, lang: Lang = "en") -> str:
+    """What `ref` is called in a tag or header: an entity's own kind (Bank, App, Person …),
+    otherwise its kind's title (Strategy, Argument …)."""
+    item = index.get(ref)
+    if isinstance(item, Entity):
+        return say_value("entity_kind", item.kind, lang).capitalize()
+    return kind_title(ref.kind, lang)
+
+
 def item_label(index: PackIndex, ref: Ref, lang: Lang, *, with_kind: bool = False) -> Text:
     """A one-line label for the item `ref` names."""
     item = index.get(ref)
     label = Text(no_wrap=True, overflow="ellipsis")
     if with_kind:
-        tag = kind_title(ref.kind, lang)
+        tag = item_kind(index, ref, lang)
         label.append(tag + " " * max(1, KIND_WIDTH + 1 - cell_len(tag)), "dim italic")  # CJK is two cells wide
     if item is None:
         label.append_text(one_line(str(ref), "red"))

@@ -6,6 +6,7 @@ as typed; control characters are replaced by `sanitize.neutralise`.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.style import StyleType
 from rich.text import Text
 
@@ -26,4 +27,21 @@ def clipped(value: str, width: int, style: StyleType = "") -> Text:
     """One line of content, cut to `width` cells (at least one) with an ellipsis, for table cells."""
     line = one_line(value, style)
     line.truncate(max(width, 1), overflow="ellipsis")
+    return line
+
+
+def shortened(value: str, cells: int, style: StyleType = "") -> Text:
+    """`value` on one line in at most `cells` cells: whole, or cut after a whole word
+    (anywhere in Chinese) and ended with "…", never a bare fragment such as "entered lif"."""
+    line = one_line(value, style)
+    if cell_len(line.plain) <= cells:
+        return line
+    whole = line.plain
+    line.truncate(cells - 1, overflow="crop")
+    text = line.plain
+    space = text.rfind(" ")
+    if space >= (cells - 1) // 2 and whole[len(text)].isascii() and whole[len(text)].isalnum():  # inside a word
+        line.truncate(cell_len(text[:space]), overflow="crop")
+    line.rstrip()
+    line.append("…")
     return line

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from rich import box
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.events import Resize
 from textual.widgets import Static
 
 from fintech_tui.index import PackIndex, ref_of
 from fintech_tui.messages import say, say_value
-from fintech_tui.model import Entity, Lang
+from fintech_tui.model import Bilingual, Entity, Lang
 from fintech_tui.render.detail import format_value
 from fintech_tui.render.labels import item_label, pair
 from fintech_tui.render.safe import one_line, plain
@@ -21,17 +23,49 @@ from fintech_tui.widgets.vim import VimScroll
 #: The rows, by id; their labels are the messages `compare.<id>`.
 ROWS = ("kind", "part_of", "products", "strategies", "figures", "arguments", "quotes", "names")
 LABEL_WIDTH = 10  # the row labels wrap onto two lines rather than widen their column
-COLUMN_MIN_WIDTH = 12  # below this a column would break ordinary words
+#: Narrower than this, a column breaks words ("mutual-ai" / "d") and Chinese names ("支" / "付宝");
+#: when the columns do not fit at this width the view scrolls sideways (h, l) instead.
+COLUMN_MIN_WIDTH = 16
+SHOWN_ARGUMENTS = 6  # arguments listed per company before "…+N"
+CELL_PADDING = 2  # one cell either side of every column
+EDGES = 2  # the table's box: a blank edge either side
+SEPARATOR = 1  # the blank between two columns
 
 
-def compare_table(index: PackIndex, entities: list[Entity], lang: Lang) -> Table:
-    """A Rich table: one column per entity, one row per aspect."""
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, header_style="bold", padding=(0, 1))
-    table.add_column("", style="bold", max_width=LABEL_WIDTH)
+def column_width(room: int, count: int) -> int:
+    """Each company column's width when the table has `room` cells across."""
+    share = (room - EDGES - LABEL_WIDTH - CELL_PADDING) // max(count, 1) - CELL_PADDING - SEPARATOR
+    return max(COLUMN_MIN_WIDTH, share)
+
+
+def columns_that_fit(room: int) -> int:
+    """How many company columns fit side by side in `room` cells without scrolling."""
+    return (room - EDGES - LABEL_WIDTH - CELL_PADDING) // (COLUMN_MIN_WIDTH + CELL_PADDING + SEPARATOR)
+
+
+def name_cell(name: Bilingual, lang: Lang, width: int) -> Text:
+    """A name and its other-language form on one line, or the other form on a line of its
+    own when the two do not fit together: a Chinese name is never broken in two."""
+    label = pair(name, lang)
+    if cell_len(label.plain) <= width:
+        return label
+    first, other = name.pick(lang), name.other(lang)
+    stacked = one_line(first, "bold")
+    if other and other != first:
+        stacked.append("\n")
+        stacked.append_text(one_line(other, "dim"))
+    return stacked
+
+
+def compare_table(index: PackIndex, entities: list[Entity], lang: Lang, room: int = 200) -> Table:
+    """A Rich table: one column per entity, one row per aspect, for a view `room` cells wide."""
+    width = column_width(room, len(entities))
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, header_style="bold", padding=(0, 1))
+    table.add_column("", style="bold", width=LABEL_WIDTH)
     for entity in entities:
-        header = pair(entity.name, lang)
+        header = name_cell(entity.name, lang, width)
         header.no_wrap = False  # a long name takes two lines rather than ending in "…"
-        table.add_column(header, ratio=1, min_width=COLUMN_MIN_WIDTH)
+        table.add_column(header, width=width)
 
     def listing(refs: list[Text]) -> Text:
         return Text("\n").join(refs) if refs else Text("—", style="dim")
@@ -43,9 +77,10 @@ def compare_table(index: PackIndex, entities: list[Entity], lang: Lang) -> Table
                 cells.append(plain(say_value("entity_kind", entity.kind, lang)))
             elif row == "part_of":
                 parent = index.entities.get(entity.parent)
-                cells.append(pair(parent.name, lang) if parent else Text("—", style="dim"))
+                cells.append(name_cell(parent.name, lang, width) if parent else Text("—", style="dim"))
             elif row == "products":
-                cells.append(listing([pair(c.name, lang) for c in index.children_of.get(entity.id, [])]))
+                children = index.children_of.get(entity.id, [])
+                cells.append(listing([name_cell(c.name, lang, width) for c in children]))
             elif row == "strategies":
                 cells.append(
                     listing([item_label(index, ref_of(s), lang) for s in index.strategies_of.get(entity.id, [])])
@@ -59,7 +94,10 @@ def compare_table(index: PackIndex, entities: list[Entity], lang: Lang) -> Table
                 )
             elif row == "arguments":
                 arguments = index.arguments_about.get(entity.id, [])
-                cells.append(listing([item_label(index, ref_of(a), lang) for a in arguments[:6]]))
+                shown = [item_label(index, ref_of(a), lang) for a in arguments[:SHOWN_ARGUMENTS]]
+                if len(arguments) > SHOWN_ARGUMENTS:  # say how many more rather than stop short
+                    shown.append(Text(f"…+{len(arguments) - SHOWN_ARGUMENTS}", style="dim"))
+                cells.append(listing(shown))
             elif row == "quotes":
                 cells.append(Text(str(len(entity.evidence))))
             else:
@@ -89,7 +127,14 @@ class CompareScreen(View[None]):
         if self.why is not None:
             scroll.border_subtitle = self.why
         with scroll:
-            yield Static(breakable(compare_table(self.index, self.entities, self.lang)))
+            yield Static(id="compare-table")
 
     def on_mount(self) -> None:
         self.query_one(VimScroll).focus()
+
+    def on_resize(self, event: Resize) -> None:
+        """Columns share the width; below their minimum the table is wider and scrolls sideways."""
+        scroll = self.query_one(VimScroll)
+        room = scroll.content_region.width or self.app.size.width - 4
+        table = compare_table(self.index, self.entities, self.lang, room - 1)  # - 1: the vertical scrollbar
+        self.query_one("#compare-table", Static).update(breakable(table))

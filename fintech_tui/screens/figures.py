@@ -21,11 +21,12 @@ from fintech_tui.widgets.vim_table import VimTable
 #: The columns, by id; their headings are the messages `column.<id>`.
 COLUMNS = ("subject", "metric", "value", "as_written", "period", "source", "bar")
 BAR_WIDTH = 12
-#: When the terminal is narrow these give up width first, then the others share the cut.
-FIRST_TO_GO = ("source", "period")
+#: When the terminal is narrow these give up width first, each down to its floor, in this order;
+#: then Subject, Metric and As written share the cut.
+FIRST_TO_GO = (("source", 6), ("period", 6), ("bar", 6), ("value", 16))
 SHARED_CUT = ("subject", "metric", "as_written")
 LEAST = 6  # a shrunk text column keeps this many cells
-VALUE_WIDTH = 16
+VALUE_MAX = 24  # the value column's widest, with room to spare
 BAR_MAX = 40  # the bar takes what is left over, up to this
 CELL_PADDING = 2  # DataTable pads each cell by one on either side
 
@@ -41,16 +42,17 @@ def column_widths(natural: dict[str, int], total: int) -> dict[str, int]:
     """Each column's width for a table `total` cells wide.
 
     Every column gets its natural (widest cell) width when there is room, and
-    the bar grows into what is left. When there is not, Period and Source give
-    way first, then Subject, Metric and As written share the cut in proportion
-    to their widths; no text column goes below LEAST cells.
+    the bar grows into what is left. When there is not, Source, Period, the bar
+    and Value give way first, each down to its floor, then Subject, Metric and
+    As written share the cut in proportion to their widths; no text column
+    goes below LEAST cells.
     """
     widths = dict(natural)
-    widths["value"] = min(natural["value"], VALUE_WIDTH)
+    widths["value"] = min(natural["value"], VALUE_MAX)
     widths["bar"] = BAR_WIDTH
     over = sum(widths.values()) - (total - CELL_PADDING * len(COLUMNS))
-    for name in FIRST_TO_GO:
-        give = max(0, min(over, widths[name] - LEAST))
+    for name, floor in FIRST_TO_GO:
+        give = max(0, min(over, widths[name] - floor))
         widths[name] -= give
         over -= give
     if over > 0:
@@ -167,7 +169,7 @@ class FiguresScreen(View[None]):
         table.clear(columns=rebuild_columns)
         if rebuild_columns:
             for name in COLUMNS:
-                table.add_column(self._heading(name), key=name, width=widths[name])
+                table.add_column(clipped(self._heading(name), widths[name]), key=name, width=widths[name])
         for number in self._order():
             table.add_row(*self._cells(self.figures[number]), key=str(number))
         if current is not None:

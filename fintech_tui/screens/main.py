@@ -22,26 +22,24 @@ from textual.widget import Widget
 from fintech_tui.goto import goto_link
 from fintech_tui.history import History
 from fintech_tui.index import PackIndex, Ref
-from fintech_tui.messages import say, say_value
-from fintech_tui.model import Entity, Lang
+from fintech_tui.messages import say
+from fintech_tui.model import Lang
 from fintech_tui.render.detail import describe
-from fintech_tui.render.labels import kind_title
+from fintech_tui.render.labels import item_kind
 from fintech_tui.render.safe import one_line
 from fintech_tui.sanitize import neutralise
 from fintech_tui.widgets.detail_view import DetailBody, DetailView
 from fintech_tui.widgets.footer import ScreenFooter
 from fintech_tui.widgets.item_tree import ItemTree
-from fintech_tui.widgets.keys import bind, localised
+from fintech_tui.widgets.keys import bind, fit_footer, localised
 from fintech_tui.widgets.link_list import LinkList
 from fintech_tui.widgets.pane_bar import PaneBar
 from fintech_tui.widgets.panes import PANES
 from fintech_tui.widgets.title_bar import TitleBar
 
 NARROW_WIDTH = 100  # below this the panes share one column, one at a time
-PREVIEW_DELAY = (
-    0.025  # seconds the cursor must rest before the detail view follows it (a burst of keys arrives within it)
-)
-COMPARE_PEERS = 4  # others shown beside the current company when none is marked
+PREVIEW_DELAY = 0.025  # seconds the cursor rests before the detail follows it (a burst of keys arrives within it)
+COMPARE_PEERS = 4  # others shown beside the current company when none is marked (fewer if they would not fit)
 SEARCH_WARM_UP_DELAY = 0.3  # seconds after the first screen before the search table is built
 
 
@@ -96,7 +94,7 @@ class MainScreen(Screen[None]):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """The keys, their words in the label language (what the footer and help show)."""
-        return localised(super().active_bindings, self.lang)
+        return fit_footer(localised(super().active_bindings, self.lang), self.app.size.width)
 
     def say(self, key: str, **fields: object) -> str:
         """The message `key` in the label language."""
@@ -201,10 +199,7 @@ class MainScreen(Screen[None]):
 
     def kind_name(self, ref: Ref) -> str:
         """What the detail header calls the item: an entity's own kind (Bank, App, Person …)."""
-        item = self.index.get(ref)
-        if isinstance(item, Entity):
-            return say_value("entity_kind", item.kind, self.lang).capitalize()
-        return kind_title(ref.kind, self.lang)
+        return item_kind(self.index, ref, self.lang)
 
     def _render_detail(self) -> None:
         if self.current is None:
@@ -387,7 +382,10 @@ class MainScreen(Screen[None]):
             return [self.marked[0], current], Text(self.say("compare.marked_with_current"))
         if current is None:
             return None
-        found = peers(self.index, self.index.entities[current], COMPARE_PEERS)
+        from fintech_tui.screens.compare import columns_that_fit  # deferred with the compare view
+
+        room = self.app.size.width - 5  # the view's border, padding and scrollbar
+        found = peers(self.index, self.index.entities[current], max(1, min(COMPARE_PEERS, columns_that_fit(room) - 1)))
         if not found:
             self.notify(self.say("toast.no_peers", name=self._entity_name(current).plain), timeout=3, markup=False)
             return None

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from fintech_tui.messages import say
 from fintech_tui.model import Lang
 from fintech_tui.widgets.footer import ScreenFooter
-from fintech_tui.widgets.keys import bind, localised
+from fintech_tui.widgets.keys import bind, fit_footer, localised
 from fintech_tui.widgets.title_bar import TitleBar
 
 Result = TypeVar("Result")
@@ -38,7 +38,7 @@ class View(Screen[Result]):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """The keys, their words in the label language (what the footer and help show)."""
-        return localised(super().active_bindings, self.lang)
+        return fit_footer(localised(super().active_bindings, self.lang), self.app.size.width)
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.app.sub_title, self.help_title)

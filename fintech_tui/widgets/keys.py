@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from rich.cells import cell_len
 from textual.binding import ActiveBinding, Binding, BindingType
 
 from fintech_tui.messages import MESSAGES, say
@@ -52,6 +53,37 @@ def localised(active: dict[str, ActiveBinding], lang: Lang) -> dict[str, ActiveB
         shown = localise(binding, lang)
         found[key] = ActiveBinding(node, shown, enabled, shown.tooltip)
     return found
+
+
+#: Footer entries given up first when the footer is too narrow for all (they stay in ? and ctrl+p).
+FOOTER_GIVES_WAY = ("language", "back", "quit", "figures", "matrix", "source")
+FOOTER_PALETTE = 14  # cells the footer keeps for "^p Commands" at its right end
+
+
+def fit_footer(active: dict[str, ActiveBinding], width: int) -> dict[str, ActiveBinding]:
+    """`active` with the least needed keys hidden from the footer until the others fit in
+    `width` cells, so the footer never cuts a word ("c Com"); every key still works."""
+
+    def cells(binding: Binding) -> int:  # " k Word ": the key, a space, the word, a cell either side
+        return cell_len(binding.key_display or binding.key) + cell_len(binding.description) + 3
+
+    entries: dict[str, Binding] = {}  # the footer shows one entry per action
+    for item in active.values():
+        if item.binding.show:
+            entries.setdefault(item.binding.action, item.binding)
+    used = sum(cells(binding) for binding in entries.values())
+    hidden: set[str] = set()
+    for meaning in FOOTER_GIVES_WAY:
+        for action, binding in entries.items():
+            if used > width - FOOTER_PALETTE and binding.id == meaning:
+                hidden.add(action)
+                used -= cells(binding)
+    if not hidden:
+        return active
+    return {
+        key: item._replace(binding=replace(item.binding, show=False)) if item.binding.action in hidden else item
+        for key, item in active.items()
+    }
 
 
 VIM_LIST_KEYS: list[BindingType] = [
