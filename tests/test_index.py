@@ -65,21 +65,3 @@ def test_history_back_and_forward() -> None:
     assert history.forward("a") == "b"
     history.visit("b", "d")  # a new visit clears the forward stack
     assert history.forward("d") is None
-
-
-def test_a_breadcrumb_step_cut_short_ends_with_an_ellipsis(bundled_index: PackIndex) -> None:
-    from rich.cells import cell_len
-
-    from fintech_tui.render.detail import CRUMB_CELLS, describe_item
-
-    deepest = max(bundled_index.arguments.values(), key=lambda a: len(bundled_index.breadcrumb(a)))
-    chain = bundled_index.breadcrumb(deepest)
-    assert len(chain) >= 3
-    for lang in ("en", "zh"):
-        crumbs = describe_item(deepest, bundled_index, lang).title.plain.split("\n")[0]
-        steps = [step for step in crumbs.split(" › ") if step]
-        assert len(steps) == len(chain) - 1
-        for step, argument in zip(steps, chain, strict=False):
-            claim = argument.claim.pick(lang)
-            assert cell_len(step) <= CRUMB_CELLS
-            assert step == claim or (step.endswith("…") and claim.startswith(step[:-1]))

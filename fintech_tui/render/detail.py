@@ -36,11 +36,10 @@ from fintech_tui.model import (
 )
 from fintech_tui.model.plan import references, yaml_fields
 from fintech_tui.render.labels import ROLE_STYLE, first_bilingual, item_label, kind_title, pair
-from fintech_tui.render.safe import clipped, one_line, plain
+from fintech_tui.render.safe import one_line, plain
 
 #: What following a link does: open the item, or show the source at a quote.
 LinkKind = Literal["item", "evidence"]
-CRUMB_CELLS = 24  # each step of an argument's breadcrumb, cut with … beyond this
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,7 +295,7 @@ def describe_argument(argument: Argument, index: PackIndex, lang: Lang) -> Detai
     chain = index.breadcrumb(argument)
     crumbs = Text(no_wrap=True, overflow="ellipsis", style="dim")
     for step in chain[:-1]:
-        crumbs.append_text(clipped(step.claim.pick(lang), CRUMB_CELLS))
+        crumbs.append_text(one_line(step.claim.pick(lang)[:24]))
         crumbs.append(" › ")
     title = Text()
     title.append_text(crumbs)
