@@ -24,9 +24,18 @@ def one_line(value: str, style: StyleType = "") -> Text:
 
 
 def clipped(value: str, width: int, style: StyleType = "") -> Text:
-    """One line of content, cut to `width` cells (at least one) with an ellipsis, for table cells."""
+    """One line of content, cut to `width` cells (at least one) with an ellipsis, for table cells.
+
+    The ellipsis follows the last character that fits: where a wide (CJK)
+    character does not fit, Rich would leave a space before it instead.
+    """
     line = one_line(value, style)
-    line.truncate(max(width, 1), overflow="ellipsis")
+    width = max(width, 1)
+    if line.cell_len <= width:
+        return line
+    line.truncate(width - 1, overflow="crop")
+    line.rstrip()
+    line.append("…")
     return line
 
 
