@@ -24,24 +24,18 @@ def one_line(value: str, style: StyleType = "") -> Text:
 
 
 def clipped(value: str, width: int, style: StyleType = "") -> Text:
-    """One line of content, cut to `width` cells (at least one) with an ellipsis, for table cells.
-
-    The ellipsis follows the last character that fits: where a wide (CJK)
-    character does not fit, Rich would leave a space before it instead.
-    """
-    line = one_line(value, style)
-    width = max(width, 1)
-    if line.cell_len <= width:
-        return line
-    line.truncate(width - 1, overflow="crop")
-    line.rstrip()
-    line.append("…")
-    return line
+    """One line of content cut to `width` cells (at least one) for a table cell: like
+    `shortened`, but anywhere, since a column's width is all a cell has."""
+    return shortened(value, max(width, 1), style, whole_words=False)
 
 
-def shortened(value: str, cells: int, style: StyleType = "") -> Text:
+def shortened(value: str, cells: int, style: StyleType = "", *, whole_words: bool = True) -> Text:
     """`value` on one line in at most `cells` cells: whole, or cut after a whole word
-    (anywhere in Chinese) and ended with "…", never a bare fragment such as "entered lif"."""
+    (anywhere in Chinese) and ended with "…", never a bare fragment such as "entered lif".
+
+    The ellipsis follows the last character kept: where a wide (CJK) character
+    does not fit, Rich would leave a space before it instead.
+    """
     line = one_line(value, style)
     if cell_len(line.plain) <= cells:
         return line
@@ -49,7 +43,8 @@ def shortened(value: str, cells: int, style: StyleType = "") -> Text:
     line.truncate(cells - 1, overflow="crop")
     text = line.plain
     space = text.rfind(" ")
-    if space >= (cells - 1) // 2 and whole[len(text)].isascii() and whole[len(text)].isalnum():  # inside a word
+    inside_a_word = whole[len(text)].isascii() and whole[len(text)].isalnum()
+    if whole_words and space >= (cells - 1) // 2 and inside_a_word:
         line.truncate(cell_len(text[:space]), overflow="crop")
     line.rstrip()
     line.append("…")
