@@ -175,6 +175,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} and the companies most tied to it (strategies, arguments, paragraphs)",
         "{name}及与之关系最密切的公司（策略、论点、段落）",
     ),
+    "compare.paired_first": (
+        "{name} and those named with it in the title or a quote, then the most tied",
+        "{name}及标题或同一引文中与之并提的公司，其次是关系最密切的公司",
+    ),
     "compare.marked_with_current": ("the marked company beside the current one", "已标记的公司与当前公司并列"),
     "detail.title": ("Detail", "详情"),
     "detail.copy_hint": ("y: copy --goto {link}", "y：复制 --goto {link}"),

@@ -150,6 +150,19 @@ async def test_no_mark_compares_with_related_peers_and_says_so(bundled_pack: Pac
         assert screen.query_one(VimScroll).border_subtitle
 
 
+async def test_no_mark_at_80_columns_still_shows_the_articles_own_pairing(bundled_pack: Pack) -> None:
+    """The title pairs Alipay with CMB Life: with room for two peers only, CMB Life is one; the subtitle says why."""
+    app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        ids = [e.id for e in screen.entities]
+        assert ids[0] == "alipay" and "pocket-life" in ids, ids
+        assert screen.why is not None and "title or a quote" in screen.why.plain
+
+
 async def test_back_from_an_item_opened_in_the_gap_report_returns_to_it(bundled_pack: Pack) -> None:
     app = FintechApp(bundled_pack)
     async with app.run_test(size=WIDE) as pilot:
