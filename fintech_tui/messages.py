@@ -160,6 +160,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Select a company (2), or mark two or more with x, then press c.",
         "选中一家公司（2），或用 x 标记两家以上，再按 c。",
     ),
+    "toast.compare_one_marked": (
+        "{name} is marked: select a second company (2) to compare it with, or mark one more with x.",
+        "已标记{name}：再选中一家公司（2）与之对比，或用 x 再标记一家。",
+    ),
     "toast.no_peers": ("The article relates nothing else to {name}", "文章没有把别的公司与{name}相联系"),
     "toast.copied": ("Copied: --goto {link}", "已复制：--goto {link}"),
     "toast.saved": ("Saved {path}", "已保存 {path}"),

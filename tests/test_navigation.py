@@ -135,6 +135,27 @@ async def test_one_mark_is_compared_with_the_current_company(bundled_pack: Pack)
         assert main_of(app).marked == ["alipay"]  # comparing does not drop the mark
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_one_mark_and_a_strategy_selected_asks_for_a_second_company(bundled_pack: Pack, lang: str) -> None:
+    """Not "select a company": one is marked already, so c says which and asks for the second."""
+    from fintech_tui.messages import say
+
+    app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"), lang=lang)  # type: ignore[arg-type]
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        app.clear_notifications()
+        main_of(app).open(Ref("strategy", "two-app"))
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        said = [str(n.message) for n in app._notifications]
+        name = main_of(app).index.entities["alipay"].name.pick(lang)  # type: ignore[arg-type]
+        assert said == [say("toast.compare_one_marked", lang, name=name)], said  # type: ignore[arg-type]
+        assert name in said[0] and say("toast.compare_how", lang) not in said  # type: ignore[arg-type]
+        assert main_of(app).marked == ["alipay"]
+
+
 async def test_no_mark_compares_with_related_peers_and_says_so(bundled_pack: Pack) -> None:
     app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"))
     async with app.run_test(size=WIDE) as pilot:

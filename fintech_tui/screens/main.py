@@ -400,7 +400,10 @@ class MainScreen(Screen[None]):
 
         choice = self.compare_choice()
         if choice is None:
-            if self.current is None or self.current.kind != "entity":
+            if len(self.marked) == 1 and (self.current is None or self.current.kind != "entity"):
+                name = self._entity_name(self.marked[0]).plain  # one is marked already: ask for the second
+                self.notify(self.say("toast.compare_one_marked", name=name), timeout=3, markup=False)
+            elif self.current is None or self.current.kind != "entity":
                 self.notify(self.say("toast.compare_how"), timeout=3, markup=False)
             return
         ids, why = choice
