@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fintech_tui.index import PackIndex
-from fintech_tui.model import Entity, Evidence, Figure, Strategy
+from fintech_tui.model import Entity, Evidence, Figure, Strategy, walk_outline
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,25 +67,70 @@ class Peer:
     shared_strategies: int
     shared_arguments: int
     shared_paragraphs: int
+    in_title: bool = False  # the article's title names both
+    quoted_together: int = 0  # paragraphs with a quote (any item's evidence) that names both
+
+    @property
+    def paired(self) -> bool:
+        """Whether the article itself pairs the two: in its title or in one quote."""
+        return self.in_title or self.quoted_together > 0
 
     @property
     def score(self) -> tuple[int, int]:
         return (self.shared_strategies + self.shared_arguments, self.shared_paragraphs)
 
+    @property
+    def rank(self) -> tuple[bool, int, int, int]:
+        """The sort key: the article's own pairings first, then the other ties."""
+        return (self.in_title, self.quoted_together, *self.score)
+
+
+def named_in_title(index: PackIndex) -> set[str]:
+    """The ids of the entities the article's title names (outline nodes of kind `title`)."""
+    found: set[str] = set()
+    numbers = {p.number: p for p in index.pack.paragraphs}
+    for node in walk_outline(index.pack.outline):
+        if node.kind != "title" or node.first not in index.paragraphs:
+            continue
+        first = index.paragraphs[node.first].number
+        last = index.paragraphs[node.last].number if node.last in index.paragraphs else first
+        for number in range(first, last + 1):
+            if number in numbers:
+                found.update(entity.id for _, _, entity in index.mentions(numbers[number].text))
+    return found
+
+
+def quoted_with(index: PackIndex, entity: Entity) -> dict[str, set[str]]:
+    """Entity id → the paragraphs where one quote (any item's evidence) names it together with `entity`."""
+    found: dict[str, set[str]] = {}
+    for para, citations in index.citations.items():
+        for quote in {citation.evidence.quote for citation in citations}:
+            named = {other.id for _, _, other in index.mentions(quote)}
+            if entity.id in named:
+                for other_id in named - {entity.id}:
+                    found.setdefault(other_id, set()).add(para)
+    return found
+
 
 def peers(index: PackIndex, entity: Entity, count: int = 4) -> list[Peer]:
     """The entities the article puts closest to `entity`, most related first.
 
-    Related means pursuing the same strategies, being the subject of the
-    same arguments (the article's own pairings, such as Alipay with Pocket
-    Life) and being named in the same paragraphs. The entity's own products
-    and its parent are left out: they are parts of it, not its peers.
-    Entities sharing nothing are never chosen.
+    The article's own pairings rank first, read from the text, never from a
+    list: entities its title names together with `entity` (the title's "from
+    Alipay and CMB Life to Fanmi" pairs all three), then entities named with
+    it in one quote, by how many paragraphs hold such a quote. Then, and to
+    break ties, how related they are: pursuing the same strategies and being
+    the subject of the same arguments, then being named in the same
+    paragraphs. The entity's own products and its parent are left out: they
+    are parts of it, not its peers. Entities sharing nothing are never chosen.
     """
     family = {entity.id, entity.parent, *(child.id for child in index.children_of.get(entity.id, []))}
     strategies = {s.id for s in index.strategies_of.get(entity.id, [])}
     arguments = {a.id for a in index.arguments_about.get(entity.id, [])}
     paragraphs = set(index.mentioned_in.get(entity.id, []))
+    title = named_in_title(index)
+    titled = entity.id in title
+    quoted = quoted_with(index, entity)
     found: list[Peer] = []
     for other in index.pack.entities:
         if other.id in family:
@@ -95,8 +140,10 @@ def peers(index: PackIndex, entity: Entity, count: int = 4) -> list[Peer]:
             len(strategies & {s.id for s in index.strategies_of.get(other.id, [])}),
             len(arguments & {a.id for a in index.arguments_about.get(other.id, [])}),
             len(paragraphs & set(index.mentioned_in.get(other.id, []))),
+            titled and other.id in title,
+            len(quoted.get(other.id, ())),
         )
-        if any(peer.score):
+        if peer.paired or any(peer.score):
             found.append(peer)
-    found.sort(key=lambda p: p.score, reverse=True)  # stable: ties stay in file order
+    found.sort(key=lambda p: p.rank, reverse=True)  # stable: ties stay in file order
     return found[:count]

@@ -216,6 +216,7 @@ SCREENS: list[tuple[str, Ref | None, list[str]]] = [
     ("palette", None, ["ctrl+p", "m"]),
     ("toast-mark", Ref("entity", "cmb"), ["x"]),
     ("toast-back", None, ["backspace"]),
+    ("toast-one-marked", Ref("entity", "alipay"), ["x", "3", "j", "c"]),
 ]
 
 

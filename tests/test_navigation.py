@@ -135,6 +135,27 @@ async def test_one_mark_is_compared_with_the_current_company(bundled_pack: Pack)
         assert main_of(app).marked == ["alipay"]  # comparing does not drop the mark
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_one_mark_and_a_strategy_selected_asks_for_a_second_company(bundled_pack: Pack, lang: str) -> None:
+    """Not "select a company": one is marked already, so c says which and asks for the second."""
+    from fintech_tui.messages import say
+
+    app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"), lang=lang)  # type: ignore[arg-type]
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        app.clear_notifications()
+        main_of(app).open(Ref("strategy", "two-app"))
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        said = [str(n.message) for n in app._notifications]
+        name = main_of(app).index.entities["alipay"].name.pick(lang)  # type: ignore[arg-type]
+        assert said == [say("toast.compare_one_marked", lang, name=name)], said  # type: ignore[arg-type]
+        assert name in said[0] and say("toast.compare_how", lang) not in said  # type: ignore[arg-type]
+        assert main_of(app).marked == ["alipay"]
+
+
 async def test_no_mark_compares_with_related_peers_and_says_so(bundled_pack: Pack) -> None:
     app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"))
     async with app.run_test(size=WIDE) as pilot:
@@ -148,6 +169,19 @@ async def test_no_mark_compares_with_related_peers_and_says_so(bundled_pack: Pac
         assert ids != in_file_order
         assert screen.why is not None and "most tied" in screen.why.plain
         assert screen.query_one(VimScroll).border_subtitle
+
+
+async def test_no_mark_at_80_columns_still_shows_the_articles_own_pairing(bundled_pack: Pack) -> None:
+    """The title pairs Alipay with CMB Life: with room for two peers only, CMB Life is one; the subtitle says why."""
+    app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        ids = [e.id for e in screen.entities]
+        assert ids[0] == "alipay" and "pocket-life" in ids, ids
+        assert screen.why is not None and "title or a quote" in screen.why.plain
 
 
 async def test_back_from_an_item_opened_in_the_gap_report_returns_to_it(bundled_pack: Pack) -> None:

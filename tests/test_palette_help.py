@@ -125,3 +125,42 @@ def test_every_binding_with_a_description_is_in_the_key_table() -> None:
         for binding in own_bindings(cls):
             if binding.description:
                 assert f"`{key_name(binding.key)}`" in table, (cls.__name__, binding.key)
+
+
+def textual_own_words() -> set[str]:
+    """Every description and tooltip Textual's own bindings carry, on the widgets this app uses."""
+    from textual.app import App
+    from textual.binding import Binding
+    from textual.containers import ScrollableContainer
+    from textual.screen import Screen
+    from textual.widgets import DataTable, Input, Tree
+
+    words: set[str] = set()
+    for cls in (App, Screen, ScrollableContainer, DataTable, Tree, OptionList, Input):
+        for klass in cls.__mro__:
+            for binding in Binding.make_bindings(klass.__dict__.get("BINDINGS", [])):
+                words.update(w for w in (binding.description, binding.tooltip) if w)
+    return words
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("keys", [["m"], ["c"], []])
+async def test_help_words_textuals_own_keys_from_the_message_table(
+    bundled_pack: Pack, lang: str, keys: list[str]
+) -> None:
+    """tab and ctrl+c read like the rest of the help, in both languages: never Textual's "Focus Next"."""
+    from fintech_tui.messages import MESSAGES, say
+
+    app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"), lang=lang)  # type: ignore[arg-type]
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*keys, "question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        shown = dict(row for _, rows in help_screen.sections for row in rows)
+        assert shown["ctrl+c, super+c"] == say("textual.screen.copy_text", lang)  # type: ignore[arg-type]
+        if keys:  # in a view, tab moves the focus (in the explorer it is ours: next pane)
+            assert shown["tab"] == say("textual.app.focus_next", lang)  # type: ignore[arg-type]
+        table = {words for pair in MESSAGES.values() for words in pair}
+        foreign = textual_own_words() - table
+        assert not foreign & set(shown.values()), sorted(foreign & set(shown.values()))

@@ -215,15 +215,17 @@ def test_lang_zh_starts_in_chinese_with_no_english_footer_word(tmp_path: Path, s
     assert max(cell_len(line) for line in screen) == int(size.split("x")[0])  # nothing pushed past the edge
 
 
-@pytest.mark.parametrize(("size", "last"), [("80x24", "招商银行"), ("120x40", "掌上生活")])
+@pytest.mark.parametrize(("size", "last"), [("80x24", "掌上生活"), ("120x40", "招商银行")])
 def test_compare_shows_whole_words_and_names_in_columns_that_fit(tmp_path: Path, size: str, last: str) -> None:
-    """c on Alipay: as many peers as fit side by side; no word or Chinese name broken, no column cut."""
+    """c on Alipay: as many peers as fit side by side, the article's own pairing (CMB Life, from the title)
+    among them even at 80 columns; no word or Chinese name broken, no column cut."""
     [screen] = drive(tmp_path, size, ["key:2", "key:j", "key:j", "key:c", "wait:1", "screen"])
     text = "\n".join(screen)
     assert "Alipay  支付宝" in text, text
     assert "(mutual-aid plan)" in text, text  # not "(mutual-ai" / "d plan)"
     header = screen[2:7]
     assert any(last in line for line in header), "\n".join(header)  # the last column's name whole, not cut
+    assert any("CMB Life" in line for line in header), "\n".join(header)
 
 
 @pytest.mark.parametrize("size", ["80x24", "100x30"])

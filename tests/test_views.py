@@ -172,3 +172,58 @@ def test_an_uncited_paragraph_is_quoted_whole_or_with_an_ellipsis(write_pack) ->
     index = PackIndex(load_pack(write_pack(**{"source.yaml": source}), use_cache=False))
     [gap] = [g for g in gap_report(index).groups[Finding.UNCITED] if g.ref == Ref("paragraph", "p3")]
     assert gap.message.startswith("¶3: 招商银行很长") and gap.message.endswith("…"), gap.message
+
+
+PAIRINGS_PACK = {
+    "source.yaml": """
+        paragraphs:
+          - {id: p1, text: 从阿尔法到贝塔。}
+          - {id: p2, text: 阿尔法和伽马都有用户。}
+          - {id: p3, text: 德尔塔也做支付，阿尔法也做支付。}
+        """,
+    "outline.yaml": """
+        outline:
+          - {id: title, kind: title, first: p1, title: {en: Title}, summary: {en: The title.}}
+          - {id: body, kind: section, first: p2, last: p3, title: {en: Body}, summary: {en: The body.}}
+        """,
+    "entities.yaml": """
+        entities:
+          - {id: alpha, kind: company, name: {zh: 阿尔法, en: Alpha}, summary: {en: A.},
+             evidence: [{para: p2, quote: 阿尔法}]}
+          - {id: delta, kind: company, name: {zh: 德尔塔, en: Delta}, summary: {en: D.},
+             evidence: [{para: p3, quote: 德尔塔也做支付}]}
+          - {id: gamma, kind: company, name: {zh: 伽马, en: Gamma}, summary: {en: G.},
+             evidence: [{para: p2, quote: 阿尔法和伽马都有用户}]}
+          - {id: beta, kind: company, name: {zh: 贝塔, en: Beta}, summary: {en: B.},
+             evidence: [{para: p1, quote: 贝塔}]}
+        """,
+    "strategies.yaml": """
+        strategies:
+          - {id: pay, name: {en: Payments}, pursued_by: [alpha, delta], summary: {en: Pay.},
+             evidence: [{para: p3, quote: 做支付}]}
+        """,
+    "arguments.yaml": """
+        arguments:
+          - {id: thesis, role: thesis, claim: {en: Both pay.}, concerns: [alpha, delta], strategies: [pay]}
+        """,
+    "figures.yaml": "figures: []\n",
+    "glossary.yaml": "glossary: []\n",
+}
+
+
+def test_peers_put_the_articles_own_pairings_first(write_pack) -> None:  # type: ignore[no-untyped-def]
+    """Named together in the title first, then in one quote, then the most tied: Delta shares a strategy,
+    an argument and a paragraph with Alpha, but the article pairs Alpha with Beta (title) and Gamma (quote)."""
+    from fintech_tui.analysis import peers
+    from fintech_tui.loader import load_pack
+
+    index = PackIndex(load_pack(write_pack(**PAIRINGS_PACK), use_cache=False))
+    found = peers(index, index.entities["alpha"], 3)
+    assert [p.entity.id for p in found] == ["beta", "gamma", "delta"]
+    assert [(p.in_title, p.quoted_together, p.paired) for p in found] == [
+        (True, 0, True),
+        (False, 1, True),
+        (False, 0, False),
+    ]
+    assert found[2].score > found[0].score  # Delta is the most tied, yet comes after the pairings
+    assert [p.entity.id for p in peers(index, index.entities["beta"], 3)] == ["alpha"]  # the title pairs both ways

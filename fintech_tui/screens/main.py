@@ -372,7 +372,8 @@ class MainScreen(Screen[None]):
 
     def compare_choice(self) -> tuple[list[str], Text | None] | None:
         """The entities `c` compares and why: the marks if two or more; one mark
-        beside the current company; else the current company and its closest peers."""
+        beside the current company; else the current company and its closest peers (the
+        article's own pairings first, see `analysis.peers`), with a subtitle saying which rule chose them."""
         from fintech_tui.analysis import peers  # deferred: only compare needs it
 
         current = self.current.id if self.current is not None and self.current.kind == "entity" else None
@@ -389,7 +390,8 @@ class MainScreen(Screen[None]):
         if not found:
             self.notify(self.say("toast.no_peers", name=self._entity_name(current).plain), timeout=3, markup=False)
             return None
-        why = Text(self.say("compare.chosen_by", name=self._entity_name(current).plain))
+        rule = "compare.paired_first" if any(peer.paired for peer in found) else "compare.chosen_by"
+        why = Text(self.say(rule, name=self._entity_name(current).plain))
         return [current, *(peer.entity.id for peer in found)], why
 
     def action_compare(self) -> None:
@@ -398,7 +400,10 @@ class MainScreen(Screen[None]):
 
         choice = self.compare_choice()
         if choice is None:
-            if self.current is None or self.current.kind != "entity":
+            if len(self.marked) == 1 and (self.current is None or self.current.kind != "entity"):
+                name = self._entity_name(self.marked[0]).plain  # one is marked already: ask for the second
+                self.notify(self.say("toast.compare_one_marked", name=name), timeout=3, markup=False)
+            elif self.current is None or self.current.kind != "entity":
                 self.notify(self.say("toast.compare_how"), timeout=3, markup=False)
             return
         ids, why = choice

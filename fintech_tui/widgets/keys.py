@@ -3,7 +3,8 @@
 `bind` declares a binding by meaning: its footer word and tooltip are the
 table's English for `key.<meaning>`, and the meaning is its id. `localised`
 gives the same bindings in the reader's language; the screens hand that to
-Textual's Footer and to the help, so both follow the `t` key.
+Textual's Footer and to the help, so both follow the `t` key. Textual's own
+bindings get their words from the table's `textual.<action>`, in both languages.
 
 The vim-style keys are shared by every list, table and tree, so they behave
 alike everywhere; each names the arrow key beside its letter, so the help and
@@ -31,10 +32,12 @@ def bind(keys: str, action: str, meaning: str, **options: Any) -> Binding:
 
 def localise(binding: Binding, lang: Lang) -> Binding:
     """`binding` with its footer word and tooltip in `lang`; Textual's own
-    bindings, which have no meaning of ours, are worded by their action."""
-    if lang == "en":
-        return binding
+    bindings, which have no meaning of ours, are worded by their action from
+    the table's `textual.<action>` in English too, so that they read like ours
+    ("Focus next part", not Textual's "Focus Next")."""
     if binding.id is not None and f"key.{binding.id}" in MESSAGES:
+        if lang == "en":
+            return binding  # `bind` worded it in English already
         tip = f"key.{binding.id}.tip"
         tooltip = say(tip, lang) if tip in MESSAGES else binding.tooltip
         return replace(binding, description=say(f"key.{binding.id}", lang), tooltip=tooltip)
@@ -46,8 +49,6 @@ def localise(binding: Binding, lang: Lang) -> Binding:
 
 def localised(active: dict[str, ActiveBinding], lang: Lang) -> dict[str, ActiveBinding]:
     """A screen's active bindings with their words in `lang`, for the footer and the help."""
-    if lang == "en":
-        return active
     found: dict[str, ActiveBinding] = {}
     for key, (node, binding, enabled, _) in active.items():
         shown = localise(binding, lang)
