@@ -15,7 +15,7 @@ from textual.screen import Screen
 from fintech_tui.commands import ItemCommands
 from fintech_tui.goto import goto_link, resolve_goto
 from fintech_tui.index import PackIndex, Ref
-from fintech_tui.messages import has, say
+from fintech_tui.messages import say
 from fintech_tui.model import Lang, Pack
 from fintech_tui.sanitize import neutralise
 from fintech_tui.screens.main import MainScreen
@@ -128,16 +128,12 @@ class FintechApp(App[None]):
     # -- help, palette, screenshot --------------------------------------------
 
     def action_help(self) -> None:
-        from fintech_tui.keymap import sections_for  # deferred: rarely opened
-        from fintech_tui.screens.help import HelpScreen
+        from fintech_tui.screens.help import HelpScreen  # deferred: rarely opened
 
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        lang = self.main_screen.lang
-        where = str(getattr(screen, "help_title", "") or getattr(screen, "HELP_TITLE", ""))
-        where = say(where, lang) if has(where) else where or say("place.this_view", lang)
-        self.push_screen(HelpScreen(where, sections_for(screen, lang), lang))
+        self.push_screen(HelpScreen(screen, self.main_screen.lang))
 
     def action_command_palette(self) -> None:
         """The palette, its prompt in the label language."""

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+from textual.widgets._footer import FooterKey, FooterLabel
+
 from fintech_tui.app import FintechApp
-from fintech_tui.model import Pack
+from fintech_tui.messages import say
+from fintech_tui.model import Lang, Pack
 from fintech_tui.screens.main import MainScreen
+from fintech_tui.screens.search import SearchScreen
 from fintech_tui.widgets.footer import ScreenFooter
 
 
@@ -25,3 +30,32 @@ async def test_the_footer_under_search_is_not_rebuilt(bundled_pack: Pack) -> Non
         assert app.screen is app.main_screen
         actions = {key.action for key in footer.query("FooterKey")}
         assert {"search", "source"} <= actions  # the explorer's keys are back
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_search_popup_has_a_footer_of_its_own_keys(bundled_pack: Pack, lang: Lang) -> None:
+    """esc, ↑↓ and enter in the label language; none of the explorer's keys, which do not work there."""
+    app = FintechApp(bundled_pack, lang=lang, fresh=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"zhi")
+        await pilot.pause(0.2)
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        footer = search.query_one(ScreenFooter)
+        keys = list(footer.query(FooterKey))
+        assert [key.action for key in keys] == ["dismiss(None)", "move(-1)", "move(1)", "open"]
+        assert [str(key.description) for key in keys] == [
+            say("key.close_search", lang),
+            "",  # ↑ and ↓ share one word
+            "",
+            say("key.open_result", lang),
+        ]
+        assert [str(label.render()) for label in footer.query(FooterLabel)] == [say("group.results", lang)]
+        main_words = {say(f"key.{meaning}", lang) for meaning in ("search", "source", "matrix", "quit", "language")}
+        shown = " ".join(str(key.description) for key in keys)
+        assert not [word for word in main_words if word in shown]
+
+        second = search.results[1]
+        await pilot.press("down", "enter")  # the keys the footer names do what it says
+        await pilot.pause(0.2)
+        assert app.screen is app.main_screen and app.main_screen.current == second

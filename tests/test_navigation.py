@@ -167,7 +167,7 @@ async def test_no_mark_compares_with_related_peers_and_says_so(bundled_pack: Pac
         assert ids[0] == "alipay" and "pocket-life" in ids  # the article's own pairing
         in_file_order = [e.id for e in bundled_pack.entities if e.kind == "app"][:5]
         assert ids != in_file_order
-        assert screen.why is not None and "most tied" in screen.why.plain
+        assert screen.why is not None and "most tied" in screen.why(screen.lang).plain
         assert screen.query_one(VimScroll).border_subtitle
 
 

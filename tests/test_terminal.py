@@ -246,3 +246,21 @@ def test_the_footer_never_cuts_a_key_word(tmp_path: Path, size: str, lang: str) 
         assert len(entries) >= 4, footer
         for entry in entries:
             assert entry.split(" ", 1)[1] in words, f"{entry!r} cut in: {footer}"
+
+
+@pytest.mark.parametrize("size", ["80x24", "120x40"])
+def test_t_in_the_matrix_switches_its_labels_to_chinese(tmp_path: Path, size: str) -> None:
+    """m, then t inside the matrix: its title, corner, names and footer in Chinese, in place."""
+    from fintech_tui.messages import say
+
+    english, chinese = drive(tmp_path, size, ["key:m", "wait:0.8", "screen", "key:t", "wait:0.8", "screen"])
+    assert say("matrix.title", "en") in "\n".join(english), "\n".join(english)
+    text = "\n".join(chinese)
+    assert say("matrix.title", "zh") in text, text  # (the toast covers the subtitle)
+    if size == "120x40":  # at 80 columns the title bar is cut before the view's name
+        assert say("view.matrix", "zh") in chinese[0], chinese[0]
+    assert say("matrix.title", "en") not in text, text
+    assert "支付宝" in text, text  # the names too, not only the labels
+    footer = chinese[-1]
+    assert say("key.close_view", "zh") in footer and say("key.close_view", "en") not in footer, footer
+    assert max(cell_len(line) for line in chinese) == int(size.split("x")[0])

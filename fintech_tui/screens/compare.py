@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich import box
 from rich.cells import cell_len
 from rich.table import Table
@@ -114,7 +116,9 @@ class CompareScreen(View[None]):
 
     WHERE = "view.compare"
 
-    def __init__(self, index: PackIndex, entities: list[Entity], lang: Lang, why: Text | None = None) -> None:
+    def __init__(
+        self, index: PackIndex, entities: list[Entity], lang: Lang, why: Callable[[Lang], Text] | None = None
+    ) -> None:
         super().__init__()
         self.index = index
         self.entities = entities
@@ -123,9 +127,7 @@ class CompareScreen(View[None]):
 
     def body(self) -> ComposeResult:
         scroll = VimScroll(id="compare")
-        scroll.border_title = say("compare.title", self.lang)
-        if self.why is not None:
-            scroll.border_subtitle = self.why
+        self._titles(scroll)
         with scroll:
             yield Static(id="compare-table")
 
@@ -133,6 +135,18 @@ class CompareScreen(View[None]):
         self.query_one(VimScroll).focus()
 
     def on_resize(self, event: Resize) -> None:
+        self._draw()
+
+    def _titles(self, scroll: VimScroll) -> None:
+        scroll.border_title = say("compare.title", self.lang)
+        if self.why is not None:
+            scroll.border_subtitle = self.why(self.lang)
+
+    def redraw(self) -> None:
+        self._titles(self.query_one(VimScroll))
+        self._draw()  # the scroll position stays: the table is drawn again in the same container
+
+    def _draw(self) -> None:
         """Columns share the width; below their minimum the table is wider and scrolls sideways."""
         scroll = self.query_one(VimScroll)
         room = scroll.content_region.width or self.app.size.width - 4

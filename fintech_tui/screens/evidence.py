@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -22,10 +24,12 @@ class EvidenceScreen(View[None]):
 
     WHERE = "view.evidence"
 
-    def __init__(self, index: PackIndex, title: Text, evidence: tuple[Evidence, ...], lang: Lang) -> None:
+    def __init__(
+        self, index: PackIndex, title: Text | Callable[[Lang], Text], evidence: tuple[Evidence, ...], lang: Lang
+    ) -> None:
         super().__init__()
         self.index = index
-        self.heading = title
+        self.heading = title  # what the quotes are behind; given as a function of the language, it follows `t`
         self.evidence = sorted(evidence, key=lambda ev: index.paragraphs[ev.para].number)
         self.lang = lang
 
@@ -36,9 +40,15 @@ class EvidenceScreen(View[None]):
             prompt = Text.assemble((f"¶{paragraph.number:<4}", "bold cyan"), "“", plain(ev.quote, "italic"), "”")
             options.append(Option(breakable(prompt), id=str(number)))
         quotes = VimList(*options, id="evidence-list")
-        quotes.border_title = self.heading
-        quotes.border_subtitle = say("evidence.subtitle", self.lang)
+        self._titles(quotes)
         yield quotes
+
+    def _titles(self, quotes: VimList) -> None:
+        quotes.border_title = self.heading if isinstance(self.heading, Text) else self.heading(self.lang)
+        quotes.border_subtitle = say("evidence.subtitle", self.lang)
+
+    def redraw(self) -> None:
+        self._titles(self.query_one(VimList))  # the quotes are the article's: the same in both languages
 
     def on_mount(self) -> None:
         self.query_one(VimList).focus()

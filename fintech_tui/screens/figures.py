@@ -93,10 +93,29 @@ class FiguresScreen(View[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(VimTable)
-        table.border_title = say("figures.title", self.lang)
-        table.border_subtitle = say("figures.subtitle", self.lang)
+        self._titles()
         self._fill()
         table.focus()
+
+    def _titles(self) -> None:
+        table = self.query_one(VimTable)
+        if self.sorted:
+            arrow = "↓" if self.descending else "↑"
+            column = self._heading(COLUMNS[self.sort_column])
+            table.border_title = say("figures.sorted", self.lang, column=column, arrow=arrow)
+        else:
+            table.border_title = say("figures.title", self.lang)
+        table.border_subtitle = say("figures.subtitle", self.lang)
+
+    def redraw(self) -> None:
+        """The same order (by the same column, now compared in the new language) and figure."""
+        table = self.query_one(VimTable)
+        scroll = table.scroll_offset
+        self._natural = self._natural_widths()
+        self._widths = {}  # the headings change: the columns are built again
+        self._titles()
+        self._fill()
+        self.call_after_refresh(table.scroll_to, scroll.x, scroll.y, animate=False)  # once the rows are measured
 
     def on_resize(self, event: Resize) -> None:
         self._fill()
@@ -130,9 +149,11 @@ class FiguresScreen(View[None]):
             value.append(" ~", style="yellow")
         return value
 
-    def _subject(self, figure: Figure) -> str:
+    def _subject(self, figure: Figure, lang: Lang | None = None) -> str:
+        """Whose figure it is, in `lang` (the view's language unless given)."""
+        lang = lang or self.lang
         subject = self.index.entities.get(figure.subject)
-        return subject.name.pick(self.lang) if subject else say("figures.no_subject", self.lang)
+        return subject.name.pick(lang) if subject else say("figures.no_subject", lang)
 
     def _cells(self, figure: Figure) -> list[Text]:
         widths = self._widths
@@ -191,9 +212,7 @@ class FiguresScreen(View[None]):
     def _resort(self) -> None:
         self.sorted = True
         self._fill()
-        arrow = "↓" if self.descending else "↑"
-        column = self._heading(COLUMNS[self.sort_column])
-        self.query_one(VimTable).border_title = say("figures.sorted", self.lang, column=column, arrow=arrow)
+        self._titles()
 
     def action_sort_next(self) -> None:
         self.sort_column = (self.sort_column + 1) % len(COLUMNS)
@@ -216,7 +235,10 @@ class FiguresScreen(View[None]):
         if number is None:
             return
         figure = self.figures[number]
-        title = Text.assemble(one_line(self._subject(figure)), ": ", one_line(figure.metric.pick(self.lang)))
+
+        def title(lang: Lang) -> Text:
+            return Text.assemble(one_line(self._subject(figure, lang)), ": ", one_line(figure.metric.pick(lang)))
+
         self.app.push_screen(EvidenceScreen(self.index, title, tuple(figure.evidence), self.lang))
 
     @on(VimTable.RowSelected)

@@ -38,7 +38,14 @@ class GapsScreen(View[Ref | None]):
         self.chosen = start  # the finding last opened, for coming back to it
 
     def body(self) -> ComposeResult:
+        report = VimList(*self._options(), id="gaps")
+        self._titles(report)
+        yield report
+
+    def _options(self) -> list[Option]:
+        """A heading per kind of finding, then its findings; `self.gaps` in the same order."""
         options: list[Option] = []
+        self.gaps = []
         for group, gaps in self.report.groups.items():
             heading = say_value("gap", group.name, self.lang) if isinstance(group, Finding) else group
             options.append(Option(Text(f"{heading} ({len(gaps)})", style="bold underline"), disabled=True))
@@ -47,10 +54,11 @@ class GapsScreen(View[Ref | None]):
                 label = Text.assemble("  ", one_line(gap.message), (where, "cyan"))
                 options.append(Option(label, id=str(len(self.gaps)), disabled=gap.ref is None))
                 self.gaps.append(gap)
-        report = VimList(*options, id="gaps")
+        return options
+
+    def _titles(self, report: VimList) -> None:
         report.border_title = say("gaps.title", self.lang, count=self.report.count)
         report.border_subtitle = say("gaps.subtitle", self.lang)
-        yield report
 
     def on_mount(self) -> None:
         report = self.query_one(VimList)
@@ -58,6 +66,17 @@ class GapsScreen(View[Ref | None]):
         if self.start:
             with suppress(LookupError):  # the report has fewer findings than before
                 report.highlighted = report.get_option_index(str(self.start))
+
+    def redraw(self) -> None:
+        """The report in the new language: the same findings in the same order, the cursor on the same one."""
+        report = self.query_one(VimList)
+        highlighted, scroll_y = report.highlighted, report.scroll_y
+        self.report = gap_report(self.index, self.lang)
+        report.set_options(self._options())
+        self._titles(report)
+        if highlighted is not None and highlighted < report.option_count:
+            report.highlighted = highlighted
+        report.scroll_to(y=scroll_y, animate=False, immediate=True)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

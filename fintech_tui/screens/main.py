@@ -370,9 +370,9 @@ class MainScreen(Screen[None]):
         message += self.say("toast.marked", names=names)
         self.notify(message, timeout=3, markup=False)
 
-    def compare_choice(self) -> tuple[list[str], Text | None] | None:
-        """The entities `c` compares and why: the marks if two or more; one mark
-        beside the current company; else the current company and its closest peers (the
+    def compare_choice(self) -> tuple[list[str], Callable[[Lang], Text] | None] | None:
+        """The entities `c` compares and why (in a given language): the marks if two or more;
+        one mark beside the current company; else the current company and its closest peers (the
         article's own pairings first, see `analysis.peers`), with a subtitle saying which rule chose them."""
         from fintech_tui.analysis import peers  # deferred: only compare needs it
 
@@ -380,7 +380,7 @@ class MainScreen(Screen[None]):
         if len(self.marked) >= 2:
             return list(self.marked), None
         if len(self.marked) == 1 and current is not None and current not in self.marked:
-            return [self.marked[0], current], Text(self.say("compare.marked_with_current"))
+            return [self.marked[0], current], lambda lang: Text(say("compare.marked_with_current", lang))
         if current is None:
             return None
         from fintech_tui.screens.compare import columns_that_fit  # deferred with the compare view
@@ -390,8 +390,12 @@ class MainScreen(Screen[None]):
         if not found:
             self.notify(self.say("toast.no_peers", name=self._entity_name(current).plain), timeout=3, markup=False)
             return None
+        name = self.index.entities[current].name
         rule = "compare.paired_first" if any(peer.paired for peer in found) else "compare.chosen_by"
-        why = Text(self.say(rule, name=self._entity_name(current).plain))
+
+        def why(lang: Lang) -> Text:
+            return Text(say(rule, lang, name=one_line(name.pick(lang)).plain))
+
         return [current, *(peer.entity.id for peer in found)], why
 
     def action_compare(self) -> None:

@@ -78,6 +78,13 @@ class MatrixScreen(View[None]):
         table.border_title = say("matrix.title_transposed" if self.transposed else "matrix.title", self.lang)
         table.border_subtitle = say("matrix.subtitle", self.lang)
 
+    def redraw(self) -> None:
+        table = self.query_one(VimTable)
+        cursor, scroll = table.cursor_coordinate, table.scroll_offset
+        self._fill()
+        table.move_cursor(row=cursor.row, column=cursor.column, animate=False)
+        self.call_after_refresh(table.scroll_to, scroll.x, scroll.y, animate=False)  # once the columns are measured
+
     def action_transpose(self) -> None:
         self.transposed = not self.transposed
         self._fill()
@@ -93,9 +100,9 @@ class MatrixScreen(View[None]):
             return
         from fintech_tui.screens.evidence import EvidenceScreen  # deferred: opened on demand
 
-        title = Text.assemble(
-            one_line(tie.entity.name.pick(self.lang)), " × ", one_line(tie.strategy.name.pick(self.lang))
-        )
+        def title(lang: Lang) -> Text:
+            return Text.assemble(one_line(tie.entity.name.pick(lang)), " × ", one_line(tie.strategy.name.pick(lang)))
+
         self.app.push_screen(EvidenceScreen(self.index, title, tie.evidence, self.lang))
 
     @on(VimTable.CellSelected)

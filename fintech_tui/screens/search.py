@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
@@ -13,7 +14,8 @@ from fintech_tui.index import PackIndex, Ref
 from fintech_tui.messages import say
 from fintech_tui.model import Lang
 from fintech_tui.render.labels import item_label
-from fintech_tui.widgets.keys import bind
+from fintech_tui.widgets.footer import ScreenFooter
+from fintech_tui.widgets.keys import bind, fit_footer, localised
 
 RESULT_LIMIT = 60  # more than a screenful; refine the query to see others
 
@@ -25,9 +27,12 @@ class SearchScreen(ModalScreen[Ref | None]):
 
     BINDINGS = [
         bind("escape", "dismiss(None)", "close_search"),
-        bind("down", "move(1)", "next", show=False),
-        bind("up", "move(-1)", "previous", show=False),
+        # priority: before the query box's own up, down (scrolling nothing) and enter
+        bind("up", "move(-1)", "previous", group="results", priority=True),
+        bind("down", "move(1)", "next", group="results", priority=True),
+        bind("enter", "open", "open_result", priority=True),
     ]
+    ORDER = {key: number for number, key in enumerate(("escape", "up", "down", "enter"))}  # in the footer
 
     def __init__(self, index: PackIndex, lang: Lang) -> None:
         super().__init__()
@@ -35,10 +40,17 @@ class SearchScreen(ModalScreen[Ref | None]):
         self.lang = lang
         self.results: list[Ref] = []
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Its own keys in the label language (for its footer and the help), not the explorer's."""
+        active = sorted(super().active_bindings.items(), key=lambda item: self.ORDER.get(item[0], len(self.ORDER)))
+        return fit_footer(localised(dict(active), self.lang), self.app.size.width)
+
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
             yield Input(placeholder=say("search.placeholder", self.lang), id="search-input")
             yield OptionList(id="search-results")
+        yield ScreenFooter()  # over the explorer's, whose keys do not work here
 
     def on_mount(self) -> None:
         self.query_one("#search-box").border_title = say("search.title", self.lang)
@@ -76,6 +88,10 @@ class SearchScreen(ModalScreen[Ref | None]):
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        """Open the highlighted result (or say there is none)."""
         highlighted = self.query_one("#search-results", OptionList).highlighted
         if highlighted is not None and highlighted < len(self.results):
             self.dismiss(self.results[highlighted])

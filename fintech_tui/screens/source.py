@@ -73,6 +73,11 @@ class SourceScreen(View[Ref | None]):
             shown = say("source.paragraph_marked", self.lang)
         source.border_subtitle = f"¶{cited.number}{shown} · {say('source.hint', self.lang)}"
 
+    def redraw(self) -> None:
+        source = self.query_one(SourceList)
+        source.relabel(self.lang)
+        self._label(source)
+
     def action_next_reading(self) -> None:
         """The next reading, the same paragraph at the top."""
         if not has_readings(self.index.pack):

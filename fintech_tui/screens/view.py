@@ -3,6 +3,11 @@
 A view has the title bar (naming where the reader is), its body, and the
 footer with the view's own keys; esc (or backspace) closes it, always the
 same way: `dismiss`, so a caller waiting for a result gets None.
+
+`t` switches the label language from any view, as it does on the explorer:
+the explorer beneath takes the new language (and remembers it), then every
+open view redraws itself in place (`redraw`), keeping its cursor, scroll
+position and the like.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ class View(Screen[Result]):
     lang: Lang = "en"  # the label language: subclasses set it from the explorer's
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("escape,backspace", "close", "close_view", key_display="esc"),
+        bind("t", "toggle_language", "language"),
     ]
 
     @property
@@ -49,5 +55,28 @@ class View(Screen[Result]):
         """The view's own widgets, between the title bar and the footer."""
         raise NotImplementedError
 
+    def redraw(self) -> None:
+        """Show the view's words in `self.lang`, in place: its cursor, scroll position and other state kept."""
+        raise NotImplementedError
+
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_toggle_language(self) -> None:
+        """The other label language for the whole app: the explorer, then every open view."""
+        from fintech_tui.screens.main import MainScreen  # deferred: main imports the views' modules lazily
+
+        main = next(screen for screen in self.app.screen_stack if isinstance(screen, MainScreen))
+        main.action_toggle_language()  # the explorer's own `t`: its labels, the title bars, the toast
+        for screen in self.app.screen_stack:
+            if isinstance(screen, View):
+                screen.relabel(main.lang)
+
+    def relabel(self, lang: Lang) -> None:
+        """Take `lang` as the label language: the title bar, the footer and the view's body."""
+        self.lang = lang
+        bar = self.query_one(TitleBar)
+        bar.where = self.help_title
+        bar.refresh()
+        self.redraw()
+        self.refresh_bindings()  # the footer's words (it catches up when shown, if covered)

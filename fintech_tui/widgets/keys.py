@@ -23,11 +23,24 @@ from fintech_tui.messages import MESSAGES, say
 from fintech_tui.model import Lang
 
 
-def bind(keys: str, action: str, meaning: str, **options: Any) -> Binding:
-    """A binding described by the table's `key.<meaning>` (and `.tip`), with `meaning` as its id."""
+def bind(keys: str, action: str, meaning: str, *, group: str = "", **options: Any) -> Binding:
+    """A binding described by the table's `key.<meaning>` (and `.tip`), with `meaning` as its id;
+    bindings of one `group` share one footer entry, worded by the table's `group.<group>`."""
     tip = f"key.{meaning}.tip"
     tooltip = say(tip, "en") if tip in MESSAGES else ""
+    if group:
+        options["group"] = Binding.Group(say(f"group.{group}", "en"), compact=True)
     return Binding(keys, action, say(f"key.{meaning}", "en"), tooltip=tooltip, id=meaning, **options)
+
+
+def _localise_group(group: Binding.Group | None, lang: Lang) -> Binding.Group | None:
+    """A footer group's word in `lang` (found by its English: a group has no id)."""
+    if group is None:
+        return None
+    for key, (english, _) in MESSAGES.items():
+        if key.startswith("group.") and english == group.description:
+            return replace(group, description=say(key, lang))
+    return group
 
 
 def localise(binding: Binding, lang: Lang) -> Binding:
@@ -40,7 +53,8 @@ def localise(binding: Binding, lang: Lang) -> Binding:
             return binding  # `bind` worded it in English already
         tip = f"key.{binding.id}.tip"
         tooltip = say(tip, lang) if tip in MESSAGES else binding.tooltip
-        return replace(binding, description=say(f"key.{binding.id}", lang), tooltip=tooltip)
+        words = say(f"key.{binding.id}", lang)
+        return replace(binding, description=words, tooltip=tooltip, group=_localise_group(binding.group, lang))
     if binding.description and f"textual.{binding.action}" in MESSAGES:
         words = say(f"textual.{binding.action}", lang)
         return replace(binding, description=words, tooltip=words if binding.tooltip else "")

@@ -63,8 +63,17 @@ class SourceList(VimList):
         if reading == self.reading and (stacked == self.stacked or reading != "side"):
             self.stacked = stacked  # only side by side looks different stacked
             return
-        top, cursor = self.top_option(), self.highlighted
         self.reading, self.stacked = reading, stacked
+        self._redraw()
+
+    def relabel(self, lang: Lang) -> None:
+        """Every paragraph with its labels (reading headings, notes) in `lang`, in place."""
+        self.lang = lang
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """Render every paragraph again, the paragraph at the top kept at the top."""
+        top, cursor = self.top_option(), self.highlighted
         for number, paragraph in enumerate(self.index.pack.paragraphs):
             self.replace_option_prompt_at_index(number, self._view(paragraph))
         if top is None:
