@@ -423,6 +423,47 @@ def test_check_report_neutralises_content(write_pack: PackWriter, tmp_path: Path
     assert ESC not in result.stdout + result.stderr
 
 
+#: Unicode's Bidi_Control characters, each of which reorders what a terminal shows around it.
+BIDI = [
+    "\u061c",
+    "\u200e",
+    "\u200f",
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+]
+
+
+@pytest.mark.parametrize("bidi", BIDI, ids=[f"U+{ord(c):04X}" for c in BIDI])
+def test_check_report_neutralises_every_bidi_control(write_pack: PackWriter, tmp_path: Path, bidi: str) -> None:
+    entities = TINY_PACK["entities.yaml"].replace("en: Pocket Life", f'en: "Pocket {bidi}Life"')
+    folder = write_pack(**{"entities.yaml": entities})
+    result = run("check", "--report", str(folder), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Pocket \ufffdLife" in result.stdout
+    assert bidi not in result.stdout + result.stderr
+
+
+def test_json_export_escapes_what_would_drive_a_terminal(write_pack: PackWriter, tmp_path: Path) -> None:
+    odd = "".join(BIDI) + "\x85\x7f\u2028"
+    escaped = "".join(f"\\u{ord(c):04x}" for c in odd)  # YAML escapes: a raw DEL is not allowed in YAML
+    entities = TINY_PACK["entities.yaml"].replace("en: Pocket Life", f'en: "Pocket {escaped}Life"')
+    folder = write_pack(**{"entities.yaml": entities})
+    result = run("export", "-f", "json", str(folder), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not set(odd) & set(result.stdout)  # escaped as \\uXXXX, not written raw
+    assert "\\u202e" in result.stdout
+    copy = tmp_path / "copy.json"
+    copy.write_text(result.stdout, encoding="utf-8")
+    assert load_pack(copy).entities[1].name.en == f"Pocket {odd}Life"  # the same data loads back
+
+
 def test_a_pack_path_is_neutralised(write_pack: PackWriter, tmp_path: Path) -> None:
     folder = write_pack(f"pack{TITLE}")
     result = run("check", str(folder), cwd=tmp_path)
