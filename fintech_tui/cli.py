@@ -248,7 +248,13 @@ def load(path: Path | None):  # type: ignore[no-untyped-def]
         for problem in error.problems:
             say(str(problem), err=True)
         count = len(error.problems)
-        say(f"fintech-tui: {count} problem{'s' * (count != 1)}; pack not opened", err=True)
+        if error.stopped:
+            say(
+                f"fintech-tui: stopped after {count:,} problems (fix these, then check again); pack not opened",
+                err=True,
+            )
+        else:
+            say(f"fintech-tui: {count} problem{'s' * (count != 1)}; pack not opened", err=True)
         return EXIT_INVALID
     finally:
         if progress is not None:

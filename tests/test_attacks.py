@@ -252,6 +252,20 @@ def test_upper_case_suffix_is_loaded_not_ignored(write_pack: PackWriter) -> None
     assert {e.id for e in load_pack(folder).entities} == {"cmb", "pocket"}
 
 
+def test_a_file_of_a_million_mistakes_stops_at_the_problem_cap(tmp_path: Path) -> None:
+    from fintech_tui.loader.problems import MAX_PROBLEMS
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("meta: {title: {en: x}}\nparagraphs: [" + "1," * 1_000_000 + "1]\n", encoding="utf-8")
+    env = {**os.environ, "FINTECH_TUI_CACHE": "off"}
+    result = run("check", str(bad), cwd=tmp_path, env=env, preexec_fn=_small_memory)  # a problem each: 750 MB
+    assert result.returncode == 2, result.stderr[-300:]
+    lines = result.stderr.splitlines()
+    assert len(lines) == MAX_PROBLEMS + 1, len(lines)  # each value was a problem: the first ones, then why it stopped
+    assert lines[0].startswith(f"{bad}:2:") and "paragraphs[0]: expected a mapping" in lines[0]
+    assert "stopped after 1,000 problems" in lines[-1] and "Traceback" not in result.stderr
+
+
 # -- 6. numbers ---------------------------------------------------------------------------------
 
 
@@ -421,6 +435,47 @@ def test_check_report_neutralises_content(write_pack: PackWriter, tmp_path: Path
     assert result.returncode == 0, result.stderr
     assert "Pocket␛]0;pwned␇ Life" in result.stdout
     assert ESC not in result.stdout + result.stderr
+
+
+#: Unicode's Bidi_Control characters, each of which reorders what a terminal shows around it.
+BIDI = [
+    "\u061c",
+    "\u200e",
+    "\u200f",
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+]
+
+
+@pytest.mark.parametrize("bidi", BIDI, ids=[f"U+{ord(c):04X}" for c in BIDI])
+def test_check_report_neutralises_every_bidi_control(write_pack: PackWriter, tmp_path: Path, bidi: str) -> None:
+    entities = TINY_PACK["entities.yaml"].replace("en: Pocket Life", f'en: "Pocket {bidi}Life"')
+    folder = write_pack(**{"entities.yaml": entities})
+    result = run("check", "--report", str(folder), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Pocket \ufffdLife" in result.stdout
+    assert bidi not in result.stdout + result.stderr
+
+
+def test_json_export_escapes_what_would_drive_a_terminal(write_pack: PackWriter, tmp_path: Path) -> None:
+    odd = "".join(BIDI) + "\x85\x7f\u2028"
+    escaped = "".join(f"\\u{ord(c):04x}" for c in odd)  # YAML escapes: a raw DEL is not allowed in YAML
+    entities = TINY_PACK["entities.yaml"].replace("en: Pocket Life", f'en: "Pocket {escaped}Life"')
+    folder = write_pack(**{"entities.yaml": entities})
+    result = run("export", "-f", "json", str(folder), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not set(odd) & set(result.stdout)  # escaped as \\uXXXX, not written raw
+    assert "\\u202e" in result.stdout
+    copy = tmp_path / "copy.json"
+    copy.write_text(result.stdout, encoding="utf-8")
+    assert load_pack(copy).entities[1].name.en == f"Pocket {odd}Life"  # the same data loads back
 
 
 def test_a_pack_path_is_neutralised(write_pack: PackWriter, tmp_path: Path) -> None:

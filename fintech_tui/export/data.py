@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from fintech_tui.model import Pack
+from fintech_tui.sanitize import json_safe
 
 
 def to_data(value: Any) -> Any:
@@ -21,5 +22,9 @@ def to_data(value: Any) -> Any:
 
 
 def to_json(pack: Pack) -> str:
-    """The whole pack as JSON; `fintech-tui check FILE.json` loads it back."""
-    return json.dumps(to_data(pack), ensure_ascii=False, indent=2) + "\n"
+    """The whole pack as JSON; `fintech-tui check FILE.json` loads it back.
+
+    Readable UTF-8, except that characters which could reorder or drive a terminal
+    showing it are escaped (the data is the same).
+    """
+    return json_safe(json.dumps(to_data(pack), ensure_ascii=False, indent=2)) + "\n"

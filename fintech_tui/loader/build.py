@@ -11,7 +11,7 @@ from fintech_tui.loader.checks import PackChecker
 from fintech_tui.loader.convert import INVALID, Converter
 from fintech_tui.loader.locations import Locations
 from fintech_tui.loader.parallel import parse_files
-from fintech_tui.loader.problems import PackError, Problem
+from fintech_tui.loader.problems import MAX_PROBLEMS, PackError, Problem, TooManyProblems
 from fintech_tui.loader.progress import LoadProgress
 from fintech_tui.loader.traceability import check_readings
 from fintech_tui.loader.yaml_source import YamlDocument
@@ -23,8 +23,22 @@ REQUIRED_SECTIONS = ("meta", "paragraphs")
 def build_pack(path: Path, files: list[tuple[Path, bytes]], progress: LoadProgress | None = None) -> Pack:
     """Parse, convert and check the pack's files, each with the bytes the loader read (and hashed) once.
 
-    Raise PackError listing all problems.
+    Raise PackError listing all problems (the first MAX_PROBLEMS of them).
     """
+    try:
+        return _build(path, files, progress)
+    except _Stopped as stopped:
+        raise PackError(stopped.problems, stopped=True) from None
+
+
+class _Stopped(Exception):
+    """MAX_PROBLEMS found: these are they."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+
+
+def _build(path: Path, files: list[tuple[Path, bytes]], progress: LoadProgress | None) -> Pack:
     problems: list[Problem] = []
     sections: dict[str, Any] = {}
     owners: dict[str, YamlDocument] = {}
@@ -45,20 +59,23 @@ def build_pack(path: Path, files: list[tuple[Path, bytes]], progress: LoadProgre
         if not isinstance(doc.data, dict):
             problems.append(doc.problem((), "the top level must be a mapping of sections (meta, paragraphs, …)"))
             continue
-        converter = Converter(doc, locations)
-        for name, value in doc.data.items():
-            if name not in allowed:
-                converter.fail((name,), f"unknown section; allowed: {', '.join(allowed)}", at_key=True)
-                continue
-            if name in owners:
-                converter.fail((name,), f"section already given in {owners[name].file}", at_key=True)
-                continue
-            owners[name] = doc
-            result = converter.convert(value, hints[name], (name,))
-            if result is not INVALID:
-                sections[name] = result
-            else:
-                unreadable = True  # a whole section is unusable: cross-item checks would mislead
+        converter = Converter(doc, locations, room=MAX_PROBLEMS - len(problems))
+        try:
+            for name, value in doc.data.items():
+                if name not in allowed:
+                    converter.fail((name,), f"unknown section; allowed: {', '.join(allowed)}", at_key=True)
+                    continue
+                if name in owners:
+                    converter.fail((name,), f"section already given in {owners[name].file}", at_key=True)
+                    continue
+                owners[name] = doc
+                result = converter.convert(value, hints[name], (name,))
+                if result is not INVALID:
+                    sections[name] = result
+                else:
+                    unreadable = True  # a whole section is unusable: cross-item checks would mislead
+        except TooManyProblems:
+            raise _Stopped(problems + converter.problems) from None
         problems.extend(converter.problems)
 
     for name in REQUIRED_SECTIONS:
@@ -75,7 +92,11 @@ def build_pack(path: Path, files: list[tuple[Path, bytes]], progress: LoadProgre
     sections["paragraphs"] = tuple(paragraphs)
     pack = Pack(**sections, origin=str(path))
 
-    problems += PackChecker(pack, locations).run()
+    checker = PackChecker(pack, locations, room=MAX_PROBLEMS - len(problems))
+    try:
+        problems += checker.run()
+    except TooManyProblems:
+        raise _Stopped(problems + checker.problems) from None
     problems += check_readings(pack, locations.where)
     if problems:
         raise PackError(problems)

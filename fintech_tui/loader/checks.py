@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from fintech_tui.loader.locations import Locations
-from fintech_tui.loader.problems import Problem
+from fintech_tui.loader.problems import MAX_PROBLEMS, Problem, TooManyProblems
 from fintech_tui.model import Evidence, Pack, kind_named, kind_of_class, kinds, walk_outline
 from fintech_tui.model.plan import hint_plan, references, yaml_fields
 
@@ -23,10 +23,11 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
 class PackChecker:
     """Runs every cross-item check on a converted pack and collects problems."""
 
-    def __init__(self, pack: Pack, locations: Locations) -> None:
+    def __init__(self, pack: Pack, locations: Locations, *, room: int = MAX_PROBLEMS) -> None:
         self.pack = pack
         self.locations = locations
         self.problems: list[Problem] = []
+        self.room = room  # problems still worth collecting; TooManyProblems once they are found
         self.tables: dict[str, dict[str, Any]] = {}
         for kind in kinds():
             table: dict[str, Any] = {}
@@ -40,6 +41,8 @@ class PackChecker:
     def report(self, obj: object, *path: str | int, message: str) -> None:
         """A problem at field `path` inside `obj` (at `obj` itself when no path is given)."""
         self.problems.append(self.locations.problem(obj, path, message))
+        if len(self.problems) >= self.room:
+            raise TooManyProblems
 
     def run(self) -> list[Problem]:
         self.check_ids()

@@ -26,9 +26,22 @@ class Problem:
         return neutralise(line)  # keys and text come from the file: keep them inert
 
 
-class PackError(Exception):
-    """A pack could not be loaded; carries every problem found, in file order."""
+#: Problems collected before the loader stops looking: more than anyone reads, and a
+#: hostile file of a few MB could otherwise cost a problem (and its memory) per value.
+MAX_PROBLEMS = 1000
 
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column))
+
+class TooManyProblems(Exception):
+    """MAX_PROBLEMS were found: stop looking for more."""
+
+
+class PackError(Exception):
+    """A pack could not be loaded; carries every problem found, in file order.
+
+    `stopped` says the loader stopped looking once it had MAX_PROBLEMS.
+    """
+
+    def __init__(self, problems: list[Problem], *, stopped: bool = False) -> None:
+        self.problems = sorted(problems[:MAX_PROBLEMS], key=lambda p: (p.file, p.line, p.column))
+        self.stopped = stopped or len(problems) > MAX_PROBLEMS
         super().__init__("\n".join(str(p) for p in self.problems))
