@@ -266,6 +266,33 @@ def test_a_file_of_a_million_mistakes_stops_at_the_problem_cap(tmp_path: Path) -
     assert "stopped after 1,000 problems" in lines[-1] and "Traceback" not in result.stderr
 
 
+def test_placing_a_problem_in_a_few_mb_of_values_stays_in_the_low_hundreds_of_mb(tmp_path: Path) -> None:
+    """Locating problems re-reads the file for marks: kept in the document's shape, not a table
+    of field paths (1.8M small values took 500 MB that way)."""
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "entities.yaml").write_text(
+        "entities:\n  - id: x\n    kind: company\n    name: {en: X}\n    summary: {en: y}\n"
+        "    aliases: [" + ",".join(["1"] * 1_800_000) + "]\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "FINTECH_TUI_CACHE": "off"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "fintech_tui", "check", str(pack)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stderr is not None
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 2, stderr[-300:]
+    assert "entities.yaml:6:17: entities[0].aliases[1]: expected a mapping, got the number 1" in stderr
+    assert usage.ru_maxrss / 1024 < 250, f"peak {usage.ru_maxrss / 1024:.0f} MiB"
+
+
 # -- 6. numbers ---------------------------------------------------------------------------------
 
 

@@ -42,7 +42,7 @@ class Locations:
     def line_of(self, obj: object, *path: str | int) -> int:
         """The line a field of `obj` is on (0 if unknown)."""
         doc, base = self.where(obj)
-        return doc.marks.get((*base, *path), (0, 0))[0]
+        return (doc.marks.get((*base, *path)) or (0, 0))[0]
 
     def drop(self, kind: str, item_id: str) -> None:
         """An item of `kind` with `item_id` was dropped for its own problems."""

@@ -462,54 +462,103 @@ def _mark(event: Any) -> Mark:
     return mark.line + 1, mark.column + 1
 
 
-def marks_of(text: str) -> tuple[dict[FieldPath, Mark], dict[FieldPath, Mark]]:
-    """(value marks, key marks) by field path, from a second read of `text`.
+class MarkTree:
+    """Where each node of a document starts, and where its key does, in the document's own shape.
+
+    A table keyed by field path cost a tuple, a pair and a dict entry per value:
+    half a gigabyte for a few MB of small values, just to place one problem.
+    Here a mapping or sequence is `[marks, children]` (a dict or a list) and a
+    scalar is its packed marks alone: a few dozen bytes a value.
+    """
+
+    def __init__(self) -> None:
+        self.root: Any = None
+
+    def get(self, path: FieldPath, default: Mark | None = None, *, key: bool = False) -> Mark | None:
+        """The (line, column) of the node at `path` (of its key, with `key`), or `default`."""
+        node = self.root
+        for part in path:
+            if not isinstance(node, list):
+                return default
+            children = node[1]
+            if isinstance(children, dict):
+                node = children.get(part)
+            elif isinstance(part, int) and 0 <= part < len(children):
+                node = children[part]
+            else:
+                return default
+        if node is None:
+            return default
+        packed = node[0] if isinstance(node, list) else node
+        mark = (packed >> _KEY_SHIFT if key else packed) & _MARK_MASK
+        return (mark >> _LINE_SHIFT, mark & _COLUMN_MASK) if mark else default
+
+
+_LINE_SHIFT = 24  # a mark packs line << 24 | column
+_COLUMN_MASK = (1 << _LINE_SHIFT) - 1
+_KEY_SHIFT = 64  # a node's marks pack key mark << 64 | value mark
+_MARK_MASK = (1 << _KEY_SHIFT) - 1
+
+
+def _packed(event: Any) -> int:
+    mark = event.start_mark
+    return int(mark.line + 1) << _LINE_SHIFT | min(int(mark.column) + 1, _COLUMN_MASK)
+
+
+def marks_of(text: str) -> MarkTree:
+    """Value and key marks of every node, from a second read of `text`.
 
     Only called to place a problem, so it favours simplicity over speed. The
-    first occurrence of a path wins, as it is the one that was kept; a value
+    first occurrence of a key wins, as it is the one that was kept; a value
     reached through an alias is placed at the alias.
     """
-    marks: dict[FieldPath, Mark] = {}
-    key_marks: dict[FieldPath, Mark] = {}
-    source = EventSource(text)
-    # Each open collection: [its path (None when ignored), is a mapping, the pending key or next index]
+    tree = MarkTree()
+    # Each open collection: [its node (None when ignored), is a mapping, the pending (key, key mark)]
     stack: list[list[Any]] = []
+    source = EventSource(text)
     try:
         while True:
             event: Any = source.get_event()
             kind = type(event)
-            if kind is StreamEndEvent or (kind is DocumentStartEvent and marks):
+            if kind is StreamEndEvent or (kind is DocumentStartEvent and tree.root is not None):
                 break
             if kind is MappingEndEvent or kind is SequenceEndEvent:
-                stack.pop()  # a mapping's state moved on when the collection started
+                stack.pop()
                 continue
             if kind not in (ScalarEvent, AliasEvent, MappingStartEvent, SequenceStartEvent):
                 continue
-            path: FieldPath | None = ()
-            if stack:
+            is_map = kind is MappingStartEvent
+            is_container = is_map or kind is SequenceStartEvent
+            marks = _packed(event)
+            target: Any = None  # the node this event becomes, if it is kept
+            if not stack:
+                if tree.root is None:
+                    target = [marks, {} if is_map else []] if is_container else marks
+                    tree.root = target
+            else:
                 top = stack[-1]
-                base = top[0]
+                parent = top[0]
+                if top[1] and top[2] is _NO_KEY:  # this node is a key
+                    if kind is ScalarEvent and parent is not None and not (event.value == "<<" and event.implicit[0]):
+                        top[2] = (event.value, marks)
+                    else:
+                        top[2] = _DROP
+                        if is_container:
+                            stack.append([None, is_map, _NO_KEY])
+                    continue
                 if top[1]:
-                    if top[2] is _NO_KEY:  # this node is a key
-                        if kind is ScalarEvent and base is not None and not (event.value == "<<" and event.implicit[0]):
-                            top[2] = event.value
-                            key_marks.setdefault((*base, event.value), _mark(event))
-                        else:
-                            top[2] = _DROP
-                            if kind in (MappingStartEvent, SequenceStartEvent):
-                                stack.append([None, kind is MappingStartEvent, _NO_KEY])
-                        continue
-                    path = None if base is None or top[2] is _DROP else (*base, top[2])
-                    top[2] = _NO_KEY
-                else:
-                    path = None if base is None else (*base, top[2])
-                    top[2] += 1
-            if path is not None:
-                marks.setdefault(path, _mark(event))
-            if kind in (MappingStartEvent, SequenceStartEvent):
-                stack.append([path, kind is MappingStartEvent, _NO_KEY if kind is MappingStartEvent else 0])
+                    pending, top[2] = top[2], _NO_KEY
+                    if parent is not None and pending is not _DROP and pending[0] not in parent[1]:
+                        marks |= pending[1] << _KEY_SHIFT
+                        target = [marks, {} if is_map else []] if is_container else marks
+                        parent[1][pending[0]] = target
+                elif parent is not None:
+                    target = [marks, {} if is_map else []] if is_container else marks
+                    parent[1].append(target)
+            if is_container:
+                stack.append([target, is_map, _NO_KEY])
     except yaml.YAMLError:
         pass  # marks up to the error are still useful
     finally:
         source.dispose()
-    return marks, key_marks
+    return tree

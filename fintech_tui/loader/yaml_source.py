@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from fintech_tui.loader.problems import Problem
-from fintech_tui.loader.yaml_events import EventBuilder, FieldPath, Mark, Refused, marks_of
+from fintech_tui.loader.yaml_events import EventBuilder, FieldPath, MarkTree, Refused, marks_of
 
 __all__ = ["FieldPath", "YamlDocument", "format_path", "read_yaml"]
 
@@ -48,34 +48,26 @@ class YamlDocument:
         self.file = file
         self.data = data
         self._source = source  # the text, or the UTF-8 bytes it was decoded from
-        self._marks: tuple[dict[FieldPath, Mark], dict[FieldPath, Mark]] | None = None
+        self._marks: MarkTree | None = None
 
-    def _read_marks(self) -> tuple[dict[FieldPath, Mark], dict[FieldPath, Mark]]:
+    @property
+    def marks(self) -> MarkTree:
+        """Where each value (and its key) starts, by field path; read on first use."""
         if self._marks is None:
             source = self._source
             self._marks = marks_of(source.decode("utf-8-sig") if isinstance(source, bytes) else source)
         return self._marks
 
-    @property
-    def marks(self) -> dict[FieldPath, Mark]:
-        """Where each value starts, by field path."""
-        return self._read_marks()[0]
-
-    @property
-    def key_marks(self) -> dict[FieldPath, Mark]:
-        """Where each mapping key starts, by the path of its value."""
-        return self._read_marks()[1]
-
     def problem(self, path: FieldPath, message: str, *, at_key: bool = False) -> Problem:
         """A problem at `path`, placed at the closest node that has a mark."""
-        marks, key_marks = self._read_marks()
+        marks = self.marks
         probe = path
         while probe:
-            mark = (key_marks if at_key else marks).get(probe) or marks.get(probe)
+            mark = (at_key and marks.get(probe, key=True)) or marks.get(probe)
             if mark:
                 return Problem(self.file, mark[0], mark[1], format_path(path), message)
             probe = probe[:-1]
-        line, column = marks.get((), (1, 1))
+        line, column = marks.get((), (1, 1)) or (1, 1)
         return Problem(self.file, line, column, format_path(path), message)
 
 
@@ -165,7 +157,7 @@ def read_yaml(
     doc = YamlDocument(display, data, raw)
     problems = [Problem(display, m[0], m[1], format_path(path), message) for path, m, message in builder.problems]
     for path, (line, column) in builder.duplicates:
-        first = doc.key_marks.get(path, (line, column))[0]
+        first = (doc.marks.get(path, key=True) or (line, column))[0]
         problems.append(
             Problem(display, line, column, format_path(path), f"duplicate key (first given on line {first})")
         )
