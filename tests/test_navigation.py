@@ -181,7 +181,7 @@ async def test_no_mark_at_80_columns_still_shows_the_articles_own_pairing(bundle
         assert isinstance(screen, CompareScreen)
         ids = [e.id for e in screen.entities]
         assert ids[0] == "alipay" and "pocket-life" in ids, ids
-        assert screen.why is not None and "title or a quote" in screen.why.plain
+        assert screen.why is not None and "title or a quote" in screen.why(screen.lang).plain
 
 
 async def test_back_from_an_item_opened_in_the_gap_report_returns_to_it(bundled_pack: Pack) -> None:

@@ -184,7 +184,8 @@ async def test_compare_keeps_its_scroll_and_says_why_in_the_new_language(bundled
         assert scroll.scroll_y == scroll_y
         assert scroll.border_title == say("compare.title", "zh")
         cmb = bundled_pack.entities[[e.id for e in bundled_pack.entities].index("cmb")]
-        assert str(scroll.border_subtitle) == say("compare.chosen_by", "zh", name=cmb.name.zh)
+        # CMB is named in one quote with its own apps: the article's pairing chose them
+        assert str(scroll.border_subtitle) == say("compare.paired_first", "zh", name=cmb.name.zh)
 
 
 async def test_evidence_renames_what_its_quotes_are_behind(bundled_pack: Pack) -> None:
