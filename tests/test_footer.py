@@ -6,6 +6,7 @@ import pytest
 from textual.widgets._footer import FooterKey, FooterLabel
 
 from fintech_tui.app import FintechApp
+from fintech_tui.index import Ref
 from fintech_tui.messages import say
 from fintech_tui.model import Lang, Pack
 from fintech_tui.screens.main import MainScreen
@@ -59,3 +60,32 @@ async def test_the_search_popup_has_a_footer_of_its_own_keys(bundled_pack: Pack,
         await pilot.press("down", "enter")  # the keys the footer names do what it says
         await pilot.pause(0.2)
         assert app.screen is app.main_screen and app.main_screen.current == second
+
+
+async def test_a_burst_of_typed_keys_searches_once_for_the_whole_query(bundled_pack: Pack) -> None:
+    from textual import events
+
+    from fintech_tui.index import PackIndex
+    from fintech_tui.screens.search import SearchScreen
+
+    app = FintechApp(bundled_pack)
+    queries: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        real = PackIndex.search
+
+        def counted(index: PackIndex, query: str, limit: int = 50) -> list[Ref]:
+            queries.append(query)
+            return real(index, query, limit)
+
+        search.index.search = counted.__get__(search.index)  # type: ignore[method-assign]
+        for character in "zfb支":  # one burst, as a fast typist or a paste sends it
+            app.post_message(events.Key(character, character))
+        await pilot.pause(0.3)
+        assert queries[-1] == "zfb支" and len(queries) < 4, queries
+        await pilot.press("backspace", "enter")  # enter right after typing opens what the last query finds
+        await pilot.pause()
+        assert app.main_screen.current == Ref("entity", "alipay")

@@ -39,6 +39,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         self.index = index
         self.lang = lang
         self.results: list[Ref] = []
+        self._pending_query: str | None = None  # typed, not yet searched for
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -59,7 +60,16 @@ class SearchScreen(ModalScreen[Ref | None]):
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
-        self.show_results(event.value)
+        # Keys typed in one burst each post a change: search once, for the last
+        # of them (each search of a 100k-item pack scans every entry).
+        if self._pending_query is None:
+            self.call_later(self._search_pending)
+        self._pending_query = event.value
+
+    def _search_pending(self) -> None:
+        query, self._pending_query = self._pending_query, None
+        if query is not None:
+            self.show_results(query)
 
     def show_results(self, query: str) -> None:
         """Search for `query` and list what matches, best first."""
@@ -92,6 +102,7 @@ class SearchScreen(ModalScreen[Ref | None]):
 
     def action_open(self) -> None:
         """Open the highlighted result (or say there is none)."""
+        self._search_pending()  # enter typed right after the query opens what it finds
         highlighted = self.query_one("#search-results", OptionList).highlighted
         if highlighted is not None and highlighted < len(self.results):
             self.dismiss(self.results[highlighted])
