@@ -65,3 +65,30 @@ def test_history_back_and_forward() -> None:
     assert history.forward("a") == "b"
     history.visit("b", "d")  # a new visit clears the forward stack
     assert history.forward("d") is None
+
+
+def test_search_table_finds_what_a_scan_of_each_item_finds(bundled_index: PackIndex) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from fintech_tui.index import SearchTable, fold
+
+    table = bundled_index.search_entries
+    items = [
+        (ref, table.text[start : (table.starts[i + 1] - 1 if i + 1 < len(table.starts) else len(table.text))])
+        for i, (ref, start) in enumerate(zip(table.refs, table.starts, strict=True))
+    ]
+    assert len(items) > 100 and all(SearchTable.SEPARATOR not in words for _, words in items)
+    alphabet = sorted(set(table.text) - {SearchTable.SEPARATOR})
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.text(alphabet=alphabet, min_size=1, max_size=3), min_size=1, max_size=3))
+    def same_as_a_scan(words: list[str]) -> None:
+        words = [fold(word) for word in words if fold(word).strip()]
+        expected = [ref for ref, text in items if all(word in text for word in words)] if words else []
+        assert list(table.matching(words)) == expected
+
+    same_as_a_scan()
+    for query in ("支付宝", "zfb", "alipay life", "掌上 生活", "1000万", "nothing-like-this"):
+        words = fold(query).split()
+        assert list(table.matching(words)) == [ref for ref, text in items if all(w in text for w in words)]
