@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets._footer import FooterKey, FooterLabel
 
 from fintech_tui.app import FintechApp
 from fintech_tui.index import Ref
@@ -12,6 +11,7 @@ from fintech_tui.model import Lang, Pack
 from fintech_tui.screens.main import MainScreen
 from fintech_tui.screens.search import SearchScreen
 from fintech_tui.widgets.footer import ScreenFooter
+from fintech_tui.widgets.key_line import KeyLine
 
 
 async def test_the_footer_under_search_is_not_rebuilt(bundled_pack: Pack) -> None:
@@ -42,19 +42,12 @@ async def test_the_search_popup_has_a_footer_of_its_own_keys(bundled_pack: Pack,
         await pilot.pause(0.2)
         search = app.screen
         assert isinstance(search, SearchScreen)
-        footer = search.query_one(ScreenFooter)
-        keys = list(footer.query(FooterKey))
-        assert [key.action for key in keys] == ["dismiss(None)", "move(-1)", "move(1)", "open"]
-        assert [str(key.description) for key in keys] == [
-            say("key.close_search", lang),
-            "",  # ↑ and ↓ share one word
-            "",
-            say("key.open_result", lang),
-        ]
-        assert [str(label.render()) for label in footer.query(FooterLabel)] == [say("group.results", lang)]
+        line = search.query_one(KeyLine).line().plain
+        words = [say("key.close_search", lang), say("group.results", lang), say("key.open_result", lang)]
+        assert line.split() == ["esc", words[0], "↑↓", words[1], "⏎", words[2]]
+        assert search.query_one(KeyLine).region.y == 39  # where the footer is, over the explorer's
         main_words = {say(f"key.{meaning}", lang) for meaning in ("search", "source", "matrix", "quit", "language")}
-        shown = " ".join(str(key.description) for key in keys)
-        assert not [word for word in main_words if word in shown]
+        assert not [word for word in main_words if word in line]
 
         second = search.results[1]
         await pilot.press("down", "enter")  # the keys the footer names do what it says

@@ -14,7 +14,7 @@ from fintech_tui.index import PackIndex, Ref
 from fintech_tui.messages import say
 from fintech_tui.model import Lang
 from fintech_tui.render.labels import item_label
-from fintech_tui.widgets.footer import ScreenFooter
+from fintech_tui.widgets.key_line import KeyLine
 from fintech_tui.widgets.keys import bind, fit_footer, localised
 
 RESULT_LIMIT = 60  # more than a screenful; refine the query to see others
@@ -51,7 +51,15 @@ class SearchScreen(ModalScreen[Ref | None]):
         with Vertical(id="search-box"):
             yield Input(placeholder=say("search.placeholder", self.lang), id="search-input")
             yield OptionList(id="search-results")
-        yield ScreenFooter()  # over the explorer's, whose keys do not work here
+        yield KeyLine(self.key_entries(), id="search-keys")  # over the explorer's footer, whose keys do not work here
+
+    def key_entries(self) -> list[tuple[str, str]]:
+        """(key, word) for each of the popup's own keys (BINDINGS), ↑ and ↓ sharing one word."""
+        return [
+            ("esc", say("key.close_search", self.lang)),
+            ("↑↓", say("group.results", self.lang)),
+            ("⏎", say("key.open_result", self.lang)),
+        ]
 
     def on_mount(self) -> None:
         self.query_one("#search-box").border_title = say("search.title", self.lang)
