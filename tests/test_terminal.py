@@ -58,7 +58,7 @@ def drive(
     # -u: a tmux server started from this process inherits its COLUMNS and LINES, which win over the real size
     command = f"env -u COLUMNS -u LINES {assignments} {shlex.quote(sys.executable)} -m fintech_tui --fresh {args}"
     width = int(size.split("x")[0])
-    for _ in range(3):  # tmux sessions started at the same moment can swap sizes: try again
+    for attempt in range(3):  # tmux sessions started at the same moment can swap sizes: try again
         with LOCK.open("w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # one session at a time from this test run
             if starting is not None:
@@ -71,6 +71,8 @@ def drive(
                 timeout=120,
                 check=False,
             )
+        if f"expected '{ready}' on screen, not found" in result.stdout and attempt < 2:
+            continue  # a busy machine: the explorer took longer to appear than drive waits; start again
         assert result.returncode == 0, result.stdout + result.stderr
         screens = [screen.splitlines() for screen in result.stdout.split("----\n") if screen.strip()]
         if all(max(map(cell_len, screen)) == width for screen in screens):
