@@ -31,11 +31,7 @@ def clipped(value: str, width: int, style: StyleType = "") -> Text:
 
 def shortened(value: str, cells: int, style: StyleType = "", *, whole_words: bool = True) -> Text:
     """`value` on one line in at most `cells` cells: whole, or cut after a whole word
-    (anywhere in Chinese) and ended with "…", never a bare fragment such as "entered lif".
-
-    The ellipsis follows the last character kept: where a wide (CJK) character
-    does not fit, Rich would leave a space before it instead.
-    """
+    (anywhere in Chinese) and ended with "…", never a bare fragment such as "entered lif"."""
     line = one_line(value, style)
     if cell_len(line.plain) <= cells:
         return line
@@ -44,8 +40,21 @@ def shortened(value: str, cells: int, style: StyleType = "", *, whole_words: boo
     text = line.plain
     space = text.rfind(" ")
     inside_a_word = whole[len(text)].isascii() and whole[len(text)].isalnum()
-    if whole_words and space >= (cells - 1) // 2 and inside_a_word:
-        line.truncate(cell_len(text[:space]), overflow="crop")
+    keep = cell_len(text[:space]) if whole_words and space >= (cells - 1) // 2 and inside_a_word else cells - 1
+    return _cut(line, keep)
+
+
+def ellipsised(line: Text, cells: int) -> Text:
+    """`line` (styles kept) in at most `cells` cells, ended with "…" when cut."""
+    if line.cell_len <= cells:
+        return line
+    return _cut(line, max(cells - 1, 0))
+
+
+def _cut(line: Text, keep: int) -> Text:
+    """`line` cut to `keep` cells, then "…" right after the last character kept:
+    where a wide (CJK) character does not fit, Rich would leave a space before it."""
+    line.truncate(keep, overflow="crop")
     line.rstrip()
     line.append("…")
     return line

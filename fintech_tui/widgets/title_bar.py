@@ -9,6 +9,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from fintech_tui.render.safe import ellipsised
+
 
 class TitleBar(Static):
     """`fintech-tui — <title>` with an optional note on the right (e.g. "Source")."""
@@ -32,4 +34,4 @@ class TitleBar(Static):
         bar.append(self.title_text)
         if self.where:
             bar.append(f"  ·  {self.where}", style="italic")
-        return bar
+        return ellipsised(bar, self.size.width)
