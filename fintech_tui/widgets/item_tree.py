@@ -121,15 +121,14 @@ class ItemTree(Tree[Ref]):
         while i < count:
             ref, depth = items[i]
             parent = parents[depth]
-            end = i + 1
-            while end < count and items[end][1] > depth:
-                end += 1
-            if end == i + 1:
+            end = i + 1  # past this item; past its descendants too when it waits closed
+            if end == count or items[end][1] <= depth:
                 node = parent.add_leaf(self._label(ref), data=ref)
             elif open_depth is None or depth - top < open_depth:
-                node = parent.add(self._label(ref), data=ref, expand=True)
-                end = i + 1  # its descendants follow in this same pass
+                node = parent.add(self._label(ref), data=ref, expand=True)  # its descendants follow in this pass
             else:
+                while end < count and items[end][1] > depth:
+                    end += 1
                 node = parent.add(self._label(ref), data=ref, expand=False)
                 self._pending[node] = items[i + 1 : end]
             self.nodes_by_ref[ref] = node
