@@ -15,7 +15,7 @@ from fintech_tui.messages import say
 from fintech_tui.model import Lang
 from fintech_tui.render.labels import item_label
 from fintech_tui.widgets.key_line import KeyLine
-from fintech_tui.widgets.keys import bind, fit_footer, localised
+from fintech_tui.widgets.keys import bind, localised
 
 RESULT_LIMIT = 60  # more than a screenful; refine the query to see others
 
@@ -32,7 +32,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         bind("down", "move(1)", "next", group="results", priority=True),
         bind("enter", "open", "open_result", priority=True),
     ]
-    ORDER = {key: number for number, key in enumerate(("escape", "up", "down", "enter"))}  # in the footer
+    ORDER = {key: number for number, key in enumerate(("escape", "up", "down", "enter"))}  # in the help
 
     def __init__(self, index: PackIndex, lang: Lang) -> None:
         super().__init__()
@@ -43,9 +43,10 @@ class SearchScreen(ModalScreen[Ref | None]):
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        """Its own keys in the label language (for its footer and the help), not the explorer's."""
+        """Its own keys in the label language (for the help), not the explorer's; there is
+        no footer to fit them to (its keys are one KeyLine)."""
         active = sorted(super().active_bindings.items(), key=lambda item: self.ORDER.get(item[0], len(self.ORDER)))
-        return fit_footer(localised(dict(active), self.lang), self.app.size.width)
+        return localised(dict(active), self.lang)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
