@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from fintech_tui.index import PackIndex
 from fintech_tui.model import Entity, Evidence, Figure, Strategy, walk_outline
 
 
-@dataclass(frozen=True, slots=True)
-class Tie:
+class Tie(msgspec.Struct, frozen=True):
     """How the article ties one company to one strategy: the quotes that do it."""
 
     entity: Entity
@@ -59,8 +58,7 @@ def comparable_groups(figures: list[Figure]) -> dict[str, float]:
     return {unit: max(values) for unit, values in by_unit.items() if len(values) >= 2 and max(values) > 0}
 
 
-@dataclass(frozen=True, slots=True)
-class Peer:
+class Peer(msgspec.Struct, frozen=True):
     """An entity chosen to compare with another, and why."""
 
     entity: Entity

@@ -23,9 +23,10 @@ import os
 import sys
 import typing
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from fintech_tui import __version__
 from fintech_tui.bundled import bundled_pack_path
@@ -37,8 +38,7 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
-@dataclass(frozen=True, slots=True)
-class Verb:
+class Verb(msgspec.Struct, frozen=True):
     """One verb: its name, help, and where its parser set-up and runner live."""
 
     name: str

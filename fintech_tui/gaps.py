@@ -7,8 +7,9 @@ it and the Gaps screen shows it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+import msgspec
 
 from fintech_tui.index import PackIndex, Ref, ref_of
 from fintech_tui.messages import say, say_value
@@ -27,8 +28,7 @@ def kind_title(kind: str, lang: Lang) -> str:
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’.-]*(?: [A-Za-z][A-Za-z'’.-]*)*")
 
 
-@dataclass(frozen=True, slots=True)
-class Gap:
+class Gap(msgspec.Struct, frozen=True):
     """One finding: what is thin, the item it concerns (if any) and the paragraphs."""
 
     message: str
@@ -36,11 +36,10 @@ class Gap:
     paragraphs: tuple[int, ...] = ()
 
 
-@dataclass
-class GapReport:
+class GapReport(msgspec.Struct):
     """Findings grouped by kind, each group in pack order."""
 
-    groups: dict[str, list[Gap]] = field(default_factory=dict)
+    groups: dict[str, list[Gap]] = msgspec.field(default_factory=dict)
 
     def add(self, group: str, gap: Gap) -> None:
         self.groups.setdefault(group, []).append(gap)

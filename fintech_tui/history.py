@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Generic, TypeVar
+
+import msgspec
 
 T = TypeVar("T")
 
 
-@dataclass
-class History(Generic[T]):
+class History(msgspec.Struct, Generic[T]):
     """Where the reader has been. Visiting a new place clears the forward stack."""
 
     limit: int = 500
-    back_stack: list[T] = field(default_factory=list)
-    forward_stack: list[T] = field(default_factory=list)
+    back_stack: list[T] = msgspec.field(default_factory=list)
+    forward_stack: list[T] = msgspec.field(default_factory=list)
 
     def visit(self, leaving: T | None, arriving: T) -> None:
         """Record a move from `leaving` (None at start) to `arriving`."""

@@ -11,9 +11,10 @@ import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property, singledispatch
 from typing import Any
+
+import msgspec
 
 from fintech_tui.model import (
     Argument,
@@ -35,8 +36,7 @@ from fintech_tui.model import (
 from fintech_tui.model.plan import yaml_fields
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
+class Ref(msgspec.Struct, frozen=True):
     """A typed pointer to one item: what history, links and deep links hold."""
 
     kind: ItemKind
@@ -46,16 +46,14 @@ class Ref:
         return f"{self.kind}:{self.id}"
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(msgspec.Struct, frozen=True):
     """An item that quotes a paragraph, with the quote it uses."""
 
     ref: Ref
     evidence: Evidence
 
 
-@dataclass(frozen=True, slots=True)
-class SearchTable:
+class SearchTable(msgspec.Struct, frozen=True):
     """Every searchable item's folded words in one string, so a query is one scan in C.
 
     Testing each item's text in turn costs a Python step per item: tens of

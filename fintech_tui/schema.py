@@ -27,7 +27,7 @@ def _schema(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"type": ["string", "integer"]}
     if kind == "float":
         return {"type": "number"}
-    if kind == "dataclass":
+    if kind == "struct":
         cls: type = detail
         name = cls.__name__
         if name not in definitions:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+
+import msgspec
 
 APP_FOLDER = "fintech-tui"
 FILE_NAME = "settings.json"
@@ -32,13 +33,12 @@ def data_folder() -> Path:
     return Path(base) / APP_FOLDER
 
 
-@dataclass
-class Settings:
+class Settings(msgspec.Struct):
     """The remembered choices; `path` is None for settings that are never saved."""
 
     theme: str = ""
     lang: Literal["en", "zh", ""] = ""
-    last: dict[str, str] = field(default_factory=dict)  # pack key → "kind:id"
+    last: dict[str, str] = msgspec.field(default_factory=dict)  # pack key → "kind:id"
     evidence_readings: bool = True  # quotes show the pack's reading of their paragraph (`e`)
     path: Path | None = None
     writable: bool = True  # False when the file exists but could not be understood

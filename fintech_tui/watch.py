@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from fintech_tui.loader import PackError, load_pack
 from fintech_tui.model import Pack
@@ -20,15 +21,13 @@ PACK_SUFFIXES = (".yaml", ".yml", ".json")
 DEBOUNCE_MS = 150  # an editor's save is often several writes; wait for the last
 
 
-@dataclass(frozen=True, slots=True)
-class Reloaded:
+class Reloaded(msgspec.Struct, frozen=True):
     """The pack changed and is valid."""
 
     pack: Pack
 
 
-@dataclass(frozen=True, slots=True)
-class Invalid:
+class Invalid(msgspec.Struct, frozen=True):
     """The pack changed and is not valid; `error` lists every problem."""
 
     error: PackError

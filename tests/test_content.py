@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 from pathlib import Path
+
+import msgspec
 
 from fintech_tui.index import PackIndex
 from fintech_tui.loader.traceability import readings_of
@@ -141,9 +142,9 @@ def strings(obj: object, path: str = "") -> Iterator[tuple[str, str]]:
     elif isinstance(obj, tuple):
         for i, item in enumerate(obj):
             yield from strings(item, f"{path}[{i}]")
-    elif dataclasses.is_dataclass(obj):
-        for f in dataclasses.fields(obj):
-            yield from strings(getattr(obj, f.name), f"{path}.{f.name}")
+    elif isinstance(obj, msgspec.Struct):
+        for name in obj.__struct_fields__:
+            yield from strings(getattr(obj, name), f"{path}.{name}")
 
 
 def authored(pack: Pack) -> Iterator[tuple[str, str]]:

@@ -3,12 +3,12 @@ quit and one-column terminals crash nothing."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 from textual import events
 from textual.command import CommandPalette
 from textual.widgets import Footer
@@ -180,13 +180,10 @@ HOSTILE_TEXT = st.lists(
 async def test_generated_hostile_text_through_every_screen(write_pack: PackWriter, name: str, summary: str) -> None:
     base = load_pack(write_pack(folder=f"p{abs(hash((name, summary)))}"))
     entities = tuple(
-        dataclasses.replace(
-            e, name=dataclasses.replace(e.name, en=name), summary=dataclasses.replace(e.summary, en=summary)
-        )
-        for e in base.entities
+        replace(e, name=replace(e.name, en=name), summary=replace(e.summary, en=summary)) for e in base.entities
     )
-    strategies = tuple(dataclasses.replace(s, name=dataclasses.replace(s.name, en=name)) for s in base.strategies)
-    pack = dataclasses.replace(base, entities=entities, strategies=strategies)
+    strategies = tuple(replace(s, name=replace(s.name, en=name)) for s in base.strategies)
+    pack = replace(base, entities=entities, strategies=strategies)
     app = FintechApp(pack, goto=Ref("entity", "pocket"))
     async with app.run_test(size=(80, 24)) as pilot:
         await walk_every_screen(app, pilot)

@@ -9,12 +9,12 @@ summaries are shown, dimmed, beside the Chinese) or in the table's own Chinese
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import re
 from collections.abc import Iterator
 from typing import Any
 
+import msgspec
 import pytest
 from textual.binding import Binding
 from textual.widgets import Footer
@@ -42,9 +42,9 @@ def content_strings(value: Any) -> Iterator[str]:
     """Every string in the pack, however deep."""
     if isinstance(value, str):
         yield value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in dataclasses.fields(value):
-            yield from content_strings(getattr(value, field.name))
+    elif isinstance(value, msgspec.Struct):
+        for name in value.__struct_fields__:
+            yield from content_strings(getattr(value, name))
     elif isinstance(value, (tuple, list)):
         for item in value:
             yield from content_strings(item)
@@ -80,9 +80,9 @@ def prose_strings(value: Any, name: str = "") -> Iterator[str]:
     if isinstance(value, str):
         if name not in CODE_FIELDS:
             yield value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in dataclasses.fields(value):
-            yield from prose_strings(getattr(value, field.name), field.name)
+    elif isinstance(value, msgspec.Struct):
+        for name in value.__struct_fields__:
+            yield from prose_strings(getattr(value, name), name)
     elif isinstance(value, (tuple, list)):
         for item in value:
             yield from prose_strings(item, name)

@@ -350,3 +350,27 @@ def test_an_unknown_id_suggests_the_closest_one(write_pack: PackWriter) -> None:
     found = problems_of(folder)
     assert any(p.endswith("arguments[1].parent: no argument with id 'thesys' (did you mean 'thesis'?)") for p in found)
     assert any(p.endswith("arguments[1].concerns[0]: no entity with id 'zzz'") for p in found), found  # nothing close
+
+
+def test_fields_the_loader_sets_are_not_the_authors_to_write(write_pack: PackWriter) -> None:
+    """A paragraph's number and the pack's origin are DERIVED: writing them is an unknown field."""
+    source = "paragraphs:\n  - id: p1\n    text: 口袋生活是招商银行的应用。\n    number: 7\n  - id: p2\n    text: 支付宝有数亿用户。\n"
+    with pytest.raises(PackError) as raised:
+        load_pack(write_pack(**{"source.yaml": source}), use_cache=False)
+    (problem,) = raised.value.problems
+    assert (problem.line, problem.field) == (4, "paragraphs[0].number")
+    assert problem.message.startswith("unknown field; allowed: id, text, restored, en, restored_notes")
+    assert "number" not in problem.message.removeprefix("unknown field")
+
+    meta = "meta:\n  title: {en: A tiny article}\norigin: /elsewhere\n"
+    with pytest.raises(PackError) as raised:
+        load_pack(write_pack("again", **{"meta.yaml": meta}), use_cache=False)
+    assert [p.field for p in raised.value.problems] == ["origin"]
+    assert "unknown section" in raised.value.problems[0].message
+
+
+def test_fields_the_loader_sets_are_set_by_it(write_pack: PackWriter) -> None:
+    folder = write_pack()
+    pack = load_pack(folder, use_cache=False)
+    assert [p.number for p in pack.paragraphs] == [1, 2]
+    assert pack.origin == str(folder)

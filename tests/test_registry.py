@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
+import msgspec
 import pytest
 
 from fintech_tui.cli import parse_goto
@@ -22,8 +21,7 @@ from fintech_tui.summary import count_items
 from .conftest import PackWriter
 
 
-@dataclass(frozen=True, slots=True)
-class Gadget:
+class Gadget(msgspec.Struct, frozen=True):
     """A toy kind: a device the article mentions."""
 
     id: str
@@ -32,8 +30,7 @@ class Gadget:
     evidence: tuple[Evidence, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class GadgetPack(Pack):
+class GadgetPack(Pack, frozen=True):
     """A pack with one more section, as a pack format with a new kind would have."""
 
     gadgets: tuple[Gadget, ...] = ()
@@ -49,7 +46,7 @@ def gadget_kind() -> Iterator[Kind]:
 @pytest.fixture
 def gadget_pack(write_pack: PackWriter, gadget_kind: Kind) -> GadgetPack:
     tiny = load_pack(write_pack(), use_cache=False)
-    sections = {f.name: getattr(tiny, f.name) for f in dataclasses.fields(Pack)}
+    sections = {name: getattr(tiny, name) for name in Pack.__struct_fields__}
     pager = Gadget("pager", Bilingual(en="Pocket pager", zh="口袋寻呼机"), "cmb", (Evidence("p1", "口袋生活"),))
     return GadgetPack(**sections, gadgets=(pager,))
 

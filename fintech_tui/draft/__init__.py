@@ -8,9 +8,10 @@ entities, ids and writing the YAML.
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 EXTRA = ("cn2an", "jieba")
 
@@ -28,8 +29,7 @@ def require_extra() -> None:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Drafted:
+class Drafted(msgspec.Struct, frozen=True):
     """What `draft` wrote and how much it found."""
 
     files: list[Path]

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import jieba  # the draft extra
 import jieba.posseg
+import msgspec
 
 from fintech_tui.draft.figures import DRAFTED, clause_around
 from fintech_tui.draft.ids import unique_id
@@ -72,15 +72,14 @@ APP_ENDINGS = "宝贷呗"  # 支付宝, 微粒贷, 花呗: a product's name, eve
 ITEM_END = "，,。、；;：:！？!?和与及等的"
 
 
-@dataclass
-class Candidate:
+class Candidate(msgspec.Struct):
     """A name found in the text, its drafted kind and why it was taken."""
 
     name: str
     kind: str
     reason: str
     parent: str = ""
-    quotes: list[tuple[str, str]] = field(default_factory=list)
+    quotes: list[tuple[str, str]] = msgspec.field(default_factory=list)
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:

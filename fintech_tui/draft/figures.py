@@ -8,11 +8,11 @@ figures in the same sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import cn2an  # the draft extra
+import msgspec
 
 from fintech_tui.draft.outline import CLAUSE_END
 
@@ -53,8 +53,7 @@ PER = {"百分之": "%", "千分之": "‰"}  # 百分之三十 is 30 %, 千分�
 LIST_MARK = re.compile(r"\s*[.．、)）]")
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(msgspec.Struct, frozen=True):
     """One figure in one paragraph: where it is, as written, its value, unit and hedge."""
 
     start: int

@@ -8,8 +8,9 @@ level, so every paragraph falls in some node.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from fintech_tui.draft.reading import Block
 
@@ -45,8 +46,7 @@ def first_sentence(text: str, limit: int = 60) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(msgspec.Struct, frozen=True):
     """How a block opens a part of the article: its depth, written number and bare title."""
 
     level: int
@@ -69,8 +69,7 @@ def heading_of(block: Block) -> Heading | None:
     return None
 
 
-@dataclass
-class _Node:
+class _Node(msgspec.Struct):
     id: str
     kind: str
     first: int
@@ -78,7 +77,7 @@ class _Node:
     level: int = 0
     number: str = ""
     last: int = -1
-    children: list[_Node] = field(default_factory=list)
+    children: list[_Node] = msgspec.field(default_factory=list)
 
 
 def draft_outline(blocks: list[Block], ids: list[str]) -> list[dict[str, Any]]:

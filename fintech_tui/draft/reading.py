@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
 
-@dataclass(frozen=True, slots=True)
-class Block:
+
+class Block(msgspec.Struct, frozen=True):
     """One paragraph of the article as written.
 
     `level` is its Markdown heading level (0: none); `marked` says the source marks its

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+
+import msgspec
 
 from fintech_tui.model import Pack
 
 
-@dataclass(frozen=True, slots=True)
-class ExportFormat:
+class ExportFormat(msgspec.Struct, frozen=True):
     """One export format: `-f NAME`, where its renderer lives, what it writes."""
 
     name: str

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from typing import Any
 
+import msgspec
+
 from fintech_tui.model import Pack
+from fintech_tui.model.plan import yaml_fields
 from fintech_tui.sanitize import json_safe
 
 
 def to_data(value: Any) -> Any:
     """`value` (a model object, tuple or scalar) as JSON-ready data, pack-format keys only."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value) if f.metadata.get("yaml", True)
-        }
+    if isinstance(value, msgspec.Struct):
+        return {spec.name: to_data(getattr(value, spec.name)) for spec in yaml_fields(type(value))}
     if isinstance(value, tuple | list):
         return [to_data(item) for item in value]
     return value

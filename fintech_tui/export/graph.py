@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+
+import msgspec
 
 from fintech_tui.model import Pack
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
+class Node(msgspec.Struct, frozen=True):
     """One box: a stable id within its graph, the group it belongs to and its label text."""
 
     key: str  # "argument:ID" or "entity:ID"
@@ -22,8 +22,7 @@ class Node:
     kind: str  # the argument's role or the entity's kind
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(msgspec.Struct, frozen=True):
     """From a child to its parent: a claim to the claim it answers, a part to its whole."""
 
     source: str

@@ -8,8 +8,9 @@ their own (registered later) get `generic_section`, so every export shows them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from fintech_tui.index import PackIndex
 from fintech_tui.model import (
@@ -40,8 +41,7 @@ def heading(kind: str) -> str:
     return found.heading if found else kind
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(msgspec.Struct, frozen=True):
     """A piece of evidence as exports show it: the paragraph's number, its id and the words."""
 
     number: int
@@ -53,8 +53,7 @@ def quotes(index: PackIndex, evidence: tuple[Evidence, ...]) -> list[Quote]:
     return [Quote(index.paragraphs[ev.para].number, ev.para, ev.quote) for ev in evidence]
 
 
-@dataclass(frozen=True, slots=True)
-class OutlineEntry:
+class OutlineEntry(msgspec.Struct, frozen=True):
     """An outline node with the numbers of its first and last paragraph, and its parts."""
 
     node: OutlineNode
@@ -72,8 +71,7 @@ def outline(index: PackIndex, nodes: tuple[OutlineNode, ...] | None = None) -> l
     return entries
 
 
-@dataclass(frozen=True, slots=True)
-class EntityEntry:
+class EntityEntry(msgspec.Struct, frozen=True):
     entity: Entity
     parent: Entity | None
     quotes: list[Quote]
@@ -83,8 +81,7 @@ def entities(index: PackIndex) -> list[EntityEntry]:
     return [EntityEntry(e, index.entities.get(e.parent), quotes(index, e.evidence)) for e in index.pack.entities]
 
 
-@dataclass(frozen=True, slots=True)
-class StrategyEntry:
+class StrategyEntry(msgspec.Struct, frozen=True):
     strategy: Strategy
     owners: list[Entity]
     quotes: list[Quote]
@@ -97,8 +94,7 @@ def strategies(index: PackIndex) -> list[StrategyEntry]:
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class ArgumentEntry:
+class ArgumentEntry(msgspec.Struct, frozen=True):
     """An argument with its tags (role, relation, hedge) and its depth in the tree."""
 
     argument: Argument
@@ -115,8 +111,7 @@ def arguments(index: PackIndex) -> list[ArgumentEntry]:
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class FigureEntry:
+class FigureEntry(msgspec.Struct, frozen=True):
     figure: Figure
     subject: Entity | None  # None: the article itself
     value: str  # the number as exports print it, empty when not given
@@ -132,8 +127,7 @@ def figures(index: PackIndex) -> list[FigureEntry]:
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class GenericEntry:
+class GenericEntry(msgspec.Struct, frozen=True):
     """An item of a kind without its own section: its name, other bilingual texts and plain fields."""
 
     item: Any
@@ -143,10 +137,9 @@ class GenericEntry:
     quotes: list[Quote]
 
 
-@dataclass(frozen=True, slots=True)
-class GenericSection:
+class GenericSection(msgspec.Struct, frozen=True):
     kind: Kind
-    entries: list[GenericEntry] = field(default_factory=list)
+    entries: list[GenericEntry] = msgspec.field(default_factory=list)
 
 
 def generic_sections(index: PackIndex) -> list[GenericSection]:
@@ -181,8 +174,7 @@ READINGS: tuple[tuple[str, str, Lang], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(msgspec.Struct, frozen=True):
     """One of the pack's readings of a paragraph, with the label every format shows."""
 
     label: str
@@ -190,8 +182,7 @@ class Reading:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class SourceEntry:
+class SourceEntry(msgspec.Struct, frozen=True):
     """A paragraph as written, then the pack's readings of it and the notes on them."""
 
     paragraph: Paragraph

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import typing
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from fintech_tui.loader.checks import PackChecker
 from fintech_tui.loader.convert import INVALID, Converter
@@ -16,6 +17,7 @@ from fintech_tui.loader.progress import LoadProgress
 from fintech_tui.loader.traceability import check_readings
 from fintech_tui.loader.yaml_source import YamlDocument
 from fintech_tui.model import Pack
+from fintech_tui.model.plan import yaml_fields
 
 REQUIRED_SECTIONS = ("meta", "paragraphs")
 
@@ -44,7 +46,7 @@ def _build(path: Path, files: list[tuple[Path, bytes]], progress: LoadProgress |
     owners: dict[str, YamlDocument] = {}
     locations = Locations()
     hints = typing.get_type_hints(Pack)
-    allowed = [f.name for f in dataclasses.fields(Pack) if f.metadata.get("yaml", True)]
+    allowed = [spec.name for spec in yaml_fields(Pack)]
 
     unreadable = False  # a file that failed to parse may hold a "missing" section
     contents = [(str(file), raw) for file, raw in files]
@@ -86,7 +88,7 @@ def _build(path: Path, files: list[tuple[Path, bytes]], progress: LoadProgress |
 
     paragraphs = []
     for number, paragraph in enumerate(sections["paragraphs"], start=1):
-        numbered = dataclasses.replace(paragraph, number=number)
+        numbered = msgspec.structs.replace(paragraph, number=number)
         locations.moved(paragraph, numbered)
         paragraphs.append(numbered)
     sections["paragraphs"] = tuple(paragraphs)

@@ -5,7 +5,7 @@ fintech-tui and of the model's shape), so any edit to a pack misses the cache an
 The bytes hashed are the very bytes that are then parsed (see `load_pack`).
 
 A cache folder may be shared or planted, so an entry is data, never code:
-JSON decoded by msgspec straight into the model's dataclasses, which checks
+JSON decoded by msgspec straight into the model's Structs, which checks
 every field's type and every fixed choice, plus the entry's format, version
 and key. A folder not owned by the user, or writable by others, is neither
 read nor written. Entries live in `$FINTECH_TUI_CACHE`, else
@@ -16,7 +16,6 @@ to read or write just means a normal load.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import stat
 from functools import cache
@@ -36,8 +35,7 @@ MAX_ENTRY_BYTES = 512 * 1024 * 1024
 SUFFIX = ".json"
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(msgspec.Struct, frozen=True):
     """What one cache file holds."""
 
     format: int
@@ -102,7 +100,7 @@ def read(key: str, *, origin: str) -> Pack | None:
         pack: Pack = _whole_numbers(entry.pack, raw["pack"])
     except (OSError, UnsafeFile, msgspec.MsgspecError, RecursionError, ValueError, TypeError, LookupError):
         return None  # missing, partial, planted or stale: simply a miss
-    return dataclasses.replace(pack, origin=origin)
+    return msgspec.structs.replace(pack, origin=origin)
 
 
 @cache
@@ -115,7 +113,7 @@ def _number_fields(cls: type) -> tuple[tuple[str, bool], ...]:
             kind, detail = hint_plan(detail)
         if kind == "float":
             found.append((spec.name, True))
-        elif kind == "dataclass" and (detail is cls or _number_fields(detail)):
+        elif kind == "struct" and (detail is cls or _number_fields(detail)):
             found.append((spec.name, False))
     return tuple(found)
 
@@ -129,7 +127,7 @@ def _whole_numbers(obj: Any, raw: Any) -> Any:
     if isinstance(obj, tuple):
         changed = [_whole_numbers(item, raw_item) for item, raw_item in zip(obj, raw, strict=True)]
         return obj if all(a is b for a, b in zip(changed, obj, strict=True)) else tuple(changed)
-    if not dataclasses.is_dataclass(obj) or isinstance(obj, type) or not (fields := _number_fields(type(obj))):
+    if not isinstance(obj, msgspec.Struct) or not (fields := _number_fields(type(obj))):
         return obj
     changes = {}
     for name, is_number in fields:
@@ -139,7 +137,7 @@ def _whole_numbers(obj: Any, raw: Any) -> Any:
                 changes[name] = raw_value
         elif value is not None and (updated := _whole_numbers(value, raw_value)) is not value:
             changes[name] = updated
-    return dataclasses.replace(obj, **changes) if changes else obj
+    return msgspec.structs.replace(obj, **changes) if changes else obj
 
 
 def write(key: str, pack: Pack) -> None:
@@ -148,7 +146,7 @@ def write(key: str, pack: Pack) -> None:
     if where is None:
         return
     sweep_temporaries(where)
-    entry = Entry(FORMAT, __version__, key, dataclasses.replace(pack, origin=""))
+    entry = Entry(FORMAT, __version__, key, msgspec.structs.replace(pack, origin=""))
     try:
         temporary = write_temporary(where, msgspec.json.encode(entry))
     except (UnsafeFile, RecursionError, TypeError):

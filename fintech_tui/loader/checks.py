@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import msgspec
+
 from fintech_tui.loader.locations import Locations
 from fintech_tui.loader.problems import MAX_PROBLEMS, Problem, TooManyProblems
 from fintech_tui.model import Evidence, Pack, kind_named, kind_of_class, kinds, walk_outline
@@ -66,7 +68,7 @@ class PackChecker:
             for _, fields, _, _ in self.locations.salvaged:  # the parts that converted inside dropped objects
                 for value in fields.values():
                     for part in value if isinstance(value, tuple) else (value,):
-                        if hasattr(type(part), "__dataclass_fields__"):
+                        if isinstance(part, msgspec.Struct):
                             self._objects.extend(self._parts(part))
         return self._objects
 
@@ -75,7 +77,7 @@ class PackChecker:
         for spec in yaml_fields(type(obj)):
             value = getattr(obj, spec.name)
             for part in value if isinstance(value, tuple) else (value,):
-                if hasattr(type(part), "__dataclass_fields__") and kind_of_class(type(part)) is None:
+                if isinstance(part, msgspec.Struct) and kind_of_class(type(part)) is None:
                     yield from self._parts(part)  # nested items (the outline's children) are items of their own
 
     def check_ids(self) -> None:

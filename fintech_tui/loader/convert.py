@@ -1,4 +1,4 @@
-"""Turn plain YAML values into model dataclasses, guided by their type hints.
+"""Turn plain YAML values into model objects, guided by their type hints.
 
 The model's annotations are the schema (read once, in `model.plan`), so this
 walks them generically and collects every mismatch (wrong type, missing field,
@@ -35,7 +35,7 @@ def describe(hint: Any) -> str:
         return "one of " + ", ".join(repr(a) for a in detail)
     if kind == "optional":
         return describe(detail)
-    return {"str": "text", "float": "a number", "tuple": "a list", "dataclass": "a mapping"}[kind]
+    return {"str": "text", "float": "a number", "tuple": "a list", "struct": "a mapping"}[kind]
 
 
 def _kind(value: Any) -> str:

@@ -18,7 +18,8 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+
+import msgspec
 
 from fintech_tui.loader.problems import Problem
 from fintech_tui.loader.yaml_source import FieldPath, YamlDocument
@@ -41,8 +42,7 @@ def readings_of(meaning: str) -> list[str]:
     return [part.strip() for part in re.split(r"[/／]", plain) if part.strip()]
 
 
-@dataclass(frozen=True, slots=True)
-class Substitution:
+class Substitution(msgspec.Struct, frozen=True):
     """One allowed change: `before` in the text may read `after` in the restored reading."""
 
     before: str

@@ -1,6 +1,7 @@
 """The typed, immutable content model (no Textual import)."""
 
 from fintech_tui.model.bilingual import LANGS, Bilingual, Lang
+from fintech_tui.model.field_marks import DERIVED, RefTo
 from fintech_tui.model.kinds import (
     Item,
     ItemKind,
@@ -27,9 +28,9 @@ from fintech_tui.model.pack import (
     Strategy,
     walk_outline,
 )
-from fintech_tui.model.refs import RefTo
 
 __all__ = [
+    "DERIVED",
     "LANGS",
     "Alias",
     "Argument",

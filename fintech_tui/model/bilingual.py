@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 #: A label language: what `--lang`, the `t` key and every renderer take.
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
 
 
-@dataclass(frozen=True, slots=True)
-class Bilingual:
+class Bilingual(msgspec.Struct, frozen=True, gc=False):
     """A piece of prose in Chinese and English; at least one is present."""
 
     en: str = ""

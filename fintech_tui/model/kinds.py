@@ -9,8 +9,9 @@ iterate this registry, so a new kind is one class, one section and one entry.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from fintech_tui.model.pack import (
     Argument,
@@ -29,8 +30,7 @@ ItemKind = str
 Item = OutlineNode | Entity | Strategy | Argument | Figure | GlossaryTerm | Paragraph
 
 
-@dataclass(frozen=True, slots=True)
-class Kind:
+class Kind(msgspec.Struct, frozen=True):
     """One kind of item a reader can open."""
 
     name: ItemKind  # in refs and --goto: "entity"

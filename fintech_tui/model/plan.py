@@ -8,18 +8,18 @@ the annotations in `model.pack` stay the single declaration of the format.
 
 from __future__ import annotations
 
-import dataclasses
 import types
 import typing
 from functools import cache
 from typing import Annotated, Any, Literal, Union
 
+import msgspec
+
 from fintech_tui.digest import blake2b
-from fintech_tui.model.refs import RefTo
+from fintech_tui.model.field_marks import DERIVED, RefTo
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class FieldSpec:
+class FieldSpec(msgspec.Struct, frozen=True):
     """A field an author may write: its name, resolved hint, whether required, what it refers to."""
 
     name: str
@@ -51,17 +51,16 @@ def references(cls: type) -> tuple[FieldSpec, ...]:
 
 @cache
 def _yaml_fields(cls: type) -> tuple[FieldSpec, ...]:
-    hints = typing.get_type_hints(cls, include_extras=True)
     return tuple(
-        FieldSpec(
-            f.name,
-            hints[f.name],
-            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
-            _ref_of(hints[f.name]),
-        )
-        for f in dataclasses.fields(cls)
-        if f.metadata.get("yaml", True)
+        FieldSpec(f.name, f.type, f.required, _ref_of(f.type))
+        for f in msgspec.structs.fields(cls)
+        if not _derived(f.type)
     )
+
+
+def _derived(hint: Any) -> bool:
+    """Whether the loader sets this field rather than the author (`Annotated[..., DERIVED]`)."""
+    return typing.get_origin(hint) is Annotated and DERIVED in hint.__metadata__
 
 
 @cache
@@ -75,7 +74,7 @@ def hint_plan(hint: Any) -> tuple[str, Any]:
 
     Conversion, error messages and the JSON Schema all dispatch on it. Kinds:
     optional (detail: the inner hint), tuple (the item hint), literal (the
-    allowed values, in order), str, float, dataclass (the class). `Annotated`
+    allowed values, in order), str, float, struct (the model class). `Annotated`
     metadata (references) does not change what is written, so it is looked through.
     """
     origin = typing.get_origin(hint)
@@ -92,8 +91,8 @@ def hint_plan(hint: Any) -> tuple[str, Any]:
         return "str", None
     if hint is float:
         return "float", None
-    if dataclasses.is_dataclass(hint):
-        return "dataclass", hint
+    if isinstance(hint, type) and issubclass(hint, msgspec.Struct):
+        return "struct", hint
     raise TypeError(f"model uses an unsupported type hint: {hint!r}")  # a bug, not bad input
 
 
@@ -109,8 +108,8 @@ def model_shape() -> str:
     lines = []
     for module in (bilingual, pack):
         for name, value in sorted(vars(module).items()):
-            if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == module.__name__:
-                fields = ", ".join(f"{f.name}: {f.type}" for f in dataclasses.fields(value))
+            if isinstance(value, type) and issubclass(value, msgspec.Struct) and value.__module__ == module.__name__:
+                fields = ", ".join(f"{name}: {value.__annotations__[name]}" for name in value.__struct_fields__)
                 lines.append(f"{module.__name__}.{name}({fields})")
             elif typing.get_origin(value) in (Literal, Annotated):
                 lines.append(f"{module.__name__}.{name} = {value!r}")

@@ -10,10 +10,10 @@ it is shown as text, never interpreted.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import singledispatch
 from typing import Any, Literal
 
+import msgspec
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -42,8 +42,7 @@ from fintech_tui.render.safe import one_line, plain, shortened
 LinkKind = Literal["item", "evidence"]
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(msgspec.Struct, frozen=True):
     """Something the reader can follow from a detail view."""
 
     group: str  # the heading it is listed under
@@ -61,8 +60,7 @@ EVIDENCE_READINGS: dict[Lang, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class CitedQuote:
+class CitedQuote(msgspec.Struct, frozen=True):
     """A quote of the evidence, with the pack's reading of its whole paragraph
     (the English, or the restored Chinese) to show under it or not."""
 
@@ -79,13 +77,12 @@ class CitedQuote:
         return Group(line, Padding(under, (0, 0, 0, 4)))
 
 
-@dataclass
-class Detail:
+class Detail(msgspec.Struct):
     """What the detail pane shows for one item."""
 
     title: Text
-    body: list[RenderableType | CitedQuote] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
+    body: list[RenderableType | CitedQuote] = msgspec.field(default_factory=list)
+    links: list[Link] = msgspec.field(default_factory=list)
 
     def renderable(self, *, readings: bool = True) -> RenderableType:
         """The body; `readings` shows the reading of each cited paragraph under its quote."""
