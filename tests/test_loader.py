@@ -354,7 +354,10 @@ def test_an_unknown_id_suggests_the_closest_one(write_pack: PackWriter) -> None:
 
 def test_fields_the_loader_sets_are_not_the_authors_to_write(write_pack: PackWriter) -> None:
     """A paragraph's number and the pack's origin are DERIVED: writing them is an unknown field."""
-    source = "paragraphs:\n  - id: p1\n    text: 口袋生活是招商银行的应用。\n    number: 7\n  - id: p2\n    text: 支付宝有数亿用户。\n"
+    source = (
+        "paragraphs:\n  - id: p1\n    text: 口袋生活是招商银行的应用。\n    number: 7\n"
+        "  - id: p2\n    text: 支付宝有数亿用户。\n"
+    )
     with pytest.raises(PackError) as raised:
         load_pack(write_pack(**{"source.yaml": source}), use_cache=False)
     (problem,) = raised.value.problems
