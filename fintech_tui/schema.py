@@ -25,7 +25,7 @@ def _schema(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"enum": list(detail)}
     if kind == "str":
         return {"type": ["string", "integer"]}
-    if kind == "float":
+    if kind == "number":
         return {"type": "number"}
     if kind == "struct":
         cls: type = detail

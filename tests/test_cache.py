@@ -82,3 +82,28 @@ def test_default_location_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path:
     monkeypatch.delenv("FINTECH_TUI_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache.folder() == tmp_path / "fintech-tui"
+
+
+def test_numbers_come_back_from_the_cache_as_written(
+    write_pack: PackWriter, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """10000000 stays an int (it prints without ".0"), 1.5 a float, through the cache and back."""
+    figures = """
+        figures:
+          - id: users
+            metric: {en: Users}
+            as_written: 数亿用户
+            value: 10000000
+            evidence: [{para: p2, quote: 数亿用户}]
+          - id: share
+            metric: {en: Share}
+            as_written: 数亿用户
+            value: 1.5
+            evidence: [{para: p2, quote: 数亿用户}]
+        """
+    folder = write_pack(**{"figures.yaml": figures})
+    first = load_pack(folder)
+    forbid_building(monkeypatch)
+    second = load_pack(folder)
+    values = [(type(f.value), f.value) for f in second.figures]
+    assert values == [(int, 10000000), (float, 1.5)] == [(type(f.value), f.value) for f in first.figures]

@@ -18,19 +18,17 @@ from __future__ import annotations
 
 import os
 import stat
-from functools import cache
 from pathlib import Path
-from typing import Any
 
 import msgspec
 
 from fintech_tui import __version__
 from fintech_tui.digest import blake2b
 from fintech_tui.model import Pack
-from fintech_tui.model.plan import hint_plan, model_fingerprint, yaml_fields
+from fintech_tui.model.plan import model_fingerprint
 from fintech_tui.safe_files import UnsafeFile, read_capped, sweep_temporaries, write_temporary
 
-FORMAT = 3  # bump when an entry changes shape (model changes are in the key)
+FORMAT = 4  # bump when an entry changes shape (model changes are in the key)
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
 SUFFIX = ".json"
 
@@ -93,51 +91,13 @@ def read(key: str, *, origin: str) -> Pack | None:
     try:
         if not _trusted(path.lstat()):
             return None
-        raw = msgspec.json.decode(read_capped(path, MAX_ENTRY_BYTES))
-        entry = msgspec.convert(raw, type=Entry)
+        # Straight into the model's types: no tree of plain values on the way.
+        entry = msgspec.json.decode(read_capped(path, MAX_ENTRY_BYTES), type=Entry)
         if entry.format != FORMAT or entry.version != __version__ or entry.key != key:
             return None
-        pack: Pack = _whole_numbers(entry.pack, raw["pack"])
     except (OSError, UnsafeFile, msgspec.MsgspecError, RecursionError, ValueError, TypeError, LookupError):
         return None  # missing, partial, planted or stale: simply a miss
-    return msgspec.structs.replace(pack, origin=origin)
-
-
-@cache
-def _number_fields(cls: type) -> tuple[tuple[str, bool], ...]:
-    """Fields of a model class that are, or may contain, a float field: (name, is the float itself)."""
-    found = []
-    for spec in yaml_fields(cls):
-        kind, detail = hint_plan(spec.hint)
-        while kind in ("optional", "tuple"):
-            kind, detail = hint_plan(detail)
-        if kind == "float":
-            found.append((spec.name, True))
-        elif kind == "struct" and (detail is cls or _number_fields(detail)):
-            found.append((spec.name, False))
-    return tuple(found)
-
-
-def _whole_numbers(obj: Any, raw: Any) -> Any:
-    """`obj` with each number the entry holds as an integer an int again, as the YAML gave it.
-
-    The model's float fields keep YAML's integers as they are; msgspec makes them
-    floats, which would print differently (10000000.0) from an uncached load.
-    """
-    if isinstance(obj, tuple):
-        changed = [_whole_numbers(item, raw_item) for item, raw_item in zip(obj, raw, strict=True)]
-        return obj if all(a is b for a, b in zip(changed, obj, strict=True)) else tuple(changed)
-    if not isinstance(obj, msgspec.Struct) or not (fields := _number_fields(type(obj))):
-        return obj
-    changes = {}
-    for name, is_number in fields:
-        value, raw_value = getattr(obj, name), raw.get(name)
-        if is_number:
-            if isinstance(value, float) and type(raw_value) is int:
-                changes[name] = raw_value
-        elif value is not None and (updated := _whole_numbers(value, raw_value)) is not value:
-            changes[name] = updated
-    return msgspec.structs.replace(obj, **changes) if changes else obj
+    return msgspec.structs.replace(entry.pack, origin=origin)
 
 
 def write(key: str, pack: Pack) -> None:

@@ -35,7 +35,7 @@ def describe(hint: Any) -> str:
         return "one of " + ", ".join(repr(a) for a in detail)
     if kind == "optional":
         return describe(detail)
-    return {"str": "text", "float": "a number", "tuple": "a list", "struct": "a mapping"}[kind]
+    return {"str": "text", "number": "a number", "tuple": "a list", "struct": "a mapping"}[kind]
 
 
 def _kind(value: Any) -> str:
@@ -88,7 +88,7 @@ class Converter:
             if isinstance(value, int) and not isinstance(value, bool):
                 return str(value)  # `number: 2` is as good as `number: "2"`
             return self.fail(path, f"expected text, got {_kind(value)}")
-        if kind == "float":
+        if kind == "number":
             if not isinstance(value, int | float) or isinstance(value, bool):
                 return self.fail(path, f"expected a number, got {_kind(value)}")
             return self.finite(value, path)

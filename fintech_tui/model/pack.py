@@ -27,6 +27,9 @@ Relation = Literal["supports", "opposes", "elaborates"]
 Hedge = Literal["estimate", "prediction", "opinion", "possibility"]
 OutlineKind = Literal["title", "metadata", "lead", "section", "point", "byline"]
 
+#: A number as the author wrote it: 10000000 stays an int (and prints as one), 1.5 a float.
+Number = int | float
+
 ParagraphId = Annotated[str, RefTo("paragraph")]
 EntityId = Annotated[str, RefTo("entity")]
 StrategyId = Annotated[str, RefTo("strategy")]
@@ -142,7 +145,7 @@ class Figure(msgspec.Struct, frozen=True, gc=False):
     as_written: str
     evidence: tuple[Evidence, ...]
     subject: EntityId = ""  # empty means the article itself
-    value: float | None = None
+    value: Number | None = None
     unit: str = ""
     period: str = ""
     source: str = ""

@@ -8,9 +8,10 @@ the annotations in `model.pack` stay the single declaration of the format.
 
 from __future__ import annotations
 
+import operator
 import types
 import typing
-from functools import cache
+from functools import cache, reduce
 from typing import Annotated, Any, Literal, Union
 
 import msgspec
@@ -74,23 +75,25 @@ def hint_plan(hint: Any) -> tuple[str, Any]:
 
     Conversion, error messages and the JSON Schema all dispatch on it. Kinds:
     optional (detail: the inner hint), tuple (the item hint), literal (the
-    allowed values, in order), str, float, struct (the model class). `Annotated`
+    allowed values, in order), str, number (int or float), struct (the model class). `Annotated`
     metadata (references) does not change what is written, so it is looked through.
     """
     origin = typing.get_origin(hint)
     if origin is Annotated:
         return hint_plan(typing.get_args(hint)[0])
     if origin in (Union, types.UnionType):
-        (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
-        return "optional", inner
+        given = typing.get_args(hint)
+        inner = tuple(a for a in given if a is not type(None))
+        if len(inner) < len(given):
+            return "optional", reduce(operator.or_, inner)  # Number | None: Number
+        if set(inner) == {int, float}:
+            return "number", None
     if origin is tuple:
         return "tuple", typing.get_args(hint)[0]
     if origin is Literal:
         return "literal", typing.get_args(hint)
     if hint is str:
         return "str", None
-    if hint is float:
-        return "float", None
     if isinstance(hint, type) and issubclass(hint, msgspec.Struct):
         return "struct", hint
     raise TypeError(f"model uses an unsupported type hint: {hint!r}")  # a bug, not bad input
@@ -111,7 +114,7 @@ def model_shape() -> str:
             if isinstance(value, type) and issubclass(value, msgspec.Struct) and value.__module__ == module.__name__:
                 fields = ", ".join(f"{name}: {value.__annotations__[name]}" for name in value.__struct_fields__)
                 lines.append(f"{module.__name__}.{name}({fields})")
-            elif typing.get_origin(value) in (Literal, Annotated):
+            elif typing.get_origin(value) in (Literal, Annotated, types.UnionType):
                 lines.append(f"{module.__name__}.{name} = {value!r}")
     return "\n".join(lines)
 
