@@ -8,7 +8,6 @@ so nothing a user wrote by hand is lost. No Textual import.
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -54,8 +53,8 @@ class Settings(msgspec.Struct):
         except OSError:
             return cls(path=path, writable=False)
         try:
-            data: Any = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+            data: Any = msgspec.json.decode(raw)  # msgspec, loaded already: no json module at start-up
+        except msgspec.DecodeError:
             return cls(path=path, writable=False)
         if not isinstance(data, dict):
             return cls(path=path, writable=False)
@@ -82,11 +81,8 @@ class Settings(msgspec.Struct):
         """Write the file atomically; False (and nothing written) if it cannot be."""
         if self.path is None or not self.writable:
             return False
-        body = json.dumps(
-            {"theme": self.theme, "lang": self.lang, "evidence_readings": self.evidence_readings, "last": self.last},
-            ensure_ascii=False,
-            indent=2,
-        )
+        data = {"theme": self.theme, "lang": self.lang, "evidence_readings": self.evidence_readings, "last": self.last}
+        body = msgspec.json.format(msgspec.json.encode(data), indent=2).decode("utf-8")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(

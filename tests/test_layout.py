@@ -282,12 +282,13 @@ async def test_theme_language_and_last_item_are_remembered(bundled_pack: Pack, t
     assert chosen.goto == Ref("entity", "alipay") and chosen.lang == "en"
 
 
-def test_a_settings_file_it_cannot_read_is_never_overwritten(tmp_path: Path) -> None:
+@pytest.mark.parametrize("body", [b"{not json", b'{"theme": "\xff\xfe"}', b"[1, 2]"])
+def test_a_settings_file_it_cannot_read_is_never_overwritten(tmp_path: Path, body: bytes) -> None:
     path = tmp_path / "settings.json"
-    path.write_text("{not json", encoding="utf-8")
+    path.write_bytes(body)  # not JSON, not UTF-8, not a mapping
     settings_ = Settings.load(path)
-    assert settings_.theme == "" and not settings_.save()
-    assert path.read_text(encoding="utf-8") == "{not json"
+    assert settings_.theme == "" and not settings_.writable and not settings_.save()
+    assert path.read_bytes() == body
 
 
 def test_the_default_settings_file_lives_in_the_xdg_config_folder(
