@@ -54,7 +54,7 @@ class Settings(msgspec.Struct):
             return cls(path=path, writable=False)
         try:
             data: Any = msgspec.json.decode(raw)  # msgspec, loaded already: no json module at start-up
-        except msgspec.DecodeError:
+        except (msgspec.DecodeError, UnicodeDecodeError):
             return cls(path=path, writable=False)
         if not isinstance(data, dict):
             return cls(path=path, writable=False)
