@@ -15,8 +15,6 @@ moving one into its own module) is one row and costs the other verbs nothing.
 
 from __future__ import annotations
 
-import argparse
-import difflib
 import importlib
 import io
 import os
@@ -28,12 +26,14 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from fintech_tui import __version__
 from fintech_tui.bundled import bundled_pack_path
 from fintech_tui.sanitize import neutralise
 
 if TYPE_CHECKING:
+    import argparse
+
     from fintech_tui.index import Ref
+    from fintech_tui.model import Lang
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -60,14 +60,14 @@ VERBS: tuple[Verb, ...] = (
         "check",
         "validate; --report for gaps",
         "Validate a pack and print a summary, or every problem as FILE:LINE:COL: field: message.",
-        "fintech_tui.cli:check_arguments",
+        "fintech_tui.arguments:check_arguments",
         "fintech_tui.cli:run_check",
     ),
     Verb(
         "export",
         export_names,
         "Write the whole pack as Markdown, JSON (the pack format) or HTML, or one part of it for other tools.",
-        "fintech_tui.cli:export_arguments",
+        "fintech_tui.arguments:export_arguments",
         "fintech_tui.cli:run_export",
     ),
     Verb(
@@ -81,14 +81,14 @@ VERBS: tuple[Verb, ...] = (
         "schema",
         "JSON Schema of the pack format",
         "Print a JSON Schema of one pack file, for YAML editors.",
-        "fintech_tui.cli:no_arguments",
+        "fintech_tui.arguments:no_arguments",
         "fintech_tui.cli:run_schema",
     ),
     Verb(
         "new",
         "scaffold a pack",
         "Create a minimal valid pack in a new folder.",
-        "fintech_tui.cli:new_arguments",
+        "fintech_tui.arguments:new_arguments",
         "fintech_tui.cli:run_new",
     ),
     Verb(
@@ -107,89 +107,9 @@ def resolve(target: str) -> Any:
     return getattr(importlib.import_module(module), attribute)
 
 
-class ArgumentParser(argparse.ArgumentParser):
-    """argparse, with its messages (which quote what the user typed) neutralised."""
-
-    def _print_message(self, message: str, file: Any = None) -> None:
-        if message:
-            super()._print_message(neutralise(message), file)
-
-
-def pack_argument(parser: argparse.ArgumentParser) -> None:
-    """The optional PACK argument most verbs share."""
-    parser.add_argument(
-        "pack",
-        nargs="?",
-        type=Path,
-        help="a pack folder or YAML file (default: the bundled article)",
-    )
-
-
 def verb_summary(verb: Verb) -> str:
     """The few words the main --help gives a verb."""
     return verb.summary if isinstance(verb.summary, str) else verb.summary()
-
-
-class MainParser(ArgumentParser):
-    """The explorer's parser: its help lists the verbs, worked out only when shown
-    (the export formats come from their registry, which start-up does not import)."""
-
-    def format_help(self) -> str:
-        verbs = ", ".join(f"{verb.name} ({verb_summary(verb)})" for verb in VERBS)
-        self.epilog = f"Verbs: {verbs}. Run 'fintech-tui VERB --help' for each."
-        return super().format_help()
-
-
-def main_parser() -> argparse.ArgumentParser:
-    """The parser for opening the explorer."""
-    parser = MainParser(
-        prog="fintech-tui",
-        description="Explore an analytical article as a map of its outline, companies, strategies and arguments.",
-    )
-    parser.add_argument("--version", action="version", version=f"fintech-tui {__version__}")
-    parser.add_argument("--lang", choices=("en", "zh"), help="label language at start (default: as last time)")
-    parser.add_argument("--goto", metavar="KIND:ID", help="open straight on an item, e.g. entity:alipay or paragraph:5")
-    parser.add_argument("--fresh", action="store_true", help="start at the top, not at the item shown last time")
-    parser.add_argument(
-        "--watch", action="store_true", help="reload when a file of the pack changes (for authors editing a pack)"
-    )
-    parser.add_argument(
-        "--screenshot-dir", type=Path, metavar="DIR", help="where S saves screenshots (default: the data folder)"
-    )
-    pack_argument(parser)
-    return parser
-
-
-def verb_parser(verb: Verb) -> argparse.ArgumentParser:
-    """The parser of one verb, set up by the function its row names."""
-    parser = ArgumentParser(prog=f"fintech-tui {verb.name}", description=verb.description)
-    set_up: Callable[[argparse.ArgumentParser], None] = resolve(verb.arguments)
-    set_up(parser)
-    return parser
-
-
-def no_arguments(parser: argparse.ArgumentParser) -> None:
-    """For verbs that take no arguments."""
-
-
-def check_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--report", action="store_true", help="also list the gaps: thin or missing evidence")
-    pack_argument(parser)
-
-
-def export_arguments(parser: argparse.ArgumentParser) -> None:
-    from fintech_tui.export import export_formats
-
-    formats = export_formats()
-    described = "; ".join(f"{fmt.name}: {fmt.description}" for fmt in formats)
-    parser.add_argument("--format", "-f", choices=[fmt.name for fmt in formats], default="md", help=described)
-    parser.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
-    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
-    pack_argument(parser)
-
-
-def new_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("name", type=Path, help="the folder to create (must not exist)")
 
 
 class OutputError(Exception):
@@ -335,7 +255,18 @@ def parse_goto(value: str) -> Ref | str:
     return Ref(kind, item_id)
 
 
-def run_explorer(args: argparse.Namespace) -> int:
+class ExplorerOptions(msgspec.Struct, frozen=True):
+    """How to open the explorer: its command line (see `arguments.main_parser`), with its defaults."""
+
+    pack: Path | None = None
+    lang: Lang | None = None
+    goto: str | None = None
+    fresh: bool = False
+    watch: bool = False
+    screenshot_dir: Path | None = None
+
+
+def run_explorer(args: ExplorerOptions) -> int:
     """Open the explorer on a pack (the bundled article by default)."""
     from fintech_tui.goto import resolve_goto
     from fintech_tui.index import PackIndex
@@ -376,6 +307,8 @@ def unknown_verb(argv: list[str], verbs: Sequence[str]) -> str | None:
     """A message when the first word is neither a verb nor an existing pack but looks like a verb."""
     if not argv or argv[0].startswith("-") or os.sep in argv[0] or Path(argv[0]).exists():
         return None
+    import difflib
+
     close = difflib.get_close_matches(argv[0], verbs, n=1)
     return f"unknown verb or pack {argv[0]!r} — did you mean {close[0]}?" if close else None
 
@@ -394,13 +327,19 @@ def dispatch(argv: list[str]) -> int:
     """Parse `argv` and run the verb (or the explorer) it names."""
     verbs = {verb.name: verb for verb in VERBS}
     if argv and argv[0] in verbs:
+        from fintech_tui.arguments import verb_parser
+
         verb = verbs[argv[0]]
         args = verb_parser(verb).parse_args(argv[1:])
         runner: Callable[[argparse.Namespace], int] = resolve(verb.run)
         return runner(args)
     if (message := unknown_verb(argv, list(verbs))) is not None:
         return fail(message)
-    return run_explorer(main_parser().parse_args(argv))
+    if not argv:
+        return run_explorer(ExplorerOptions())  # nothing to parse: argparse stays unloaded
+    from fintech_tui.arguments import explorer_options
+
+    return run_explorer(explorer_options(argv))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,8 +13,11 @@ import sys
 from pathlib import Path
 
 PROBE = """
-import atexit, json, sys
-atexit.register(lambda: print(json.dumps(sorted(sys.modules))))
+import atexit, sys
+def report(names):  # the names first, then json to print them: the probe must not import it before
+    import json
+    print(json.dumps(names))
+atexit.register(lambda: report(sorted(sys.modules)))
 from fintech_tui.cli import main
 raise SystemExit(main([]))
 """
@@ -32,6 +35,8 @@ NEVER_AT_START = {
     "pypinyin",
     "ahocorasick",
     "textual.widgets._data_table",  # only the matrix and figures views are tables
+    "argparse",  # no arguments, nothing to parse
+    "json",  # settings are read with msgspec, loaded already for the cache
 }
 ONLY_ON_A_CACHE_MISS = {
     "yaml",
@@ -64,6 +69,17 @@ def test_warm_start_imports_neither_yaml_nor_the_validator(tmp_path: Path) -> No
     assert not modules & NEVER_AT_START
     assert not modules & ONLY_ON_A_CACHE_MISS
     assert "_hashlib" not in modules  # OpenSSL: ~4 MiB for a hash CPython has built in
+
+
+def test_the_explorer_options_default_as_the_parser_does() -> None:
+    """`fintech-tui` alone skips argparse: its defaults must be the parser's."""
+    from fintech_tui.arguments import explorer_options
+    from fintech_tui.cli import ExplorerOptions
+
+    assert explorer_options([]) == ExplorerOptions()
+    assert explorer_options(["--lang", "zh", "--fresh", "pack"]) == ExplorerOptions(
+        pack=Path("pack"), lang="zh", fresh=True
+    )
 
 
 def test_cold_start_validates_but_still_defers_screens(tmp_path: Path) -> None:
