@@ -8,12 +8,13 @@ two milliseconds of start-up); any argument, `--help` included, comes here.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from fintech_tui import __version__
-from fintech_tui.cli import VERBS, ExplorerOptions, Verb, resolve, verb_summary
+from fintech_tui.cli import VERBS, ExplorerOptions, Verb, resolve, say, verb_summary
 from fintech_tui.sanitize import neutralise
 
 
@@ -23,11 +24,16 @@ def explorer_options(argv: Sequence[str]) -> ExplorerOptions:
 
 
 class ArgumentParser(argparse.ArgumentParser):
-    """argparse, with its messages (which quote what the user typed) neutralised."""
+    """argparse, with its messages (which quote what the user typed) neutralised, and
+    help or version text that cannot be written an error rather than silence."""
 
     def _print_message(self, message: str, file: Any = None) -> None:
-        if message:
-            super()._print_message(neutralise(message), file)
+        if not message:
+            return
+        if file is not sys.stdout:
+            super()._print_message(neutralise(message), file)  # errors: stderr, as argparse does
+            return
+        say(message.removesuffix("\n"))  # a full disk or closed stdout: OutputError, one line, exit 1
 
 
 def pack_argument(parser: argparse.ArgumentParser) -> None:

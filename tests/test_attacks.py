@@ -701,12 +701,14 @@ def test_a_closed_stdout_is_one_line(tmp_path: Path, verb: str) -> None:
     assert result.stderr == "fintech-tui: standard output is closed\n"
 
 
-def test_a_full_disk_on_stdout_is_one_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("arguments", [["export"], ["--version"], ["--help"], ["check", "--help"]])
+def test_a_full_disk_on_stdout_is_one_line(tmp_path: Path, arguments: list[str]) -> None:
+    """Help and version text too: argparse alone would swallow the error and exit 0."""
     if not Path("/dev/full").exists():
         pytest.skip("needs /dev/full")
     with open("/dev/full", "w") as full:
         result = subprocess.run(
-            [sys.executable, "-m", "fintech_tui", "export"],
+            [sys.executable, "-m", "fintech_tui", *arguments],
             cwd=tmp_path,
             stdout=full,
             stderr=subprocess.PIPE,
