@@ -351,3 +351,27 @@ def test_compare_says_how_many_more_arguments_there_are(bundled_index: PackIndex
     assert more > 0
     output = "\n".join(lines_of(breakable(compare_table(bundled_index, [alipay], "en", 120)), 120))
     assert f"…+{more}" in output
+
+
+async def test_links_are_cut_to_their_pane_and_recut_when_it_resizes(bundled_pack: Pack) -> None:
+    """Each link's label fits its pane and ends "…" right after the last character kept; a new
+    width cuts them again, keeping the highlighted link."""
+    from fintech_tui.widgets.link_list import LinkList
+
+    app = FintechApp(bundled_pack, fresh=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        links = app.main_screen.query_one(LinkList)
+        links.highlighted = 3
+
+        def labels() -> list[str]:
+            return [str(option.prompt) for option in links.options if not option.disabled]
+
+        narrow = labels()
+        cut = [label for label in narrow if label.endswith("…")]
+        assert cut, narrow  # the first item's source paragraph does not fit at 80 columns
+        assert all(cell_len(label) <= links._room() and not label[:-1].endswith(" ") for label in cut)
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause(0.3)
+        assert labels() != narrow and links.highlighted == 3
+        assert all(cell_len(label) <= links._room() for label in labels())

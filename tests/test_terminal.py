@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -266,3 +267,13 @@ def test_t_in_the_matrix_switches_its_labels_to_chinese(tmp_path: Path, size: st
     footer = chinese[-1]
     assert say("key.close_view", "zh") in footer and say("key.close_view", "en") not in footer, footer
     assert max(cell_len(line) for line in chinese) == int(size.split("x")[0])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_cut_chinese_ends_in_a_space_before_the_ellipsis(tmp_path: Path, size: str) -> None:
+    """Lists cut long Chinese labels right after the last character that fits: "为什…", not "为什 …"."""
+    screens = drive(tmp_path, size, ["wait:0.5", "screen", "key:2", "key:j", "wait:0.8", "screen"])
+    for screen in screens:
+        for line in screen:
+            assert not re.search(r"[\u3400-\u9fff，。、：？！] …", line), line
+    assert any("…" in line for screen in screens for line in screen)  # something was cut: the check saw it

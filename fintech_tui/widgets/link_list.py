@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from fintech_tui.messages import say
 from fintech_tui.model import Lang
 from fintech_tui.render.detail import Link
+from fintech_tui.render.safe import ellipsised
 from fintech_tui.widgets.keys import bind
 from fintech_tui.widgets.vim import VimList
 
@@ -45,27 +46,46 @@ class LinkList(VimList):
     def __init__(self, lang: Lang = "en", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.links: list[Link] = []
+        self._cut_to = 0  # the room the options were cut for
         self.lang = lang
         self.border_title = say("links.title", self.lang)
 
     def show_links(self, links: list[Link]) -> None:
         """Replace the list with `links`, keeping their groups in order."""
         self.links = links
-        options: list[Option] = []
-        group = None
-        for number, link in enumerate(links):
-            if link.group != group:
-                group = link.group
-                options.append(Option(Text(group, style="bold dim"), disabled=True))
-            label = Text.assemble("  ", link.label, no_wrap=True, overflow="ellipsis")
-            options.append(Option(label, id=str(number)))
-        self.set_options(options)
+        self._fill()
         self.border_title = say("links.title", self.lang)
         count = len(links)
         said = "links.none" if not count else "links.one" if count == 1 else "links.count"
         self.border_subtitle = say(said, self.lang, count=count)
         if links:
             self.highlighted = 1  # the first link, below its heading
+
+    def _room(self) -> int:
+        """Cells an option's text has (0 before the first layout)."""
+        padding = self.get_component_styles("option-list--option").padding.width
+        return max(self.scrollable_content_region.width - self._get_left_gutter_width() - padding, 0)
+
+    def _fill(self) -> None:
+        """The options for `links`, each cut to the room there is with "…" right after the last
+        character kept (cut by Rich as it draws, Chinese would end in a space before "…")."""
+        room = self._cut_to = self._room()
+        options: list[Option] = []
+        group = None
+        for number, link in enumerate(self.links):
+            if link.group != group:
+                group = link.group
+                options.append(Option(Text(group, style="bold dim"), disabled=True))
+            label = Text.assemble("  ", link.label, no_wrap=True, overflow="ellipsis")
+            options.append(Option(ellipsised(label, room) if room else label, id=str(number)))
+        self.set_options(options)
+
+    def on_resize(self) -> None:
+        if self.links and self._room() != self._cut_to:
+            highlighted, scrolled = self.highlighted, self.scroll_offset
+            self._fill()
+            self.highlighted = highlighted
+            self.scroll_to(scrolled.x, scrolled.y, animate=False, immediate=True)
 
     @on(OptionList.OptionSelected)
     def _follow(self, event: OptionList.OptionSelected) -> None:
