@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from fintech_tui.index import PackIndex, Ref
+from fintech_tui.keymap import key_name
 from fintech_tui.messages import say
 from fintech_tui.model import Lang
 from fintech_tui.render.labels import item_label
 from fintech_tui.widgets.key_line import KeyLine
-from fintech_tui.widgets.keys import bind, localised
+from fintech_tui.widgets.keys import bind, localise, localised
 
 RESULT_LIMIT = 60  # more than a screenful; refine the query to see others
 
@@ -30,7 +31,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         # priority: before the query box's own up, down (scrolling nothing) and enter
         bind("up", "move(-1)", "previous", group="results", priority=True),
         bind("down", "move(1)", "next", group="results", priority=True),
-        bind("enter", "open", "open_result", priority=True),
+        bind("enter", "open", "open_result", priority=True, key_display="⏎"),
     ]
     ORDER = {key: number for number, key in enumerate(("escape", "up", "down", "enter"))}  # in the help
 
@@ -55,12 +56,17 @@ class SearchScreen(ModalScreen[Ref | None]):
         yield KeyLine(self.key_entries(), id="search-keys")  # over the explorer's footer, whose keys do not work here
 
     def key_entries(self) -> list[tuple[str, str]]:
-        """(key, word) for each of the popup's own keys (BINDINGS), ↑ and ↓ sharing one word."""
-        return [
-            ("esc", say("key.close_search", self.lang)),
-            ("↑↓", say("group.results", self.lang)),
-            ("⏎", say("key.open_result", self.lang)),
-        ]
+        """(key, word) for each of the popup's own keys, read from BINDINGS in the label
+        language; the keys of one group share its word (↑↓ Results)."""
+        entries: list[tuple[str, str]] = []
+        for binding in Binding.make_bindings(self.BINDINGS):
+            shown = localise(binding, self.lang)
+            key = binding.key_display or key_name(binding.key)
+            if shown.group is not None and entries and entries[-1][1] == shown.group.description:
+                entries[-1] = (entries[-1][0] + key, entries[-1][1])
+            else:
+                entries.append((key, shown.group.description if shown.group else shown.description))
+        return entries
 
     def on_mount(self) -> None:
         self.query_one("#search-box").border_title = say("search.title", self.lang)
