@@ -271,7 +271,7 @@ def write_readme(lines: list[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pairs", type=int, default=9, help="start-up pairs (the median is reported)")
+    parser.add_argument("--pairs", type=int, default=21, help="start-up pairs (the median is reported)")
     parser.add_argument("--repeats", type=int, default=3, help="cold and warm runs per size up to 10k")
     parser.add_argument("--feel-repeats", type=int, default=3, help="terminal sessions per program and size")
     parser.add_argument("--sizes", default="1000,10000,100000", help="synthetic pack sizes, comma separated")
