@@ -297,6 +297,7 @@ def run_explorer(args: ExplorerOptions) -> int:
         screenshot_dir=args.screenshot_dir,
         fresh=args.fresh,
         watch=Path(pack.origin) if args.watch else None,
+        set_aside=True,  # this process is the explorer's alone
     )
     run_app(app)  # SIGTERM and SIGHUP exit through the app's own shutdown
     app.save_settings()

@@ -82,3 +82,22 @@ async def test_a_burst_of_typed_keys_searches_once_for_the_whole_query(bundled_p
         await pilot.press("backspace", "enter")  # enter right after typing opens what the last query finds
         await pilot.pause()
         assert app.main_screen.current == Ref("entity", "alipay")
+
+
+@pytest.mark.parametrize("set_aside", [True, False])
+async def test_what_start_up_leaves_alive_is_set_aside_once_it_settles(bundled_pack: Pack, set_aside: bool) -> None:
+    """Once the search table is built, the explorer's process freezes what is alive (the next
+    full collection would walk it all: a pause on the first `/`); an app in a shared process
+    (tests, serve) leaves the collector alone."""
+    import gc
+
+    frozen_before = gc.get_freeze_count()
+    app = FintechApp(bundled_pack, set_aside=set_aside)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause(1.0)  # past the warm-up delay and the table's build
+            assert "search_entries" in app.main_screen.index.__dict__
+            grew = gc.get_freeze_count() > frozen_before
+            assert grew is set_aside
+    finally:
+        gc.unfreeze()

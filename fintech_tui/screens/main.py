@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -158,7 +159,14 @@ class MainScreen(Screen[None]):
         """Build the search table (pinyin included) in a thread, so that opening
         search and the first keystroke do not wait for it."""
         if "search_entries" not in self.index.__dict__:
-            self.run_worker(lambda: self.index.search_entries, thread=True, group="warm-up", exit_on_error=False)
+            self.run_worker(self._build_search_table, thread=True, group="warm-up", exit_on_error=False)
+
+    def _build_search_table(self) -> None:
+        self.index.search_entries  # noqa: B018  (a cached property: building it is the point)
+        self.post_message(self.Settled())
+
+    class Settled(Message):
+        """Start-up's work is done: the first screen is up and the search table built."""
 
     # -- selection and history --------------------------------------------
 
