@@ -20,6 +20,7 @@ from fintech_tui.index import PackIndex, Ref
 from fintech_tui.messages import say
 from fintech_tui.model import Lang
 from fintech_tui.render.labels import item_label
+from fintech_tui.render.safe import ellipsised
 from fintech_tui.widgets.keys import bind
 
 Nesting = Iterable[tuple[Ref, int]]  # (item, depth) in display order, parents first (see nesting.preorder)
@@ -168,9 +169,7 @@ class ItemTree(Tree[Ref]):
             depth += 1
             ancestor = ancestor.parent
         room = self.scrollable_content_region.width - depth * self.guide_depth
-        if room > 0 and label.cell_len > room:
-            label.truncate(room, overflow="ellipsis")
-        return label
+        return ellipsised(label, room) if room > 0 else label  # "…" right after the last character kept
 
     def select_ref(self, ref: Ref) -> bool:
         """Move the cursor to `ref` if this pane holds it."""
