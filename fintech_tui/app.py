@@ -51,7 +51,7 @@ class FintechApp(App[None]):
         set_aside: bool = False,
     ) -> None:
         super().__init__()
-        self.set_aside = set_aside  # the process is this explorer's alone: see `settled`
+        self.set_aside = set_aside  # the process is this explorer's alone: see `on_main_screen_settled`
         self.pack = pack
         self.index = index or PackIndex(pack)
         self.settings = settings or Settings()  # without a path: never saved (tests, serve)
