@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import typing
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +44,8 @@ def _build(path: Path, files: list[tuple[Path, bytes]], progress: LoadProgress |
     sections: dict[str, Any] = {}
     owners: dict[str, YamlDocument] = {}
     locations = Locations()
-    hints = typing.get_type_hints(Pack)
-    allowed = [spec.name for spec in yaml_fields(Pack)]
+    hints = {spec.name: spec.hint for spec in yaml_fields(Pack)}  # the sections an author may write
+    allowed = list(hints)
 
     unreadable = False  # a file that failed to parse may hold a "missing" section
     contents = [(str(file), raw) for file, raw in files]

@@ -7,7 +7,7 @@ load builds is cyclic garbage, so collection waits until the load is done.
 And since the explorer keeps its pack until it quits, it can take the pack
 out of the collector's sight for good (`set_aside_for_good`), so the many
 collections that building the screen sets off no longer walk it; and once
-start-up has settled (`FintechApp.settled`), the same again for the screen,
+start-up has settled (`FintechApp.on_main_screen_settled`), the same again for the screen,
 Textual and the pinyin tables.
 """
 
