@@ -86,15 +86,10 @@ class Peer(msgspec.Struct, frozen=True):
 def named_in_title(index: PackIndex) -> set[str]:
     """The ids of the entities the article's title names (outline nodes of kind `title`)."""
     found: set[str] = set()
-    numbers = {p.number: p for p in index.pack.paragraphs}
     for node in walk_outline(index.pack.outline):
-        if node.kind != "title" or node.first not in index.paragraphs:
-            continue
-        first = index.paragraphs[node.first].number
-        last = index.paragraphs[node.last].number if node.last in index.paragraphs else first
-        for number in range(first, last + 1):
-            if number in numbers:
-                found.update(entity.id for _, _, entity in index.mentions(numbers[number].text))
+        if node.kind == "title":
+            for paragraph in index.covered(node):
+                found.update(entity.id for _, _, entity in index.mentions(paragraph.text))
     return found
 
 

@@ -191,6 +191,15 @@ class PackIndex:
         """Arguments without a parent, in pack order (normally one thesis)."""
         return [a for a in self.pack.arguments if not a.parent]
 
+    def span(self, node: OutlineNode) -> tuple[int, int]:
+        """The numbers of the first and the last paragraph `node` covers."""
+        return self.paragraphs[node.first].number, self.paragraphs[node.last or node.first].number
+
+    def covered(self, node: OutlineNode) -> tuple[Paragraph, ...]:
+        """The paragraphs `node` covers, in order."""
+        first, last = self.span(node)
+        return self.pack.paragraphs[first - 1 : last]  # numbered from 1, in order
+
     def section_of(self, paragraph: Paragraph) -> OutlineNode | None:
         """The most specific outline node whose range holds `paragraph`."""
         return self._section_by_number.get(paragraph.number)
@@ -199,8 +208,7 @@ class PackIndex:
     def _section_by_number(self) -> dict[int, OutlineNode]:
         found: dict[int, OutlineNode] = {}
         for node in walk_outline(self.pack.outline):  # deeper nodes come later and win
-            first = self.paragraphs[node.first].number
-            last = self.paragraphs[node.last or node.first].number
+            first, last = self.span(node)
             for number in range(first, last + 1):
                 found[number] = node
         return found

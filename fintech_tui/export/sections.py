@@ -65,9 +65,7 @@ class OutlineEntry(msgspec.Struct, frozen=True):
 def outline(index: PackIndex, nodes: tuple[OutlineNode, ...] | None = None) -> list[OutlineEntry]:
     entries = []
     for node in index.pack.outline if nodes is None else nodes:
-        first = index.paragraphs[node.first].number
-        last = index.paragraphs[node.last or node.first].number
-        entries.append(OutlineEntry(node, first, last, outline(index, node.children)))
+        entries.append(OutlineEntry(node, *index.span(node), outline(index, node.children)))
     return entries
 
 

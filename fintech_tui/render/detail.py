@@ -389,9 +389,8 @@ def describe_term(term: GlossaryTerm, index: PackIndex, lang: Lang) -> Detail:
 @describe_item.register
 def describe_section(node: OutlineNode, index: PackIndex, lang: Lang) -> Detail:
     detail = Detail(pair(node.title, lang))
-    first = index.paragraphs[node.first]
-    last = index.paragraphs[node.last or node.first]
-    span = f"¶{first.number}" if first is last else f"¶{first.number}–{last.number}"
+    first, last = index.span(node)
+    span = f"¶{first}" if first == last else f"¶{first}–{last}"
     detail.body.append(
         _badges(
             (say_value("outline_kind", node.kind, lang), "reverse"),
@@ -403,7 +402,7 @@ def describe_section(node: OutlineNode, index: PackIndex, lang: Lang) -> Detail:
     parts = [ref_of(child) for child in node.children]
     detail.related(say("heading.parts", lang), say("link.parts", lang), index, parts, lang)
     detail.heading(say("heading.text", lang))
-    paragraphs = index.pack.paragraphs[first.number - 1 : last.number]
+    paragraphs = index.covered(node)
     for paragraph in paragraphs[:12]:
         detail.body.append(Text.assemble((f"¶{paragraph.number:<3}", "bold cyan"), plain(paragraph.text)))
     if len(paragraphs) > 12:
