@@ -34,6 +34,14 @@ EDGES = 2  # the table's box: a blank edge either side
 SEPARATOR = 1  # the blank between two columns
 
 
+VIEW_FRAME = 5  # cells of a screen's width the view's border, padding and scrollbar take
+
+
+def table_room(screen_width: int) -> int:
+    """The cells the table has across on a screen `screen_width` wide."""
+    return screen_width - VIEW_FRAME
+
+
 def column_width(room: int, count: int) -> int:
     """Each company column's width when the table has `room` cells across."""
     share = (room - EDGES - LABEL_WIDTH - CELL_PADDING) // max(count, 1) - CELL_PADDING - SEPARATOR
@@ -149,6 +157,7 @@ class CompareScreen(View[None]):
     def _draw(self) -> None:
         """Columns share the width; below their minimum the table is wider and scrolls sideways."""
         scroll = self.query_one(VimScroll)
-        room = scroll.content_region.width or self.app.size.width - 4
-        table = compare_table(self.index, self.entities, self.lang, room - 1)  # - 1: the vertical scrollbar
+        inside = scroll.content_region.width  # 0 before the first layout
+        room = inside - 1 if inside else table_room(self.app.size.width)  # - 1: the vertical scrollbar
+        table = compare_table(self.index, self.entities, self.lang, room)
         self.query_one("#compare-table", Static).update(breakable(table))

@@ -391,10 +391,10 @@ class MainScreen(Screen[None]):
             return [self.marked[0], current], lambda lang: Text(say("compare.marked_with_current", lang))
         if current is None:
             return None
-        from fintech_tui.screens.compare import columns_that_fit  # deferred with the compare view
+        from fintech_tui.screens.compare import columns_that_fit, table_room  # deferred with the compare view
 
-        room = self.app.size.width - 5  # the view's border, padding and scrollbar
-        found = peers(self.index, self.index.entities[current], max(1, min(COMPARE_PEERS, columns_that_fit(room) - 1)))
+        fit = columns_that_fit(table_room(self.app.size.width))
+        found = peers(self.index, self.index.entities[current], max(1, min(COMPARE_PEERS, fit - 1)))
         if not found:
             self.notify(self.say("toast.no_peers", name=self._entity_name(current).plain), timeout=3, markup=False)
             return None

@@ -33,7 +33,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         bind("down", "move(1)", "next", group="results", priority=True),
         bind("enter", "open", "open_result", priority=True, key_display="⏎"),
     ]
-    ORDER = {key: number for number, key in enumerate(("escape", "up", "down", "enter"))}  # in the help
+    ORDER = {binding.key: number for number, binding in enumerate(Binding.make_bindings(BINDINGS))}  # for the help
 
     def __init__(self, index: PackIndex, lang: Lang) -> None:
         super().__init__()
