@@ -505,6 +505,11 @@ def _packed(event: Any) -> int:
     return int(mark.line + 1) << _LINE_SHIFT | min(int(mark.column) + 1, _COLUMN_MASK)
 
 
+def _node(marks: int, is_container: bool, is_map: bool) -> Any:
+    """A MarkTree node: a scalar is its packed marks, a mapping or sequence `[marks, children]`."""
+    return [marks, {} if is_map else []] if is_container else marks
+
+
 def marks_of(text: str) -> MarkTree:
     """Value and key marks of every node, from a second read of `text`.
 
@@ -533,7 +538,7 @@ def marks_of(text: str) -> MarkTree:
             target: Any = None  # the node this event becomes, if it is kept
             if not stack:
                 if tree.root is None:
-                    target = [marks, {} if is_map else []] if is_container else marks
+                    target = _node(marks, is_container, is_map)
                     tree.root = target
             else:
                 top = stack[-1]
@@ -550,10 +555,10 @@ def marks_of(text: str) -> MarkTree:
                     pending, top[2] = top[2], _NO_KEY
                     if parent is not None and pending is not _DROP and pending[0] not in parent[1]:
                         marks |= pending[1] << _KEY_SHIFT
-                        target = [marks, {} if is_map else []] if is_container else marks
+                        target = _node(marks, is_container, is_map)
                         parent[1][pending[0]] = target
                 elif parent is not None:
-                    target = [marks, {} if is_map else []] if is_container else marks
+                    target = _node(marks, is_container, is_map)
                     parent[1].append(target)
             if is_container:
                 stack.append([target, is_map, _NO_KEY])
