@@ -205,16 +205,12 @@ class MainScreen(Screen[None]):
         self._render_detail()
         self.refresh_bindings()  # the footer reads the bindings' words again
 
-    def kind_name(self, ref: Ref) -> str:
-        """What the detail header calls the item: an entity's own kind (Bank, App, Person …)."""
-        return item_kind(self.index, ref, self.lang)
-
     def _render_detail(self) -> None:
         if self.current is None:
             return
         view = self.query_one(DetailView)
         hint = self.say("detail.copy_hint", link=goto_link(self.current))
-        view.show(describe(self.index, self.current, self.lang), self.kind_name(self.current), hint)
+        view.show(describe(self.index, self.current, self.lang), item_kind(self.index, self.current, self.lang), hint)
 
     @on(ItemTree.Previewed)
     def _previewed(self, event: ItemTree.Previewed) -> None:
