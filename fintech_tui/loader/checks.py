@@ -15,7 +15,7 @@ from typing import Any
 import msgspec
 
 from fintech_tui.loader.locations import Locations
-from fintech_tui.loader.problems import MAX_PROBLEMS, Problem, TooManyProblems
+from fintech_tui.loader.problems import MAX_PROBLEMS, Problem, collect
 from fintech_tui.model import Evidence, Pack, kind_named, kind_of_class, kinds, walk_outline
 from fintech_tui.model.plan import hint_plan, references, yaml_fields
 
@@ -42,9 +42,7 @@ class PackChecker:
 
     def report(self, obj: object, *path: str | int, message: str) -> None:
         """A problem at field `path` inside `obj` (at `obj` itself when no path is given)."""
-        self.problems.append(self.locations.problem(obj, path, message))
-        if len(self.problems) >= self.room:
-            raise TooManyProblems
+        collect(self.problems, self.locations.problem(obj, path, message), self.room)
 
     def run(self) -> list[Problem]:
         self.check_ids()

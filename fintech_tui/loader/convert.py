@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from fintech_tui.loader.locations import Locations
-from fintech_tui.loader.problems import MAX_PROBLEMS, Problem, TooManyProblems
+from fintech_tui.loader.problems import MAX_PROBLEMS, Problem, collect
 from fintech_tui.loader.yaml_source import FieldPath, YamlDocument
 from fintech_tui.model import Bilingual, kind_of_class
 from fintech_tui.model.plan import hint_plan, yaml_fields
@@ -62,9 +62,7 @@ class Converter:
         self.room = room  # problems still worth collecting; TooManyProblems once they are found
 
     def fail(self, path: FieldPath, message: str, *, at_key: bool = False) -> Any:
-        self.problems.append(self.doc.problem(path, message, at_key=at_key))
-        if len(self.problems) >= self.room:
-            raise TooManyProblems
+        collect(self.problems, self.doc.problem(path, message, at_key=at_key), self.room)
         return INVALID
 
     def convert(self, value: Any, hint: Any, path: FieldPath) -> Any:

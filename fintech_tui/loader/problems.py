@@ -34,6 +34,13 @@ class TooManyProblems(Exception):
     """MAX_PROBLEMS were found: stop looking for more."""
 
 
+def collect(problems: list[Problem], problem: Problem, room: int) -> None:
+    """Add `problem` to `problems`; TooManyProblems once they number `room`."""
+    problems.append(problem)
+    if len(problems) >= room:
+        raise TooManyProblems
+
+
 class PackError(Exception):
     """A pack could not be loaded; carries every problem found, in file order.
 
