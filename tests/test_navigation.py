@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
 from textual import events
 from textual.widgets import DataTable, OptionList
@@ -182,6 +183,23 @@ async def test_no_mark_at_80_columns_still_shows_the_articles_own_pairing(bundle
         ids = [e.id for e in screen.entities]
         assert ids[0] == "alipay" and "pocket-life" in ids, ids
         assert screen.why is not None and "title or a quote" in screen.why(screen.lang).plain
+
+
+async def test_a_subtitle_longer_than_its_border_is_cut_after_a_whole_word(bundled_pack: Pack) -> None:
+    """Why Yu'ebao's peers were chosen takes 75 cells; at 80 columns the border has 74."""
+    app = FintechApp(bundled_pack, goto=Ref("entity", "yuebao"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.why is not None
+        whole = screen.why(screen.lang).plain
+        subtitle = str(screen.query_one(VimScroll).border_subtitle)
+        assert cell_len(whole) > 74 and subtitle.endswith("…") and cell_len(subtitle) <= 74, subtitle
+        assert whole.startswith(subtitle[:-1]) and whole[len(subtitle) - 1] == " "  # after a whole word
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert str(screen.query_one(VimScroll).border_subtitle) == whole  # room again: whole
 
 
 async def test_back_from_an_item_opened_in_the_gap_report_returns_to_it(bundled_pack: Pack) -> None:

@@ -17,7 +17,7 @@ from fintech_tui.messages import say, say_value
 from fintech_tui.model import Bilingual, Entity, Lang
 from fintech_tui.render.detail import format_value
 from fintech_tui.render.labels import item_label, pair
-from fintech_tui.render.safe import one_line, plain
+from fintech_tui.render.safe import one_line, plain, shortened
 from fintech_tui.render.wrap import breakable
 from fintech_tui.screens.view import View
 from fintech_tui.widgets.vim import VimScroll
@@ -32,6 +32,7 @@ SHOWN_ARGUMENTS = 6  # arguments listed per company before "…+N"
 CELL_PADDING = 2  # one cell either side of every column
 EDGES = 2  # the table's box: a blank edge either side
 SEPARATOR = 1  # the blank between two columns
+BORDER_LABEL_FRAME = 6  # a border's corners and the rule and spaces around its subtitle
 
 
 VIEW_FRAME = 5  # cells of a screen's width the view's border, padding and scrollbar take
@@ -143,12 +144,14 @@ class CompareScreen(View[None]):
         self.query_one(VimScroll).focus()
 
     def on_resize(self, event: Resize) -> None:
+        self._titles(self.query_one(VimScroll))
         self._draw()
 
     def _titles(self, scroll: VimScroll) -> None:
         scroll.border_title = say("compare.title", self.lang)
-        if self.why is not None:
-            scroll.border_subtitle = self.why(self.lang)
+        if self.why is not None:  # why these companies, cut after a whole word to the border's length
+            room = (scroll.size.width or self.app.size.width) - BORDER_LABEL_FRAME
+            scroll.border_subtitle = shortened(self.why(self.lang).plain, room)
 
     def redraw(self) -> None:
         self._titles(self.query_one(VimScroll))
