@@ -8,6 +8,7 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
 
 from fintech_tui.app import FintechApp
@@ -123,15 +124,20 @@ async def test_marked_companies_carry_a_marker_and_x_again_unmarks(bundled_pack:
         assert main_of(app).marked == []
 
 
+async def compared(pilot: Pilot[None], app: FintechApp) -> CompareScreen:
+    """Press c on the explorer; the compare view it opens."""
+    await pilot.press("c")
+    await pilot.pause()
+    assert isinstance(app.screen, CompareScreen)
+    return app.screen
+
+
 async def test_one_mark_is_compared_with_the_current_company(bundled_pack: Pack) -> None:
     app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("x")
         main_of(app).open(Ref("entity", "pocket-life"))
-        await pilot.press("c")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, CompareScreen)
+        screen = await compared(pilot, app)
         assert [e.id for e in screen.entities] == ["alipay", "pocket-life"]
         assert main_of(app).marked == ["alipay"]  # comparing does not drop the mark
 
@@ -160,10 +166,7 @@ async def test_one_mark_and_a_strategy_selected_asks_for_a_second_company(bundle
 async def test_no_mark_compares_with_related_peers_and_says_so(bundled_pack: Pack) -> None:
     app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"))
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, CompareScreen)
+        screen = await compared(pilot, app)
         ids = [e.id for e in screen.entities]
         assert ids[0] == "alipay" and "pocket-life" in ids  # the article's own pairing
         in_file_order = [e.id for e in bundled_pack.entities if e.kind == "app"][:5]
@@ -176,10 +179,7 @@ async def test_no_mark_at_80_columns_still_shows_the_articles_own_pairing(bundle
     """The title pairs Alipay with CMB Life: with room for two peers only, CMB Life is one; the subtitle says why."""
     app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, CompareScreen)
+        screen = await compared(pilot, app)
         ids = [e.id for e in screen.entities]
         assert ids[0] == "alipay" and "pocket-life" in ids, ids
         assert screen.why is not None and "title or a quote" in screen.why(screen.lang).plain
@@ -189,10 +189,8 @@ async def test_a_subtitle_longer_than_its_border_is_cut_after_a_whole_word(bundl
     """Why Yu'ebao's peers were chosen takes 75 cells; at 80 columns the border has 74."""
     app = FintechApp(bundled_pack, goto=Ref("entity", "yuebao"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, CompareScreen) and screen.why is not None
+        screen = await compared(pilot, app)
+        assert screen.why is not None
         whole = screen.why(screen.lang).plain
         subtitle = str(screen.query_one(VimScroll).border_subtitle)
         assert cell_len(whole) > 74 and subtitle.endswith("…") and cell_len(subtitle) <= 74, subtitle
