@@ -17,7 +17,8 @@ import jieba  # the draft extra
 import jieba.posseg
 import msgspec
 
-from fintech_tui.draft.figures import DRAFTED, clause_around
+from fintech_tui.draft.figures import clause_around
+from fintech_tui.draft.found import DRAFTED
 from fintech_tui.draft.ids import unique_id
 from fintech_tui.draft.outline import bilingual
 

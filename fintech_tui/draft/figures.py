@@ -12,11 +12,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import cn2an  # the draft extra
-import msgspec
 
+from fintech_tui.draft.found import DRAFTED, Found
 from fintech_tui.draft.outline import CLAUSE_END
-
-DRAFTED = "drafted automatically — review"
 
 _CN = "零〇一二两三四五六七八九"
 _CN_ALL = _CN + "十百千万亿点"
@@ -51,17 +49,6 @@ FIGURE = re.compile(
 )
 PER = {"百分之": "%", "千分之": "‰"}  # 百分之三十 is 30 %, 千分之六 is 6 ‰
 LIST_MARK = re.compile(r"\s*[.．、)）]")
-
-
-class Found(msgspec.Struct, frozen=True):
-    """One figure in one paragraph: where it is, as written, its value, unit and hedge."""
-
-    start: int
-    end: int
-    as_written: str
-    value: int | float | None
-    unit: str
-    hedge: str = ""
 
 
 def chinese_number(text: str) -> Decimal:
