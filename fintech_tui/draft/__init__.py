@@ -44,34 +44,58 @@ def draft_pack(article: Path, folder: Path) -> Drafted:
     require_extra()
     if folder.exists():  # before any slow work, and again when writing
         raise FileExistsError(f"{folder} already exists; choose a new folder (nothing was written)")
-    from fintech_tui.draft.entities import AUTHOR, draft_entities
-    from fintech_tui.draft.figures import draft_figures
-    from fintech_tui.draft.outline import bilingual, draft_outline
     from fintech_tui.draft.reading import read_article
     from fintech_tui.draft.writing import write_pack
 
-    blocks = read_article(article)
+    sections = draft_sections(read_article(article), article.name)
+    files = write_pack(folder, sections)
+    outline = sections["outline.yaml"]["outline"]
+    return Drafted(
+        files,
+        len(sections["source.yaml"]["paragraphs"]),
+        sum(1 for _ in _walk(outline)),
+        len(sections["entities.yaml"]["entities"]),
+        len(sections["figures.yaml"]["figures"]),
+    )
+
+
+def draft_sections(blocks: list[Any], name: str) -> dict[str, dict[str, Any]]:
+    """The pack's files (file name → its top-level mapping) drafted from an article's blocks."""
+    from fintech_tui.draft.arguments import draft_arguments
+    from fintech_tui.draft.assemble import draft_entities, draft_figures, entity_ids
+    from fintech_tui.draft.finders import finders_for
+    from fintech_tui.draft.glossary import draft_glossary
+    from fintech_tui.draft.language import language_of
+    from fintech_tui.draft.mentions import Mentions
+    from fintech_tui.draft.meta import draft_meta
+    from fintech_tui.draft.outline import draft_outline, frame_of, header_period
+
     width = max(2, len(str(len(blocks))))
     ids = [f"p{i:0{width}d}" for i in range(1, len(blocks) + 1)]
     paragraphs = [(pid, block.text) for pid, block in zip(ids, blocks, strict=True)]
-    outline = draft_outline(blocks, ids)
-    entities = draft_entities(paragraphs)
-    figures = draft_figures(paragraphs)
-    meta: dict[str, Any] = {"title": bilingual(blocks[0].text)}
-    byline = AUTHOR.search("\n".join(block.text for block in blocks[:3]))  # 作者：李明 under the title
-    if byline:
-        meta["author"] = byline.group(1)
-    meta["note"] = f"Drafted by fintech-tui draft from {article.name}; every drafted item is flagged for review."
-    sections: dict[str, dict[str, Any]] = {
+    language = language_of(text for _, text in paragraphs)
+    find = finders_for(language)
+    frame = frame_of(blocks)
+    names = find.names(paragraphs)
+    known = entity_ids(names)
+    entities = draft_entities(names, paragraphs, known)
+    kept = {e["id"] for e in entities}
+    names = [n for n in names if known[n.name] in kept]
+    known = {name: entity_id for name, entity_id in known.items() if entity_id in kept}
+    figures = draft_figures(blocks, paragraphs, names, known, find.figures, lambda b: header_period(b, find.periods))
+    arguments = draft_arguments(blocks, ids, frame, Mentions(names), known)
+    glossary = draft_glossary(paragraphs, set(known))
+    meta = draft_meta(blocks, frame)
+    meta["note"] = f"Drafted by fintech-tui draft from {name}; every drafted item is flagged for review."
+    return {
         "meta.yaml": {"meta": meta},
         "source.yaml": {"paragraphs": [{"id": pid, "text": text} for pid, text in paragraphs]},
-        "outline.yaml": {"outline": outline},
+        "outline.yaml": {"outline": draft_outline(blocks, ids)},
         "entities.yaml": {"entities": entities},
         "figures.yaml": {"figures": figures},
+        "arguments.yaml": {"arguments": arguments},
+        "glossary.yaml": {"glossary": glossary},
     }
-    files = write_pack(folder, sections)
-    nodes = sum(1 for _ in _walk(outline))
-    return Drafted(files, len(paragraphs), nodes, len(entities), len(figures))
 
 
 def _walk(nodes: list[dict[str, Any]]) -> Any:

@@ -1,13 +1,15 @@
 """A first outline from the paragraphs: title, page information, lead, headed sections, byline.
 
-A heading is a Markdown heading, a numbered line (一、 第二章 （三） 4. (5)) or a short line
-that does not end like a sentence. Sections run to the next heading of the same or a higher
-level, so every paragraph falls in some node.
+A heading is a Markdown heading, a numbered line (一、 第二章 （三） 4. (5) 1）) or a short line
+that does not end like a sentence. Captions (图源：, Source:), bullets, timestamps and bylines
+are never headings. Sections run to the next heading of the same or a higher level, so every
+paragraph falls in some node.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import msgspec
@@ -22,11 +24,26 @@ NUMBERING = (
     (re.compile(rf"^[（(]([{_CN_DIGITS}]+)[)）]\s*"), 2),
     (re.compile(r"^(\d{1,2})[、.．](?!\d)\s*"), 3),
     (re.compile(r"^[（(](\d{1,2})[)）]\s*"), 3),
+    (re.compile(r"^(\d{1,2})[)）]\s*"), 3),
 )
 SENTENCE_END = tuple("。．.！!？?；;：:…,，、")
-SHORT_HEADING = 30  # characters; a longer line is prose even without a full stop
-META = re.compile(r"作者|来源|时间|浏览|阅读|发布|日期|编辑|\d{4}[-/年.]\d{1,2}")
-BYLINE = re.compile(r"^[\[【(（]?\s*(作者|文|来源|责任编辑|编辑|撰文)\s*[:：|丨]")
+SHORT_HEADING = 30  # characters of Chinese; a longer line is prose even without a full stop
+SHORT_LATIN_HEADING = 80  # the same for a line in Latin script, whose words are longer
+META = re.compile(
+    r"作者|来源|时间|浏览|阅读|发布|日期|编辑|\d{4}[-/年.]\d{1,2}|^\s*By\s|\bUpdated\b|\bPublished\b|min read"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}",
+    re.IGNORECASE,
+)
+BYLINE = re.compile(
+    r"^[\[【(（]?\s*(?:作者|文|来源|责任编辑|编辑|撰文|记者)\s*[:：|丨｜/]"
+    r"|^[\[(（—–-]*\s*(?:By|Written by|Reporting by|Editing by|Edited by|Additional reporting by)\s"
+)
+CAPTION = re.compile(
+    r"^[\[【(（]?\s*(?:图源|图片来源|图片|来源|数据来源|资料来源|图|表|注|制图|摄影|Sources?|Photo|Image|Picture|Chart|Graphic"
+    r"|Credit|Note|Data|Illustration)\s*(?:\d+\s*)?[:：|丨]",
+    re.IGNORECASE,
+)
+TIMESTAMP = re.compile(r"^[\d\s:：.\-/年月日号APMapm]+$|^\d{1,2}:\d{2}")
 CLAUSE_END = re.compile(r"[。！？!?；;]")
 
 
@@ -54,9 +71,17 @@ class Heading(msgspec.Struct, frozen=True):
     title: str
 
 
+def never_heading(block: Block) -> bool:
+    """Captions, bullets, timestamps and bylines: lines a heading test must not take for headings."""
+    text = block.text.strip()
+    return block.listed or bool(CAPTION.match(text) or TIMESTAMP.match(text) or BYLINE.match(text))
+
+
 def heading_of(block: Block) -> Heading | None:
     """The heading `block` is, or None for prose."""
     text = block.text.strip()
+    if never_heading(block) and not block.level:
+        return None
     for pattern, level in NUMBERING:
         match = pattern.match(text)
         if match and match.end() < len(text):
@@ -64,7 +89,8 @@ def heading_of(block: Block) -> Heading | None:
             return Heading(block.level or level, match.group(1), first_sentence(rest, 40))
     if block.level:
         return Heading(block.level, "", text)
-    if not block.marked and len(text) <= SHORT_HEADING and not text.endswith(SENTENCE_END):
+    short = SHORT_HEADING if has_cjk(text) else SHORT_LATIN_HEADING
+    if not block.marked and len(text) <= short and not text.endswith(SENTENCE_END) and not _is_meta(block):
         return Heading(1, "", text)
     return None
 
@@ -80,20 +106,52 @@ class _Node(msgspec.Struct):
     children: list[_Node] = msgspec.field(default_factory=list)
 
 
+def is_title_line(block: Block) -> bool:
+    """Whether the article's first block is a title rather than the start of its prose."""
+    text = block.text.strip()
+    return block.level == 1 or len(text) <= 40 or not text.endswith(("。", "！", ".", "!", "”", '"'))
+
+
+def short_title(text: str, limit: int = 40) -> str:
+    """A title for an article without a title line: its first clause, cut to `limit` characters."""
+    clause = re.split(r"[，,。；;：:！？!?]|\s[-–—]\s", text.strip(), maxsplit=1)[0].strip()
+    return clause if len(clause) <= limit else clause[: limit - 1].rstrip() + "…"
+
+
+class Frame(msgspec.Struct, frozen=True):
+    """What stands around the article's body: a title line, page information under it, a closing byline.
+
+    The body is blocks[start..end]; the page information is blocks[1..start-1] when titled.
+    """
+
+    titled: bool
+    start: int
+    end: int
+    byline: bool
+
+
+def frame_of(blocks: list[Block]) -> Frame:
+    """The title line, page-information lines and closing byline of `blocks`, if any."""
+    titled = is_title_line(blocks[0])
+    start, end = int(titled), len(blocks) - 1
+    while titled and start <= end and start <= 3 and _is_meta(blocks[start]):
+        start += 1
+    byline = end >= start and _closing_byline(blocks[end].text.strip())
+    return Frame(titled, start, end - byline, byline)
+
+
 def draft_outline(blocks: list[Block], ids: list[str]) -> list[dict[str, Any]]:
     """Outline nodes in the pack format, covering every paragraph of `blocks` (ids in `ids`)."""
-    count = len(blocks)
-    nodes = [_Node("title", "title", 0, blocks[0].text, last=0)]
-    start, end = 1, count - 1
-    while start <= end and start <= 2 and _is_meta(blocks[start]):
-        start += 1
+    frame = frame_of(blocks)
+    nodes = [_Node("title", "title", 0, blocks[0].text, last=0)] if frame.titled else []
+    start, end = frame.start, frame.end
     if start > 1:
         nodes.append(_Node("page-info", "metadata", 1, "页面信息" if has_cjk(blocks[1].text) else "Page information"))
         nodes[-1].last = start - 1
     byline = None
-    if end >= start and BYLINE.match(blocks[end].text.strip()):
-        byline = _Node("byline", "byline", end, "作者" if has_cjk(blocks[end].text) else "Byline", last=end)
-        end -= 1
+    if frame.byline:
+        last = len(blocks) - 1
+        byline = _Node("byline", "byline", last, "作者" if has_cjk(blocks[last].text) else "Byline", last=last)
 
     stack: list[_Node] = []
     top: list[_Node] = []
@@ -131,9 +189,32 @@ def draft_outline(blocks: list[Block], ids: list[str]) -> list[dict[str, Any]]:
     return [_as_data(node, blocks, ids) for node in nodes]
 
 
-def _is_meta(block: Block) -> bool:
+HEADER_LINE = 40  # characters: a line this short ending in a colon introduces what follows (截至6月末：)
+
+
+def header_period(block: Block, periods: Callable[[str], list[tuple[int, int]]]) -> str | None:
+    """For a heading or a short line ending in a colon, the period it states ("" if none); None for prose.
+
+    The figures under it that state no period of their own are of this one (截至2023Q2).
+    """
     text = block.text.strip()
-    return len(text) <= 60 and bool(META.search(text))
+    header = heading_of(block) is not None or (len(text) <= HEADER_LINE and text.endswith((":", "：")))
+    if not header:
+        return None
+    spans = periods(text)
+    return text[spans[0][0] : spans[0][1]] if spans else ""
+
+
+def _is_meta(block: Block) -> bool:
+    """A page-information line: outlet, byline, date and time, reads, under the title."""
+    text = block.text.strip()
+    limit = 60 if has_cjk(text) else 120
+    return len(text) <= limit and not text.endswith(tuple("。！？")) and bool(META.search(text) or BYLINE.match(text))
+
+
+def _closing_byline(text: str) -> bool:
+    """The last line names the author: (作者：…), 文|…, "By …", "Reporting by …"."""
+    return bool(BYLINE.match(text)) and len(text) <= 200
 
 
 def _as_data(node: _Node, blocks: list[Block], ids: list[str]) -> dict[str, Any]:

@@ -1,7 +1,9 @@
-"""Read a raw article into blocks: the paragraphs, each marked when Markdown made it a heading."""
+"""Read a raw article into blocks: the paragraphs, each marked when Markdown made it a heading or a list item."""
 
 from __future__ import annotations
 
+import itertools
+import re
 from pathlib import Path
 
 import msgspec
@@ -11,20 +13,28 @@ class Block(msgspec.Struct, frozen=True):
     """One paragraph of the article as written.
 
     `level` is its Markdown heading level (0: none); `marked` says the source marks its
-    headings (Markdown), so a short line is not taken for one.
+    headings (Markdown), so a short line is not taken for one; `listed` says it is a
+    list item (a bullet), which is never a heading.
     """
 
     text: str
     level: int = 0
     marked: bool = False
+    listed: bool = False
 
 
 class ArticleError(ValueError):
     """The article cannot be read (not UTF-8, or no text)."""
 
 
+BULLET = re.compile(r"^\s*(?:[-*+•·●▪◆■□○◦]|\u2022)\s+")
+WRAP_WIDTH = 100  # a file whose every line fits in this many characters may be hard-wrapped
+SENTENCE_ENDS = tuple('。！？；.!?;:：”」"')
+WRAPPED_SHARE = 0.6  # a line at least this share of the longest line continues into the next
+
+
 def read_article(path: Path) -> list[Block]:
-    """The blocks of `path`: Markdown for `.md`/`.markdown`, otherwise one paragraph per non-empty line."""
+    """The blocks of `path`: Markdown for `.md`/`.markdown`, otherwise plain-text paragraphs."""
     try:
         raw = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
@@ -36,8 +46,50 @@ def read_article(path: Path) -> list[Block]:
 
 
 def text_blocks(raw: str) -> list[Block]:
-    """One block per line that holds more than white space, kept verbatim but for the line ending."""
-    return [Block(line.rstrip("\r")) for line in raw.split("\n") if line.strip()]
+    """One block per paragraph, kept verbatim but for line endings.
+
+    A paragraph is a line, as most articles copied from a page come; a file hard-wrapped at
+    a fixed width (every line short, paragraphs split by blank lines, some running over
+    several lines) has its wrapped lines joined back, so a paragraph is not cut mid-sentence.
+    """
+    lines = [line.rstrip("\r") for line in raw.split("\n")]
+    if _hard_wrapped(lines):
+        return _wrapped_blocks(lines)
+    return [Block(line, listed=bool(BULLET.match(line))) for line in lines if line.strip()]
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Whether most long lines followed by another run on mid-sentence, as a fixed-width wrap leaves them."""
+    widest = max((len(line) for line in lines), default=0)
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if widest > WRAP_WIDTH or not filled or all(lines[i].strip() for i in range(filled[0], filled[-1])):
+        return False  # no blank line between paragraphs: a paragraph is a line
+    followed = [b for b, a in itertools.pairwise(lines) if b.strip() and a.strip() and len(b) >= WRAPPED_SHARE * widest]
+    running_on = [line for line in followed if not line.rstrip().endswith(SENTENCE_ENDS)]
+    return len(running_on) >= 2 and len(running_on) * 2 >= len(followed)
+
+
+def _wrapped_blocks(lines: list[str]) -> list[Block]:
+    """Paragraphs of a hard-wrapped file: a line continues into the next unless blank, short or a bullet follows."""
+    widest = max(len(line) for line in lines)
+    blocks: list[Block] = []
+    current, previous = "", ""
+    for line in [*lines, ""]:
+        continues = bool(current) and bool(line.strip()) and not BULLET.match(line)
+        if continues and len(previous) >= WRAPPED_SHARE * widest:
+            current = _joined(current, line.strip())
+        else:
+            if current:
+                blocks.append(Block(current, listed=bool(BULLET.match(current))))
+            current = line.rstrip() if line.strip() else ""
+        previous = line
+    return blocks
+
+
+def _joined(before: str, after: str) -> str:
+    """Two lines of one paragraph: a space between Latin words, none inside Chinese text."""
+    latin = before[-1].isascii() and after[0].isascii()
+    return before + (" " if latin else "") + after
 
 
 def markdown_blocks(raw: str) -> list[Block]:
@@ -51,13 +103,18 @@ def markdown_blocks(raw: str) -> list[Block]:
 
     blocks: list[Block] = []
     level = 0
+    listed = 0
     for token in MarkdownIt("commonmark").parse(raw):
         if token.type == "heading_open":
             level = int(token.tag[1:])
         elif token.type == "heading_close":
             level = 0
+        elif token.type == "list_item_open":
+            listed += 1
+        elif token.type == "list_item_close":
+            listed -= 1
         elif token.type == "inline" and token.content.strip():
-            blocks.append(Block(_join_lines(token.content), level, marked=True))
+            blocks.append(Block(_join_lines(token.content), level, marked=True, listed=listed > 0))
     return blocks
 
 

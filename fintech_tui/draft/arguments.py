@@ -1,0 +1,201 @@
+"""An argument skeleton: the thesis, a point per heading, and the claims discourse markers announce.
+
+Every drafted claim quotes its sentence verbatim and is flagged for review; the relation
+and hedge come from the marker that opens the sentence (首先 / first → supports, 但是 /
+however → opposes, 以…为例 / for example → elaborates, 可能 / may → a hedge), and a claim
+attributed to a speaker (X表示, "X said") concerns X.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import msgspec
+
+from fintech_tui.draft.found import DRAFTED
+from fintech_tui.draft.mentions import Mentions
+from fintech_tui.draft.outline import Frame, bilingual, heading_of
+from fintech_tui.draft.reading import Block
+
+
+class Marker(msgspec.Struct, frozen=True):
+    """A discourse marker's reading: the claim's role and its relation to the point it serves."""
+
+    role: str
+    relation: str
+
+
+def _markers(words: str, marker: Marker) -> dict[str, Marker]:
+    return dict.fromkeys(words.split("|"), marker)
+
+
+REASON = Marker("reason", "supports")
+CONCLUSION = Marker("conclusion", "supports")
+QUALIFICATION = Marker("qualification", "opposes")
+EXAMPLE = Marker("observation", "elaborates")
+MARKERS_ZH = {
+    **_markers("首先|其次|再次|第一|第二|第三|第四|此外|另外|而且|更重要的是|一方面|另一方面|因为|由于|同时", REASON),
+    **_markers(
+        "因此|所以|总之|综上|综上所述|由此可见|可见|总的来看|总而言之|归根结底|说到底|总体来看|先说结论", CONCLUSION
+    ),
+    **_markers("但是|但|然而|不过|可是|尽管|虽然|只是", QUALIFICATION),
+    **_markers("例如|比如|譬如|举例来说|举个例子", EXAMPLE),
+}
+MARKERS_EN = {
+    **_markers(
+        "First|Firstly|Second|Secondly|Third|Thirdly|Moreover|In addition|Also|Because|Since|Furthermore|"
+        "Another reason|What is more|Besides",
+        REASON,
+    ),
+    **_markers(
+        "Therefore|Thus|So|Hence|As a result|In short|In sum|In summary|Overall|Ultimately|The bottom line|"
+        "In the end|Consequently|Put simply",
+        CONCLUSION,
+    ),
+    **_markers("However|But|Yet|Still|Although|Though|Nevertheless|That said|Even so|Even then", QUALIFICATION),
+    **_markers("For example|For instance|Take|Consider|To take one example", EXAMPLE),
+}
+EXAMPLE_ZH = re.compile(r"^以.{1,20}?为例")
+THESIS_ZH = re.compile(r"先说结论|总之|答案是|一句话")
+THESIS_EN = re.compile(r"\b(?:In short|The answer|The bottom line|In a word|Put simply)\b", re.IGNORECASE)
+HEDGES = (
+    ("opinion", re.compile(r"我认为|笔者认为|我们认为|在我看来|\bI think\b|\bwe believe\b|\bin my view\b", re.I)),
+    ("prediction", re.compile(r"预计|预期|将会|有望|\bexpects?\b|\bforecasts?\b|\bwill likely\b|\bis set to\b")),
+    ("possibility", re.compile(r"可能|或许|也许|或将|\bmay\b|\bmight\b|\bcould\b|\blikely\b|\bprobably\b")),
+)
+SPEECH_ZH = re.compile(r"(表示|认为|指出|称|坦言|透露|强调|介绍)")
+SPEECH_EN = re.compile(r"\b(said|says|told|argued|argues|noted|wrote|according to)\b")
+QUOTE_OPENERS = "「『“\"‘'（(【"
+
+
+def sentences(text: str, chinese: bool) -> list[tuple[int, str]]:
+    """The sentences of `text` with where each starts, verbatim but for surrounding space."""
+    pattern = (
+        re.compile(r"[^。！？!?]+(?:[。！？!?]+[”」』\"]?|$)")
+        if chinese
+        else re.compile(r".+?(?:[.!?]+[\"”’)]?(?=\s+[A-Z\"“‘(]|\s*$)|$)")
+    )
+    out = []
+    for match in pattern.finditer(text):
+        sentence = match.group()
+        stripped = sentence.strip()
+        if len(stripped) >= 4:
+            out.append((match.start() + sentence.index(stripped), stripped))
+    return out
+
+
+def marker_of(sentence: str, chinese: bool) -> Marker | None:
+    """The marker opening `sentence` (after any quotation mark), or None."""
+    opening = sentence.lstrip(QUOTE_OPENERS)
+    if chinese:
+        if EXAMPLE_ZH.match(opening):
+            return EXAMPLE
+        for word in sorted(MARKERS_ZH, key=len, reverse=True):
+            if opening.startswith(word) and (len(word) > 1 or opening[1:2] in "，,是也"):
+                return MARKERS_ZH[word]
+        return None
+    for words in sorted(MARKERS_EN, key=len, reverse=True):
+        if re.match(rf"{re.escape(words)}\b[,\s]", opening):
+            return MARKERS_EN[words]
+    return None
+
+
+def hedge_of(sentence: str) -> str:
+    return next((hedge for hedge, pattern in HEDGES if pattern.search(sentence)), "")
+
+
+class _Skeleton:
+    def __init__(self, chinese: bool, mentions: Mentions, ids: dict[str, str]) -> None:
+        self.chinese = chinese
+        self.mentions = mentions
+        self.ids = ids
+        self.arguments: list[dict[str, Any]] = []
+
+    def add(self, role: str, para: str, quote: str, parent: str = "", relation: str = "", **extra: Any) -> str:
+        argument_id = f"a{len(self.arguments) + 1:02d}"
+        argument: dict[str, Any] = {"id": argument_id, "role": role, "claim": bilingual(_claim(quote))}
+        if parent:
+            argument["parent"] = parent
+            argument["relation"] = relation
+        hedge = hedge_of(quote)
+        if hedge:
+            argument["hedge"] = hedge
+        concerns = self.concerns(quote)
+        if concerns:
+            argument["concerns"] = concerns
+        argument.update(extra)
+        argument["inference"] = DRAFTED
+        argument["evidence"] = [{"para": para, "quote": quote}]
+        self.arguments.append(argument)
+        return argument_id
+
+    def concerns(self, sentence: str) -> list[str]:
+        """The speaker of an attributed claim, else the entities the claim names (at most three)."""
+        found = self.mentions.in_text(sentence)
+        speech = (SPEECH_ZH if self.chinese else SPEECH_EN).search(sentence)
+        if speech:
+            speakers = [m.name for m in found if m.end <= speech.start()] or [
+                m.name for m in found if m.start >= speech.end()
+            ]
+            found = [m for m in found if m.name in speakers[:1]] or found
+        names = list(dict.fromkeys(m.name for m in found))
+        return [self.ids[name] for name in names[:3] if name in self.ids]
+
+
+def _claim(quote: str, limit: int = 120) -> str:
+    return quote if len(quote) <= limit else quote[: limit - 1] + "…"
+
+
+def draft_arguments(
+    blocks: list[Block], ids: list[str], frame: Frame, mentions: Mentions, entity_ids: dict[str, str]
+) -> list[dict[str, Any]]:
+    """The argument skeleton in the pack format, every claim flagged for review."""
+    chinese = any("\u3400" <= ch <= "\u9fff" for block in blocks[:5] for ch in block.text)
+    skeleton = _Skeleton(chinese, mentions, entity_ids)
+    body = range(frame.start, frame.end + 1)
+    thesis_at = _thesis(blocks, body, chinese)
+    if thesis_at is None:
+        return []
+    i, quote = thesis_at
+    thesis = skeleton.add("thesis", ids[i], quote)
+    point = thesis
+    for i in body:
+        block = blocks[i]
+        heading = heading_of(block)
+        if heading is not None:
+            point = skeleton.add(
+                "point", ids[i], block.text.strip(), thesis, "supports", claim=bilingual(heading.title)
+            )
+            if not _prose(block):
+                continue
+        for _, sentence in sentences(block.text, chinese):
+            if i == thesis_at[0] and sentence == quote:
+                continue
+            marker = marker_of(sentence, chinese)
+            if marker is not None:
+                skeleton.add(marker.role, ids[i], sentence, point, marker.relation)
+            elif (SPEECH_ZH if chinese else SPEECH_EN).search(sentence) and skeleton.concerns(sentence):
+                skeleton.add("observation", ids[i], sentence, point, "supports")
+    return skeleton.arguments
+
+
+def _prose(block: Block) -> bool:
+    """A numbered point whose heading line runs on as prose (1. 首先，……。) holds claims too."""
+    return len(block.text) > 60 and not block.level
+
+
+def _thesis(blocks: list[Block], body: range, chinese: bool) -> tuple[int, str] | None:
+    """The thesis: a sentence that says it is one (先说结论, In short) near the start or end, else the lead's first."""
+    marked = THESIS_ZH if chinese else THESIS_EN
+    near = [*body[:4], *body[-2:]]
+    for i in near:
+        for _, sentence in sentences(blocks[i].text, chinese):
+            if marked.search(sentence):
+                return i, sentence
+    for i in body:
+        if heading_of(blocks[i]) is None and not blocks[i].listed:
+            found = sentences(blocks[i].text, chinese)
+            if found:
+                return i, found[0][1]
+    return None

@@ -1,0 +1,41 @@
+"""Each language's finders, chosen once per article: the drafting calls them and nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import msgspec
+
+from fintech_tui.draft.found import Found, Name
+from fintech_tui.draft.language import Language
+
+Paragraphs = list[tuple[str, str]]
+
+
+class Finders(msgspec.Struct, frozen=True):
+    """What reads names, figures and periods in one language."""
+
+    names: Callable[[Paragraphs], list[Name]]
+    figures: Callable[[str], list[Found]]
+    periods: Callable[[str], list[tuple[int, int]]]
+
+
+def finders_for(language: Language) -> Finders:
+    """The finders for `language`, imported only when an article in it is drafted."""
+    from fintech_tui.draft import entities, figures
+
+    def names(paragraphs: Paragraphs) -> list[Name]:
+        found = entities.find_candidates(paragraphs)
+        entities.find_parents(found, paragraphs)
+        return [Name(c.name, c.kind, c.reason, parent=c.parent) for c in found.values()]
+
+    def periods(text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in figures.PERIOD.finditer(text)]
+
+    def found(text: str) -> list[Found]:
+        return [
+            msgspec.structs.replace(f, period=f.period or figures.period_near(text, f.start, f.end))
+            for f in figures.find_figures(text)
+        ]
+
+    return Finders(names, found, periods)

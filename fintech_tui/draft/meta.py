@@ -1,0 +1,102 @@
+"""The article's title, author and date, read from its title line, page-information line and byline.
+
+Only those lines are read for a date: a date in the body is a period of something the
+article reports, not when it was written.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fintech_tui.draft.outline import Frame, bilingual, short_title
+from fintech_tui.draft.reading import Block
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATES = (
+    re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"),
+    re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
+    re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?,?\s+(?P<y>\d{{4}})\b", re.IGNORECASE),
+)
+_ZH_NAME = r"[\u3400-\u9fff·•]{2,8}?"
+_EN_NAME = r"[A-Z][A-Za-z'’.-]+(?:\s+(?:[A-Z][A-Za-z'’.-]+|de|van|von|der|da|di|la|le)){0,3}"
+_EN_AUTHORS = rf"{_EN_NAME}(?:(?:,\s*|\s+and\s+){_EN_NAME})*"
+AUTHORS = (
+    re.compile(
+        rf"(?:作者|撰文|文|记者|作者系)\s*[:：|｜丨/]?\s*(?P<name>{_ZH_NAME})(?=$|[\s|｜丨·•,，。;；:：)）\]】/]|来源|时间|发布|编辑)"
+    ),
+    re.compile(rf"(?:^|[\s(（\[【|·•—–-])(?:By|Written by|Reporting by|Words by)\s+(?P<name>{_EN_AUTHORS})"),
+)
+NOT_NAMES = {"staff", "the", "our", "a", "an"}
+
+
+def date_in(text: str) -> str:
+    """The first date `text` states, as an ISO 8601 date, or ""."""
+    for pattern in DATES:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        month = MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["m"])
+        year, day = int(groups["y"]), int(groups["d"])
+        if 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return ""
+
+
+def author_in(text: str) -> str:
+    """The author a byline or page-information line names, or ""."""
+    for pattern in AUTHORS:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        name = re.sub(r"\s+(?:and|with)$", "", match.group("name").strip(" .,"))
+        if name.lower() not in NOT_NAMES and not date_in(name):
+            return _without_month(name)
+    return ""
+
+
+def _without_month(name: str) -> str:
+    """A Latin byline runs into the date after it (By Jane Doe March 3): the month is not the name."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(".") in MONTHS:
+        words.pop()
+    return " ".join(words)
+
+
+def draft_meta(blocks: list[Block], frame: Frame) -> dict[str, Any]:
+    """The pack's meta: the title line (or a short title), and the author and date its frame states."""
+    title = blocks[0].text.strip() if frame.titled else short_title(blocks[0].text)
+    framing = [block.text for block in blocks[1 : frame.start]]
+    if frame.byline:
+        framing.append(blocks[-1].text)
+    meta: dict[str, Any] = {"title": bilingual(title)}
+    author = next((found for found in map(author_in, framing) if found), "")
+    if author:
+        meta["author"] = author
+    date = next((found for found in map(date_in, framing) if found), "")
+    if date:
+        meta["date"] = date
+    return meta
