@@ -37,6 +37,15 @@ class Drafted(msgspec.Struct, frozen=True):
     sections: int
     entities: int
     figures: int
+    arguments: int = 0
+    terms: int = 0
+
+    def describe(self) -> str:
+        """The counts in one line: "12 paragraphs, 5 outline nodes, …"."""
+        return (
+            f"{self.paragraphs} paragraphs, {self.sections} outline nodes, {self.entities} entities, "
+            f"{self.figures} figures, {self.arguments} claims, {self.terms} glossary terms"
+        )
 
 
 def draft_pack(article: Path, folder: Path) -> Drafted:
@@ -56,6 +65,8 @@ def draft_pack(article: Path, folder: Path) -> Drafted:
         sum(1 for _ in _walk(outline)),
         len(sections["entities.yaml"]["entities"]),
         len(sections["figures.yaml"]["figures"]),
+        len(sections["arguments.yaml"]["arguments"]),
+        len(sections["glossary.yaml"]["glossary"]),
     )
 
 

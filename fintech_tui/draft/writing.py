@@ -16,8 +16,11 @@ HEADERS = {
     "# falls in some node's first..last range; merge, split and rename the nodes as the article reads.",
     "entities.yaml": "# Candidate names found by a segmenter. Remove what is not a name, set each kind, add every\n"
     "# form the text uses as an alias, and delete `inference` once you have checked an entry.",
-    "figures.yaml": "# Every number the text states. Name each `metric`, set `subject` to an entity id where the\n"
-    "# figure is about one, and delete `inference` once you have checked an entry.",
+    "figures.yaml": "# Every number the text states, with the entity it is about (`subject`), its period and hedge\n"
+    "# as read from its sentence. Correct what is wrong, and delete `inference` once you have checked an entry.",
+    "arguments.yaml": "# An argument skeleton: the thesis, a point per heading, and the claims that discourse markers\n"
+    "# (first, however, therefore, for example) announce. Reword each claim, fix its parent and relation.",
+    "glossary.yaml": "# Terms of art the text uses, with their general meaning: say what the article means by each.",
 }
 
 
