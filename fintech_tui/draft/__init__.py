@@ -75,7 +75,7 @@ def draft_sections(blocks: list[Any], name: str) -> dict[str, dict[str, Any]]:
     from fintech_tui.draft.arguments import draft_arguments
     from fintech_tui.draft.assemble import draft_entities, draft_figures, entity_ids
     from fintech_tui.draft.finders import finders_for
-    from fintech_tui.draft.glossary import draft_glossary
+    from fintech_tui.draft.glossary import draft_glossary, known_terms
     from fintech_tui.draft.language import language_of
     from fintech_tui.draft.mentions import Mentions
     from fintech_tui.draft.meta import draft_meta
@@ -87,7 +87,7 @@ def draft_sections(blocks: list[Any], name: str) -> dict[str, dict[str, Any]]:
     language = language_of(text for _, text in paragraphs)
     find = finders_for(language)
     frame = frame_of(blocks)
-    names = find.names(paragraphs)
+    names = [n for n in find.names(paragraphs) if n.name not in known_terms()]  # GMV is a term, not a name
     known = entity_ids(names)
     entities = draft_entities(names, paragraphs, known)
     kept = {e["id"] for e in entities}

@@ -66,6 +66,15 @@ HEDGES = (
 )
 SPEECH_ZH = re.compile(r"(表示|认为|指出|称|坦言|透露|强调|介绍)")
 SPEECH_EN = re.compile(r"\b(said|says|told|argued|argues|noted|wrote|according to)\b")
+ABBREVIATIONS = frozenset(
+    "Mr. Mrs. Ms. Dr. Prof. St. Inc. Corp. Co. Ltd. Jr. Sr. U.S. U.K. No. vs. e.g. i.e. Jan. Feb.".split()  # noqa: SIM905
+)
+# Who speaks when no drafted name does: 分析师王强表示, "an analyst at X said".
+SPEAKER = re.compile(
+    r"分析师|行长|董事长|总裁|总经理|负责人|研究员|专家|人士|创始人|首席\S{0,4}官|发言人|合伙人|教授|"
+    r"\b(?:analyst|chief executive|CEO|CFO|spokes(?:man|woman|person)|founder|president|"
+    r"economist|professor|official)s?\b"
+)
 QUOTE_OPENERS = "「『“\"‘'（(【"
 
 
@@ -76,13 +85,19 @@ def sentences(text: str, chinese: bool) -> list[tuple[int, str]]:
         if chinese
         else re.compile(r".+?(?:[.!?]+[\"”’)]?(?=\s+[A-Z\"“‘(]|\s*$)|$)")
     )
-    out = []
+    out: list[tuple[int, str]] = []
     for match in pattern.finditer(text):
         sentence = match.group()
         stripped = sentence.strip()
-        if len(stripped) >= 4:
-            out.append((match.start() + sentence.index(stripped), stripped))
-    return out
+        if not stripped:
+            continue
+        at = match.start() + sentence.index(stripped)
+        if out and out[-1][1].split()[-1] in ABBREVIATIONS:  # "Dr." did not end the sentence
+            at = out[-1][0]
+            stripped = text[at : match.start() + sentence.index(stripped) + len(stripped)]
+            out.pop()
+        out.append((at, stripped))
+    return [(at, sentence) for at, sentence in out if len(sentence) >= 4]
 
 
 def marker_of(sentence: str, chinese: bool) -> Marker | None:
@@ -175,9 +190,17 @@ def draft_arguments(
             marker = marker_of(sentence, chinese)
             if marker is not None:
                 skeleton.add(marker.role, ids[i], sentence, point, marker.relation)
-            elif (SPEECH_ZH if chinese else SPEECH_EN).search(sentence) and skeleton.concerns(sentence):
+            elif _attributed(sentence, chinese) or (
+                (SPEECH_ZH if chinese else SPEECH_EN).search(sentence) and skeleton.concerns(sentence)
+            ):
                 skeleton.add("observation", ids[i], sentence, point, "supports")
     return skeleton.arguments
+
+
+def _attributed(sentence: str, chinese: bool) -> bool:
+    """A sentence that reports what a speaker said, the speaker named by a title (分析师, analyst)."""
+    speech = (SPEECH_ZH if chinese else SPEECH_EN).search(sentence)
+    return speech is not None and SPEAKER.search(sentence) is not None
 
 
 def _prose(block: Block) -> bool:

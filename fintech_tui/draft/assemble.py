@@ -84,13 +84,13 @@ def draft_figures(
         header = header_period(block)
         if header is not None and not found:
             inherited = header
-            reader.seen(mentions)
+            reader.seen(mentions, text)
             continue
         for figure in found:
             subject = reader.subject(text, mentions, figure.start)
             source = reader.source(text, mentions, figure.start)
             figures.append(_figure(len(figures) + 1, para_id, text, figure, ids.get(subject, ""), source, inherited))
-        reader.seen(mentions)
+        reader.seen(mentions, text)
     return figures
 
 

@@ -113,7 +113,7 @@ class Reader:
         clause = _span_start(CLAUSE, text, start)
         sentence = _span_start(SENTENCE, text, start)
         before = [m for m in found if m.end <= start and not m.source]
-        back = [m for m in _BACK.finditer(text, sentence, start)]
+        back = _resolvable(list(_BACK.finditer(text, sentence, start)))
         in_clause = [m for m in before if m.start >= clause]
         in_sentence = [m for m in before if m.start >= sentence]
         if back and (not in_sentence or back[-1].start() > in_sentence[-1].end):
@@ -131,14 +131,18 @@ class Reader:
         sources = [m for m in found if m.source and sentence <= m.start and m.start < _sentence_end(text, start)]
         return sources[0].name if sources else ""
 
-    def seen(self, found: list[Mention]) -> None:
-        """Remember the paragraph's names for back references in the paragraphs after it."""
-        for mention in found:
-            if mention.source:
-                continue
-            if mention.name in self.recent:
-                self.recent.remove(mention.name)
-            self.recent.append(mention.name)
+    def seen(self, found: list[Mention], text: str = "") -> None:
+        """Remember the paragraph's names for back references in the paragraphs after it.
+
+        Within a sentence the first name is the likeliest to be referred back to (it is
+        usually the sentence's subject), so it is remembered as the most recent.
+        """
+        sentence_starts = [0, *(m.end() for m in SENTENCE.finditer(text))] if text else [0]
+        for first, last in zip(sentence_starts, [*sentence_starts[1:], len(text) + 10**9], strict=True):
+            for mention in reversed([m for m in found if first <= m.start < last and not m.source]):
+                if mention.name in self.recent:
+                    self.recent.remove(mention.name)
+                self.recent.append(mention.name)
 
     def _referred(self, word: str, earlier_here: list[str]) -> str:
         kinds = BACK_REFERENCES.get(word, ())
@@ -146,6 +150,12 @@ class Reader:
             if not kinds or self.mentions.kinds.get(name) in kinds:
                 return name
         return ""
+
+
+def _resolvable(back: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The back references worth resolving: one that names a kind (the bank) over a bare "its"."""
+    named = [m for m in back if BACK_REFERENCES.get(m.group().lower())]
+    return named or back
 
 
 def _clause_end(text: str, at: int) -> int:

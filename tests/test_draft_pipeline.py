@@ -1,0 +1,203 @@
+"""`draft` around the finders: meta, the frame of an article, subjects, header periods, claims, terms, batches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from fintech_tui.draft import draft_pack
+from fintech_tui.draft.arguments import marker_of, sentences
+from fintech_tui.draft.found import Name
+from fintech_tui.draft.language import language_of
+from fintech_tui.draft.mentions import Mentions, Reader
+from fintech_tui.draft.meta import author_in, date_in
+from fintech_tui.draft.outline import heading_of
+from fintech_tui.draft.reading import Block, text_blocks
+from fintech_tui.loader import load_pack
+
+from .test_cli import run
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "date"),
+    [
+        ("作者：李明 时间：2021-5-10", "李明", "2021-05-10"),
+        ("新浪财经 · 文｜王小二 · 2024年3月5日 10:32", "王小二", "2024-03-05"),
+        ("By Jane Doe | March 5, 2024 10:32 a.m. ET", "Jane Doe", "2024-03-05"),
+        ("(作者：张三，某研究院研究员)", "张三", ""),
+        ("Published 5 March 2024 · 6 min read", "", "2024-03-05"),
+        ("By Jane Doe March 3, 2025", "Jane Doe", "2025-03-03"),
+        ("2023年13月40日", "", ""),  # not a date
+    ],
+)
+def test_author_and_date_from_a_page_information_line(line: str, author: str, date: str) -> None:
+    assert (author_in(line), date_in(line)) == (author, date)
+
+
+def test_language_is_chinese_when_a_fifth_of_the_letters_are() -> None:
+    assert language_of(["招商银行推出了掌上生活APP和CMB Life"]) == "zh"
+    assert language_of(["Ant Group (蚂蚁集团) said on Monday its revenue rose."]) == "en"
+
+
+def test_a_hard_wrapped_file_is_joined_into_paragraphs_and_a_line_a_paragraph_is_not() -> None:
+    wrapped = (
+        "A title\n\nThe first paragraph runs over more than one line because an editor\n"
+        "wrapped it at a fixed width, as plain text files often are, and it goes\non.\n\n"
+        "The second one is wrapped the same way over two lines of the same file\nand ends here.\n"
+    )
+    assert [b.text for b in text_blocks(wrapped)] == [
+        "A title",
+        "The first paragraph runs over more than one line because an editor wrapped it at a fixed width, "
+        "as plain text files often are, and it goes on.",
+        "The second one is wrapped the same way over two lines of the same file and ends here.",
+    ]
+    one_a_line = "标题\n\n第一段写完了。\n第二段也写完了，它们之间没有空行。\n"
+    assert [b.text for b in text_blocks(one_a_line)] == ["标题", "第一段写完了。", "第二段也写完了，它们之间没有空行。"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["图源：视觉中国", "数据来源：公司财报", "Source: company filings", "Photo: Reuters", "10:32", "By Jane Doe"],
+)
+def test_captions_timestamps_and_bylines_are_never_headings(line: str) -> None:
+    assert heading_of(Block(line)) is None
+
+
+def test_a_bullet_is_never_a_heading_but_a_numbered_point_is() -> None:
+    assert heading_of(Block("- 短的列表项", listed=True)) is None
+    heading = heading_of(Block("1）降低获客成本"))
+    assert heading is not None and (heading.number, heading.title) == ("1", "降低获客成本")
+
+
+def names(*pairs: tuple[str, str]) -> list[Name]:
+    return [Name(name, kind, "test") for name, kind in pairs]
+
+
+def test_a_figure_is_about_the_entity_its_clause_or_sentence_names() -> None:
+    reader = Reader(Mentions(names(("招商银行", "bank"), ("蚂蚁集团", "group"))))
+    text = "招商银行2024年营收3000亿元，净利润1400亿元；蚂蚁集团的用户超过10亿。"
+    found = reader.paragraph(text)
+    assert reader.subject(text, found, text.index("3000")) == "招商银行"
+    assert reader.subject(text, found, text.index("1400")) == "招商银行"
+    assert reader.subject(text, found, text.index("10亿")) == "蚂蚁集团"
+
+
+def test_a_back_reference_stands_for_the_last_entity_of_its_kind() -> None:
+    reader = Reader(Mentions(names(("招商银行", "bank"), ("腾讯", "company"))))
+    first = "招商银行与腾讯合作推出新产品。"
+    reader.seen(reader.paragraph(first), first)
+    text = "该行的不良率为0.95%。"
+    assert reader.subject(text, reader.paragraph(text), text.index("0.95")) == "招商银行"
+    english = Reader(Mentions(names(("Chime", "company"), ("Bank of America", "bank"))))
+    before = "Chime signed a deal with Bank of America."
+    english.seen(english.paragraph(before), before)
+    text = "The company said its members grew 20%."
+    assert english.subject(text, english.paragraph(text), text.index("20%")) == "Chime"
+
+
+def test_a_source_is_never_the_subject() -> None:
+    reader = Reader(Mentions(names(("艾瑞咨询", "company"), ("支付宝", "app"))))
+    text = "据艾瑞咨询数据，移动支付规模达到300万亿元。"
+    found = reader.paragraph(text)
+    assert reader.subject(text, found, text.index("300")) == ""
+    assert reader.source(text, found, text.index("300")) == "艾瑞咨询"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chinese", "role", "relation"),
+    [
+        ("首先，获客成本太高。", True, "reason", "supports"),
+        ("因此，中小平台必须转型。", True, "conclusion", "supports"),
+        ("但是，监管趋严。", True, "qualification", "opposes"),
+        ("以招商银行为例，它推出了两个APP。", True, "observation", "elaborates"),
+        ("However, regulators pushed back.", False, "qualification", "opposes"),
+        ("For example, Chime offers early pay.", False, "observation", "elaborates"),
+        ("Therefore the moat is thin.", False, "conclusion", "supports"),
+    ],
+)
+def test_discourse_markers_give_a_claim_its_role_and_relation(
+    sentence: str, chinese: bool, role: str, relation: str
+) -> None:
+    marker = marker_of(sentence, chinese)
+    assert marker is not None and (marker.role, marker.relation) == (role, relation)
+
+
+def test_words_that_only_begin_like_markers_are_not_markers() -> None:
+    assert marker_of("但愿如此。", True) is None  # 但 alone must be followed by a comma
+    assert marker_of("Sonic boom.", False) is None  # "So" is a word of its own
+    assert [s for _, s in sentences("Dr. Who said hi. Then left.", False)] == ["Dr. Who said hi.", "Then left."]
+
+
+ARTICLE = """先说结论：金融科技公司正在变成生活服务公司
+澎湃新闻 · 作者：周舟 · 2025年4月2日 09:15
+先说结论：金融科技的下一站是生活服务。招商银行（以下简称"招行"）的掌上生活APP月活超过5000万。
+一、截至2024年6月：
+招行的信用卡用户约1.2亿户，其中该行的不良率为1.7%。
+但是，流量并不等于收入。分析师王强表示，GMV可能被高估。
+图源：公司财报
+（作者：周舟，金融观察员）
+"""
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
+    folder = tmp_path_factory.mktemp("pipeline")
+    article = folder / "column.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    draft_pack(article, folder / "pack")
+    files = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (folder / "pack").glob("*.yaml")}
+    return folder / "pack", files
+
+
+def test_the_drafted_column_passes_check_with_its_meta(drafted: tuple[Path, dict[str, object]]) -> None:
+    folder, _ = drafted
+    pack = load_pack(folder, use_cache=False)
+    assert (pack.meta.author, pack.meta.date) == ("周舟", "2025-04-02")
+    kinds = [node.kind for node in pack.outline]
+    assert kinds[:2] == ["title", "metadata"] and kinds[-1] == "byline"
+    assert [n.title.zh for n in pack.outline if n.kind == "section"] == ["截至2024年6月："]
+
+
+def test_figures_under_a_header_take_its_period(drafted: tuple[Path, dict[str, object]]) -> None:
+    _, files = drafted
+    figures = {f["as_written"]: f for f in files["figures"]["figures"]}  # type: ignore[index]
+    assert figures["1.7%"]["period"] == "2024年6月"
+    assert "period from the header" in figures["1.7%"]["inference"]
+
+
+def test_the_skeleton_has_the_thesis_a_point_and_a_qualification(drafted: tuple[Path, dict[str, object]]) -> None:
+    _, files = drafted
+    arguments = files["arguments"]["arguments"]  # type: ignore[index]
+    roles = [(a["role"], a.get("relation")) for a in arguments]
+    assert roles[0] == ("thesis", None) and ("point", "supports") in roles and ("qualification", "opposes") in roles
+    assert arguments[0]["evidence"][0]["quote"] == "先说结论：金融科技的下一站是生活服务。"
+    assert all(a["inference"] == "drafted automatically — review" for a in arguments)
+    said = next(a for a in arguments if "表示" in a["evidence"][0]["quote"])
+    assert said.get("hedge") == "possibility"
+
+
+def test_terms_of_art_are_glossary_candidates(drafted: tuple[Path, dict[str, object]]) -> None:
+    _, files = drafted
+    terms = [t["term"] for t in files["glossary"]["glossary"]]  # type: ignore[index]
+    assert terms == ["月活", "不良率", "GMV"]
+
+
+def test_draft_takes_a_folder_and_writes_one_pack_per_article(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    (articles / "two.md").write_text("# Wallets\n\nChime said its members grew 20% in 2024.\n", encoding="utf-8")
+    (articles / "bad.txt").write_bytes(b"\xff\xfe\x00")
+    (articles / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    result = run("draft", str(articles), str(tmp_path / "packs"), cwd=tmp_path)
+    assert result.returncode == 1  # one article could not be read
+    assert result.stderr.strip() == f"fintech-tui: {articles / 'bad.txt'}: not UTF-8 text (byte 0)"
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in (tmp_path / "packs").iterdir()) == ["one", "two"]
+    assert "[2/3]" in result.stdout and "drafted 2 of 3 articles" in result.stdout
+    for name in ("one", "two"):
+        assert run("check", str(tmp_path / "packs" / name), cwd=tmp_path).returncode == 0
+    again = run("draft", str(articles / "one.txt"), str(articles / "two.md"), str(tmp_path / "packs"), cwd=tmp_path)
+    assert again.returncode == 1 and "already exists" in again.stderr
