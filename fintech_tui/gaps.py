@@ -13,7 +13,8 @@ import msgspec
 
 from fintech_tui.index import PackIndex, Ref, ref_of
 from fintech_tui.messages import say, say_value
-from fintech_tui.model import Lang, kind_named
+from fintech_tui.model import Bilingual, Lang, is_drafted, kind_named, kinds
+from fintech_tui.model.plan import yaml_fields
 from fintech_tui.render.safe import shortened
 
 
@@ -26,6 +27,15 @@ def kind_title(kind: str, lang: Lang) -> str:
 # Runs of Latin letters in a Chinese text are usually names left untranslated
 # by the round trip (Pocket Life, Apprentice, Yu Bao) or jargon (APP, PC).
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’.-]*(?: [A-Za-z][A-Za-z'’.-]*)*")
+# In English text every word is Latin: a name there is a run of capitalised words ("Bank of
+# America") that does not open a sentence, and is not a month, a weekday or a pronoun.
+CAPITALISED_RUN = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][A-Za-z'’&-]*(?:\s+(?:of|and|&|de|[A-Z][A-Za-z'’&-]*))*")
+_NOT_NAMES = (
+    "I January February March April May June July August September October November December Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr"
+)
+NOT_NAMES = frozenset(_NOT_NAMES.split())
+ENGLISH_SHARE = 0.8  # a paragraph whose letters are this Latin is English
 
 
 class Gap(msgspec.Struct, frozen=True):
@@ -63,11 +73,26 @@ class Finding(StrEnum):
     """The kinds of gap, each valued by its heading in the report, in report order."""
 
     UNEVIDENCED = "Claims without evidence"
+    UNREVIEWED = "Drafted items not yet reviewed"
     MENTIONED_ONCE = "Entities mentioned only once"
     UNRESOLVED_NAME = "Names in the text not resolved to any entity"
     ONE_COMPANY_STRATEGY = "Strategies found for one company only"
     OUTSIDE_OUTLINE = "Paragraphs outside the outline"
     UNCITED = "Paragraphs nothing cites"
+
+
+def _first_text(item: object, lang: Lang) -> str:
+    """The item's first bilingual field (its name, claim or metric) in `lang`, as a label."""
+    for spec in yaml_fields(type(item)):
+        value = getattr(item, spec.name)
+        if isinstance(value, Bilingual):
+            return value.pick(lang)
+    return ""
+
+
+def _latin_share(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch.isascii() for ch in letters) / len(letters) if letters else 0.0
 
 
 def gap_report(index: PackIndex, lang: Lang = "en") -> GapReport:
@@ -87,6 +112,15 @@ def gap_report(index: PackIndex, lang: Lang = "en") -> GapReport:
                 Gap(f"{kind_title('strategy', lang)} {strategy.id}: {strategy.name.pick(lang)}", ref_of(strategy)),
             )
 
+    for kind in kinds():
+        for item in kind.items(pack):
+            if is_drafted(item):
+                label = _first_text(item, lang)
+                message = f"{kind_title(kind.name, lang)} {item.id}" + (
+                    f": {shortened(label, 60).plain}" if label else ""
+                )
+                report.add(Finding.UNREVIEWED, Gap(message, ref_of(item)))
+
     for entity in pack.entities:
         where = index.mentioned_in.get(entity.id, [])
         if len(where) <= 1:
@@ -97,9 +131,11 @@ def gap_report(index: PackIndex, lang: Lang = "en") -> GapReport:
     known += [n for e in pack.entities for n in e.name.present("en")]
     unresolved: dict[str, list[int]] = {}
     for paragraph in pack.paragraphs:
-        for match in LATIN_RUN.finditer(paragraph.text):
-            word = match.group().strip(" .-'’")
-            if len(word) < 2 or any(word in name or name in word for name in known if name):
+        english = _latin_share(paragraph.text) >= ENGLISH_SHARE
+        for match in (CAPITALISED_RUN if english else LATIN_RUN).finditer(paragraph.text):
+            word = re.sub(r"(?:'s|’s)$", "", match.group().strip(" .-'’&"))
+            word = re.sub(r"\s+(?:of|and|&|de)$", "", word)
+            if len(word) < 2 or word in NOT_NAMES or any(word in name or name in word for name in known if name):
                 continue
             unresolved.setdefault(word, []).append(paragraph.number)
     for word, numbers in unresolved.items():

@@ -201,3 +201,26 @@ def test_draft_takes_a_folder_and_writes_one_pack_per_article(tmp_path: Path) ->
         assert run("check", str(tmp_path / "packs" / name), cwd=tmp_path).returncode == 0
     again = run("draft", str(articles / "one.txt"), str(articles / "two.md"), str(tmp_path / "packs"), cwd=tmp_path)
     assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_the_gap_report_lists_what_is_unreviewed_and_no_english_clause_fragments(tmp_path: Path) -> None:
+    from fintech_tui.gaps import Finding, gap_report
+    from fintech_tui.index import PackIndex
+    from fintech_tui.model import is_drafted, kinds
+
+    article = tmp_path / "wire.txt"
+    article.write_text(
+        "Payments rivals push into lending\n"
+        "The app said less than a third of users borrow, and yes, that is low. But Wells Fargo disagreed.\n"
+        "In March, revenue at Acme Pay rose 12%, according to Jane Roe of Example Research.\n",
+        encoding="utf-8",
+    )
+    draft_pack(article, tmp_path / "pack")
+    pack = load_pack(tmp_path / "pack", use_cache=False)
+    report = gap_report(PackIndex(pack))
+    drafted = [item for kind in kinds() for item in kind.items(pack) if is_drafted(item)]
+    assert drafted and len(report.groups[Finding.UNREVIEWED]) == len(drafted)
+    unresolved = [gap.message.strip("“”") for gap in report.groups[Finding.UNRESOLVED_NAME]]
+    assert all(word[0].isupper() for word in unresolved), unresolved
+    for fragment in ("less than", "and yes", "The", "But", "In March", "March"):
+        assert fragment not in unresolved

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import msgspec
 
-#: The flag every drafted item carries until an author has checked it.
-DRAFTED = "drafted automatically — review"
+from fintech_tui.model import DRAFTED
+
+__all__ = ["DRAFTED", "Found", "Name"]
 
 
 class Name(msgspec.Struct):

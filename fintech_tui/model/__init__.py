@@ -14,6 +14,7 @@ from fintech_tui.model.kinds import (
     unregister_kind,
 )
 from fintech_tui.model.pack import (
+    DRAFTED,
     Alias,
     Argument,
     Entity,
@@ -26,11 +27,13 @@ from fintech_tui.model.pack import (
     Paragraph,
     ReadingNote,
     Strategy,
+    is_drafted,
     walk_outline,
 )
 
 __all__ = [
     "DERIVED",
+    "DRAFTED",
     "LANGS",
     "Alias",
     "Argument",
@@ -50,6 +53,7 @@ __all__ = [
     "ReadingNote",
     "RefTo",
     "Strategy",
+    "is_drafted",
     "kind_named",
     "kind_of",
     "kind_of_class",

@@ -27,6 +27,15 @@ Relation = Literal["supports", "opposes", "elaborates"]
 Hedge = Literal["estimate", "prediction", "opinion", "possibility"]
 OutlineKind = Literal["title", "metadata", "lead", "section", "point", "byline"]
 
+#: The `inference` of every item `draft` wrote, until an author has checked it and deleted the flag.
+DRAFTED = "drafted automatically — review"
+
+
+def is_drafted(item: object) -> bool:
+    """Whether `item` is still as `draft` wrote it (its inference opens with the flag)."""
+    return str(getattr(item, "inference", "")).startswith(DRAFTED)
+
+
 #: A number as the author wrote it: 10000000 stays an int (and prints as one), 1.5 a float.
 Number = int | float
 
