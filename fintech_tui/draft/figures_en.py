@@ -1,0 +1,581 @@
+"""Every quantity an English paragraph states, with its unit, hedge, short metric and period.
+
+Regular expressions, no model: a number (digits or words, with million / bn folded into the
+value) and the currency, percent or count noun around it make one figure; fractions and
+"six in 10" are shares in percent. Dates, times, years and ids (Form 10-K, COVID-19) are
+never figures: dates and periods are found first and become the `period` of the figures in
+their sentence, unless they are a comparison base ("from a year earlier").
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from fintech_tui.draft.found import Found
+
+
+def _words(text: str) -> list[str]:
+    """A word list written as one space-separated string."""
+    return text.split()
+
+
+_SMALL = _words(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+)
+_TENS = _words("twenty thirty forty fifty sixty seventy eighty ninety")
+WORD_VALUES = {word: i for i, word in enumerate(_SMALL)} | {word: 20 + 10 * i for i, word in enumerate(_TENS)}
+_WORD = rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_SMALL[1:10])}))?|{'|'.join(_SMALL)})"
+SCALE_VALUES = {
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "mn": 10**6,
+    "m": 10**6,
+    "mln": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+    "trn": 10**12,
+}
+_SCALE = r"(?:\s?(?:thousand|million|billion|trillion)|\s?(?:mn|mln|bn|tn|trn)|(?:k|m|b))(?![A-Za-z])"
+CURRENCY_BEFORE = {
+    "us$": "USD",
+    "usd": "USD",
+    "$": "USD",
+    "hk$": "HKD",
+    "hkd": "HKD",
+    "s$": "SGD",
+    "sgd": "SGD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "rmb": "yuan",
+    "cny": "yuan",
+    "¥": "yuan",
+    "rs": "INR",
+    "₹": "INR",
+}
+CURRENCY_AFTER = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "yuan": "yuan",
+    "renminbi": "yuan",
+    "rmb": "yuan",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "hkd": "HKD",
+    "yen": "JPY",
+    "rupees": "INR",
+}
+_CUR_BEFORE = r"(?:US\$|HK\$|S\$|A\$|C\$|\$|€|£|¥|₹|(?:USD|HKD|SGD|EUR|GBP|RMB|CNY|Rs\.?)\s?)"
+_CUR_AFTER = r"(?:dollars?|yuan|renminbi|RMB|USD|HKD|EUR|euros?|pounds?|yen|rupees)"
+PERCENT = {
+    "%": "%",
+    "percent": "%",
+    "per cent": "%",
+    "pc": "%",
+    "percentage points": "percentage points",
+    "percentage point": "percentage points",
+    "pp": "percentage points",
+    "ppt": "percentage points",
+    "basis points": "basis points",
+    "basis point": "basis points",
+    "bps": "basis points",
+    "bp": "basis points",
+}
+_PERCENT = r"(?:\s?%|\s(?:percentage points?|per\s?cent|basis points?|bps|bp|pp|ppt)(?![A-Za-z]))"
+# Count nouns with the unit the evaluation's truth spells; any other plural noun is its own unit.
+COUNT_UNITS = {
+    "user": "users",
+    "customer": "customers",
+    "client": "customers",
+    "member": "members",
+    "account": "accounts",
+    "transaction": "transactions",
+    "branch": "branches",
+    "employee": "employees",
+    "staff": "employees",
+    "worker": "employees",
+    "people": "people",
+    "person": "people",
+    "adult": "people",
+    "firm": "firms",
+    "company": "firms",
+    "day": "days",
+    "month": "months",
+    "year": "years",
+}
+# Words that may stand between a number and its count noun: "38 million active members".
+COUNT_ADJECTIVES = set(
+    _words(
+        "active monthly daily weekly annual new registered paying funded verified unique total retail small "
+        "individual corporate online mobile digital young older full-time part-time more additional"
+    )
+)
+NOT_COUNT_NOUNS = set(
+    _words(
+        "of and or to in on at for by from with than as the a an per is are was were has have had will would "
+        "percent cent times"
+    )
+)
+HEDGES = (
+    ("estimate", r"about|around|roughly|approximately|nearly|almost|some|over|more than|less than|fewer than"),
+    ("estimate", r"as (?:much|many|high|low|little) as|up to|at least|at most|close to|just (?:over|under)|under"),
+    ("estimate", r"an estimated|estimated|an approximate|upwards of|well over|north of|more like"),
+)
+_HEDGE_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(words for _, words in HEDGES)}))\s+(?:a |an )?$", re.IGNORECASE)
+_PREDICTION = re.compile(
+    r"\b(?:expect(?:s|ed)?|forecasts?|forecast(?:ing|ed)?|projects?|projected|projection|predict(?:s|ed)?|"
+    r"will|is set to|are set to|on track to|poised to|targets?|aims? to|plans? to|by 20\d\d)\b",
+    re.IGNORECASE,
+)
+_ESTIMATE_VERB = re.compile(r"\b(?:estimates?|estimated|approximately|roughly)\b", re.IGNORECASE)
+_POSSIBLE = re.compile(r"\b(?:could|may|might)\b", re.IGNORECASE)
+
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+FIGURE = re.compile(
+    rf"(?P<cur>{_CUR_BEFORE})?"
+    rf"(?P<num>{_NUMBER}|(?<![A-Za-z-])(?:a|one|{_WORD})(?=\s(?:thousand|million|billion|trillion)))"
+    rf"(?P<scale>{_SCALE})?"
+    rf"(?:\s(?P<curword>{_CUR_AFTER})(?![A-Za-z]))?"
+    rf"(?P<pct>{_PERCENT})?"
+    rf"(?P<fold>-fold|x(?![A-Za-z0-9]))?",
+    re.IGNORECASE,
+)
+WORD_FIGURE = re.compile(
+    rf"(?<![A-Za-z-])(?P<word>{_WORD})(?:\s(?P<pct>percent|per cent|percentage points?)|(?P<fold>-fold|fold)"
+    rf"|\s(?P<noun>[a-z][a-z-]+))",
+    re.IGNORECASE,
+)
+FRACTIONS = {
+    "half": 50,
+    "a half": 50,
+    "one half": 50,
+    "a third": 100 / 3,
+    "one third": 100 / 3,
+    "one-third": 100 / 3,
+    "two-thirds": 200 / 3,
+    "two thirds": 200 / 3,
+    "a quarter": 25,
+    "one quarter": 25,
+    "one-quarter": 25,
+    "three-quarters": 75,
+    "three quarters": 75,
+    "a fifth": 20,
+    "one fifth": 20,
+    "one-fifth": 20,
+    "two-fifths": 40,
+    "three-fifths": 60,
+    "a tenth": 10,
+    "one-tenth": 10,
+}
+_FRACTION = "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
+# A fraction is a share only where it is "of" something or hedged: "a quarter of adults", "nearly half".
+FRACTION = re.compile(
+    rf"(?<![A-Za-z-])(?P<hedged>(?:nearly|almost|about|around|roughly|more than|less than|over|just over|just under|"
+    rf"some|close to|fewer than)\s)?(?P<frac>{_FRACTION})(?![A-Za-z-])(?P<of>\s(?:of|the|its|their|our|all)\b)?",
+    re.IGNORECASE,
+)
+_COUNT = rf"\d+|{_WORD}"
+ONE_IN = re.compile(rf"(?<![A-Za-z-])(?P<a>{_COUNT})\s(?:in|out of)\s(?P<b>{_COUNT})(?![\d,])", re.IGNORECASE)
+TIMES = re.compile(
+    rf"(?<![A-Za-z-])(?P<n>\d+(?:\.\d+)?|{_WORD}|twice)(?:\s(?P<times>times)(?=\s(?:as|more|larger|bigger|higher|"
+    rf"greater|faster|the|that|its|their|what|over|less))|(?<=twice)(?=\s(?:as|the)))",
+    re.IGNORECASE,
+)
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ORD = r"(?:first|second|third|fourth|final|last|latest|same|previous|prior|current|past|next|coming)"
+_YEAR = r"(?:19|20)\d\d"
+PERIOD = re.compile(
+    rf"(?:as of|at the end of|end of|in|since|by|during|through|for|from|until)?\s?"
+    rf"(?:{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s{_YEAR})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH}(?:,?\s{_YEAR})?"
+    rf"|{_MONTH}\s{_YEAR}"
+    rf"|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+    rf"|(?:the\s)?(?:{_ORD}\s)?(?:(?:fiscal|financial|calendar)\s)?(?:quarter|half|year|month|week|decade)s?"
+    rf"(?:\s(?:of\s)?(?:(?:fiscal|financial)\s)?{_YEAR}(?:/\d\d)?)?(?=\W|$)"
+    rf"|(?:the\s)?(?:past|last|next|previous|first|coming)\s(?:\d+|{_WORD}|few|several)\s(?:years|months|quarters|weeks|days)"
+    rf"|(?:Q[1-4]|H[12]|FY|CY)\s?(?:{_YEAR}|'?\d\d)?|(?:fiscal|financial)\s(?:year\s)?{_YEAR}"
+    rf"|(?:(?:this|last|next|that|each|every)\s(?:year|quarter|month|week|spring|summer|autumn|fall|winter|decade))"
+    rf"|(?:a|one)\s(?:year|quarter|month)\s(?:earlier|ago|before)|year[- ]earlier|(?:the\s)?year\sbefore"
+    rf"|{_YEAR}(?:s|\s?[-–/]\s?(?:{_YEAR}|\d\d)(?!\d))?(?!\d|%|\s?(?:percent|per cent))"
+    rf"|{_MONTH}(?=\W|$)|{_DAY}|today|yesterday|tomorrow|(?:this|last|next)\s{_DAY}"
+    rf"|\d{{1,2}}(?::\d\d)+(?:\s?[ap]\.?m\.?)?|\d{{1,2}}\s?[ap]\.m\.)",
+)
+# An id or a name with a number in it: Form 10-K, COVID-19, Section 230, Fortune 500, Basel III.
+_ID_BEFORE = re.compile(
+    r"(?:\b(?:Form|Section|Rule|Chapter|Article|Title|Schedule|Regulation|Fortune|Phase|Tier|Level|No|Nos|"
+    r"Number|Item|Part|Series|Version|Model|Room|Route|Highway|Gate|Article|Clause|Figure|Table|Page|Top)\.?"
+    r"\s?|#\s?|[A-Za-z]-?|/)$"
+)
+_NAMED_BEFORE = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?!(?:About|Around|Nearly|Almost|Roughly|Some|Over|Only|Just|Up|More|Less|Fewer)\s)"
+    r"[a-z]*[A-Z][\w-]*\s$"
+)
+_GLUED_AFTER = re.compile(r"(?:-?[A-Za-z]|-\d|\(|/\d|\.\d)")
+LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[A-Za-z])[.)]\s")
+_COMPARE_BEFORE = re.compile(
+    r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bsince|\brelative to|\bover)\s(?:the\s)?"
+    r"(?:(?:a|an|the|its|about|around|nearly|some)\s)?$",
+    re.IGNORECASE,
+)
+_ATTACHED = re.compile(r"[\s,]*(?:(?:in|for|during|as of|at the end of|by|through|over|of|on)\s*)*")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"“‘(0-9$€£])|[!?;]$|\.$")
+_CLAUSE_STOP = re.compile(r"[,;:()—–]\s|\s(?:and|but|while|whereas|although|which|who)\s")
+
+
+_SHORT_MONTHS = ("May", "Mar", "Jan", "Jun", "Jul", "Aug", "Dec")
+_Raw = tuple[int, int, int | float | None, str]  # start, end, value, unit
+
+
+def find_periods(text: str) -> list[tuple[int, int]]:
+    """Spans of the dates, times and periods in `text` (years, quarters, "last year", "as of June 30")."""
+    spans = []
+    for match in PERIOD.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        core = text[start:end]
+        if not core or core.lower() in ("in", "since", "by", "for", "from", "during", "through", "until"):
+            continue
+        lead = re.match(r"(?:as of|at the end of|end of|in|since|by|during|through|for|from|until)\s", core)
+        body = core[lead.end() :] if lead else core
+        if re.fullmatch(r"(?:the\s)?(?:quarter|half|year|month|week|decade)s?", body, re.IGNORECASE):
+            continue  # a bare "quarter" or "half" is a word, not a period: "a quarter of adults"
+        short_month = re.fullmatch(_MONTH, body) and body.rstrip(".") in _SHORT_MONTHS
+        if short_month and not re.search(r"(?:in|since|by|until|from)\s$", text[: start + (lead.end() if lead else 0)]):
+            continue  # "May" or "Mar" alone is more often a verb or a name than a month
+        if re.fullmatch(_YEAR, body) and _money_or_count(text, start + len(core) - len(body), end):
+            continue
+        if lead and lead.group().strip() == "from" and not re.search(r"\d|ago|earlier|before", body):
+            continue
+        spans.append((start + (lead.end() if lead else 0), end))
+    return spans
+
+
+def _money_or_count(text: str, start: int, end: int) -> bool:
+    """Whether the four digits at [start, end) are an amount ($2020, 2020 users) rather than a year."""
+    before, after = text[max(0, start - 4) : start], text[end : end + 12]
+    return bool(re.search(r"[$€£¥]\s?$", before)) or bool(re.match(r"\s(?:users|customers|people|firms)", after))
+
+
+def find_figures(text: str) -> list[Found]:
+    """The figures in one paragraph, in order, each with its hedge, metric and period."""
+    periods = find_periods(text)
+    taken: list[tuple[int, int]] = list(periods)
+    raw: list[_Raw] = []
+
+    def add(start: int, end: int, value: int | float | None, unit: str) -> None:
+        if not any(s < end and start < e for s, e in taken):
+            raw.append((start, end, value, unit))
+            taken.append((start, end))
+
+    for match in FRACTION.finditer(text):
+        if match.group("of") or match.group("hedged"):
+            fraction = match.group("frac").lower()
+            if fraction == "half" and re.search(r"(?:first|second|the)\s$", text[: match.start("frac")], re.I):
+                continue
+            add(match.start("frac"), match.end("frac"), _plain(FRACTIONS[fraction]), "%")
+    for match in ONE_IN.finditer(text):
+        a, b = _count_value(match.group("a")), _count_value(match.group("b"))
+        if a is not None and b and a < b and b in (2, 3, 4, 5, 6, 8, 10, 20, 25, 50, 100):
+            add(match.start(), match.end(), _plain(100 * a / b), "%")
+    for match in TIMES.finditer(text):
+        times = 2 if match.group("n").lower() == "twice" else _count_value(match.group("n"))
+        if times is not None:
+            add(match.start(), match.end(), times, "times")
+    for match in FIGURE.finditer(text):
+        read = _read(match, text)
+        if read is not None:
+            add(*read)
+    for match in WORD_FIGURE.finditer(text):
+        read = _read_word(match)
+        if read is not None:
+            add(*read)
+    ranged = _ranges(text, sorted(raw))
+    figures: list[Found] = []
+    for start, end, value, unit in ranged:
+        as_written = text[start:end]
+        metric = metric_of(text, start, end, unit)
+        if not metric and figures and _sentence_bounds(text, start, end)[0] <= figures[-1].start:
+            metric = figures[-1].metric  # "revenue of $1.2 billion, up 24%": the same metric
+        figures.append(
+            Found(
+                start,
+                end,
+                as_written,
+                value,
+                unit,
+                hedge=_hedge(text, start, end),
+                metric=metric,
+                period=_period(text, start, end, periods, ranged),
+            )
+        )
+    return figures
+
+
+def _ranges(text: str, raw: list[_Raw]) -> list[_Raw]:
+    """ "25 to 40 lenders", "3-5%", "between 3% and 5%": one figure, valued at its low end."""
+    merged: list[_Raw] = []
+    for figure in raw:
+        if merged:
+            start, end, value, unit = merged[-1]
+            gap = text[end : figure[0]]
+            between = re.search(r"between\s$", text[max(0, start - 8) : start], re.IGNORECASE)
+            dash = re.fullmatch(r"\s?[-–]\s?", gap) and not unit
+            spelled = re.fullmatch(r"\s(?:to|or)\s", gap) and not unit and figure[3]
+            if dash or spelled or (between and gap == " and " and unit in ("", figure[3])):
+                merged[-1] = (start, figure[1], value, figure[3] or unit)
+                continue
+        merged.append(figure)
+    return merged
+
+
+def _plain(number: float | Decimal) -> int | float:
+    """An int when whole (prints as 34000000000), else a float rounded to what was written."""
+    if float(number) == int(number):
+        return int(number)
+    return round(float(number), 6)
+
+
+def _count_value(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _word_value(word)
+
+
+def _word_value(word: str) -> int | None:
+    word = word.lower()
+    if word in WORD_VALUES:
+        return WORD_VALUES[word]
+    if "-" in word:
+        tens, _, ones = word.partition("-")
+        if tens in WORD_VALUES and ones in WORD_VALUES:
+            return WORD_VALUES[tens] + WORD_VALUES[ones]
+    return None
+
+
+def _read(match: re.Match[str], text: str) -> tuple[int, int, int | float | None, str] | None:
+    """A digit figure's span, value and unit; None where it is an id, a list number or glued to a word."""
+    start, end = match.span()
+    groups = match.groupdict()
+    num = groups["num"]
+    if _ID_BEFORE.search(text[max(0, start - 12) : start]) and not groups["cur"]:
+        return None  # Section 230, COVID-19, Form 10-K, Fortune 500
+    unit_read = groups["scale"] or groups["pct"] or groups["fold"]
+    if num[0].isdigit() and not unit_read and _GLUED_AFTER.match(text, end):
+        return None  # 10-K, 5G, 401(k), 24/7
+    if not text[:start].strip() and LIST_NUMBER.match(text, start) and not (groups["cur"] or groups["pct"]):
+        return None  # "1. " opening a numbered paragraph
+    value = _number(num)
+    if value is None:
+        return None
+    scale = (groups["scale"] or "").strip().lower()
+    if scale in ("m", "b", "k") and not groups["cur"] and not groups["curword"]:
+        return None  # 5m is a distance, 3b a grade: only money takes a one-letter scale
+    value *= SCALE_VALUES.get(scale, 1)
+    cur = (groups["cur"] or "").strip().lower().rstrip(".")
+    unit = CURRENCY_BEFORE.get(cur, "") or CURRENCY_AFTER.get((groups["curword"] or "").lower(), "")
+    if groups["pct"]:
+        unit = PERCENT[re.sub(r"\s+", " ", groups["pct"].strip().lower()).replace("percent", "percent")]
+    elif groups["fold"]:
+        unit = "times"
+    if not unit:
+        counted = _count_noun(text, end)
+        if counted:
+            unit, end = counted
+    if not unit and value == int(value) and 1900 <= value <= 2099 and not groups["scale"]:
+        return None  # a year the period pattern did not take
+    if not unit and not scale and _NAMED_BEFORE.search(text[max(0, start - 30) : start]):
+        return None  # iPhone 15, Basel 3, Windows 11: a number inside a name
+    return start, end, _plain(value), unit
+
+
+def _number(num: str) -> Decimal | None:
+    if num[0].isdigit() or num[0] == ".":
+        return Decimal(num.replace(",", ""))
+    if num.lower() in ("a", "one"):
+        return Decimal(1)
+    word = _word_value(num)
+    return Decimal(word) if word is not None else None
+
+
+def _count_noun(text: str, end: int) -> tuple[str, int] | None:
+    """The noun counted right after a number ("700 million users", "38 million active members")."""
+    words = list(re.finditer(r"\s([a-z][a-z-]*)\b", text[end : end + 60]))
+    position = 0
+    for index, match in enumerate(words[:3]):
+        if match.start() != position:
+            return None
+        noun = match.group(1)
+        if noun in COUNT_ADJECTIVES and index < 2:
+            position = match.end()
+            continue
+        if noun in NOT_COUNT_NOUNS:
+            return None
+        singular = noun[:-3] + "y" if noun.endswith("ies") else noun[:-2] if noun.endswith("ches") else noun.rstrip("s")
+        if noun in ("people", "staff"):
+            singular = noun
+        if singular in COUNT_UNITS:
+            return COUNT_UNITS[singular], end + match.end()
+        if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3 and index == 0:
+            return noun, end + match.end()
+        return None
+    return None
+
+
+def _read_word(match: re.Match[str]) -> tuple[int, int, int | float | None, str] | None:
+    """A number word with a unit ("nine percent", "threefold", "three million users" is read as digits)."""
+    value = _word_value(match.group("word"))
+    if value is None:
+        return None
+    if match.group("pct"):
+        return match.start(), match.end(), value, PERCENT[match.group("pct").lower().replace("per cent", "percent")]
+    if match.group("fold"):
+        return match.start(), match.end(), value, "times"
+    noun = match.group("noun").lower()
+    singular = noun[:-2] if noun.endswith("ches") else noun.rstrip("s")
+    if singular in COUNT_UNITS and noun not in ("day", "month", "year") and value > 1:
+        return match.start(), match.end(), value, COUNT_UNITS[singular if noun != "people" else "people"]
+    return None
+
+
+def _hedge(text: str, start: int, end: int) -> str:
+    """estimate for "about", "nearly", "more than"…; prediction for "expected", "will", "forecast"."""
+    before = text[max(0, start - 30) : start]
+    if _HEDGE_BEFORE.search(before):
+        return "estimate"
+    clause_start = _clause_start(text, start)
+    clause = text[clause_start:start]
+    if _PREDICTION.search(clause):
+        return "prediction"
+    if _ESTIMATE_VERB.search(clause):
+        return "estimate"
+    if _POSSIBLE.search(clause):
+        return "possibility"
+    return ""
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right_match = _SENTENCE_END.search(text, end)
+    return left, right_match.start() if right_match else len(text)
+
+
+def _clause_start(text: str, start: int) -> int:
+    sentence_start, _ = _sentence_bounds(text, start, start)
+    stops = [m.end() for m in _CLAUSE_STOP.finditer(text, sentence_start, start)]
+    return max(stops, default=sentence_start)
+
+
+def _period(text: str, start: int, end: int, periods: list[tuple[int, int]], figures: list[_Raw]) -> str:
+    """The period of the figure at [start, end): one right after it, else the sentence's, never a base."""
+    left, right = _sentence_bounds(text, start, end)
+    own = [(s, e) for s, e in periods if left <= s and e <= right]
+    for s, e in own:  # right after the figure: "5% in 2021", "$3bn in the third quarter"
+        gap = text[end:s]
+        near = s >= end and len(gap) <= 40 and not any(end <= f[0] < s for f in figures)
+        if near and _ATTACHED.fullmatch(gap) and (not _COMPARE_BEFORE.search(text[left:s]) or _direct(text, end, s)):
+            return _period_text(text, s, e)
+    bases = {(s, e) for s, e in own if _is_base(text, left, s, figures)}
+    free = [(s, e) for s, e in own if (s, e) not in bases]
+    clause_left = _clause_start(text, start)
+    stop = _CLAUSE_STOP.search(text, end, right)
+    clause_right = stop.start() if stop else right
+    in_clause = [p for p in free if clause_left <= p[0] and p[1] <= clause_right]
+    for group in (in_clause, free):
+        before = [p for p in group if p[1] <= start]
+        if before:
+            return _period_text(text, *before[-1])
+        after = [p for p in group if p[0] >= end]
+        if after:
+            return _period_text(text, *after[0])
+    return ""
+
+
+def _direct(text: str, end: int, s: int) -> bool:
+    return not re.search(r"\b(?:from|than|compared|versus|vs|against|since)\b", text[end:s])
+
+
+def _is_base(text: str, left: int, s: int, figures: list[_Raw]) -> bool:
+    """Whether the period at `s` is what a figure is compared with ("from a year earlier", "up from 5% in 2021")."""
+    if _COMPARE_BEFORE.search(text[max(left, s - 40) : s]):
+        return True
+    previous = [f for f in figures if f[1] <= s and left <= f[0]]
+    if previous and re.fullmatch(r"[\s,]*(?:in|for|during|as of|at the end of|of)?\s*", text[previous[-1][1] : s]):
+        return bool(_COMPARE_BEFORE.search(text[max(left, previous[-1][0] - 30) : previous[-1][0]]))
+    return False
+
+
+def _period_text(text: str, s: int, e: int) -> str:
+    return text[s:e].strip(" ,")
+
+
+_METRIC_VERB = re.compile(
+    r"\b(?:rose|fell|grew|increased|decreased|declined|dropped|jumped|climbed|surged|soared|slipped|slid|reached|"
+    r"hit|totall?ed|stood|was|were|is|are|came|amounted|doubled|tripled|topped|exceeded|rise|fall|grow|reach|"
+    r"increase|decline|climb|jump|of|at|to|by)\s(?:(?:about|around|nearly|almost|roughly|more than|over|some|up|"
+    r"down|an estimated|by|to|of|at|in|just|as much as|close to|a|an|the|record|new)\s)*$"
+)
+_NOT_METRIC = set(
+    _words(
+        "it they he she we which that this who there what company bank firm group said says say percent the a an its "
+        "their his her our and or but of to from by with in on at for as up down has have had reported posted recorded "
+        "booked saw generated earned made raised lost added expects expected forecast forecasts while when where "
+        "also only just still even than more less about some is are was were be been being will would could may might "
+        "total overall annual"
+    )
+)
+_MONEY = ("USD", "HKD", "EUR", "GBP", "yuan", "JPY", "SGD", "INR", "AUD", "CAD")
+_SHARES = ("%", "percentage points", "basis points", "times", "")
+
+
+def metric_of(text: str, start: int, end: int, unit: str) -> str:
+    """A short name of what the figure measures: "revenue", "active members", "net loss"."""
+    after = re.match(r"\s(?:in|of|worth of)\s((?:[a-z-]+\s?){1,3})", text[end : end + 50])
+    if after and unit in _MONEY:
+        words = _words_until_break(after.group(1).split())
+        if words:
+            return " ".join(words)
+    if unit not in _SHARES and unit not in _MONEY and unit not in ("years", "days", "months"):
+        words = text[start:end].split()
+        kept = [w for w in words[:-1] if w.lower() in COUNT_ADJECTIVES]
+        return " ".join([*kept, words[-1]])
+    clause = text[_clause_start(text, start) : start]
+    match = _METRIC_VERB.search(clause)
+    if match:
+        before = re.findall(r"[\w'’-]+", clause[: match.start()])
+        words = []
+        for index in range(len(before) - 1, -1, -1):
+            word = before[index]
+            if word.lower() in _NOT_METRIC or not word.isalpha() or (word[0].isupper() and index > 0):
+                break
+            words.insert(0, word)
+        if words:
+            return " ".join(words[-3:])
+    return ""
+
+
+def _words_until_break(words: list[str]) -> list[str]:
+    kept = []
+    for word in words:
+        if word in _NOT_METRIC or not word.isalpha():
+            break
+        kept.append(word)
+    return kept

@@ -1,0 +1,428 @@
+"""Companies, banks, apps, regulators and people an English article names, with aliases and owners.
+
+Rules, no model (docs/design/draft-english.md says why): a small dictionary of well-known
+finance names (data/names_en.tsv) is matched first; then runs of capitalised words, joined by
+"of", "and" and "&" where an organisation's name goes on ("Bank of America", "Securities and
+Exchange Commission"), with their kind from the last word (Bank, Group, Inc, Commission …).
+A run is cut at a sentence end and a possessive; function words, titles, places, months and
+terms of art (data/words_en.tsv) are never names on their own; a sentence's first word is a
+name only where the article also capitalises it elsewhere. Aliases come from brackets, the
+dictionary and short forms the text uses; parents from "a unit of X", "owned by X", "X's Y".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+
+from fintech_tui.draft.found import Name
+
+
+def _words(text: str) -> list[str]:
+    """A word list written as one space-separated string."""
+    return text.split()
+
+
+SUFFIX_KINDS = {
+    **dict.fromkeys(_words("Bank Bancorp Banking Bankshares Bancshares"), "bank"),
+    **dict.fromkeys(_words("Group Holdings Holding Conglomerate"), "group"),
+    **dict.fromkeys(_words("Pay Card Wallet Coin Token"), "product"),
+    **dict.fromkeys(_words("App"), "app"),
+    **dict.fromkeys(
+        _words(
+            "Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. Limited LLC LLP PLC plc AG SA NV GmbH "
+            "Technologies Technology Tech Financial Capital Advisors Advisers Partners Securities Insurance Assurance "
+            "Payments Labs Systems Software Ventures Investments Management Markets Finance Fintech Lending Mortgage "
+            "Brokerage Solutions Services Networks Network Analytics Research Consulting Credit Trust Wealth Energy "
+            "Motors Airlines Industries Enterprises Brands Media Health Global International"
+        ),
+        "company",
+    ),
+    **dict.fromkeys(
+        _words(
+            "Commission Reserve Bureau Authority Agency Administration Board Ministry Department Fund Association "
+            "Council Office Institute University College School Court Congress Treasury Committee Center Centre "
+            "Foundation Federation Union Exchange Parliament Senate Forum Organisation Organization Regulator "
+            "Corps Police Government Cabinet Assembly Tribunal Ombudsman Alliance Society Coalition"
+        ),
+        "organisation",
+    ),
+}
+# Where a name's last word is one of these, "of ..." may continue it: "Bank of America".
+OF_HEADS = set(
+    _words(
+        "Bank Commission Bureau Authority Agency Administration Board Ministry Department Office Institute University "
+        "College School Court Committee Council Association Federation Union Exchange Fund Reserve Center Centre "
+        "Comptroller Corporation Treasury Chamber Organisation Organization Society Academy Federation"
+    )
+)
+CONNECTORS = {"of", "and", "&", "for", "on", "the", "de", "du", "la", "von", "van"}
+PERSON_CUES = re.compile(
+    r"(?:\b(?:said|says|told|wrote|argued|added|noted|explained|according to|by|asked|thinks|believes|"
+    r"CEO|CFO|COO|founder|co-founder|chief executive|chairman|chairwoman|analyst|economist|president|"
+    r"Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Professor|Senator|Governor|Secretary|Commissioner|director|partner|"
+    r"head|spokesperson|spokesman|spokeswoman)\s$)",
+    re.IGNORECASE,
+)
+PERSON_AFTER = re.compile(
+    r"^(?:,\s(?:a|an|the|its|who|whose|chief|founder|co-founder|CEO|CFO|head|president|director|senior|managing|"
+    r"an analyst|analyst|economist|partner|chair|vice|professor|general)\b|\s(?:said|says|told|wrote|argued|added|"
+    r"noted|explained|thinks|believes)\b)",
+)
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w][\w'’&.-]*[\w]|[\w&]")
+# A sentence ends at . ! ? and the space after, but not after an initial or Inc., Corp., Mr.
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bMr)(?<!\bMs)(?<!\bDr)[.!?]['\"”’)]*\s+"
+)
+_QUOTED = re.compile(r"[\"“]([A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3})[\"”]")
+_BRACKET = re.compile(r"^\s\((?:the\s)?[\"“]?([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})[\"”]?\)")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+@dataclass
+class _Found:
+    name: str
+    kind: str
+    reason: str
+    first: int
+    forms: list[str] = field(default_factory=list)
+    parent: str = ""
+
+
+@cache
+def dictionary() -> dict[str, tuple[str, str]]:
+    """Every dictionary form (name or alias) → (the name, its kind), read once."""
+    forms: dict[str, tuple[str, str]] = {}
+    text = resources.files("fintech_tui.draft").joinpath("data/names_en.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        name, kind = parts[0], parts[1]
+        forms.setdefault(name, (name, kind))
+        for alias in parts[2].split("|") if len(parts) > 2 else ():
+            forms.setdefault(alias, (name, kind))
+    return forms
+
+
+@cache
+def word_classes() -> dict[str, set[str]]:
+    """Each listed word → its classes (common, month, weekday, title, term, place, given)."""
+    classes: dict[str, set[str]] = {}
+    text = resources.files("fintech_tui.draft").joinpath("data/words_en.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, cls = line.split("\t")
+            classes.setdefault(word, set()).add(cls)
+    return classes
+
+
+@cache
+def _dictionary_pattern() -> re.Pattern[str]:
+    forms = sorted(dictionary(), key=len, reverse=True)
+    return re.compile(r"(?<![\w&.-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w&]|-[a-z]|\.\w)")
+
+
+def _classes(word: str) -> set[str]:
+    return word_classes().get(word, set())
+
+
+def _is_cap(token: str) -> bool:
+    """A capitalised word (Chime, JPMorgan, eBay, N26), not a number, not "-based" compounds."""
+    if not token or token[0].isdigit():
+        return False
+    if token[0].islower():
+        return len(token) > 1 and any(c.isupper() for c in token[1:3])  # eBay, iPhone
+    return all(part[:1].isupper() or part[:1].isdigit() for part in token.split("-") if part)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        bounds.append((start, match.end()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _headline(text: str) -> bool:
+    """A title-case line with no closing stop: its capitals say nothing about names."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    if not words or text.rstrip().endswith((".", "!", "?", ":")) or len(words) > 20:
+        return False
+    return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.6
+
+
+def find_names(paragraphs: list[tuple[str, str]]) -> list[Name]:
+    """The names `paragraphs` (id, text) use, in order of first appearance, with kinds, aliases and parents."""
+    finder = _Finder(paragraphs)
+    return finder.run()
+
+
+class _Finder:
+    def __init__(self, paragraphs: list[tuple[str, str]]) -> None:
+        self.texts = [text for _, text in paragraphs]
+        self.body = "\n".join(t for t in self.texts if not _headline(t))
+        self.found: dict[str, _Found] = {}
+        self.form_of: dict[str, str] = {}  # a form the text uses → the name it stands for
+        self.offset = 0
+
+    def run(self) -> list[Name]:
+        base = 0
+        candidates: list[tuple[int, str, str]] = []  # (position, span, where)
+        for text in self.texts:
+            headline = _headline(text)
+            taken: list[tuple[int, int]] = []
+            for match in _dictionary_pattern().finditer(text):
+                form = match.group()
+                initial = self._initial(text, match.start())
+                if initial and "common" in _classes(form) and not self._elsewhere(form):
+                    continue
+                if headline and not self._in_body(form) and "common" in _classes(form):
+                    continue
+                name, kind = dictionary()[form]
+                self._add(name, kind, "a well-known name", base + match.start(), form)
+                taken.append(match.span())
+            for start, span in self._spans(text, taken):
+                if headline and not self._in_body(span):
+                    continue
+                candidates.append((base + start, span, text))
+            for match in _QUOTED.finditer(text):
+                if not any(s <= match.start(1) < e for s, e in taken):
+                    candidates.append((base + match.start(1), match.group(1), "quoted"))
+            base += len(text) + 1
+        self._brackets()
+        quoted = {span for _, span, where in candidates if where == "quoted"}
+        candidates = [(pos, span, "quoted" if span in quoted else where) for pos, span, where in candidates]
+        full = [(pos, span, where) for pos, span, where in candidates if len(span.split()) > 1]
+        single = [(pos, span, where) for pos, span, where in candidates if len(span.split()) == 1]
+        for pos, span, where in sorted(full) + sorted(single):
+            self._take(pos, span, where)
+        self._parents()
+        ordered = sorted(self.found.values(), key=lambda f: f.first)
+        fullest = {f.name: self._fullest(f) for f in ordered}
+        return [
+            Name(
+                fullest[f.name],
+                f.kind,
+                f.reason,
+                [form for form in dict.fromkeys(f.forms) if form != fullest[f.name]],
+                fullest.get(f.parent, f.parent),
+            )
+            for f in ordered
+        ]
+
+    def _fullest(self, found: _Found) -> str:
+        """The longest form the text itself uses (Chime Financial, not the dictionary's Chime)."""
+        used = [form for form in dict.fromkeys(found.forms) if self._used(form)]
+        return max(used, key=len) if used else found.name
+
+    def _used(self, form: str) -> bool:
+        return any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text) for text in self.texts)
+
+    def _initial(self, text: str, start: int) -> bool:
+        """Whether `start` opens a sentence (or the paragraph, or follows an opening quote)."""
+        before = text[:start].rstrip("\"“‘'( ")
+        return not before or before[-1] in ".!?:;—\n" or bool(re.search(r"(?:^|[.!?]\s)\W*$", text[:start]))
+
+    def _elsewhere(self, form: str) -> bool:
+        """Whether the article capitalises `form` somewhere other than at a sentence's start."""
+        for text in self.texts:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                if not self._initial(text, match.start()) and not _headline(text):
+                    return True
+        return False
+
+    def _in_body(self, form: str) -> bool:
+        return bool(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", self.body))
+
+    def _add(self, name: str, kind: str, reason: str, position: int, form: str) -> None:
+        known = self.form_of.get(form) or self.form_of.get(name)
+        if known:
+            self.found[known].forms.append(form)
+            return
+        if name not in self.found:
+            self.found[name] = _Found(name, kind, reason, position, [name])
+        self.found[name].forms.append(form)
+        self.form_of[form] = name
+        self.form_of[name] = name
+        self.found[name].first = min(self.found[name].first, position)
+
+    def _spans(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, str]]:
+        """Runs of capitalised words in each sentence, cut at possessives and at dictionary names."""
+        spans = []
+        for left, right in _sentences(text):
+            tokens = [m for m in _TOKEN.finditer(text, left, right) if not any(s <= m.start() < e for s, e in taken)]
+            run: list[re.Match[str]] = []
+            for i, token in enumerate(tokens):
+                word = token.group().rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", token.group()) else token.group()
+                joined = run and text[run[-1].end() : token.start()] in (" ", "")
+                if run and not joined:
+                    spans.append(self._close(text, run, left))
+                    run = []
+                possessive = word.endswith(_POSSESSIVE)
+                if _is_cap(word):
+                    run.append(token)
+                    if possessive:
+                        spans.append(self._close(text, run, left))
+                        run = []
+                elif run and word in CONNECTORS and i + 1 < len(tokens) and _is_cap(tokens[i + 1].group()):
+                    if self._connects(run, word, tokens[i + 1].group()):
+                        run.append(token)
+                    else:
+                        spans.append(self._close(text, run, left))
+                        run = []
+                elif run:
+                    spans.append(self._close(text, run, left))
+                    run = []
+            if run:
+                spans.append(self._close(text, run, left))
+        return [(start, span) for start, span in spans if span]
+
+    def _connects(self, run: list[re.Match[str]], word: str, following: str) -> bool:
+        """Whether "of", "and" or "&" goes on with the name: Bank of America, Securities and Exchange Commission."""
+        last = run[-1].group()
+        if word == "&":
+            return True
+        if word == "of":
+            return last in OF_HEADS
+        if word == "and":  # only inside a name that ends as an organisation: "… and Exchange Commission"
+            return len(run) <= 2 and last not in SUFFIX_KINDS and following in ("Exchange", "Commercial", "Insurance")
+        if word in ("for", "on"):
+            return last in OF_HEADS
+        return False
+
+    def _close(self, text: str, run: list[re.Match[str]], left: int) -> tuple[int, str]:
+        """A run as a name: less opening function words and titles, less a possessive and a trailing connector."""
+        words = [m.group() for m in run]
+        starts = [m.start() for m in run]
+        words[-1] = re.sub(r"(?:'s|’s|'|’)$", "", words[-1])
+        while words and (self._not_name(words[0]) or words[0] in CONNECTORS):
+            words.pop(0)
+            starts.pop(0)
+        while words and (self._not_name(words[-1], last=True) or words[-1] in CONNECTORS):
+            words.pop()
+        words = [w.rstrip(".") if w.endswith(".") and w[:-1] not in ("Inc", "Corp", "Co", "Ltd") else w for w in words]
+        if not words or all(self._not_name(w) or w in CONNECTORS for w in words):
+            return 0, ""
+        start = starts[0]
+        if len(words) == 1 and self._initial(text, start) and not self._elsewhere(words[0]):
+            return start, "^" + words[0]  # a sentence's first word, capitalised only there: a short form at most
+        return start, " ".join(words)
+
+    def _not_name(self, word: str, last: bool = False) -> bool:
+        classes = _classes(word) | _classes(word.rstrip("."))
+        return bool(classes & {"common", "month", "weekday", "title", "term", "place"}) and not (
+            last and word in SUFFIX_KINDS and "place" not in classes
+        )
+
+    def _brackets(self) -> None:
+        """ "Securities and Exchange Commission (SEC)", Chime Financial ("Chime"): the bracket is an alias."""
+        for text in self.texts:
+            for name in list(self.found):
+                for form in list(dict.fromkeys(self.found[name].forms)):
+                    for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                        bracket = _BRACKET.match(text, match.end())
+                        if bracket and not any(c.isdigit() for c in bracket.group(1)) and ":" not in bracket.group():
+                            alias = bracket.group(1)
+                            if not _classes(alias) & {"place", "common"} and alias not in self.form_of:
+                                self._add(name, "", "", self.found[name].first, alias)
+
+    def _take(self, position: int, span: str, where: str) -> None:
+        """Add a capitalised span: a form of a name already found, or a new name of its kind."""
+        initial = span.startswith("^")
+        span = span.lstrip("^")
+        if span in self.form_of:
+            self._add(self.form_of[span], "", "", position, span)
+            return
+        owner = self._short_form_of(span)
+        if owner:
+            self._add(owner, "", "", position, span)
+            return
+        kind, reason = self._kind(span, where)
+        if kind and not initial:
+            self._add(span, kind, reason, position, span)
+
+    def _short_form_of(self, span: str) -> str:
+        """The name `span` shortens: Chime for Chime Financial, SEC for its initials, Doe for Jane Doe."""
+        for name, found in self.found.items():
+            words = name.split()
+            if len(words) < 2:
+                continue
+            if found.kind == "person":
+                if span == words[-1]:
+                    return name
+                continue
+            significant = [w for w in words if w not in CONNECTORS and w[:1].isupper()]
+            if len(span) >= 2 and span.isupper() and span == "".join(w[0] for w in significant):
+                return name
+            opening = " ".join(words[: len(span.split())]) == span
+            generic = span.split()[-1] in SUFFIX_KINDS or span.split()[0] in OF_HEADS or "place" in _classes(span)
+            if opening and not generic:
+                return name
+        return ""
+
+    def _kind(self, span: str, where: str) -> tuple[str, str]:
+        words = span.split()
+        last = words[-1]
+        if last in SUFFIX_KINDS:
+            return SUFFIX_KINDS[last], f"a name ending in {last}"
+        head = next((w for w, after in pairwise(words) if w in OF_HEADS and after == "of"), "")
+        if head:
+            return SUFFIX_KINDS.get(head, "organisation"), f"a name with {head} of"
+        if where == "quoted":
+            return "product", "a capitalised name in quotes"
+        if self._person(span):
+            return "person", "a person's name, said or titled"
+        if len(words) == 1 and span.isupper() and len(span) <= 2:
+            return "", ""
+        return "company", "a capitalised name"
+
+    def _person(self, span: str) -> bool:
+        words = span.split()
+        if not 2 <= len(words) <= 3 or any(w.isupper() or w in SUFFIX_KINDS for w in words):
+            return False
+        if "given" in _classes(words[0]):
+            return True
+        for text in self.texts:
+            for match in re.finditer(re.escape(span), text):
+                if PERSON_CUES.search(text[max(0, match.start() - 30) : match.start()]):
+                    return True
+                if PERSON_AFTER.match(text[match.end() : match.end() + 40]):
+                    return True
+        return False
+
+    def _parents(self) -> None:
+        """Owners the text states: "Y, a unit of X", "owned by X", "X's Y", "X subsidiary Y"."""
+        forms = sorted(self.form_of, key=len, reverse=True)
+        if not forms:
+            return
+        alternation = "|".join(re.escape(f) for f in forms)
+        name = rf"(?<![\w-])({alternation})(?![\w-])"
+        owner_after = re.compile(
+            name + r"(?:'s|’s)?[\"”’]?,?\s(?:which is\s|is\s|was\s)?(?:now\s)?(?:a|an|the)?\s?(?:wholly[- ]owned\s)?"
+            r"(?:unit|subsidiary|division|arm|affiliate|part|business|brand|owned|operated|run)\s(?:of|by)\s"
+            r"(?:the\s)?" + name
+        )
+        owner_before = re.compile(
+            name + r"(?:'s|’s|-owned|-backed)?\s(?:(?:[a-z-]+\s){0,3}?(?:subsidiary|unit|arm|division)\s)?"
+            r"(?:(?:payment|payments|lending|banking|credit|digital|online|mobile|wallet|super|consumer|"
+            r"financial|app|platform|service|brand|bank|card|fund)\s){0,3}" + name
+        )
+        for text in self.texts:
+            for match in owner_after.finditer(text):
+                self._own(match.group(1), match.group(2), text[match.start() : match.end()])
+            for match in owner_before.finditer(text):
+                joined = text[match.end(1) : match.start(2)]
+                if re.match(r"(?:'s|’s|-owned)", joined) or re.search(r"(?:subsidiary|unit|arm|division)\s$", joined):
+                    self._own(match.group(2), match.group(1), joined)
+
+    def _own(self, child_form: str, owner_form: str, _: str) -> None:
+        child, owner = self.form_of.get(child_form), self.form_of.get(owner_form)
+        if not child or not owner or child == owner or self.found[child].parent:
+            return
+        if self.found[child].kind != "person" and self.found[owner].kind != "person":
+            self.found[child].parent = owner

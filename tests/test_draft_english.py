@@ -1,0 +1,221 @@
+"""The English finders of `draft`: names with kinds, aliases and parents; figures with units and periods.
+
+Each sentence here is of a kind that misled the first drafts: possessives, sentence-initial
+words, months and weekdays, titles, names split or merged across a sentence end, ids and dates
+read as figures, scale words and number words lost.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fintech_tui.draft.figures_en import find_figures, find_periods
+from fintech_tui.draft.found import Found, Name
+from fintech_tui.draft.names_en import find_names
+
+
+def names(*texts: str) -> dict[str, Name]:
+    return {name.name: name for name in find_names([(f"p{i}", t) for i, t in enumerate(texts, 1)])}
+
+
+def figures(text: str) -> dict[str, Found]:
+    return {found.as_written: found for found in find_figures(text)}
+
+
+# Names
+
+
+def test_a_possessive_is_the_name_it_belongs_to() -> None:
+    found = names("Ant Group's payment app dominates, and China's regulators took note of Ant Group.")
+    assert "Ant Group" in found
+    assert not any("'s" in name for name in found)
+    assert "China" not in found
+
+
+def test_sentence_initial_words_are_not_names_nor_glued_on() -> None:
+    found = names("But Ant Group grew. Overall, the market slowed. The Federal Reserve held rates.")
+    assert set(found) == {"Ant Group", "Federal Reserve"}
+
+
+def test_months_weekdays_and_titles_are_left_out() -> None:
+    found = names("On Tuesday the CEO of Acme Lending Inc said March sales rose, Chairman Li Wei added in June.")
+    assert "Acme Lending Inc" in found
+    assert not set(found) & {"Tuesday", "CEO", "March", "June", "Chairman", "On Tuesday"}
+
+
+def test_connectors_keep_one_name_whole() -> None:
+    found = names("Deposits moved from Bank of America to the Northwind Bank of Commerce and the Securities Exchange.")
+    assert "Bank of America" in found
+    assert "Northwind Bank of Commerce" in found
+    assert found["Northwind Bank of Commerce"].kind == "bank"
+
+
+def test_and_between_two_names_does_not_merge_them() -> None:
+    found = names("Customers of Wells Fargo and Goldman Sachs complained.")
+    assert {"Wells Fargo", "Goldman Sachs"} <= set(found)
+    assert not any(" and " in name for name in found)
+
+
+def test_a_sentence_end_splits_names() -> None:
+    found = names("Deposits fled to Wells Fargo. What's more, Zephyr Capital grew.")
+    assert "Wells Fargo" in found and "Zephyr Capital" in found
+    assert not any("What" in name for name in found)
+
+
+def test_a_bracket_after_a_name_is_its_alias() -> None:
+    found = names("The Northwind Savings Authority (NSA) fined lenders; the NSA said more would follow.")
+    assert found["Northwind Savings Authority"].aliases == ["NSA"]
+    assert found["Northwind Savings Authority"].kind == "organisation"
+    assert "NSA" not in found
+
+
+def test_a_short_form_the_text_uses_is_an_alias() -> None:
+    found = names("Zephyr Financial said it would expand. Zephyr now serves students.")
+    assert found["Zephyr Financial"].aliases == ["Zephyr"]
+    assert found["Zephyr Financial"].kind == "company"
+
+
+def test_a_dictionary_name_takes_the_fullest_form_the_text_uses() -> None:
+    found = names("Chime Financial filed to list. Chime has grown fast.")
+    assert "Chime Financial" in found
+    assert found["Chime Financial"].aliases == ["Chime"]
+
+
+def test_parents_from_unit_of_owned_by_and_possessive() -> None:
+    found = names(
+        "Zephyr Pay, a unit of Northwind Group, grew.",
+        "Quill Lending is owned by Harbor Capital.",
+        "Harbor Capital's Quill Card launched.",
+    )
+    assert found["Zephyr Pay"].parent == "Northwind Group"
+    assert found["Zephyr Pay"].kind == "product"
+    assert found["Quill Lending"].parent == "Harbor Capital"
+    assert found["Quill Card"].parent == "Harbor Capital"
+    assert found["Northwind Group"].kind == "group"
+
+
+def test_a_person_said_is_a_person_and_not_the_parent_of_anything() -> None:
+    found = names('"Growth is slowing," said Dana Whitlock, chief executive of Zephyr Capital. Whitlock\'s team grew.')
+    assert found["Dana Whitlock"].kind == "person"
+    assert found["Dana Whitlock"].aliases == ["Whitlock"]
+    assert found["Zephyr Capital"].parent == ""
+
+
+def test_a_quoted_name_is_a_candidate() -> None:
+    found = names("The bank's new app, called “Pocket Ledger”, has a waiting list.")
+    assert found["Pocket Ledger"].kind == "product"
+
+
+def test_a_title_case_headline_adds_no_names_of_its_own() -> None:
+    found = names("Why Young Savers Love The Neobank Boom", "Zephyr Financial has grown fast.")
+    assert set(found) == {"Zephyr Financial"}
+
+
+def test_well_known_names_have_their_kinds() -> None:
+    found = names("Customers of Bank of America use Cash App, Apple Pay and Alipay.")
+    assert found["Bank of America"].kind == "bank"
+    assert found["Cash App"].kind == "app"
+    assert found["Apple Pay"].kind == "product"
+
+
+def test_names_come_in_order_of_first_appearance() -> None:
+    order = [n.name for n in find_names([("p1", "Zephyr Capital and Klarna met."), ("p2", "Visa joined Klarna.")])]
+    assert order == ["Zephyr Capital", "Klarna", "Visa"]
+
+
+# Figures
+
+
+@pytest.mark.parametrize(
+    ("text", "as_written", "value", "unit"),
+    [
+        ("It raised $34 billion last year.", "$34 billion", 34_000_000_000, "USD"),
+        ("The app has 700 million users.", "700 million users", 700_000_000, "users"),
+        ("Margins fell 9.6 percent.", "9.6 percent", 9.6, "%"),
+        ("Margins fell 2.5 per cent.", "2.5 per cent", 2.5, "%"),
+        ("Fees were US$5m.", "US$5m", 5_000_000, "USD"),
+        ("It lent HK$3.2bn.", "HK$3.2bn", 3_200_000_000, "HKD"),
+        ("It lent RMB 800 million.", "RMB 800 million", 800_000_000, "yuan"),
+        ("It lent 50 billion yuan.", "50 billion yuan", 50_000_000_000, "yuan"),
+        ("It lost €40 million.", "€40 million", 40_000_000, "EUR"),
+        ("Rates rose by 25 basis points.", "25 basis points", 25, "basis points"),
+        ("Share rose 0.5 percentage points.", "0.5 percentage points", 0.5, "percentage points"),
+        ("It has 38 million active members.", "38 million active members", 38_000_000, "members"),
+        ("A quarter of adults use one.", "A quarter", 25, "%"),
+        ("Two-thirds of customers agreed.", "Two-thirds", pytest.approx(66.666667), "%"),
+        ("Six in 10 borrowers paid late.", "Six in 10", 60, "%"),
+        ("One in five users left.", "One in five", 20, "%"),
+        ("It grew threefold.", "threefold", 3, "times"),
+        ("It hired 4,700 employees.", "4,700 employees", 4700, "employees"),
+    ],
+)
+def test_figure_value_and_unit(text: str, as_written: str, value: object, unit: str) -> None:
+    found = figures(text)
+    assert as_written in found, list(found)
+    assert found[as_written].value == value
+    assert found[as_written].unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2020, the firm filed its Form 10-K on March 14, 2025 at 11:51 a.m.",
+        "It cited COVID-19 and Section 230 in its 3rd report on the iPhone 15.",
+        "1. Service runs 24/7 on 5G networks.",
+        "On Tuesday, June 30, the board met at 9 a.m.",
+    ],
+)
+def test_dates_times_ids_and_list_numbers_are_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_the_year_2020_is_a_period_never_a_figure() -> None:
+    text = "Revenue was $5 billion in 2020."
+    assert [f.as_written for f in find_figures(text)] == ["$5 billion"]
+    assert find_figures(text)[0].period == "2020"
+    assert (text.index("2020"), text.index("2020") + 4) in find_periods(text)
+
+
+def test_a_range_is_one_figure() -> None:
+    assert [f.as_written for f in find_figures("Between 25 to 40 lenders applied.")] == ["25 to 40 lenders"]
+    assert [f.as_written for f in find_figures("Losses were between 3% and 5%.")] == ["3% and 5%"]
+
+
+def test_a_change_from_one_figure_to_another_is_two() -> None:
+    assert len(find_figures("The rate rose from 2% to 3% in 2024.")) == 2
+
+
+def test_hedges() -> None:
+    found = figures("About 40% paid, nearly half saved, more than 1 billion users joined and it will reach $2 billion.")
+    assert found["40%"].hedge == "estimate"
+    assert found["half"].hedge == "estimate"
+    assert found["1 billion users"].hedge == "estimate"
+    assert found["$2 billion"].hedge == "prediction"
+    assert figures("Revenue was $2 billion.")["$2 billion"].hedge == ""
+
+
+def test_period_is_never_the_comparison_base() -> None:
+    found = figures("Revenue rose 24% to $1.2 billion in 2023 from a year earlier.")
+    assert found["24%"].period == "2023"
+    assert found["$1.2 billion"].period == "2023"
+    base = figures("The rate reached 8% in 2023, up from 5% in 2021.")
+    assert base["8%"].period == "2023"
+    assert base["5%"].period == "2021"
+    assert figures("Sales rose 10% compared with 2022.")["10%"].period == ""
+
+
+def test_periods_as_written() -> None:
+    text = "In the third quarter, Q2 2024 and the first half, as of June 30, and last year too."
+    spans = [text[s:e] for s, e in find_periods(text)]
+    assert spans == ["the third quarter", "Q2 2024", "the first half", "June 30", "last year"]
+
+
+def test_metric_is_short() -> None:
+    assert figures("Revenue rose 12% last year.")["12%"].metric == "Revenue"
+    assert figures("It posted a net loss of $12 million.")["$12 million"].metric == "net loss"
+    assert figures("It holds $2 trillion in deposits.")["$2 trillion"].metric == "deposits"
+    assert figures("It has 38 million active members.")["38 million active members"].metric == "active members"
+
+
+def test_vague_words_are_not_figures() -> None:
+    assert find_figures("Dozens of lenders and hundreds of startups joined; several banks left.") == []
