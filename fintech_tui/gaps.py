@@ -129,6 +129,7 @@ def gap_report(index: PackIndex, lang: Lang = "en") -> GapReport:
 
     known = [a.text for e in pack.entities for a in e.aliases] + [t.term for t in pack.glossary]
     known += [n for e in pack.entities for n in e.name.present("en")]
+    known += [pack.meta.author]  # the byline's name is the author, not a name left unresolved
     unresolved: dict[str, list[int]] = {}
     for paragraph in pack.paragraphs:
         english = _latin_share(paragraph.text) >= ENGLISH_SHARE

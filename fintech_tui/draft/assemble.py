@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from fintech_tui.draft.figures import clause_around
 from fintech_tui.draft.found import DRAFTED, Found, Name
 from fintech_tui.draft.ids import unique_id
 from fintech_tui.draft.mentions import Mentions, Reader
 from fintech_tui.draft.outline import bilingual
+from fintech_tui.draft.quotes import clause_around
 from fintech_tui.draft.reading import Block
 
 EVIDENCE_LIMIT = 3  # quotes drafted for each entity: enough to check it, few enough to read

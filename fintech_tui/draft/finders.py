@@ -22,6 +22,10 @@ class Finders(msgspec.Struct, frozen=True):
 
 def finders_for(language: Language) -> Finders:
     """The finders for `language`, imported only when an article in it is drafted."""
+    if language == "en":
+        from fintech_tui.draft import figures_en, names_en
+
+        return Finders(names_en.find_names, figures_en.find_figures, figures_en.find_periods)
     from fintech_tui.draft import entities, figures
 
     def names(paragraphs: Paragraphs) -> list[Name]:

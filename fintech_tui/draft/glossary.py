@@ -11,9 +11,9 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from fintech_tui.draft.figures import clause_around
 from fintech_tui.draft.found import DRAFTED
 from fintech_tui.draft.ids import unique_id
+from fintech_tui.draft.quotes import clause_around
 
 
 @cache
