@@ -224,3 +224,24 @@ def test_the_gap_report_lists_what_is_unreviewed_and_no_english_clause_fragments
     assert all(word[0].isupper() for word in unresolved), unresolved
     for fragment in ("less than", "and yes", "The", "But", "In March", "March"):
         assert fragment not in unresolved
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "no text to draft from"),
+        (b"<!DOCTYPE html><html><body><p>Hi</p></body></html>\n", "an HTML page, not an article's text"),
+        (b"a\x00b\n", "line 1: a NUL byte: not a text file"),
+        (b"title\n" + b"x" * 60_000 + b"\n", "line 2: 60,000 characters in one paragraph (at most 50,000)"),
+        (b"y" * (4 * 1024 * 1024 + 1), "file is 4,194,305 bytes; the limit is 4,194,304"),
+    ],
+)
+def test_what_is_not_an_article_is_refused_in_one_line_and_nothing_is_written(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_bytes(content)
+    result = run("draft", str(article), str(tmp_path / "pack"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"fintech-tui: {article}: {message}"
+    assert not (tmp_path / "pack").exists()

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import msgspec
 
+from fintech_tui.safe_files import UnsafeFile, read_capped
+
 
 class Block(msgspec.Struct, frozen=True):
     """One paragraph of the article as written.
@@ -27,6 +29,11 @@ class ArticleError(ValueError):
     """The article cannot be read (not UTF-8, or no text)."""
 
 
+MAX_ARTICLE_BYTES = 4 * 1024 * 1024  # a long report is 100 KB; four megabytes is a book, not an article
+MAX_PARAGRAPH = 50_000  # characters: a longer line is a dump, not a paragraph an analyst wrote
+HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+TAGS = re.compile(r"</?(?:p|div|span|a|br|img|script|style|head|body|table|tr|td|li|ul|h[1-6])\b[^>]*>", re.IGNORECASE)
+HTML_TAGS = 8  # this many tags in the first 20,000 characters: an HTML page
 BULLET = re.compile(r"^\s*(?:[-*+•·●▪◆■□○◦]|\u2022)\s+")
 WRAP_WIDTH = 100  # a file whose every line fits in this many characters may be hard-wrapped
 SENTENCE_ENDS = tuple('。！？；.!?;:：”」"')
@@ -34,11 +41,28 @@ WRAPPED_SHARE = 0.6  # a line at least this share of the longest line continues 
 
 
 def read_article(path: Path) -> list[Block]:
-    """The blocks of `path`: Markdown for `.md`/`.markdown`, otherwise plain-text paragraphs."""
+    """The blocks of `path`: Markdown for `.md`/`.markdown`, otherwise plain-text paragraphs.
+
+    Refused with one line before any slow work: a file over MAX_ARTICLE_BYTES, one that is
+    not UTF-8 or holds NUL bytes, an HTML page, and a paragraph too long to be prose.
+    """
     try:
-        raw = path.read_text(encoding="utf-8-sig")
+        data = read_capped(path, MAX_ARTICLE_BYTES)
+    except UnsafeFile as error:
+        raise ArticleError(f"{path}: {error}") from None
+    try:
+        raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ArticleError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    if "\x00" in raw:
+        raise ArticleError(f"{path}: line {raw.count(chr(10), 0, raw.index(chr(0))) + 1}: a NUL byte: not a text file")
+    if HTML.search(raw[:4096]) or len(TAGS.findall(raw[:20000])) >= HTML_TAGS:
+        raise ArticleError(f"{path}: an HTML page, not an article's text: save it as text (.txt) or Markdown (.md)")
+    for number, line in enumerate(raw.split("\n"), start=1):
+        if len(line) > MAX_PARAGRAPH:
+            raise ArticleError(
+                f"{path}: line {number}: {len(line):,} characters in one paragraph (at most {MAX_PARAGRAPH:,})"
+            )
     blocks = markdown_blocks(raw) if path.suffix.lower() in (".md", ".markdown") else text_blocks(raw)
     if not blocks:
         raise ArticleError(f"{path}: no text to draft from")
