@@ -230,7 +230,10 @@ def test_the_gap_report_lists_what_is_unreviewed_and_no_english_clause_fragments
     ("content", "message"),
     [
         (b"", "no text to draft from"),
-        (b"<!DOCTYPE html><html><body><p>Hi</p></body></html>\n", "an HTML page, not an article's text"),
+        (
+            b"<!DOCTYPE html><html><body><p>Hi</p></body></html>\n",
+            "an HTML page, not an article's text: save it as text (.txt) or Markdown (.md)",
+        ),
         (b"a\x00b\n", "line 1: a NUL byte: not a text file"),
         (b"title\n" + b"x" * 60_000 + b"\n", "line 2: 60,000 characters in one paragraph (at most 50,000)"),
         (b"y" * (4 * 1024 * 1024 + 1), "file is 4,194,305 bytes; the limit is 4,194,304"),
