@@ -238,6 +238,7 @@ def test_the_gap_report_lists_what_is_unreviewed_and_no_english_clause_fragments
         (b"title\n" + b"x" * 60_000 + b"\n", "line 2: 60,000 characters in one paragraph (at most 50,000)"),
         (b"y" * (4 * 1024 * 1024 + 1), "file is 4,194,305 bytes; the limit is 4,194,304"),
     ],
+    ids=["empty", "html", "nul", "long-paragraph", "too-big"],
 )
 def test_what_is_not_an_article_is_refused_in_one_line_and_nothing_is_written(
     tmp_path: Path, content: bytes, message: str
