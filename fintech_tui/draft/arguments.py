@@ -61,7 +61,13 @@ THESIS_ZH = re.compile(r"先说结论|总之|答案是|一句话")
 THESIS_EN = re.compile(r"\b(?:In short|The answer|The bottom line|In a word|Put simply)\b", re.IGNORECASE)
 HEDGES = (
     ("opinion", re.compile(r"我认为|笔者认为|我们认为|在我看来|\bI think\b|\bwe believe\b|\bin my view\b", re.I)),
-    ("prediction", re.compile(r"预计|预期|将会|有望|\bexpects?\b|\bforecasts?\b|\bwill likely\b|\bis set to\b")),
+    (
+        "prediction",
+        re.compile(
+            r"预计|预期|将会|有望|还会|将(?=[要成被在取超达继迎占])|\bexpects?\b|\bforecasts?\b|\bwill\b|\bis set to\b"
+            r"|\bprojects?\b"
+        ),
+    ),
     ("possibility", re.compile(r"可能|或许|也许|或将|\bmay\b|\bmight\b|\bcould\b|\blikely\b|\bprobably\b")),
 )
 SPEECH_ZH = re.compile(r"(表示|认为|指出|称|坦言|透露|强调|介绍)")
@@ -190,6 +196,8 @@ def draft_arguments(
             marker = marker_of(sentence, chinese)
             if marker is not None:
                 skeleton.add(marker.role, ids[i], sentence, point, marker.relation)
+            elif hedge_of(sentence) in ("opinion", "prediction"):  # the author's own judgement
+                skeleton.add("reason", ids[i], sentence, point, "supports")
             elif _attributed(sentence, chinese) or (
                 (SPEECH_ZH if chinese else SPEECH_EN).search(sentence) and skeleton.concerns(sentence)
             ):
