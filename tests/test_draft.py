@@ -139,7 +139,7 @@ def test_lending_article_entities_and_parents(lending: Pack) -> None:
     assert found["微粒贷"].kind == "app" and found["招商银行"].kind == "bank"
     assert found["招商银行"].parent == ""
     assert found["蚂蚁集团"].id == "mayijituan"
-    assert found["李明"].kind == "person" and found["腾讯"].kind == "company"  # 腾讯旗下: an owner
+    assert found["李明"].kind == "person" and found["腾讯"].kind == "group"  # 腾讯控股's short form
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +172,7 @@ def test_payments_article_entities(payments: Pack) -> None:
     for name in ("连连支付", "微信支付", "支付宝", "中国人民银行", "Stripe", "PayPal", "李明"):
         assert name in found, name
     assert found["支付宝"].kind == "app"  # jieba tags it as a person's name
-    assert found["中国人民银行"].kind == "bank" and found["李明"].kind == "person"
+    assert found["中国人民银行"].kind == "organisation" and found["李明"].kind == "person"  # the regulator
     assert "跨境支付" not in found and "支付" not in found  # generic payment words are not names
     assert payments.meta.author == "李明"
 
