@@ -7,6 +7,7 @@ through, `--force` replaced devices, YAML 1.1 spellings rewrote text, and so on.
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -52,3 +53,25 @@ def test_a_symlinked_cache_folder_is_never_written_through(write_pack: PackWrite
         result = run("check", str(pack), cwd=tmp_path, env={"FINTECH_TUI_CACHE": None, "XDG_CACHE_HOME": str(shared)})
         assert result.returncode == 0, result.stderr
     assert list(victim.iterdir()) == []
+
+
+# -- export --force replaces only regular files and links, and keeps the mode ---------------------
+
+
+def test_force_never_replaces_a_fifo(write_pack: PackWriter, tmp_path: Path) -> None:
+    fifo = tmp_path / "out.md"
+    os.mkfifo(fifo)
+    result = run("export", "-o", str(fifo), "--force", str(write_pack()), cwd=tmp_path)
+    assert result.returncode != 0
+    assert "named pipe (FIFO), not a regular file" in one_line(result)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_force_keeps_a_private_file_private(write_pack: PackWriter, tmp_path: Path) -> None:
+    private = tmp_path / "out.md"
+    private.write_text("old", encoding="utf-8")
+    private.chmod(0o600)
+    result = run("export", "-o", str(private), "--force", str(write_pack()), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "A tiny article" in private.read_text(encoding="utf-8")
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
