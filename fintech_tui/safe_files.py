@@ -90,7 +90,8 @@ def write_new(path: Path, data: bytes, *, replace: bool = False) -> None:
     """Write `data` to `path`; without `replace` the path must not exist (not even as a broken link).
 
     With `replace`, the data goes to a temporary file in the same folder that
-    is renamed over `path`: a symlink there is replaced, never written through.
+    is renamed over `path`: a symlink there is replaced, never written through;
+    a regular file keeps its mode; a device, FIFO or socket is never replaced.
     """
     if path.is_dir():
         raise UnsafeFile(f"cannot write {path}: it is a folder; name a file to write")
@@ -113,7 +114,18 @@ def write_new(path: Path, data: bytes, *, replace: bool = False) -> None:
                 raise UnsafeFile(f"cannot write {path}: {_reason(error)}") from None
             raise
         return
-    temporary = write_temporary(path.parent, data, mode=0o666 & ~_umask())
+    mode = 0o666 & ~_umask()
+    try:
+        existing = path.lstat()
+    except FileNotFoundError:
+        existing = None
+    except OSError as error:
+        raise UnsafeFile(f"cannot write {path}: {_reason(error)}") from None
+    if existing is not None and not (stat.S_ISREG(existing.st_mode) or stat.S_ISLNK(existing.st_mode)):
+        raise UnsafeFile(f"cannot replace {path}: it is {kind_of(existing.st_mode)}, not a regular file")
+    if existing is not None and stat.S_ISREG(existing.st_mode):
+        mode = stat.S_IMODE(existing.st_mode)  # a private file stays private
+    temporary = write_temporary(path.parent, data, mode=mode)
     try:
         os.replace(temporary, path)
     except OSError as error:

@@ -642,7 +642,7 @@ def test_export_onto_a_folder_is_one_plain_line(tmp_path: Path, force: bool) -> 
 def test_an_interrupted_cache_write_leaves_no_temporary_file(
     write_pack: PackWriter, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def interrupted(*_: object) -> None:
+    def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cache.os, "replace", interrupted)

@@ -16,7 +16,9 @@ to read or write just means a normal load.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
 import stat
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from fintech_tui import __version__
 from fintech_tui.digest import blake2b
 from fintech_tui.model import Pack
 from fintech_tui.model.plan import model_fingerprint
-from fintech_tui.safe_files import UnsafeFile, read_capped, sweep_temporaries, write_temporary
+from fintech_tui.safe_files import TEMP_SUFFIX, UnsafeFile, sweep_temporaries
 
 FORMAT = 4  # bump when an entry changes shape (model changes are in the key)
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
@@ -57,17 +59,60 @@ def _trusted(info: os.stat_result) -> bool:
 
 
 def trusted_folder(*, create: bool = False) -> Path | None:
-    """The cache folder if it is safe to use (optionally creating it, private), else None."""
+    """The cache folder if it is safe to use (optionally creating it, private), else None.
+
+    The folder itself is checked with lstat: a symlink named like the cache
+    folder (planted by anyone who can write its parent) is refused, never followed.
+    """
     where = folder()
     if where is None:
         return None
     try:
-        if create and not where.exists():
+        if create and not os.path.lexists(where):
             where.mkdir(mode=0o700, parents=True)
-        info = where.stat()
+        info = where.lstat()
     except OSError:
         return None
     return where if stat.S_ISDIR(info.st_mode) and _trusted(info) else None
+
+
+def _open_folder(*, create: bool = False) -> int | None:
+    """A descriptor for the trusted cache folder, opened without following a link, else None.
+
+    Entries are then read and written relative to this descriptor, so swapping
+    the folder for a link after the check changes nothing.
+    """
+    where = trusted_folder(create=create)
+    if where is None:
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(where, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        info = None
+    if info is None or not stat.S_ISDIR(info.st_mode) or not _trusted(info):
+        os.close(fd)
+        return None
+    return fd
+
+
+def _read_entry(folder_fd: int, name: str) -> bytes | None:
+    """The bytes of entry `name` in the folder, if it is a regular file of ours within the cap."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(name, flags, dir_fd=folder_fd)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or not _trusted(info) or info.st_size > MAX_ENTRY_BYTES:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(MAX_ENTRY_BYTES + 1)
+        return None if len(data) > MAX_ENTRY_BYTES else data
+    finally:
+        os.close(fd)
 
 
 def key_for(contents: list[tuple[str, bytes]]) -> str | None:
@@ -84,36 +129,52 @@ def key_for(contents: list[tuple[str, bytes]]) -> str | None:
 
 def read(key: str, *, origin: str) -> Pack | None:
     """The cached Pack for `key`, with `origin` set, or None."""
-    where = trusted_folder()
-    if where is None:
+    folder_fd = _open_folder()
+    if folder_fd is None:
         return None
-    path = where / f"{key}{SUFFIX}"
     try:
-        if not _trusted(path.lstat()):
+        data = _read_entry(folder_fd, f"{key}{SUFFIX}")
+        if data is None:
             return None
         # Straight into the model's types: no tree of plain values on the way.
-        entry = msgspec.json.decode(read_capped(path, MAX_ENTRY_BYTES), type=Entry)
+        entry = msgspec.json.decode(data, type=Entry)
         if entry.format != FORMAT or entry.version != __version__ or entry.key != key:
             return None
     except (OSError, UnsafeFile, msgspec.MsgspecError, RecursionError, ValueError, TypeError, LookupError):
         return None  # missing, partial, planted or stale: simply a miss
+    finally:
+        os.close(folder_fd)
     return msgspec.structs.replace(entry.pack, origin=origin)
 
 
 def write(key: str, pack: Pack) -> None:
     """Store `pack` under `key`, atomically; silently give up if the folder is not usable."""
-    where = trusted_folder(create=True)
-    if where is None:
-        return
-    sweep_temporaries(where)
-    entry = Entry(FORMAT, __version__, key, msgspec.structs.replace(pack, origin=""))
-    try:
-        temporary = write_temporary(where, msgspec.json.encode(entry))
-    except (UnsafeFile, RecursionError, TypeError):
+    folder_fd = _open_folder(create=True)
+    if folder_fd is None:
         return
     try:
-        os.replace(temporary, where / f"{key}{SUFFIX}")
-    except BaseException as error:  # interrupted or failed: leave no temporary file behind
-        temporary.unlink(missing_ok=True)
-        if not isinstance(error, OSError):
-            raise
+        where = trusted_folder()
+        if where is not None:
+            sweep_temporaries(where)
+        entry = Entry(FORMAT, __version__, key, msgspec.structs.replace(pack, origin=""))
+        try:
+            data = msgspec.json.encode(entry)
+        except (RecursionError, TypeError):
+            return
+        temporary = f".{secrets.token_hex(8)}{TEMP_SUFFIX}"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        try:
+            fd = os.open(temporary, flags, 0o600, dir_fd=folder_fd)
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temporary, f"{key}{SUFFIX}", src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
+        except BaseException as error:  # interrupted or failed: leave no temporary file behind
+            with contextlib.suppress(OSError):
+                os.unlink(temporary, dir_fd=folder_fd)
+            if not isinstance(error, OSError):
+                raise
+    finally:
+        os.close(folder_fd)
