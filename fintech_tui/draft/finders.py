@@ -26,15 +26,7 @@ def finders_for(language: Language) -> Finders:
         from fintech_tui.draft import figures_en, names_en
 
         return Finders(names_en.find_names, figures_en.find_figures, figures_en.find_periods)
-    from fintech_tui.draft import entities, figures
-
-    def names(paragraphs: Paragraphs) -> list[Name]:
-        found = entities.find_candidates(paragraphs)
-        entities.find_parents(found, paragraphs)
-        return [Name(c.name, c.kind, c.reason, parent=c.parent) for c in found.values()]
-
-    def periods(text: str) -> list[tuple[int, int]]:
-        return [m.span() for m in figures.PERIOD.finditer(text)]
+    from fintech_tui.draft import figures, names_zh
 
     def found(text: str) -> list[Found]:
         return [
@@ -42,4 +34,7 @@ def finders_for(language: Language) -> Finders:
             for f in figures.find_figures(text)
         ]
 
-    return Finders(names, found, periods)
+    def periods(text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in figures.PERIOD.finditer(text)]
+
+    return Finders(names_zh.find_names, found, periods)
