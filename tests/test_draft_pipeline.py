@@ -249,3 +249,23 @@ def test_what_is_not_an_article_is_refused_in_one_line_and_nothing_is_written(
     assert result.returncode == 1
     assert result.stderr.strip() == f"fintech-tui: {article}: {message}"
     assert not (tmp_path / "pack").exists()
+
+
+async def test_the_explorer_badges_every_drafted_item(drafted: tuple[Path, dict[str, object]]) -> None:
+    from fintech_tui.app import FintechApp
+    from fintech_tui.render.labels import DRAFTED_BADGE
+    from fintech_tui.widgets.item_tree import ItemTree
+
+    folder, _ = drafted
+    pack = load_pack(folder, use_cache=False)
+    app = FintechApp(pack)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        companies = app.focused
+        assert isinstance(companies, ItemTree)
+        labels = [str(node.label) for node in companies.root.children]
+        assert labels and all(label.startswith(DRAFTED_BADGE) for label in labels), labels
+        await pilot.press("1")
+        outline = app.focused
+        assert isinstance(outline, ItemTree)
+        assert not any(str(node.label).startswith(DRAFTED_BADGE) for node in outline.root.children)  # not drafted

@@ -24,6 +24,7 @@ from fintech_tui.model import (
     OutlineNode,
     Paragraph,
     Strategy,
+    is_drafted,
     kind_named,
 )
 from fintech_tui.model.plan import yaml_fields
@@ -82,6 +83,10 @@ def item_kind(index: PackIndex, ref: Ref, lang: Lang = "en") -> str:
     return kind_title(ref.kind, lang)
 
 
+#: Marks an item `draft` wrote that nobody has reviewed yet, wherever its label appears.
+DRAFTED_BADGE = "✎ "
+
+
 def item_label(index: PackIndex, ref: Ref, lang: Lang, *, with_kind: bool = False) -> Text:
     """A one-line label for the item `ref` names."""
     item = index.get(ref)
@@ -92,6 +97,8 @@ def item_label(index: PackIndex, ref: Ref, lang: Lang, *, with_kind: bool = Fals
     if item is None:
         label.append_text(one_line(str(ref), "red"))
     else:
+        if is_drafted(item):
+            label.append(DRAFTED_BADGE, "bold yellow")
         label_parts(item, label, index, lang)
     return label
 
