@@ -28,37 +28,41 @@ def known_terms() -> dict[str, tuple[str, str]]:
     return terms
 
 
+@cache
 def _pattern(term: str) -> re.Pattern[str]:
-    if term.isascii():
-        return re.compile(rf"(?<![A-Za-z0-9]){re.escape(term)}s?(?![A-Za-z0-9])")
-    return re.compile(re.escape(term))
+    """`term` as it occurs: an English one as a whole word or phrase, in any case but an acronym's, plural or not."""
+    if not term.isascii():
+        return re.compile(re.escape(term))
+    words = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", term.rstrip("s")))
+    flags = 0 if term.isupper() else re.IGNORECASE
+    return re.compile(rf"(?<![A-Za-z0-9]){words}s?(?![A-Za-z0-9])", flags)
 
 
 def draft_glossary(paragraphs: list[tuple[str, str]], entity_names: set[str]) -> list[dict[str, Any]]:
     """The known terms the text uses, in order of first use, each with its first place as evidence."""
-    found: list[tuple[int, int, str, str, int]] = []
+    found: list[tuple[int, int, str, str, int, str]] = []
     for order, (para_id, text) in enumerate(paragraphs):
         for term in known_terms():
             if term in entity_names:
                 continue
             match = _pattern(term).search(text)
             if match:
-                found.append((order, match.start(), term, para_id, match.end()))
+                found.append((order, match.start(), term, para_id, match.end(), text))
     seen: set[str] = set()
     taken: set[str] = set()
     out: list[dict[str, Any]] = []
-    for _, start, term, para_id, end in sorted(found):
-        if term in seen or any(term in other and term != other for other in seen):
-            continue  # 不良率 inside 不良贷款率 already drafted
-        seen.add(term)
+    for _, start, term, para_id, end, text in sorted(found):
+        written = text[start:end]
+        if term in seen or written in seen or any(written in other for other in seen):
+            continue  # 不良率 inside 不良贷款率, or a second spelling, already drafted
+        seen.add(written)
         en, zh = known_terms()[term]
         term_id = unique_id(term, taken, fallback="t")
         taken.add(term_id)
-        text = dict(paragraphs)[para_id]
         out.append(
             {
                 "id": term_id,
-                "term": term,
+                "term": written,
                 "meaning": {"en": en, "zh": zh},
                 "inference": f"{DRAFTED} (the meaning is general usage, not the article's own)",
                 "evidence": [{"para": para_id, "quote": clause_around(text, start, end)}],

@@ -78,6 +78,25 @@ def author_in(text: str) -> str:
     return ""
 
 
+# A wire story's dateline opens its first paragraph: "SAN FRANCISCO, Oct 8, 2024 (Wire) -", 新华社北京3月5日电.
+DATELINE = re.compile(r"^[^.!?\n]{0,80}?\s[-–—]\s|^[^，。！？\n]{0,24}?[电讯]")
+
+
+def dateline_date(text: str) -> str:
+    """The date a dateline at the start of `text` gives, or "" (a date later in the sentence is a period).
+
+    A Latin dateline holds only capitalised words, numbers and a parenthesis (the outlet): a
+    lower-case word before the dash means the sentence has begun.
+    """
+    match = DATELINE.match(text)
+    if match is None:
+        return ""
+    words = re.sub(r"\([^)]*\)", " ", match.group()).split()
+    if any(word[0].islower() for word in words):
+        return ""
+    return date_in(match.group())
+
+
 def _without_month(name: str) -> str:
     """A Latin byline runs into the date after it (By Jane Doe March 3): the month is not the name."""
     words = name.split()
@@ -97,6 +116,8 @@ def draft_meta(blocks: list[Block], frame: Frame) -> dict[str, Any]:
     if author:
         meta["author"] = author
     date = next((found for found in map(date_in, framing) if found), "")
+    if not date and frame.start <= frame.end:
+        date = dateline_date(blocks[frame.start].text)
     if date:
         meta["date"] = date
     return meta
