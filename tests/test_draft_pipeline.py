@@ -269,3 +269,26 @@ async def test_the_explorer_badges_every_drafted_item(drafted: tuple[Path, dict[
         outline = app.focused
         assert isinstance(outline, ItemTree)
         assert not any(str(node.label).startswith(DRAFTED_BADGE) for node in outline.root.children)  # not drafted
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("SAN FRANCISCO, Oct 8, 2024 (Fintech Wire) - Chime Financial said", "2024-10-08"),
+        ("新华社北京2024年3月5日电 央行宣布", "2024-03-05"),
+        ("In 2024, March 5, 2024 revenue rose - a lot", ""),  # the sentence has begun: a period
+        ("Chime said on March 5, 2024 that it - no", ""),
+    ],
+)
+def test_a_dateline_dates_a_wire_story(text: str, date: str) -> None:
+    from fintech_tui.draft.meta import dateline_date
+
+    assert dateline_date(text) == date
+
+
+def test_english_terms_are_found_as_words_in_any_case_and_kept_as_written() -> None:
+    from fintech_tui.draft.glossary import draft_glossary
+
+    text = "Its Interchange fees, a banking charter and an IPO. Neobanks grew; GMV is not gmv-like. Mau is a name."
+    terms = [t["term"] for t in draft_glossary([("p1", text)], set())]
+    assert terms == ["Interchange fees", "banking charter", "IPO", "Neobanks", "GMV"]
