@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fintech_tui.cli import EXIT_OK, fail, load, say
+from fintech_tui.cli.dispatch import EXIT_OK, fail, load, say
 
 
 def draft_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,8 +33,8 @@ def run_draft(args: argparse.Namespace) -> int:
     pack = load(args.folder)  # the draft must pass check; if not, its problems are printed
     if isinstance(pack, int):
         return pack
-    from fintech_tui.gaps import gap_report
-    from fintech_tui.index import PackIndex
+    from fintech_tui.queries.gaps import gap_report
+    from fintech_tui.queries.index import PackIndex
 
     say("")
     say("\n".join(gap_report(PackIndex(pack)).lines()))

@@ -23,10 +23,10 @@ from pathlib import Path
 import msgspec
 
 from fintech_tui import __version__
-from fintech_tui.digest import blake2b
 from fintech_tui.model import Pack
 from fintech_tui.model.plan import model_fingerprint
-from fintech_tui.safe_files import UnsafeFile, read_capped, sweep_temporaries, write_temporary
+from fintech_tui.util.digest import blake2b
+from fintech_tui.util.safe_files import UnsafeFile, read_capped, sweep_temporaries, write_temporary
 
 FORMAT = 4  # bump when an entry changes shape (model changes are in the key)
 MAX_ENTRY_BYTES = 512 * 1024 * 1024

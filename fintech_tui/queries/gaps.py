@@ -1,0 +1,125 @@
+"""The gap report: where a pack's map of its article is thin or incomplete.
+
+Pure analysis of the model (no Textual); `fintech-tui check --report` prints
+it and the Gaps screen shows it.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+import msgspec
+
+from fintech_tui.i18n import say, say_value
+from fintech_tui.model import Lang, kind_named
+from fintech_tui.queries.index import PackIndex, Ref, ref_of
+from fintech_tui.render.safe import shortened
+
+
+def kind_title(kind: str, lang: Lang) -> str:
+    """The kind's noun: "argument", or 论点 in Chinese."""
+    found = kind_named(kind)
+    return (found.zh if lang == "zh" else found.singular) if found else kind
+
+
+# Runs of Latin letters in a Chinese text are usually names left untranslated
+# by the round trip (Pocket Life, Apprentice, Yu Bao) or jargon (APP, PC).
+LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’.-]*(?: [A-Za-z][A-Za-z'’.-]*)*")
+
+
+class Gap(msgspec.Struct, frozen=True):
+    """One finding: what is thin, the item it concerns (if any) and the paragraphs."""
+
+    message: str
+    ref: Ref | None = None
+    paragraphs: tuple[int, ...] = ()
+
+
+class GapReport(msgspec.Struct):
+    """Findings grouped by kind, each group in pack order."""
+
+    groups: dict[str, list[Gap]] = msgspec.field(default_factory=dict)
+
+    def add(self, group: str, gap: Gap) -> None:
+        self.groups.setdefault(group, []).append(gap)
+
+    @property
+    def count(self) -> int:
+        return sum(len(gaps) for gaps in self.groups.values())
+
+    def lines(self) -> list[str]:
+        """The report as plain text lines for the terminal."""
+        out = [f"{self.count} gap{'s' * (self.count != 1)} found"]
+        for group, gaps in self.groups.items():
+            out += ["", f"{group} ({len(gaps)}):"]
+            for gap in gaps:
+                where = f" [¶{', ¶'.join(map(str, gap.paragraphs))}]" if gap.paragraphs else ""
+                out.append(f"  - {gap.message}{where}")
+        return out
+
+
+class Finding(StrEnum):
+    """The kinds of gap, each valued by its heading in the report, in report order."""
+
+    UNEVIDENCED = "Claims without evidence"
+    MENTIONED_ONCE = "Entities mentioned only once"
+    UNRESOLVED_NAME = "Names in the text not resolved to any entity"
+    ONE_COMPANY_STRATEGY = "Strategies found for one company only"
+    OUTSIDE_OUTLINE = "Paragraphs outside the outline"
+    UNCITED = "Paragraphs nothing cites"
+
+
+def gap_report(index: PackIndex, lang: Lang = "en") -> GapReport:
+    """Every gap in the pack `index` covers, its findings worded in `lang`."""
+    pack = index.pack
+    report = GapReport({finding: [] for finding in Finding})
+    for argument in pack.arguments:
+        if not argument.evidence:
+            report.add(
+                Finding.UNEVIDENCED,
+                Gap(f"{kind_title('argument', lang)} {argument.id}: {argument.claim.pick(lang)}", ref_of(argument)),
+            )
+    for strategy in pack.strategies:
+        if not strategy.evidence:
+            report.add(
+                Finding.UNEVIDENCED,
+                Gap(f"{kind_title('strategy', lang)} {strategy.id}: {strategy.name.pick(lang)}", ref_of(strategy)),
+            )
+
+    for entity in pack.entities:
+        where = index.mentioned_in.get(entity.id, [])
+        if len(where) <= 1:
+            label = " / ".join(entity.name.present(lang))
+            report.add(Finding.MENTIONED_ONCE, Gap(f"{label} ({entity.id})", ref_of(entity), tuple(where)))
+
+    known = [a.text for e in pack.entities for a in e.aliases] + [t.term for t in pack.glossary]
+    known += [n for e in pack.entities for n in e.name.present("en")]
+    unresolved: dict[str, list[int]] = {}
+    for paragraph in pack.paragraphs:
+        for match in LATIN_RUN.finditer(paragraph.text):
+            word = match.group().strip(" .-'’")
+            if len(word) < 2 or any(word in name or name in word for name in known if name):
+                continue
+            unresolved.setdefault(word, []).append(paragraph.number)
+    for word, numbers in unresolved.items():
+        report.add(Finding.UNRESOLVED_NAME, Gap(f"“{word}”", None, tuple(sorted(set(numbers)))))
+
+    for strategy in pack.strategies:
+        if len(strategy.pursued_by) == 1:
+            owner = index.entities[strategy.pursued_by[0]]
+            peers = [e for e in pack.entities if e.kind == owner.kind and e.id != owner.id]
+            message = say("gaps.only", lang, strategy=strategy.name.pick(lang), owner=owner.name.pick(lang))
+            if peers:  # reported either way; peers, when there are any, suggest where to look
+                names = ", ".join(e.name.pick(lang) for e in peers[:4])
+                message += say("gaps.peers", lang, kind=say_value("entity_kind", owner.kind, lang), names=names)
+            report.add(Finding.ONE_COMPANY_STRATEGY, Gap(message, ref_of(strategy)))
+
+    for paragraph in pack.paragraphs:
+        if index.section_of(paragraph) is None:
+            report.add(Finding.OUTSIDE_OUTLINE, Gap(f"¶{paragraph.number}", ref_of(paragraph), (paragraph.number,)))
+        if paragraph.id not in index.citations:
+            report.add(
+                Finding.UNCITED, Gap(f"¶{paragraph.number}: {shortened(paragraph.text, 60).plain}", ref_of(paragraph))
+            )
+    return report
