@@ -13,8 +13,8 @@ from fintech_tui.draft import MissingExtra, draft_pack
 from fintech_tui.draft.figures import find_figures
 from fintech_tui.loader import load_pack
 from fintech_tui.model import Pack, walk_outline
-from fintech_tui.queries.gaps import gap_report
 from fintech_tui.queries.index import PackIndex
+from fintech_tui.render.gaps import gap_report
 
 DATA = Path(__file__).parent / "data"
 

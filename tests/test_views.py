@@ -142,7 +142,7 @@ async def test_screenshot_dir_is_honoured(bundled_pack: Pack, tmp_path: Path) ->
 
 def test_gap_report_finds_paragraphs_outside_the_outline(write_pack) -> None:  # type: ignore[no-untyped-def]
     from fintech_tui.loader import load_pack
-    from fintech_tui.queries.gaps import gap_report
+    from fintech_tui.render.gaps import gap_report
 
     outline = "outline:\n  - {id: o, kind: section, first: p1, title: {en: O}, summary: {en: O.}}\n"
     index = PackIndex(load_pack(write_pack(**{"outline.yaml": outline}), use_cache=False))
@@ -153,7 +153,7 @@ def test_gap_report_finds_paragraphs_outside_the_outline(write_pack) -> None:  #
 def test_a_one_company_strategy_with_no_peers_is_still_reported(write_pack) -> None:  # type: ignore[no-untyped-def]
     """The tiny pack's two-app strategy is pursued by its only bank: nothing to compare it with, but reported."""
     from fintech_tui.loader import load_pack
-    from fintech_tui.queries.gaps import Finding, gap_report
+    from fintech_tui.render.gaps import Finding, gap_report
 
     index = PackIndex(load_pack(write_pack(), use_cache=False))
     assert [e.id for e in index.pack.entities if e.kind == "bank"] == ["cmb"]
@@ -164,7 +164,7 @@ def test_a_one_company_strategy_with_no_peers_is_still_reported(write_pack) -> N
 
 def test_an_uncited_paragraph_is_quoted_whole_or_with_an_ellipsis(write_pack) -> None:  # type: ignore[no-untyped-def]
     from fintech_tui.loader import load_pack
-    from fintech_tui.queries.gaps import Finding, gap_report
+    from fintech_tui.render.gaps import Finding, gap_report
 
     long = "招商银行" + "很长的一句话" * 12
     lines = ["paragraphs:", "  - {id: p1, text: 口袋生活是招商银行的应用。}", "  - {id: p2, text: 支付宝有数亿用户。}"]

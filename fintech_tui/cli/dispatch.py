@@ -192,8 +192,8 @@ def run_check(args: argparse.Namespace) -> int:
     name = "bundled article" if args.pack is None else pack.origin
     say(f"{name}: valid — {counts}")
     if args.report:
-        from fintech_tui.queries.gaps import gap_report
         from fintech_tui.queries.index import PackIndex
+        from fintech_tui.render.gaps import gap_report
 
         say("")
         say("\n".join(gap_report(PackIndex(pack)).lines()))

@@ -33,8 +33,8 @@ def run_draft(args: argparse.Namespace) -> int:
     pack = load(args.folder)  # the draft must pass check; if not, its problems are printed
     if isinstance(pack, int):
         return pack
-    from fintech_tui.queries.gaps import gap_report
     from fintech_tui.queries.index import PackIndex
+    from fintech_tui.render.gaps import gap_report
 
     say("")
     say("\n".join(gap_report(PackIndex(pack)).lines()))

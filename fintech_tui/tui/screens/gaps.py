@@ -12,8 +12,8 @@ from textual.widgets.option_list import Option
 
 from fintech_tui.i18n import say, say_value
 from fintech_tui.model import Lang
-from fintech_tui.queries.gaps import Finding, Gap, gap_report
 from fintech_tui.queries.index import PackIndex, Ref
+from fintech_tui.render.gaps import Finding, Gap, gap_report
 from fintech_tui.render.safe import one_line
 from fintech_tui.tui.screens.view import View
 from fintech_tui.tui.widgets.vim import VimList

@@ -1,7 +1,8 @@
 """The gap report: where a pack's map of its article is thin or incomplete.
 
-Pure analysis of the model (no Textual); `fintech-tui check --report` prints
-it and the Gaps screen shows it.
+An analysis of the model worded for a reader (no Textual); `fintech-tui check
+--report` prints it and the Gaps screen shows it. It sits with the renderers
+because its lines are cut to a width in terminal cells, which is Rich's to measure.
 """
 
 from __future__ import annotations
