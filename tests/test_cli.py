@@ -133,7 +133,7 @@ def test_check_counts_agree_in_number(tmp_path: Path, write_pack: PackWriter) ->
 
 def test_every_verb_row_resolves_and_is_listed_in_help(tmp_path: Path) -> None:
     from fintech_tui.cli.arguments import main_parser, verb_parser
-    from fintech_tui.cli.dispatch import VERBS, resolve, verb_summary
+    from fintech_tui.cli.verbs import VERBS, resolve, verb_summary
 
     epilog = main_parser().format_help()
     for verb in VERBS:

@@ -24,7 +24,8 @@ from fintech_tui.i18n import MESSAGES, say
 from fintech_tui.model import Pack, kinds
 from fintech_tui.queries.index import Ref
 from fintech_tui.tui.app import FintechApp
-from fintech_tui.tui.keymap import key_name, own_bindings, places
+from fintech_tui.tui.key_table import places
+from fintech_tui.tui.keymap import key_name, own_bindings
 from fintech_tui.tui.widgets.pane_bar import PaneBar
 from fintech_tui.tui.widgets.title_bar import TitleBar
 

@@ -114,7 +114,7 @@ def test_every_reference_names_a_registered_kind() -> None:
 
 def test_every_export_format_is_offered_by_the_cli_and_the_readme() -> None:
     from fintech_tui.cli.arguments import verb_parser
-    from fintech_tui.cli.dispatch import VERBS
+    from fintech_tui.cli.verbs import VERBS
 
     (export,) = [verb for verb in VERBS if verb.name == "export"]
     parser = verb_parser(export)

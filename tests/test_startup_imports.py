@@ -74,7 +74,7 @@ def test_warm_start_imports_neither_yaml_nor_the_validator(tmp_path: Path) -> No
 def test_the_explorer_options_default_as_the_parser_does() -> None:
     """`fintech-tui` alone skips argparse: its defaults must be the parser's."""
     from fintech_tui.cli.arguments import explorer_options
-    from fintech_tui.cli.dispatch import ExplorerOptions
+    from fintech_tui.cli.verbs import ExplorerOptions
 
     assert explorer_options([]) == ExplorerOptions()
     assert explorer_options(["--lang", "zh", "--fresh", "pack"]) == ExplorerOptions(

@@ -1,7 +1,7 @@
 """The command line's parsers, built only when there are arguments to parse.
 
 `fintech-tui` with no arguments opens the explorer on its defaults
-(`cli.ExplorerOptions`) without loading argparse (a third of a megabyte and
+(`verbs.ExplorerOptions`) without loading argparse (a third of a megabyte and
 two milliseconds of start-up); any argument, `--help` included, comes here.
 """
 
@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from fintech_tui import __version__
-from fintech_tui.cli.dispatch import VERBS, ExplorerOptions, Verb, resolve, say, verb_summary
+from fintech_tui.cli.output import say
+from fintech_tui.cli.verbs import VERBS, ExplorerOptions, Verb, resolve, verb_summary
 from fintech_tui.util.sanitize import neutralise
 
 

@@ -1,184 +1,26 @@
 """Command line: parse arguments, dispatch verbs, map failures to exit codes.
 
-Exit status: 0 success, 2 invalid content, 1 any other failure, 130 when
-interrupted (128 + the signal for SIGTERM and SIGHUP). Textual is imported
-only when the explorer actually opens, so `check` stays quick.
-
-Everything printed for a person goes through `say` (or `fail`), which shows
-control characters from paths and content as visible stand-ins; bulk output
-(an export, the schema) is exact when piped and neutralised on a terminal.
-
-Every verb is one row of `VERBS`; its parser set-up and runner are named by
-import path and imported only when that verb runs, so adding a verb (or
-moving one into its own module) is one row and costs the other verbs nothing.
+Textual is imported only when the explorer actually opens, so `check` stays
+quick. The verbs are rows of `verbs.VERBS`; what a verb prints goes through
+`output`.
 """
 
 from __future__ import annotations
 
-import importlib
 import io
 import os
 import sys
-import typing
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import msgspec
-
-from fintech_tui.util.bundled import bundled_pack_path
-from fintech_tui.util.sanitize import neutralise
+from fintech_tui.cli.output import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, OutputError, fail, load, say, write_data
+from fintech_tui.cli.verbs import VERBS, ExplorerOptions, resolve
 
 if TYPE_CHECKING:
     import argparse
 
-    from fintech_tui.model import Lang
     from fintech_tui.queries.index import Ref
-
-EXIT_OK, EXIT_FAILURE, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 2, 130
-
-
-class Verb(msgspec.Struct, frozen=True):
-    """One verb: its name, help, and where its parser set-up and runner live."""
-
-    name: str
-    summary: str | Callable[[], str]  # a few words for the main --help, after the name (or what makes them)
-    description: str  # the first line of `fintech-tui VERB --help`
-    arguments: str  # "module:function" taking the verb's ArgumentParser
-    run: str  # "module:function" taking the parsed arguments, returning an exit status
-
-
-def export_names() -> str:
-    """The registered export formats, for help texts: "md, json, html"."""
-    from fintech_tui.export import export_formats
-
-    return ", ".join(fmt.name for fmt in export_formats())
-
-
-VERBS: tuple[Verb, ...] = (
-    Verb(
-        "check",
-        "validate; --report for gaps",
-        "Validate a pack and print a summary, or every problem as FILE:LINE:COL: field: message.",
-        "fintech_tui.cli.arguments:check_arguments",
-        "fintech_tui.cli.dispatch:run_check",
-    ),
-    Verb(
-        "export",
-        export_names,
-        "Write the whole pack as Markdown, JSON (the pack format) or HTML, or one part of it for other tools.",
-        "fintech_tui.cli.arguments:export_arguments",
-        "fintech_tui.cli.dispatch:run_export",
-    ),
-    Verb(
-        "draft",
-        "a first pack from a raw article",
-        "Draft a pack from a raw article (.txt or .md): outline, figures and candidate entities to review.",
-        "fintech_tui.draft.command:draft_arguments",
-        "fintech_tui.draft.command:run_draft",
-    ),
-    Verb(
-        "schema",
-        "JSON Schema of the pack format",
-        "Print a JSON Schema of one pack file, for YAML editors.",
-        "fintech_tui.cli.arguments:no_arguments",
-        "fintech_tui.cli.dispatch:run_schema",
-    ),
-    Verb(
-        "new",
-        "scaffold a pack",
-        "Create a minimal valid pack in a new folder.",
-        "fintech_tui.cli.arguments:new_arguments",
-        "fintech_tui.cli.dispatch:run_new",
-    ),
-    Verb(
-        "serve",
-        "the explorer in a browser",
-        "Run the explorer in a web browser (via textual-serve).",
-        "fintech_tui.cli.serve:serve_arguments",
-        "fintech_tui.cli.serve:run_serve",
-    ),
-)
-
-
-def resolve(target: str) -> Any:
-    """The object a "module:attribute" path names, importing the module now."""
-    module, _, attribute = target.partition(":")
-    return getattr(importlib.import_module(module), attribute)
-
-
-def verb_summary(verb: Verb) -> str:
-    """The few words the main --help gives a verb."""
-    return verb.summary if isinstance(verb.summary, str) else verb.summary()
-
-
-class OutputError(Exception):
-    """Standard output is closed, full or otherwise unwritable; the message says which."""
-
-
-def _stream(err: bool) -> typing.TextIO | None:
-    return sys.stderr if err else sys.stdout
-
-
-def say(text: str, *, err: bool = False) -> None:
-    """Print a line for a person, with control characters from paths and content made visible."""
-    stream = _stream(err)
-    if stream is None:
-        if err:
-            return  # nowhere to complain to
-        raise OutputError("standard output is closed")
-    try:
-        print(neutralise(text), file=stream)
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        raise OutputError(f"cannot write to standard output: {(error.strerror or str(error)).lower()}") from None
-
-
-def write_data(text: str) -> None:
-    """Write bulk output (an export, the schema): exact when piped, neutralised on a terminal."""
-    stream = sys.stdout
-    if stream is None:
-        raise OutputError("standard output is closed")
-    try:
-        stream.write(neutralise(text) if stream.isatty() else text)
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        raise OutputError(f"cannot write to standard output: {(error.strerror or str(error)).lower()}") from None
-
-
-def fail(message: str) -> int:
-    """Print `message` as one line on stderr; the exit status for a failure."""
-    say(f"fintech-tui: {message}", err=True)
-    return EXIT_FAILURE
-
-
-def load(path: Path | None):  # type: ignore[no-untyped-def]
-    """Load a pack or print its problems; returns the Pack or an exit status."""
-    from fintech_tui.cli.progress import TerminalProgress
-    from fintech_tui.loader import PackError, load_pack
-
-    progress = TerminalProgress.for_terminal()  # a bar on a terminal when the load is long
-    try:
-        return load_pack(path or bundled_pack_path(), progress=progress)
-    except PackError as error:
-        if progress is not None:
-            progress.close()
-        for problem in error.problems:
-            say(str(problem), err=True)
-        count = len(error.problems)
-        if error.stopped:
-            say(
-                f"fintech-tui: stopped after {count:,} problems (fix these, then check again); pack not opened",
-                err=True,
-            )
-        else:
-            say(f"fintech-tui: {count} problem{'s' * (count != 1)}; pack not opened", err=True)
-        return EXIT_INVALID
-    finally:
-        if progress is not None:
-            progress.close()
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -253,17 +95,6 @@ def parse_goto(value: str) -> Ref | str:
         names = ", ".join(k.name for k in kinds())
         return f"--goto {value}: the kind must be one of {names} (e.g. entity:alipay)"
     return Ref(kind, item_id)
-
-
-class ExplorerOptions(msgspec.Struct, frozen=True):
-    """How to open the explorer: its command line (see `arguments.main_parser`), with its defaults."""
-
-    pack: Path | None = None
-    lang: Lang | None = None
-    goto: str | None = None
-    fresh: bool = False
-    watch: bool = False
-    screenshot_dir: Path | None = None
 
 
 def run_explorer(args: ExplorerOptions) -> int:

@@ -27,7 +27,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from fintech_tui.cli.arguments import pack_argument
-from fintech_tui.cli.dispatch import EXIT_OK, fail, load, say
+from fintech_tui.cli.output import EXIT_OK, fail, load, say
 
 # A Host header as browsers send it: a name or IPv4 address, or a bracketed IPv6 address, and a port.
 _HOST_HEADER = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?")

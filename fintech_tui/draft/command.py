@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fintech_tui.cli.dispatch import EXIT_OK, fail, load, say
+from fintech_tui.cli.output import EXIT_OK, fail, load, say
 
 
 def draft_arguments(parser: argparse.ArgumentParser) -> None:

@@ -107,6 +107,16 @@ class FintechApp(App[None]):
     def main_screen(self) -> MainScreen:
         return next(screen for screen in self.screen_stack if isinstance(screen, MainScreen))
 
+    def action_toggle_language(self) -> None:
+        """The other label language for the whole app: the explorer's own `t`, then every open view."""
+        from fintech_tui.tui.screens.view import View  # deferred: a view's module, loaded once one is open
+
+        main = self.main_screen
+        main.action_toggle_language()  # its labels, the title bars, the toast
+        for screen in self.screen_stack:
+            if isinstance(screen, View):
+                screen.relabel(main.lang)
+
     # -- what is remembered between runs ------------------------------------
 
     def _capture_settings(self) -> None:

@@ -1,14 +1,12 @@
-"""Key tables built from the bindings themselves: the help screen, the README.
+"""Keys as a reader sees them, read from the bindings themselves: names, rows, the help's sections.
 
 Nothing here lists a key by hand, so what `?` shows, what the README says
-and what the keys do cannot drift apart. `python -m fintech_tui.tui.keymap`
-prints the README's table; a test checks the README holds exactly that.
+(`key_table`) and what the keys do cannot drift apart.
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -103,72 +101,3 @@ def sections_for(screen: DOMNode, lang: Lang = "en") -> list[tuple[str, Rows]]:
         if fresh:
             sections.append((say("place.app", lang) if isinstance(node, App) else _title(node, lang), fresh))
     return sections
-
-
-def places() -> list[tuple[str, type[DOMNode], bool]]:
-    """Every place with keys of its own, in the order the README lists them, and
-    whether its keys fit on one row (moving around, the same everywhere)."""
-    from fintech_tui.tui.app import FintechApp
-    from fintech_tui.tui.screens.compare import CompareScreen
-    from fintech_tui.tui.screens.evidence import EvidenceScreen
-    from fintech_tui.tui.screens.figures import FiguresScreen
-    from fintech_tui.tui.screens.gaps import GapsScreen
-    from fintech_tui.tui.screens.help import HelpScreen
-    from fintech_tui.tui.screens.main import MainScreen
-    from fintech_tui.tui.screens.matrix import MatrixScreen
-    from fintech_tui.tui.screens.search import SearchScreen
-    from fintech_tui.tui.screens.source import SourceScreen
-    from fintech_tui.tui.screens.view import View
-    from fintech_tui.tui.widgets.detail_view import DetailBody
-    from fintech_tui.tui.widgets.item_tree import ItemTree
-    from fintech_tui.tui.widgets.link_list import LinkList
-    from fintech_tui.tui.widgets.vim import VimList, VimScroll
-    from fintech_tui.tui.widgets.vim_table import VimTable
-
-    return [
-        ("Anywhere", FintechApp, False),
-        ("Explorer", MainScreen, False),
-        ("Panes (1–4)", ItemTree, True),
-        ("Detail text", DetailBody, True),
-        ("Detail links (5)", LinkList, True),
-        ("Search (/)", SearchScreen, True),
-        ("Every view below", View, False),
-        ("Source view (s)", SourceScreen, False),
-        ("Matrix (m)", MatrixScreen, False),
-        ("Figures (f)", FiguresScreen, False),
-        ("Compare (c)", CompareScreen, False),
-        ("Gap report (r)", GapsScreen, False),
-        ("Evidence", EvidenceScreen, False),
-        ("Keys (?)", HelpScreen, False),
-        ("Lists in views and links", VimList, True),
-        ("Tables in views", VimTable, True),
-        ("Scrolling views", VimScroll, True),
-    ]
-
-
-def _own_only(cls: type[DOMNode]) -> list[Binding]:
-    """Bindings `cls` adds beyond its fintech-tui base classes."""
-    inherited = {(b.key, b.action) for base in cls.__bases__ for b in own_bindings(base)}
-    return [b for b in own_bindings(cls) if (b.key, b.action) not in inherited]
-
-
-def markdown() -> str:
-    """The README's key table: one row per action, grouped by place."""
-    lines = ["| where | key | does |", "| --- | --- | --- |"]
-    for place, cls, compact in places():
-        found = [(" ".join(f"`{key}`" for key in keys.split(", ")), text) for keys, text in rows(_own_only(cls))]
-        if compact and found:
-            found = [(" · ".join(keys for keys, _ in found), " · ".join(text.lower() for _, text in found))]
-        for keys, text in found:
-            lines.append(f"| {place} | {keys} | {text} |")
-            place = ""
-    return "\n".join(lines) + "\n"
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    sys.stdout.write(markdown())
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -9,23 +9,38 @@ problems panel docked beneath it, until a fix is saved.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from textual.css.query import NoMatches
+from textual.screen import Screen
 
 from fintech_tui.loader import PackError
 from fintech_tui.loader.watch import Reloaded, watch_pack
+from fintech_tui.model import Pack
 from fintech_tui.queries.index import PackIndex
+from fintech_tui.tui.screens.main import MainScreen
 from fintech_tui.tui.widgets.problems_panel import ProblemsPanel
 
-if TYPE_CHECKING:
-    from fintech_tui.tui.app import FintechApp
+
+class Reloadable(Protocol):
+    """What live reload needs of the app (the app is above it, so it is named by shape, not imported)."""
+
+    @property
+    def screen(self) -> Screen[Any]: ...
+
+    @property
+    def screen_stack(self) -> list[Screen[Any]]: ...
+
+    @property
+    def main_screen(self) -> MainScreen: ...
+
+    async def replace_pack(self, pack: Pack, index: PackIndex) -> None: ...
 
 
 class LiveReload:
     """Follows the pack at `path` for `app` until the app exits."""
 
-    def __init__(self, app: FintechApp, path: Path) -> None:
+    def __init__(self, app: Reloadable, path: Path) -> None:
         self.app = app
         self.path = path
 

@@ -5,9 +5,9 @@ footer with the view's own keys; esc (or backspace) closes it, always the
 same way: `dismiss`, so a caller waiting for a result gets None.
 
 `t` switches the label language from any view, as it does on the explorer:
-the explorer beneath takes the new language (and remembers it), then every
-open view redraws itself in place (`redraw`), keeping its cursor, scroll
-position and the like.
+the app's `toggle_language` gives the explorer beneath the new language (it
+remembers it), then every open view redraws itself in place (`redraw`),
+keeping its cursor, scroll position and the like.
 """
 
 from __future__ import annotations
@@ -62,15 +62,9 @@ class View(Screen[Result]):
     def action_close(self) -> None:
         self.dismiss(None)
 
-    def action_toggle_language(self) -> None:
-        """The other label language for the whole app: the explorer, then every open view."""
-        from fintech_tui.tui.screens.main import MainScreen  # deferred: main imports the views' modules lazily
-
-        main = next(screen for screen in self.app.screen_stack if isinstance(screen, MainScreen))
-        main.action_toggle_language()  # the explorer's own `t`: its labels, the title bars, the toast
-        for screen in self.app.screen_stack:
-            if isinstance(screen, View):
-                screen.relabel(main.lang)
+    async def action_toggle_language(self) -> None:
+        """The other label language for the whole app: the app switches the explorer, then every open view."""
+        await self.app.run_action("toggle_language")
 
     def relabel(self, lang: Lang) -> None:
         """Take `lang` as the label language: the title bar, the footer and the view's body."""
