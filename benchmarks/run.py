@@ -9,7 +9,7 @@ tree, footer) run alternately in fresh processes with Textual's headless
 driver, quitting as soon as their first screen is ready; medians of the
 pairs are compared (wall time, CPU time, peak memory).
 
-Scale: synthetic packs (`python -m fintech_tui.synthetic N DIR`) are opened
+Scale: synthetic packs (`python -m fintech_tui.util.synthetic N DIR`) are opened
 cold (an empty cache: parse and check) and warm (from the cache); "ready" is
 the time to the first screen minus the bare app's. The slope is a
 least-squares fit of the cold figure against the number of items.
@@ -173,7 +173,7 @@ def measure(args: argparse.Namespace) -> list[str]:
 
 
 def _measure(args: argparse.Namespace, out: list[str], warm_cache: str) -> list[str]:
-    from fintech_tui.synthetic import write_pack
+    from fintech_tui.util.synthetic import write_pack
 
     say = out.append
     env = {**HEADLESS, "FINTECH_TUI_CACHE": warm_cache}

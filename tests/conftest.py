@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from fintech_tui.bundled import bundled_pack_path
-from fintech_tui.index import PackIndex
 from fintech_tui.loader import load_pack
 from fintech_tui.model import Pack
+from fintech_tui.queries.index import PackIndex
+from fintech_tui.util.bundled import bundled_pack_path
 
 #: A small but complete pack: every section, every kind of reference.
 TINY_PACK = {

@@ -7,16 +7,16 @@ import io
 from rich.console import Console
 from textual.widgets import Input, OptionList
 
-from fintech_tui.app import FintechApp
-from fintech_tui.index import Ref
 from fintech_tui.model import Pack
-from fintech_tui.screens.help import HelpScreen
-from fintech_tui.screens.main import MainScreen
-from fintech_tui.screens.search import SearchScreen
-from fintech_tui.screens.source import SourceList, SourceScreen
-from fintech_tui.widgets.detail_view import DetailBody, DetailView
-from fintech_tui.widgets.item_tree import ItemTree
-from fintech_tui.widgets.link_list import LinkList
+from fintech_tui.queries.index import Ref
+from fintech_tui.tui.app import FintechApp
+from fintech_tui.tui.screens.help import HelpScreen
+from fintech_tui.tui.screens.main import MainScreen
+from fintech_tui.tui.screens.search import SearchScreen
+from fintech_tui.tui.screens.source import SourceList, SourceScreen
+from fintech_tui.tui.widgets.detail_view import DetailBody, DetailView
+from fintech_tui.tui.widgets.item_tree import ItemTree
+from fintech_tui.tui.widgets.link_list import LinkList
 
 WIDE = (120, 40)
 

@@ -237,7 +237,7 @@ def test_a_huge_sparse_file_is_refused_before_it_is_read(tmp_path: Path) -> None
 
 
 def test_the_read_stops_at_the_cap_whatever_the_size_says(tmp_path: Path) -> None:
-    from fintech_tui.safe_files import UnsafeFile, read_capped
+    from fintech_tui.util.safe_files import UnsafeFile, read_capped
 
     proc = Path("/proc/self/status")  # a regular file that reports size 0
     if not proc.exists():
@@ -403,9 +403,9 @@ def test_the_cycle_check_is_linear() -> None:
 
 
 async def test_the_deepest_item_of_a_chain_opens(write_pack: PackWriter) -> None:
-    from fintech_tui.app import FintechApp
-    from fintech_tui.index import Ref
-    from fintech_tui.widgets.item_tree import ItemTree
+    from fintech_tui.queries.index import Ref
+    from fintech_tui.tui.app import FintechApp
+    from fintech_tui.tui.widgets.item_tree import ItemTree
 
     pack = load_pack(deep_pack(write_pack, 1500))
     for ref in (Ref("argument", "a1499"), Ref("entity", "e1499")):
@@ -418,13 +418,13 @@ async def test_the_deepest_item_of_a_chain_opens(write_pack: PackWriter) -> None
             depth = 0
             while node.parent is not None:
                 node, depth = node.parent, depth + 1
-            from fintech_tui.nesting import MAX_NESTING
+            from fintech_tui.util.nesting import MAX_NESTING
 
             assert depth == MAX_NESTING + 1  # deeper levels are listed at the deepest one shown
 
 
 def test_preorder_caps_depth_and_visits_each_item_once() -> None:
-    from fintech_tui.nesting import nested_list, preorder
+    from fintech_tui.util.nesting import nested_list, preorder
 
     children = {0: [1], 1: [2], 2: [0, 3]}  # a cycle 0 → 1 → 2 → 0
     walked = list(preorder([0], lambda n: children.get(n, []), max_depth=1))
@@ -436,7 +436,7 @@ def test_preorder_caps_depth_and_visits_each_item_once() -> None:
 
 
 def test_stale_temporary_files_are_swept(tmp_path: Path) -> None:
-    from fintech_tui.safe_files import TEMP_SUFFIX, sweep_temporaries
+    from fintech_tui.util.safe_files import TEMP_SUFFIX, sweep_temporaries
 
     stale = tmp_path / f".abc{TEMP_SUFFIX}"
     fresh = tmp_path / f".def{TEMP_SUFFIX}"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import fintech_tui.loader as loader
-from fintech_tui.cli import main
+from fintech_tui.cli.dispatch import main
 
 from .conftest import TINY_PACK, PackWriter
 

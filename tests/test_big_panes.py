@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from fintech_tui.app import FintechApp
-from fintech_tui.index import PackIndex, Ref
 from fintech_tui.loader import load_pack
-from fintech_tui.synthetic import write_pack
-from fintech_tui.widgets.item_tree import EXPAND_ALL_UP_TO
-from fintech_tui.widgets.panes import ArgumentsPane
+from fintech_tui.queries.index import PackIndex, Ref
+from fintech_tui.tui.app import FintechApp
+from fintech_tui.tui.widgets.item_tree import EXPAND_ALL_UP_TO
+from fintech_tui.tui.widgets.panes import ArgumentsPane
+from fintech_tui.util.synthetic import write_pack
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fintech_tui import __version__
-from fintech_tui.cli import main
+from fintech_tui.cli.dispatch import main
 
 from .conftest import PackWriter
 
@@ -109,7 +109,7 @@ def test_unexpected_errors_are_one_line(monkeypatch: pytest.MonkeyPatch, capsys:
     def explode(*_: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("fintech_tui.cli.run_check", explode)
+    monkeypatch.setattr("fintech_tui.cli.dispatch.run_check", explode)
     monkeypatch.delenv("FINTECH_TUI_DEBUG", raising=False)
     assert main(["check"]) == 1
     err = capsys.readouterr().err
@@ -132,8 +132,8 @@ def test_check_counts_agree_in_number(tmp_path: Path, write_pack: PackWriter) ->
 
 
 def test_every_verb_row_resolves_and_is_listed_in_help(tmp_path: Path) -> None:
-    from fintech_tui.arguments import main_parser, verb_parser
-    from fintech_tui.cli import VERBS, resolve, verb_summary
+    from fintech_tui.cli.arguments import main_parser, verb_parser
+    from fintech_tui.cli.verbs import VERBS, resolve, verb_summary
 
     epilog = main_parser().format_help()
     for verb in VERBS:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import msgspec
 
-from fintech_tui.index import PackIndex
 from fintech_tui.loader.traceability import readings_of
 from fintech_tui.model import Pack, walk_outline
+from fintech_tui.queries.index import PackIndex
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
 ARTICLE_LINES = SEED.read_text(encoding="utf-8").splitlines() if SEED.exists() else None

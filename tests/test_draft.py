@@ -11,10 +11,10 @@ import pytest
 from fintech_tui import draft
 from fintech_tui.draft import MissingExtra, draft_pack
 from fintech_tui.draft.figures import find_figures
-from fintech_tui.gaps import gap_report
-from fintech_tui.index import PackIndex
 from fintech_tui.loader import load_pack
 from fintech_tui.model import Pack, walk_outline
+from fintech_tui.queries.index import PackIndex
+from fintech_tui.render.gaps import gap_report
 
 DATA = Path(__file__).parent / "data"
 
@@ -22,7 +22,7 @@ DATA = Path(__file__).parent / "data"
 @pytest.fixture(scope="module")
 def bundled_draft(tmp_path_factory: pytest.TempPathFactory) -> tuple[Pack, Pack]:
     """The bundled article's own text, drafted: (the draft, the bundled pack)."""
-    from fintech_tui.bundled import bundled_pack_path
+    from fintech_tui.util.bundled import bundled_pack_path
 
     bundled = load_pack(bundled_pack_path(), use_cache=False)
     folder = tmp_path_factory.mktemp("bundled")
@@ -330,7 +330,7 @@ def test_cli_draft_prints_gaps_and_next_steps(tmp_path: Path) -> None:
 def test_cli_draft_without_the_extra_names_it(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from fintech_tui.cli import main
+    from fintech_tui.cli.dispatch import main
 
     real = draft.importlib.util.find_spec
     monkeypatch.setattr(draft.importlib.util, "find_spec", lambda name: None if name == "cn2an" else real(name))

@@ -204,9 +204,9 @@ def test_draft_takes_a_folder_and_writes_one_pack_per_article(tmp_path: Path) ->
 
 
 def test_the_gap_report_lists_what_is_unreviewed_and_no_english_clause_fragments(tmp_path: Path) -> None:
-    from fintech_tui.gaps import Finding, gap_report
-    from fintech_tui.index import PackIndex
     from fintech_tui.model import is_drafted, kinds
+    from fintech_tui.queries.index import PackIndex
+    from fintech_tui.render.gaps import Finding, gap_report
 
     article = tmp_path / "wire.txt"
     article.write_text(
@@ -252,9 +252,9 @@ def test_what_is_not_an_article_is_refused_in_one_line_and_nothing_is_written(
 
 
 async def test_the_explorer_badges_every_drafted_item(drafted: tuple[Path, dict[str, object]]) -> None:
-    from fintech_tui.app import FintechApp
     from fintech_tui.render.labels import DRAFTED_BADGE
-    from fintech_tui.widgets.item_tree import ItemTree
+    from fintech_tui.tui.app import FintechApp
+    from fintech_tui.tui.widgets.item_tree import ItemTree
 
     folder, _ = drafted
     pack = load_pack(folder, use_cache=False)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from fintech_tui.app import FintechApp
-from fintech_tui.index import Ref
-from fintech_tui.messages import say
+from fintech_tui.i18n import say
 from fintech_tui.model import Lang, Pack
-from fintech_tui.screens.main import MainScreen
-from fintech_tui.screens.search import SearchScreen
-from fintech_tui.widgets.footer import ScreenFooter
-from fintech_tui.widgets.key_line import KeyLine
+from fintech_tui.queries.index import Ref
+from fintech_tui.tui.app import FintechApp
+from fintech_tui.tui.screens.main import MainScreen
+from fintech_tui.tui.screens.search import SearchScreen
+from fintech_tui.tui.widgets.footer import ScreenFooter
+from fintech_tui.tui.widgets.key_line import KeyLine
 
 
 async def test_the_footer_under_search_is_not_rebuilt(bundled_pack: Pack) -> None:
@@ -58,8 +58,8 @@ async def test_the_search_popup_has_a_footer_of_its_own_keys(bundled_pack: Pack,
 async def test_a_burst_of_typed_keys_searches_once_for_the_whole_query(bundled_pack: Pack) -> None:
     from textual import events
 
-    from fintech_tui.index import PackIndex
-    from fintech_tui.screens.search import SearchScreen
+    from fintech_tui.queries.index import PackIndex
+    from fintech_tui.tui.screens.search import SearchScreen
 
     app = FintechApp(bundled_pack)
     queries: list[str] = []

@@ -9,14 +9,14 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
-from fintech_tui.app import FintechApp
-from fintech_tui.index import PackIndex, Ref
 from fintech_tui.loader import load_pack
 from fintech_tui.model import Pack
+from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.detail import describe
-from fintech_tui.screens.main import MainScreen
-from fintech_tui.widgets.detail_view import DetailView
-from fintech_tui.widgets.item_tree import ItemTree
+from fintech_tui.tui.app import FintechApp
+from fintech_tui.tui.screens.main import MainScreen
+from fintech_tui.tui.widgets.detail_view import DetailView
+from fintech_tui.tui.widgets.item_tree import ItemTree
 
 from .conftest import PackWriter
 

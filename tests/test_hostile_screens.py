@@ -14,10 +14,10 @@ from textual.command import CommandPalette
 from textual.widgets import Footer
 from textual.widgets._toast import Toast
 
-from fintech_tui.app import FintechApp
-from fintech_tui.index import Ref
 from fintech_tui.loader import load_pack
 from fintech_tui.model import Pack
+from fintech_tui.queries.index import Ref
+from fintech_tui.tui.app import FintechApp
 
 from .conftest import PackWriter
 

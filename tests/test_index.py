@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from fintech_tui.history import History
-from fintech_tui.index import PackIndex, Ref
+from fintech_tui.queries.index import PackIndex, Ref
+from fintech_tui.tui.history import History
 
 
 def test_alias_resolves_to_canonical_entity(bundled_index: PackIndex) -> None:
@@ -71,7 +71,7 @@ def test_search_table_finds_what_a_scan_of_each_item_finds(bundled_index: PackIn
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from fintech_tui.index import SearchTable, fold
+    from fintech_tui.queries.index import SearchTable, fold
 
     table = bundled_index.search_entries
     items = [

@@ -20,13 +20,14 @@ from textual.binding import Binding
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from fintech_tui.app import FintechApp
-from fintech_tui.index import Ref
-from fintech_tui.keymap import key_name, own_bindings, places
-from fintech_tui.messages import MESSAGES, say
+from fintech_tui.i18n import MESSAGES, say
 from fintech_tui.model import Pack, kinds
-from fintech_tui.widgets.pane_bar import PaneBar
-from fintech_tui.widgets.title_bar import TitleBar
+from fintech_tui.queries.index import Ref
+from fintech_tui.tui.app import FintechApp
+from fintech_tui.tui.key_table import places
+from fintech_tui.tui.keymap import key_name, own_bindings
+from fintech_tui.tui.widgets.pane_bar import PaneBar
+from fintech_tui.tui.widgets.title_bar import TitleBar
 
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 FIELD = re.compile(r"\{[^}]*\}")
@@ -288,7 +289,7 @@ async def test_t_switches_the_footer_the_title_bar_and_the_panes_at_once_and_bac
 
 
 async def test_the_language_is_remembered_in_the_settings(bundled_pack: Pack, tmp_path: Any) -> None:
-    from fintech_tui.settings import Settings
+    from fintech_tui.tui.settings import Settings
 
     path = tmp_path / "settings.json"
     app = FintechApp(bundled_pack, settings=Settings(path=path), fresh=True)

@@ -16,19 +16,19 @@ from rich.text import Text
 from textual.color import Color
 from textual.widgets import DataTable, OptionList
 
-from fintech_tui.app import FintechApp
-from fintech_tui.goto import resolve_goto
-from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import Pack
+from fintech_tui.queries.goto import resolve_goto
+from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.detail import describe
 from fintech_tui.render.safe import shortened
 from fintech_tui.render.wrap import NO_BREAK_AFTER, NO_BREAK_BEFORE, Breaking, break_offsets, breakable
-from fintech_tui.screens.compare import columns_that_fit, compare_table
-from fintech_tui.screens.evidence import EvidenceScreen
-from fintech_tui.screens.figures import FiguresScreen
-from fintech_tui.settings import Settings
-from fintech_tui.widgets.detail_view import DetailBody
-from fintech_tui.widgets.item_tree import ItemTree
+from fintech_tui.tui.app import FintechApp
+from fintech_tui.tui.screens.compare import columns_that_fit, compare_table
+from fintech_tui.tui.screens.evidence import EvidenceScreen
+from fintech_tui.tui.screens.figures import FiguresScreen
+from fintech_tui.tui.settings import Settings
+from fintech_tui.tui.widgets.detail_view import DetailBody
+from fintech_tui.tui.widgets.item_tree import ItemTree
 
 WIDE = (120, 40)
 CLOSING = "，。、；：？！）」》”"
@@ -309,7 +309,7 @@ def test_cli_opens_a_paragraph_by_its_number(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from fintech_tui import cli
-    from fintech_tui.app import FintechApp
+    from fintech_tui.tui.app import FintechApp
 
     opened: list[Ref | None] = []
     monkeypatch.setattr(FintechApp, "run", lambda self, *a, **k: opened.append(self.goto))
@@ -356,7 +356,7 @@ def test_compare_says_how_many_more_arguments_there_are(bundled_index: PackIndex
 async def test_links_are_cut_to_their_pane_and_recut_when_it_resizes(bundled_pack: Pack) -> None:
     """Each link's label fits its pane and ends "…" right after the last character kept; a new
     width cuts them again, keeping the highlighted link."""
-    from fintech_tui.widgets.link_list import LinkList
+    from fintech_tui.tui.widgets.link_list import LinkList
 
     app = FintechApp(bundled_pack, fresh=True)
     async with app.run_test(size=(80, 24)) as pilot:

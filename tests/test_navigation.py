@@ -11,19 +11,19 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
 
-from fintech_tui.app import FintechApp
-from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import Pack
+from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.detail import describe
 from fintech_tui.render.labels import item_label
-from fintech_tui.screens.compare import CompareScreen
-from fintech_tui.screens.figures import FiguresScreen
-from fintech_tui.screens.gaps import GapsScreen
-from fintech_tui.screens.help import HelpScreen
-from fintech_tui.screens.main import MainScreen
-from fintech_tui.screens.matrix import MatrixScreen
-from fintech_tui.widgets.item_tree import ItemTree
-from fintech_tui.widgets.vim import VimScroll
+from fintech_tui.tui.app import FintechApp
+from fintech_tui.tui.screens.compare import CompareScreen
+from fintech_tui.tui.screens.figures import FiguresScreen
+from fintech_tui.tui.screens.gaps import GapsScreen
+from fintech_tui.tui.screens.help import HelpScreen
+from fintech_tui.tui.screens.main import MainScreen
+from fintech_tui.tui.screens.matrix import MatrixScreen
+from fintech_tui.tui.widgets.item_tree import ItemTree
+from fintech_tui.tui.widgets.vim import VimScroll
 
 SMALL = (80, 24)
 WIDE = (120, 40)
@@ -145,7 +145,7 @@ async def test_one_mark_is_compared_with_the_current_company(bundled_pack: Pack)
 @pytest.mark.parametrize("lang", ["en", "zh"])
 async def test_one_mark_and_a_strategy_selected_asks_for_a_second_company(bundled_pack: Pack, lang: str) -> None:
     """Not "select a company": one is marked already, so c says which and asks for the second."""
-    from fintech_tui.messages import say
+    from fintech_tui.i18n import say
 
     app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"), lang=lang)  # type: ignore[arg-type]
     async with app.run_test(size=WIDE) as pilot:

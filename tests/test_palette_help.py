@@ -9,14 +9,14 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Footer, OptionList
 
-from fintech_tui.app import FintechApp
-from fintech_tui.index import Ref
-from fintech_tui.keymap import markdown
 from fintech_tui.model import Pack
-from fintech_tui.screens.figures import FiguresScreen
-from fintech_tui.screens.help import HelpScreen
-from fintech_tui.screens.main import MainScreen
-from fintech_tui.screens.matrix import MatrixScreen
+from fintech_tui.queries.index import Ref
+from fintech_tui.tui.app import FintechApp
+from fintech_tui.tui.key_table import markdown
+from fintech_tui.tui.screens.figures import FiguresScreen
+from fintech_tui.tui.screens.help import HelpScreen
+from fintech_tui.tui.screens.main import MainScreen
+from fintech_tui.tui.screens.matrix import MatrixScreen
 
 WIDE = (120, 40)
 README = Path(__file__).parent.parent / "README.md"
@@ -114,12 +114,13 @@ def test_readme_key_table_is_the_one_the_bindings_make() -> None:
     text = README.read_text(encoding="utf-8")
     found = re.search(r"<!-- keys:start.*?-->\n(.*?)<!-- keys:end -->", text, re.S)
     assert found, "README lacks the generated key table"
-    assert found.group(1) == markdown(), "run: python -m fintech_tui.keymap, and paste into README"
+    assert found.group(1) == markdown(), "run: python -m fintech_tui.tui.key_table, and paste into README"
 
 
 def test_every_binding_with_a_description_is_in_the_key_table() -> None:
     table = markdown()
-    from fintech_tui.keymap import key_name, own_bindings, places
+    from fintech_tui.tui.key_table import places
+    from fintech_tui.tui.keymap import key_name, own_bindings
 
     for _, cls, _ in places():
         for binding in own_bindings(cls):
@@ -149,7 +150,7 @@ async def test_help_words_textuals_own_keys_from_the_message_table(
     bundled_pack: Pack, lang: str, keys: list[str]
 ) -> None:
     """tab and ctrl+c read like the rest of the help, in both languages: never Textual's "Focus Next"."""
-    from fintech_tui.messages import MESSAGES, say
+    from fintech_tui.i18n import MESSAGES, say
 
     app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"), lang=lang)  # type: ignore[arg-type]
     async with app.run_test(size=WIDE) as pilot:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from fintech_tui.synthetic import write_pack
+from fintech_tui.util.synthetic import write_pack
 
 ENV = {**os.environ, "FINTECH_TUI_CACHE": "off", "COLUMNS": "100", "LINES": "20", "TERM": "xterm-256color"}
 
@@ -83,7 +83,7 @@ def test_no_progress_when_standard_error_is_not_a_terminal(big_pack: Path) -> No
 
 
 def test_a_short_load_shows_nothing() -> None:
-    from fintech_tui.bundled import bundled_pack_path
+    from fintech_tui.util.bundled import bundled_pack_path
 
     process, master = start_on_a_terminal("check", str(bundled_pack_path()))
     try:

@@ -9,11 +9,10 @@ from typing import Any
 import pytest
 from rich.console import Console, RenderableType
 
-from fintech_tui.app import FintechApp
-from fintech_tui.index import PackIndex, Ref
+from fintech_tui.i18n import say
 from fintech_tui.loader import load_pack
-from fintech_tui.messages import say
 from fintech_tui.model import Pack
+from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.detail import describe
 from fintech_tui.render.readings import (
     READINGS,
@@ -23,9 +22,10 @@ from fintech_tui.render.readings import (
     restored_paragraph,
     restored_span,
 )
-from fintech_tui.screens.source import SourceScreen
-from fintech_tui.widgets.detail_view import DetailBody, DetailView
-from fintech_tui.widgets.source_list import SourceList
+from fintech_tui.tui.app import FintechApp
+from fintech_tui.tui.screens.source import SourceScreen
+from fintech_tui.tui.widgets.detail_view import DetailBody, DetailView
+from fintech_tui.tui.widgets.source_list import SourceList
 
 from .conftest import PackWriter
 
@@ -222,7 +222,7 @@ def test_detail_readings_follow_the_language(bundled_index: PackIndex, lang: str
 
 
 async def test_the_title_bar_shows_the_chinese_title_in_chinese(bundled_pack: Pack) -> None:
-    from fintech_tui.widgets.title_bar import TitleBar
+    from fintech_tui.tui.widgets.title_bar import TitleBar
 
     app = FintechApp(bundled_pack)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -250,7 +250,7 @@ def test_a_paragraph_detail_shows_both_readings_labelled_with_the_notes(bundled_
 async def test_the_evidence_toggle_is_remembered_between_runs(bundled_pack: Pack, tmp_path: Any) -> None:
     import json
 
-    from fintech_tui.settings import Settings
+    from fintech_tui.tui.settings import Settings
 
     path = tmp_path / "settings.json"
     app = FintechApp(bundled_pack, settings=Settings.load(path), goto=Ref("entity", "pocket-life"))

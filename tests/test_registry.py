@@ -9,14 +9,14 @@ from typing import Annotated
 import msgspec
 import pytest
 
-from fintech_tui.cli import parse_goto
+from fintech_tui.cli.dispatch import parse_goto
 from fintech_tui.export import export_formats, exporter
-from fintech_tui.index import PackIndex, Ref
 from fintech_tui.loader import load_pack
 from fintech_tui.model import Bilingual, Evidence, Kind, Pack, RefTo, kinds, register_kind, unregister_kind
+from fintech_tui.queries.index import PackIndex, Ref
+from fintech_tui.queries.summary import count_items
 from fintech_tui.render.detail import describe
 from fintech_tui.render.labels import item_label
-from fintech_tui.summary import count_items
 
 from .conftest import PackWriter
 
@@ -113,8 +113,8 @@ def test_every_reference_names_a_registered_kind() -> None:
 
 
 def test_every_export_format_is_offered_by_the_cli_and_the_readme() -> None:
-    from fintech_tui.arguments import verb_parser
-    from fintech_tui.cli import VERBS
+    from fintech_tui.cli.arguments import verb_parser
+    from fintech_tui.cli.verbs import VERBS
 
     (export,) = [verb for verb in VERBS if verb.name == "export"]
     parser = verb_parser(export)

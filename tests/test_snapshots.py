@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from fintech_tui.app import FintechApp
-from fintech_tui.bundled import bundled_pack_path
-from fintech_tui.index import Ref
 from fintech_tui.loader import load_pack
+from fintech_tui.queries.index import Ref
+from fintech_tui.tui.app import FintechApp
+from fintech_tui.util.bundled import bundled_pack_path
 
 SIZES = {"120x40": (120, 40), "80x24": (80, 24)}
 VIEWS: dict[str, tuple[Ref | None, list[str]]] = {

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from fintech_tui.app import FintechApp
-from fintech_tui.bundled import bundled_pack_path
-from fintech_tui.index import Ref
 from fintech_tui.loader import load_pack
+from fintech_tui.queries.index import Ref
+from fintech_tui.tui.app import FintechApp
+from fintech_tui.util.bundled import bundled_pack_path
 
 #: The view opened on a quote with a garble in it (¶17), then `v` pressed this often.
 READINGS = {"original": 0, "restored": 1, "english": 2, "side-by-side": 3}

@@ -18,19 +18,19 @@ def report(names):  # the names first, then json to print them: the probe must n
     import json
     print(json.dumps(names))
 atexit.register(lambda: report(sorted(sys.modules)))
-from fintech_tui.cli import main
+from fintech_tui.cli.dispatch import main
 raise SystemExit(main([]))
 """
 
 NEVER_AT_START = {
-    "fintech_tui.screens.search",
-    "fintech_tui.screens.help",
-    "fintech_tui.screens.source",
-    "fintech_tui.synthetic",
-    "fintech_tui.screens.matrix",
-    "fintech_tui.screens.figures",
-    "fintech_tui.screens.compare",
-    "fintech_tui.screens.gaps",
+    "fintech_tui.tui.screens.search",
+    "fintech_tui.tui.screens.help",
+    "fintech_tui.tui.screens.source",
+    "fintech_tui.util.synthetic",
+    "fintech_tui.tui.screens.matrix",
+    "fintech_tui.tui.screens.figures",
+    "fintech_tui.tui.screens.compare",
+    "fintech_tui.tui.screens.gaps",
     "fintech_tui.export",
     "pypinyin",
     "ahocorasick",
@@ -65,7 +65,7 @@ def test_warm_start_imports_neither_yaml_nor_the_validator(tmp_path: Path) -> No
     cache = str(tmp_path / "cache")
     modules_at_start(tmp_path, cache)  # fills the cache
     modules = modules_at_start(tmp_path, cache)
-    assert "fintech_tui.app" in modules and "textual.app" in modules  # the probe saw a real start
+    assert "fintech_tui.tui.app" in modules and "textual.app" in modules  # the probe saw a real start
     assert not modules & NEVER_AT_START
     assert not modules & ONLY_ON_A_CACHE_MISS
     assert "_hashlib" not in modules  # OpenSSL: ~4 MiB for a hash CPython has built in
@@ -73,8 +73,8 @@ def test_warm_start_imports_neither_yaml_nor_the_validator(tmp_path: Path) -> No
 
 def test_the_explorer_options_default_as_the_parser_does() -> None:
     """`fintech-tui` alone skips argparse: its defaults must be the parser's."""
-    from fintech_tui.arguments import explorer_options
-    from fintech_tui.cli import ExplorerOptions
+    from fintech_tui.cli.arguments import explorer_options
+    from fintech_tui.cli.verbs import ExplorerOptions
 
     assert explorer_options([]) == ExplorerOptions()
     assert explorer_options(["--lang", "zh", "--fresh", "pack"]) == ExplorerOptions(

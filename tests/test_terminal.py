@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from fintech_tui.index import PackIndex
+from fintech_tui.queries.index import PackIndex
 
 DRIVE = Path(os.environ.get("FINTECH_TUI_DRIVE", Path(__file__).resolve().parents[2] / "shared" / "tools" / "drive"))
 if not DRIVE.exists():
@@ -205,7 +205,7 @@ def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path)
 
 @pytest.mark.parametrize("size", ["80x24", "120x40"])
 def test_lang_zh_starts_in_chinese_with_no_english_footer_word(tmp_path: Path, size: str) -> None:
-    from fintech_tui.messages import MESSAGES, say
+    from fintech_tui.i18n import MESSAGES, say
 
     [screen] = drive(tmp_path, size, ["key:2", "wait:0.8", "screen"], args="--lang zh", ready="大纲")
     text = "\n".join(screen)
@@ -236,7 +236,7 @@ def test_compare_shows_whole_words_and_names_in_columns_that_fit(tmp_path: Path,
 def test_the_footer_never_cuts_a_key_word(tmp_path: Path, size: str, lang: str) -> None:
     """A footer too narrow for every key leaves the least needed out (they stay in ? and ctrl+p),
     rather than ending in "c Com"."""
-    from fintech_tui.messages import MESSAGES
+    from fintech_tui.i18n import MESSAGES
 
     words = {pair[0 if lang == "en" else 1] for key, pair in MESSAGES.items() if key.startswith(("key.", "textual."))}
     ready = "Companies" if lang == "en" else "公司"
@@ -254,7 +254,7 @@ def test_the_footer_never_cuts_a_key_word(tmp_path: Path, size: str, lang: str) 
 @pytest.mark.parametrize("size", ["80x24", "120x40"])
 def test_t_in_the_matrix_switches_its_labels_to_chinese(tmp_path: Path, size: str) -> None:
     """m, then t inside the matrix: its title, corner, names and footer in Chinese, in place."""
-    from fintech_tui.messages import say
+    from fintech_tui.i18n import say
 
     english, chinese = drive(tmp_path, size, ["key:m", "wait:0.8", "screen", "key:t", "wait:0.8", "screen"])
     assert say("matrix.title", "en") in "\n".join(english), "\n".join(english)

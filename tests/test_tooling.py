@@ -1,4 +1,4 @@
-"""The code stays as ruff and mypy --strict want it: checked on every test run, CI included."""
+"""The code stays as ruff, mypy --strict and the import layers want it: checked on every test run, CI included."""
 
 from __future__ import annotations
 
@@ -23,4 +23,20 @@ def test_ruff(command: tuple[str, ...]) -> None:
 
 def test_mypy_strict() -> None:
     result = tool("mypy")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_import_contracts() -> None:
+    """The layers in pyproject.toml hold and nothing imports in a cycle, imports inside functions counted."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports(no_cache=True))",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from fintech_tui.bundled import bundled_pack_path
 from fintech_tui.loader import PackError, load_pack
 from fintech_tui.loader.traceability import Substitution, derivable, readings_of
 from fintech_tui.model import Pack
+from fintech_tui.util.bundled import bundled_pack_path
 from tests.conftest import PackWriter
 
 LOCATED = re.compile(r"^.+\.yaml:\d+:\d+: paragraphs\[\d+\]\.restored(_notes\[\d+\](\.\w+)?)?: ")

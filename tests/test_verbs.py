@@ -16,9 +16,9 @@ import pytest
 import yaml
 from msgspec.structs import replace
 
-from fintech_tui.bundled import bundled_pack_path
 from fintech_tui.loader import load_pack, pack_files
 from fintech_tui.model import Pack
+from fintech_tui.util.bundled import bundled_pack_path
 
 from .test_cli import run
 

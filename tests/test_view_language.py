@@ -7,23 +7,23 @@ from typing import Any
 
 import pytest
 
-from fintech_tui.app import FintechApp
-from fintech_tui.index import Ref
-from fintech_tui.messages import say
+from fintech_tui.i18n import say
 from fintech_tui.model import Pack
-from fintech_tui.screens.compare import CompareScreen
-from fintech_tui.screens.evidence import EvidenceScreen
-from fintech_tui.screens.figures import FiguresScreen
-from fintech_tui.screens.gaps import GapsScreen
-from fintech_tui.screens.help import HelpScreen
-from fintech_tui.screens.main import MainScreen
-from fintech_tui.screens.matrix import MatrixScreen
-from fintech_tui.screens.source import SourceScreen
-from fintech_tui.screens.view import View
-from fintech_tui.widgets.source_list import SourceList
-from fintech_tui.widgets.title_bar import TitleBar
-from fintech_tui.widgets.vim import VimList, VimScroll
-from fintech_tui.widgets.vim_table import VimTable
+from fintech_tui.queries.index import Ref
+from fintech_tui.tui.app import FintechApp
+from fintech_tui.tui.screens.compare import CompareScreen
+from fintech_tui.tui.screens.evidence import EvidenceScreen
+from fintech_tui.tui.screens.figures import FiguresScreen
+from fintech_tui.tui.screens.gaps import GapsScreen
+from fintech_tui.tui.screens.help import HelpScreen
+from fintech_tui.tui.screens.main import MainScreen
+from fintech_tui.tui.screens.matrix import MatrixScreen
+from fintech_tui.tui.screens.source import SourceScreen
+from fintech_tui.tui.screens.view import View
+from fintech_tui.tui.widgets.source_list import SourceList
+from fintech_tui.tui.widgets.title_bar import TitleBar
+from fintech_tui.tui.widgets.vim import VimList, VimScroll
+from fintech_tui.tui.widgets.vim_table import VimTable
 from tests.test_languages import (
     CJK,
     SCREENS,
@@ -260,7 +260,7 @@ async def test_t_is_in_the_views_help_and_palette(bundled_pack: Pack) -> None:
 
 
 async def test_the_language_chosen_in_a_view_is_remembered(bundled_pack: Pack, tmp_path: Any) -> None:
-    from fintech_tui.settings import Settings
+    from fintech_tui.tui.settings import Settings
 
     path = tmp_path / "settings.json"
     app = FintechApp(bundled_pack, settings=Settings(path=path), fresh=True)

@@ -7,17 +7,17 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, OptionList
 
-from fintech_tui.analysis import comparable_groups, ties
-from fintech_tui.app import FintechApp
-from fintech_tui.index import PackIndex, Ref
 from fintech_tui.model import Pack
-from fintech_tui.screens.compare import CompareScreen
-from fintech_tui.screens.evidence import EvidenceScreen
-from fintech_tui.screens.figures import FiguresScreen
-from fintech_tui.screens.gaps import GapsScreen
-from fintech_tui.screens.main import MainScreen
-from fintech_tui.screens.matrix import MatrixScreen
-from fintech_tui.screens.source import SourceScreen
+from fintech_tui.queries.analysis import comparable_groups, ties
+from fintech_tui.queries.index import PackIndex, Ref
+from fintech_tui.tui.app import FintechApp
+from fintech_tui.tui.screens.compare import CompareScreen
+from fintech_tui.tui.screens.evidence import EvidenceScreen
+from fintech_tui.tui.screens.figures import FiguresScreen
+from fintech_tui.tui.screens.gaps import GapsScreen
+from fintech_tui.tui.screens.main import MainScreen
+from fintech_tui.tui.screens.matrix import MatrixScreen
+from fintech_tui.tui.screens.source import SourceScreen
 
 WIDE = (120, 40)
 
@@ -141,8 +141,8 @@ async def test_screenshot_dir_is_honoured(bundled_pack: Pack, tmp_path: Path) ->
 
 
 def test_gap_report_finds_paragraphs_outside_the_outline(write_pack) -> None:  # type: ignore[no-untyped-def]
-    from fintech_tui.gaps import gap_report
     from fintech_tui.loader import load_pack
+    from fintech_tui.render.gaps import gap_report
 
     outline = "outline:\n  - {id: o, kind: section, first: p1, title: {en: O}, summary: {en: O.}}\n"
     index = PackIndex(load_pack(write_pack(**{"outline.yaml": outline}), use_cache=False))
@@ -152,8 +152,8 @@ def test_gap_report_finds_paragraphs_outside_the_outline(write_pack) -> None:  #
 
 def test_a_one_company_strategy_with_no_peers_is_still_reported(write_pack) -> None:  # type: ignore[no-untyped-def]
     """The tiny pack's two-app strategy is pursued by its only bank: nothing to compare it with, but reported."""
-    from fintech_tui.gaps import Finding, gap_report
     from fintech_tui.loader import load_pack
+    from fintech_tui.render.gaps import Finding, gap_report
 
     index = PackIndex(load_pack(write_pack(), use_cache=False))
     assert [e.id for e in index.pack.entities if e.kind == "bank"] == ["cmb"]
@@ -163,8 +163,8 @@ def test_a_one_company_strategy_with_no_peers_is_still_reported(write_pack) -> N
 
 
 def test_an_uncited_paragraph_is_quoted_whole_or_with_an_ellipsis(write_pack) -> None:  # type: ignore[no-untyped-def]
-    from fintech_tui.gaps import Finding, gap_report
     from fintech_tui.loader import load_pack
+    from fintech_tui.render.gaps import Finding, gap_report
 
     long = "招商银行" + "很长的一句话" * 12
     lines = ["paragraphs:", "  - {id: p1, text: 口袋生活是招商银行的应用。}", "  - {id: p2, text: 支付宝有数亿用户。}"]
@@ -214,8 +214,8 @@ PAIRINGS_PACK = {
 def test_peers_put_the_articles_own_pairings_first(write_pack) -> None:  # type: ignore[no-untyped-def]
     """Named together in the title first, then in one quote, then the most tied: Delta shares a strategy,
     an argument and a paragraph with Alpha, but the article pairs Alpha with Beta (title) and Gamma (quote)."""
-    from fintech_tui.analysis import peers
     from fintech_tui.loader import load_pack
+    from fintech_tui.queries.analysis import peers
 
     index = PackIndex(load_pack(write_pack(**PAIRINGS_PACK), use_cache=False))
     found = peers(index, index.entities["alpha"], 3)

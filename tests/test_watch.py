@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-from fintech_tui.watch import Invalid, PackChange, Reloaded, watch_pack, watched_folder
+from fintech_tui.loader.watch import Invalid, PackChange, Reloaded, watch_pack, watched_folder
 from tests.conftest import PackWriter
 
 WAIT = 10.0  # seconds: generous, the machine may be busy
@@ -97,11 +97,11 @@ async def wait_until(pilot: object, condition: object, seconds: float = WAIT) ->
 
 
 async def test_the_explorer_follows_edits_keeps_its_item_and_shows_problems_meanwhile(write_pack: PackWriter) -> None:
-    from fintech_tui.app import FintechApp
-    from fintech_tui.index import Ref
     from fintech_tui.loader import load_pack
-    from fintech_tui.screens.main import MainScreen
-    from fintech_tui.widgets.problems_panel import ProblemsPanel
+    from fintech_tui.queries.index import Ref
+    from fintech_tui.tui.app import FintechApp
+    from fintech_tui.tui.screens.main import MainScreen
+    from fintech_tui.tui.widgets.problems_panel import ProblemsPanel
 
     pack_dir = write_pack()
     entities = pack_dir / "entities.yaml"
@@ -130,9 +130,9 @@ async def test_the_explorer_follows_edits_keeps_its_item_and_shows_problems_mean
 
 
 async def test_an_item_that_disappears_leaves_the_explorer_usable(write_pack: PackWriter) -> None:
-    from fintech_tui.app import FintechApp
-    from fintech_tui.index import Ref
     from fintech_tui.loader import load_pack
+    from fintech_tui.queries.index import Ref
+    from fintech_tui.tui.app import FintechApp
 
     pack_dir = write_pack()
     app = FintechApp(load_pack(pack_dir, use_cache=False), goto=Ref("term", "app"), watch=pack_dir)

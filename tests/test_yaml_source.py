@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fintech_tui.cli import main
+from fintech_tui.cli.dispatch import main
 from fintech_tui.loader import yaml_source
 from fintech_tui.loader.yaml_source import read_yaml
 
@@ -219,7 +219,7 @@ def test_error_text_is_one_line() -> None:
 PARALLEL_PROBE = """
 import json, sys
 from fintech_tui.loader import parallel
-from fintech_tui.synthetic import write_pack
+from fintech_tui.util.synthetic import write_pack
 from pathlib import Path
 folder = Path(sys.argv[1])
 write_pack(3000, folder)

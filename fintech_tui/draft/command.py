@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fintech_tui.cli import EXIT_FAILURE, EXIT_OK, fail, load, say
+from fintech_tui.cli.output import EXIT_FAILURE, EXIT_OK, fail, load, say
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 
@@ -63,8 +63,8 @@ def _draft_one(article: Path, folder: Path) -> int:
     pack = load(folder)  # the draft must pass check; if not, its problems are printed
     if isinstance(pack, int):
         return pack
-    from fintech_tui.gaps import gap_report
-    from fintech_tui.index import PackIndex
+    from fintech_tui.queries.index import PackIndex
+    from fintech_tui.render.gaps import gap_report
 
     say("")
     say("\n".join(gap_report(PackIndex(pack)).lines()))

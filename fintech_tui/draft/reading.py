@@ -8,7 +8,7 @@ from pathlib import Path
 
 import msgspec
 
-from fintech_tui.safe_files import UnsafeFile, read_capped
+from fintech_tui.util.safe_files import UnsafeFile, read_capped
 
 
 class Block(msgspec.Struct, frozen=True):

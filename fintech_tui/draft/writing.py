@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from fintech_tui.safe_files import write_new_folder
+from fintech_tui.util.safe_files import write_new_folder
 
 HEADERS = {
     "meta.yaml": "# What the pack is about. Drafted by `fintech-tui draft`: check the title, author and date.",

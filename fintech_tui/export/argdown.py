@@ -13,8 +13,8 @@ import re
 from collections import defaultdict
 
 from fintech_tui.model import Argument, Pack
-from fintech_tui.nesting import preorder
-from fintech_tui.sanitize import neutralise
+from fintech_tui.util.nesting import preorder
+from fintech_tui.util.sanitize import neutralise
 
 SPECIAL = re.compile(r"([\\\[\]<>#*_@{}/+\-=:`~|])")
 RELATION_SIGN = {"supports": "+", "opposes": "-", "elaborates": "+"}

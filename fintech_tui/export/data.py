@@ -9,7 +9,7 @@ import msgspec
 
 from fintech_tui.model import Pack
 from fintech_tui.model.plan import yaml_fields
-from fintech_tui.sanitize import json_safe
+from fintech_tui.util.sanitize import json_safe
 
 
 def to_data(value: Any) -> Any:

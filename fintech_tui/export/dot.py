@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fintech_tui.export.graph import argument_map, entity_tree, wrap
 from fintech_tui.model import Pack
-from fintech_tui.sanitize import neutralise
+from fintech_tui.util.sanitize import neutralise
 
 STYLES = {
     "supports": 'color="#2e7d32"',

@@ -11,7 +11,7 @@ import csv
 import io
 
 from fintech_tui.model import Pack
-from fintech_tui.sanitize import neutralise
+from fintech_tui.util.sanitize import neutralise
 
 COLUMNS = (
     "id",

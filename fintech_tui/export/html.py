@@ -12,10 +12,10 @@ from html import escape
 
 from fintech_tui.export import sections
 from fintech_tui.export.sections import heading
-from fintech_tui.index import PackIndex
 from fintech_tui.model import Bilingual, Pack
-from fintech_tui.nesting import nested_list
-from fintech_tui.sanitize import neutralise
+from fintech_tui.queries.index import PackIndex
+from fintech_tui.util.nesting import nested_list
+from fintech_tui.util.sanitize import neutralise
 
 STYLE = """
 body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; max-width: 60rem; margin: 2rem auto;

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from fintech_tui.export import sections
-from fintech_tui.index import PackIndex
 from fintech_tui.model import Bilingual, Pack
-from fintech_tui.sanitize import neutralise
+from fintech_tui.queries.index import PackIndex
+from fintech_tui.util.sanitize import neutralise
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 

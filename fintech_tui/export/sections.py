@@ -12,7 +12,6 @@ from typing import Any
 
 import msgspec
 
-from fintech_tui.index import PackIndex
 from fintech_tui.model import (
     Argument,
     Bilingual,
@@ -29,7 +28,8 @@ from fintech_tui.model import (
     kinds,
 )
 from fintech_tui.model.plan import yaml_fields
-from fintech_tui.nesting import preorder
+from fintech_tui.queries.index import PackIndex
+from fintech_tui.util.nesting import preorder
 
 #: The kinds with a section of their own in every export, in the order they appear.
 OWN_SECTIONS = ("section", "entity", "strategy", "argument", "figure", "term")

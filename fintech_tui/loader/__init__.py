@@ -21,7 +21,7 @@ from fintech_tui.loader.memory import collector_paused
 from fintech_tui.loader.problems import PackError, Problem
 from fintech_tui.loader.progress import LoadProgress
 from fintech_tui.model import Pack
-from fintech_tui.safe_files import UnsafeFile, read_capped
+from fintech_tui.util.safe_files import UnsafeFile, read_capped
 
 __all__ = ["MAX_FILE_BYTES", "PackError", "Problem", "load_pack", "pack_files", "read_file"]
 

@@ -18,17 +18,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
 import msgspec
 
 from fintech_tui import __version__
-from fintech_tui.digest import blake2b
 from fintech_tui.model import Pack
 from fintech_tui.model.plan import model_fingerprint
-from fintech_tui.safe_files import TEMP_SUFFIX, UnsafeFile, sweep_temporaries
+from fintech_tui.util.digest import blake2b
+from fintech_tui.util.safe_files import TEMP_SUFFIX, UnsafeFile, sweep_temporaries
 
 FORMAT = 4  # bump when an entry changes shape (model changes are in the key)
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
@@ -161,7 +160,7 @@ def write(key: str, pack: Pack) -> None:
             data = msgspec.json.encode(entry)
         except (RecursionError, TypeError):
             return
-        temporary = f".{secrets.token_hex(8)}{TEMP_SUFFIX}"
+        temporary = f".{os.urandom(8).hex()}{TEMP_SUFFIX}"  # not secrets: it imports hashlib at start-up
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
         try:
             fd = os.open(temporary, flags, 0o600, dir_fd=folder_fd)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from fintech_tui.sanitize import neutralise
+from fintech_tui.util.sanitize import neutralise
 
 
 class Problem(msgspec.Struct, frozen=True):

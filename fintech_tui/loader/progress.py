@@ -6,7 +6,7 @@ from typing import Protocol
 
 
 class LoadProgress(Protocol):
-    """Told how a load goes; `fintech_tui.progress_display` shows it on a terminal."""
+    """Told how a load goes; `fintech_tui.cli.progress` shows it on a terminal."""
 
     def reading(self, file: str, done: int, total: int, items: int) -> None:
         """Parsing: `file` is being read, `done` of `total` bytes so far, `items` found."""

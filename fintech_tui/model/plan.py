@@ -16,8 +16,8 @@ from typing import Annotated, Any, Literal, Union
 
 import msgspec
 
-from fintech_tui.digest import blake2b
 from fintech_tui.model.field_marks import DERIVED, RefTo
+from fintech_tui.util.digest import blake2b
 
 
 class FieldSpec(msgspec.Struct, frozen=True):

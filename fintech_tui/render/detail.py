@@ -19,8 +19,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from fintech_tui.index import PackIndex, Ref, ref_of
-from fintech_tui.messages import say, say_value
+from fintech_tui.i18n import say, say_value
 from fintech_tui.model import (
     Argument,
     Bilingual,
@@ -35,6 +34,7 @@ from fintech_tui.model import (
     kind_of,
 )
 from fintech_tui.model.plan import references, yaml_fields
+from fintech_tui.queries.index import PackIndex, Ref, ref_of
 from fintech_tui.render.labels import ROLE_STYLE, first_bilingual, item_kind, item_label, pair
 from fintech_tui.render.safe import one_line, plain, shortened
 

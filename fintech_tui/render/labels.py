@@ -12,8 +12,7 @@ from typing import Any
 from rich.cells import cell_len
 from rich.text import Text
 
-from fintech_tui.index import PackIndex, Ref
-from fintech_tui.messages import say, say_value
+from fintech_tui.i18n import say, say_value
 from fintech_tui.model import (
     Argument,
     Bilingual,
@@ -28,6 +27,7 @@ from fintech_tui.model import (
     kind_named,
 )
 from fintech_tui.model.plan import yaml_fields
+from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.safe import one_line
 
 ROLE_STYLE = {

@@ -18,11 +18,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from fintech_tui.index import PackIndex
-from fintech_tui.messages import say
+from fintech_tui.i18n import say
 from fintech_tui.model import Lang, Pack, Paragraph, ReadingNote
+from fintech_tui.queries.index import PackIndex
 from fintech_tui.render.source import QUOTE_STYLE, marked_paragraph
-from fintech_tui.sanitize import neutralise
+from fintech_tui.util.sanitize import neutralise
 
 Reading = Literal["original", "restored", "en", "side"]
 #: The order `v` goes through them.

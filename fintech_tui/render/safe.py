@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from rich.style import StyleType
 from rich.text import Text
 
-from fintech_tui.sanitize import neutralise
+from fintech_tui.util.sanitize import neutralise
 
 
 def plain(value: str, style: StyleType = "") -> Text:

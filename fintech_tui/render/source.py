@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from fintech_tui.index import PackIndex
 from fintech_tui.model import Paragraph
-from fintech_tui.sanitize import neutralise
+from fintech_tui.queries.index import PackIndex
+from fintech_tui.util.sanitize import neutralise
 
 QUOTE_STYLE = "bold black on yellow"
 GARBLE_STYLE = "underline"

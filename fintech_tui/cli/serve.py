@@ -1,0 +1,199 @@
+"""`fintech-tui serve`: the explorer in a web browser, through textual-serve.
+
+Whoever holds the WebSocket drives a real explorer on this machine (it can
+write exports here), and browsers let any web page open a WebSocket to any
+address. So a handshake is accepted only from a page this server handed
+out: an `Origin` on a loopback name at this port, the address the browser
+itself used when that is a literal IP (a name could be an attacker's domain
+re-pointed at this machine), `--public-url`, or an `--allow-origin`; anything
+else gets 403. The port is bound before anything is printed, so `--port 0`
+shows the real port and a busy port is one line with no banner. Listening
+beyond loopback prints a warning. The page tells the browser to connect back
+to the host it used, so `--host 0.0.0.0` works from other machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import ipaddress
+import os
+import re
+import shlex
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from fintech_tui.cli.arguments import pack_argument
+from fintech_tui.cli.output import EXIT_OK, fail, load, say
+
+# A Host header as browsers send it: a name or IPv4 address, or a bracketed IPv6 address, and a port.
+_HOST_HEADER = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?")
+
+
+def serve_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on; 0 picks a free one (default: 8000)")
+    parser.add_argument(
+        "--public-url", metavar="URL", help="the address browsers use, when it differs (e.g. behind a proxy)"
+    )
+    parser.add_argument(
+        "--allow-origin",
+        metavar="ORIGIN",
+        action="append",
+        default=[],
+        help="also accept browser connections from pages at ORIGIN (e.g. http://mybox.local:8000); repeatable",
+    )
+    parser.add_argument("--watch", action="store_true", help="each browser session reloads when the pack changes")
+    pack_argument(parser)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` (a name or an address) stays on this machine."""
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _is_ip_literal(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def normal_origin(url: str) -> str:
+    """scheme://host[:port] of a URL, lower-cased, with the scheme's default port left out."""
+    parts = urlsplit(url.strip())
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}".removesuffix(":80" if parts.scheme == "http" else ":443")
+
+
+def origin_allowed(origin: str | None, host_header: str, port: int, allowed: set[str]) -> bool:
+    """Whether a WebSocket handshake with this Origin may drive the explorer."""
+    if origin is None:
+        return True  # not a browser; such a client could connect from anywhere it can reach the port
+    if "*" in allowed:
+        return True
+    normal = normal_origin(origin)
+    if normal in allowed:
+        return True
+    parts = urlsplit(normal)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return False
+    try:
+        origin_port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return False
+    if origin_port == port and is_loopback(parts.hostname):
+        return True
+    try:  # the very address the browser used, when it is a literal IP (no name to re-point)
+        used = urlsplit(f"//{host_header.lower()}").hostname
+    except ValueError:
+        return False
+    return bool(used) and _is_ip_literal(used or "") and normal == normal_origin(f"{parts.scheme}://{host_header}")
+
+
+def make_server(command: str, args: argparse.Namespace) -> Any:
+    """A textual-serve Server with this module's origin check, URLs and quiet start."""
+    from aiohttp import web
+    from textual_serve.server import Server
+
+    class GuardedServer(Server):
+        def __init__(self) -> None:
+            super().__init__(command, host=args.host, port=args.port, title="fintech-tui", public_url=args.public_url)
+            self.fixed_url = args.public_url
+            self.allowed = {normal_origin(o) if o != "*" else o for o in args.allow_origin}
+            if args.public_url:
+                self.allowed.add(normal_origin(args.public_url))
+
+        async def on_startup(self, app: web.Application) -> None:
+            """No banner here: `serve` prints its own once the port is bound."""
+
+        async def handle_index(self, request: web.Request) -> web.StreamResponse:
+            if self.fixed_url is None:
+                if not _HOST_HEADER.fullmatch(request.host):
+                    raise web.HTTPBadRequest(text="bad Host header")
+                # The page's script and WebSocket go back to the host the browser used. No await
+                # separates this from the page being rendered, so requests cannot mix their hosts.
+                self.public_url = f"{request.scheme}://{request.host}"
+            response: web.StreamResponse = await super().handle_index(request)
+            return response
+
+        async def handle_websocket(self, request: web.Request) -> Any:
+            origin = request.headers.get("Origin")
+            if not origin_allowed(origin, request.host, self.port, self.allowed):
+                say(f"fintech-tui: refused a browser connection from {origin!r} (see --allow-origin)", err=True)
+                raise web.HTTPForbidden(text="this page's origin may not drive the explorer\n")
+            return await super().handle_websocket(request)
+
+    return GuardedServer()
+
+
+class BindError(Exception):
+    """The address or port cannot be listened on; the message says why."""
+
+
+async def serve_until_stopped(server: Any, host: str, port: int, announce: Any) -> None:
+    """Bind, announce the real address, and serve until SIGINT, SIGTERM or SIGHUP."""
+    from aiohttp import web
+
+    runner = web.AppRunner(await server._make_app(), handle_signals=False, access_log=None)
+    await runner.setup()
+    try:
+        try:
+            await web.TCPSite(runner, host, port).start()
+        except OSError as error:
+            plain = os.strerror(error.errno) if error.errno and error.errno > 0 else error.strerror  # aiohttp wraps it
+            raise BindError((plain or str(error)).lower()) from None
+        server.port = runner.addresses[0][1]
+        announce(server.port)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                loop.add_signal_handler(getattr(signal, name), stop.set)
+        await stop.wait()
+    finally:
+        await runner.cleanup()
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """`fintech-tui serve`: the same explorer in a browser, through textual-serve."""
+    if not 0 <= args.port <= 65535:
+        return fail(f"--port {args.port}: a port is a number from 0 to 65535")
+    pack = load(args.pack)  # fail here, with the loader's errors, rather than in the browser
+    if isinstance(pack, int):
+        return pack
+    try:
+        import textual_serve  # noqa: F401
+    except ImportError:
+        return fail("serve needs textual-serve: pip install 'fintech-tui[serve]'")
+    watch = ["--watch"] if args.watch else []
+    command = shlex.join([sys.executable, "-m", "fintech_tui", *watch, str(Path(pack.origin).resolve())])
+    server = make_server(command, args)
+
+    def announce(port: int) -> None:
+        shown = f"[{args.host}]" if ":" in args.host else args.host
+        if not is_loopback(args.host):
+            say(
+                f"fintech-tui: warning: listening on {args.host}, beyond this machine: anyone who can reach "
+                f"port {port} can use the explorer, which can write files here",
+                err=True,
+            )
+        where = args.public_url or f"http://{shown}:{port}"
+        say(f"fintech-tui: serving on {where} (ctrl+c to stop)", err=True)
+        if sys.stderr is not None:
+            sys.stderr.flush()
+
+    try:
+        asyncio.run(serve_until_stopped(server, args.host, args.port, announce))
+    except BindError as error:
+        return fail(f"cannot listen on {args.host} port {args.port}: {error}")
+    return EXIT_OK

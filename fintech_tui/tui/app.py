@@ -1,0 +1,218 @@
+"""The Textual application: holds the pack and its index, opens the main screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import BindingType
+from textual.screen import Screen
+
+from fintech_tui.i18n import say
+from fintech_tui.loader.memory import set_aside_for_good
+from fintech_tui.model import Lang, Pack
+from fintech_tui.queries.goto import goto_link, resolve_goto
+from fintech_tui.queries.index import PackIndex, Ref
+from fintech_tui.tui.palette import ItemCommands
+from fintech_tui.tui.screens.main import MainScreen
+from fintech_tui.tui.settings import Settings, data_folder
+from fintech_tui.tui.widgets.keys import bind, localise
+from fintech_tui.util.sanitize import neutralise
+
+
+class FintechApp(App[None]):
+    """fintech-tui: one article as a navigable map."""
+
+    CSS_PATH = "styles/app.tcss"
+    COMMANDS = App.COMMANDS | {ItemCommands}
+    HELP_TITLE = "place.app"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("q", "quit", "quit"),
+        bind("question_mark", "help", "help", key_display="?"),
+        bind("ctrl+p", "command_palette", "palette", show=False),
+        bind("S", "screenshot_svg", "screenshot", show=False),
+    ]
+
+    def __init__(
+        self,
+        pack: Pack,
+        *,
+        index: PackIndex | None = None,
+        lang: Lang | None = None,
+        goto: Ref | None = None,
+        settings: Settings | None = None,
+        screenshot_dir: Path | None = None,
+        fresh: bool = False,
+        watch: Path | None = None,
+        set_aside: bool = False,
+    ) -> None:
+        super().__init__()
+        self.set_aside = set_aside  # the process is this explorer's alone: see `on_main_screen_settled`
+        self.pack = pack
+        self.index = index or PackIndex(pack)
+        self.settings = settings or Settings()  # without a path: never saved (tests, serve)
+        self.lang: Lang = lang or self.settings.lang or "en"
+        self.goto = goto if goto is not None or fresh else self._remembered()
+        self.screenshot_dir = screenshot_dir
+        self.watched = watch  # the pack's path under --watch
+        self.closing = False
+        self.title = "fintech-tui"
+        self.sub_title = neutralise(pack.meta.title.pick(self.lang))
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+
+    def on_main_screen_settled(self) -> None:
+        """Start-up's work is done (first screen, search table, pinyin dictionaries).
+
+        What is alive now lives as long as the explorer, so, in a process that is
+        the explorer's alone, it is set aside from the cycle collector: otherwise
+        the next full collection walks all of it (270k objects, ~70 ms), a pause
+        a reader would feel on whatever key set it off."""
+        if self.set_aside:
+            set_aside_for_good()
+
+    @property
+    def pack_key(self) -> str:
+        return str(Path(self.pack.origin).resolve())
+
+    def _remembered(self) -> Ref | None:
+        link = self.settings.last.get(self.pack_key)
+        if not link:
+            return None
+        try:
+            return resolve_goto(link, self.index)
+        except ValueError:  # the item has gone from the pack since
+            return None
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(self.index, self.lang, self.goto, evidence_readings=self.settings.evidence_readings)
+
+    def on_mount(self) -> None:
+        if self.watched is not None:
+            from fintech_tui.tui.live_reload import LiveReload  # deferred: only --watch needs it
+
+            self.run_worker(LiveReload(self, self.watched).follow(), group="watch", exit_on_error=False)
+
+    async def replace_pack(self, pack: Pack, index: PackIndex) -> None:
+        """Show `pack` instead of the current one (`--watch` saw its files change)."""
+        self.pack, self.index = pack, index
+        self.sub_title = neutralise(pack.meta.title.pick(self.main_screen.lang))
+        await self.main_screen.reload(index)
+
+    @property
+    def main_screen(self) -> MainScreen:
+        return next(screen for screen in self.screen_stack if isinstance(screen, MainScreen))
+
+    def action_toggle_language(self) -> None:
+        """The other label language for the whole app: the explorer's own `t`, then every open view."""
+        from fintech_tui.tui.screens.view import View  # deferred: a view's module, loaded once one is open
+
+        main = self.main_screen
+        main.action_toggle_language()  # its labels, the title bars, the toast
+        for screen in self.screen_stack:
+            if isinstance(screen, View):
+                screen.relabel(main.lang)
+
+    # -- what is remembered between runs ------------------------------------
+
+    def _capture_settings(self) -> None:
+        """Note the theme, the language and the item on show, while the explorer is there."""
+        settings = self.settings
+        settings.theme = self.theme
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is not None:
+            settings.lang = main.lang
+            settings.evidence_readings = main.evidence_readings
+            if main.current is not None:
+                settings.remember(self.pack_key, goto_link(main.current))
+
+    def save_settings(self) -> bool:
+        """Write what `q` noted (or what is on show now) to the settings file."""
+        if not self.closing:  # after q the app has already noted them, and has since torn down
+            self._capture_settings()
+        return self.settings.save()
+
+    # -- keys after quit ------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        self.closing = True
+        self._capture_settings()
+        self.exit()
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.closing and isinstance(event, (events.Key, events.MouseEvent)):
+            return  # keys typed after q in the same burst must not open anything
+        await super().on_event(event)
+
+    # -- help, palette, screenshot --------------------------------------------
+
+    def action_help(self) -> None:
+        from fintech_tui.tui.screens.help import HelpScreen  # deferred: rarely opened
+
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(screen, self.main_screen.lang))
+
+    def action_command_palette(self) -> None:
+        """The palette, its prompt in the label language."""
+        from textual.command import CommandPalette  # deferred: opened on demand
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = say("palette.placeholder", self.main_screen.lang)
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The theme picker (palette: Theme), its prompt in the label language."""
+        from textual.command import CommandPalette  # deferred: opened on demand
+        from textual.theme import ThemeProvider
+
+        placeholder = say("palette.themes", self.main_screen.lang)
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every view and action as a palette command, its key in the help line:
+        the current view's own first, then the explorer's, then the app's."""
+        from fintech_tui.tui.keymap import key_name, own_bindings
+
+        main = self.main_screen
+        lang = main.lang
+        seen: set[str] = set()
+        owners: list[Screen[object]] = list(dict.fromkeys([screen, main]))  # type: ignore[list-item]
+        for owner in owners:
+            for binding in map(partial(localise, lang=lang), own_bindings(type(owner))):
+                if not binding.tooltip or binding.action in seen:
+                    continue
+                seen.add(binding.action)
+                keys = binding.key_display or key_name(binding.key)
+                help_line = say("palette.key", lang, tip=binding.tooltip, keys=keys)
+                yield SystemCommand(binding.description, help_line, partial(self._run_on, owner, binding.action))
+        for binding in own_bindings(type(self)):
+            if binding.action not in ("command_palette",):
+                binding = localise(binding, lang)
+                keys = binding.key_display or key_name(binding.key)
+                help_line = say("palette.key", lang, tip=binding.tooltip, keys=keys)
+                yield SystemCommand(binding.description, help_line, partial(self.run_action, binding.action))
+        yield SystemCommand(say("palette.theme", lang), say("palette.theme.tip", lang), self.action_change_theme)
+
+    async def _run_on(self, owner: Screen[object], action: str) -> None:
+        """Run `action` on `owner`, first closing the views above it."""
+        while len(self.screen_stack) > 1 and self.screen is not owner and owner in self.screen_stack:
+            await self.pop_screen()
+        await self.run_action(action, owner)
+
+    def action_screenshot_svg(self) -> None:
+        """Save the screen as an SVG in the data folder (or --screenshot-dir) and say where."""
+        folder = self.screenshot_dir or data_folder() / "screenshots"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = self.save_screenshot(path=str(folder))
+        except OSError as error:
+            error_text = say("toast.not_saved", self.main_screen.lang, error=error.strerror or error)
+            self.notify(error_text, severity="error", markup=False)
+            return
+        self.notify(say("toast.saved", self.main_screen.lang, path=path), timeout=6, markup=False)

@@ -1,0 +1,49 @@
+"""Command palette (ctrl+p): find any item by name, alias or claim words."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from fintech_tui.i18n import say
+from fintech_tui.queries.index import ref_of
+from fintech_tui.render.labels import item_kind, item_label
+from fintech_tui.tui.screens.main import MainScreen
+
+
+class ItemCommands(Provider):
+    """Searches the pack the main screen shows; choosing a hit opens it."""
+
+    def _main(self) -> MainScreen | None:
+        for screen in reversed(self.app.screen_stack):
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    async def discover(self) -> Hits:
+        main = self._main()
+        if main is None:
+            return
+        for argument in main.index.roots():
+            ref = ref_of(argument)
+            label = item_label(main.index, ref, main.lang, with_kind=True)
+            yield DiscoveryHit(label, partial(main.reveal, ref), help=say("palette.thesis", main.lang))
+
+    async def startup(self) -> None:
+        main = self._main()
+        if main is not None:
+            main.warm_up_search()
+
+    async def search(self, query: str) -> Hits:
+        main = self._main()
+        if main is None:
+            return
+        for rank, ref in enumerate(main.index.search(query, limit=40)):
+            label = item_label(main.index, ref, main.lang, with_kind=True)
+            yield Hit(
+                1.0 - rank / 100,
+                label,
+                partial(main.reveal, ref),
+                help=say("palette.open", main.lang, kind=item_kind(main.index, ref, main.lang).lower(), id=ref.id),
+            )

@@ -1,0 +1,62 @@
+"""A list of evidence quotes, in article order; enter opens the source view there."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from fintech_tui.i18n import say
+from fintech_tui.model import Evidence, Lang
+from fintech_tui.queries.index import PackIndex, Ref
+from fintech_tui.render.safe import plain
+from fintech_tui.render.wrap import breakable
+from fintech_tui.tui.screens.view import View
+from fintech_tui.tui.widgets.vim import VimList
+
+
+class EvidenceScreen(View[None]):
+    """The quotes behind a matrix cell or a figure, sorted by paragraph."""
+
+    WHERE = "view.evidence"
+
+    def __init__(
+        self, index: PackIndex, title: Text | Callable[[Lang], Text], evidence: tuple[Evidence, ...], lang: Lang
+    ) -> None:
+        super().__init__()
+        self.index = index
+        self.heading = title  # what the quotes are behind; given as a function of the language, it follows `t`
+        self.evidence = sorted(evidence, key=lambda ev: index.paragraphs[ev.para].number)
+        self.lang = lang
+
+    def body(self) -> ComposeResult:
+        options = []
+        for number, ev in enumerate(self.evidence):
+            paragraph = self.index.paragraphs[ev.para]
+            prompt = Text.assemble((f"¶{paragraph.number:<4}", "bold cyan"), "“", plain(ev.quote, "italic"), "”")
+            options.append(Option(breakable(prompt), id=str(number)))
+        quotes = VimList(*options, id="evidence-list")
+        self._titles(quotes)
+        yield quotes
+
+    def _titles(self, quotes: VimList) -> None:
+        quotes.border_title = self.heading if isinstance(self.heading, Text) else self.heading(self.lang)
+        quotes.border_subtitle = say("evidence.subtitle", self.lang)
+
+    def redraw(self) -> None:
+        self._titles(self.query_one(VimList))  # the quotes are the article's: the same in both languages
+
+    def on_mount(self) -> None:
+        self.query_one(VimList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        from fintech_tui.tui.screens.source import SourceScreen  # deferred: opened on demand
+
+        event.stop()
+        ev = self.evidence[int(event.option.id or 0)]
+        self.app.push_screen(SourceScreen(self.index, Ref("paragraph", ev.para), ev.quote, self.lang))

@@ -1,0 +1,247 @@
+"""Every figure in one sortable table, with bars where values share a unit."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.events import Resize
+
+from fintech_tui.i18n import say
+from fintech_tui.model import Figure, Lang
+from fintech_tui.queries.analysis import comparable_groups
+from fintech_tui.queries.index import PackIndex
+from fintech_tui.render.detail import format_number
+from fintech_tui.render.safe import clipped, one_line
+from fintech_tui.tui.screens.view import View
+from fintech_tui.tui.widgets.keys import bind
+from fintech_tui.tui.widgets.vim_table import VimTable
+
+#: The columns, by id; their headings are the messages `column.<id>`.
+COLUMNS = ("subject", "metric", "value", "as_written", "period", "source", "bar")
+BAR_WIDTH = 12
+#: When the terminal is narrow these give up width first, each down to its floor, in this order;
+#: then Subject, Metric and As written share the cut.
+FIRST_TO_GO = (("source", 6), ("period", 6), ("bar", 6), ("value", 16))
+SHARED_CUT = ("subject", "metric", "as_written")
+LEAST = 6  # a shrunk text column keeps this many cells
+VALUE_MAX = 24  # the value column's widest, with room to spare
+BAR_MAX = 40  # the bar takes what is left over, up to this
+CELL_PADDING = 2  # DataTable pads each cell by one on either side
+
+
+def bar(value: float, largest: float, width: int = BAR_WIDTH) -> Text:
+    """A horizontal bar of eighth-blocks, `value` against `largest` (`width` cells at most)."""
+    eighths = round(value / largest * (width - 1) * 8)
+    full, rest = divmod(eighths, 8)
+    return Text("█" * full + ("▏▎▍▌▋▊▉"[rest - 1] if rest else ""), style="cyan")
+
+
+def column_widths(natural: dict[str, int], total: int) -> dict[str, int]:
+    """Each column's width for a table `total` cells wide.
+
+    Every column gets its natural (widest cell) width when there is room, and
+    the bar grows into what is left. When there is not, Source, Period, the bar
+    and Value give way first, each down to its floor, then Subject, Metric and
+    As written share the cut in proportion to their widths; no text column
+    goes below LEAST cells.
+    """
+    widths = dict(natural)
+    widths["value"] = min(natural["value"], VALUE_MAX)
+    widths["bar"] = BAR_WIDTH
+    over = sum(widths.values()) - (total - CELL_PADDING * len(COLUMNS))
+    for name, floor in FIRST_TO_GO:
+        give = max(0, min(over, widths[name] - floor))
+        widths[name] -= give
+        over -= give
+    if over > 0:
+        spare = {name: max(0, widths[name] - LEAST) for name in SHARED_CUT}
+        pool = sum(spare.values()) or 1
+        for name in SHARED_CUT:
+            widths[name] -= min(spare[name], -(-over * spare[name] // pool))  # rounded up: never too wide
+    elif over < 0:
+        widths["bar"] = min(BAR_MAX, BAR_WIDTH - over)
+    return widths
+
+
+class FiguresScreen(View[None]):
+    """Figures sorted by any column (o cycles the column, r reverses, or click a header)."""
+
+    WHERE = "view.figures"
+
+    BINDINGS = [
+        bind("enter", "open_row", "evidence", priority=True),
+        bind("o", "sort_next", "sort"),
+        bind("r", "reverse", "reverse"),
+    ]
+
+    def __init__(self, index: PackIndex, lang: Lang) -> None:
+        super().__init__()
+        self.index = index
+        self.lang = lang
+        self.figures: list[Figure] = list(index.pack.figures)
+        self.largest = comparable_groups(self.figures)
+        self.sort_column = 0
+        self.descending = False
+        self.sorted = False
+        self._widths: dict[str, int] = {}
+        self._natural = self._natural_widths()
+
+    def body(self) -> ComposeResult:
+        yield VimTable(id="figures", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one(VimTable)
+        self._titles()
+        self._fill()
+        table.focus()
+
+    def _titles(self) -> None:
+        table = self.query_one(VimTable)
+        if self.sorted:
+            arrow = "↓" if self.descending else "↑"
+            column = self._heading(COLUMNS[self.sort_column])
+            table.border_title = say("figures.sorted", self.lang, column=column, arrow=arrow)
+        else:
+            table.border_title = say("figures.title", self.lang)
+        table.border_subtitle = say("figures.subtitle", self.lang)
+
+    def redraw(self) -> None:
+        """The same order (by the same column, now compared in the new language) and figure."""
+        table = self.query_one(VimTable)
+        scroll = table.scroll_offset
+        self._natural = self._natural_widths()
+        self._widths = {}  # the headings change: the columns are built again
+        self._titles()
+        self._fill()
+        self.call_after_refresh(table.scroll_to, scroll.x, scroll.y, animate=False)  # once the rows are measured
+
+    def on_resize(self, event: Resize) -> None:
+        self._fill()
+
+    def _texts(self, figure: Figure) -> dict[str, str]:
+        return {
+            "subject": self._subject(figure),
+            "metric": figure.metric.pick(self.lang),
+            "as_written": figure.as_written,
+            "period": figure.period,
+            "source": figure.source,
+        }
+
+    def _natural_widths(self) -> dict[str, int]:
+        """The widest cell of each column (its heading included)."""
+        widest = {name: cell_len(self._heading(name)) for name in COLUMNS}
+        for figure in self.figures:
+            for name, text in self._texts(figure).items():
+                widest[name] = max(widest[name], cell_len(one_line(text).plain))
+            widest["value"] = max(widest["value"], cell_len(self._value(figure).plain))
+        return widest
+
+    def _heading(self, column: str) -> str:
+        return say(f"column.{column}", self.lang)
+
+    def _value(self, figure: Figure) -> Text:
+        unit = figure.unit.split(" (")[0]
+        number = "" if figure.value is None else format_number(figure.value)
+        value = Text("—", style="dim") if not number else one_line(f"{number} {unit}".strip())
+        if figure.hedge:
+            value.append(" ~", style="yellow")
+        return value
+
+    def _subject(self, figure: Figure, lang: Lang | None = None) -> str:
+        """Whose figure it is, in `lang` (the view's language unless given)."""
+        lang = lang or self.lang
+        subject = self.index.entities.get(figure.subject)
+        return subject.name.pick(lang) if subject else say("figures.no_subject", lang)
+
+    def _cells(self, figure: Figure) -> list[Text]:
+        widths = self._widths
+        largest = self.largest.get(figure.unit.split(" (")[0])
+        chart = bar(figure.value, largest, widths["bar"]) if largest and figure.value is not None else Text("")
+        value = self._value(figure)
+        value.truncate(widths["value"], overflow="ellipsis")
+        texts = self._texts(figure)
+        return [
+            clipped(texts["subject"], widths["subject"]),
+            clipped(texts["metric"], widths["metric"]),
+            value,
+            clipped(texts["as_written"], widths["as_written"]),
+            clipped(texts["period"], widths["period"]),
+            clipped(texts["source"], widths["source"]),
+            chart,
+        ]
+
+    def _order(self) -> list[int]:
+        if not self.sorted:
+            return list(range(len(self.figures)))
+        keys = {n: self._sort_key(figure) for n, figure in enumerate(self.figures)}
+        present = sorted((n for n in keys if keys[n][0] == 0), key=lambda n: keys[n], reverse=self.descending)
+        return present + [n for n in keys if keys[n][0] == 1]  # figures without a value stay last
+
+    def _fill(self) -> None:
+        """(Re)build the table for the current width and order, keeping the cursor's figure."""
+        table = self.query_one(VimTable)
+        width = table.scrollable_content_region.width or self.app.size.width - 2
+        widths = column_widths(self._natural, width)
+        current = self._current_figure()
+        rebuild_columns = widths != self._widths or not table.columns
+        self._widths = widths
+        table.clear(columns=rebuild_columns)
+        if rebuild_columns:
+            for name in COLUMNS:
+                table.add_column(clipped(self._heading(name), widths[name]), key=name, width=widths[name])
+        for number in self._order():
+            table.add_row(*self._cells(self.figures[number]), key=str(number))
+        if current is not None:
+            table.move_cursor(row=table.get_row_index(str(current)), animate=False)
+
+    def _current_figure(self) -> int | None:
+        table = self.query_one(VimTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return int(row_key.value or 0)
+
+    def _sort_key(self, figure: Figure) -> tuple[int, float | str]:
+        column = COLUMNS[self.sort_column]
+        if column in ("value", "bar"):
+            return (0, figure.value) if figure.value is not None else (1, 0.0)
+        return (0, self._texts(figure)[column].casefold())
+
+    def _resort(self) -> None:
+        self.sorted = True
+        self._fill()
+        self._titles()
+
+    def action_sort_next(self) -> None:
+        self.sort_column = (self.sort_column + 1) % len(COLUMNS)
+        self._resort()
+
+    def action_reverse(self) -> None:
+        self.descending = not self.descending
+        self._resort()
+
+    @on(VimTable.HeaderSelected)
+    def _header(self, event: VimTable.HeaderSelected) -> None:
+        event.stop()
+        self.sort_column = event.column_index
+        self._resort()
+
+    def action_open_row(self) -> None:
+        from fintech_tui.tui.screens.evidence import EvidenceScreen  # deferred: opened on demand
+
+        number = self._current_figure()
+        if number is None:
+            return
+        figure = self.figures[number]
+
+        def title(lang: Lang) -> Text:
+            return Text.assemble(one_line(self._subject(figure, lang)), ": ", one_line(figure.metric.pick(lang)))
+
+        self.app.push_screen(EvidenceScreen(self.index, title, tuple(figure.evidence), self.lang))
+
+    @on(VimTable.RowSelected)
+    def _row(self, event: VimTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_row()

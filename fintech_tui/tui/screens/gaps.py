@@ -1,0 +1,85 @@
+"""The gap report as a screen: each finding can be opened."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from fintech_tui.i18n import say, say_value
+from fintech_tui.model import Lang
+from fintech_tui.queries.index import PackIndex, Ref
+from fintech_tui.render.gaps import Finding, Gap, gap_report
+from fintech_tui.render.safe import one_line
+from fintech_tui.tui.screens.view import View
+from fintech_tui.tui.widgets.vim import VimList
+
+
+class GapsScreen(View[Ref | None]):
+    """Findings grouped by kind; enter opens the item a finding concerns.
+
+    It dismisses with the item's Ref; the explorer opens it and, on back,
+    brings the report again with `start` on the same finding.
+    """
+
+    WHERE = "view.gaps"
+
+    def __init__(self, index: PackIndex, start: int = 0, lang: Lang = "en") -> None:
+        super().__init__()
+        self.index = index
+        self.lang = lang
+        self.report = gap_report(index, lang)
+        self.gaps: list[Gap] = []
+        self.start = start
+        self.chosen = start  # the finding last opened, for coming back to it
+
+    def body(self) -> ComposeResult:
+        report = VimList(*self._options(), id="gaps")
+        self._titles(report)
+        yield report
+
+    def _options(self) -> list[Option]:
+        """A heading per kind of finding, then its findings; `self.gaps` in the same order."""
+        options: list[Option] = []
+        self.gaps = []
+        for group, gaps in self.report.groups.items():
+            heading = say_value("gap", group.name, self.lang) if isinstance(group, Finding) else group
+            options.append(Option(Text(f"{heading} ({len(gaps)})", style="bold underline"), disabled=True))
+            for gap in gaps:
+                where = f"  ¶{', ¶'.join(map(str, gap.paragraphs))}" if gap.paragraphs else ""
+                label = Text.assemble("  ", one_line(gap.message), (where, "cyan"))
+                options.append(Option(label, id=str(len(self.gaps)), disabled=gap.ref is None))
+                self.gaps.append(gap)
+        return options
+
+    def _titles(self, report: VimList) -> None:
+        report.border_title = say("gaps.title", self.lang, count=self.report.count)
+        report.border_subtitle = say("gaps.subtitle", self.lang)
+
+    def on_mount(self) -> None:
+        report = self.query_one(VimList)
+        report.focus()
+        if self.start:
+            with suppress(LookupError):  # the report has fewer findings than before
+                report.highlighted = report.get_option_index(str(self.start))
+
+    def redraw(self) -> None:
+        """The report in the new language: the same findings in the same order, the cursor on the same one."""
+        report = self.query_one(VimList)
+        highlighted, scroll_y = report.highlighted, report.scroll_y
+        self.report = gap_report(self.index, self.lang)
+        report.set_options(self._options())
+        self._titles(report)
+        if highlighted is not None and highlighted < report.option_count:
+            report.highlighted = highlighted
+        report.scroll_to(y=scroll_y, animate=False, immediate=True)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.chosen = int(event.option.id or 0)
+        self.dismiss(self.gaps[self.chosen].ref)

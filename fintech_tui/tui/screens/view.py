@@ -1,0 +1,76 @@
+"""The base of every full-screen view over the explorer.
+
+A view has the title bar (naming where the reader is), its body, and the
+footer with the view's own keys; esc (or backspace) closes it, always the
+same way: `dismiss`, so a caller waiting for a result gets None.
+
+`t` switches the label language from any view, as it does on the explorer:
+the app's `toggle_language` gives the explorer beneath the new language (it
+remembers it), then every open view redraws itself in place (`redraw`),
+keeping its cursor, scroll position and the like.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import ActiveBinding, BindingType
+from textual.screen import Screen
+
+from fintech_tui.i18n import say
+from fintech_tui.model import Lang
+from fintech_tui.tui.widgets.footer import ScreenFooter
+from fintech_tui.tui.widgets.keys import bind, fit_footer, localised
+from fintech_tui.tui.widgets.title_bar import TitleBar
+
+Result = TypeVar("Result")
+
+
+class View(Screen[Result]):
+    """Title bar, body, footer; esc closes. Subclasses give `WHERE` and `body()`."""
+
+    WHERE: ClassVar[str] = ""  # the message key of its name, in the title bar and the help
+    lang: Lang = "en"  # the label language: subclasses set it from the explorer's
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("escape,backspace", "close", "close_view", key_display="esc"),
+        bind("t", "toggle_language", "language"),
+    ]
+
+    @property
+    def help_title(self) -> str:
+        return say(self.WHERE, self.lang)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys, their words in the label language (what the footer and help show)."""
+        return fit_footer(localised(super().active_bindings, self.lang), self.app.size.width)
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(self.app.sub_title, self.help_title)
+        yield from self.body()
+        yield ScreenFooter()
+
+    def body(self) -> ComposeResult:
+        """The view's own widgets, between the title bar and the footer."""
+        raise NotImplementedError
+
+    def redraw(self) -> None:
+        """Show the view's words in `self.lang`, in place: its cursor, scroll position and other state kept."""
+        raise NotImplementedError
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    async def action_toggle_language(self) -> None:
+        """The other label language for the whole app: the app switches the explorer, then every open view."""
+        await self.app.run_action("toggle_language")
+
+    def relabel(self, lang: Lang) -> None:
+        """Take `lang` as the label language: the title bar, the footer and the view's body."""
+        self.lang = lang
+        bar = self.query_one(TitleBar)
+        bar.where = self.help_title
+        bar.refresh()
+        self.redraw()
+        self.refresh_bindings()  # the footer's words (it catches up when shown, if covered)

@@ -1,0 +1,153 @@
+"""The detail pane: a scrollable Rich body above the item's links."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.events import Resize
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from fintech_tui.i18n import say
+from fintech_tui.model import Lang
+from fintech_tui.render.detail import Detail
+from fintech_tui.render.wrap import breakable
+from fintech_tui.tui.widgets.keys import bind
+from fintech_tui.tui.widgets.link_list import LinkList
+
+
+class DetailBody(ScrollView, can_focus=True):
+    """The body text, rendered once per item into lines and scrolled.
+
+    Line-based rather than a Static in a scroll container: replacing the
+    content then changes only this widget's virtual size, so showing an item
+    does not re-lay out the whole screen on every cursor move.
+    """
+
+    HELP_TITLE = "place.detail_text"
+    DEFAULT_CSS = """
+    DetailBody {
+        overflow-y: scroll;  /* always there: a new item never changes the layout */
+        overflow-x: hidden;
+    }
+    """
+
+    # The scrollbar is always there (DEFAULT_CSS), so a new virtual size never
+    # changes this widget's layout: repaint it and its scrollbar, and spare
+    # the whole screen a reflow on every item shown.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    BINDINGS = [
+        bind("j,down", "scroll_down", "down", show=False),
+        bind("k,up", "scroll_up", "up", show=False),
+        bind("g,home", "scroll_home", "top", show=False),
+        bind("G,end", "scroll_end", "bottom", show=False),
+        bind("space,pagedown", "page_down", "page_down", show=False),
+        bind("pageup", "page_up", "page_up", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.renderable: RenderableType | None = None
+        self._lines: list[Strip] = []
+        self._width = 0
+
+    def show(self, renderable: RenderableType) -> None:
+        """Replace the body with `renderable`, scrolled to the top."""
+        self.renderable = renderable
+        self._render_at(self.scrollable_content_region.width)
+        self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def _render_at(self, width: int) -> None:
+        self._width = width
+        self._lines = []
+        if self.renderable is not None and width > 0:
+            console = self.app.console
+            options = console.options.update_width(width)
+            lines = console.render_lines(breakable(self.renderable), options, pad=False)
+            self._lines = [Strip(line).simplify() for line in lines]
+        self._fit_virtual_size()
+        self.refresh()
+
+    def _fit_virtual_size(self) -> None:
+        """Never less than the visible height: the scrollbar shows a thumb only
+        when the text really overflows."""
+        window = self.scrollable_content_region.height
+        height = max(len(self._lines), window)
+        self.virtual_size = Size(self._width, height)
+        # With no re-layout, the scrollbar keeps the last item's size unless told.
+        bar = self.vertical_scrollbar
+        bar.window_virtual_size = height
+        bar.window_size = window
+        bar.refresh()
+
+    def on_resize(self, event: Resize) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._width:
+            y = self.scroll_y
+            self._render_at(width)
+            self.scroll_to(0, y, animate=False, immediate=True)
+        else:
+            self._fit_virtual_size()
+
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        return self._lines[index].crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
+
+
+class DetailView(Vertical):
+    """Shows one item: what it is, then every link that can be followed from it."""
+
+    shown: Detail | None = None  # what is on display, for tests and exports
+
+    def __init__(self, lang: Lang = "en", *, readings: bool = True, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.where = ""
+        self.hint = ""  # the screen's note for the lower border, after the readings key
+        self.lang = lang
+        self.readings = readings  # the pack's reading of each cited paragraph under its quote; kept from item to item
+
+    def compose(self) -> ComposeResult:
+        body = DetailBody(id="detail-body")
+        body.border_title = say("detail.title", self.lang)
+        yield body
+        yield LinkList(self.lang, id="detail-links")
+
+    def show(self, detail: Detail, where: str = "", hint: str = "") -> None:
+        """Render `detail`; `where` (e.g. "Company") becomes the pane title, `hint` goes on the lower border."""
+        self.shown, self.where, self.hint = detail, where, hint
+        body = self.query_one(DetailBody)
+        with self.app.batch_update():  # body, title and links change in one frame
+            body.border_title = where or say("detail.title", self.lang)
+            self._render_body(body)  # scrolled to the top
+            self.query_one(LinkList).show_links(detail.links)
+
+    def relabel(self, lang: Lang) -> None:
+        """Its own words in `lang` from now on (the item is shown again by the explorer)."""
+        self.lang = lang
+        self.query_one(LinkList).lang = lang
+        self.query_one(DetailBody).border_title = self.where or say("detail.title", lang)
+
+    def toggle_readings(self) -> None:
+        """Show or hide the readings under the quotes, for this item and the next ones."""
+        self.readings = not self.readings
+        if self.shown is not None:
+            body = self.query_one(DetailBody)
+            y = body.scroll_y
+            self._render_body(body)
+            body.scroll_to(0, y, animate=False, immediate=True)
+
+    def _render_body(self, body: DetailBody) -> None:
+        detail = self.shown
+        if detail is None:
+            return
+        key = "detail.readings_shown" if self.readings else "detail.readings_hidden"
+        readings = say(key, self.lang) if detail.has_readings else ""
+        body.border_subtitle = " · ".join(part for part in (readings, self.hint) if part)
+        body.show(detail.renderable(readings=self.readings))

@@ -1,0 +1,129 @@
+"""Key bindings whose words come from the message table, and their translation.
+
+`bind` declares a binding by meaning: its footer word and tooltip are the
+table's English for `key.<meaning>`, and the meaning is its id. `localised`
+gives the same bindings in the reader's language; the screens hand that to
+Textual's Footer and to the help, so both follow the `t` key. Textual's own
+bindings get their words from the table's `textual.<action>`, in both languages.
+
+The vim-style keys are shared by every list, table and tree, so they behave
+alike everywhere; each names the arrow key beside its letter, so the help and
+the README (both generated from bindings) show the two together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from rich.cells import cell_len
+from textual.binding import ActiveBinding, Binding, BindingType
+
+from fintech_tui.i18n import MESSAGES, say
+from fintech_tui.model import Lang
+
+
+def bind(keys: str, action: str, meaning: str, *, group: str = "", **options: Any) -> Binding:
+    """A binding described by the table's `key.<meaning>` (and `.tip`), with `meaning` as its id;
+    bindings of one `group` share one footer entry, worded by the table's `group.<group>`."""
+    tip = f"key.{meaning}.tip"
+    tooltip = say(tip, "en") if tip in MESSAGES else ""
+    if group:
+        options["group"] = Binding.Group(say(f"group.{group}", "en"), compact=True)
+    return Binding(keys, action, say(f"key.{meaning}", "en"), tooltip=tooltip, id=meaning, **options)
+
+
+def _localise_group(group: Binding.Group | None, lang: Lang) -> Binding.Group | None:
+    """A footer group's word in `lang` (found by its English: a group has no id)."""
+    if group is None:
+        return None
+    for key, (english, _) in MESSAGES.items():
+        if key.startswith("group.") and english == group.description:
+            return replace(group, description=say(key, lang))
+    return group
+
+
+def localise(binding: Binding, lang: Lang) -> Binding:
+    """`binding` with its footer word and tooltip in `lang`; Textual's own
+    bindings, which have no meaning of ours, are worded by their action from
+    the table's `textual.<action>` in English too, so that they read like ours
+    ("Focus next part", not Textual's "Focus Next")."""
+    if binding.id is not None and f"key.{binding.id}" in MESSAGES:
+        if lang == "en":
+            return binding  # `bind` worded it in English already
+        tip = f"key.{binding.id}.tip"
+        tooltip = say(tip, lang) if tip in MESSAGES else binding.tooltip
+        words = say(f"key.{binding.id}", lang)
+        return replace(binding, description=words, tooltip=tooltip, group=_localise_group(binding.group, lang))
+    if binding.description and f"textual.{binding.action}" in MESSAGES:
+        words = say(f"textual.{binding.action}", lang)
+        return replace(binding, description=words, tooltip=words if binding.tooltip else "")
+    return binding
+
+
+def localised(active: dict[str, ActiveBinding], lang: Lang) -> dict[str, ActiveBinding]:
+    """A screen's active bindings with their words in `lang`, for the footer and the help."""
+    found: dict[str, ActiveBinding] = {}
+    for key, (node, binding, enabled, _) in active.items():
+        shown = localise(binding, lang)
+        found[key] = ActiveBinding(node, shown, enabled, shown.tooltip)
+    return found
+
+
+#: Footer entries given up first when the footer is too narrow for all (they stay in ? and ctrl+p).
+FOOTER_GIVES_WAY = ("language", "back", "quit", "figures", "matrix", "source")
+FOOTER_PALETTE = 14  # cells the footer keeps for "^p Commands" at its right end
+
+
+def fit_footer(active: dict[str, ActiveBinding], width: int) -> dict[str, ActiveBinding]:
+    """`active` with the least needed keys hidden from the footer until the others fit in
+    `width` cells, so the footer never cuts a word ("c Com"); every key still works."""
+
+    def cells(binding: Binding) -> int:  # " k Word ": the key, a space, the word, a cell either side
+        return cell_len(binding.key_display or binding.key) + cell_len(binding.description) + 3
+
+    entries: dict[str, Binding] = {}  # the footer shows one entry per action
+    for item in active.values():
+        if item.binding.show:
+            entries.setdefault(item.binding.action, item.binding)
+    used = sum(cells(binding) for binding in entries.values())
+    hidden: set[str] = set()
+    for meaning in FOOTER_GIVES_WAY:
+        for action, binding in entries.items():
+            if used > width - FOOTER_PALETTE and binding.id == meaning:
+                hidden.add(action)
+                used -= cells(binding)
+    if not hidden:
+        return active
+    return {
+        key: item._replace(binding=replace(item.binding, show=False)) if item.binding.action in hidden else item
+        for key, item in active.items()
+    }
+
+
+VIM_LIST_KEYS: list[BindingType] = [
+    bind("j,down", "cursor_down", "down", show=False),
+    bind("k,up", "cursor_up", "up", show=False),
+    bind("g,home", "first", "first", show=False),
+    bind("G,end", "last", "last", show=False),
+]
+
+VIM_TABLE_KEYS: list[BindingType] = [
+    bind("j,down", "cursor_down", "down", show=False),
+    bind("k,up", "cursor_up", "up", show=False),
+    bind("h,left", "cursor_left", "left", show=False),
+    bind("l,right", "cursor_right", "right", show=False),
+    bind("g,home", "scroll_top", "first_row", show=False),
+    bind("G,end", "scroll_bottom", "last_row", show=False),
+]
+
+VIM_SCROLL_KEYS: list[BindingType] = [
+    bind("j,down", "scroll_down", "scroll_down", show=False),
+    bind("k,up", "scroll_up", "scroll_up", show=False),
+    bind("h,left", "scroll_left", "scroll_left", show=False),
+    bind("l,right", "scroll_right", "scroll_right", show=False),
+    bind("g,home", "scroll_home", "top", show=False),
+    bind("G,end", "scroll_end", "bottom", show=False),
+    bind("space,pagedown", "page_down", "page_down", show=False),
+    bind("pageup", "page_up", "page_up", show=False),
+]
