@@ -418,6 +418,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outline_kind.byline": ("byline", "署名"),
     "outline_kind.metadata": ("metadata", "页面信息"),
     "gap.UNEVIDENCED": ("Claims without evidence", "没有证据的论断"),
+    "title.drafted": ("{count} drafted, to review", "{count} 项自动起草，待审"),
     "gap.UNREVIEWED": ("Drafted items not yet reviewed", "尚未审阅的自动起草条目"),
     "gap.MENTIONED_ONCE": ("Entities mentioned only once", "只提到一次的实体"),
     "gap.UNRESOLVED_NAME": ("Names in the text not resolved to any entity", "文中未对应到任何实体的名称"),

@@ -252,6 +252,7 @@ def test_what_is_not_an_article_is_refused_in_one_line_and_nothing_is_written(
 
 
 async def test_the_explorer_badges_every_drafted_item(drafted: tuple[Path, dict[str, object]]) -> None:
+    from fintech_tui.model import is_drafted, kinds
     from fintech_tui.render.labels import DRAFTED_BADGE
     from fintech_tui.tui.app import FintechApp
     from fintech_tui.tui.widgets.item_tree import ItemTree
@@ -260,6 +261,8 @@ async def test_the_explorer_badges_every_drafted_item(drafted: tuple[Path, dict[
     pack = load_pack(folder, use_cache=False)
     app = FintechApp(pack)
     async with app.run_test(size=(120, 40)) as pilot:
+        drafted = sum(1 for kind in kinds() for item in kind.items(pack) if is_drafted(item))
+        assert app.sub_title.endswith(f"{DRAFTED_BADGE}{drafted} drafted, to review")
         await pilot.press("2")
         companies = app.focused
         assert isinstance(companies, ItemTree)

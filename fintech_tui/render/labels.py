@@ -21,14 +21,17 @@ from fintech_tui.model import (
     GlossaryTerm,
     Lang,
     OutlineNode,
+    Pack,
     Paragraph,
     Strategy,
     is_drafted,
     kind_named,
+    kinds,
 )
 from fintech_tui.model.plan import yaml_fields
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.safe import one_line
+from fintech_tui.util.sanitize import neutralise
 
 ROLE_STYLE = {
     "thesis": "bold magenta",
@@ -81,6 +84,13 @@ def item_kind(index: PackIndex, ref: Ref, lang: Lang = "en") -> str:
     if isinstance(item, Entity):
         return say_value("entity_kind", item.kind, lang).capitalize()
     return kind_title(ref.kind, lang)
+
+
+def pack_title(pack: Pack, lang: Lang) -> str:
+    """The title bar's text: the article's title, and how many drafted items await review, if any."""
+    title = neutralise(pack.meta.title.pick(lang))
+    drafted = sum(1 for kind in kinds() for item in kind.items(pack) if is_drafted(item))
+    return f"{title}  {DRAFTED_BADGE}{say('title.drafted', lang, count=drafted)}" if drafted else title
 
 
 #: Marks an item `draft` wrote that nobody has reviewed yet, wherever its label appears.

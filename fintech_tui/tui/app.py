@@ -17,11 +17,11 @@ from fintech_tui.loader.memory import set_aside_for_good
 from fintech_tui.model import Lang, Pack
 from fintech_tui.queries.goto import goto_link, resolve_goto
 from fintech_tui.queries.index import PackIndex, Ref
+from fintech_tui.render.labels import pack_title
 from fintech_tui.tui.palette import ItemCommands
 from fintech_tui.tui.screens.main import MainScreen
 from fintech_tui.tui.settings import Settings, data_folder
 from fintech_tui.tui.widgets.keys import bind, localise
-from fintech_tui.util.sanitize import neutralise
 
 
 class FintechApp(App[None]):
@@ -61,7 +61,7 @@ class FintechApp(App[None]):
         self.watched = watch  # the pack's path under --watch
         self.closing = False
         self.title = "fintech-tui"
-        self.sub_title = neutralise(pack.meta.title.pick(self.lang))
+        self.sub_title = pack_title(pack, self.lang)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
 
@@ -100,7 +100,7 @@ class FintechApp(App[None]):
     async def replace_pack(self, pack: Pack, index: PackIndex) -> None:
         """Show `pack` instead of the current one (`--watch` saw its files change)."""
         self.pack, self.index = pack, index
-        self.sub_title = neutralise(pack.meta.title.pick(self.main_screen.lang))
+        self.sub_title = pack_title(pack, self.main_screen.lang)
         await self.main_screen.reload(index)
 
     @property

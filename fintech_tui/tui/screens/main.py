@@ -25,7 +25,7 @@ from fintech_tui.model import Lang
 from fintech_tui.queries.goto import goto_link
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.detail import describe
-from fintech_tui.render.labels import item_kind
+from fintech_tui.render.labels import item_kind, pack_title
 from fintech_tui.render.safe import one_line
 from fintech_tui.tui.history import History
 from fintech_tui.tui.widgets.detail_view import DetailBody, DetailView
@@ -36,7 +36,6 @@ from fintech_tui.tui.widgets.link_list import LinkList
 from fintech_tui.tui.widgets.pane_bar import PaneBar
 from fintech_tui.tui.widgets.panes import PANES
 from fintech_tui.tui.widgets.title_bar import TitleBar
-from fintech_tui.util.sanitize import neutralise
 
 NARROW_WIDTH = 100  # below this the panes share one column, one at a time
 PREVIEW_DELAY = 0.025  # seconds the cursor rests before the detail follows it (a burst of keys arrives within it)
@@ -195,7 +194,7 @@ class MainScreen(Screen[None]):
         self._render_detail()
 
     def watch_lang(self, lang: Lang) -> None:
-        self.app.sub_title = neutralise(self.index.pack.meta.title.pick(lang))  # the title bars follow it
+        self.app.sub_title = pack_title(self.index.pack, lang)  # the title bars follow it
         for pane in self.panes:
             pane.relabel(lang)
         bar = self.query_one(PaneBar)

@@ -1,0 +1,26 @@
+"""A drafted pack as a reader sees it in a real terminal: the badge on each drafted item and the count in the title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fintech_tui.draft import draft_pack
+
+from .test_draft_pipeline import ARTICLE
+from .test_terminal import drive, pytestmark  # noqa: F401  (tmux and the drive tool, one session at a time)
+
+
+@pytest.mark.parametrize(("size", "lang"), [("80x24", "en"), ("120x40", "en"), ("80x24", "zh"), ("120x40", "zh")])
+def test_drafted_items_are_badged_and_counted_in_the_title(tmp_path: Path, size: str, lang: str) -> None:
+    article = tmp_path / "column.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    draft_pack(article, tmp_path / "pack")
+    ready = "Companies" if lang == "en" else "公司"
+    [screen] = drive(tmp_path, size, ["key:2", "screen"], args=f"--lang {lang} {tmp_path / 'pack'}", ready=ready)
+    text = "\n".join(screen)
+    assert "✎" in screen[0], screen[0]  # the title bar: how many await review (cut to fit at 80 columns)
+    if size == "120x40":
+        assert ("drafted, to review" if lang == "en" else "项自动起草，待审") in screen[0], screen[0]
+    assert "✎ 招商银行" in text or "✎ 招行" in text, text  # the Companies pane badges its drafted names
