@@ -237,7 +237,12 @@ _COMPARE_BEFORE = re.compile(
 )
 _ATTACHED = re.compile(r"[\s,]*(?:(?:in|for|during|as of|at the end of|by|through|over|of|on)\s*)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"“‘(0-9$€£])|[!?;]$|\.$")
-_CLAUSE_STOP = re.compile(r"[,;:()—–]\s|\s(?:and|but|while|whereas|although|which|who)\s")
+_CLAUSE_STOP = re.compile(r"[,;:()—–]\s|\s(?:and|but|while|whereas|although|which|who|that)\s")
+_GOES_ON = re.compile(
+    r"^[\s,]*(?:up|down|rising|falling|or|and|to|from|a (?:rise|gain|drop|fall|decline) of|an increase of)?"
+    r"(?:\s(?:about|nearly|around|almost|roughly|some|more than))?\s*$"
+)
+_DAYS = re.compile(rf"(?:(?:this|last|next)\s)?{_DAY}|today|yesterday|tomorrow", re.IGNORECASE)
 
 
 _SHORT_MONTHS = ("May", "Mar", "Jan", "Jun", "Jul", "Aug", "Dec")
@@ -313,8 +318,13 @@ def find_figures(text: str) -> list[Found]:
     for start, end, value, unit in ranged:
         as_written = text[start:end]
         metric = metric_of(text, start, end, unit)
-        if not metric and figures and _sentence_bounds(text, start, end)[0] <= figures[-1].start:
-            metric = figures[-1].metric  # "revenue of $1.2 billion, up 24%": the same metric
+        previous = figures[-1] if figures and _sentence_bounds(text, start, end)[0] <= figures[-1].start else None
+        goes_on = _GOES_ON.search(text[_clause_start(text, start) : start])
+        if not metric and previous and (goes_on or _GOES_ON.search(text[previous.end : start])):
+            metric = previous.metric  # "revenue of $1.2 billion, up 24%", "rose 23% to 8.6 million": the same metric
+        counted = _count_noun(" " + metric.split()[-1], 0) if metric and not unit else None
+        if counted:
+            unit = counted[0]  # "active members rose 23% to 8.6 million": 8.6 million members
         figures.append(
             Found(
                 start,
@@ -488,9 +498,12 @@ def _period(text: str, start: int, end: int, periods: list[tuple[int, int]], fig
     """The period of the figure at [start, end): one right after it, else the sentence's, never a base."""
     left, right = _sentence_bounds(text, start, end)
     own = [(s, e) for s, e in periods if left <= s and e <= right]
-    for s, e in own:  # right after the figure: "5% in 2021", "$3bn in the third quarter"
+    for s, e in own:  # right after the figure: "5% in 2021", "$3bn in the third quarter", "23% to 8.6m in Q4"
         gap = text[end:s]
-        near = s >= end and len(gap) <= 40 and not any(end <= f[0] < s for f in figures)
+        for f in sorted((f for f in figures if end <= f[0] and f[1] <= s), reverse=True):
+            gap = gap[: f[0] - end] + "\0" + gap[f[1] - end :]
+        gap = re.sub(r"^\s(?:to|and|or)\s(?:(?:about|nearly|around|almost|roughly|some|over)\s)?\0", "", gap)
+        near = s >= end and len(gap) <= 40 and "\0" not in gap
         if near and _ATTACHED.fullmatch(gap) and (not _COMPARE_BEFORE.search(text[left:s]) or _direct(text, end, s)):
             return _period_text(text, s, e)
     bases = {(s, e) for s, e in own if _is_base(text, left, s, figures)}
@@ -498,8 +511,10 @@ def _period(text: str, start: int, end: int, periods: list[tuple[int, int]], fig
     clause_left = _clause_start(text, start)
     stop = _CLAUSE_STOP.search(text, end, right)
     clause_right = stop.start() if stop else right
+    days = [p for p in free if _DAYS.fullmatch(text[p[0] : p[1]])]  # the day of the news, a last resort
+    free = [p for p in free if p not in days]
     in_clause = [p for p in free if clause_left <= p[0] and p[1] <= clause_right]
-    for group in (in_clause, free):
+    for group in (in_clause, free, days):
         before = [p for p in group if p[1] <= start]
         if before:
             return _period_text(text, *before[-1])

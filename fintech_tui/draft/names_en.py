@@ -127,7 +127,11 @@ def _dictionary_pattern() -> re.Pattern[str]:
 
 
 def _classes(word: str) -> set[str]:
-    return word_classes().get(word, set())
+    """The classes of `word`; an all-capitals word (a dateline's NEW YORK) also as title-cased."""
+    classes = word_classes().get(word, set())
+    if word.isupper() and len(word) > 3:
+        classes = classes | word_classes().get(word.title(), set())
+    return classes
 
 
 def _is_cap(token: str) -> bool:
@@ -368,6 +372,8 @@ class _Finder:
     def _kind(self, span: str, where: str) -> tuple[str, str]:
         words = span.split()
         last = words[-1]
+        if "Bank" in words[:-1] and SUFFIX_KINDS.get(last) == "company":
+            return "bank", "a bank's name (Bank & Trust)"
         if last in SUFFIX_KINDS:
             return SUFFIX_KINDS[last], f"a name ending in {last}"
         head = next((w for w, after in pairwise(words) if w in OF_HEADS and after == "of"), "")
