@@ -219,3 +219,33 @@ def test_metric_is_short() -> None:
 
 def test_vague_words_are_not_figures() -> None:
     assert find_figures("Dozens of lenders and hundreds of startups joined; several banks left.") == []
+
+
+def test_a_dateline_and_a_byline() -> None:
+    found = names("By Priya Raman, March 2025", "NEW YORK (Reuters) — Evolve Bank & Trust was fined.")
+    assert found["Priya Raman"].kind == "person"
+    assert found["Evolve Bank & Trust"].kind == "bank"
+    assert "NEW YORK" not in found
+
+
+def test_an_alias_is_only_a_form_the_text_uses() -> None:
+    found = names("The CFPB proposed a rule.")
+    assert found["CFPB"].aliases == []
+
+
+def test_a_suffix_alone_is_not_a_name() -> None:
+    assert "Service" not in names("She works at the Postal Service desk of Zephyr Capital; Service was slow.")
+
+
+def test_a_figure_chained_by_to_shares_the_period_and_the_metric() -> None:
+    found = figures("Its active members rose 23% to 8.6 million in the fourth quarter.")
+    assert found["23%"].period == "the fourth quarter"
+    assert found["8.6 million"].unit == "members"
+    assert found["8.6 million"].metric == "active members"
+
+
+def test_the_day_of_the_news_yields_to_the_period_of_the_figure() -> None:
+    found = figures("Zephyr said on Monday that revenue rose 9%, and it expects 12% growth in 2026.")
+    assert found["12%"].period == "2026"
+    assert found["12%"].hedge == "prediction"
+    assert found["9%"].period == "Monday"  # nothing better in its sentence

@@ -514,12 +514,12 @@ def _period(text: str, start: int, end: int, periods: list[tuple[int, int]], fig
     days = [p for p in free if _DAYS.fullmatch(text[p[0] : p[1]])]  # the day of the news, a last resort
     free = [p for p in free if p not in days]
     in_clause = [p for p in free if clause_left <= p[0] and p[1] <= clause_right]
-    for group in (in_clause, free, days):
+    for group, later in ((in_clause, True), (free, False), (days, False)):
         before = [p for p in group if p[1] <= start]
         if before:
             return _period_text(text, *before[-1])
         after = [p for p in group if p[0] >= end]
-        if after:
+        if after and later:  # a period later in the sentence but in another clause times another figure
             return _period_text(text, *after[0])
     return ""
 

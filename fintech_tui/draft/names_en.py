@@ -45,7 +45,7 @@ SUFFIX_KINDS = {
         _words(
             "Commission Reserve Bureau Authority Agency Administration Board Ministry Department Fund Association "
             "Council Office Institute University College School Court Congress Treasury Committee Center Centre "
-            "Foundation Federation Union Exchange Parliament Senate Forum Organisation Organization Regulator "
+            "Foundation Federation Union Exchange Parliament Senate Forum Organisation Organization Regulator Service "
             "Corps Police Government Cabinet Assembly Tribunal Ombudsman Alliance Society Coalition"
         ),
         "organisation",
@@ -155,7 +155,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _headline(text: str) -> bool:
     """A title-case line with no closing stop: its capitals say nothing about names."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
-    if not words or text.rstrip().endswith((".", "!", "?", ":")) or len(words) > 20:
+    if len(words) < 4 or text.rstrip().endswith((".", "!", "?", ":")) or len(words) > 20:
         return False
     return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.6
 
@@ -213,7 +213,7 @@ class _Finder:
                 fullest[f.name],
                 f.kind,
                 f.reason,
-                [form for form in dict.fromkeys(f.forms) if form != fullest[f.name]],
+                [form for form in dict.fromkeys(f.forms) if form != fullest[f.name] and self._used(form)],
                 fullest.get(f.parent, f.parent),
             )
             for f in ordered
@@ -312,6 +312,8 @@ class _Finder:
         words = [w.rstrip(".") if w.endswith(".") and w[:-1] not in ("Inc", "Corp", "Co", "Ltd") else w for w in words]
         if not words or all(self._not_name(w) or w in CONNECTORS for w in words):
             return 0, ""
+        if len(words) == 1 and words[0] in SUFFIX_KINDS:
+            return 0, ""  # "Service", "Group", "Pay" alone: the rest of a name, not one
         start = starts[0]
         if len(words) == 1 and self._initial(text, start) and not self._elsewhere(words[0]):
             return start, "^" + words[0]  # a sentence's first word, capitalised only there: a short form at most
