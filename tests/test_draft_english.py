@@ -249,3 +249,18 @@ def test_the_day_of_the_news_yields_to_the_period_of_the_figure() -> None:
     assert found["12%"].period == "2026"
     assert found["12%"].hedge == "prediction"
     assert found["9%"].period == "Monday"  # nothing better in its sentence
+
+
+def test_a_share_measures_what_it_is_a_share_of() -> None:
+    assert (
+        figures("It said three-quarters of its new accounts open on mobile.")["three-quarters"].metric == "new accounts"
+    )
+    assert figures("Regulators found one in three users missed a payment.")["one in three"].metric == "users"
+
+
+def test_a_forecast_reaches_over_that_and_to() -> None:
+    assert figures("Analysts estimate that 40% of loans are late.")["40%"].hedge == "estimate"
+    found = figures("The market could be worth $560 billion by 2027.")["$560 billion"]
+    assert (found.hedge, found.metric, found.period) == ("prediction", "market", "2027")
+    assert figures("Zephyr could lose $5 million.")["$5 million"].hedge == "possibility"
+    assert figures("Zephyr expects loan volume to grow 20% this year.")["20%"].metric == "loan volume"

@@ -141,6 +141,7 @@ _PREDICTION = re.compile(
     re.IGNORECASE,
 )
 _ESTIMATE_VERB = re.compile(r"\b(?:estimates?|estimated|approximately|roughly)\b", re.IGNORECASE)
+_BY_YEAR = re.compile(r"[^.;]{0,30}?\bby (?:the end of )?20\d\d\b")
 _POSSIBLE = re.compile(r"\b(?:could|may|might)\b", re.IGNORECASE)
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
@@ -471,10 +472,10 @@ def _hedge(text: str, start: int, end: int) -> str:
     before = text[max(0, start - 30) : start]
     if _HEDGE_BEFORE.search(before):
         return "estimate"
-    clause_start = _clause_start(text, start)
-    clause = text[clause_start:start]
-    if _PREDICTION.search(clause):
-        return "prediction"
+    clause = text[_clause_start(text, start, reported=True) : start]
+    after = text[end : _sentence_bounds(text, start, end)[1]]
+    if _PREDICTION.search(clause) or (_POSSIBLE.search(clause) and _BY_YEAR.match(after)):
+        return "prediction"  # "will reach", "expected to", "could be worth $560 billion by 2027"
     if _ESTIMATE_VERB.search(clause):
         return "estimate"
     if _POSSIBLE.search(clause):
@@ -488,9 +489,12 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(text)
 
 
-def _clause_start(text: str, start: int) -> int:
+def _clause_start(text: str, start: int, reported: bool = False) -> int:
+    """Where the clause holding `start` begins; `reported` reaches back over "that" to "estimate that"."""
     sentence_start, _ = _sentence_bounds(text, start, start)
-    stops = [m.end() for m in _CLAUSE_STOP.finditer(text, sentence_start, start)]
+    stops = [
+        m.end() for m in _CLAUSE_STOP.finditer(text, sentence_start, start) if not reported or "that" not in m.group()
+    ]
     return max(stops, default=sentence_start)
 
 
@@ -545,8 +549,15 @@ def _period_text(text: str, s: int, e: int) -> str:
 _METRIC_VERB = re.compile(
     r"\b(?:rose|fell|grew|increased|decreased|declined|dropped|jumped|climbed|surged|soared|slipped|slid|reached|"
     r"hit|totall?ed|stood|was|were|is|are|came|amounted|doubled|tripled|topped|exceeded|rise|fall|grow|reach|"
-    r"increase|decline|climb|jump|of|at|to|by)\s(?:(?:about|around|nearly|almost|roughly|more than|over|some|up|"
-    r"down|an estimated|by|to|of|at|in|just|as much as|close to|a|an|the|record|new)\s)*$"
+    r"increase|decline|climb|jump|be worth|worth|be|valued at|of|at|to|by)\s"
+    r"(?:(?:about|around|nearly|almost|roughly|more than|over|some|up|down|an estimated|by|to|of|at|in|just|"
+    r"as much as|close to|a|an|the|record|new)\s)*$"
+)
+# "volume to grow 20%", "deposits are expected to reach": the modal before the verb is not the metric.
+_INFINITIVE = re.compile(
+    r"\s(?:(?:is|are|was|were)\s)?(?:(?:expected|forecast|projected|set|likely|poised|predicted)\s)?"
+    r"to\s(?=(?:\w+\s){1,2}$)"
+    r"|\s(?:will|would|could|may|might|should|can)\s(?=(?:\w+\s){1,2}$)"
 )
 _NOT_METRIC = set(
     _words(
@@ -572,7 +583,18 @@ def metric_of(text: str, start: int, end: int, unit: str) -> str:
         words = text[start:end].split()
         kept = [w for w in words[:-1] if w.lower() in COUNT_ADJECTIVES]
         return " ".join([*kept, words[-1]])
+    share = re.match(
+        r"\s(?:of|of all)\s((?:the|its|their|our|all|[A-Z]\w+(?:'s|’s))\s)?((?:[a-z][\w-]*\s?){1,3})", text[end:]
+    )
+    if share and unit == "%" and not text[start].isdigit():  # "three-quarters of its new accounts"
+        words = _words_until_break(share.group(2).split())
+        if words:
+            return " ".join(words)
+    counted = re.match(r"\s([a-z]+)\b", text[end:])
+    if counted and unit == "%" and re.search(r"\sin\s", text[start:end]) and counted.group(1) not in _NOT_METRIC:
+        return counted.group(1)  # "one in three users"
     clause = text[_clause_start(text, start) : start]
+    clause = _INFINITIVE.sub(" ", clause)
     match = _METRIC_VERB.search(clause)
     if match:
         before = re.findall(r"[\w'’-]+", clause[: match.start()])
