@@ -584,7 +584,7 @@ def metric_of(text: str, start: int, end: int, unit: str) -> str:
         kept = [w for w in words[:-1] if w.lower() in COUNT_ADJECTIVES]
         return " ".join([*kept, words[-1]])
     share = re.match(
-        r"\s(?:of|of all)\s((?:the|its|their|our|all|[A-Z]\w+(?:'s|’s))\s)?((?:[a-z][\w-]*\s?){1,3})", text[end:]
+        r"\s(?:of|of all)\s((?:the|its|their|our|all|[A-Z]\w+(?:'s|’s))\s)?((?:[A-Za-z][\w-]*\s?){1,2})", text[end:]
     )
     if share and unit == "%" and not text[start].isdigit():  # "three-quarters of its new accounts"
         words = _words_until_break(share.group(2).split())
