@@ -264,3 +264,29 @@ def test_a_forecast_reaches_over_that_and_to() -> None:
     assert (found.hedge, found.metric, found.period) == ("prediction", "market", "2027")
     assert figures("Zephyr could lose $5 million.")["$5 million"].hedge == "possibility"
     assert figures("Zephyr expects loan volume to grow 20% this year.")["20%"].metric == "loan volume"
+
+
+@pytest.mark.parametrize(
+    ("text", "as_written", "value", "unit"),
+    [
+        ("Fees fell 3-5% last year.", "3-5%", 3, "%"),
+        ("It may lend $3-5 billion.", "$3-5 billion", 3_000_000_000, "USD"),
+        ("Users aged 18 to 34 joined.", "18 to 34", 18, "years old"),
+        ("Loans grew 1.5 times faster than deposits.", "1.5 times", 1.5, "times"),
+        ("It serves 5.5m customers.", "5.5m customers", 5_500_000, "customers"),
+    ],
+)
+def test_ranges_ages_multiples_and_short_scales(text: str, as_written: str, value: object, unit: str) -> None:
+    found = figures(text)
+    assert as_written in found, list(found)
+    assert (found[as_written].value, found[as_written].unit) == (value, unit)
+
+
+def test_a_one_letter_scale_needs_money_or_a_count() -> None:
+    assert find_figures("The runner ran 5m.") == []
+
+
+def test_a_rolling_period_is_one_period() -> None:
+    text = "Some 13.5 million people used it in the 12 months to June."
+    assert [text[s:e] for s, e in find_periods(text)] == ["the 12 months to June"]
+    assert [f.as_written for f in find_figures(text)] == ["13.5 million people"]

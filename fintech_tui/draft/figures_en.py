@@ -148,6 +148,7 @@ _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 FIGURE = re.compile(
     rf"(?P<cur>{_CUR_BEFORE})?"
     rf"(?P<num>{_NUMBER}|(?<![A-Za-z-])(?:a|one|{_WORD})(?=\s(?:thousand|million|billion|trillion)))"
+    rf"(?:\s?[-–]\s?(?P<upper>{_NUMBER})(?=\s?(?:%|percent|per cent|thousand|million|billion|trillion|bn|mn|m\b)))?"
     rf"(?P<scale>{_SCALE})?"
     rf"(?:\s(?P<curword>{_CUR_AFTER})(?![A-Za-z]))?"
     rf"(?P<pct>{_PERCENT})?"
@@ -212,6 +213,9 @@ PERIOD = re.compile(
     rf"|(?:the\s)?(?:{_ORD}\s)?(?:(?:fiscal|financial|calendar)\s)?(?:quarter|half|year|month|week|decade)s?"
     rf"(?:\s(?:of\s)?(?:(?:fiscal|financial)\s)?{_YEAR}(?:/\d\d)?)?(?=\W|$)"
     rf"|(?:the\s)?(?:past|last|next|previous|first|coming)\s(?:\d+|{_WORD}|few|several)\s(?:years|months|quarters|weeks|days)"
+    rf"|(?:the\s)?(?:\d+|{_WORD})\s(?:months|weeks|quarters|years)\s(?:to|ended|ending|through)\s"
+    rf"(?:{_MONTH}|the end of)"
+    rf"(?:\s\d{{1,2}})?(?:,?\s{_YEAR})?"
     rf"|(?:Q[1-4]|H[12]|FY|CY)\s?(?:{_YEAR}|'?\d\d)?|(?:fiscal|financial)\s(?:year\s)?{_YEAR}"
     rf"|(?:(?:this|last|next|that|each|every)\s(?:year|quarter|month|week|spring|summer|autumn|fall|winter|decade))"
     rf"|(?:a|one)\s(?:year|quarter|month)\s(?:earlier|ago|before)|year[- ]earlier|(?:the\s)?year\sbefore"
@@ -240,7 +244,8 @@ _ATTACHED = re.compile(r"[\s,]*(?:(?:in|for|during|as of|at the end of|by|throug
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"“‘(0-9$€£])|[!?;]$|\.$")
 _CLAUSE_STOP = re.compile(r"[,;:()—–]\s|\s(?:and|but|while|whereas|although|which|who|that)\s")
 _GOES_ON = re.compile(
-    r"^[\s,]*(?:up|down|rising|falling|or|and|to|from|a (?:rise|gain|drop|fall|decline) of|an increase of)?"
+    r"^[\s,]*(?:(?:year-on-year|year-over-year|year over year|y/y|yoy|on the year|a year earlier)\s)?"
+    r"(?:up|down|rising|falling|or|and|to|from|a (?:rise|gain|drop|fall|decline) of|an increase of)?"
     r"(?:\s(?:about|nearly|around|almost|roughly|some|more than))?\s*$"
 )
 _DAYS = re.compile(rf"(?:(?:this|last|next)\s)?{_DAY}|today|yesterday|tomorrow", re.IGNORECASE)
@@ -257,6 +262,10 @@ def find_periods(text: str) -> list[tuple[int, int]]:
         start, end = match.span()
         while start < end and text[start].isspace():
             start += 1
+        if text[end - 1] == "." and not re.search(
+            r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$", text[:end]
+        ):
+            end -= 1  # "to June." ends the sentence, not an abbreviation
         core = text[start:end]
         if not core or core.lower() in ("in", "since", "by", "for", "from", "during", "through", "until"):
             continue
@@ -350,7 +359,8 @@ def _ranges(text: str, raw: list[_Raw]) -> list[_Raw]:
             gap = text[end : figure[0]]
             between = re.search(r"between\s$", text[max(0, start - 8) : start], re.IGNORECASE)
             dash = re.fullmatch(r"\s?[-–]\s?", gap) and not unit
-            spelled = re.fullmatch(r"\s(?:to|or)\s", gap) and not unit and figure[3]
+            aged = unit == "years old" and not figure[3]  # "aged 18 to 34"
+            spelled = re.fullmatch(r"\s(?:to|or)\s", gap) and ((not unit and figure[3]) or aged)
             if dash or spelled or (between and gap == " and " and unit in ("", figure[3])):
                 merged[-1] = (start, figure[1], value, figure[3] or unit)
                 continue
@@ -365,9 +375,9 @@ def _plain(number: float | Decimal) -> int | float:
     return round(float(number), 6)
 
 
-def _count_value(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
+def _count_value(word: str) -> int | float | None:
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return _plain(Decimal(word))
     return _word_value(word)
 
 
@@ -398,8 +408,9 @@ def _read(match: re.Match[str], text: str) -> tuple[int, int, int | float | None
     if value is None:
         return None
     scale = (groups["scale"] or "").strip().lower()
-    if scale in ("m", "b", "k") and not groups["cur"] and not groups["curword"]:
-        return None  # 5m is a distance, 3b a grade: only money takes a one-letter scale
+    counted_after = _count_noun(text, end) if scale in ("m", "b", "k") else None
+    if scale in ("m", "b", "k") and not groups["cur"] and not groups["curword"] and not counted_after:
+        return None  # 5m is a distance, 3b a grade: only money and counts (5.5m customers) take a one-letter scale
     value *= SCALE_VALUES.get(scale, 1)
     cur = (groups["cur"] or "").strip().lower().rstrip(".")
     unit = CURRENCY_BEFORE.get(cur, "") or CURRENCY_AFTER.get((groups["curword"] or "").lower(), "")
@@ -407,6 +418,8 @@ def _read(match: re.Match[str], text: str) -> tuple[int, int, int | float | None
         unit = PERCENT[re.sub(r"\s+", " ", groups["pct"].strip().lower()).replace("percent", "percent")]
     elif groups["fold"]:
         unit = "times"
+    if not unit and re.search(r"\b(?:aged|ages|age)\s(?:between\s)?$", text[max(0, start - 16) : start]):
+        unit = "years old"
     if not unit:
         counted = _count_noun(text, end)
         if counted:
@@ -579,7 +592,7 @@ def metric_of(text: str, start: int, end: int, unit: str) -> str:
         words = _words_until_break(after.group(1).split())
         if words:
             return " ".join(words)
-    if unit not in _SHARES and unit not in _MONEY and unit not in ("years", "days", "months"):
+    if unit not in _SHARES and unit not in _MONEY and unit not in ("years", "days", "months", "years old"):
         words = text[start:end].split()
         kept = [w for w in words[:-1] if w.lower() in COUNT_ADJECTIVES]
         return " ".join([*kept, words[-1]])
