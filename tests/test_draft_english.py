@@ -290,3 +290,40 @@ def test_a_rolling_period_is_one_period() -> None:
     text = "Some 13.5 million people used it in the 12 months to June."
     assert [text[s:e] for s, e in find_periods(text)] == ["the 12 months to June"]
     assert [f.as_written for f in find_figures(text)] == ["13.5 million people"]
+
+
+def test_a_known_name_keeps_its_legal_tail() -> None:
+    found = names("Chime Financial Inc said it grew; Chime did not comment.")
+    assert "Chime Financial Inc" in found
+    assert "Inc" not in found
+    assert found["Chime Financial Inc"].aliases == ["Chime"]
+
+
+def test_a_wire_dateline_names_no_entity() -> None:
+    found = names("LONDON, Oct 8 (Fintech Wire) - Zephyr Capital raised funds.")
+    assert set(found) == {"Zephyr Capital"}
+
+
+def test_an_appositive_gives_the_kind_and_a_controller_the_parent() -> None:
+    found = names(
+        "Quillpay, an earned-wage access product, is popular.",
+        "Lumo, the Brazilian digital bank controlled by Harbor Holdings, grew.",
+        "Dana Whitlock, a fintech analyst at Zephyr Research, agreed.",
+    )
+    assert found["Quillpay"].kind == "product"
+    assert found["Lumo"].kind == "bank"
+    assert found["Lumo"].parent == "Harbor Holdings"
+    assert found["Dana Whitlock"].kind == "person"
+
+
+def test_a_wire_source_is_not_a_figure_and_a_bare_count_takes_the_unit_before() -> None:
+    assert find_figures("The plan was reported by three people familiar with the matter.") == []
+    found = figures("It had 8.6 million active members, up from 7.9 million a year earlier.")
+    assert (found["7.9 million"].unit, found["7.9 million"].period) == ("members", "a year earlier")
+
+
+def test_a_spelled_range_of_money_is_one_figure_but_a_change_is_two() -> None:
+    assert [f.as_written for f in find_figures("It may seek roughly $12 billion to $15 billion.")] == [
+        "$12 billion to $15 billion"
+    ]
+    assert len(find_figures("Revenue rose from $12 billion to $15 billion.")) == 2

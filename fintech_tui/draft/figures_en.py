@@ -186,10 +186,16 @@ _FRACTION = "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=
 # A fraction is a share only where it is "of" something or hedged: "a quarter of adults", "nearly half".
 FRACTION = re.compile(
     rf"(?<![A-Za-z-])(?P<hedged>(?:nearly|almost|about|around|roughly|more than|less than|over|just over|just under|"
-    rf"some|close to|fewer than)\s)?(?P<frac>{_FRACTION})(?![A-Za-z-])(?P<of>\s(?:of|the|its|their|our|all)\b)?",
+    rf"some|close to|fewer than|as much as|up to|by|by about|by nearly)\s)?(?P<frac>{_FRACTION})(?![A-Za-z-])"
+    rf"(?P<of>\s(?:of|the|its|their|our|all)\b)?",
     re.IGNORECASE,
 )
 _COUNT = rf"\d+|{_WORD}"
+MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
+MULTIPLIED = re.compile(r"\b(?P<verb>doubled|tripled|trebled|quadrupled)\b", re.IGNORECASE)
+SOURCES = re.compile(
+    rf"\b(?:{_WORD}|\d+)\s(?:people|persons|sources)\s(?:familiar|briefed|with knowledge|close to)\b", re.IGNORECASE
+)
 ONE_IN = re.compile(rf"(?<![A-Za-z-])(?P<a>{_COUNT})\s(?:in|out of)\s(?P<b>{_COUNT})(?![\d,])", re.IGNORECASE)
 TIMES = re.compile(
     rf"(?<![A-Za-z-])(?P<n>\d+(?:\.\d+)?|{_WORD}|twice)(?:\s(?P<times>times)(?=\s(?:as|more|larger|bigger|higher|"
@@ -210,7 +216,7 @@ PERIOD = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH}(?:,?\s{_YEAR})?"
     rf"|{_MONTH}\s{_YEAR}"
     rf"|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
-    rf"|(?:the\s)?(?:{_ORD}\s)?(?:(?:fiscal|financial|calendar)\s)?(?:quarter|half|year|month|week|decade)s?"
+    rf"|(?:the\s)?(?:{_ORD}\s)?(?:(?:fiscal|financial|calendar)\s)?(?:quarter|half|year|month|week|decade|period)s?"
     rf"(?:\s(?:of\s)?(?:(?:fiscal|financial)\s)?{_YEAR}(?:/\d\d)?)?(?=\W|$)"
     rf"|(?:the\s)?(?:past|last|next|previous|first|coming)\s(?:\d+|{_WORD}|few|several)\s(?:years|months|quarters|weeks|days)"
     rf"|(?:the\s)?(?:\d+|{_WORD})\s(?:months|weeks|quarters|years)\s(?:to|ended|ending|through)\s"
@@ -245,8 +251,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"“‘(0-9$€£])|[!?;]$|\.
 _CLAUSE_STOP = re.compile(r"[,;:()—–]\s|\s(?:and|but|while|whereas|although|which|who|that)\s")
 _GOES_ON = re.compile(
     r"^[\s,]*(?:(?:year-on-year|year-over-year|year over year|y/y|yoy|on the year|a year earlier)\s)?"
-    r"(?:up|down|rising|falling|or|and|to|from|a (?:rise|gain|drop|fall|decline) of|an increase of)?"
+    r"(?:up from|down from|up|down|rising|falling|or|and|to|from|compared with|versus|"
+    r"a (?:rise|gain|drop|fall|decline) of|an increase of)?"
     r"(?:\s(?:about|nearly|around|almost|roughly|some|more than))?\s*$"
+)
+# "rose 5% to 6%", "from $2bn to $3bn": a change from one figure to another, not a range.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:from|rose|fell|grew|increased|decreased|declined|dropped|jumped|climbed|surged|slipped|cut|raised|lifted|"
+    r"lowered|narrowed|widened|up|down)\s(?:(?:by|about|nearly|around|almost|roughly|some|more than)\s)?[^\s]*\s?$",
+    re.IGNORECASE,
 )
 _DAYS = re.compile(rf"(?:(?:this|last|next)\s)?{_DAY}|today|yesterday|tomorrow", re.IGNORECASE)
 
@@ -271,7 +284,7 @@ def find_periods(text: str) -> list[tuple[int, int]]:
             continue
         lead = re.match(r"(?:as of|at the end of|end of|in|since|by|during|through|for|from|until)\s", core)
         body = core[lead.end() :] if lead else core
-        if re.fullmatch(r"(?:the\s)?(?:quarter|half|year|month|week|decade)s?", body, re.IGNORECASE):
+        if re.fullmatch(r"(?:the\s)?(?:quarter|half|year|month|week|decade|period)s?", body, re.IGNORECASE):
             continue  # a bare "quarter" or "half" is a word, not a period: "a quarter of adults"
         short_month = re.fullmatch(_MONTH, body) and body.rstrip(".") in _SHORT_MONTHS
         if short_month and not re.search(r"(?:in|since|by|until|from)\s$", text[: start + (lead.end() if lead else 0)]):
@@ -315,6 +328,10 @@ def find_figures(text: str) -> list[Found]:
         times = 2 if match.group("n").lower() == "twice" else _count_value(match.group("n"))
         if times is not None:
             add(match.start(), match.end(), times, "times")
+    for match in MULTIPLIED.finditer(text):
+        add(match.start("verb"), match.end("verb"), MULTIPLES[match.group("verb").lower()], "times")
+    for match in SOURCES.finditer(text):
+        taken.append(match.span())  # "three people familiar with the matter": who said it, not a quantity
     for match in FIGURE.finditer(text):
         read = _read(match, text)
         if read is not None:
@@ -335,6 +352,13 @@ def find_figures(text: str) -> list[Found]:
         counted = _count_noun(" " + metric.split()[-1], 0) if metric and not unit else None
         if counted:
             unit = counted[0]  # "active members rose 23% to 8.6 million": 8.6 million members
+        elif (
+            not unit
+            and previous
+            and previous.unit in COUNT_UNITS.values()
+            and _GOES_ON.search(text[previous.end : start])
+        ):
+            unit, metric = previous.unit, metric or previous.metric  # "8.6 million members, up from 7.9 million"
         figures.append(
             Found(
                 start,
@@ -360,7 +384,8 @@ def _ranges(text: str, raw: list[_Raw]) -> list[_Raw]:
             between = re.search(r"between\s$", text[max(0, start - 8) : start], re.IGNORECASE)
             dash = re.fullmatch(r"\s?[-–]\s?", gap) and not unit
             aged = unit == "years old" and not figure[3]  # "aged 18 to 34"
-            spelled = re.fullmatch(r"\s(?:to|or)\s", gap) and ((not unit and figure[3]) or aged)
+            alike = unit and unit == figure[3] and not _CHANGE_BEFORE.search(text[max(0, start - 30) : start])
+            spelled = re.fullmatch(r"\s(?:to|or)\s", gap) and ((not unit and figure[3]) or aged or alike)
             if dash or spelled or (between and gap == " and " and unit in ("", figure[3])):
                 merged[-1] = (start, figure[1], value, figure[3] or unit)
                 continue
@@ -562,7 +587,8 @@ def _period_text(text: str, s: int, e: int) -> str:
 _METRIC_VERB = re.compile(
     r"\b(?:rose|fell|grew|increased|decreased|declined|dropped|jumped|climbed|surged|soared|slipped|slid|reached|"
     r"hit|totall?ed|stood|was|were|is|are|came|amounted|doubled|tripled|topped|exceeded|rise|fall|grow|reach|"
-    r"increase|decline|climb|jump|be worth|worth|be|valued at|of|at|to|by)\s"
+    r"increase|decline|climb|jump|narrowed|widened|shrank|expanded|swelled|tumbled|plunged|plummeted|eased|"
+    r"edged|rebounded|slumped|accounted for|made up|be worth|worth|be|valued at|of|at|to|by)\s"
     r"(?:(?:about|around|nearly|almost|roughly|more than|over|some|up|down|an estimated|by|to|of|at|in|just|"
     r"as much as|close to|a|an|the|record|new)\s)*$"
 )
@@ -572,13 +598,14 @@ _INFINITIVE = re.compile(
     r"to\s(?=(?:\w+\s){1,2}$)"
     r"|\s(?:will|would|could|may|might|should|can)\s(?=(?:\w+\s){1,2}$)"
 )
+_AUXILIARY = {"keep", "keeps", "kept", "continue", "continues", "continued", "to", "be", "been"}
 _NOT_METRIC = set(
     _words(
         "it they he she we which that this who there what company bank firm group said says say percent the a an its "
         "their his her our and or but of to from by with in on at for as up down has have had reported posted recorded "
         "booked saw generated earned made raised lost added expects expected forecast forecasts while when where "
         "also only just still even than more less about some is are was were be been being will would could may might "
-        "total overall annual"
+        "total overall annual if whether unless them us those these ones all each"
     )
 )
 _MONEY = ("USD", "HKD", "EUR", "GBP", "yuan", "JPY", "SGD", "INR", "AUD", "CAD")
@@ -597,29 +624,55 @@ def metric_of(text: str, start: int, end: int, unit: str) -> str:
         kept = [w for w in words[:-1] if w.lower() in COUNT_ADJECTIVES]
         return " ".join([*kept, words[-1]])
     share = re.match(
-        r"\s(?:of|of all)\s((?:the|its|their|our|all|[A-Z]\w+(?:'s|’s))\s)?((?:[A-Za-z][\w-]*\s?){1,2})", text[end:]
+        r"\s(?:of|of all)\s((?:the|its|their|our|all|[A-Z]\w+(?:'s|’s))\s)?((?:[A-Za-z][\w-]*\s?){1,3})", text[end:]
     )
-    if share and unit == "%" and not text[start].isdigit():  # "three-quarters of its new accounts"
-        words = _words_until_break(share.group(2).split())
+    if share and unit == "%":  # "three-quarters of its new accounts", "12% of its staff"
+        words = _noun_phrase(share.group(2).split())
         if words:
             return " ".join(words)
-    counted = re.match(r"\s([a-z]+)\b", text[end:])
-    if counted and unit == "%" and re.search(r"\sin\s", text[start:end]) and counted.group(1) not in _NOT_METRIC:
-        return counted.group(1)  # "one in three users"
-    clause = text[_clause_start(text, start) : start]
+    counted = re.match(r"\s((?:[a-z][\w-]*\s?){1,3})", text[end:])
+    if counted and unit == "%" and re.search(r"\s(?:in|out of)\s", text[start:end]):
+        words = _noun_phrase(counted.group(1).split())  # "one in three users", "six in 10 new checking accounts"
+        if words:
+            return " ".join(words)
+    return _metric_before(_without_periods(text, _clause_start(text, start), start))
+
+
+def _metric_before(clause: str) -> str:
+    """The noun phrase before the clause's verb: "its operating loss narrowed to" → "operating loss"."""
     clause = _INFINITIVE.sub(" ", clause)
     match = _METRIC_VERB.search(clause)
-    if match:
-        before = re.findall(r"[\w'’-]+", clause[: match.start()])
-        words = []
-        for index in range(len(before) - 1, -1, -1):
-            word = before[index]
-            if word.lower() in _NOT_METRIC or not word.isalpha() or (word[0].isupper() and index > 0):
-                break
-            words.insert(0, word)
-        if words:
-            return " ".join(words[-3:])
-    return ""
+    if not match:
+        return ""
+    before = re.findall(r"[\w'’-]+", clause[: match.start()])
+    words: list[str] = []
+    for index in range(len(before) - 1, -1, -1):
+        word = before[index]
+        if not words and (word.endswith("ing") or word in _AUXILIARY):
+            continue  # "members keep growing at 9%": the verb's helpers are not the metric
+        if word.lower() in _NOT_METRIC or not word.isalpha() or (word[0].isupper() and index > 0):
+            break
+        words.insert(0, word)
+    return " ".join(words[-3:])
+
+
+def _noun_phrase(words: list[str]) -> list[str]:
+    """The words up to the first plural noun ("monthly active users", "new accounts"), else up to two."""
+    kept = _words_until_break(words)
+    for i, word in enumerate(kept):
+        if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            return kept[: i + 1]
+    return kept[:2]
+
+
+def _without_periods(text: str, start: int, end: int) -> str:
+    """text[start:end] less its periods and their prepositions ("Revenue for the twelve months to June rose")."""
+    clause = text[start:end]
+    for s, e in sorted(find_periods(clause), reverse=True):
+        head = re.search(r"(?:\b(?:for|in|during|over|as of|at the end of|by|through)\s)?$", clause[:s])
+        cut = head.start() if head else s
+        clause = clause[:cut] + clause[e:]
+    return re.sub(r"\s{2,}", " ", clause)
 
 
 def _words_until_break(words: list[str]) -> list[str]:

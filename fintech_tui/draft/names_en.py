@@ -79,6 +79,43 @@ _SENTENCE_END = re.compile(
 )
 _QUOTED = re.compile(r"[\"“]([A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3})[\"”]")
 _BRACKET = re.compile(r"^\s\((?:the\s)?[\"“]?([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})[\"”]?\)")
+# A company-form tail after a known name: "Inc", "Ltd", "Bank", "Holdings".
+_LEGAL_TAIL = re.compile(
+    r"(?:,?\s(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|plc|PLC|AG|SA|NV|N\.A\.))+(?![\w-])"
+    r"|(?:\s(?:Bank|Holdings|Group|Financial|Technologies))+(?![\w-])"
+)
+# A wire story's dateline: "SAN FRANCISCO, Oct 8 (Fintech Wire) -"
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^()\n]{0,30}\([^)]{1,40}\)\s?[-—–]")
+# What an appositive calls a name: "MyPay, an earned-wage access product"; "Stride, a bank".
+APPOSITIVE_KINDS = {
+    "bank": "bank",
+    "lender": "company",
+    "neobank": "company",
+    "startup": "company",
+    "company": "company",
+    "firm": "company",
+    "fintech": "company",
+    "insurer": "company",
+    "broker": "company",
+    "brokerage": "company",
+    "regulator": "organisation",
+    "agency": "organisation",
+    "watchdog": "organisation",
+    "group": "group",
+    "conglomerate": "group",
+    "app": "app",
+    "application": "app",
+    "wallet": "app",
+    "product": "product",
+    "card": "product",
+    "feature": "product",
+    "service": "product",
+    "platform": "company",
+}
+_APPOSITIVE = re.compile(
+    r"^,\s(?:an?|the|its|their)\s(?:[\w'’-]+\s){0,4}?(" + "|".join(APPOSITIVE_KINDS) + r")s?"
+    r"(?=[,.;:)]|\s(?:that|which|who|owned|controlled|run|based|with|in|of|for|from|launched|backed)\b)"
+)
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
@@ -188,8 +225,13 @@ class _Finder:
                 if headline and not self._in_body(form) and "common" in _classes(form):
                     continue
                 name, kind = dictionary()[form]
-                self._add(name, kind, "a well-known name", base + match.start(), form)
-                taken.append(match.span())
+                longer = _LEGAL_TAIL.match(text, match.end())  # Chime Financial Inc, The Bancorp Bank
+                end = longer.end() if longer else match.end()
+                self._add(name, kind, "a well-known name", base + match.start(), text[match.start() : end])
+                taken.append((match.start(), end))
+            dateline = _DATELINE.match(text)
+            if dateline:
+                taken.append(dateline.span())  # SAN FRANCISCO, Oct 8 (Fintech Wire) -: place, date, outlet
             for start, span in self._spans(text, taken):
                 if headline and not self._in_body(span):
                     continue
@@ -349,7 +391,7 @@ class _Finder:
             self._add(owner, "", "", position, span)
             return
         kind, reason = self._kind(span, where)
-        if kind and not initial:
+        if kind and (not initial or self._appositive(span)):  # "Quillpay, an app that …" opens a sentence
             self._add(span, kind, reason, position, span)
 
     def _short_form_of(self, span: str) -> str:
@@ -381,13 +423,25 @@ class _Finder:
         head = next((w for w, after in pairwise(words) if w in OF_HEADS and after == "of"), "")
         if head:
             return SUFFIX_KINDS.get(head, "organisation"), f"a name with {head} of"
-        if where == "quoted":
-            return "product", "a capitalised name in quotes"
         if self._person(span):
             return "person", "a person's name, said or titled"
+        said = self._appositive(span)
+        if said:
+            return APPOSITIVE_KINDS[said], f"called a {said} where it is named"
+        if where == "quoted":
+            return "product", "a capitalised name in quotes"
         if len(words) == 1 and span.isupper() and len(span) <= 2:
             return "", ""
         return "company", "a capitalised name"
+
+    def _appositive(self, span: str) -> str:
+        """The noun of an appositive right after `span` ("MyPay, an earned-wage access product" → product)."""
+        for text in self.texts:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(span)}(?![\w-])", text):
+                said = _APPOSITIVE.match(text[match.end() : match.end() + 80])
+                if said:
+                    return said.group(1)
+        return ""
 
     def _person(self, span: str) -> bool:
         words = span.split()
@@ -412,7 +466,8 @@ class _Finder:
         name = rf"(?<![\w-])({alternation})(?![\w-])"
         owner_after = re.compile(
             name + r"(?:'s|’s)?[\"”’]?,?\s(?:which is\s|is\s|was\s)?(?:now\s)?(?:a|an|the)?\s?(?:wholly[- ]owned\s)?"
-            r"(?:unit|subsidiary|division|arm|affiliate|part|business|brand|owned|operated|run)\s(?:of|by)\s"
+            r"(?:[\w'’-]+\s){0,4}?(?:unit|subsidiary|division|arm|affiliate|part|business|brand|owned|operated|run|"
+            r"controlled)\s(?:of|by)\s"
             r"(?:the\s)?" + name
         )
         owner_before = re.compile(
