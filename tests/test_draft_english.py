@@ -327,3 +327,40 @@ def test_a_spelled_range_of_money_is_one_figure_but_a_change_is_two() -> None:
         "$12 billion to $15 billion"
     ]
     assert len(find_figures("Revenue rose from $12 billion to $15 billion.")) == 2
+
+
+def test_list_counts_ages_durations_and_name_numbers() -> None:
+    assert find_figures("5 things to know about lending") == []
+    assert find_figures("Three big questions for lenders") == []
+    assert find_figures("PayPal's Pay in 4 product grew.") == []
+    found = figures("Half of users were under 35 years old; it can be paid over six weeks.")
+    assert (found["35 years old"].unit, found["35 years old"].hedge) == ("years old", "")
+    assert (found["six weeks"].value, found["six weeks"].unit, found["six weeks"].hedge) == (6, "weeks", "")
+    assert [f.as_written for f in find_figures("It splits a bill into three to six payments.")] == [
+        "three to six payments"
+    ]
+
+
+def test_double_with_a_modal_is_a_multiple_and_the_period_a_horizon() -> None:
+    found = figures("Analysts estimate that loss rates could roughly double within two quarters.")
+    assert (found["double"].value, found["double"].unit, found["double"].hedge) == (2, "times", "possibility")
+    assert found["double"].period == "within two quarters"
+    assert find_figures("It offers a double bed.") == []
+
+
+def test_hedges_rank_forecasts_over_rounding() -> None:
+    found = figures("Bankers expect the listing to value it at about $15 billion, roughly a third of that peak.")
+    assert found["$15 billion"].hedge == "prediction"
+    assert found["a third"].hedge == "prediction"
+    assert figures("It could seek roughly $12 billion.")["$12 billion"].hedge == "possibility"
+    assert figures("It will grow if members keep growing at about 9% a year.")["9%"].hedge == "estimate"
+
+
+def test_periods_since_ago_and_other_subjects() -> None:
+    assert figures("Since then the company has cut about 12% of its staff.")["12%"].period == "Since then"
+    assert figures("It cut its staff by nearly half since 2022.")["half"].period == "2022"
+    assert figures("It rose to 25%, up from about 18% three years ago.")["18%"].period == "three years ago"
+    found = figures("Losses were 0.5% of volume last year, while Affirm put the late share at 2.6%.")
+    assert (found["0.5%"].period, found["2.6%"].period) == ("last year", "")
+    found = figures("Shares rose in 2021, and it now serves 100 million customers.")
+    assert found["100 million customers"].period == ""

@@ -123,6 +123,13 @@ COUNT_ADJECTIVES = set(
         "individual corporate online mobile digital young older full-time part-time more additional"
     )
 )
+# "5 things to know": a list's count, not a quantity the article states.
+LIST_NOUNS = set(
+    _words(
+        "things ways reasons lessons questions takeaways tips steps facts charts trends signs myths rules "
+        "mistakes ideas predictions"
+    )
+)
 NOT_COUNT_NOUNS = set(
     _words(
         "of and or to in on at for by from with than as the a an per is are was were has have had will would "
@@ -131,7 +138,7 @@ NOT_COUNT_NOUNS = set(
 )
 HEDGES = (
     ("estimate", r"about|around|roughly|approximately|nearly|almost|some|over|more than|less than|fewer than"),
-    ("estimate", r"as (?:much|many|high|low|little) as|up to|at least|at most|close to|just (?:over|under)|under"),
+    ("estimate", r"as (?:much|many|high|low|little) as|up to|at least|at most|close to|just (?:over|under)"),
     ("estimate", r"an estimated|estimated|an approximate|upwards of|well over|north of|more like"),
 )
 _HEDGE_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(words for _, words in HEDGES)}))\s+(?:a |an )?$", re.IGNORECASE)
@@ -141,7 +148,7 @@ _PREDICTION = re.compile(
     re.IGNORECASE,
 )
 _ESTIMATE_VERB = re.compile(r"\b(?:estimates?|estimated|approximately|roughly)\b", re.IGNORECASE)
-_BY_YEAR = re.compile(r"[^.;]{0,30}?\bby (?:the end of )?20\d\d\b")
+_BY_YEAR = re.compile(r"[^.;]{0,30}?\b(?:by (?:the end of )?20\d\d|next year|in the coming)\b")
 _POSSIBLE = re.compile(r"\b(?:could|may|might)\b", re.IGNORECASE)
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
@@ -156,7 +163,8 @@ FIGURE = re.compile(
     re.IGNORECASE,
 )
 WORD_FIGURE = re.compile(
-    rf"(?<![A-Za-z-])(?P<word>{_WORD})(?:\s(?P<pct>percent|per cent|percentage points?)|(?P<fold>-fold|fold)"
+    rf"(?<![A-Za-z-])(?P<word>{_WORD})(?:\s(?:to|or)\s{_WORD}|-{_WORD})?"
+    rf"(?:\s(?P<pct>percent|per cent|percentage points?)|(?P<fold>-fold|fold)"
     rf"|\s(?P<noun>[a-z][a-z-]+))",
     re.IGNORECASE,
 )
@@ -191,8 +199,12 @@ FRACTION = re.compile(
     re.IGNORECASE,
 )
 _COUNT = rf"\d+|{_WORD}"
-MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
-MULTIPLIED = re.compile(r"\b(?P<verb>doubled|tripled|trebled|quadrupled)\b", re.IGNORECASE)
+MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "double": 2, "triple": 3, "quadruple": 4}
+MULTIPLIED = re.compile(
+    r"\b(?P<verb>doubled|tripled|trebled|quadrupled)\b"
+    r"|\b(?:could|would|will|may|might|to|roughly|nearly|almost|more than)\s(?P<bare>double|triple|quadruple)\b",
+    re.IGNORECASE,
+)
 SOURCES = re.compile(
     rf"\b(?:{_WORD}|\d+)\s(?:people|persons|sources)\s(?:familiar|briefed|with knowledge|close to)\b", re.IGNORECASE
 )
@@ -216,7 +228,8 @@ PERIOD = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH}(?:,?\s{_YEAR})?"
     rf"|{_MONTH}\s{_YEAR}"
     rf"|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
-    rf"|(?:the\s)?(?:{_ORD}\s)?(?:(?:fiscal|financial|calendar)\s)?(?:quarter|half|year|month|week|decade|period)s?"
+    rf"|(?:(?:the|its|their)\s)?(?:{_ORD}\s)?(?:(?:fiscal|financial|calendar)\s)?"
+    rf"(?:quarter|half|year|month|week|decade|period)s?"
     rf"(?:\s(?:of\s)?(?:(?:fiscal|financial)\s)?{_YEAR}(?:/\d\d)?)?(?=\W|$)"
     rf"|(?:the\s)?(?:past|last|next|previous|first|coming)\s(?:\d+|{_WORD}|few|several)\s(?:years|months|quarters|weeks|days)"
     rf"|(?:the\s)?(?:\d+|{_WORD})\s(?:months|weeks|quarters|years)\s(?:to|ended|ending|through)\s"
@@ -224,6 +237,9 @@ PERIOD = re.compile(
     rf"(?:\s\d{{1,2}})?(?:,?\s{_YEAR})?"
     rf"|(?:Q[1-4]|H[12]|FY|CY)\s?(?:{_YEAR}|'?\d\d)?|(?:fiscal|financial)\s(?:year\s)?{_YEAR}"
     rf"|(?:(?:this|last|next|that|each|every)\s(?:year|quarter|month|week|spring|summer|autumn|fall|winter|decade))"
+    rf"|(?:the|this|last|next)\s(?:spring|summer|autumn|fall|winter)(?:\s(?:of\s)?{_YEAR})?"
+    rf"|(?:\d+|{_WORD}|a)\s(?:years?|months?|weeks?|days?|quarters?|decades?)\sago|[Ss]ince then"
+    rf"|within\s(?:\d+|{_WORD})\s(?:quarters|years|months)"
     rf"|(?:a|one)\s(?:year|quarter|month)\s(?:earlier|ago|before)|year[- ]earlier|(?:the\s)?year\sbefore"
     rf"|{_YEAR}(?:s|\s?[-–/]\s?(?:{_YEAR}|\d\d)(?!\d))?(?!\d|%|\s?(?:percent|per cent))"
     rf"|{_MONTH}(?=\W|$)|{_DAY}|today|yesterday|tomorrow|(?:this|last|next)\s{_DAY}"
@@ -237,18 +253,18 @@ _ID_BEFORE = re.compile(
 )
 _NAMED_BEFORE = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?!(?:About|Around|Nearly|Almost|Roughly|Some|Over|Only|Just|Up|More|Less|Fewer)\s)"
-    r"[a-z]*[A-Z][\w-]*\s$"
+    r"[a-z]*[A-Z][\w-]*\s(?:in\s)?$"
 )
 _GLUED_AFTER = re.compile(r"(?:-?[A-Za-z]|-\d|\(|/\d|\.\d)")
 LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[A-Za-z])[.)]\s")
 _COMPARE_BEFORE = re.compile(
-    r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bsince|\brelative to|\bover)\s(?:the\s)?"
+    r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\brelative to)\s(?:the\s)?"
     r"(?:(?:a|an|the|its|about|around|nearly|some)\s)?$",
     re.IGNORECASE,
 )
 _ATTACHED = re.compile(r"[\s,]*(?:(?:in|for|during|as of|at the end of|by|through|over|of|on)\s*)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"“‘(0-9$€£])|[!?;]$|\.$")
-_CLAUSE_STOP = re.compile(r"[,;:()—–]\s|\s(?:and|but|while|whereas|although|which|who|that)\s")
+_CLAUSE_STOP = re.compile(r"[,;:()—–]\s|\s(?:and|but|while|whereas|although|which|who|that|if|unless)\s")
 _GOES_ON = re.compile(
     r"^[\s,]*(?:(?:year-on-year|year-over-year|year over year|y/y|yoy|on the year|a year earlier)\s)?"
     r"(?:up from|down from|up|down|rising|falling|or|and|to|from|compared with|versus|"
@@ -284,7 +300,9 @@ def find_periods(text: str) -> list[tuple[int, int]]:
             continue
         lead = re.match(r"(?:as of|at the end of|end of|in|since|by|during|through|for|from|until)\s", core)
         body = core[lead.end() :] if lead else core
-        if re.fullmatch(r"(?:the\s)?(?:quarter|half|year|month|week|decade|period)s?", body, re.IGNORECASE):
+        if re.fullmatch(
+            r"(?:(?:the|its|their)\s)?(?:quarter|half|year|month|week|decade|period)s?", body, re.IGNORECASE
+        ):
             continue  # a bare "quarter" or "half" is a word, not a period: "a quarter of adults"
         short_month = re.fullmatch(_MONTH, body) and body.rstrip(".") in _SHORT_MONTHS
         if short_month and not re.search(r"(?:in|since|by|until|from)\s$", text[: start + (lead.end() if lead else 0)]):
@@ -329,7 +347,8 @@ def find_figures(text: str) -> list[Found]:
         if times is not None:
             add(match.start(), match.end(), times, "times")
     for match in MULTIPLIED.finditer(text):
-        add(match.start("verb"), match.end("verb"), MULTIPLES[match.group("verb").lower()], "times")
+        verb = "verb" if match.group("verb") else "bare"
+        add(match.start(verb), match.end(verb), MULTIPLES[match.group(verb).lower()], "times")
     for match in SOURCES.finditer(text):
         taken.append(match.span())  # "three people familiar with the matter": who said it, not a quantity
     for match in FIGURE.finditer(text):
@@ -366,9 +385,9 @@ def find_figures(text: str) -> list[Found]:
                 as_written,
                 value,
                 unit,
-                hedge=_hedge(text, start, end),
+                hedge=_hedge_after(text, start, end, previous),
                 metric=metric,
-                period=_period(text, start, end, periods, ranged),
+                period="" if unit in _DURATIONS else _period(text, start, end, periods, ranged),
             )
         )
     return figures
@@ -449,11 +468,19 @@ def _read(match: re.Match[str], text: str) -> tuple[int, int, int | float | None
         counted = _count_noun(text, end)
         if counted:
             unit, end = counted
+    if not unit and _list_count(text, end):
+        return None  # "5 things to know"
     if not unit and value == int(value) and 1900 <= value <= 2099 and not groups["scale"]:
         return None  # a year the period pattern did not take
     if not unit and not scale and _NAMED_BEFORE.search(text[max(0, start - 30) : start]):
         return None  # iPhone 15, Basel 3, Windows 11: a number inside a name
     return start, end, _plain(value), unit
+
+
+def _list_count(text: str, end: int) -> bool:
+    """Whether the number before `end` counts a list's items ("5 things to know", "three big questions")."""
+    following = re.match(r"\s([a-z]+)(?:\s([a-z]+))?", text[end:])
+    return following is not None and bool({following.group(1), following.group(2)} & LIST_NOUNS)
 
 
 def _number(num: str) -> Decimal | None:
@@ -467,16 +494,19 @@ def _number(num: str) -> Decimal | None:
 
 def _count_noun(text: str, end: int) -> tuple[str, int] | None:
     """The noun counted right after a number ("700 million users", "38 million active members")."""
-    words = list(re.finditer(r"\s([a-z][a-z-]*)\b", text[end : end + 60]))
+    aged = re.match(r"\s(?:years?|yrs)[- ]old\b|-year-olds?\b", text[end : end + 12])
+    if aged:
+        return "years old", end + aged.end()
+    words = list(re.finditer(r"\s([a-z][a-z-]*\b|(?:U\.S\.|US|UK|EU|U\.K\.)(?!\w))", text[end : end + 60]))
     position = 0
     for index, match in enumerate(words[:3]):
         if match.start() != position:
             return None
         noun = match.group(1)
-        if noun in COUNT_ADJECTIVES and index < 2:
+        if (noun in COUNT_ADJECTIVES or noun[0].isupper()) and index < 2:
             position = match.end()
             continue
-        if noun in NOT_COUNT_NOUNS:
+        if noun in NOT_COUNT_NOUNS or noun in LIST_NOUNS or noun[0].isupper():
             return None
         singular = noun[:-3] + "y" if noun.endswith("ies") else noun[:-2] if noun.endswith("ches") else noun.rstrip("s")
         if noun in ("people", "staff"):
@@ -500,24 +530,41 @@ def _read_word(match: re.Match[str]) -> tuple[int, int, int | float | None, str]
         return match.start(), match.end(), value, "times"
     noun = match.group("noun").lower()
     singular = noun[:-2] if noun.endswith("ches") else noun.rstrip("s")
-    if singular in COUNT_UNITS and noun not in ("day", "month", "year") and value > 1:
+    if noun in LIST_NOUNS or noun in NOT_COUNT_NOUNS or value < 2:
+        return None
+    if singular in COUNT_UNITS and noun not in ("day", "month", "year"):
         return match.start(), match.end(), value, COUNT_UNITS[singular if noun != "people" else "people"]
+    if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3:
+        return match.start(), match.end(), value, noun  # "four payments", "six weeks"
     return None
+
+
+def _hedge_after(text: str, start: int, end: int, previous: Found | None) -> str:
+    """The figure's hedge; one in apposition ("about $15 billion, roughly a third of that peak") shares a forecast's."""
+    hedge = _hedge(text, start, end)
+    lead = text[_clause_start(text, start) : start].split()
+    if previous and previous.hedge in ("prediction", "possibility") and len(lead) <= 2 and hedge != "prediction":
+        return previous.hedge
+    return hedge
 
 
 def _hedge(text: str, start: int, end: int) -> str:
     """estimate for "about", "nearly", "more than"…; prediction for "expected", "will", "forecast"."""
-    before = text[max(0, start - 30) : start]
-    if _HEDGE_BEFORE.search(before):
-        return "estimate"
     clause = text[_clause_start(text, start, reported=True) : start]
     after = text[end : _sentence_bounds(text, start, end)[1]]
     if _PREDICTION.search(clause) or (_POSSIBLE.search(clause) and _BY_YEAR.match(after)):
-        return "prediction"  # "will reach", "expected to", "could be worth $560 billion by 2027"
-    if _ESTIMATE_VERB.search(clause):
-        return "estimate"
+        return "prediction"  # "expect the listing to value it at about $15 billion", "could reach $2bn next year"
     if _POSSIBLE.search(clause):
-        return "possibility"
+        return "possibility"  # "could seek roughly $12 billion"
+    hedged = _HEDGE_BEFORE.search(text[max(0, start - 30) : start])
+    if (
+        hedged
+        and re.match(r"over\b", hedged.group(), re.IGNORECASE)
+        and re.search(r"(?:days|weeks|months|years)$", text[start:end])
+    ):
+        hedged = None  # "over six weeks" spans a time; it does not round one
+    if hedged or _ESTIMATE_VERB.search(clause):
+        return "estimate"
     return ""
 
 
@@ -556,6 +603,13 @@ def _period(text: str, start: int, end: int, periods: list[tuple[int, int]], fig
     days = [p for p in free if _DAYS.fullmatch(text[p[0] : p[1]])]  # the day of the news, a last resort
     free = [p for p in free if p not in days]
     in_clause = [p for p in free if clause_left <= p[0] and p[1] <= clause_right]
+    contrast = re.search(r"\b(?:while|whereas|but|although|though)\s$", text[:clause_left]) or re.match(
+        r"(?:while|whereas|but|although|though)\s", text[clause_left:start]
+    )
+    if contrast and re.search(r"\b[A-Z][a-z]+", text[clause_left:start]):
+        free, days = [], []  # "…last year, while Affirm put the share at 2.6%": another subject, another time
+    if re.search(r"\b(?:now|currently|today)\b", text[clause_left:start]):
+        free, days = [], []  # "…since its 2021 debut, and it now serves 100 million": the present, not then
     for group, later in ((in_clause, True), (free, False), (days, False)):
         before = [p for p in group if p[1] <= start]
         if before:
@@ -567,7 +621,7 @@ def _period(text: str, start: int, end: int, periods: list[tuple[int, int]], fig
 
 
 def _direct(text: str, end: int, s: int) -> bool:
-    return not re.search(r"\b(?:from|than|compared|versus|vs|against|since)\b", text[end:s])
+    return not re.search(r"\b(?:from|than|compared|versus|vs|against)\b", text[end:s])
 
 
 def _is_base(text: str, left: int, s: int, figures: list[_Raw]) -> bool:
@@ -609,6 +663,7 @@ _NOT_METRIC = set(
     )
 )
 _MONEY = ("USD", "HKD", "EUR", "GBP", "yuan", "JPY", "SGD", "INR", "AUD", "CAD")
+_DURATIONS = ("years", "months", "weeks", "days", "years old")
 _SHARES = ("%", "percentage points", "basis points", "times", "")
 
 
