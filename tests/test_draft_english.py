@@ -299,8 +299,24 @@ def test_a_known_name_keeps_its_legal_tail() -> None:
     assert found["Chime Financial Inc"].aliases == ["Chime"]
 
 
-def test_a_wire_dateline_names_no_entity() -> None:
+def test_a_dateline_and_a_page_information_line_name_the_outlet_and_author_only() -> None:
     found = names("LONDON, Oct 8 (Fintech Wire) - Zephyr Capital raised funds.")
+    assert set(found) == {"Fintech Wire", "Zephyr Capital"}
+    assert found["Fintech Wire"].kind == "organisation"
+    found = names("Lending Ledger · By Maya Chen · March 3, 2025, 8:30 AM ET", "Zephyr Capital raised funds.")
+    assert set(found) == {"Lending Ledger", "Maya Chen", "Zephyr Capital"}
+    assert (found["Lending Ledger"].kind, found["Maya Chen"].kind) == ("organisation", "person")
+
+
+def test_a_product_named_after_a_known_name_is_its_own_name() -> None:
+    found = names("Shoppers can use the Cash App Card, and Apple shut down Apple Pay Later; Cash App grew.")
+    assert found["Cash App Card"].kind == "product"
+    assert found["Apple Pay Later"].kind == "product"
+    assert found["Cash App"].kind == "app"
+
+
+def test_places_and_nationalities_are_not_names() -> None:
+    found = names("In the United States and Hong Kong, Swedish lenders and Zephyr Capital grew.")
     assert set(found) == {"Zephyr Capital"}
 
 

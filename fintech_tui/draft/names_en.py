@@ -28,7 +28,7 @@ def _words(text: str) -> list[str]:
 
 SUFFIX_KINDS = {
     **dict.fromkeys(_words("Bank Bancorp Banking Bankshares Bancshares"), "bank"),
-    **dict.fromkeys(_words("Group Holdings Holding Conglomerate"), "group"),
+    **dict.fromkeys(_words("Group Conglomerate"), "group"),
     **dict.fromkeys(_words("Pay Card Wallet Coin Token"), "product"),
     **dict.fromkeys(_words("App"), "app"),
     **dict.fromkeys(
@@ -37,7 +37,7 @@ SUFFIX_KINDS = {
             "Technologies Technology Tech Financial Capital Advisors Advisers Partners Securities Insurance Assurance "
             "Payments Labs Systems Software Ventures Investments Management Markets Finance Fintech Lending Mortgage "
             "Brokerage Solutions Services Networks Network Analytics Research Consulting Credit Trust Wealth Energy "
-            "Motors Airlines Industries Enterprises Brands Media Health Global International"
+            "Motors Airlines Industries Enterprises Brands Media Health Global International Holdings Holding"
         ),
         "company",
     ),
@@ -81,11 +81,11 @@ _QUOTED = re.compile(r"[\"“]([A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3})[\"
 _BRACKET = re.compile(r"^\s\((?:the\s)?[\"“]?([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})[\"”]?\)")
 # A company-form tail after a known name: "Inc", "Ltd", "Bank", "Holdings".
 _LEGAL_TAIL = re.compile(
-    r"(?:,?\s(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|plc|PLC|AG|SA|NV|N\.A\.))+(?![\w-])"
-    r"|(?:\s(?:Bank|Holdings|Group|Financial|Technologies))+(?![\w-])"
+    r"(?:,?\s(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|plc|PLC|AG|SA|NV|N\.A\.)(?![\w-])"
+    r"|\s(?:Bank|Holdings|Group|Financial|Technologies)(?![\w-]))+"
 )
 # A wire story's dateline: "SAN FRANCISCO, Oct 8 (Fintech Wire) -"
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^()\n]{0,30}\([^)]{1,40}\)\s?[-—–]")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^()\n]{0,30}\((?P<outlet>[^)]{1,40})\)\s?[-—–]")
 # What an appositive calls a name: "MyPay, an earned-wage access product"; "Stride, a bank".
 APPOSITIVE_KINDS = {
     "bank": "bank",
@@ -116,6 +116,11 @@ _APPOSITIVE = re.compile(
     r"^,\s(?:an?|the|its|their)\s(?:[\w'’-]+\s){0,4}?(" + "|".join(APPOSITIVE_KINDS) + r")s?"
     r"(?=[,.;:)]|\s(?:that|which|who|owned|controlled|run|based|with|in|of|for|from|launched|backed)\b)"
 )
+# A page-information line: "Fintech Ledger · By Maya Chen · March 3, 2025, 8:30 AM ET"
+_PAGE_INFO = re.compile(r"^[^.!?]{0,80}\s[·|•]\s(?:By\s|[^·|•]*\d)[^.!?]*$")
+# A product named after a known name: "Cash App Card", "Apple Pay Later"
+_PRODUCT_TAIL = re.compile(r"\s(?:Card|Later|Wallet|Plus|Premium|Savings|Checkout|Credit|Cash|Business|Pro)(?![\w-])")
+_NOT_NAMES = {"common", "month", "weekday", "title", "term", "place"}
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
@@ -215,23 +220,8 @@ class _Finder:
         base = 0
         candidates: list[tuple[int, str, str]] = []  # (position, span, where)
         for text in self.texts:
-            headline = _headline(text)
-            taken: list[tuple[int, int]] = []
-            for match in _dictionary_pattern().finditer(text):
-                form = match.group()
-                initial = self._initial(text, match.start())
-                if initial and "common" in _classes(form) and not self._elsewhere(form):
-                    continue
-                if headline and not self._in_body(form) and "common" in _classes(form):
-                    continue
-                name, kind = dictionary()[form]
-                longer = _LEGAL_TAIL.match(text, match.end())  # Chime Financial Inc, The Bancorp Bank
-                end = longer.end() if longer else match.end()
-                self._add(name, kind, "a well-known name", base + match.start(), text[match.start() : end])
-                taken.append((match.start(), end))
-            dateline = _DATELINE.match(text)
-            if dateline:
-                taken.append(dateline.span())  # SAN FRANCISCO, Oct 8 (Fintech Wire) -: place, date, outlet
+            headline = _headline(text) and not _PAGE_INFO.search(text)
+            taken = self._page_information(text, base) + self._known(text, base, headline)
             for start, span in self._spans(text, taken):
                 if headline and not self._in_body(span):
                     continue
@@ -255,7 +245,7 @@ class _Finder:
                 fullest[f.name],
                 f.kind,
                 f.reason,
-                [form for form in dict.fromkeys(f.forms) if form != fullest[f.name] and self._used(form)],
+                [form for form in dict.fromkeys(f.forms) if form != fullest[f.name] and self._alone(form, f.forms)],
                 fullest.get(f.parent, f.parent),
             )
             for f in ordered
@@ -266,8 +256,62 @@ class _Finder:
         used = [form for form in dict.fromkeys(found.forms) if self._used(form)]
         return max(used, key=len) if used else found.name
 
+    def _alone(self, form: str, forms: list[str]) -> bool:
+        """Whether the text uses `form` outside the longer forms of the same name (Block, not Block Inc)."""
+        longer = [f for f in set(forms) if len(f) > len(form) and form in f]
+        for text in self.texts:
+            covered = [(m.start(), m.end()) for f in longer for m in re.finditer(re.escape(f), text)]
+            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                if not any(s <= match.start() and match.end() <= e for s, e in covered):
+                    return True
+        return False
+
     def _used(self, form: str) -> bool:
         return any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text) for text in self.texts)
+
+    def _known(self, text: str, base: int, headline: bool) -> list[tuple[int, int]]:
+        """Dictionary names in `text`, with a legal tail (Chime Financial Inc) or as a product (Cash App Card)."""
+        taken = []
+        for match in _dictionary_pattern().finditer(text):
+            form = match.group()
+            initial = self._initial(text, match.start())
+            if initial and "common" in _classes(form) and not self._elsewhere(form):
+                continue
+            if headline and not self._in_body(form) and "common" in _classes(form):
+                continue
+            name, kind = dictionary()[form]
+            product = _PRODUCT_TAIL.match(text, match.end())
+            if product:  # "Cash App Card", "Apple Pay Later": a product named after a known name
+                end = product.end()
+                span = text[match.start() : end]
+                self._add(span, "product", f"a product named after {name}", base + match.start(), span)
+            else:
+                longer = _LEGAL_TAIL.match(text, match.end())
+                end = longer.end() if longer else match.end()
+                self._add(name, kind, "a well-known name", base + match.start(), text[match.start() : end])
+            taken.append((match.start(), end))
+        return taken
+
+    def _page_information(self, text: str, base: int) -> list[tuple[int, int]]:
+        """The outlet and the author a dateline or a page-information line names ("Fintech Ledger · By Maya Chen")."""
+        dateline = _DATELINE.match(text)
+        if dateline:  # SAN FRANCISCO, Oct 8 (Fintech Wire) -
+            outlet = dateline.group("outlet")
+            self._add(outlet, "organisation", "the outlet in the dateline", base + dateline.start("outlet"), outlet)
+            return [dateline.span()]
+        if not _PAGE_INFO.search(text):
+            return []
+        taken = []
+        for segment in re.finditer(r"[^·|•]+", text):
+            part = segment.group().strip()
+            at = base + segment.start() + segment.group().index(part[:1] or " ")
+            author = re.fullmatch(r"(?:By|by)\s([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})", part)
+            if author:
+                self._add(author.group(1), "person", "the author in the page information", at + 3, author.group(1))
+            elif re.fullmatch(r"[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}", part) and not _classes(part) & _NOT_NAMES:
+                self._add(part, "organisation", "the outlet in the page information", at, part)
+            taken.append(segment.span())
+        return taken
 
     def _initial(self, text: str, start: int) -> bool:
         """Whether `start` opens a sentence (or the paragraph, or follows an opening quote)."""
@@ -352,7 +396,7 @@ class _Finder:
         while words and (self._not_name(words[-1], last=True) or words[-1] in CONNECTORS):
             words.pop()
         words = [w.rstrip(".") if w.endswith(".") and w[:-1] not in ("Inc", "Corp", "Co", "Ltd") else w for w in words]
-        if not words or all(self._not_name(w) or w in CONNECTORS for w in words):
+        if not words or all(self._not_name(w) or w in CONNECTORS for w in words) or _classes(" ".join(words)):
             return 0, ""
         if len(words) == 1 and words[0] in SUFFIX_KINDS:
             return 0, ""  # "Service", "Group", "Pay" alone: the rest of a name, not one
