@@ -380,3 +380,8 @@ def test_periods_since_ago_and_other_subjects() -> None:
     assert (found["0.5%"].period, found["2.6%"].period) == ("last year", "")
     found = figures("Shares rose in 2021, and it now serves 100 million customers.")
     assert found["100 million customers"].period == ""
+
+
+def test_a_count_used_to_refer_is_not_a_figure() -> None:
+    assert find_figures("The two banks merged, and the three founders left.") == []
+    assert [f.as_written for f in find_figures("It opened three branches.")] == ["three branches"]

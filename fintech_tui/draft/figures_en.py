@@ -277,6 +277,7 @@ _CHANGE_BEFORE = re.compile(
     r"lowered|narrowed|widened|up|down)\s(?:(?:by|about|nearly|around|almost|roughly|some|more than)\s)?[^\s]*\s?$",
     re.IGNORECASE,
 )
+_REFERRING = re.compile(r"\b(?:the|these|those|both|its|their|our|all|other)\s$", re.IGNORECASE)
 _DAYS = re.compile(rf"(?:(?:this|last|next)\s)?{_DAY}|today|yesterday|tomorrow", re.IGNORECASE)
 
 
@@ -357,6 +358,12 @@ def find_figures(text: str) -> list[Found]:
             add(*read)
     for match in WORD_FIGURE.finditer(text):
         read = _read_word(match)
+        if (
+            read
+            and read[3] not in ("%", "times")
+            and _REFERRING.search(text[max(0, match.start() - 12) : match.start()])
+        ):
+            continue  # "the two banks", "both three products": a count used to refer, not a quantity
         if read is not None:
             add(*read)
     ranged = _ranges(text, sorted(raw))
