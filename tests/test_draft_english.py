@@ -385,3 +385,33 @@ def test_periods_since_ago_and_other_subjects() -> None:
 def test_a_count_used_to_refer_is_not_a_figure() -> None:
     assert find_figures("The two banks merged, and the three founders left.") == []
     assert [f.as_written for f in find_figures("It opened three branches.")] == ["three branches"]
+
+
+def test_a_base_of_two_periods_is_left_whole() -> None:
+    found = figures(
+        "Revenue was $412 million for the third quarter of 2024, up 18 per cent from the same period a year earlier."
+    )
+    assert found["18 per cent"].period == "the third quarter of 2024"
+
+
+def test_in_the_quarter_and_fourth_quarter_revenue_are_periods() -> None:
+    assert (
+        figures("Funding costs fell by about 45 basis points in the quarter.")["45 basis points"].period
+        == "the quarter"
+    )
+    text = "It expects fourth-quarter revenue of between $180 million and $190 million."
+    assert [text[s:e] for s, e in find_periods(text)] == ["fourth-quarter"]
+    found = figures(text)["$180 million and $190 million"]
+    assert (found.value, found.hedge, found.period) == (180_000_000, "prediction", "fourth-quarter")
+
+
+def test_a_base_figure_does_not_inherit_the_forecast() -> None:
+    found = figures("Balances will reach $300 billion by 2026, up from $245 billion today.")
+    assert found["$300 billion"].hedge == "prediction"
+    assert found["$245 billion"].hedge == ""
+    assert found["$245 billion"].metric == found["$300 billion"].metric == "Balances"
+
+
+def test_a_figure_after_to_shares_the_metric_before_it() -> None:
+    found = figures("The delinquency rate slipped 0.3 percentage points to 4.1%.")
+    assert found["4.1%"].metric == "delinquency rate"

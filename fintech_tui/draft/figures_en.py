@@ -239,6 +239,7 @@ PERIOD = re.compile(
     rf"|(?:(?:this|last|next|that|each|every)\s(?:year|quarter|month|week|spring|summer|autumn|fall|winter|decade))"
     rf"|(?:the|this|last|next)\s(?:spring|summer|autumn|fall|winter)(?:\s(?:of\s)?{_YEAR})?"
     rf"|(?:\d+|{_WORD}|a)\s(?:years?|months?|weeks?|days?|quarters?|decades?)\sago|[Ss]ince then"
+    rf"|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ull|[Hh]alf)-(?:quarter|half|year)(?=\s)"
     rf"|within\s(?:\d+|{_WORD})\s(?:quarters|years|months)"
     rf"|(?:a|one)\s(?:year|quarter|month)\s(?:earlier|ago|before)|year[- ]earlier|(?:the\s)?year\sbefore"
     rf"|{_YEAR}(?:s|\s?[-–/]\s?(?:{_YEAR}|\d\d)(?!\d))?(?!\d|%|\s?(?:percent|per cent))"
@@ -287,33 +288,35 @@ _Raw = tuple[int, int, int | float | None, str]  # start, end, value, unit
 
 def find_periods(text: str) -> list[tuple[int, int]]:
     """Spans of the dates, times and periods in `text` (years, quarters, "last year", "as of June 30")."""
-    spans = []
-    for match in PERIOD.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        if text[end - 1] == "." and not re.search(
-            r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$", text[:end]
-        ):
-            end -= 1  # "to June." ends the sentence, not an abbreviation
-        core = text[start:end]
-        if not core or core.lower() in ("in", "since", "by", "for", "from", "during", "through", "until"):
-            continue
-        lead = re.match(r"(?:as of|at the end of|end of|in|since|by|during|through|for|from|until)\s", core)
-        body = core[lead.end() :] if lead else core
-        if re.fullmatch(
-            r"(?:(?:the|its|their)\s)?(?:quarter|half|year|month|week|decade|period)s?", body, re.IGNORECASE
-        ):
-            continue  # a bare "quarter" or "half" is a word, not a period: "a quarter of adults"
-        short_month = re.fullmatch(_MONTH, body) and body.rstrip(".") in _SHORT_MONTHS
-        if short_month and not re.search(r"(?:in|since|by|until|from)\s$", text[: start + (lead.end() if lead else 0)]):
-            continue  # "May" or "Mar" alone is more often a verb or a name than a month
-        if re.fullmatch(_YEAR, body) and _money_or_count(text, start + len(core) - len(body), end):
-            continue
-        if lead and lead.group().strip() == "from" and not re.search(r"\d|ago|earlier|before", body):
-            continue
-        spans.append((start + (lead.end() if lead else 0), end))
-    return spans
+    spans = [_period_span(text, match) for match in PERIOD.finditer(text)]
+    return [span for span in spans if span]
+
+
+_LEAD = re.compile(r"(?:as of|at the end of|end of|in|since|by|during|through|for|from|until)\s")
+_BARE = re.compile(r"(?:(?:the|its|their)\s)?(?:quarter|half|year|month|week|decade|period)s?", re.IGNORECASE)
+
+
+def _period_span(text: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """The span a PERIOD match stands for, less its preposition; None where it is a word, not a period."""
+    start, end = match.span()
+    while start < end and text[start].isspace():
+        start += 1
+    if text[end - 1] == "." and not re.search(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$", text[:end]):
+        end -= 1  # "to June." ends the sentence, not an abbreviation
+    core = text[start:end]
+    if not core or core.lower() in ("in", "since", "by", "for", "from", "during", "through", "until"):
+        return None
+    lead = _LEAD.match(core)
+    body = core[lead.end() :] if lead else core
+    after_preposition = lead is not None and lead.group().strip() in ("in", "during", "over", "through")
+    if _BARE.fullmatch(body) and not (after_preposition and body.startswith("the ")):
+        return None  # a bare "quarter" or "half" is a word ("a quarter of adults"); "in the quarter" is a period
+    short_month = re.fullmatch(_MONTH, body) and body.rstrip(".") in _SHORT_MONTHS
+    if short_month and not re.search(r"(?:in|since|by|until|from)\s$", text[: start + (lead.end() if lead else 0)]):
+        return None  # "May" or "Mar" alone is more often a verb or a name than a month
+    if re.fullmatch(_YEAR, body) and _money_or_count(text, start + len(core) - len(body), end):
+        return None
+    return start + (lead.end() if lead else 0), end
 
 
 def _money_or_count(text: str, start: int, end: int) -> bool:
@@ -370,11 +373,12 @@ def find_figures(text: str) -> list[Found]:
     figures: list[Found] = []
     for start, end, value, unit in ranged:
         as_written = text[start:end]
-        metric = metric_of(text, start, end, unit)
         previous = figures[-1] if figures and _sentence_bounds(text, start, end)[0] <= figures[-1].start else None
+        chained = previous is not None and bool(previous.metric) and bool(_GOES_ON.search(text[previous.end : start]))
+        metric = previous.metric if previous and chained else metric_of(text, start, end, unit)
         goes_on = _GOES_ON.search(text[_clause_start(text, start) : start])
-        if not metric and previous and (goes_on or _GOES_ON.search(text[previous.end : start])):
-            metric = previous.metric  # "revenue of $1.2 billion, up 24%", "rose 23% to 8.6 million": the same metric
+        if not metric and previous and goes_on:
+            metric = previous.metric  # "revenue of $1.2 billion, up 24%", "slipped 0.3 points to 4.1%": the same metric
         counted = _count_noun(" " + metric.split()[-1], 0) if metric and not unit else None
         if counted:
             unit = counted[0]  # "active members rose 23% to 8.6 million": 8.6 million members
@@ -550,7 +554,8 @@ def _hedge_after(text: str, start: int, end: int, previous: Found | None) -> str
     """The figure's hedge; one in apposition ("about $15 billion, roughly a third of that peak") shares a forecast's."""
     hedge = _hedge(text, start, end)
     lead = text[_clause_start(text, start) : start].split()
-    if previous and previous.hedge in ("prediction", "possibility") and len(lead) <= 2 and hedge != "prediction":
+    compared = any(word in ("from", "than", "compared", "versus") for word in lead)
+    if previous and previous.hedge in ("prediction", "possibility") and len(lead) <= 2 and not compared:
         return previous.hedge
     return hedge
 
@@ -635,6 +640,9 @@ def _is_base(text: str, left: int, s: int, figures: list[_Raw]) -> bool:
     """Whether the period at `s` is what a figure is compared with ("from a year earlier", "up from 5% in 2021")."""
     if _COMPARE_BEFORE.search(text[max(left, s - 40) : s]):
         return True
+    chained = [p for p in find_periods(text[left:s]) if re.fullmatch(r"[\s,]*", text[left + p[1] : s])]
+    if chained and _is_base(text, left, left + chained[-1][0], figures):
+        return True  # "from the same period a year earlier": the whole base
     previous = [f for f in figures if f[1] <= s and left <= f[0]]
     if previous and re.fullmatch(r"[\s,]*(?:in|for|during|as of|at the end of|of)?\s*", text[previous[-1][1] : s]):
         return bool(_COMPARE_BEFORE.search(text[max(left, previous[-1][0] - 30) : previous[-1][0]]))
