@@ -415,3 +415,24 @@ def test_a_base_figure_does_not_inherit_the_forecast() -> None:
 def test_a_figure_after_to_shares_the_metric_before_it() -> None:
     found = figures("The delinquency rate slipped 0.3 percentage points to 4.1%.")
     assert found["4.1%"].metric == "delinquency rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "as_written", "value", "unit"),
+    [
+        ("Every quarter-point cut hurts.", "quarter-point", 0.25, "percentage points"),
+        ("It loses roughly a twelfth of it.", "a twelfth", pytest.approx(8.333333), "%"),
+        ("They log two and a half times as many sessions.", "two and a half times", 2.5, "times"),
+        ("It has won only a few hundred thousand users.", "a few hundred thousand users", None, "users"),
+        ("Profit could fall by a quarter before rates rise.", "a quarter", 25, "%"),
+    ],
+)
+def test_fractions_points_multiples_and_vague_counts(text: str, as_written: str, value: object, unit: str) -> None:
+    found = figures(text)
+    assert as_written in found, list(found)
+    assert (found[as_written].value, found[as_written].unit) == (value, unit)
+
+
+def test_a_vague_count_is_an_estimate_and_a_price_per_year_has_no_period() -> None:
+    assert figures("It won a few hundred thousand users.")["a few hundred thousand users"].hedge == "estimate"
+    assert figures("It adds up to £200 a year before any fee.")["£200"].period == ""

@@ -189,6 +189,12 @@ FRACTIONS = {
     "three-fifths": 60,
     "a tenth": 10,
     "one-tenth": 10,
+    "a sixth": 100 / 6,
+    "one-sixth": 100 / 6,
+    "an eighth": 12.5,
+    "one-eighth": 12.5,
+    "a twelfth": 100 / 12,
+    "one-twelfth": 100 / 12,
 }
 _FRACTION = "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
 # A fraction is a share only where it is "of" something or hedged: "a quarter of adults", "nearly half".
@@ -199,6 +205,9 @@ FRACTION = re.compile(
     re.IGNORECASE,
 )
 _COUNT = rf"\d+|{_WORD}"
+POINT_SIZES = {"quarter": 0.25, "half": 0.5}
+POINTS = re.compile(r"(?<![\w-])(quarter|half)[- ](?:percentage[- ])?point(?![\w-])", re.IGNORECASE)
+VAGUE = re.compile(r"\b(?:a few|several|many)\s(?:hundred|thousand|million|billion)(?:\s(?:thousand|million))?", re.I)
 MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "double": 2, "triple": 3, "quadruple": 4}
 MULTIPLIED = re.compile(
     r"\b(?P<verb>doubled|tripled|trebled|quadrupled)\b"
@@ -210,7 +219,7 @@ SOURCES = re.compile(
 )
 ONE_IN = re.compile(rf"(?<![A-Za-z-])(?P<a>{_COUNT})\s(?:in|out of)\s(?P<b>{_COUNT})(?![\d,])", re.IGNORECASE)
 TIMES = re.compile(
-    rf"(?<![A-Za-z-])(?P<n>\d+(?:\.\d+)?|{_WORD}|twice)(?:\s(?P<times>times)(?=\s(?:as|more|larger|bigger|higher|"
+    rf"(?<![A-Za-z-])(?P<n>\d+(?:\.\d+)?|{_WORD}(?P<half>\sand\sa\shalf)?|twice)(?:\s(?P<times>times)(?=\s(?:as|more|larger|bigger|higher|"
     rf"greater|faster|the|that|its|their|what|over|less))|(?<=twice)(?=\s(?:as|the)))",
     re.IGNORECASE,
 )
@@ -236,12 +245,13 @@ PERIOD = re.compile(
     rf"(?:{_MONTH}|the end of)"
     rf"(?:\s\d{{1,2}})?(?:,?\s{_YEAR})?"
     rf"|(?:Q[1-4]|H[12]|FY|CY)\s?(?:{_YEAR}|'?\d\d)?|(?:fiscal|financial)\s(?:year\s)?{_YEAR}"
-    rf"|(?:(?:this|last|next|that|each|every)\s(?:year|quarter|month|week|spring|summer|autumn|fall|winter|decade))"
+    rf"|(?:(?:this|last|next|that|each|every)\s(?:year|quarter|month|week|spring|summer|autumn|fall|winter|decade))(?!-)"
     rf"|(?:the|this|last|next)\s(?:spring|summer|autumn|fall|winter)(?:\s(?:of\s)?{_YEAR})?"
     rf"|(?:\d+|{_WORD}|a)\s(?:years?|months?|weeks?|days?|quarters?|decades?)\sago|[Ss]ince then"
     rf"|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ull|[Hh]alf)-(?:quarter|half|year)(?=\s)"
     rf"|within\s(?:\d+|{_WORD})\s(?:quarters|years|months)"
-    rf"|(?:a|one)\s(?:year|quarter|month)\s(?:earlier|ago|before)|year[- ]earlier|(?:the\s)?year\sbefore"
+    rf"|(?:a|one)\s(?:year|quarter|month)\s(?:earlier|ago|before(?=[,.;)]|$))|year[- ]earlier"
+    rf"|(?:the\s)?year\sbefore(?=[,.;)]|$)"
     rf"|{_YEAR}(?:s|\s?[-–/]\s?(?:{_YEAR}|\d\d)(?!\d))?(?!\d|%|\s?(?:percent|per cent))"
     rf"|{_MONTH}(?=\W|$)|{_DAY}|today|yesterday|tomorrow|(?:this|last|next)\s{_DAY}"
     rf"|\d{{1,2}}(?::\d\d)+(?:\s?[ap]\.?m\.?)?|\d{{1,2}}\s?[ap]\.m\.)",
@@ -347,9 +357,16 @@ def find_figures(text: str) -> list[Found]:
         if a is not None and b and a < b and b in (2, 3, 4, 5, 6, 8, 10, 20, 25, 50, 100):
             add(match.start(), match.end(), _plain(100 * a / b), "%")
     for match in TIMES.finditer(text):
-        times = 2 if match.group("n").lower() == "twice" else _count_value(match.group("n"))
+        word = match.group("n").lower().removesuffix(" and a half")
+        times = 2 if word == "twice" else _count_value(word)
         if times is not None:
-            add(match.start(), match.end(), times, "times")
+            add(match.start(), match.end(), times + 0.5 if match.group("half") else times, "times")
+    for match in POINTS.finditer(text):  # "a quarter-point cut": 0.25 percentage points
+        add(match.start(), match.end(), POINT_SIZES[match.group(1).lower()], "percentage points")
+    for match in VAGUE.finditer(text):  # "a few hundred thousand users": a count with no exact value
+        counted = _count_noun(text, match.end())
+        if counted:
+            add(match.start(), counted[1], None, counted[0])
     for match in MULTIPLIED.finditer(text):
         verb = "verb" if match.group("verb") else "bare"
         add(match.start(verb), match.end(verb), MULTIPLES[match.group(verb).lower()], "times")
@@ -396,7 +413,7 @@ def find_figures(text: str) -> list[Found]:
                 as_written,
                 value,
                 unit,
-                hedge=_hedge_after(text, start, end, previous),
+                hedge=_hedge_after(text, start, end, previous) or ("estimate" if value is None else ""),
                 metric=metric,
                 period="" if unit in _DURATIONS else _period(text, start, end, periods, ranged),
             )
