@@ -436,3 +436,15 @@ def test_fractions_points_multiples_and_vague_counts(text: str, as_written: str,
 def test_a_vague_count_is_an_estimate_and_a_price_per_year_has_no_period() -> None:
     assert figures("It won a few hundred thousand users.")["a few hundred thousand users"].hedge == "estimate"
     assert figures("It adds up to £200 a year before any fee.")["£200"].period == ""
+
+
+def test_an_author_without_by_and_a_firm_with_an_ampersand() -> None:
+    found = names(
+        "Lending Notes · Sam Okafor · 12 June 2025",
+        "Photo: Lending Notes",
+        "Analysts at Marlowe & Finch, a unit of the Finch Capital Group, agreed. The Metal plan costs more.",
+    )
+    assert (found["Lending Notes"].kind, found["Sam Okafor"].kind) == ("organisation", "person")
+    assert "Notes" not in found
+    assert (found["Marlowe & Finch"].kind, found["Marlowe & Finch"].parent) == ("company", "Finch Capital Group")
+    assert found["Metal"].kind == "product"

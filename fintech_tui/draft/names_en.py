@@ -120,6 +120,8 @@ _APPOSITIVE = re.compile(
 _PAGE_INFO = re.compile(r"^[^.!?]{0,80}\s[·|•]\s(?:By\s|[^·|•]*\d)[^.!?]*$")
 # A product named after a known name: "Cash App Card", "Apple Pay Later"
 _PRODUCT_TAIL = re.compile(r"\s(?:Card|Later|Wallet|Plus|Premium|Savings|Checkout|Credit|Cash|Business|Pro)(?![\w-])")
+_PERSON_LIKE = re.compile(r"[A-Z][a-z'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’-]+){1,2}")
+_PLAN_WORDS = re.compile(r"(?:plan|plans|tier|tiers|subscription|membership|package)\b")
 _NOT_NAMES = {"common", "month", "weekday", "title", "term", "place"}
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
@@ -301,7 +303,7 @@ class _Finder:
             return [dateline.span()]
         if not _PAGE_INFO.search(text):
             return []
-        taken = []
+        taken: list[tuple[int, int]] = []
         for segment in re.finditer(r"[^·|•]+", text):
             part = segment.group().strip()
             at = base + segment.start() + segment.group().index(part[:1] or " ")
@@ -309,7 +311,11 @@ class _Finder:
             if author:
                 self._add(author.group(1), "person", "the author in the page information", at + 3, author.group(1))
             elif re.fullmatch(r"[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}", part) and not _classes(part) & _NOT_NAMES:
-                self._add(part, "organisation", "the outlet in the page information", at, part)
+                person = (
+                    bool(taken) and _PERSON_LIKE.fullmatch(part) and not any(w in SUFFIX_KINDS for w in part.split())
+                )
+                kind, said = ("person", "the author") if person else ("organisation", "the outlet")
+                self._add(part, kind, f"{said} in the page information", at, part)
             taken.append(segment.span())
         return taken
 
@@ -390,6 +396,8 @@ class _Finder:
         words = [m.group() for m in run]
         starts = [m.start() for m in run]
         words[-1] = re.sub(r"(?:'s|’s|'|’)$", "", words[-1])
+        if " ".join(words) in self.form_of:
+            return starts[0], " ".join(words)  # "Fintech Notes", already the outlet: nothing to cut
         while words and (self._not_name(words[0]) or words[0] in CONNECTORS):
             words.pop(0)
             starts.pop(0)
@@ -469,6 +477,8 @@ class _Finder:
             return SUFFIX_KINDS.get(head, "organisation"), f"a name with {head} of"
         if self._person(span):
             return "person", "a person's name, said or titled"
+        if len(words) == 1 and self._before_word(span, _PLAN_WORDS):
+            return "product", "named as a plan or tier"
         said = self._appositive(span)
         if said:
             return APPOSITIVE_KINDS[said], f"called a {said} where it is named"
@@ -477,6 +487,11 @@ class _Finder:
         if len(words) == 1 and span.isupper() and len(span) <= 2:
             return "", ""
         return "company", "a capitalised name"
+
+    def _before_word(self, span: str, following: re.Pattern[str]) -> bool:
+        """Whether the text puts `span` right before one of `following` ("the Metal plan")."""
+        pattern = rf"(?<![\w-]){re.escape(span)}\s"
+        return any(following.match(t, m.end()) for t in self.texts for m in re.finditer(pattern, t))
 
     def _appositive(self, span: str) -> str:
         """The noun of an appositive right after `span` ("MyPay, an earned-wage access product" → product)."""
@@ -489,7 +504,7 @@ class _Finder:
 
     def _person(self, span: str) -> bool:
         words = span.split()
-        if not 2 <= len(words) <= 3 or any(w.isupper() or w in SUFFIX_KINDS for w in words):
+        if not 2 <= len(words) <= 3 or any(w.isupper() or w in SUFFIX_KINDS or w == "&" for w in words):
             return False
         if "given" in _classes(words[0]):
             return True
