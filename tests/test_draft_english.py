@@ -219,3 +219,232 @@ def test_metric_is_short() -> None:
 
 def test_vague_words_are_not_figures() -> None:
     assert find_figures("Dozens of lenders and hundreds of startups joined; several banks left.") == []
+
+
+def test_a_dateline_and_a_byline() -> None:
+    found = names("By Priya Raman, March 2025", "NEW YORK (Reuters) — Evolve Bank & Trust was fined.")
+    assert found["Priya Raman"].kind == "person"
+    assert found["Evolve Bank & Trust"].kind == "bank"
+    assert "NEW YORK" not in found
+
+
+def test_an_alias_is_only_a_form_the_text_uses() -> None:
+    found = names("The CFPB proposed a rule.")
+    assert found["CFPB"].aliases == []
+
+
+def test_a_suffix_alone_is_not_a_name() -> None:
+    assert "Service" not in names("She works at the Postal Service desk of Zephyr Capital; Service was slow.")
+
+
+def test_a_figure_chained_by_to_shares_the_period_and_the_metric() -> None:
+    found = figures("Its active members rose 23% to 8.6 million in the fourth quarter.")
+    assert found["23%"].period == "the fourth quarter"
+    assert found["8.6 million"].unit == "members"
+    assert found["8.6 million"].metric == "active members"
+
+
+def test_the_day_of_the_news_yields_to_the_period_of_the_figure() -> None:
+    found = figures("Zephyr said on Monday that revenue rose 9%, and it expects 12% growth in 2026.")
+    assert found["12%"].period == "2026"
+    assert found["12%"].hedge == "prediction"
+    assert found["9%"].period == "Monday"  # nothing better in its sentence
+
+
+def test_a_share_measures_what_it_is_a_share_of() -> None:
+    assert (
+        figures("It said three-quarters of its new accounts open on mobile.")["three-quarters"].metric == "new accounts"
+    )
+    assert figures("Regulators found one in three users missed a payment.")["one in three"].metric == "users"
+
+
+def test_a_forecast_reaches_over_that_and_to() -> None:
+    assert figures("Analysts estimate that 40% of loans are late.")["40%"].hedge == "estimate"
+    found = figures("The market could be worth $560 billion by 2027.")["$560 billion"]
+    assert (found.hedge, found.metric, found.period) == ("prediction", "market", "2027")
+    assert figures("Zephyr could lose $5 million.")["$5 million"].hedge == "possibility"
+    assert figures("Zephyr expects loan volume to grow 20% this year.")["20%"].metric == "loan volume"
+
+
+@pytest.mark.parametrize(
+    ("text", "as_written", "value", "unit"),
+    [
+        ("Fees fell 3-5% last year.", "3-5%", 3, "%"),
+        ("It may lend $3-5 billion.", "$3-5 billion", 3_000_000_000, "USD"),
+        ("Users aged 18 to 34 joined.", "18 to 34", 18, "years old"),
+        ("Loans grew 1.5 times faster than deposits.", "1.5 times", 1.5, "times"),
+        ("It serves 5.5m customers.", "5.5m customers", 5_500_000, "customers"),
+    ],
+)
+def test_ranges_ages_multiples_and_short_scales(text: str, as_written: str, value: object, unit: str) -> None:
+    found = figures(text)
+    assert as_written in found, list(found)
+    assert (found[as_written].value, found[as_written].unit) == (value, unit)
+
+
+def test_a_one_letter_scale_needs_money_or_a_count() -> None:
+    assert find_figures("The runner ran 5m.") == []
+
+
+def test_a_rolling_period_is_one_period() -> None:
+    text = "Some 13.5 million people used it in the 12 months to June."
+    assert [text[s:e] for s, e in find_periods(text)] == ["the 12 months to June"]
+    assert [f.as_written for f in find_figures(text)] == ["13.5 million people"]
+
+
+def test_a_known_name_keeps_its_legal_tail() -> None:
+    found = names("Chime Financial Inc said it grew; Chime did not comment.")
+    assert "Chime Financial Inc" in found
+    assert "Inc" not in found
+    assert found["Chime Financial Inc"].aliases == ["Chime"]
+
+
+def test_a_dateline_and_a_page_information_line_name_the_outlet_and_author_only() -> None:
+    found = names("LONDON, Oct 8 (Fintech Wire) - Zephyr Capital raised funds.")
+    assert set(found) == {"Fintech Wire", "Zephyr Capital"}
+    assert found["Fintech Wire"].kind == "organisation"
+    found = names("Lending Ledger · By Maya Chen · March 3, 2025, 8:30 AM ET", "Zephyr Capital raised funds.")
+    assert set(found) == {"Lending Ledger", "Maya Chen", "Zephyr Capital"}
+    assert (found["Lending Ledger"].kind, found["Maya Chen"].kind) == ("organisation", "person")
+
+
+def test_a_product_named_after_a_known_name_is_its_own_name() -> None:
+    found = names("Shoppers can use the Cash App Card, and Apple shut down Apple Pay Later; Cash App grew.")
+    assert found["Cash App Card"].kind == "product"
+    assert found["Apple Pay Later"].kind == "product"
+    assert found["Cash App"].kind == "app"
+
+
+def test_places_and_nationalities_are_not_names() -> None:
+    found = names("In the United States and Hong Kong, Swedish lenders and Zephyr Capital grew.")
+    assert set(found) == {"Zephyr Capital"}
+
+
+def test_an_appositive_gives_the_kind_and_a_controller_the_parent() -> None:
+    found = names(
+        "Quillpay, an earned-wage access product, is popular.",
+        "Lumo, the Brazilian digital bank controlled by Harbor Holdings, grew.",
+        "Dana Whitlock, a fintech analyst at Zephyr Research, agreed.",
+    )
+    assert found["Quillpay"].kind == "product"
+    assert found["Lumo"].kind == "bank"
+    assert found["Lumo"].parent == "Harbor Holdings"
+    assert found["Dana Whitlock"].kind == "person"
+
+
+def test_a_wire_source_is_not_a_figure_and_a_bare_count_takes_the_unit_before() -> None:
+    assert find_figures("The plan was reported by three people familiar with the matter.") == []
+    found = figures("It had 8.6 million active members, up from 7.9 million a year earlier.")
+    assert (found["7.9 million"].unit, found["7.9 million"].period) == ("members", "a year earlier")
+
+
+def test_a_spelled_range_of_money_is_one_figure_but_a_change_is_two() -> None:
+    assert [f.as_written for f in find_figures("It may seek roughly $12 billion to $15 billion.")] == [
+        "$12 billion to $15 billion"
+    ]
+    assert len(find_figures("Revenue rose from $12 billion to $15 billion.")) == 2
+
+
+def test_list_counts_ages_durations_and_name_numbers() -> None:
+    assert find_figures("5 things to know about lending") == []
+    assert find_figures("Three big questions for lenders") == []
+    assert find_figures("PayPal's Pay in 4 product grew.") == []
+    found = figures("Half of users were under 35 years old; it can be paid over six weeks.")
+    assert (found["35 years old"].unit, found["35 years old"].hedge) == ("years old", "")
+    assert (found["six weeks"].value, found["six weeks"].unit, found["six weeks"].hedge) == (6, "weeks", "")
+    assert [f.as_written for f in find_figures("It splits a bill into three to six payments.")] == [
+        "three to six payments"
+    ]
+
+
+def test_double_with_a_modal_is_a_multiple_and_the_period_a_horizon() -> None:
+    found = figures("Analysts estimate that loss rates could roughly double within two quarters.")
+    assert (found["double"].value, found["double"].unit, found["double"].hedge) == (2, "times", "possibility")
+    assert found["double"].period == "within two quarters"
+    assert find_figures("It offers a double bed.") == []
+
+
+def test_hedges_rank_forecasts_over_rounding() -> None:
+    found = figures("Bankers expect the listing to value it at about $15 billion, roughly a third of that peak.")
+    assert found["$15 billion"].hedge == "prediction"
+    assert found["a third"].hedge == "prediction"
+    assert figures("It could seek roughly $12 billion.")["$12 billion"].hedge == "possibility"
+    assert figures("It will grow if members keep growing at about 9% a year.")["9%"].hedge == "estimate"
+
+
+def test_periods_since_ago_and_other_subjects() -> None:
+    assert figures("Since then the company has cut about 12% of its staff.")["12%"].period == "Since then"
+    assert figures("It cut its staff by nearly half since 2022.")["half"].period == "2022"
+    assert figures("It rose to 25%, up from about 18% three years ago.")["18%"].period == "three years ago"
+    found = figures("Losses were 0.5% of volume last year, while Affirm put the late share at 2.6%.")
+    assert (found["0.5%"].period, found["2.6%"].period) == ("last year", "")
+    found = figures("Shares rose in 2021, and it now serves 100 million customers.")
+    assert found["100 million customers"].period == ""
+
+
+def test_a_count_used_to_refer_is_not_a_figure() -> None:
+    assert find_figures("The two banks merged, and the three founders left.") == []
+    assert [f.as_written for f in find_figures("It opened three branches.")] == ["three branches"]
+
+
+def test_a_base_of_two_periods_is_left_whole() -> None:
+    found = figures(
+        "Revenue was $412 million for the third quarter of 2024, up 18 per cent from the same period a year earlier."
+    )
+    assert found["18 per cent"].period == "the third quarter of 2024"
+
+
+def test_in_the_quarter_and_fourth_quarter_revenue_are_periods() -> None:
+    assert (
+        figures("Funding costs fell by about 45 basis points in the quarter.")["45 basis points"].period
+        == "the quarter"
+    )
+    text = "It expects fourth-quarter revenue of between $180 million and $190 million."
+    assert [text[s:e] for s, e in find_periods(text)] == ["fourth-quarter"]
+    found = figures(text)["$180 million and $190 million"]
+    assert (found.value, found.hedge, found.period) == (180_000_000, "prediction", "fourth-quarter")
+
+
+def test_a_base_figure_does_not_inherit_the_forecast() -> None:
+    found = figures("Balances will reach $300 billion by 2026, up from $245 billion today.")
+    assert found["$300 billion"].hedge == "prediction"
+    assert found["$245 billion"].hedge == ""
+    assert found["$245 billion"].metric == found["$300 billion"].metric == "Balances"
+
+
+def test_a_figure_after_to_shares_the_metric_before_it() -> None:
+    found = figures("The delinquency rate slipped 0.3 percentage points to 4.1%.")
+    assert found["4.1%"].metric == "delinquency rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "as_written", "value", "unit"),
+    [
+        ("Every quarter-point cut hurts.", "quarter-point", 0.25, "percentage points"),
+        ("It loses roughly a twelfth of it.", "a twelfth", pytest.approx(8.333333), "%"),
+        ("They log two and a half times as many sessions.", "two and a half times", 2.5, "times"),
+        ("It has won only a few hundred thousand users.", "a few hundred thousand users", None, "users"),
+        ("Profit could fall by a quarter before rates rise.", "a quarter", 25, "%"),
+    ],
+)
+def test_fractions_points_multiples_and_vague_counts(text: str, as_written: str, value: object, unit: str) -> None:
+    found = figures(text)
+    assert as_written in found, list(found)
+    assert (found[as_written].value, found[as_written].unit) == (value, unit)
+
+
+def test_a_vague_count_is_an_estimate_and_a_price_per_year_has_no_period() -> None:
+    assert figures("It won a few hundred thousand users.")["a few hundred thousand users"].hedge == "estimate"
+    assert figures("It adds up to £200 a year before any fee.")["£200"].period == ""
+
+
+def test_an_author_without_by_and_a_firm_with_an_ampersand() -> None:
+    found = names(
+        "Lending Notes · Sam Okafor · 12 June 2025",
+        "Photo: Lending Notes",
+        "Analysts at Marlowe & Finch, a unit of the Finch Capital Group, agreed. The Metal plan costs more.",
+    )
+    assert (found["Lending Notes"].kind, found["Sam Okafor"].kind) == ("organisation", "person")
+    assert "Notes" not in found
+    assert (found["Marlowe & Finch"].kind, found["Marlowe & Finch"].parent) == ("company", "Finch Capital Group")
+    assert found["Metal"].kind == "product"

@@ -28,7 +28,7 @@ def _words(text: str) -> list[str]:
 
 SUFFIX_KINDS = {
     **dict.fromkeys(_words("Bank Bancorp Banking Bankshares Bancshares"), "bank"),
-    **dict.fromkeys(_words("Group Holdings Holding Conglomerate"), "group"),
+    **dict.fromkeys(_words("Group Conglomerate"), "group"),
     **dict.fromkeys(_words("Pay Card Wallet Coin Token"), "product"),
     **dict.fromkeys(_words("App"), "app"),
     **dict.fromkeys(
@@ -37,7 +37,7 @@ SUFFIX_KINDS = {
             "Technologies Technology Tech Financial Capital Advisors Advisers Partners Securities Insurance Assurance "
             "Payments Labs Systems Software Ventures Investments Management Markets Finance Fintech Lending Mortgage "
             "Brokerage Solutions Services Networks Network Analytics Research Consulting Credit Trust Wealth Energy "
-            "Motors Airlines Industries Enterprises Brands Media Health Global International"
+            "Motors Airlines Industries Enterprises Brands Media Health Global International Holdings Holding"
         ),
         "company",
     ),
@@ -45,7 +45,7 @@ SUFFIX_KINDS = {
         _words(
             "Commission Reserve Bureau Authority Agency Administration Board Ministry Department Fund Association "
             "Council Office Institute University College School Court Congress Treasury Committee Center Centre "
-            "Foundation Federation Union Exchange Parliament Senate Forum Organisation Organization Regulator "
+            "Foundation Federation Union Exchange Parliament Senate Forum Organisation Organization Regulator Service "
             "Corps Police Government Cabinet Assembly Tribunal Ombudsman Alliance Society Coalition"
         ),
         "organisation",
@@ -79,6 +79,50 @@ _SENTENCE_END = re.compile(
 )
 _QUOTED = re.compile(r"[\"“]([A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3})[\"”]")
 _BRACKET = re.compile(r"^\s\((?:the\s)?[\"“]?([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})[\"”]?\)")
+# A company-form tail after a known name: "Inc", "Ltd", "Bank", "Holdings".
+_LEGAL_TAIL = re.compile(
+    r"(?:,?\s(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|plc|PLC|AG|SA|NV|N\.A\.)(?![\w-])"
+    r"|\s(?:Bank|Holdings|Group|Financial|Technologies)(?![\w-]))+"
+)
+# A wire story's dateline: "SAN FRANCISCO, Oct 8 (Fintech Wire) -"
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^()\n]{0,30}\((?P<outlet>[^)]{1,40})\)\s?[-—–]")
+# What an appositive calls a name: "MyPay, an earned-wage access product"; "Stride, a bank".
+APPOSITIVE_KINDS = {
+    "bank": "bank",
+    "lender": "company",
+    "neobank": "company",
+    "startup": "company",
+    "company": "company",
+    "firm": "company",
+    "fintech": "company",
+    "insurer": "company",
+    "broker": "company",
+    "brokerage": "company",
+    "regulator": "organisation",
+    "agency": "organisation",
+    "watchdog": "organisation",
+    "group": "group",
+    "conglomerate": "group",
+    "app": "app",
+    "application": "app",
+    "wallet": "app",
+    "product": "product",
+    "card": "product",
+    "feature": "product",
+    "service": "product",
+    "platform": "company",
+}
+_APPOSITIVE = re.compile(
+    r"^,\s(?:an?|the|its|their)\s(?:[\w'’-]+\s){0,4}?(" + "|".join(APPOSITIVE_KINDS) + r")s?"
+    r"(?=[,.;:)]|\s(?:that|which|who|owned|controlled|run|based|with|in|of|for|from|launched|backed)\b)"
+)
+# A page-information line: "Fintech Ledger · By Maya Chen · March 3, 2025, 8:30 AM ET"
+_PAGE_INFO = re.compile(r"^[^.!?]{0,80}\s[·|•]\s(?:By\s|[^·|•]*\d)[^.!?]*$")
+# A product named after a known name: "Cash App Card", "Apple Pay Later"
+_PRODUCT_TAIL = re.compile(r"\s(?:Card|Later|Wallet|Plus|Premium|Savings|Checkout|Credit|Cash|Business|Pro)(?![\w-])")
+_PERSON_LIKE = re.compile(r"[A-Z][a-z'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’-]+){1,2}")
+_PLAN_WORDS = re.compile(r"(?:plan|plans|tier|tiers|subscription|membership|package)\b")
+_NOT_NAMES = {"common", "month", "weekday", "title", "term", "place"}
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
@@ -127,7 +171,11 @@ def _dictionary_pattern() -> re.Pattern[str]:
 
 
 def _classes(word: str) -> set[str]:
-    return word_classes().get(word, set())
+    """The classes of `word`; an all-capitals word (a dateline's NEW YORK) also as title-cased."""
+    classes = word_classes().get(word, set())
+    if word.isupper() and len(word) > 3:
+        classes = classes | word_classes().get(word.title(), set())
+    return classes
 
 
 def _is_cap(token: str) -> bool:
@@ -151,7 +199,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _headline(text: str) -> bool:
     """A title-case line with no closing stop: its capitals say nothing about names."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
-    if not words or text.rstrip().endswith((".", "!", "?", ":")) or len(words) > 20:
+    if len(words) < 4 or text.rstrip().endswith((".", "!", "?", ":")) or len(words) > 20:
         return False
     return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.6
 
@@ -174,18 +222,8 @@ class _Finder:
         base = 0
         candidates: list[tuple[int, str, str]] = []  # (position, span, where)
         for text in self.texts:
-            headline = _headline(text)
-            taken: list[tuple[int, int]] = []
-            for match in _dictionary_pattern().finditer(text):
-                form = match.group()
-                initial = self._initial(text, match.start())
-                if initial and "common" in _classes(form) and not self._elsewhere(form):
-                    continue
-                if headline and not self._in_body(form) and "common" in _classes(form):
-                    continue
-                name, kind = dictionary()[form]
-                self._add(name, kind, "a well-known name", base + match.start(), form)
-                taken.append(match.span())
+            headline = _headline(text) and not _PAGE_INFO.search(text)
+            taken = self._page_information(text, base) + self._known(text, base, headline)
             for start, span in self._spans(text, taken):
                 if headline and not self._in_body(span):
                     continue
@@ -209,7 +247,7 @@ class _Finder:
                 fullest[f.name],
                 f.kind,
                 f.reason,
-                [form for form in dict.fromkeys(f.forms) if form != fullest[f.name]],
+                [form for form in dict.fromkeys(f.forms) if form != fullest[f.name] and self._alone(form, f.forms)],
                 fullest.get(f.parent, f.parent),
             )
             for f in ordered
@@ -220,8 +258,66 @@ class _Finder:
         used = [form for form in dict.fromkeys(found.forms) if self._used(form)]
         return max(used, key=len) if used else found.name
 
+    def _alone(self, form: str, forms: list[str]) -> bool:
+        """Whether the text uses `form` outside the longer forms of the same name (Block, not Block Inc)."""
+        longer = [f for f in set(forms) if len(f) > len(form) and form in f]
+        for text in self.texts:
+            covered = [(m.start(), m.end()) for f in longer for m in re.finditer(re.escape(f), text)]
+            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                if not any(s <= match.start() and match.end() <= e for s, e in covered):
+                    return True
+        return False
+
     def _used(self, form: str) -> bool:
         return any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text) for text in self.texts)
+
+    def _known(self, text: str, base: int, headline: bool) -> list[tuple[int, int]]:
+        """Dictionary names in `text`, with a legal tail (Chime Financial Inc) or as a product (Cash App Card)."""
+        taken = []
+        for match in _dictionary_pattern().finditer(text):
+            form = match.group()
+            initial = self._initial(text, match.start())
+            if initial and "common" in _classes(form) and not self._elsewhere(form):
+                continue
+            if headline and not self._in_body(form) and "common" in _classes(form):
+                continue
+            name, kind = dictionary()[form]
+            product = _PRODUCT_TAIL.match(text, match.end())
+            if product:  # "Cash App Card", "Apple Pay Later": a product named after a known name
+                end = product.end()
+                span = text[match.start() : end]
+                self._add(span, "product", f"a product named after {name}", base + match.start(), span)
+            else:
+                longer = _LEGAL_TAIL.match(text, match.end())
+                end = longer.end() if longer else match.end()
+                self._add(name, kind, "a well-known name", base + match.start(), text[match.start() : end])
+            taken.append((match.start(), end))
+        return taken
+
+    def _page_information(self, text: str, base: int) -> list[tuple[int, int]]:
+        """The outlet and the author a dateline or a page-information line names ("Fintech Ledger · By Maya Chen")."""
+        dateline = _DATELINE.match(text)
+        if dateline:  # SAN FRANCISCO, Oct 8 (Fintech Wire) -
+            outlet = dateline.group("outlet")
+            self._add(outlet, "organisation", "the outlet in the dateline", base + dateline.start("outlet"), outlet)
+            return [dateline.span()]
+        if not _PAGE_INFO.search(text):
+            return []
+        taken: list[tuple[int, int]] = []
+        for segment in re.finditer(r"[^·|•]+", text):
+            part = segment.group().strip()
+            at = base + segment.start() + segment.group().index(part[:1] or " ")
+            author = re.fullmatch(r"(?:By|by)\s([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})", part)
+            if author:
+                self._add(author.group(1), "person", "the author in the page information", at + 3, author.group(1))
+            elif re.fullmatch(r"[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}", part) and not _classes(part) & _NOT_NAMES:
+                person = (
+                    bool(taken) and _PERSON_LIKE.fullmatch(part) and not any(w in SUFFIX_KINDS for w in part.split())
+                )
+                kind, said = ("person", "the author") if person else ("organisation", "the outlet")
+                self._add(part, kind, f"{said} in the page information", at, part)
+            taken.append(segment.span())
+        return taken
 
     def _initial(self, text: str, start: int) -> bool:
         """Whether `start` opens a sentence (or the paragraph, or follows an opening quote)."""
@@ -300,14 +396,18 @@ class _Finder:
         words = [m.group() for m in run]
         starts = [m.start() for m in run]
         words[-1] = re.sub(r"(?:'s|’s|'|’)$", "", words[-1])
+        if " ".join(words) in self.form_of:
+            return starts[0], " ".join(words)  # "Fintech Notes", already the outlet: nothing to cut
         while words and (self._not_name(words[0]) or words[0] in CONNECTORS):
             words.pop(0)
             starts.pop(0)
         while words and (self._not_name(words[-1], last=True) or words[-1] in CONNECTORS):
             words.pop()
         words = [w.rstrip(".") if w.endswith(".") and w[:-1] not in ("Inc", "Corp", "Co", "Ltd") else w for w in words]
-        if not words or all(self._not_name(w) or w in CONNECTORS for w in words):
+        if not words or all(self._not_name(w) or w in CONNECTORS for w in words) or _classes(" ".join(words)):
             return 0, ""
+        if len(words) == 1 and words[0] in SUFFIX_KINDS:
+            return 0, ""  # "Service", "Group", "Pay" alone: the rest of a name, not one
         start = starts[0]
         if len(words) == 1 and self._initial(text, start) and not self._elsewhere(words[0]):
             return start, "^" + words[0]  # a sentence's first word, capitalised only there: a short form at most
@@ -343,7 +443,7 @@ class _Finder:
             self._add(owner, "", "", position, span)
             return
         kind, reason = self._kind(span, where)
-        if kind and not initial:
+        if kind and (not initial or self._appositive(span)):  # "Quillpay, an app that …" opens a sentence
             self._add(span, kind, reason, position, span)
 
     def _short_form_of(self, span: str) -> str:
@@ -368,22 +468,43 @@ class _Finder:
     def _kind(self, span: str, where: str) -> tuple[str, str]:
         words = span.split()
         last = words[-1]
+        if "Bank" in words[:-1] and SUFFIX_KINDS.get(last) == "company":
+            return "bank", "a bank's name (Bank & Trust)"
         if last in SUFFIX_KINDS:
             return SUFFIX_KINDS[last], f"a name ending in {last}"
         head = next((w for w, after in pairwise(words) if w in OF_HEADS and after == "of"), "")
         if head:
             return SUFFIX_KINDS.get(head, "organisation"), f"a name with {head} of"
-        if where == "quoted":
-            return "product", "a capitalised name in quotes"
         if self._person(span):
             return "person", "a person's name, said or titled"
+        if len(words) == 1 and self._before_word(span, _PLAN_WORDS):
+            return "product", "named as a plan or tier"
+        said = self._appositive(span)
+        if said:
+            return APPOSITIVE_KINDS[said], f"called a {said} where it is named"
+        if where == "quoted":
+            return "product", "a capitalised name in quotes"
         if len(words) == 1 and span.isupper() and len(span) <= 2:
             return "", ""
         return "company", "a capitalised name"
 
+    def _before_word(self, span: str, following: re.Pattern[str]) -> bool:
+        """Whether the text puts `span` right before one of `following` ("the Metal plan")."""
+        pattern = rf"(?<![\w-]){re.escape(span)}\s"
+        return any(following.match(t, m.end()) for t in self.texts for m in re.finditer(pattern, t))
+
+    def _appositive(self, span: str) -> str:
+        """The noun of an appositive right after `span` ("MyPay, an earned-wage access product" → product)."""
+        for text in self.texts:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(span)}(?![\w-])", text):
+                said = _APPOSITIVE.match(text[match.end() : match.end() + 80])
+                if said:
+                    return said.group(1)
+        return ""
+
     def _person(self, span: str) -> bool:
         words = span.split()
-        if not 2 <= len(words) <= 3 or any(w.isupper() or w in SUFFIX_KINDS for w in words):
+        if not 2 <= len(words) <= 3 or any(w.isupper() or w in SUFFIX_KINDS or w == "&" for w in words):
             return False
         if "given" in _classes(words[0]):
             return True
@@ -404,7 +525,8 @@ class _Finder:
         name = rf"(?<![\w-])({alternation})(?![\w-])"
         owner_after = re.compile(
             name + r"(?:'s|’s)?[\"”’]?,?\s(?:which is\s|is\s|was\s)?(?:now\s)?(?:a|an|the)?\s?(?:wholly[- ]owned\s)?"
-            r"(?:unit|subsidiary|division|arm|affiliate|part|business|brand|owned|operated|run)\s(?:of|by)\s"
+            r"(?:[\w'’-]+\s){0,4}?(?:unit|subsidiary|division|arm|affiliate|part|business|brand|owned|operated|run|"
+            r"controlled)\s(?:of|by)\s"
             r"(?:the\s)?" + name
         )
         owner_before = re.compile(
