@@ -66,7 +66,9 @@ SUFFIX_KINDS = {
     "支付": "company",
     "征信": "company",
     "咨询": "company",
+    "商业银行": "bank",
     "研究院": "organisation",
+    "中心": "organisation",
     "协会": "organisation",
     "委员会": "organisation",
     "交易所": "organisation",
@@ -121,8 +123,12 @@ SURNAMES = set(
     "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
 # 以下简称 / 下称 / 简称 / 现名 / 原名 after a name, the alias after them.
+# A page-information line: the outlet, then a byline or a date after a separator.
+PAGE_INFO = re.compile(r"\s*([\u4e00-\u9fff]{2,12})\s*[·|｜/]\s*(?:记者|作者|编辑|文|来源|\d{4})")
+PRODUCT_AFTER = r"([\u4e00-\u9fff]?[付贷呗宝花条借])(?=[、，,。；;和与及的等）)”」\s]|$)"
 ALIAS_WORDS = r"(?:以下简称为?|以下称|下称|简称为?|现名为?|原名为?|更名为|改名为|现更名为|原为|原)"
-ALIAS_BODY = r"[“\"「]?([^\s，,。；;：:！？!?、（）()“”\"「」]{2,12}?)[”\"」]?"
+ALIAS_BODY = r"(?:[“\"「]([^“”\"「」]{2,12})[”\"」]|([^\s，,。；;：:！？!?、（）()“”\"「」]{2,12}?))"
+ALIAS_END = r"(?:(?<=[”\"」])|(?=[，,。；;)）、\s]|$))"  # a closing quote ends an alias, else punctuation
 OWNER_MARK = r"(?:旗下的?|的)"
 BELONGS = re.compile(r"(?:都|均|同样|也)?(?:属于|隶属于|归属于|隶属|归属)")
 
@@ -226,7 +232,9 @@ class _Finder:
         name = name.strip()
         if len(name) >= 2 and not _generic(name):
             entry = dictionary().get(name)
-            if not (entry and kind == "app" and entry.kind == "product"):
+            if re.search(r"银行(?:股份|有限|（|\()", name):
+                kind = "bank"  # 招商银行股份有限公司
+            elif not (entry and kind == "app" and entry.kind == "product"):
                 kind = entry.kind if entry else (_suffix_kind(name) or kind)
             self.spans.append((para, start, start + len(name), name, kind, reason))
 
@@ -238,6 +246,8 @@ class _Finder:
             self._known(para, text)
             self._suffixed(para, tokens)
             self._persons(para, tokens)
+            self._outlet(para, text)
+            self._products_of(para, text)
             self._quoted(para, text)
             self._apps(para, text)
             self._latin(para, text)
@@ -264,39 +274,81 @@ class _Finder:
             suffix = next((s for s in SUFFIX_KINDS if word.endswith(s)), "")
             if not suffix or (word in dictionary() and word != suffix):
                 continue
-            limit = 18 if suffix.endswith("公司") else 8
-            head, j = word[: -len(suffix)] if word != suffix else "", i - 1
-            first = start + len(word) - len(suffix) - len(head)
+            strong = suffix.endswith("公司") or tokens[i - 1][0].endswith(("有限", "有限责任")) if i else False
+            head_tokens: list[tuple[str, str]] = [(word[: -len(suffix)], "n")] if word != suffix else []
+            first, j = start + len(word) - len(suffix) - len(head_tokens[0][0] if head_tokens else ""), i - 1
             while j >= 0:
                 other, flag, at = tokens[j]
-                if other in LEADING or flag not in NAME_FLAGS or len(head) + len(other) > limit:
+                verb = strong and flag in ("v", "vn", "l") and _frequency(other) < 5000
+                if (
+                    other in LEADING
+                    or not (flag in NAME_FLAGS or verb)
+                    or sum(len(w) for w, _ in head_tokens) + len(other) > (18 if strong else 8)
+                ):
                     break
-                if other in dictionary() and not head:
-                    pass  # 中信 + 信托: a known short name may open a longer one
                 if flag == "x" and not other.isalnum():
                     break
-                head, first, j = other + head, at, j - 1
-            while head and head[0] in "的之及与和":
-                head, first = head[1:], first + 1
-            if head and not (head.isascii() and not head.strip()):
+                head_tokens.insert(0, (other, flag))
+                first, j = at, j - 1
+            while head_tokens and head_tokens[0][0] in "的之及与和":
+                first += len(head_tokens.pop(0)[0])
+            head = "".join(w for w, _ in head_tokens)
+            unit = SUFFIX_KINDS[suffix] == "organisation"  # 招商银行 信用卡 中心: a unit's name
+            if head and self._name_like_head(head_tokens, strong, unit):
                 self.add(para, first, head + suffix, SUFFIX_KINDS[suffix], f"a name ending in {suffix}")
 
+    def _name_like_head(self, head: list[tuple[str, str]], strong: bool, unit: bool) -> bool:
+        """A head holds a proper or rare word (宁波, 科融, 微众), and ends in one unless the suffix is 公司.
+
+        代理保险, 注册资本 and 招行信息科技 (招行's IT, not a company) are refused.
+        """
+
+        def proper(word: str, flag: str) -> bool:
+            common = _frequency(word) >= 200 and flag in ("n", "v", "vn", "a", "l", "d")
+            return word in dictionary() or flag in ("nr", "nrt", "nz", "nt", "ns", "j", "eng") or not common
+
+        if not any(proper(w, f) for w, f in head):
+            return False
+        return strong or unit or proper(*head[-1]) or len(head) == 1
+
     def _persons(self, para: int, tokens: list[tuple[str, str, int]]) -> None:
-        """A person's name (jieba's nr) after a title or before a verb of saying: 董事长王明, 李娜表示."""
+        """A person's name (jieba's nr) after a title or before a verb of saying: 董事长王明, 李娜表示.
+
+        After a title a surname and the one or two characters after it are a name even where
+        jieba cuts them apart (记者 周 明远).
+        """
         for i, (word, flag, start) in enumerate(tokens):
-            if flag not in ("nr", "nrfg", "nrt") or not 2 <= len(word) <= 3 or word[0] not in SURNAMES:
-                continue
             k = i - 1
-            while k >= 0 and tokens[k][0].strip(" ：:|｜") == "":
+            while k >= 0 and tokens[k][0].strip(" ：:|｜·") == "":
                 k -= 1  # 作者：李明
             before = tokens[k][0] if k >= 0 else ""
+            titled = any(before.endswith(t) for t in TITLES) or before in ("文", "撰文", "编辑")
+            if titled and len(word) == 1 and word in SURNAMES and i + 1 < len(tokens):
+                given = tokens[i + 1][0]
+                if 1 <= len(given) <= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in given):
+                    self.add(para, start, word + given, "person", "a person named after a title")
+                continue
+            if flag not in ("nr", "nrfg", "nrt") or not 2 <= len(word) <= 3 or word[0] not in SURNAMES:
+                continue
             after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-            if (
-                any(before.endswith(t) for t in TITLES)
-                or after in SAYS
-                or before in ("作者", "记者", "文", "撰文", "编辑")
-            ):
+            if titled or after in SAYS:
                 self.add(para, start, word, "person", "a person named with a title or a verb of saying")
+
+    def _outlet(self, para: int, text: str) -> None:
+        """The outlet opening a page-information line: 金融科技观察 · 记者 周明远 · 2024-08-30."""
+        match = PAGE_INFO.match(text)
+        if match and len(text) <= 80:
+            self.add(para, match.start(1), match.group(1), "organisation", "the outlet in the page information")
+
+    def _products_of(self, para: int, text: str) -> None:
+        """A known name with a product word after it: 抖音月付, 美团借钱 (not 微信支付: 支付 is generic)."""
+        for form, entry in dictionary().items():
+            if entry.kind not in ("app", "company", "group") or len(form) < 2:
+                continue
+            for match in re.finditer(re.escape(form) + PRODUCT_AFTER, text):
+                tail = match.group(1)
+                if tail not in GENERIC and _frequency(tail) < 500:
+                    self.add(para, match.start(), form + tail, "product", "a product named after its maker")
 
     def _quoted(self, para: int, text: str) -> None:
         """A short quoted name that reads as a product (“微业贷”) or that the text calls a product."""
@@ -307,18 +359,34 @@ class _Finder:
             product = inner.endswith(PRODUCT_ENDINGS) or app or re.search(r"(?:推出|上线|旗下|产品|品牌)的?$", before)
             if inner in dictionary() or _suffix_kind(inner):
                 self.add(para, match.start(1), inner, "company", "a name in quotes")
-            elif product and len(inner) <= 6 and not re.search(r"\d", inner):
+            elif product and len(inner) <= 6 and not re.search(r"\d", inner) and not self._kind_of_product(text, match):
                 self.add(para, match.start(1), inner, "app" if app else "product", "a product's name in quotes")
 
+    @staticmethod
+    def _kind_of_product(text: str, match: re.Match[str]) -> bool:
+        """A quoted phrase naming a kind of product: “先用后付”产品, “信用贷” (a common word and 贷)."""
+        inner = match.group(1)
+        if re.match(r"(?:类|式|型)?(?:产品|模式|服务|业务|功能|方式|额度)", text[match.end() :]):
+            return True
+        head = inner.rstrip("".join(PRODUCT_ENDINGS))
+        return len(head) >= 2 and _frequency(head) >= 500
+
     def _apps(self, para: int, text: str) -> None:
+        """A name before APP: the app's own name (掌上生活), or an organisation's app (招商银行App)."""
         for match in APP_WORDS.finditer(text):
-            tokens = _tokens(text[max(0, match.start() - 8) : match.start()])
+            before = text[max(0, match.start() - 12) : match.start()]
+            owner = next((f for f in sorted(dictionary(), key=len, reverse=True) if before.endswith(f)), "")
+            if owner and dictionary()[owner].kind in ("bank", "company", "group", "organisation"):
+                at = match.start() - len(owner)
+                self.add(para, at, text[at : match.end()].replace(" ", ""), "app", "an organisation's app")
+                continue
+            tokens = _tokens(before[-8:])
             if not tokens or tokens[-1][1] not in NAME_FLAGS or not ("\u3400" <= tokens[-1][0][-1] <= "\u9fff"):
                 continue
             name = tokens[-1][0]
             if len(tokens) > 1 and len(name) < 3 and tokens[-2][1] in NAME_FLAGS and tokens[-2][0] not in LEADING:
                 name = tokens[-2][0] + name  # 掌上 生活
-            if name not in LEADING:
+            if name not in LEADING and (name in dictionary() or _frequency(name) < 200):
                 self.add(para, match.start() - len(name), name, "app", "named before APP")
 
     def _latin(self, para: int, text: str) -> None:
@@ -390,8 +458,9 @@ def find_names(paragraphs: list[tuple[str, str]]) -> list[Name]:
         if name not in entities:
             entities[name] = Entity(name, kind, reason, para * 10**6 + start)
     texts = finder.texts
-    _merge_dictionary_forms(entities)
     _merge_stated_aliases(entities, texts)
+    _drop_nested(entities, texts)
+    _merge_dictionary_forms(entities)
     _merge_short_forms(entities, texts)
     _find_parents(entities, texts)
     ordered = sorted(entities.values(), key=lambda e: e.first)
@@ -444,13 +513,13 @@ def _merge_stated_aliases(entities: dict[str, Entity], texts: list[str]) -> None
                 head = re.escape(form)
                 patterns = (
                     rf"{head}\s*[（(]\s*[，,]?\s*{ALIAS_WORDS}[:：]?\s*{ALIAS_BODY}\s*[)）]",
-                    rf"{head}\s*[，,]?\s*(?:以下简称为?|以下称|下称|简称为?)[:：]?\s*{ALIAS_BODY}(?=[，,。；;)）\s]|$)",
-                    rf"{head}(?:已经|已|后)?(?:现名为?|更名为|改名为|现更名为|原名为?)\s*{ALIAS_BODY}(?=[，,。；;)）、\s]|$)",
+                    rf"{head}\s*[，,]?\s*(?:以下简称为?|以下称|下称|简称为?)[:：]?\s*{ALIAS_BODY}{ALIAS_END}",
+                    rf"{head}(?:已经|已|后)?(?:现名为?|更名为|改名为|现更名为|原名为?)\s*{ALIAS_BODY}{ALIAS_END}",
                     rf"{head}\s*[（(]\s*([^（）()，,。；;、\d]{{2,16}})\s*[)）]",
                 )
                 for number, pattern in enumerate(patterns):
                     for match in re.finditer(pattern, text):
-                        alias = match.group(1).strip('“”"「」 ')
+                        alias = (match.group(1) or match.group(match.lastindex or 1)).strip('“”"「」 ')
                         if number == 3 and not _plain_bracket_alias(form, alias):
                             continue
                         _add_alias(entities, _owner_of(entities, form) or key, alias)
@@ -520,6 +589,14 @@ def _is_word(word: str, text: str, start: int) -> bool:
     return False
 
 
+def _drop_nested(entities: dict[str, Entity], texts: list[str]) -> None:
+    """A name found only inside other names' forms is no name of its own (招银 only in 招银理财)."""
+    for key in list(entities):
+        others = {k: e for k, e in entities.items() if k != key}
+        if not any(_used_alone(form, others, texts) for form in entities[key].forms()):
+            del entities[key]
+
+
 def _used_alone(form: str, entities: dict[str, Entity], texts: list[str]) -> bool:
     """Whether `form` occurs somewhere outside every longer name found in the text."""
     longer = [f for e in entities.values() for f in e.forms() if len(f) > len(form) and form in f]
@@ -537,7 +614,7 @@ def _find_parents(entities: dict[str, Entity], texts: list[str]) -> None:
     if not alternation:
         return
     any_name = re.compile(alternation)
-    owner = re.compile(rf"({alternation})(旗下的?|的)")
+    owner = re.compile(rf"({alternation})(?:[（(][^（）()]{{1,20}}[)）])?(旗下的?|的)[“\"「]?")
     for text in texts:
         for match in owner.finditer(text):
             parent = forms[match.group(1)]
@@ -548,8 +625,10 @@ def _find_parents(entities: dict[str, Entity], texts: list[str]) -> None:
                 child = any_name.match(text, at)
                 if not child:
                     break
+                if text.startswith("旗下", child.end()):
+                    break  # 美团旗下的美团月付、抖音旗下的…: 抖音 owns what follows
                 _set_parent(entities, forms[child.group()], parent)
-                at = child.end()
+                at = child.end() + (text[child.end() : child.end() + 1] in '”"」')
                 if match.group(2) == "的" or at >= len(text) or text[at] not in LIST_JOIN:
                     break
                 at += 1
