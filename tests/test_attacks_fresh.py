@@ -75,3 +75,47 @@ def test_force_keeps_a_private_file_private(write_pack: PackWriter, tmp_path: Pa
     assert result.returncode == 0, result.stderr
     assert "A tiny article" in private.read_text(encoding="utf-8")
     assert stat.S_IMODE(private.stat().st_mode) == 0o600
+
+
+# -- aliases used as keys count against the alias limits; a problem line stays short ---------------
+
+
+def _alias_key_pack(tmp_path: Path, key_chars: int, keys: int) -> Path:
+    lines = ["meta:", "  title: {en: T}", "paragraphs:", "  - id: p1", f"    text: &s {'x' * key_chars}"]
+    lines += ["  - id: p2", "    text: t", "    extra:"] + [f"      *s : {i}" for i in range(keys)]
+    path = tmp_path / "pack.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_large_anchor_reused_as_a_key_is_refused_at_the_alias(tmp_path: Path) -> None:
+    result = run("check", str(_alias_key_pack(tmp_path, 1_000_000, 300)), cwd=tmp_path)
+    assert result.returncode == 2
+    assert len(result.stderr) < 1000
+    # the fifth 1 MB key passes the 4 MB limit
+    assert "pack.yaml:13:7: refused: aliases repeat more than 4,000,000 characters of text" in result.stderr
+
+
+def test_a_duplicate_alias_key_names_where_it_was_first_given(tmp_path: Path) -> None:
+    result = run("check", str(_alias_key_pack(tmp_path, 1000, 3)), cwd=tmp_path)
+    duplicates = [line for line in result.stderr.splitlines() if "duplicate key" in line]
+    assert len(duplicates) == 2
+    assert all(line.endswith("duplicate key (first given on line 9)") and len(line) < 200 for line in duplicates)
+
+
+def test_a_huge_key_or_restored_text_gives_a_short_problem_line(write_pack: PackWriter, tmp_path: Path) -> None:
+    source = f"""
+        paragraphs:
+          - id: p1
+            text: 口袋生活是招商银行的应用。
+            ? {"k" * 200_000}
+            : v
+          - id: p2
+            text: 支付宝有数亿用户。
+            restored: {"r" * 200_000}
+        """
+    result = run("check", str(write_pack(**{"source.yaml": source})), cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3 and max(map(len, lines)) < 300, [line[:300] for line in lines]
+    assert lines[1].endswith("is not explained by an alias, a glossary term or a restored note")

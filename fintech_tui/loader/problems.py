@@ -20,9 +20,24 @@ class Problem(msgspec.Struct, frozen=True):
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column}"
-        field = f"{self.field}: " if self.field else ""
-        line = " ".join(f"{where}: {field}{self.message}".splitlines())
+        field = f"{excerpt(self.field, MAX_FIELD_CHARS)}: " if self.field else ""
+        line = " ".join(f"{where}: {field}{excerpt(self.message, MAX_MESSAGE_CHARS)}".splitlines())
         return neutralise(line)  # keys and text come from the file: keep them inert
+
+
+#: A problem line quotes at most this much of a field path or a message: a 1 MB key or text
+#: repeated in every problem once made hundreds of MB of output.
+MAX_FIELD_CHARS = 200
+MAX_MESSAGE_CHARS = 400
+MAX_KEY_CHARS = 40
+
+
+def excerpt(text: str, limit: int) -> str:
+    """`text` if it is short, else its start and end around an ellipsis that says how much was cut."""
+    if len(text) <= limit:
+        return text
+    keep = max(limit - 20, 2) // 2
+    return f"{text[:keep]}…({len(text) - 2 * keep:,} more)…{text[-keep:]}"
 
 
 #: Problems collected before the loader stops looking: more than anyone reads, and a

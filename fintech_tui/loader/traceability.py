@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 
 import msgspec
 
-from fintech_tui.loader.problems import Problem
+from fintech_tui.loader.problems import Problem, excerpt
 from fintech_tui.loader.yaml_source import FieldPath, YamlDocument
 from fintech_tui.model import Pack, Paragraph
 
@@ -203,11 +203,14 @@ def _check_paragraph(paragraph: Paragraph, shared: list[Substitution], locate: L
     own = [Substitution(n.text, n.reading, i) for i, n in enumerate(paragraph.restored_notes)]
     for sub in own:
         if sub.before and _fold(sub.before) not in _fold(paragraph.text):
-            report(("restored_notes", sub.note_index, "text"), f"{sub.before!r} does not occur in the paragraph's text")
+            report(
+                ("restored_notes", sub.note_index, "text"),
+                f"{excerpt(sub.before, 60)!r} does not occur in the paragraph's text",
+            )
         if sub.after and _fold(sub.after) not in _fold(paragraph.restored):
             report(
                 ("restored_notes", sub.note_index, "reading"),
-                f"{sub.after!r} does not occur in the restored reading",
+                f"{excerpt(sub.after, 60)!r} does not occur in the restored reading",
             )
         if not sub.before and not sub.after:
             report(("restored_notes", sub.note_index), "a note needs a 'text' or a 'reading'")
@@ -245,7 +248,8 @@ def _check_paragraph(paragraph: Paragraph, shared: list[Substitution], locate: L
                 if not derivable(paragraph.text, paragraph.restored, others):
                     used.add(sub.note_index)
     for i1, i2, j1, j2 in loose:
-        change = f"{paragraph.text[i1:i2]!r} → {paragraph.restored[j1:j2]!r}"
+        before, after = (excerpt(t, 60) for t in (paragraph.text[i1:i2], paragraph.restored[j1:j2]))
+        change = f"{before!r} → {after!r}"
         report(
             ("restored",),
             f"change {change} at character {i1 + 1} of the text is not explained "

@@ -364,6 +364,9 @@ class EventBuilder:
             if anchored.key is None:
                 self._key_problem(parent, stack, event, "a key must be plain text")
             else:
+                self.alias_chars += len(anchored.key)  # a key repeated by alias is text repeated too
+                if self.alias_chars > self.max_alias_chars:
+                    self._refuse(f"aliases repeat more than {self.max_alias_chars:,} characters of text", event)
                 self._use_key(parent, stack, event, anchored.key)
             return
         keep, where = self._slot(parent)
@@ -520,6 +523,7 @@ def marks_of(text: str) -> MarkTree:
     tree = MarkTree()
     # Each open collection: [its node (None when ignored), is a mapping, the pending (key, key mark)]
     stack: list[list[Any]] = []
+    key_anchors: dict[str, str] = {}  # anchored scalars, which an alias may use as a key
     source = EventSource(text)
     try:
         while True:
@@ -535,6 +539,8 @@ def marks_of(text: str) -> MarkTree:
             is_map = kind is MappingStartEvent
             is_container = is_map or kind is SequenceStartEvent
             marks = _packed(event)
+            if kind is ScalarEvent and event.anchor is not None:
+                key_anchors[event.anchor] = event.value
             target: Any = None  # the node this event becomes, if it is kept
             if not stack:
                 if tree.root is None:
@@ -546,6 +552,8 @@ def marks_of(text: str) -> MarkTree:
                 if top[1] and top[2] is _NO_KEY:  # this node is a key
                     if kind is ScalarEvent and parent is not None and not (event.value == "<<" and event.implicit[0]):
                         top[2] = (event.value, marks)
+                    elif kind is AliasEvent and parent is not None and event.anchor in key_anchors:
+                        top[2] = (key_anchors[event.anchor], marks)  # the key an alias repeats
                     else:
                         top[2] = _DROP
                         if is_container:

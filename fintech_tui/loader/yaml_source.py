@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from fintech_tui.loader.problems import Problem
+from fintech_tui.loader.problems import MAX_KEY_CHARS, Problem, excerpt
 from fintech_tui.loader.yaml_events import EventBuilder, FieldPath, MarkTree, Refused, marks_of
 
 __all__ = ["FieldPath", "YamlDocument", "format_path", "read_yaml"]
@@ -34,6 +34,8 @@ def format_path(path: FieldPath) -> str:
     """Render ("entities", 2, "name") as entities[2].name."""
     out = ""
     for part in path:
+        if isinstance(part, str):
+            part = excerpt(part, MAX_KEY_CHARS)  # a key may be megabytes long
         if isinstance(part, int) or not _PLAIN_KEY.fullmatch(part):
             out += f"[{part!r}]" if isinstance(part, str) else f"[{part}]"
         else:
