@@ -295,3 +295,14 @@ def test_english_terms_are_found_as_words_in_any_case_and_kept_as_written() -> N
     text = "Its Interchange fees, a banking charter and an IPO. Neobanks grew; GMV is not gmv-like. Mau is a name."
     terms = [t["term"] for t in draft_glossary([("p1", text)], set())]
     assert terms == ["Interchange fees", "banking charter", "IPO", "Neobanks", "GMV"]
+
+
+def test_a_sentence_states_its_period_once_and_the_next_sentence_does_not_inherit_it(tmp_path: Path) -> None:
+    article = tmp_path / "report.txt"
+    article.write_text(
+        "半年报\n6月末，招商银行不良贷款率为0.95%，拨备覆盖率为430.7%。员工超过10万人。\n", encoding="utf-8"
+    )
+    draft_pack(article, tmp_path / "pack")
+    figures = {f.as_written: f for f in load_pack(tmp_path / "pack", use_cache=False).figures}
+    assert figures["430.7%"].period == figures["0.95%"].period != ""
+    assert figures["10万人"].period == ""

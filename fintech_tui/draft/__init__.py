@@ -93,7 +93,9 @@ def draft_sections(blocks: list[Any], name: str) -> dict[str, dict[str, Any]]:
     kept = {e["id"] for e in entities}
     names = [n for n in names if known[n.name] in kept]
     known = {name: entity_id for name, entity_id in known.items() if entity_id in kept}
-    figures = draft_figures(blocks, paragraphs, names, known, find.figures, lambda b: header_period(b, find.periods))
+    body = range(frame.start, frame.end + 1)  # the page information's date is no header of a figure
+    headers = [header_period(block, find.periods) if i in body else None for i, block in enumerate(blocks)]
+    figures = draft_figures(paragraphs, names, known, find.figures, headers)
     arguments = draft_arguments(blocks, ids, frame, Mentions(names), known)
     glossary = draft_glossary(paragraphs, set(known))
     meta = draft_meta(blocks, frame)

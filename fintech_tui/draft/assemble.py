@@ -11,10 +11,9 @@ from typing import Any
 
 from fintech_tui.draft.found import DRAFTED, Found, Name
 from fintech_tui.draft.ids import unique_id
-from fintech_tui.draft.mentions import Mentions, Reader
+from fintech_tui.draft.mentions import SENTENCE, Mentions, Reader
 from fintech_tui.draft.outline import bilingual
 from fintech_tui.draft.quotes import clause_around
-from fintech_tui.draft.reading import Block
 
 EVIDENCE_LIMIT = 3  # quotes drafted for each entity: enough to check it, few enough to read
 
@@ -67,35 +66,54 @@ def _summary(name: Name) -> dict[str, str]:
 
 
 def draft_figures(
-    blocks: list[Block],
     paragraphs: list[tuple[str, str]],
     names: list[Name],
     ids: dict[str, str],
     find: Callable[[str], list[Found]],
-    header_period: Callable[[Block], str | None],
+    headers: list[str | None],
 ) -> list[dict[str, Any]]:
-    """Figures in the pack format, each with its subject, period and hedge, flagged for review."""
+    """Figures in the pack format, each with its subject, period and hedge, flagged for review.
+
+    `headers` holds, for each block, the period it states as a header line ("" for a header
+    stating none), or None where the block is prose.
+    """
     reader = Reader(Mentions(names))
     figures: list[dict[str, Any]] = []
     inherited = ""
-    for block, (para_id, text) in zip(blocks, paragraphs, strict=True):
+    for header, (para_id, text) in zip(headers, paragraphs, strict=True):
         found = find(text)
         mentions = reader.paragraph(text)
-        header = header_period(block)
         if header is not None and not found:
             inherited = header
             reader.seen(mentions, text)
             continue
+        carried, last_end = "", 0  # a sentence that states its period once goes on about it (6月末，A为…，B为…)
         for figure in found:
+            if SENTENCE.search(text, last_end, figure.start):
+                carried = ""
+            last_end = figure.end
             subject = reader.subject(text, mentions, figure.start)
             source = reader.source(text, mentions, figure.start)
-            figures.append(_figure(len(figures) + 1, para_id, text, figure, ids.get(subject, ""), source, inherited))
+            period, why = _period(figure, carried, inherited)
+            figures.append(_figure(len(figures) + 1, para_id, text, figure, ids.get(subject, ""), source, period, why))
+            carried = figure.period or carried
         reader.seen(mentions, text)
     return figures
 
 
+def _period(found: Found, carried: str, inherited: str) -> tuple[str, str]:
+    """The figure's period and, when it is not its own sentence's, where it came from."""
+    if found.period:
+        return found.period, ""
+    if carried:
+        return carried, "period from earlier in the sentence"
+    if inherited:
+        return inherited, "period from the header above"
+    return "", ""
+
+
 def _figure(
-    number: int, para_id: str, text: str, found: Found, subject: str, source: str, inherited: str
+    number: int, para_id: str, text: str, found: Found, subject: str, source: str, period: str, why: str
 ) -> dict[str, Any]:
     quote = clause_around(text, found.start, found.end)
     figure: dict[str, Any] = {"id": f"fig-{number:02d}"}
@@ -107,13 +125,12 @@ def _figure(
         figure["value"] = found.value
     if found.unit:
         figure["unit"] = found.unit
-    period = found.period or inherited
     if period:
         figure["period"] = period
     if source:
         figure["source"] = source
     if found.hedge:
         figure["hedge"] = found.hedge
-    figure["inference"] = DRAFTED if found.period or not inherited else f"{DRAFTED} (period from the header above)"
+    figure["inference"] = f"{DRAFTED} ({why})" if why else DRAFTED
     figure["evidence"] = [{"para": para_id, "quote": quote}]
     return figure

@@ -193,13 +193,14 @@ HEADER_LINE = 40  # characters: a line this short ending in a colon introduces w
 
 
 def header_period(block: Block, periods: Callable[[str], list[tuple[int, int]]]) -> str | None:
-    """For a heading or a short line ending in a colon, the period it states ("" if none); None for prose.
+    """For a heading or a short line that does not end like a sentence, the period it states ("" if none).
 
-    The figures under it that state no period of their own are of this one (截至2023Q2).
+    None for prose. The figures under a header that state no period of their own are of its
+    period (截至2024年6月末, "As of June 30:"); a heading that states none ends the last one's reach.
     """
     text = block.text.strip()
-    header = heading_of(block) is not None or (len(text) <= HEADER_LINE and text.endswith((":", "：")))
-    if not header:
+    short = len(text) <= HEADER_LINE and (text.endswith((":", "：")) or not text.endswith(SENTENCE_END))
+    if heading_of(block) is None and not short:
         return None
     spans = periods(text)
     return text[spans[0][0] : spans[0][1]] if spans else ""
