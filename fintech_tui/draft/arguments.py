@@ -181,13 +181,15 @@ def draft_arguments(
     i, quote = thesis_at
     thesis = skeleton.add("thesis", ids[i], quote)
     point = thesis
+    levels = [h.level for h in map(heading_of, (blocks[i] for i in body)) if h is not None]
     for i in body:
         block = blocks[i]
         heading = heading_of(block)
         if heading is not None:
-            point = skeleton.add(
-                "point", ids[i], block.text.strip(), thesis, "supports", claim=bilingual(heading.title)
-            )
+            if heading.level == min(levels):  # a subsection names a topic; its claims serve the section's point
+                point = skeleton.add(
+                    "point", ids[i], block.text.strip(), thesis, "supports", claim=bilingual(heading.title)
+                )
             if not _prose(block):
                 continue
         for _, sentence in sentences(block.text, chinese):
@@ -199,10 +201,16 @@ def draft_arguments(
             elif hedge_of(sentence) in ("opinion", "prediction"):  # the author's own judgement
                 skeleton.add("reason", ids[i], sentence, point, "supports")
             elif _attributed(sentence, chinese) or (
-                (SPEECH_ZH if chinese else SPEECH_EN).search(sentence) and skeleton.concerns(sentence)
+                (SPEECH_ZH if chinese else SPEECH_EN).search(sentence)
+                and skeleton.concerns(sentence)
+                and len(FIGURE_LIKE.findall(sentence)) < REPORTING
             ):
                 skeleton.add("observation", ids[i], sentence, point, "supports")
     return skeleton.arguments
+
+
+FIGURE_LIKE = re.compile(r"\d+(?:[.,]\d+)*")
+REPORTING = 2  # a sentence stating this many numbers reports data (Chime said it had 8.6 million …), not a claim
 
 
 def _attributed(sentence: str, chinese: bool) -> bool:
