@@ -12,7 +12,7 @@ from typing import Any
 from rich.cells import cell_len
 from rich.text import Text
 
-from fintech_tui.i18n import say, say_value
+from fintech_tui.i18n import phrase, value_phrase
 from fintech_tui.model import (
     Argument,
     Bilingual,
@@ -78,7 +78,7 @@ def item_kind(index: PackIndex, ref: Ref, lang: Lang = "en") -> str:
     otherwise its kind's title (Strategy, Argument …)."""
     item = index.get(ref)
     if isinstance(item, Entity):
-        return say_value("entity_kind", item.kind, lang).capitalize()
+        return value_phrase("entity_kind", item.kind, lang).capitalize()
     return kind_title(ref.kind, lang)
 
 
@@ -125,7 +125,7 @@ def _(item: Argument, label: Text, index: PackIndex, lang: Lang) -> None:
 @label_parts.register
 def _(item: Figure, label: Text, index: PackIndex, lang: Lang) -> None:
     subject = index.entities.get(item.subject)
-    who = subject.name.pick(lang) if subject else say("figure.article", lang)
+    who = subject.name.pick(lang) if subject else phrase("figure.article", lang)
     label.append_text(one_line(f"{who}: {item.metric.pick(lang)} = {item.as_written}"))
 
 
