@@ -2,7 +2,7 @@
 
 Keys name what a message means ("pane.outline"), never its wording, so the
 wording can change in one place. `key.<name>` is a binding's footer word and
-`key.<name>.tip` its tooltip; `{fields}` are filled by `say`. Plain data: no
+`key.<name>.tip` its tooltip; `{fields}` are filled by `phrase`. Plain data: no
 Textual import, so anything may read it. CLI messages stay English.
 """
 
@@ -431,14 +431,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def say(key: str, lang: Lang, /, **fields: object) -> str:
+def phrase(key: str, lang: Lang, /, **fields: object) -> str:
     """The message `key` in `lang`, with `fields` filled in."""
     en, zh = MESSAGES[key]
     text = zh if lang == "zh" else en
     return text.format(**fields) if fields else text
 
 
-def say_value(group: str, value: str, lang: Lang) -> str:
+def value_phrase(group: str, value: str, lang: Lang) -> str:
     """A value from the pack shown as a label ("bank", "supports") in `lang`;
     a value the table does not know is shown as it is."""
     found = MESSAGES.get(f"{group}.{value}")

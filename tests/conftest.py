@@ -1,7 +1,8 @@
-"""Shared fixtures: the bundled pack, a tiny valid pack, and a pack writer."""
+"""Shared fixtures: the bundled pack, a tiny valid pack, and a pack writer; the fast layer's marker."""
 
 from __future__ import annotations
 
+import inspect
 import os
 import textwrap
 from collections.abc import Callable, Iterator
@@ -13,6 +14,36 @@ from fintech_tui.loader import load_pack
 from fintech_tui.model import Pack
 from fintech_tui.queries.index import PackIndex
 from fintech_tui.util.bundled import bundled_pack_path
+
+#: Modules whose plain tests still run the explorer or the tools in other processes (a real
+#: terminal, a web server, start-up probes, ruff and mypy): left out of the fast layer.
+OUTSIDE_THE_FAST_LAYER = {
+    "test_attacks",
+    "test_benchmark",
+    "test_readings_terminal",
+    "test_startup_imports",
+    "test_terminal",
+    "test_tooling",
+    "test_verbs",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `fast` every test that builds no Textual app: not a coroutine (Pilot tests are, under
+    Hypothesis too), no snapshot, not marked `app`, and not in a module that runs the explorer
+    in another process."""
+    for item in items:
+        if not isinstance(item, pytest.Function):
+            continue
+        inner = getattr(getattr(item.function, "hypothesis", None), "inner_test", item.function)
+        if (
+            not inspect.iscoroutinefunction(inner)
+            and "snap_compare" not in item.fixturenames
+            and item.get_closest_marker("app") is None
+            and item.module.__name__.rpartition(".")[2] not in OUTSIDE_THE_FAST_LAYER
+        ):
+            item.add_marker(pytest.mark.fast)
+
 
 #: A small but complete pack: every section, every kind of reference.
 TINY_PACK = {

@@ -91,6 +91,7 @@ def test_a_misspelt_goto_id_suggests_the_closest_one(tmp_path: Path) -> None:
     assert result.stderr.strip() == "fintech-tui: --goto entity:alipy: no such item; did you mean entity:alipay?"
 
 
+@pytest.mark.app
 def test_explorer_runs_headless_and_quits(tmp_path: Path) -> None:
     env = {"TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver", "TEXTUAL_PRESS": "ctrl+q"}
     result = run(cwd=tmp_path, env=env)

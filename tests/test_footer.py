@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fintech_tui.i18n import say
+from fintech_tui.i18n import phrase
 from fintech_tui.model import Lang, Pack
 from fintech_tui.queries.index import Ref
 from fintech_tui.tui.app import FintechApp
@@ -43,10 +43,10 @@ async def test_the_search_popup_has_a_footer_of_its_own_keys(bundled_pack: Pack,
         search = app.screen
         assert isinstance(search, SearchScreen)
         line = search.query_one(KeyLine).line().plain
-        words = [say("key.close_search", lang), say("group.results", lang), say("key.open_result", lang)]
+        words = [phrase("key.close_search", lang), phrase("group.results", lang), phrase("key.open_result", lang)]
         assert line.split() == ["esc", words[0], "↑↓", words[1], "⏎", words[2]]
         assert search.query_one(KeyLine).region.y == 39  # where the footer is, over the explorer's
-        main_words = {say(f"key.{meaning}", lang) for meaning in ("search", "source", "matrix", "quit", "language")}
+        main_words = {phrase(f"key.{meaning}", lang) for meaning in ("search", "source", "matrix", "quit", "language")}
         assert not [word for word in main_words if word in line]
 
         second = search.results[1]

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from fintech_tui.i18n import MESSAGES, say
+from fintech_tui.i18n import MESSAGES, phrase
 from fintech_tui.model import Pack, kinds
 from fintech_tui.queries.index import Ref
 from fintech_tui.tui.app import FintechApp
@@ -268,17 +268,17 @@ async def test_t_switches_the_footer_the_title_bar_and_the_panes_at_once_and_bac
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         english_footer = footer_text(app)
-        assert say("key.search", "en") in english_footer and say("key.quit", "en") in english_footer
+        assert phrase("key.search", "en") in english_footer and phrase("key.quit", "en") in english_footer
         assert bundled_pack.meta.title.en in app.screen.query_one(TitleBar).render().plain
         await pilot.press("t")
         await pilot.pause()
         chinese_footer = footer_text(app)
         for meaning in ("search", "source", "quit", "language"):
-            assert say(f"key.{meaning}", "zh") in chinese_footer
+            assert phrase(f"key.{meaning}", "zh") in chinese_footer
         assert not words(chinese_footer) & chrome_words(), chinese_footer
         assert bundled_pack.meta.title.zh in app.screen.query_one(TitleBar).render().plain
-        assert app.screen.query_one("#pane-0").border_title == f"1 {say('pane.outline', 'zh')}"
-        assert say("pane.companies", "zh") in app.screen.query_one(PaneBar).render().plain
+        assert app.screen.query_one("#pane-0").border_title == f"1 {phrase('pane.outline', 'zh')}"
+        assert phrase("pane.companies", "zh") in app.screen.query_one(PaneBar).render().plain
         outline = app.screen.query_one("#pane-0")
         labels = [node.label.plain for node in outline.nodes_by_ref.values()]  # type: ignore[attr-defined]
         assert all(CJK.search(label) for label in labels), labels  # every outline node, sub-sections too
@@ -307,8 +307,8 @@ async def test_a_view_opened_in_chinese_has_a_chinese_footer(bundled_pack: Pack)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s")
         await pilot.pause()
-        assert say("key.reading", "zh") in footer_text(app)
-        assert say("key.close_view", "zh") in footer_text(app)
+        assert phrase("key.reading", "zh") in footer_text(app)
+        assert phrase("key.close_view", "zh") in footer_text(app)
         assert isinstance(app.screen.query_one(Footer), Footer)
 
 
@@ -319,9 +319,9 @@ async def test_the_palette_and_the_theme_picker_prompt_in_chinese(bundled_pack: 
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        assert app.screen.query_one(CommandInput).placeholder == say("palette.placeholder", "zh")
+        assert app.screen.query_one(CommandInput).placeholder == phrase("palette.placeholder", "zh")
         await pilot.press("escape")
         await pilot.pause()
         app.search_themes()
         await pilot.pause()
-        assert app.screen.query_one(CommandInput).placeholder == say("palette.themes", "zh")
+        assert app.screen.query_one(CommandInput).placeholder == phrase("palette.themes", "zh")

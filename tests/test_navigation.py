@@ -145,7 +145,7 @@ async def test_one_mark_is_compared_with_the_current_company(bundled_pack: Pack)
 @pytest.mark.parametrize("lang", ["en", "zh"])
 async def test_one_mark_and_a_strategy_selected_asks_for_a_second_company(bundled_pack: Pack, lang: str) -> None:
     """Not "select a company": one is marked already, so c says which and asks for the second."""
-    from fintech_tui.i18n import say
+    from fintech_tui.i18n import phrase
 
     app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"), lang=lang)  # type: ignore[arg-type]
     async with app.run_test(size=WIDE) as pilot:
@@ -158,8 +158,8 @@ async def test_one_mark_and_a_strategy_selected_asks_for_a_second_company(bundle
         assert isinstance(app.screen, MainScreen)
         said = [str(n.message) for n in app._notifications]
         name = main_of(app).index.entities["alipay"].name.pick(lang)  # type: ignore[arg-type]
-        assert said == [say("toast.compare_one_marked", lang, name=name)], said  # type: ignore[arg-type]
-        assert name in said[0] and say("toast.compare_how", lang) not in said  # type: ignore[arg-type]
+        assert said == [phrase("toast.compare_one_marked", lang, name=name)], said  # type: ignore[arg-type]
+        assert name in said[0] and phrase("toast.compare_how", lang) not in said  # type: ignore[arg-type]
         assert main_of(app).marked == ["alipay"]
 
 

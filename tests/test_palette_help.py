@@ -150,7 +150,7 @@ async def test_help_words_textuals_own_keys_from_the_message_table(
     bundled_pack: Pack, lang: str, keys: list[str]
 ) -> None:
     """tab and ctrl+c read like the rest of the help, in both languages: never Textual's "Focus Next"."""
-    from fintech_tui.i18n import MESSAGES, say
+    from fintech_tui.i18n import MESSAGES, phrase
 
     app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"), lang=lang)  # type: ignore[arg-type]
     async with app.run_test(size=WIDE) as pilot:
@@ -159,9 +159,9 @@ async def test_help_words_textuals_own_keys_from_the_message_table(
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         shown = dict(row for _, rows in help_screen.sections for row in rows)
-        assert shown["ctrl+c, super+c"] == say("textual.screen.copy_text", lang)  # type: ignore[arg-type]
+        assert shown["ctrl+c, super+c"] == phrase("textual.screen.copy_text", lang)  # type: ignore[arg-type]
         if keys:  # in a view, tab moves the focus (in the explorer it is ours: next pane)
-            assert shown["tab"] == say("textual.app.focus_next", lang)  # type: ignore[arg-type]
+            assert shown["tab"] == phrase("textual.app.focus_next", lang)  # type: ignore[arg-type]
         table = {words for pair in MESSAGES.values() for words in pair}
         foreign = textual_own_words() - table
         assert not foreign & set(shown.values()), sorted(foreign & set(shown.values()))

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from rich.console import Console, RenderableType
 
-from fintech_tui.i18n import say
+from fintech_tui.i18n import phrase
 from fintech_tui.loader import load_pack
 from fintech_tui.model import Pack
 from fintech_tui.queries.index import PackIndex, Ref
@@ -169,7 +169,7 @@ async def test_a_pack_without_readings_says_so_once_and_stays_on_the_text(write_
         await pilot.press("v", "v", "v")
         await pilot.pause()
         assert source.reading == "original"
-        assert told == [(say("toast.no_readings", "en"), {"markup": False, "timeout": 4})]
+        assert told == [(phrase("toast.no_readings", "en"), {"markup": False, "timeout": 4})]
 
 
 # -- evidence in detail views -----------------------------------------------------
@@ -202,7 +202,7 @@ async def test_evidence_shows_the_cited_paragraph_in_the_pack_reading_and_e_togg
         await pilot.press("t", "e")
         await pilot.pause()
         first = index.paragraphs[index.strategies["two-app"].evidence[0].para].number
-        label = say("detail.reading_of", "zh", reading=say("reading.restored", "zh"), number=first)
+        label = phrase("detail.reading_of", "zh", reading=phrase("reading.restored", "zh"), number=first)
         squeezed = "".join(body_text(app).split())  # Chinese lines break anywhere
         assert "".join(label.split()) in squeezed  # the label is Chinese too
         assert app.screen.query_one(DetailView).readings
@@ -240,8 +240,8 @@ async def test_the_title_bar_shows_the_chinese_title_in_chinese(bundled_pack: Pa
 def test_a_paragraph_detail_shows_both_readings_labelled_with_the_notes(bundled_index: PackIndex) -> None:
     paragraph = bundled_index.paragraphs["p04"]
     shown = as_text(describe(bundled_index, Ref("paragraph", "p04"), "zh").renderable(), width=400)
-    restored_at = shown.index(say("reading.restored_heading", "zh"))
-    english_at = shown.index(say("reading.en_heading", "zh"))
+    restored_at = shown.index(phrase("reading.restored_heading", "zh"))
+    english_at = shown.index(phrase("reading.en_heading", "zh"))
     assert restored_at < english_at  # in Chinese, the Chinese reading first
     assert paragraph.en in shown and paragraph.restored_notes[0].note in shown
     assert "它会†2" in shown

@@ -9,10 +9,10 @@ from typing import Annotated
 import msgspec
 import pytest
 
-from fintech_tui.cli.dispatch import parse_goto
 from fintech_tui.export import export_formats, exporter
 from fintech_tui.loader import load_pack
 from fintech_tui.model import Bilingual, Evidence, Kind, Pack, RefTo, kinds, register_kind, unregister_kind
+from fintech_tui.queries.goto import resolve_goto
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.queries.summary import count_items
 from fintech_tui.render.detail import describe
@@ -58,10 +58,10 @@ def test_a_registered_kind_is_counted_by_check(gadget_pack: GadgetPack) -> None:
 
 
 def test_a_registered_kind_opens_with_goto(gadget_pack: GadgetPack) -> None:
-    ref = parse_goto("gadget:pager")
-    assert ref == Ref("gadget", "pager")
     index = PackIndex(gadget_pack)
-    assert isinstance(ref, Ref) and index.get(ref) is gadget_pack.gadgets[0]
+    ref = resolve_goto("gadget:pager", index)
+    assert ref == Ref("gadget", "pager")
+    assert index.get(ref) is gadget_pack.gadgets[0]
     assert index.citations["p1"][-1].ref == ref  # its evidence cites the paragraph
 
 
@@ -91,10 +91,11 @@ def test_a_registered_kind_is_in_every_export(gadget_pack: GadgetPack) -> None:
         assert "Pocket pager" in text and "口袋寻呼机" in text, fmt.name
 
 
-def test_an_unknown_goto_kind_lists_the_registered_ones() -> None:
-    message = parse_goto("gizmo:x")
-    assert isinstance(message, str)
-    assert all(kind.name in message for kind in kinds())
+def test_an_unknown_goto_kind_lists_the_registered_ones(gadget_pack: GadgetPack) -> None:
+    with pytest.raises(ValueError, match="the kind must be one of") as error:
+        resolve_goto("gizmo:x", PackIndex(gadget_pack))
+    assert all(kind.name in str(error.value) for kind in kinds())
+    assert "gadget" in str(error.value)
 
 
 def test_registering_a_kind_twice_is_refused(gadget_kind: Kind) -> None:

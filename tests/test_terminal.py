@@ -205,14 +205,14 @@ def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path)
 
 @pytest.mark.parametrize("size", ["80x24", "120x40"])
 def test_lang_zh_starts_in_chinese_with_no_english_footer_word(tmp_path: Path, size: str) -> None:
-    from fintech_tui.i18n import MESSAGES, say
+    from fintech_tui.i18n import MESSAGES, phrase
 
     [screen] = drive(tmp_path, size, ["key:2", "wait:0.8", "screen"], args="--lang zh", ready="大纲")
     text = "\n".join(screen)
-    assert say("pane.outline", "zh") in text and say("pane.companies", "zh") in text
+    assert phrase("pane.outline", "zh") in text and phrase("pane.companies", "zh") in text
     footer = screen[-1]
     for meaning in ("search", "source", "quit"):
-        assert say(f"key.{meaning}", "zh") in footer, footer
+        assert phrase(f"key.{meaning}", "zh") in footer, footer
     english = {en for key, (en, _) in MESSAGES.items() if key.startswith("key.") and not key.endswith(".tip")}
     assert not [word for word in english if word in footer], footer
     assert max(cell_len(line) for line in screen) == int(size.split("x")[0])  # nothing pushed past the edge
@@ -254,18 +254,18 @@ def test_the_footer_never_cuts_a_key_word(tmp_path: Path, size: str, lang: str) 
 @pytest.mark.parametrize("size", ["80x24", "120x40"])
 def test_t_in_the_matrix_switches_its_labels_to_chinese(tmp_path: Path, size: str) -> None:
     """m, then t inside the matrix: its title, corner, names and footer in Chinese, in place."""
-    from fintech_tui.i18n import say
+    from fintech_tui.i18n import phrase
 
     english, chinese = drive(tmp_path, size, ["key:m", "wait:0.8", "screen", "key:t", "wait:0.8", "screen"])
-    assert say("matrix.title", "en") in "\n".join(english), "\n".join(english)
+    assert phrase("matrix.title", "en") in "\n".join(english), "\n".join(english)
     text = "\n".join(chinese)
-    assert say("matrix.title", "zh") in text, text  # (the toast covers the subtitle)
+    assert phrase("matrix.title", "zh") in text, text  # (the toast covers the subtitle)
     if size == "120x40":  # at 80 columns the title bar is cut before the view's name
-        assert say("view.matrix", "zh") in chinese[0], chinese[0]
-    assert say("matrix.title", "en") not in text, text
+        assert phrase("view.matrix", "zh") in chinese[0], chinese[0]
+    assert phrase("matrix.title", "en") not in text, text
     assert "支付宝" in text, text  # the names too, not only the labels
     footer = chinese[-1]
-    assert say("key.close_view", "zh") in footer and say("key.close_view", "en") not in footer, footer
+    assert phrase("key.close_view", "zh") in footer and phrase("key.close_view", "en") not in footer, footer
     assert max(cell_len(line) for line in chinese) == int(size.split("x")[0])
 
 

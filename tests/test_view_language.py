@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from fintech_tui.i18n import say
+from fintech_tui.i18n import phrase
 from fintech_tui.model import Pack
 from fintech_tui.queries.index import Ref
 from fintech_tui.tui.app import FintechApp
@@ -74,7 +74,7 @@ async def test_t_in_a_view_leaves_no_english_label_and_switches_the_explorer_too
         view = app.screen
         assert isinstance(view, View)
         english_footer = footer_text(app)
-        assert say("key.language", "en") in english_footer
+        assert phrase("key.language", "en") in english_footer
         await press(pilot, "t")
         app.clear_notifications()  # the language toast is checked by its own screen
         await pilot.pause(0.2)
@@ -87,13 +87,13 @@ async def test_t_in_a_view_leaves_no_english_label_and_switches_the_explorer_too
         stray = stray_words(screen_fragments(app), allowed_words(bundled_pack))
         assert not stray, f"{name}: {sorted(stray)}\n" + "\n".join(lines)
         bar = view.query_one(TitleBar).render().plain
-        assert bundled_pack.meta.title.zh in bar and say(view.WHERE, "zh") in bar
+        assert bundled_pack.meta.title.zh in bar and phrase(view.WHERE, "zh") in bar
         chrome = footer_text(app) + " " + bar
         assert not words(chrome) & chrome_words(), chrome
         await press(pilot, "t")  # and back
         assert main_of(app).lang == "en"
         assert footer_text(app) == english_footer
-        assert say(view.WHERE, "en") in view.query_one(TitleBar).render().plain
+        assert phrase(view.WHERE, "en") in view.query_one(TitleBar).render().plain
 
 
 async def test_matrix_keeps_its_cursor_scroll_and_transposition(bundled_pack: Pack) -> None:
@@ -110,11 +110,11 @@ async def test_matrix_keeps_its_cursor_scroll_and_transposition(bundled_pack: Pa
         assert view.transposed
         assert table.cursor_coordinate == cursor
         assert table.scroll_offset.y == scroll.y
-        assert table.border_title == say("matrix.title_transposed", "zh")
+        assert table.border_title == phrase("matrix.title_transposed", "zh")
         label = table.get_cell_at((cursor.row, 0))
         assert label.plain.rstrip("…") and row_item.name.zh.startswith(label.plain.rstrip("…"))
         headers = [column.label.plain for column in table.columns.values()]
-        assert headers[0].split() == say("matrix.corner_transposed", "zh").split()
+        assert headers[0].split() == phrase("matrix.corner_transposed", "zh").split()
         assert any(CJK.search(header) for header in headers[1:])
 
 
@@ -130,10 +130,10 @@ async def test_figures_keep_their_sort_and_the_figure_under_the_cursor(bundled_p
         await press(pilot, "t")
         assert (view.sort_column, view.descending, view.sorted) == (2, True, True)
         assert view._current_figure() == figure
-        column = say("column.value", "zh")
-        assert table.border_title == say("figures.sorted", "zh", column=column, arrow="↓")
+        column = phrase("column.value", "zh")
+        assert table.border_title == phrase("figures.sorted", "zh", column=column, arrow="↓")
         headers = [column.label.plain for column in table.columns.values()]
-        assert say("column.subject", "zh") in headers[0] or headers[0].rstrip("…") in say("column.subject", "zh")
+        assert phrase("column.subject", "zh") in headers[0] or headers[0].rstrip("…") in phrase("column.subject", "zh")
         metric = table.get_cell_at((table.cursor_row, 1)).plain.rstrip("…")
         assert metric and view.figures[figure].metric.zh.startswith(metric)
 
@@ -150,9 +150,9 @@ async def test_the_source_view_keeps_its_reading_and_the_paragraph_at_the_top(bu
         await press(pilot, "t")
         assert view.reading == "en" and source.reading == "en"
         assert source.top_option() == top and source.highlighted == cursor
-        assert source.border_title == say("source.title.en", "zh")
-        assert say("source.hint", "zh") in str(source.border_subtitle)
-        assert say("reading.en", "zh") in view.query_one(TitleBar).render().plain
+        assert source.border_title == phrase("source.title.en", "zh")
+        assert phrase("source.hint", "zh") in str(source.border_subtitle)
+        assert phrase("reading.en", "zh") in view.query_one(TitleBar).render().plain
 
 
 async def test_the_gap_report_keeps_the_finding_under_the_cursor(bundled_pack: Pack) -> None:
@@ -168,7 +168,7 @@ async def test_the_gap_report_keeps_the_finding_under_the_cursor(bundled_pack: P
         await press(pilot, "t")
         assert report.highlighted == highlighted and report.scroll_y == scroll_y
         assert view.gaps[int(report.get_option_at_index(highlighted).id or 0)].ref == ref
-        assert report.border_title == say("gaps.title", "zh", count=view.report.count)
+        assert report.border_title == phrase("gaps.title", "zh", count=view.report.count)
 
 
 async def test_compare_keeps_its_scroll_and_says_why_in_the_new_language(bundled_pack: Pack) -> None:
@@ -182,10 +182,10 @@ async def test_compare_keeps_its_scroll_and_says_why_in_the_new_language(bundled
         assert scroll_y > 0
         await press(pilot, "t")
         assert scroll.scroll_y == scroll_y
-        assert scroll.border_title == say("compare.title", "zh")
+        assert scroll.border_title == phrase("compare.title", "zh")
         cmb = bundled_pack.entities[[e.id for e in bundled_pack.entities].index("cmb")]
         # CMB is named in one quote with its own apps: the article's pairing chose them
-        assert str(scroll.border_subtitle) == say("compare.paired_first", "zh", name=cmb.name.zh)
+        assert str(scroll.border_subtitle) == phrase("compare.paired_first", "zh", name=cmb.name.zh)
 
 
 async def test_evidence_renames_what_its_quotes_are_behind(bundled_pack: Pack) -> None:
@@ -210,14 +210,14 @@ async def test_evidence_renames_what_its_quotes_are_behind(bundled_pack: Pack) -
         before = [str(quotes.get_option_at_index(i).prompt) for i in range(quotes.option_count)]
         await press(pilot, "t")
         assert str(quotes.border_title) == f"{tie.entity.name.zh} × {tie.strategy.name.zh}"
-        assert quotes.border_subtitle == say("evidence.subtitle", "zh")
+        assert quotes.border_subtitle == phrase("evidence.subtitle", "zh")
         assert quotes.highlighted == 1
         assert [str(quotes.get_option_at_index(i).prompt) for i in range(quotes.option_count)] == before
         await press(pilot, "escape")  # the matrix beneath switched too
         assert app.screen is matrix
-        assert matrix.query_one(VimTable).border_title == say("matrix.title", "zh")
-        assert say("key.transpose", "zh") in footer_text(app)
-        assert say("key.transpose", "en") not in footer_text(app)
+        assert matrix.query_one(VimTable).border_title == phrase("matrix.title", "zh")
+        assert phrase("key.transpose", "zh") in footer_text(app)
+        assert phrase("key.transpose", "en") not in footer_text(app)
 
 
 async def test_help_is_rebuilt_for_the_view_it_is_over(bundled_pack: Pack) -> None:
@@ -227,16 +227,16 @@ async def test_help_is_rebuilt_for_the_view_it_is_over(bundled_pack: Pack) -> No
         view = app.screen
         assert isinstance(view, HelpScreen)
         english = view.sections
-        assert view.where == say("view.figures", "en")
+        assert view.where == phrase("view.figures", "en")
         await press(pilot, "t")
-        assert view.where == say("view.figures", "zh")
+        assert view.where == phrase("view.figures", "zh")
         assert [len(rows) for _, rows in view.sections] == [len(rows) for _, rows in english]
         keys = {k for _, rows in view.sections for k, _ in rows}
         assert keys == {k for _, rows in english for k, _ in rows}  # the same keys: the figures view's
         described = " ".join(d for _, rows in view.sections for _, d in rows)
         for meaning in ("sort", "reverse", "language"):
-            assert say(f"key.{meaning}", "zh") in described
-        assert view.query_one(VimScroll).border_title == say("help.title", "zh", where=view.where)
+            assert phrase(f"key.{meaning}", "zh") in described
+        assert view.query_one(VimScroll).border_title == phrase("help.title", "zh", where=view.where)
 
 
 async def test_t_is_in_the_views_help_and_palette(bundled_pack: Pack) -> None:
@@ -245,18 +245,18 @@ async def test_t_is_in_the_views_help_and_palette(bundled_pack: Pack) -> None:
         await press(pilot, "m")
         matrix = app.screen
         commands = {c.title: c for c in app.get_system_commands(matrix)}
-        assert commands[say("key.language", "en")].help.endswith("key t")
+        assert commands[phrase("key.language", "en")].help.endswith("key t")
         await press(pilot, "question_mark")
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         title, rows = help_screen.sections[0]
-        assert title == say("view.matrix", "en")
-        assert ("t", f"{say('key.language', 'en')} — {say('key.language.tip', 'en')}") in rows
+        assert title == phrase("view.matrix", "en")
+        assert ("t", f"{phrase('key.language', 'en')} — {phrase('key.language.tip', 'en')}") in rows
         await press(pilot, "escape", "ctrl+p", *"language")
         await pilot.pause(0.4)
         await press(pilot, "enter")
         assert app.screen is matrix and main_of(app).lang == "zh"  # run on the view, not over the explorer
-        assert matrix.query_one(VimTable).border_title == say("matrix.title", "zh")
+        assert matrix.query_one(VimTable).border_title == phrase("matrix.title", "zh")
 
 
 async def test_the_language_chosen_in_a_view_is_remembered(bundled_pack: Pack, tmp_path: Any) -> None:
@@ -276,5 +276,5 @@ async def test_the_title_bar_of_the_explorer_follows_a_view_switch(bundled_pack:
         await press(pilot, "s", "t", "escape")
         assert isinstance(app.screen, MainScreen)
         assert bundled_pack.meta.title.zh in app.screen.query_one(TitleBar).render().plain
-        assert say("key.search", "zh") in footer_text(app)
-        assert app.screen.query_one("#pane-0").border_title == f"1 {say('pane.outline', 'zh')}"
+        assert phrase("key.search", "zh") in footer_text(app)
+        assert app.screen.query_one("#pane-0").border_title == f"1 {phrase('pane.outline', 'zh')}"

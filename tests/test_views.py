@@ -227,3 +227,26 @@ def test_peers_put_the_articles_own_pairings_first(write_pack) -> None:  # type:
     ]
     assert found[2].score > found[0].score  # Delta is the most tied, yet comes after the pairings
     assert [p.entity.id for p in peers(index, index.entities["beta"], 3)] == ["alpha"]  # the title pairs both ways
+
+
+@pytest.mark.parametrize("width", [40, 60, 200])
+async def test_a_narrow_title_bar_cuts_the_title_not_the_view_name(width: int) -> None:
+    """The view's name says where the reader is; the article's title is what gives way."""
+    from rich.cells import cell_len
+    from textual.app import App, ComposeResult
+
+    from fintech_tui.tui.widgets.title_bar import TitleBar
+
+    title = "How China's banks met the platforms: a long title that will not fit a narrow terminal"
+
+    class Bar(App[None]):
+        def compose(self) -> ComposeResult:
+            yield TitleBar(title, "Source view")
+
+    async with Bar().run_test(size=(width, 3)) as pilot:
+        text = pilot.app.query_one(TitleBar).render().plain
+    assert text.startswith("fintech-tui — How")
+    assert text.endswith("  ·  Source view")
+    assert cell_len(text) <= width
+    assert (title in text) == (width == 200)
+    assert ("…" in text) == (width != 200)

@@ -20,8 +20,6 @@ from fintech_tui.cli.verbs import VERBS, ExplorerOptions, resolve
 if TYPE_CHECKING:
     import argparse
 
-    from fintech_tui.queries.index import Ref
-
 
 def run_check(args: argparse.Namespace) -> int:
     """`fintech-tui check`: a one-line summary, or the list of problems; --report adds the gaps."""
@@ -83,18 +81,6 @@ def run_new(args: argparse.Namespace) -> int:
         say(f"created {path}")
     say(f"next: edit the files, then run 'fintech-tui check {args.name}' and 'fintech-tui {args.name}'")
     return EXIT_OK
-
-
-def parse_goto(value: str) -> Ref | str:
-    """The Ref a `--goto KIND:ID` names, or the message saying what is wrong with it."""
-    from fintech_tui.model import kind_named, kinds
-    from fintech_tui.queries.index import Ref
-
-    kind, _, item_id = value.partition(":")
-    if kind_named(kind) is None:
-        names = ", ".join(k.name for k in kinds())
-        return f"--goto {value}: the kind must be one of {names} (e.g. entity:alipay)"
-    return Ref(kind, item_id)
 
 
 def run_explorer(args: ExplorerOptions) -> int:

@@ -37,11 +37,6 @@ def register_export(fmt: ExportFormat) -> ExportFormat:
     return fmt
 
 
-def unregister_export(name: str) -> None:
-    """Remove a format registered at run time (for tests)."""
-    del _FORMATS[name]
-
-
 def export_formats() -> tuple[ExportFormat, ...]:
     """Every registered format, in registration order."""
     return tuple(_FORMATS.values())

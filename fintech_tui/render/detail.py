@@ -19,7 +19,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from fintech_tui.i18n import say, say_value
+from fintech_tui.i18n import phrase, value_phrase
 from fintech_tui.model import (
     Argument,
     Bilingual,
@@ -120,12 +120,14 @@ def _badges(*parts: tuple[str, str]) -> Text:
 
 def _inference(detail: Detail, note: str, lang: Lang) -> None:
     if note:
-        detail.body.append(Text.assemble(("\n" + say("detail.inference", lang), "bold yellow"), plain(note, "yellow")))
+        detail.body.append(
+            Text.assemble(("\n" + phrase("detail.inference", lang), "bold yellow"), plain(note, "yellow"))
+        )
 
 
 def _inferred(inference: str, lang: Lang) -> tuple[str, str]:
     """The badge of an item the pack infers (nothing if it does not)."""
-    return (say("detail.inference_badge", lang), "black on yellow") if inference else ("", "")
+    return (phrase("detail.inference_badge", lang), "black on yellow") if inference else ("", "")
 
 
 def _prose(detail: Detail, text: str, style: str = "") -> None:
@@ -142,12 +144,12 @@ def _bilingual(detail: Detail, text: Bilingual, lang: Lang) -> None:
 def _evidence(detail: Detail, index: PackIndex, evidence: tuple[Evidence, ...], lang: Lang) -> None:
     if not evidence:
         return
-    detail.heading(say("heading.evidence", lang))
+    detail.heading(phrase("heading.evidence", lang))
     field_name, reading_key = EVIDENCE_READINGS[lang]
-    group = say("link.evidence", lang)
+    group = phrase("link.evidence", lang)
     for ev in evidence:
         paragraph = index.paragraphs[ev.para]
-        name = say("detail.reading_of", lang, reading=say(reading_key, lang), number=paragraph.number)
+        name = phrase("detail.reading_of", lang, reading=phrase(reading_key, lang), number=paragraph.number)
         detail.body.append(CitedQuote(paragraph.number, ev.quote, getattr(paragraph, field_name), name))
         label = Text.assemble((f"¶{paragraph.number} ", "bold cyan"), one_line(ev.quote, "italic"))
         detail.links.append(Link(group, Ref("paragraph", ev.para), label, ev.quote, kind="evidence"))
@@ -165,7 +167,7 @@ def _cited_by_table(index: PackIndex, refs: Iterable[Ref], lang: Lang) -> Table:
 def _figures_table(index: PackIndex, figures: Iterable[Figure], lang: Lang) -> Table:
     table = Table(box=None, pad_edge=False, header_style="bold", show_edge=False)
     for column in ("metric", "as_written", "value", "period", "source"):
-        table.add_column(say(f"column.{column}", lang), overflow="fold")
+        table.add_column(phrase(f"column.{column}", lang), overflow="fold")
     for figure in figures:
         table.add_row(
             one_line(figure.metric.pick(lang)),
@@ -191,7 +193,7 @@ def format_value(figure: Figure, lang: Lang) -> Text:
         text.append(" ")
         text.append_text(plain(figure.unit))
     if figure.hedge:
-        text.append(f" ({say_value('hedge', figure.hedge, lang)})", style="yellow")
+        text.append(f" ({value_phrase('hedge', figure.hedge, lang)})", style="yellow")
     return text
 
 
@@ -199,7 +201,7 @@ def describe(index: PackIndex, ref: Ref, lang: Lang) -> Detail:
     """The detail view of the item `ref` names."""
     item = index.get(ref)
     if item is None:
-        return Detail(Text(say("detail.missing", lang, ref=ref), style="red"))
+        return Detail(Text(phrase("detail.missing", lang, ref=ref), style="red"))
     return describe_item(item, index, lang)
 
 
@@ -229,20 +231,20 @@ def describe_item(item: Any, index: PackIndex, lang: Lang) -> Detail:
 def describe_entity(entity: Entity, index: PackIndex, lang: Lang) -> Detail:
     detail = Detail(pair(entity.name, lang))
     parent = index.entities.get(entity.parent)
-    badges = _badges((say_value("entity_kind", entity.kind, lang), "reverse"), _inferred(entity.inference, lang))
+    badges = _badges((value_phrase("entity_kind", entity.kind, lang), "reverse"), _inferred(entity.inference, lang))
     if parent is not None:
-        badges.append(say("detail.part_of", lang))
+        badges.append(phrase("detail.part_of", lang))
         badges.append_text(pair(parent.name, lang))
     detail.body.append(badges)
     _bilingual(detail, entity.summary, lang)
     _inference(detail, entity.inference, lang)
     if entity.aliases:
-        detail.heading(say("heading.names", lang))
+        detail.heading(phrase("heading.names", lang))
         occurrences = index.alias_occurrences(entity)
         table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-        table.add_column(say("column.form", lang), no_wrap=True)
+        table.add_column(phrase("column.form", lang), no_wrap=True)
         table.add_column("¶", no_wrap=True, style="cyan")
-        table.add_column(say("column.reading", lang), overflow="fold")
+        table.add_column(phrase("column.reading", lang), overflow="fold")
         for alias in entity.aliases:
             numbers = occurrences.get(alias.text, [])
             where = ", ".join(str(n) for n in numbers[:SHOWN_OCCURRENCES])
@@ -255,18 +257,18 @@ def describe_entity(entity: Entity, index: PackIndex, lang: Lang) -> Detail:
             table.add_row(plain(alias.text, "bold"), where, reading)
         detail.body.append(table)
     if parent is not None:
-        detail.link(say("link.part_of", lang), index, [ref_of(parent)], lang)
+        detail.link(phrase("link.part_of", lang), index, [ref_of(parent)], lang)
     children = [ref_of(x) for x in index.children_of.get(entity.id, [])]
-    detail.related(say("heading.products", lang), say("link.products", lang), index, children, lang)
+    detail.related(phrase("heading.products", lang), phrase("link.products", lang), index, children, lang)
     pursued = [ref_of(x) for x in index.strategies_of.get(entity.id, [])]
-    detail.related(say("heading.strategies_pursued", lang), say("link.strategies", lang), index, pursued, lang)
+    detail.related(phrase("heading.strategies_pursued", lang), phrase("link.strategies", lang), index, pursued, lang)
     about = [ref_of(x) for x in index.arguments_about.get(entity.id, [])]
-    detail.related(say("heading.arguments_concern", lang), say("link.arguments", lang), index, about, lang)
+    detail.related(phrase("heading.arguments_concern", lang), phrase("link.arguments", lang), index, about, lang)
     figures = index.figures_of.get(entity.id, [])
     if figures:
-        detail.heading(say("heading.figures", lang))
+        detail.heading(phrase("heading.figures", lang))
         detail.body.append(_figures_table(index, figures, lang))
-        detail.link(say("link.figures", lang), index, map(ref_of, figures), lang)
+        detail.link(phrase("link.figures", lang), index, map(ref_of, figures), lang)
     _evidence(detail, index, entity.evidence, lang)
     return detail
 
@@ -274,18 +276,18 @@ def describe_entity(entity: Entity, index: PackIndex, lang: Lang) -> Detail:
 @describe_item.register
 def describe_strategy(strategy: Strategy, index: PackIndex, lang: Lang) -> Detail:
     detail = Detail(pair(strategy.name, lang))
-    detail.body.append(_badges((say("badge.strategy", lang), "reverse"), _inferred(strategy.inference, lang)))
+    detail.body.append(_badges((phrase("badge.strategy", lang), "reverse"), _inferred(strategy.inference, lang)))
     _bilingual(detail, strategy.summary, lang)
     _inference(detail, strategy.inference, lang)
     owners = [index.entities[e] for e in strategy.pursued_by]
-    detail.heading(say("heading.pursued_by", lang))
+    detail.heading(phrase("heading.pursued_by", lang))
     if owners:
         detail.body.append(_cited_by_table(index, map(ref_of, owners), lang))
-        detail.link(say("link.pursued_by", lang), index, map(ref_of, owners), lang)
+        detail.link(phrase("link.pursued_by", lang), index, map(ref_of, owners), lang)
     else:
-        detail.body.append(Text(say("detail.no_owner", lang), style="dim"))
+        detail.body.append(Text(phrase("detail.no_owner", lang), style="dim"))
     using = [ref_of(x) for x in index.arguments_using.get(strategy.id, [])]
-    detail.related(say("heading.arguments_use", lang), say("link.arguments", lang), index, using, lang)
+    detail.related(phrase("heading.arguments_use", lang), phrase("link.arguments", lang), index, using, lang)
     _evidence(detail, index, strategy.evidence, lang)
     return detail
 
@@ -306,12 +308,12 @@ def describe_argument(argument: Argument, index: PackIndex, lang: Lang) -> Detai
     title.append("\n")
     title.append_text(plain(argument.claim.pick(lang), "bold"))
     detail = Detail(title)
-    role = say_value("role", argument.role, lang).replace("-", " ")
+    role = value_phrase("role", argument.role, lang).replace("-", " ")
     badges = _badges(
         (role, f"reverse {ROLE_STYLE.get(argument.role, '')}"),
         (f"#{argument.number}" if argument.number else "", "bold"),
-        (say_value("relation", argument.relation, lang) if argument.relation else "", "italic"),
-        (say_value("hedge", argument.hedge, lang) if argument.hedge else "", "black on yellow"),
+        (value_phrase("relation", argument.relation, lang) if argument.relation else "", "italic"),
+        (value_phrase("hedge", argument.hedge, lang) if argument.hedge else "", "black on yellow"),
         _inferred(argument.inference, lang),
     )
     detail.body.append(badges)
@@ -320,27 +322,27 @@ def describe_argument(argument: Argument, index: PackIndex, lang: Lang) -> Detai
         detail.body.append(Text.assemble(("★ ", "bold yellow"), plain(argument.emphasis, "yellow")))
     _inference(detail, argument.inference, lang)
     if len(chain) > 1:
-        detail.heading(say("heading.breadcrumb", lang))
+        detail.heading(phrase("heading.breadcrumb", lang))
         for depth, step in enumerate(chain[:-1]):
             detail.body.append(
                 Text.assemble("  " * depth, "↳ " if depth else "", item_label(index, ref_of(step), lang))
             )
-        detail.link(say("link.up_the_tree", lang), index, (ref_of(step) for step in reversed(chain[:-1])), lang)
+        detail.link(phrase("link.up_the_tree", lang), index, (ref_of(step) for step in reversed(chain[:-1])), lang)
     replies = index.replies.get(argument.id, [])
     if replies:
-        detail.heading(say("heading.children", lang))
+        detail.heading(phrase("heading.children", lang))
         table = Table.grid(padding=(0, 1))
         table.add_column(no_wrap=True)
         table.add_column(overflow="fold")
         for child in replies:
-            relation = say_value("relation", child.relation, lang) if child.relation else ""
+            relation = value_phrase("relation", child.relation, lang) if child.relation else ""
             table.add_row(Text(relation, style="italic"), item_label(index, ref_of(child), lang))
         detail.body.append(table)
-        detail.link(say("link.children", lang), index, map(ref_of, replies), lang)
+        detail.link(phrase("link.children", lang), index, map(ref_of, replies), lang)
     concerns = [Ref("entity", e) for e in argument.concerns]
-    detail.related(say("heading.concerns", lang), say("link.concerns", lang), index, concerns, lang)
+    detail.related(phrase("heading.concerns", lang), phrase("link.concerns", lang), index, concerns, lang)
     strategies = [Ref("strategy", s) for s in argument.strategies]
-    detail.related(say("heading.strategies", lang), say("link.strategies", lang), index, strategies, lang)
+    detail.related(phrase("heading.strategies", lang), phrase("link.strategies", lang), index, strategies, lang)
     _evidence(detail, index, argument.evidence, lang)
     return detail
 
@@ -352,26 +354,26 @@ def describe_figure(figure: Figure, index: PackIndex, lang: Lang) -> Detail:
     detail = Detail(title)
     detail.body.append(
         _badges(
-            (say("badge.figure", lang), "reverse"),
-            (say_value("hedge", figure.hedge, lang) if figure.hedge else "", "black on yellow"),
+            (phrase("badge.figure", lang), "reverse"),
+            (value_phrase("hedge", figure.hedge, lang) if figure.hedge else "", "black on yellow"),
             _inferred(figure.inference, lang),
         )
     )
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
-    article = Text(say("figure.article_itself", lang), style="dim")
-    table.add_row(say("column.subject", lang), pair(subject.name, lang) if subject else article)
-    table.add_row(say("column.value", lang), format_value(figure, lang))
-    table.add_row(say("column.as_written", lang), plain(figure.as_written))
-    not_stated = Text(say("figure.not_stated", lang), style="dim")
-    table.add_row(say("column.period", lang), plain(figure.period) if figure.period else not_stated)
-    not_named = Text(say("figure.not_named", lang), style="dim")
-    table.add_row(say("column.source", lang), plain(figure.source) if figure.source else not_named)
+    article = Text(phrase("figure.article_itself", lang), style="dim")
+    table.add_row(phrase("column.subject", lang), pair(subject.name, lang) if subject else article)
+    table.add_row(phrase("column.value", lang), format_value(figure, lang))
+    table.add_row(phrase("column.as_written", lang), plain(figure.as_written))
+    not_stated = Text(phrase("figure.not_stated", lang), style="dim")
+    table.add_row(phrase("column.period", lang), plain(figure.period) if figure.period else not_stated)
+    not_named = Text(phrase("figure.not_named", lang), style="dim")
+    table.add_row(phrase("column.source", lang), plain(figure.source) if figure.source else not_named)
     detail.body.append(table)
     _inference(detail, figure.inference, lang)
     if subject is not None:
-        detail.link(say("link.subject", lang), index, [ref_of(subject)], lang)
+        detail.link(phrase("link.subject", lang), index, [ref_of(subject)], lang)
     _evidence(detail, index, figure.evidence, lang)
     return detail
 
@@ -379,7 +381,7 @@ def describe_figure(figure: Figure, index: PackIndex, lang: Lang) -> Detail:
 @describe_item.register
 def describe_term(term: GlossaryTerm, index: PackIndex, lang: Lang) -> Detail:
     detail = Detail(Text.assemble(plain(term.term, "bold"), "  →  ", pair(term.meaning, lang)))
-    detail.body.append(_badges((say("badge.glossary", lang), "reverse"), _inferred(term.inference, lang)))
+    detail.body.append(_badges((phrase("badge.glossary", lang), "reverse"), _inferred(term.inference, lang)))
     _prose(detail, term.note)
     _inference(detail, term.inference, lang)
     _evidence(detail, index, term.evidence, lang)
@@ -393,24 +395,24 @@ def describe_section(node: OutlineNode, index: PackIndex, lang: Lang) -> Detail:
     span = f"¶{first}" if first == last else f"¶{first}–{last}"
     detail.body.append(
         _badges(
-            (say_value("outline_kind", node.kind, lang), "reverse"),
+            (value_phrase("outline_kind", node.kind, lang), "reverse"),
             (f"#{node.number}" if node.number else "", "bold"),
             (span, "bold cyan"),
         )
     )
     _bilingual(detail, node.summary, lang)
     parts = [ref_of(child) for child in node.children]
-    detail.related(say("heading.parts", lang), say("link.parts", lang), index, parts, lang)
-    detail.heading(say("heading.text", lang))
+    detail.related(phrase("heading.parts", lang), phrase("link.parts", lang), index, parts, lang)
+    detail.heading(phrase("heading.text", lang))
     paragraphs = index.covered(node)
     for paragraph in paragraphs[:12]:
         detail.body.append(Text.assemble((f"¶{paragraph.number:<3}", "bold cyan"), plain(paragraph.text)))
     if len(paragraphs) > 12:
-        more = say("detail.more_paragraphs", lang, count=len(paragraphs) - 12)
+        more = phrase("detail.more_paragraphs", lang, count=len(paragraphs) - 12)
         detail.body.append(Text(more, style="dim"))
-    detail.link(say("link.source", lang), index, (ref_of(p) for p in paragraphs), lang)
+    detail.link(phrase("link.source", lang), index, (ref_of(p) for p in paragraphs), lang)
     cited = _citations(index, paragraphs)
-    detail.related(say("heading.drawn_from", lang), say("link.drawn_from", lang), index, cited, lang)
+    detail.related(phrase("heading.drawn_from", lang), phrase("link.drawn_from", lang), index, cited, lang)
     return detail
 
 
@@ -430,8 +432,8 @@ def describe_paragraph(paragraph: Paragraph, index: PackIndex, lang: Lang) -> De
     detail = Detail(Text(f"¶{paragraph.number}", style="bold cyan"))
     section = index.section_of(paragraph)
     if section is not None:
-        detail.body.append(Text.assemble(say("detail.in_section", lang), item_label(index, ref_of(section), lang)))
-        detail.link(say("link.section", lang), index, [ref_of(section)], lang)
+        detail.body.append(Text.assemble(phrase("detail.in_section", lang), item_label(index, ref_of(section), lang)))
+        detail.link(phrase("link.section", lang), index, [ref_of(section)], lang)
     detail.body.append(marked_paragraph(index, paragraph))
     readings = [
         ("reading.restored_heading", paragraph.restored, restored_paragraph),
@@ -439,16 +441,16 @@ def describe_paragraph(paragraph: Paragraph, index: PackIndex, lang: Lang) -> De
     ]
     for heading, given, render in readings if lang == "zh" else readings[::-1]:
         if given:
-            detail.heading(say(heading, lang))
+            detail.heading(phrase(heading, lang))
             detail.body.append(render(paragraph, lang=lang))
     if (notes := reading_notes(paragraph, lang)) is not None:
-        detail.heading(say("reading.notes_heading", lang))
+        detail.heading(phrase("reading.notes_heading", lang))
         detail.body.append(notes)
     cited = _citations(index, [paragraph])
-    detail.heading(say("heading.cited_by", lang))
+    detail.heading(phrase("heading.cited_by", lang))
     if cited:
         detail.body.append(_cited_by_table(index, cited, lang))
-        detail.link(say("link.cited_by", lang), index, cited, lang)
+        detail.link(phrase("link.cited_by", lang), index, cited, lang)
     else:
-        detail.body.append(Text(say("detail.nothing_cites", lang), style="dim"))
+        detail.body.append(Text(phrase("detail.nothing_cites", lang), style="dim"))
     return detail

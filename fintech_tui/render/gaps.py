@@ -12,14 +12,14 @@ from enum import StrEnum
 
 import msgspec
 
-from fintech_tui.i18n import say, say_value
+from fintech_tui.i18n import phrase, value_phrase
 from fintech_tui.model import Bilingual, Lang, is_drafted, kind_named, kinds
 from fintech_tui.model.plan import yaml_fields
 from fintech_tui.queries.index import PackIndex, Ref, ref_of
 from fintech_tui.render.safe import shortened
 
 
-def kind_title(kind: str, lang: Lang) -> str:
+def kind_noun(kind: str, lang: Lang) -> str:
     """The kind's noun: "argument", or 论点 in Chinese."""
     found = kind_named(kind)
     return (found.zh if lang == "zh" else found.singular) if found else kind
@@ -104,20 +104,20 @@ def gap_report(index: PackIndex, lang: Lang = "en") -> GapReport:
         if not argument.evidence:
             report.add(
                 Finding.UNEVIDENCED,
-                Gap(f"{kind_title('argument', lang)} {argument.id}: {argument.claim.pick(lang)}", ref_of(argument)),
+                Gap(f"{kind_noun('argument', lang)} {argument.id}: {argument.claim.pick(lang)}", ref_of(argument)),
             )
     for strategy in pack.strategies:
         if not strategy.evidence:
             report.add(
                 Finding.UNEVIDENCED,
-                Gap(f"{kind_title('strategy', lang)} {strategy.id}: {strategy.name.pick(lang)}", ref_of(strategy)),
+                Gap(f"{kind_noun('strategy', lang)} {strategy.id}: {strategy.name.pick(lang)}", ref_of(strategy)),
             )
 
     for kind in kinds():
         for item in kind.items(pack):
             if is_drafted(item):
                 label = _first_text(item, lang)
-                message = f"{kind_title(kind.name, lang)} {item.id}" + (
+                message = f"{kind_noun(kind.name, lang)} {item.id}" + (
                     f": {shortened(label, 60).plain}" if label else ""
                 )
                 report.add(Finding.UNREVIEWED, Gap(message, ref_of(item)))
@@ -147,10 +147,10 @@ def gap_report(index: PackIndex, lang: Lang = "en") -> GapReport:
         if len(strategy.pursued_by) == 1:
             owner = index.entities[strategy.pursued_by[0]]
             peers = [e for e in pack.entities if e.kind == owner.kind and e.id != owner.id]
-            message = say("gaps.only", lang, strategy=strategy.name.pick(lang), owner=owner.name.pick(lang))
+            message = phrase("gaps.only", lang, strategy=strategy.name.pick(lang), owner=owner.name.pick(lang))
             if peers:  # reported either way; peers, when there are any, suggest where to look
                 names = ", ".join(e.name.pick(lang) for e in peers[:4])
-                message += say("gaps.peers", lang, kind=say_value("entity_kind", owner.kind, lang), names=names)
+                message += phrase("gaps.peers", lang, kind=value_phrase("entity_kind", owner.kind, lang), names=names)
             report.add(Finding.ONE_COMPANY_STRATEGY, Gap(message, ref_of(strategy)))
 
     for paragraph in pack.paragraphs:

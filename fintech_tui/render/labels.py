@@ -12,7 +12,7 @@ from typing import Any
 from rich.cells import cell_len
 from rich.text import Text
 
-from fintech_tui.i18n import say, say_value
+from fintech_tui.i18n import phrase, value_phrase
 from fintech_tui.model import (
     Argument,
     Bilingual,
@@ -82,7 +82,7 @@ def item_kind(index: PackIndex, ref: Ref, lang: Lang = "en") -> str:
     otherwise its kind's title (Strategy, Argument …)."""
     item = index.get(ref)
     if isinstance(item, Entity):
-        return say_value("entity_kind", item.kind, lang).capitalize()
+        return value_phrase("entity_kind", item.kind, lang).capitalize()
     return kind_title(ref.kind, lang)
 
 
@@ -90,7 +90,7 @@ def pack_title(pack: Pack, lang: Lang) -> str:
     """The title bar's text: the article's title, and how many drafted items await review, if any."""
     title = neutralise(pack.meta.title.pick(lang))
     drafted = sum(1 for kind in kinds() for item in kind.items(pack) if is_drafted(item))
-    return f"{title}  {DRAFTED_BADGE}{say('title.drafted', lang, count=drafted)}" if drafted else title
+    return f"{title}  {DRAFTED_BADGE}{phrase('title.drafted', lang, count=drafted)}" if drafted else title
 
 
 #: Marks an item `draft` wrote that nobody has reviewed yet, wherever its label appears.
@@ -142,7 +142,7 @@ def _(item: Argument, label: Text, index: PackIndex, lang: Lang) -> None:
 @label_parts.register
 def _(item: Figure, label: Text, index: PackIndex, lang: Lang) -> None:
     subject = index.entities.get(item.subject)
-    who = subject.name.pick(lang) if subject else say("figure.article", lang)
+    who = subject.name.pick(lang) if subject else phrase("figure.article", lang)
     label.append_text(one_line(f"{who}: {item.metric.pick(lang)} = {item.as_written}"))
 
 

@@ -18,7 +18,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from fintech_tui.i18n import say
+from fintech_tui.i18n import phrase
 from fintech_tui.model import Lang, Pack, Paragraph, ReadingNote
 from fintech_tui.queries.index import PackIndex
 from fintech_tui.render.source import QUOTE_STYLE, marked_paragraph
@@ -110,7 +110,7 @@ def _deletion_position(text: str, reading: str, deleted: str) -> int:
 def restored_paragraph(paragraph: Paragraph, *, quote: str = "", lang: Lang = "en") -> Text:
     """The restored reading with `quote` highlighted and each noted change marked †n."""
     if not paragraph.restored:
-        return _missing(say("reading.missing_restored", lang), Text(neutralise(paragraph.text)))
+        return _missing(phrase("reading.missing_restored", lang), Text(neutralise(paragraph.text)))
     reading = neutralise(paragraph.restored)  # one character for one: positions still hold
     text = Text(reading)
     span = restored_span(neutralise(paragraph.text), reading, neutralise(quote))
@@ -129,7 +129,7 @@ def restored_paragraph(paragraph: Paragraph, *, quote: str = "", lang: Lang = "e
 def english_paragraph(paragraph: Paragraph, *, lang: Lang = "en") -> Text:
     """The English translation, or the text as written when the pack has none."""
     if not paragraph.en:
-        return _missing(say("reading.missing_en", lang), Text(neutralise(paragraph.text)))
+        return _missing(phrase("reading.missing_en", lang), Text(neutralise(paragraph.text)))
     return Text(neutralise(paragraph.en))
 
 
@@ -139,7 +139,7 @@ def reading_notes(paragraph: Paragraph, lang: Lang = "en") -> Text | None:
         return None
     lines = []
     for number, (_, note) in enumerate(ordered_notes(paragraph), 1):
-        change = say("reading.kept", lang, text=note.text) if note.text == note.reading else note.change
+        change = phrase("reading.kept", lang, text=note.text) if note.text == note.reading else note.change
         line = Text.assemble((f"†{number} ", NOTE_MARK_STYLE), (neutralise(change), "italic"), ": ")
         line.append(neutralise(note.note), NOTE_STYLE)
         if note.inference:

@@ -12,7 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
 
-from fintech_tui.i18n import say
+from fintech_tui.i18n import phrase
 from fintech_tui.loader.memory import set_aside_for_good
 from fintech_tui.model import Lang, Pack
 from fintech_tui.queries.goto import goto_link, resolve_goto
@@ -163,7 +163,7 @@ class FintechApp(App[None]):
         from textual.command import CommandPalette  # deferred: opened on demand
 
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            placeholder = say("palette.placeholder", self.main_screen.lang)
+            placeholder = phrase("palette.placeholder", self.main_screen.lang)
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def search_themes(self) -> None:
@@ -171,7 +171,7 @@ class FintechApp(App[None]):
         from textual.command import CommandPalette  # deferred: opened on demand
         from textual.theme import ThemeProvider
 
-        placeholder = say("palette.themes", self.main_screen.lang)
+        placeholder = phrase("palette.themes", self.main_screen.lang)
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -189,15 +189,15 @@ class FintechApp(App[None]):
                     continue
                 seen.add(binding.action)
                 keys = binding.key_display or key_name(binding.key)
-                help_line = say("palette.key", lang, tip=binding.tooltip, keys=keys)
+                help_line = phrase("palette.key", lang, tip=binding.tooltip, keys=keys)
                 yield SystemCommand(binding.description, help_line, partial(self._run_on, owner, binding.action))
         for binding in own_bindings(type(self)):
             if binding.action not in ("command_palette",):
                 binding = localise(binding, lang)
                 keys = binding.key_display or key_name(binding.key)
-                help_line = say("palette.key", lang, tip=binding.tooltip, keys=keys)
+                help_line = phrase("palette.key", lang, tip=binding.tooltip, keys=keys)
                 yield SystemCommand(binding.description, help_line, partial(self.run_action, binding.action))
-        yield SystemCommand(say("palette.theme", lang), say("palette.theme.tip", lang), self.action_change_theme)
+        yield SystemCommand(phrase("palette.theme", lang), phrase("palette.theme.tip", lang), self.action_change_theme)
 
     async def _run_on(self, owner: Screen[object], action: str) -> None:
         """Run `action` on `owner`, first closing the views above it."""
@@ -212,7 +212,7 @@ class FintechApp(App[None]):
             folder.mkdir(parents=True, exist_ok=True)
             path = self.save_screenshot(path=str(folder))
         except OSError as error:
-            error_text = say("toast.not_saved", self.main_screen.lang, error=error.strerror or error)
+            error_text = phrase("toast.not_saved", self.main_screen.lang, error=error.strerror or error)
             self.notify(error_text, severity="error", markup=False)
             return
-        self.notify(say("toast.saved", self.main_screen.lang, path=path), timeout=6, markup=False)
+        self.notify(phrase("toast.saved", self.main_screen.lang, path=path), timeout=6, markup=False)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from fintech_tui.i18n import has, say
+from fintech_tui.i18n import has, phrase
 from fintech_tui.model import Lang
 
 #: Textual's key names as a reader types them.
@@ -75,7 +75,7 @@ def rows(bindings: Iterable[Binding]) -> Rows:
 def _title(node: DOMNode, lang: Lang) -> str:
     """What the help calls the place `node` is: its title (a message key, or words) or its class."""
     title = str(getattr(node, "help_title", "") or getattr(node, "HELP_TITLE", "") or type(node).__name__)
-    return say(title, lang) if has(title) else title
+    return phrase(title, lang) if has(title) else title
 
 
 def sections_for(screen: DOMNode, lang: Lang = "en") -> list[tuple[str, Rows]]:
@@ -99,5 +99,5 @@ def sections_for(screen: DOMNode, lang: Lang = "en") -> list[tuple[str, Rows]]:
         fresh = [row for row in rows(bindings) if row not in seen]
         seen.update(fresh)
         if fresh:
-            sections.append((say("place.app", lang) if isinstance(node, App) else _title(node, lang), fresh))
+            sections.append((phrase("place.app", lang) if isinstance(node, App) else _title(node, lang), fresh))
     return sections

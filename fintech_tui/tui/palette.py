@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from fintech_tui.i18n import say
+from fintech_tui.i18n import phrase
 from fintech_tui.queries.index import ref_of
 from fintech_tui.render.labels import item_kind, item_label
 from fintech_tui.tui.screens.main import MainScreen
@@ -28,7 +28,7 @@ class ItemCommands(Provider):
         for argument in main.index.roots():
             ref = ref_of(argument)
             label = item_label(main.index, ref, main.lang, with_kind=True)
-            yield DiscoveryHit(label, partial(main.reveal, ref), help=say("palette.thesis", main.lang))
+            yield DiscoveryHit(label, partial(main.reveal, ref), help=phrase("palette.thesis", main.lang))
 
     async def startup(self) -> None:
         main = self._main()
@@ -45,5 +45,5 @@ class ItemCommands(Provider):
                 1.0 - rank / 100,
                 label,
                 partial(main.reveal, ref),
-                help=say("palette.open", main.lang, kind=item_kind(main.index, ref, main.lang).lower(), id=ref.id),
+                help=phrase("palette.open", main.lang, kind=item_kind(main.index, ref, main.lang).lower(), id=ref.id),
             )

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.events import Resize
 from textual.widgets import Static
 
-from fintech_tui.i18n import say, say_value
+from fintech_tui.i18n import phrase, value_phrase
 from fintech_tui.model import Bilingual, Entity, Lang
 from fintech_tui.queries.index import PackIndex, ref_of
 from fintech_tui.render.detail import format_value
@@ -85,7 +85,7 @@ def compare_table(index: PackIndex, entities: list[Entity], lang: Lang, room: in
         cells: list[Text] = []
         for entity in entities:
             if row == "kind":
-                cells.append(plain(say_value("entity_kind", entity.kind, lang)))
+                cells.append(plain(value_phrase("entity_kind", entity.kind, lang)))
             elif row == "part_of":
                 parent = index.entities.get(entity.parent)
                 cells.append(name_cell(parent.name, lang, width) if parent else Text("—", style="dim"))
@@ -116,7 +116,7 @@ def compare_table(index: PackIndex, entities: list[Entity], lang: Lang, room: in
         for cell in cells:  # labels are one-liners in lists; here they may wrap
             cell.no_wrap = False
             cell.overflow = "fold"
-        table.add_row(say(f"compare.{row}", lang), *cells)
+        table.add_row(phrase(f"compare.{row}", lang), *cells)
     return table
 
 
@@ -148,7 +148,7 @@ class CompareScreen(View[None]):
         self._draw()
 
     def _titles(self, scroll: VimScroll) -> None:
-        scroll.border_title = say("compare.title", self.lang)
+        scroll.border_title = phrase("compare.title", self.lang)
         if self.why is not None:  # why these companies, cut after a whole word to the border's length
             room = (scroll.size.width or self.app.size.width) - BORDER_LABEL_FRAME
             scroll.border_subtitle = shortened(self.why(self.lang).plain, room)

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from fintech_tui.i18n import say
+from fintech_tui.i18n import phrase
 from fintech_tui.model import Evidence, Lang
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.safe import plain
@@ -45,7 +45,7 @@ class EvidenceScreen(View[None]):
 
     def _titles(self, quotes: VimList) -> None:
         quotes.border_title = self.heading if isinstance(self.heading, Text) else self.heading(self.lang)
-        quotes.border_subtitle = say("evidence.subtitle", self.lang)
+        quotes.border_subtitle = phrase("evidence.subtitle", self.lang)
 
     def redraw(self) -> None:
         self._titles(self.query_one(VimList))  # the quotes are the article's: the same in both languages

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.events import Resize
 
-from fintech_tui.i18n import say
+from fintech_tui.i18n import phrase
 from fintech_tui.model import Figure, Lang
 from fintech_tui.queries.analysis import comparable_groups
 from fintech_tui.queries.index import PackIndex
@@ -102,10 +102,10 @@ class FiguresScreen(View[None]):
         if self.sorted:
             arrow = "↓" if self.descending else "↑"
             column = self._heading(COLUMNS[self.sort_column])
-            table.border_title = say("figures.sorted", self.lang, column=column, arrow=arrow)
+            table.border_title = phrase("figures.sorted", self.lang, column=column, arrow=arrow)
         else:
-            table.border_title = say("figures.title", self.lang)
-        table.border_subtitle = say("figures.subtitle", self.lang)
+            table.border_title = phrase("figures.title", self.lang)
+        table.border_subtitle = phrase("figures.subtitle", self.lang)
 
     def redraw(self) -> None:
         """The same order (by the same column, now compared in the new language) and figure."""
@@ -139,7 +139,7 @@ class FiguresScreen(View[None]):
         return widest
 
     def _heading(self, column: str) -> str:
-        return say(f"column.{column}", self.lang)
+        return phrase(f"column.{column}", self.lang)
 
     def _value(self, figure: Figure) -> Text:
         unit = figure.unit.split(" (")[0]
@@ -153,7 +153,7 @@ class FiguresScreen(View[None]):
         """Whose figure it is, in `lang` (the view's language unless given)."""
         lang = lang or self.lang
         subject = self.index.entities.get(figure.subject)
-        return subject.name.pick(lang) if subject else say("figures.no_subject", lang)
+        return subject.name.pick(lang) if subject else phrase("figures.no_subject", lang)
 
     def _cells(self, figure: Figure) -> list[Text]:
         widths = self._widths

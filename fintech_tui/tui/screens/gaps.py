@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from fintech_tui.i18n import say, say_value
+from fintech_tui.i18n import phrase, value_phrase
 from fintech_tui.model import Lang
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.gaps import Finding, Gap, gap_report
@@ -47,7 +47,7 @@ class GapsScreen(View[Ref | None]):
         options: list[Option] = []
         self.gaps = []
         for group, gaps in self.report.groups.items():
-            heading = say_value("gap", group.name, self.lang) if isinstance(group, Finding) else group
+            heading = value_phrase("gap", group.name, self.lang) if isinstance(group, Finding) else group
             options.append(Option(Text(f"{heading} ({len(gaps)})", style="bold underline"), disabled=True))
             for gap in gaps:
                 where = f"  ¶{', ¶'.join(map(str, gap.paragraphs))}" if gap.paragraphs else ""
@@ -57,8 +57,8 @@ class GapsScreen(View[Ref | None]):
         return options
 
     def _titles(self, report: VimList) -> None:
-        report.border_title = say("gaps.title", self.lang, count=self.report.count)
-        report.border_subtitle = say("gaps.subtitle", self.lang)
+        report.border_title = phrase("gaps.title", self.lang, count=self.report.count)
+        report.border_subtitle = phrase("gaps.subtitle", self.lang)
 
     def on_mount(self) -> None:
         report = self.query_one(VimList)

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
-from fintech_tui.i18n import has, say
+from fintech_tui.i18n import has, phrase
 from fintech_tui.model import Lang
 from fintech_tui.tui.keymap import Rows, sections_for
 from fintech_tui.tui.screens.view import View
@@ -41,15 +41,15 @@ class HelpScreen(View[None]):
     def _read(self) -> None:
         """The name and the keys of the screen the help is over, in the label language."""
         where = str(getattr(self.over, "help_title", "") or getattr(self.over, "HELP_TITLE", ""))
-        self.where = say(where, self.lang) if has(where) else where or say("place.this_view", self.lang)
+        self.where = phrase(where, self.lang) if has(where) else where or phrase("place.this_view", self.lang)
         self.sections = sections_for(self.over, self.lang)
 
     def _table(self) -> Table:
         table = Table(box=None, show_header=False, padding=(0, 2), expand=True)
         table.add_column(style="bold cyan", max_width=KEY_COLUMN_WIDTH, overflow="fold")
         table.add_column(ratio=1)
-        mouse = (say("help.mouse", self.lang), say("help.mouse.tip", self.lang))
-        for title, rows in [*self.sections, (say("place.mouse", self.lang), [mouse])]:
+        mouse = (phrase("help.mouse", self.lang), phrase("help.mouse.tip", self.lang))
+        for title, rows in [*self.sections, (phrase("place.mouse", self.lang), [mouse])]:
             table.add_row(Text(title, style="bold underline"), "")
             for keys, description in rows:
                 table.add_row(keys, description)
@@ -59,7 +59,7 @@ class HelpScreen(View[None]):
     def body(self) -> ComposeResult:
         self._read()
         box = VimScroll(id="help-box")
-        box.border_title = say("help.title", self.lang, where=self.where)
+        box.border_title = phrase("help.title", self.lang, where=self.where)
         with box:
             yield Static(self._table(), id="help-table")
 
@@ -68,5 +68,5 @@ class HelpScreen(View[None]):
 
     def redraw(self) -> None:
         self._read()
-        self.query_one(VimScroll).border_title = say("help.title", self.lang, where=self.where)
+        self.query_one(VimScroll).border_title = phrase("help.title", self.lang, where=self.where)
         self.query_one("#help-table", Static).update(self._table())  # the box keeps its scroll position

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 
-from fintech_tui.i18n import say
+from fintech_tui.i18n import phrase
 from fintech_tui.model import Lang
 from fintech_tui.queries.goto import goto_link
 from fintech_tui.queries.index import PackIndex, Ref
@@ -96,16 +96,16 @@ class MainScreen(Screen[None]):
         """The keys, their words in the label language (what the footer and help show)."""
         return fit_footer(localised(super().active_bindings, self.lang), self.app.size.width)
 
-    def say(self, key: str, **fields: object) -> str:
+    def phrase(self, key: str, **fields: object) -> str:
         """The message `key` in the label language."""
-        return say(key, self.lang, **fields)
+        return phrase(key, self.lang, **fields)
 
     def compose(self) -> ComposeResult:
         self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")  # before children are styled
         yield TitleBar(self.app.sub_title)
         with Horizontal(id="main"):
             with Vertical(id="panes"):
-                yield PaneBar([say(pane.PANE_TITLE, self.lang) for pane in PANES], id="pane-bar")
+                yield PaneBar([phrase(pane.PANE_TITLE, self.lang) for pane in PANES], id="pane-bar")
                 for number, pane in enumerate(PANES):
                     yield pane(self.index, self.lang, id=f"pane-{number}")
             yield DetailView(self.lang, readings=self._evidence_readings, id="detail")
@@ -172,7 +172,7 @@ class MainScreen(Screen[None]):
     def open(self, ref: Ref, *, record: bool = True) -> None:
         """Show `ref` in the detail view; `record` puts the move in history."""
         if self.index.get(ref) is None:
-            self.notify(self.say("toast.nothing_called", ref=ref), severity="warning", markup=False)
+            self.notify(self.phrase("toast.nothing_called", ref=ref), severity="warning", markup=False)
             return
         if self._preview_timer is not None:  # an explicit open wins over a pending preview
             self._preview_timer.stop()
@@ -198,7 +198,7 @@ class MainScreen(Screen[None]):
         for pane in self.panes:
             pane.relabel(lang)
         bar = self.query_one(PaneBar)
-        bar.names = [say(pane.PANE_TITLE, lang) for pane in PANES]
+        bar.names = [phrase(pane.PANE_TITLE, lang) for pane in PANES]
         bar.refresh()
         self.query_one(DetailView).relabel(lang)
         self._render_detail()
@@ -208,7 +208,7 @@ class MainScreen(Screen[None]):
         if self.current is None:
             return
         view = self.query_one(DetailView)
-        hint = self.say("detail.copy_hint", link=goto_link(self.current))
+        hint = self.phrase("detail.copy_hint", link=goto_link(self.current))
         view.show(describe(self.index, self.current, self.lang), item_kind(self.index, self.current, self.lang), hint)
 
     @on(ItemTree.Previewed)
@@ -250,13 +250,13 @@ class MainScreen(Screen[None]):
         elif self.current is not None and (ref := self.history.back(self.current)):
             self.open(ref, record=False)
         else:
-            self.notify(self.say("toast.no_back"), timeout=2, markup=False)
+            self.notify(self.phrase("toast.no_back"), timeout=2, markup=False)
 
     def action_forward(self) -> None:
         if self.current is not None and (ref := self.history.forward(self.current)):
             self.open(ref, record=False)
         else:
-            self.notify(self.say("toast.no_forward"), timeout=2, markup=False)
+            self.notify(self.phrase("toast.no_forward"), timeout=2, markup=False)
 
     # -- focus, panes and layout --------------------------------------------
 
@@ -306,7 +306,7 @@ class MainScreen(Screen[None]):
 
     def action_toggle_language(self) -> None:
         self.lang = "zh" if self.lang == "en" else "en"
-        self.notify(self.say("toast.labels"), timeout=2, markup=False)
+        self.notify(self.phrase("toast.labels"), timeout=2, markup=False)
 
     @property
     def evidence_readings(self) -> bool:
@@ -358,19 +358,19 @@ class MainScreen(Screen[None]):
     def action_mark(self) -> None:
         """Mark (or unmark) the current company for the compare view; the pane shows the mark."""
         if self.current is None or self.current.kind != "entity":
-            self.notify(self.say("toast.mark_how"), timeout=3, markup=False)
+            self.notify(self.phrase("toast.mark_how"), timeout=3, markup=False)
             return
         entity_id = self.current.id
         if entity_id in self.marked:
             self.marked.remove(entity_id)
-            message = self.say("toast.unmarked", name=self._entity_name(entity_id).plain)
+            message = self.phrase("toast.unmarked", name=self._entity_name(entity_id).plain)
         else:
             self.marked.append(entity_id)
             message = ""
         for pane in self.panes:
             pane.set_marked({Ref("entity", e) for e in self.marked})
-        names = Text(", ").join(self._entity_name(e) for e in self.marked).plain or self.say("toast.none_marked")
-        message += self.say("toast.marked", names=names)
+        names = Text(", ").join(self._entity_name(e) for e in self.marked).plain or self.phrase("toast.none_marked")
+        message += self.phrase("toast.marked", names=names)
         self.notify(message, timeout=3, markup=False)
 
     def compare_choice(self) -> tuple[list[str], Callable[[Lang], Text] | None] | None:
@@ -383,7 +383,7 @@ class MainScreen(Screen[None]):
         if len(self.marked) >= 2:
             return list(self.marked), None
         if len(self.marked) == 1 and current is not None and current not in self.marked:
-            return [self.marked[0], current], lambda lang: Text(say("compare.marked_with_current", lang))
+            return [self.marked[0], current], lambda lang: Text(phrase("compare.marked_with_current", lang))
         if current is None:
             return None
         from fintech_tui.tui.screens.compare import columns_that_fit, table_room  # deferred with the compare view
@@ -391,13 +391,13 @@ class MainScreen(Screen[None]):
         fit = columns_that_fit(table_room(self.app.size.width))
         found = peers(self.index, self.index.entities[current], max(1, min(COMPARE_PEERS, fit - 1)))
         if not found:
-            self.notify(self.say("toast.no_peers", name=self._entity_name(current).plain), timeout=3, markup=False)
+            self.notify(self.phrase("toast.no_peers", name=self._entity_name(current).plain), timeout=3, markup=False)
             return None
         name = self.index.entities[current].name
         rule = "compare.paired_first" if any(peer.paired for peer in found) else "compare.chosen_by"
 
         def why(lang: Lang) -> Text:
-            return Text(say(rule, lang, name=one_line(name.pick(lang)).plain))
+            return Text(phrase(rule, lang, name=one_line(name.pick(lang)).plain))
 
         return [current, *(peer.entity.id for peer in found)], why
 
@@ -409,9 +409,9 @@ class MainScreen(Screen[None]):
         if choice is None:
             if len(self.marked) == 1 and (self.current is None or self.current.kind != "entity"):
                 name = self._entity_name(self.marked[0]).plain  # one is marked already: ask for the second
-                self.notify(self.say("toast.compare_one_marked", name=name), timeout=3, markup=False)
+                self.notify(self.phrase("toast.compare_one_marked", name=name), timeout=3, markup=False)
             elif self.current is None or self.current.kind != "entity":
-                self.notify(self.say("toast.compare_how"), timeout=3, markup=False)
+                self.notify(self.phrase("toast.compare_how"), timeout=3, markup=False)
             return
         ids, why = choice
         entities = [self.index.entities[e] for e in dict.fromkeys(ids)]
@@ -435,7 +435,7 @@ class MainScreen(Screen[None]):
             return
         link = goto_link(self.current)
         self.app.copy_to_clipboard(f"--goto {link}")
-        self.notify(self.say("toast.copied", link=link), timeout=3, markup=False)
+        self.notify(self.phrase("toast.copied", link=link), timeout=3, markup=False)
 
     def show_source(self, ref: Ref | None, quote: str = "") -> None:
         from fintech_tui.tui.screens.source import SourceScreen  # deferred: not on the first screen

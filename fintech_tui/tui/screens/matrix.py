@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 
-from fintech_tui.i18n import say
+from fintech_tui.i18n import phrase
 from fintech_tui.model import Entity, Lang, Strategy
 from fintech_tui.queries.analysis import Tie, ties
 from fintech_tui.queries.index import PackIndex
@@ -64,7 +64,7 @@ class MatrixScreen(View[None]):
         table = self.query_one(VimTable)
         table.clear(columns=True)
         rows, columns = self._axes()
-        corner = say("matrix.corner_transposed" if self.transposed else "matrix.corner", self.lang)
+        corner = phrase("matrix.corner_transposed" if self.transposed else "matrix.corner", self.lang)
         table.add_column(clipped(corner, LABEL_WIDTH, "bold"), key="label")
         for number, item in enumerate(columns):
             table.add_column(clipped(item.name.pick(self.lang), HEADER_WIDTH, "bold"), key=str(number))
@@ -75,8 +75,8 @@ class MatrixScreen(View[None]):
                 strength = tie.strength if tie else 0
                 cells.append(Text(str(strength) if strength else "·", style=SHADES[min(strength, 3)], justify="center"))
             table.add_row(*cells, key=str(row_number))
-        table.border_title = say("matrix.title_transposed" if self.transposed else "matrix.title", self.lang)
-        table.border_subtitle = say("matrix.subtitle", self.lang)
+        table.border_title = phrase("matrix.title_transposed" if self.transposed else "matrix.title", self.lang)
+        table.border_subtitle = phrase("matrix.subtitle", self.lang)
 
     def redraw(self) -> None:
         table = self.query_one(VimTable)
@@ -96,7 +96,7 @@ class MatrixScreen(View[None]):
             return
         tie = self._tie(row, column - 1)
         if tie is None:
-            self.notify(say("toast.no_tie", self.lang), timeout=2, markup=False)
+            self.notify(phrase("toast.no_tie", self.lang), timeout=2, markup=False)
             return
         from fintech_tui.tui.screens.evidence import EvidenceScreen  # deferred: opened on demand
 

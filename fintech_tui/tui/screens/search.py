@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from fintech_tui.i18n import say
+from fintech_tui.i18n import phrase
 from fintech_tui.model import Lang
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.labels import item_label
@@ -51,7 +51,7 @@ class SearchScreen(ModalScreen[Ref | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(placeholder=say("search.placeholder", self.lang), id="search-input")
+            yield Input(placeholder=phrase("search.placeholder", self.lang), id="search-input")
             yield OptionList(id="search-results")
         yield KeyLine(self.key_entries(), id="search-keys")  # over the explorer's footer, whose keys do not work here
 
@@ -69,7 +69,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         return entries
 
     def on_mount(self) -> None:
-        self.query_one("#search-box").border_title = say("search.title", self.lang)
+        self.query_one("#search-box").border_title = phrase("search.title", self.lang)
         self.query_one("#search-results", OptionList).can_focus = False
         self.query_one(Input).focus()
 
@@ -98,7 +98,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         results.set_options(options)
         if options:
             results.highlighted = 0
-        count = say("search.one" if len(options) == 1 else "search.many", self.lang, count=len(options))
+        count = phrase("search.one" if len(options) == 1 else "search.many", self.lang, count=len(options))
         self.query_one("#search-box").border_subtitle = count if query.strip() else ""
         if len(options) < before:
             # The box shrinks: repaint the whole screen once it has, or wide
@@ -122,7 +122,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         if highlighted is not None and highlighted < len(self.results):
             self.dismiss(self.results[highlighted])
         else:
-            self.notify(say("toast.no_match", self.lang), severity="warning", timeout=2, markup=False)
+            self.notify(phrase("toast.no_match", self.lang), severity="warning", timeout=2, markup=False)
 
     @on(OptionList.OptionSelected)
     def _clicked(self, event: OptionList.OptionSelected) -> None:

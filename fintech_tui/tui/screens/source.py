@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.events import Resize
 from textual.widgets import OptionList
 
-from fintech_tui.i18n import say
+from fintech_tui.i18n import phrase
 from fintech_tui.model import Lang
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.readings import Reading, has_readings, next_reading
@@ -59,19 +59,19 @@ class SourceScreen(View[Ref | None]):
 
     def _label(self, source: SourceList) -> None:
         bar = self.query_one(TitleBar)
-        where, reading = self.help_title, say(f"reading.{self.reading}", self.lang)
+        where, reading = self.help_title, phrase(f"reading.{self.reading}", self.lang)
         bar.where = where if self.reading == "original" else f"{where} · {reading}"
         bar.refresh()
-        source.border_title = say(f"source.title.{self.reading}", self.lang)
+        source.border_title = phrase(f"source.title.{self.reading}", self.lang)
         cited = source.cited
         if cited is None:
-            source.border_subtitle = say("source.hint", self.lang)
+            source.border_subtitle = phrase("source.hint", self.lang)
             return
         if self.reading == "original" or self.reading == "restored":
-            shown = say("source.quote_shown", self.lang) if self.quote else ""
+            shown = phrase("source.quote_shown", self.lang) if self.quote else ""
         else:
-            shown = say("source.paragraph_marked", self.lang)
-        source.border_subtitle = f"¶{cited.number}{shown} · {say('source.hint', self.lang)}"
+            shown = phrase("source.paragraph_marked", self.lang)
+        source.border_subtitle = f"¶{cited.number}{shown} · {phrase('source.hint', self.lang)}"
 
     def redraw(self) -> None:
         source = self.query_one(SourceList)
@@ -83,7 +83,7 @@ class SourceScreen(View[Ref | None]):
         if not has_readings(self.index.pack):
             if not self._told_no_readings:
                 self._told_no_readings = True
-                self.notify(say("toast.no_readings", self.lang), markup=False, timeout=4)
+                self.notify(phrase("toast.no_readings", self.lang), markup=False, timeout=4)
             return
         self.reading = next_reading(self.reading)
         source = self.query_one(SourceList)

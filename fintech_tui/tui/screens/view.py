@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, BindingType
 from textual.screen import Screen
 
-from fintech_tui.i18n import say
+from fintech_tui.i18n import phrase
 from fintech_tui.model import Lang
 from fintech_tui.tui.widgets.footer import ScreenFooter
 from fintech_tui.tui.widgets.keys import bind, fit_footer, localised
@@ -39,7 +39,7 @@ class View(Screen[Result]):
 
     @property
     def help_title(self) -> str:
-        return say(self.WHERE, self.lang)
+        return phrase(self.WHERE, self.lang)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

@@ -11,7 +11,7 @@ from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from fintech_tui.i18n import say
+from fintech_tui.i18n import phrase
 from fintech_tui.model import Lang
 from fintech_tui.render.detail import Detail
 from fintech_tui.render.wrap import breakable
@@ -115,7 +115,7 @@ class DetailView(Vertical):
 
     def compose(self) -> ComposeResult:
         body = DetailBody(id="detail-body")
-        body.border_title = say("detail.title", self.lang)
+        body.border_title = phrase("detail.title", self.lang)
         yield body
         yield LinkList(self.lang, id="detail-links")
 
@@ -124,7 +124,7 @@ class DetailView(Vertical):
         self.shown, self.where, self.hint = detail, where, hint
         body = self.query_one(DetailBody)
         with self.app.batch_update():  # body, title and links change in one frame
-            body.border_title = where or say("detail.title", self.lang)
+            body.border_title = where or phrase("detail.title", self.lang)
             self._render_body(body)  # scrolled to the top
             self.query_one(LinkList).show_links(detail.links)
 
@@ -132,7 +132,7 @@ class DetailView(Vertical):
         """Its own words in `lang` from now on (the item is shown again by the explorer)."""
         self.lang = lang
         self.query_one(LinkList).lang = lang
-        self.query_one(DetailBody).border_title = self.where or say("detail.title", lang)
+        self.query_one(DetailBody).border_title = self.where or phrase("detail.title", lang)
 
     def toggle_readings(self) -> None:
         """Show or hide the readings under the quotes, for this item and the next ones."""
@@ -148,6 +148,6 @@ class DetailView(Vertical):
         if detail is None:
             return
         key = "detail.readings_shown" if self.readings else "detail.readings_hidden"
-        readings = say(key, self.lang) if detail.has_readings else ""
+        readings = phrase(key, self.lang) if detail.has_readings else ""
         body.border_subtitle = " · ".join(part for part in (readings, self.hint) if part)
         body.show(detail.renderable(readings=self.readings))

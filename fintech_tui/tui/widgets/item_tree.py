@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from fintech_tui.i18n import say
+from fintech_tui.i18n import phrase
 from fintech_tui.model import Lang
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.labels import item_label
@@ -83,7 +83,7 @@ class ItemTree(Tree[Ref]):
         self._title()
 
     def _title(self) -> None:
-        self.border_title = f"{self.PANE_KEY} {say(self.PANE_TITLE, self.lang)}"
+        self.border_title = f"{self.PANE_KEY} {phrase(self.PANE_TITLE, self.lang)}"
 
     def nesting(self) -> Nesting:
         """(ref, depth) pairs in display order; subclasses say what they hold."""

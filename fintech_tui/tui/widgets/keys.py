@@ -19,7 +19,7 @@ from typing import Any
 from rich.cells import cell_len
 from textual.binding import ActiveBinding, Binding, BindingType
 
-from fintech_tui.i18n import MESSAGES, say
+from fintech_tui.i18n import MESSAGES, phrase
 from fintech_tui.model import Lang
 
 
@@ -27,10 +27,10 @@ def bind(keys: str, action: str, meaning: str, *, group: str = "", **options: An
     """A binding described by the table's `key.<meaning>` (and `.tip`), with `meaning` as its id;
     bindings of one `group` share one footer entry, worded by the table's `group.<group>`."""
     tip = f"key.{meaning}.tip"
-    tooltip = say(tip, "en") if tip in MESSAGES else ""
+    tooltip = phrase(tip, "en") if tip in MESSAGES else ""
     if group:
-        options["group"] = Binding.Group(say(f"group.{group}", "en"), compact=True)
-    return Binding(keys, action, say(f"key.{meaning}", "en"), tooltip=tooltip, id=meaning, **options)
+        options["group"] = Binding.Group(phrase(f"group.{group}", "en"), compact=True)
+    return Binding(keys, action, phrase(f"key.{meaning}", "en"), tooltip=tooltip, id=meaning, **options)
 
 
 def _localise_group(group: Binding.Group | None, lang: Lang) -> Binding.Group | None:
@@ -39,7 +39,7 @@ def _localise_group(group: Binding.Group | None, lang: Lang) -> Binding.Group | 
         return None
     for key, (english, _) in MESSAGES.items():
         if key.startswith("group.") and english == group.description:
-            return replace(group, description=say(key, lang))
+            return replace(group, description=phrase(key, lang))
     return group
 
 
@@ -52,11 +52,11 @@ def localise(binding: Binding, lang: Lang) -> Binding:
         if lang == "en":
             return binding  # `bind` worded it in English already
         tip = f"key.{binding.id}.tip"
-        tooltip = say(tip, lang) if tip in MESSAGES else binding.tooltip
-        words = say(f"key.{binding.id}", lang)
+        tooltip = phrase(tip, lang) if tip in MESSAGES else binding.tooltip
+        words = phrase(f"key.{binding.id}", lang)
         return replace(binding, description=words, tooltip=tooltip, group=_localise_group(binding.group, lang))
     if binding.description and f"textual.{binding.action}" in MESSAGES:
-        words = say(f"textual.{binding.action}", lang)
+        words = phrase(f"textual.{binding.action}", lang)
         return replace(binding, description=words, tooltip=words if binding.tooltip else "")
     return binding
 

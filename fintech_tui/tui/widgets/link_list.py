@@ -12,7 +12,7 @@ from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from fintech_tui.i18n import say
+from fintech_tui.i18n import phrase
 from fintech_tui.model import Lang
 from fintech_tui.render.detail import Link
 from fintech_tui.render.safe import ellipsised
@@ -48,16 +48,16 @@ class LinkList(VimList):
         self.links: list[Link] = []
         self._cut_to = 0  # the room the options were cut for
         self.lang = lang
-        self.border_title = say("links.title", self.lang)
+        self.border_title = phrase("links.title", self.lang)
 
     def show_links(self, links: list[Link]) -> None:
         """Replace the list with `links`, keeping their groups in order."""
         self.links = links
         self._fill()
-        self.border_title = say("links.title", self.lang)
+        self.border_title = phrase("links.title", self.lang)
         count = len(links)
         said = "links.none" if not count else "links.one" if count == 1 else "links.count"
-        self.border_subtitle = say(said, self.lang, count=count)
+        self.border_subtitle = phrase(said, self.lang, count=count)
         if links:
             self.highlighted = 1  # the first link, below its heading
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from fintech_tui.i18n import say
+from fintech_tui.i18n import phrase
 from fintech_tui.loader import PackError
 from fintech_tui.model import Lang
 
@@ -45,11 +45,13 @@ class ProblemsPanel(Static):
         problems = error.problems
         count = len(problems)
         text = Text()
-        text.append(say("problems.heading_one" if count == 1 else "problems.heading", lang, count=count), style="bold")
-        text.append(say("problems.reload", lang), style="italic")
+        text.append(
+            phrase("problems.heading_one" if count == 1 else "problems.heading", lang, count=count), style="bold"
+        )
+        text.append(phrase("problems.reload", lang), style="italic")
         for problem in problems[:MAX_LINES]:
             text.append("\n")
             text.append(str(problem))  # already neutralised: file names and fields come from the pack
         if count > MAX_LINES:
-            text.append("\n" + say("problems.more", lang, count=count - MAX_LINES), style="italic")
+            text.append("\n" + phrase("problems.more", lang, count=count - MAX_LINES), style="italic")
         return text

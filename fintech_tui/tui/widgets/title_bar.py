@@ -1,4 +1,4 @@
-"""The top line: the app's name and the article's title.
+"""The top line: the app's name, the article's title and, in a view, where the reader is.
 
 A single Static instead of Textual's Header (four widgets and a timer): it
 only follows the app's `sub_title`, which changes with the label language.
@@ -28,10 +28,12 @@ class TitleBar(Static):
         self.refresh()
 
     def render(self) -> Text:
+        """On a narrow screen the title gives way, cut with "…": the view's name stays whole."""
+        head = Text.assemble(("fintech-tui", "bold"), " — ")
+        tail = Text(f"  ·  {self.where}", style="italic") if self.where else Text()
+        room = self.size.width - head.cell_len - tail.cell_len
         bar = Text(no_wrap=True, overflow="ellipsis", justify="center")
-        bar.append("fintech-tui", style="bold")
-        bar.append(" — ")
-        bar.append(self.title_text)
-        if self.where:
-            bar.append(f"  ·  {self.where}", style="italic")
-        return ellipsised(bar, self.size.width)
+        bar.append_text(head)
+        bar.append_text(ellipsised(Text(self.title_text), max(room, 1)))
+        bar.append_text(tail)
+        return ellipsised(bar, self.size.width)  # narrower still: whatever fits, from the left
