@@ -448,3 +448,21 @@ def test_an_author_without_by_and_a_firm_with_an_ampersand() -> None:
     assert "Notes" not in found
     assert (found["Marlowe & Finch"].kind, found["Marlowe & Finch"].parent) == ("company", "Finch Capital Group")
     assert found["Metal"].kind == "product"
+
+
+def test_an_owner_that_shares_the_first_word_is_not_a_short_form() -> None:
+    found = names("Zephyr Insurance, a unit of Zephyr, prices cover from driving data.")
+    assert found["Zephyr Insurance"].parent == "Zephyr"
+    assert found["Zephyr Insurance"].aliases == []
+
+
+def test_a_public_body_with_and_and_a_nationality_stays_whole() -> None:
+    found = names("The European Insurance and Occupational Pensions Authority (EIOPA) issued guidance.")
+    name = "European Insurance and Occupational Pensions Authority"
+    assert (found[name].kind, found[name].aliases) == ("organisation", ["EIOPA"])
+
+
+def test_a_numbered_heading_and_a_column_byline() -> None:
+    found = names("Column by Tomas Varga, 4 February 2025", "1) Distribution is cheaper", "Zephyr Capital grew.")
+    assert set(found) == {"Tomas Varga", "Zephyr Capital"}
+    assert found["Tomas Varga"].kind == "person"

@@ -122,7 +122,7 @@ _PAGE_INFO = re.compile(r"^[^.!?]{0,80}\s[·|•]\s(?:By\s|[^·|•]*\d)[^.!?]*$
 _PRODUCT_TAIL = re.compile(r"\s(?:Card|Later|Wallet|Plus|Premium|Savings|Checkout|Credit|Cash|Business|Pro)(?![\w-])")
 _PERSON_LIKE = re.compile(r"[A-Z][a-z'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’-]+){1,2}")
 _PLAN_WORDS = re.compile(r"(?:plan|plans|tier|tiers|subscription|membership|package)\b")
-_NOT_NAMES = {"common", "month", "weekday", "title", "term", "place"}
+_NOT_NAMES = {"common", "month", "weekday", "title", "term", "place", "nationality"}
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
@@ -196,10 +196,21 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def _run_ahead(text: str, tokens: list[re.Match[str]]) -> list[str]:
+    """The capitalised words that follow one another by single spaces from the first of `tokens`."""
+    words = [tokens[0].group()]
+    for previous, token in pairwise(tokens):
+        if text[previous.end() : token.start()] != " " or not _is_cap(token.group()):
+            break
+        words.append(token.group())
+    return words
+
+
 def _headline(text: str) -> bool:
     """A title-case line with no closing stop: its capitals say nothing about names."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
-    if len(words) < 4 or text.rstrip().endswith((".", "!", "?", ":")) or len(words) > 20:
+    byline = re.search(r"\b[Bb]y\s[A-Z][a-z]+\s[A-Z]", text)  # "Column by Tomas Varga, 4 February 2025"
+    if len(words) < 4 or text.rstrip().endswith((".", "!", "?", ":")) or len(words) > 20 or byline:
         return False
     return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.6
 
@@ -322,6 +333,8 @@ class _Finder:
     def _initial(self, text: str, start: int) -> bool:
         """Whether `start` opens a sentence (or the paragraph, or follows an opening quote)."""
         before = text[:start].rstrip("\"“‘'( ")
+        if re.fullmatch(r"\s*(?:\d{1,2}|[A-Za-z])[.)]\s*", text[:start]):
+            return True  # "1) Distribution is cheaper": the first word after a list number
         return not before or before[-1] in ".!?:;—\n" or bool(re.search(r"(?:^|[.!?]\s)\W*$", text[:start]))
 
     def _elsewhere(self, form: str) -> bool:
@@ -339,6 +352,7 @@ class _Finder:
         known = self.form_of.get(form) or self.form_of.get(name)
         if known:
             self.found[known].forms.append(form)
+            self.form_of.setdefault(form, known)
             return
         if name not in self.found:
             self.found[name] = _Found(name, kind, reason, position, [name])
@@ -366,7 +380,8 @@ class _Finder:
                         spans.append(self._close(text, run, left))
                         run = []
                 elif run and word in CONNECTORS and i + 1 < len(tokens) and _is_cap(tokens[i + 1].group()):
-                    if self._connects(run, word, tokens[i + 1].group()):
+                    ahead = _run_ahead(text, tokens[i + 1 :])
+                    if self._connects(run, word, ahead):
                         run.append(token)
                     else:
                         spans.append(self._close(text, run, left))
@@ -378,15 +393,20 @@ class _Finder:
                 spans.append(self._close(text, run, left))
         return [(start, span) for start, span in spans if span]
 
-    def _connects(self, run: list[re.Match[str]], word: str, following: str) -> bool:
-        """Whether "of", "and" or "&" goes on with the name: Bank of America, Securities and Exchange Commission."""
+    def _connects(self, run: list[re.Match[str]], word: str, ahead: list[str]) -> bool:
+        """Whether "of", "and" or "&" goes on with the name: Bank of America, Securities and Exchange Commission.
+
+        `ahead` is the run of capitalised words after the connector.
+        """
         last = run[-1].group()
+        following = ahead[0]
         if word == "&":
             return True
         if word == "of":
             return last in OF_HEADS
-        if word == "and":  # only inside a name that ends as an organisation: "… and Exchange Commission"
-            return len(run) <= 2 and last not in SUFFIX_KINDS and following in ("Exchange", "Commercial", "Insurance")
+        if word == "and":  # only inside a name that ends as a public body: "… and Occupational Pensions Authority"
+            ends_public = SUFFIX_KINDS.get(ahead[-1]) == "organisation" or following in ("Commercial", "Insurance")
+            return len(run) <= 3 and ends_public and SUFFIX_KINDS.get(last) != "organisation"
         if word in ("for", "on"):
             return last in OF_HEADS
         return False
@@ -398,7 +418,10 @@ class _Finder:
         words[-1] = re.sub(r"(?:'s|’s|'|’)$", "", words[-1])
         if " ".join(words) in self.form_of:
             return starts[0], " ".join(words)  # "Fintech Notes", already the outlet: nothing to cut
+        public = SUFFIX_KINDS.get(words[-1]) in ("organisation", "bank") and len(words) >= 3
         while words and (self._not_name(words[0]) or words[0] in CONNECTORS):
+            if public and _classes(words[0]) & {"nationality", "place"} and len(words) >= 3:
+                break  # "European Insurance and … Authority", "Hong Kong Monetary Authority": part of the name
             words.pop(0)
             starts.pop(0)
         while words and (self._not_name(words[-1], last=True) or words[-1] in CONNECTORS):
@@ -415,9 +438,7 @@ class _Finder:
 
     def _not_name(self, word: str, last: bool = False) -> bool:
         classes = _classes(word) | _classes(word.rstrip("."))
-        return bool(classes & {"common", "month", "weekday", "title", "term", "place"}) and not (
-            last and word in SUFFIX_KINDS and "place" not in classes
-        )
+        return bool(classes & _NOT_NAMES) and not (last and word in SUFFIX_KINDS and "place" not in classes)
 
     def _brackets(self) -> None:
         """ "Securities and Exchange Commission (SEC)", Chime Financial ("Chime"): the bracket is an alias."""
@@ -542,8 +563,19 @@ class _Finder:
                 if re.match(r"(?:'s|’s|-owned)", joined) or re.search(r"(?:subsidiary|unit|arm|division)\s$", joined):
                     self._own(match.group(2), match.group(1), joined)
 
+    def _split(self, name: str, form: str) -> str:
+        """Make `form`, taken for a short form of `name`, a name of its own; return it."""
+        found = self.found[name]
+        found.forms = [f for f in found.forms if f != form]
+        kind = dictionary().get(form, (form, "company"))[1]
+        self.found[form] = _Found(form, kind, "named as the owner of another name", found.first + 1, [form])
+        self.form_of[form] = form
+        return form
+
     def _own(self, child_form: str, owner_form: str, _: str) -> None:
         child, owner = self.form_of.get(child_form), self.form_of.get(owner_form)
+        if child and child == owner and len(owner_form) < len(child_form) and child_form.startswith(owner_form):
+            owner = self._split(child, owner_form)  # "Tesla Insurance, a unit of Tesla": Tesla is the owner, no alias
         if not child or not owner or child == owner or self.found[child].parent:
             return
         if self.found[child].kind != "person" and self.found[owner].kind != "person":
