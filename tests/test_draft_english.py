@@ -466,3 +466,17 @@ def test_a_numbered_heading_and_a_column_byline() -> None:
     found = names("Column by Tomas Varga, 4 February 2025", "1) Distribution is cheaper", "Zephyr Capital grew.")
     assert set(found) == {"Tomas Varga", "Zephyr Capital"}
     assert found["Tomas Varga"].kind == "person"
+
+
+def test_more_legal_tails_and_what_the_word_after_a_name_says() -> None:
+    found = names(
+        "Shares of Wise Plc grew, Remitly Global cut fees, and PayPal's Xoom service expanded; the Quill app too."
+    )
+    assert {"Wise Plc", "Remitly Global"} <= set(found)
+    assert "Plc" not in found
+    assert (found["Xoom"].kind, found["Xoom"].parent) == ("product", "PayPal")
+    assert found["Quill"].kind == "app"
+
+
+def test_would_is_a_forecast() -> None:
+    assert figures("He said rates would fall by about 5 basis points.")["5 basis points"].hedge == "prediction"

@@ -79,8 +79,8 @@ BRACKET = re.compile(r"^\s\((?:the\s)?[\"“]?([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){
 
 # A company-form tail after a known name: "Inc", "Ltd", "Bank", "Holdings".
 LEGAL_TAIL = re.compile(
-    r"(?:,?\s(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|plc|PLC|AG|SA|NV|N\.A\.)(?![\w-])"
-    r"|\s(?:Bank|Holdings|Group|Financial|Technologies)(?![\w-]))+"
+    r"(?:,?\s(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|plc|Plc|PLC|AG|SA|NV|N\.A\.)(?![\w-])"
+    r"|\s(?:Bank|Holdings|Group|Financial|Technologies|Global|International|Payments|Markets)(?![\w-]))+"
 )
 
 # A wire story's dateline: "SAN FRANCISCO, Oct 8 (Fintech Wire) -"
@@ -126,6 +126,9 @@ PRODUCT_TAIL = re.compile(r"\s(?:Card|Later|Wallet|Plus|Premium|Savings|Checkout
 
 PERSON_LIKE = re.compile(r"[A-Z][a-z'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’-]+){1,2}")
 
+# "PayPal's Xoom service", "the Zephyr app": the word after a name that says what it is.
+PRODUCT_WORDS = re.compile(r"(?:service|card|wallet|product|feature)\b")
+APP_WORDS = re.compile(r"(?:app|application)\b")
 PLAN_WORDS = re.compile(r"(?:plan|plans|tier|tiers|subscription|membership|package)\b")
 
 NOT_NAMES = {"common", "month", "weekday", "title", "term", "place", "nationality"}

@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from fintech_tui.draft.found import Name
 from fintech_tui.draft.lexicon_en import (
+    APP_WORDS,
     APPOSITIVE,
     APPOSITIVE_KINDS,
     BRACKET,
@@ -33,6 +34,7 @@ from fintech_tui.draft.lexicon_en import (
     PLAN_WORDS,
     POSSESSIVE,
     PRODUCT_TAIL,
+    PRODUCT_WORDS,
     QUOTED,
     SUFFIX_KINDS,
     TOKEN,
@@ -341,6 +343,10 @@ class _Finder:
             return "person", "a person's name, said or titled"
         if len(words) == 1 and self._before_word(span, PLAN_WORDS):
             return "product", "named as a plan or tier"
+        if self._before_word(span, APP_WORDS):
+            return "app", "named before 'app'"
+        if self._before_word(span, PRODUCT_WORDS):
+            return "product", "named before a product's word (service, card)"
         said = self._appositive(span)
         if said:
             return APPOSITIVE_KINDS[said], f"called a {said} where it is named"

@@ -34,7 +34,7 @@ _HEDGE_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(words for _, words in HEDGES)}))
 
 _PREDICTION = re.compile(
     r"\b(?:expect(?:s|ed)?|forecasts?|forecast(?:ing|ed)?|projects?|projected|projection|predict(?:s|ed)?|"
-    r"will|is set to|are set to|on track to|poised to|targets?|aims? to|plans? to|by 20\d\d)\b",
+    r"will|would|is set to|are set to|on track to|poised to|targets?|aims? to|plans? to|by 20\d\d)\b",
     re.IGNORECASE,
 )
 
