@@ -121,10 +121,15 @@ _ATTACHED = re.compile(r"[\s,]*(?:(?:in|for|during|as of|at the end of|by|throug
 _DAYS = re.compile(rf"(?:(?:this|last|next)\s)?{_DAY}|today|yesterday|tomorrow", re.IGNORECASE)
 
 
+SENTENCE_REACH = 800  # no sentence a figure is read in runs longer: keeps a paragraph of many figures linear
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    right_match = _SENTENCE_END.search(text, end)
-    return left, right_match.start() if right_match else len(text)
+    """The sentence around [start, end), at most SENTENCE_REACH characters either side."""
+    reach = max(0, start - SENTENCE_REACH)
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, reach, start)), default=reach)
+    right_match = _SENTENCE_END.search(text, end, end + SENTENCE_REACH)
+    return left, right_match.start() if right_match else min(len(text), end + SENTENCE_REACH)
 
 
 def clause_start(text: str, start: int, reported: bool = False) -> int:
@@ -181,8 +186,9 @@ def _is_base(text: str, left: int, s: int, figures: list[Raw]) -> bool:
     """Whether the period at `s` is what a figure is compared with ("from a year earlier", "up from 5% in 2021")."""
     if _COMPARE_BEFORE.search(text[max(left, s - 40) : s]):
         return True
-    chained = [p for p in find_periods(text[left:s]) if re.fullmatch(r"[\s,]*", text[left + p[1] : s])]
-    if chained and _is_base(text, left, left + chained[-1][0], figures):
+    near = max(left, s - 60)  # a base's own period sits right before it; a window keeps many figures linear
+    chained = [p for p in find_periods(text[near:s]) if re.fullmatch(r"[\s,]*", text[near + p[1] : s])]
+    if chained and _is_base(text, left, near + chained[-1][0], figures):
         return True  # "from the same period a year earlier": the whole base
     previous = [f for f in figures if f[1] <= s and left <= f[0]]
     if previous and re.fullmatch(r"[\s,]*(?:in|for|during|as of|at the end of|of)?\s*", text[previous[-1][1] : s]):

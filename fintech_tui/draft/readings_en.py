@@ -130,7 +130,8 @@ def metric_of(text: str, start: int, end: int, unit: str) -> str:
         words = _noun_phrase(counted.group(1).split())  # "one in three users", "six in 10 new checking accounts"
         if words:
             return " ".join(words)
-    return _metric_before(_without_periods(text, clause_start(text, start), start))
+    # The metric is within a few words of the figure: a window keeps a paragraph of many figures linear.
+    return _metric_before(_without_periods(text, max(clause_start(text, start), start - 160), start))
 
 
 def _metric_before(clause: str) -> str:
