@@ -448,3 +448,35 @@ def test_an_author_without_by_and_a_firm_with_an_ampersand() -> None:
     assert "Notes" not in found
     assert (found["Marlowe & Finch"].kind, found["Marlowe & Finch"].parent) == ("company", "Finch Capital Group")
     assert found["Metal"].kind == "product"
+
+
+def test_an_owner_that_shares_the_first_word_is_not_a_short_form() -> None:
+    found = names("Zephyr Insurance, a unit of Zephyr, prices cover from driving data.")
+    assert found["Zephyr Insurance"].parent == "Zephyr"
+    assert found["Zephyr Insurance"].aliases == []
+
+
+def test_a_public_body_with_and_and_a_nationality_stays_whole() -> None:
+    found = names("The European Insurance and Occupational Pensions Authority (EIOPA) issued guidance.")
+    name = "European Insurance and Occupational Pensions Authority"
+    assert (found[name].kind, found[name].aliases) == ("organisation", ["EIOPA"])
+
+
+def test_a_numbered_heading_and_a_column_byline() -> None:
+    found = names("Column by Tomas Varga, 4 February 2025", "1) Distribution is cheaper", "Zephyr Capital grew.")
+    assert set(found) == {"Tomas Varga", "Zephyr Capital"}
+    assert found["Tomas Varga"].kind == "person"
+
+
+def test_more_legal_tails_and_what_the_word_after_a_name_says() -> None:
+    found = names(
+        "Shares of Wise Plc grew, Remitly Global cut fees, and PayPal's Xoom service expanded; the Quill app too."
+    )
+    assert {"Wise Plc", "Remitly Global"} <= set(found)
+    assert "Plc" not in found
+    assert (found["Xoom"].kind, found["Xoom"].parent) == ("product", "PayPal")
+    assert found["Quill"].kind == "app"
+
+
+def test_would_is_a_forecast() -> None:
+    assert figures("He said rates would fall by about 5 basis points.")["5 basis points"].hedge == "prediction"

@@ -14,116 +14,38 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from itertools import pairwise
 
 from fintech_tui.draft.found import Name
-
-
-def _words(text: str) -> list[str]:
-    """A word list written as one space-separated string."""
-    return text.split()
-
-
-SUFFIX_KINDS = {
-    **dict.fromkeys(_words("Bank Bancorp Banking Bankshares Bancshares"), "bank"),
-    **dict.fromkeys(_words("Group Conglomerate"), "group"),
-    **dict.fromkeys(_words("Pay Card Wallet Coin Token"), "product"),
-    **dict.fromkeys(_words("App"), "app"),
-    **dict.fromkeys(
-        _words(
-            "Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. Limited LLC LLP PLC plc AG SA NV GmbH "
-            "Technologies Technology Tech Financial Capital Advisors Advisers Partners Securities Insurance Assurance "
-            "Payments Labs Systems Software Ventures Investments Management Markets Finance Fintech Lending Mortgage "
-            "Brokerage Solutions Services Networks Network Analytics Research Consulting Credit Trust Wealth Energy "
-            "Motors Airlines Industries Enterprises Brands Media Health Global International Holdings Holding"
-        ),
-        "company",
-    ),
-    **dict.fromkeys(
-        _words(
-            "Commission Reserve Bureau Authority Agency Administration Board Ministry Department Fund Association "
-            "Council Office Institute University College School Court Congress Treasury Committee Center Centre "
-            "Foundation Federation Union Exchange Parliament Senate Forum Organisation Organization Regulator Service "
-            "Corps Police Government Cabinet Assembly Tribunal Ombudsman Alliance Society Coalition"
-        ),
-        "organisation",
-    ),
-}
-# Where a name's last word is one of these, "of ..." may continue it: "Bank of America".
-OF_HEADS = set(
-    _words(
-        "Bank Commission Bureau Authority Agency Administration Board Ministry Department Office Institute University "
-        "College School Court Committee Council Association Federation Union Exchange Fund Reserve Center Centre "
-        "Comptroller Corporation Treasury Chamber Organisation Organization Society Academy Federation"
-    )
+from fintech_tui.draft.lexicon_en import (
+    APP_WORDS,
+    APPOSITIVE,
+    APPOSITIVE_KINDS,
+    BRACKET,
+    CONNECTORS,
+    DATELINE,
+    LEGAL_TAIL,
+    NOT_NAMES,
+    OF_HEADS,
+    PAGE_INFO,
+    PERSON_AFTER,
+    PERSON_CUES,
+    PERSON_LIKE,
+    PLAN_WORDS,
+    POSSESSIVE,
+    PRODUCT_TAIL,
+    PRODUCT_WORDS,
+    QUOTED,
+    SUFFIX_KINDS,
+    TOKEN,
+    classes_of,
+    dictionary,
+    dictionary_pattern,
+    is_capitalised,
+    is_headline,
+    run_ahead,
+    sentences,
 )
-CONNECTORS = {"of", "and", "&", "for", "on", "the", "de", "du", "la", "von", "van"}
-PERSON_CUES = re.compile(
-    r"(?:\b(?:said|says|told|wrote|argued|added|noted|explained|according to|by|asked|thinks|believes|"
-    r"CEO|CFO|COO|founder|co-founder|chief executive|chairman|chairwoman|analyst|economist|president|"
-    r"Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Professor|Senator|Governor|Secretary|Commissioner|director|partner|"
-    r"head|spokesperson|spokesman|spokeswoman)\s$)",
-    re.IGNORECASE,
-)
-PERSON_AFTER = re.compile(
-    r"^(?:,\s(?:a|an|the|its|who|whose|chief|founder|co-founder|CEO|CFO|head|president|director|senior|managing|"
-    r"an analyst|analyst|economist|partner|chair|vice|professor|general)\b|\s(?:said|says|told|wrote|argued|added|"
-    r"noted|explained|thinks|believes)\b)",
-)
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w][\w'’&.-]*[\w]|[\w&]")
-# A sentence ends at . ! ? and the space after, but not after an initial or Inc., Corp., Mr.
-_SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bMr)(?<!\bMs)(?<!\bDr)[.!?]['\"”’)]*\s+"
-)
-_QUOTED = re.compile(r"[\"“]([A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3})[\"”]")
-_BRACKET = re.compile(r"^\s\((?:the\s)?[\"“]?([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})[\"”]?\)")
-# A company-form tail after a known name: "Inc", "Ltd", "Bank", "Holdings".
-_LEGAL_TAIL = re.compile(
-    r"(?:,?\s(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|plc|PLC|AG|SA|NV|N\.A\.)(?![\w-])"
-    r"|\s(?:Bank|Holdings|Group|Financial|Technologies)(?![\w-]))+"
-)
-# A wire story's dateline: "SAN FRANCISCO, Oct 8 (Fintech Wire) -"
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^()\n]{0,30}\((?P<outlet>[^)]{1,40})\)\s?[-—–]")
-# What an appositive calls a name: "MyPay, an earned-wage access product"; "Stride, a bank".
-APPOSITIVE_KINDS = {
-    "bank": "bank",
-    "lender": "company",
-    "neobank": "company",
-    "startup": "company",
-    "company": "company",
-    "firm": "company",
-    "fintech": "company",
-    "insurer": "company",
-    "broker": "company",
-    "brokerage": "company",
-    "regulator": "organisation",
-    "agency": "organisation",
-    "watchdog": "organisation",
-    "group": "group",
-    "conglomerate": "group",
-    "app": "app",
-    "application": "app",
-    "wallet": "app",
-    "product": "product",
-    "card": "product",
-    "feature": "product",
-    "service": "product",
-    "platform": "company",
-}
-_APPOSITIVE = re.compile(
-    r"^,\s(?:an?|the|its|their)\s(?:[\w'’-]+\s){0,4}?(" + "|".join(APPOSITIVE_KINDS) + r")s?"
-    r"(?=[,.;:)]|\s(?:that|which|who|owned|controlled|run|based|with|in|of|for|from|launched|backed)\b)"
-)
-# A page-information line: "Fintech Ledger · By Maya Chen · March 3, 2025, 8:30 AM ET"
-_PAGE_INFO = re.compile(r"^[^.!?]{0,80}\s[·|•]\s(?:By\s|[^·|•]*\d)[^.!?]*$")
-# A product named after a known name: "Cash App Card", "Apple Pay Later"
-_PRODUCT_TAIL = re.compile(r"\s(?:Card|Later|Wallet|Plus|Premium|Savings|Checkout|Credit|Cash|Business|Pro)(?![\w-])")
-_PERSON_LIKE = re.compile(r"[A-Z][a-z'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’-]+){1,2}")
-_PLAN_WORDS = re.compile(r"(?:plan|plans|tier|tiers|subscription|membership|package)\b")
-_NOT_NAMES = {"common", "month", "weekday", "title", "term", "place"}
-_POSSESSIVE = ("'s", "’s", "'", "’")
 
 
 @dataclass
@@ -136,74 +58,6 @@ class _Found:
     parent: str = ""
 
 
-@cache
-def dictionary() -> dict[str, tuple[str, str]]:
-    """Every dictionary form (name or alias) → (the name, its kind), read once."""
-    forms: dict[str, tuple[str, str]] = {}
-    text = resources.files("fintech_tui.draft").joinpath("data/names_en.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        name, kind = parts[0], parts[1]
-        forms.setdefault(name, (name, kind))
-        for alias in parts[2].split("|") if len(parts) > 2 else ():
-            forms.setdefault(alias, (name, kind))
-    return forms
-
-
-@cache
-def word_classes() -> dict[str, set[str]]:
-    """Each listed word → its classes (common, month, weekday, title, term, place, given)."""
-    classes: dict[str, set[str]] = {}
-    text = resources.files("fintech_tui.draft").joinpath("data/words_en.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, cls = line.split("\t")
-            classes.setdefault(word, set()).add(cls)
-    return classes
-
-
-@cache
-def _dictionary_pattern() -> re.Pattern[str]:
-    forms = sorted(dictionary(), key=len, reverse=True)
-    return re.compile(r"(?<![\w&.-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w&]|-[a-z]|\.\w)")
-
-
-def _classes(word: str) -> set[str]:
-    """The classes of `word`; an all-capitals word (a dateline's NEW YORK) also as title-cased."""
-    classes = word_classes().get(word, set())
-    if word.isupper() and len(word) > 3:
-        classes = classes | word_classes().get(word.title(), set())
-    return classes
-
-
-def _is_cap(token: str) -> bool:
-    """A capitalised word (Chime, JPMorgan, eBay, N26), not a number, not "-based" compounds."""
-    if not token or token[0].isdigit():
-        return False
-    if token[0].islower():
-        return len(token) > 1 and any(c.isupper() for c in token[1:3])  # eBay, iPhone
-    return all(part[:1].isupper() or part[:1].isdigit() for part in token.split("-") if part)
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    bounds, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        bounds.append((start, match.end()))
-        start = match.end()
-    bounds.append((start, len(text)))
-    return bounds
-
-
-def _headline(text: str) -> bool:
-    """A title-case line with no closing stop: its capitals say nothing about names."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
-    if len(words) < 4 or text.rstrip().endswith((".", "!", "?", ":")) or len(words) > 20:
-        return False
-    return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.6
-
-
 def find_names(paragraphs: list[tuple[str, str]]) -> list[Name]:
     """The names `paragraphs` (id, text) use, in order of first appearance, with kinds, aliases and parents."""
     finder = _Finder(paragraphs)
@@ -213,7 +67,7 @@ def find_names(paragraphs: list[tuple[str, str]]) -> list[Name]:
 class _Finder:
     def __init__(self, paragraphs: list[tuple[str, str]]) -> None:
         self.texts = [text for _, text in paragraphs]
-        self.body = "\n".join(t for t in self.texts if not _headline(t))
+        self.body = "\n".join(t for t in self.texts if not is_headline(t))
         self.found: dict[str, _Found] = {}
         self.form_of: dict[str, str] = {}  # a form the text uses → the name it stands for
         self.offset = 0
@@ -222,13 +76,13 @@ class _Finder:
         base = 0
         candidates: list[tuple[int, str, str]] = []  # (position, span, where)
         for text in self.texts:
-            headline = _headline(text) and not _PAGE_INFO.search(text)
+            headline = is_headline(text) and not PAGE_INFO.search(text)
             taken = self._page_information(text, base) + self._known(text, base, headline)
             for start, span in self._spans(text, taken):
                 if headline and not self._in_body(span):
                     continue
                 candidates.append((base + start, span, text))
-            for match in _QUOTED.finditer(text):
+            for match in QUOTED.finditer(text):
                 if not any(s <= match.start(1) < e for s, e in taken):
                     candidates.append((base + match.start(1), match.group(1), "quoted"))
             base += len(text) + 1
@@ -274,21 +128,21 @@ class _Finder:
     def _known(self, text: str, base: int, headline: bool) -> list[tuple[int, int]]:
         """Dictionary names in `text`, with a legal tail (Chime Financial Inc) or as a product (Cash App Card)."""
         taken = []
-        for match in _dictionary_pattern().finditer(text):
+        for match in dictionary_pattern().finditer(text):
             form = match.group()
             initial = self._initial(text, match.start())
-            if initial and "common" in _classes(form) and not self._elsewhere(form):
+            if initial and "common" in classes_of(form) and not self._elsewhere(form):
                 continue
-            if headline and not self._in_body(form) and "common" in _classes(form):
+            if headline and not self._in_body(form) and "common" in classes_of(form):
                 continue
             name, kind = dictionary()[form]
-            product = _PRODUCT_TAIL.match(text, match.end())
+            product = PRODUCT_TAIL.match(text, match.end())
             if product:  # "Cash App Card", "Apple Pay Later": a product named after a known name
                 end = product.end()
                 span = text[match.start() : end]
                 self._add(span, "product", f"a product named after {name}", base + match.start(), span)
             else:
-                longer = _LEGAL_TAIL.match(text, match.end())
+                longer = LEGAL_TAIL.match(text, match.end())
                 end = longer.end() if longer else match.end()
                 self._add(name, kind, "a well-known name", base + match.start(), text[match.start() : end])
             taken.append((match.start(), end))
@@ -296,12 +150,12 @@ class _Finder:
 
     def _page_information(self, text: str, base: int) -> list[tuple[int, int]]:
         """The outlet and the author a dateline or a page-information line names ("Fintech Ledger · By Maya Chen")."""
-        dateline = _DATELINE.match(text)
+        dateline = DATELINE.match(text)
         if dateline:  # SAN FRANCISCO, Oct 8 (Fintech Wire) -
             outlet = dateline.group("outlet")
             self._add(outlet, "organisation", "the outlet in the dateline", base + dateline.start("outlet"), outlet)
             return [dateline.span()]
-        if not _PAGE_INFO.search(text):
+        if not PAGE_INFO.search(text):
             return []
         taken: list[tuple[int, int]] = []
         for segment in re.finditer(r"[^·|•]+", text):
@@ -310,9 +164,9 @@ class _Finder:
             author = re.fullmatch(r"(?:By|by)\s([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})", part)
             if author:
                 self._add(author.group(1), "person", "the author in the page information", at + 3, author.group(1))
-            elif re.fullmatch(r"[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}", part) and not _classes(part) & _NOT_NAMES:
+            elif re.fullmatch(r"[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}", part) and not classes_of(part) & NOT_NAMES:
                 person = (
-                    bool(taken) and _PERSON_LIKE.fullmatch(part) and not any(w in SUFFIX_KINDS for w in part.split())
+                    bool(taken) and PERSON_LIKE.fullmatch(part) and not any(w in SUFFIX_KINDS for w in part.split())
                 )
                 kind, said = ("person", "the author") if person else ("organisation", "the outlet")
                 self._add(part, kind, f"{said} in the page information", at, part)
@@ -322,13 +176,15 @@ class _Finder:
     def _initial(self, text: str, start: int) -> bool:
         """Whether `start` opens a sentence (or the paragraph, or follows an opening quote)."""
         before = text[:start].rstrip("\"“‘'( ")
+        if re.fullmatch(r"\s*(?:\d{1,2}|[A-Za-z])[.)]\s*", text[:start]):
+            return True  # "1) Distribution is cheaper": the first word after a list number
         return not before or before[-1] in ".!?:;—\n" or bool(re.search(r"(?:^|[.!?]\s)\W*$", text[:start]))
 
     def _elsewhere(self, form: str) -> bool:
         """Whether the article capitalises `form` somewhere other than at a sentence's start."""
         for text in self.texts:
             for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                if not self._initial(text, match.start()) and not _headline(text):
+                if not self._initial(text, match.start()) and not is_headline(text):
                     return True
         return False
 
@@ -339,6 +195,7 @@ class _Finder:
         known = self.form_of.get(form) or self.form_of.get(name)
         if known:
             self.found[known].forms.append(form)
+            self.form_of.setdefault(form, known)
             return
         if name not in self.found:
             self.found[name] = _Found(name, kind, reason, position, [name])
@@ -350,8 +207,8 @@ class _Finder:
     def _spans(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, str]]:
         """Runs of capitalised words in each sentence, cut at possessives and at dictionary names."""
         spans = []
-        for left, right in _sentences(text):
-            tokens = [m for m in _TOKEN.finditer(text, left, right) if not any(s <= m.start() < e for s, e in taken)]
+        for left, right in sentences(text):
+            tokens = [m for m in TOKEN.finditer(text, left, right) if not any(s <= m.start() < e for s, e in taken)]
             run: list[re.Match[str]] = []
             for i, token in enumerate(tokens):
                 word = token.group().rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", token.group()) else token.group()
@@ -359,14 +216,15 @@ class _Finder:
                 if run and not joined:
                     spans.append(self._close(text, run, left))
                     run = []
-                possessive = word.endswith(_POSSESSIVE)
-                if _is_cap(word):
+                possessive = word.endswith(POSSESSIVE)
+                if is_capitalised(word):
                     run.append(token)
                     if possessive:
                         spans.append(self._close(text, run, left))
                         run = []
-                elif run and word in CONNECTORS and i + 1 < len(tokens) and _is_cap(tokens[i + 1].group()):
-                    if self._connects(run, word, tokens[i + 1].group()):
+                elif run and word in CONNECTORS and i + 1 < len(tokens) and is_capitalised(tokens[i + 1].group()):
+                    ahead = run_ahead(text, tokens[i + 1 :])
+                    if self._connects(run, word, ahead):
                         run.append(token)
                     else:
                         spans.append(self._close(text, run, left))
@@ -378,15 +236,20 @@ class _Finder:
                 spans.append(self._close(text, run, left))
         return [(start, span) for start, span in spans if span]
 
-    def _connects(self, run: list[re.Match[str]], word: str, following: str) -> bool:
-        """Whether "of", "and" or "&" goes on with the name: Bank of America, Securities and Exchange Commission."""
+    def _connects(self, run: list[re.Match[str]], word: str, ahead: list[str]) -> bool:
+        """Whether "of", "and" or "&" goes on with the name: Bank of America, Securities and Exchange Commission.
+
+        `ahead` is the run of capitalised words after the connector.
+        """
         last = run[-1].group()
+        following = ahead[0]
         if word == "&":
             return True
         if word == "of":
             return last in OF_HEADS
-        if word == "and":  # only inside a name that ends as an organisation: "… and Exchange Commission"
-            return len(run) <= 2 and last not in SUFFIX_KINDS and following in ("Exchange", "Commercial", "Insurance")
+        if word == "and":  # only inside a name that ends as a public body: "… and Occupational Pensions Authority"
+            ends_public = SUFFIX_KINDS.get(ahead[-1]) == "organisation" or following in ("Commercial", "Insurance")
+            return len(run) <= 3 and ends_public and SUFFIX_KINDS.get(last) != "organisation"
         if word in ("for", "on"):
             return last in OF_HEADS
         return False
@@ -398,13 +261,16 @@ class _Finder:
         words[-1] = re.sub(r"(?:'s|’s|'|’)$", "", words[-1])
         if " ".join(words) in self.form_of:
             return starts[0], " ".join(words)  # "Fintech Notes", already the outlet: nothing to cut
+        public = SUFFIX_KINDS.get(words[-1]) in ("organisation", "bank") and len(words) >= 3
         while words and (self._not_name(words[0]) or words[0] in CONNECTORS):
+            if public and classes_of(words[0]) & {"nationality", "place"} and len(words) >= 3:
+                break  # "European Insurance and … Authority", "Hong Kong Monetary Authority": part of the name
             words.pop(0)
             starts.pop(0)
         while words and (self._not_name(words[-1], last=True) or words[-1] in CONNECTORS):
             words.pop()
         words = [w.rstrip(".") if w.endswith(".") and w[:-1] not in ("Inc", "Corp", "Co", "Ltd") else w for w in words]
-        if not words or all(self._not_name(w) or w in CONNECTORS for w in words) or _classes(" ".join(words)):
+        if not words or all(self._not_name(w) or w in CONNECTORS for w in words) or classes_of(" ".join(words)):
             return 0, ""
         if len(words) == 1 and words[0] in SUFFIX_KINDS:
             return 0, ""  # "Service", "Group", "Pay" alone: the rest of a name, not one
@@ -414,10 +280,8 @@ class _Finder:
         return start, " ".join(words)
 
     def _not_name(self, word: str, last: bool = False) -> bool:
-        classes = _classes(word) | _classes(word.rstrip("."))
-        return bool(classes & {"common", "month", "weekday", "title", "term", "place"}) and not (
-            last and word in SUFFIX_KINDS and "place" not in classes
-        )
+        classes = classes_of(word) | classes_of(word.rstrip("."))
+        return bool(classes & NOT_NAMES) and not (last and word in SUFFIX_KINDS and "place" not in classes)
 
     def _brackets(self) -> None:
         """ "Securities and Exchange Commission (SEC)", Chime Financial ("Chime"): the bracket is an alias."""
@@ -425,10 +289,10 @@ class _Finder:
             for name in list(self.found):
                 for form in list(dict.fromkeys(self.found[name].forms)):
                     for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                        bracket = _BRACKET.match(text, match.end())
+                        bracket = BRACKET.match(text, match.end())
                         if bracket and not any(c.isdigit() for c in bracket.group(1)) and ":" not in bracket.group():
                             alias = bracket.group(1)
-                            if not _classes(alias) & {"place", "common"} and alias not in self.form_of:
+                            if not classes_of(alias) & {"place", "common"} and alias not in self.form_of:
                                 self._add(name, "", "", self.found[name].first, alias)
 
     def _take(self, position: int, span: str, where: str) -> None:
@@ -460,7 +324,7 @@ class _Finder:
             if len(span) >= 2 and span.isupper() and span == "".join(w[0] for w in significant):
                 return name
             opening = " ".join(words[: len(span.split())]) == span
-            generic = span.split()[-1] in SUFFIX_KINDS or span.split()[0] in OF_HEADS or "place" in _classes(span)
+            generic = span.split()[-1] in SUFFIX_KINDS or span.split()[0] in OF_HEADS or "place" in classes_of(span)
             if opening and not generic:
                 return name
         return ""
@@ -477,8 +341,12 @@ class _Finder:
             return SUFFIX_KINDS.get(head, "organisation"), f"a name with {head} of"
         if self._person(span):
             return "person", "a person's name, said or titled"
-        if len(words) == 1 and self._before_word(span, _PLAN_WORDS):
+        if len(words) == 1 and self._before_word(span, PLAN_WORDS):
             return "product", "named as a plan or tier"
+        if self._before_word(span, APP_WORDS):
+            return "app", "named before 'app'"
+        if self._before_word(span, PRODUCT_WORDS):
+            return "product", "named before a product's word (service, card)"
         said = self._appositive(span)
         if said:
             return APPOSITIVE_KINDS[said], f"called a {said} where it is named"
@@ -497,7 +365,7 @@ class _Finder:
         """The noun of an appositive right after `span` ("MyPay, an earned-wage access product" → product)."""
         for text in self.texts:
             for match in re.finditer(rf"(?<![\w-]){re.escape(span)}(?![\w-])", text):
-                said = _APPOSITIVE.match(text[match.end() : match.end() + 80])
+                said = APPOSITIVE.match(text[match.end() : match.end() + 80])
                 if said:
                     return said.group(1)
         return ""
@@ -506,7 +374,7 @@ class _Finder:
         words = span.split()
         if not 2 <= len(words) <= 3 or any(w.isupper() or w in SUFFIX_KINDS or w == "&" for w in words):
             return False
-        if "given" in _classes(words[0]):
+        if "given" in classes_of(words[0]):
             return True
         for text in self.texts:
             for match in re.finditer(re.escape(span), text):
@@ -542,8 +410,19 @@ class _Finder:
                 if re.match(r"(?:'s|’s|-owned)", joined) or re.search(r"(?:subsidiary|unit|arm|division)\s$", joined):
                     self._own(match.group(2), match.group(1), joined)
 
+    def _split(self, name: str, form: str) -> str:
+        """Make `form`, taken for a short form of `name`, a name of its own; return it."""
+        found = self.found[name]
+        found.forms = [f for f in found.forms if f != form]
+        kind = dictionary().get(form, (form, "company"))[1]
+        self.found[form] = _Found(form, kind, "named as the owner of another name", found.first + 1, [form])
+        self.form_of[form] = form
+        return form
+
     def _own(self, child_form: str, owner_form: str, _: str) -> None:
         child, owner = self.form_of.get(child_form), self.form_of.get(owner_form)
+        if child and child == owner and len(owner_form) < len(child_form) and child_form.startswith(owner_form):
+            owner = self._split(child, owner_form)  # "Tesla Insurance, a unit of Tesla": Tesla is the owner, no alias
         if not child or not owner or child == owner or self.found[child].parent:
             return
         if self.found[child].kind != "person" and self.found[owner].kind != "person":

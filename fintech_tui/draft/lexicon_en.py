@@ -1,0 +1,215 @@
+"""What the English name finder knows before it reads: suffixes and their kinds, cue patterns, the
+dictionary of known names and the word classes (data/names_en.tsv, data/words_en.tsv), read once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+
+
+def _words(text: str) -> list[str]:
+    """A word list written as one space-separated string."""
+    return text.split()
+
+
+SUFFIX_KINDS = {
+    **dict.fromkeys(_words("Bank Bancorp Banking Bankshares Bancshares"), "bank"),
+    **dict.fromkeys(_words("Group Conglomerate"), "group"),
+    **dict.fromkeys(_words("Pay Card Wallet Coin Token"), "product"),
+    **dict.fromkeys(_words("App"), "app"),
+    **dict.fromkeys(
+        _words(
+            "Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. Limited LLC LLP PLC plc AG SA NV GmbH "
+            "Technologies Technology Tech Financial Capital Advisors Advisers Partners Securities Insurance Assurance "
+            "Payments Labs Systems Software Ventures Investments Management Markets Finance Fintech Lending Mortgage "
+            "Brokerage Solutions Services Networks Network Analytics Research Consulting Credit Trust Wealth Energy "
+            "Motors Airlines Industries Enterprises Brands Media Health Global International Holdings Holding"
+        ),
+        "company",
+    ),
+    **dict.fromkeys(
+        _words(
+            "Commission Reserve Bureau Authority Agency Administration Board Ministry Department Fund Association "
+            "Council Office Institute University College School Court Congress Treasury Committee Center Centre "
+            "Foundation Federation Union Exchange Parliament Senate Forum Organisation Organization Regulator Service "
+            "Corps Police Government Cabinet Assembly Tribunal Ombudsman Alliance Society Coalition"
+        ),
+        "organisation",
+    ),
+}
+
+# Where a name's last word is one of these, "of ..." may continue it: "Bank of America".
+OF_HEADS = set(
+    _words(
+        "Bank Commission Bureau Authority Agency Administration Board Ministry Department Office Institute University "
+        "College School Court Committee Council Association Federation Union Exchange Fund Reserve Center Centre "
+        "Comptroller Corporation Treasury Chamber Organisation Organization Society Academy Federation"
+    )
+)
+
+CONNECTORS = {"of", "and", "&", "for", "on", "the", "de", "du", "la", "von", "van"}
+
+PERSON_CUES = re.compile(
+    r"(?:\b(?:said|says|told|wrote|argued|added|noted|explained|according to|by|asked|thinks|believes|"
+    r"CEO|CFO|COO|founder|co-founder|chief executive|chairman|chairwoman|analyst|economist|president|"
+    r"Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Professor|Senator|Governor|Secretary|Commissioner|director|partner|"
+    r"head|spokesperson|spokesman|spokeswoman)\s$)",
+    re.IGNORECASE,
+)
+
+PERSON_AFTER = re.compile(
+    r"^(?:,\s(?:a|an|the|its|who|whose|chief|founder|co-founder|CEO|CFO|head|president|director|senior|managing|"
+    r"an analyst|analyst|economist|partner|chair|vice|professor|general)\b|\s(?:said|says|told|wrote|argued|added|"
+    r"noted|explained|thinks|believes)\b)",
+)
+
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w][\w'’&.-]*[\w]|[\w&]")
+
+# A sentence ends at . ! ? and the space after, but not after an initial or Inc., Corp., Mr.
+SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bMr)(?<!\bMs)(?<!\bDr)[.!?]['\"”’)]*\s+"
+)
+
+QUOTED = re.compile(r"[\"“]([A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3})[\"”]")
+
+BRACKET = re.compile(r"^\s\((?:the\s)?[\"“]?([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})[\"”]?\)")
+
+# A company-form tail after a known name: "Inc", "Ltd", "Bank", "Holdings".
+LEGAL_TAIL = re.compile(
+    r"(?:,?\s(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|plc|Plc|PLC|AG|SA|NV|N\.A\.)(?![\w-])"
+    r"|\s(?:Bank|Holdings|Group|Financial|Technologies|Global|International|Payments|Markets)(?![\w-]))+"
+)
+
+# A wire story's dateline: "SAN FRANCISCO, Oct 8 (Fintech Wire) -"
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^()\n]{0,30}\((?P<outlet>[^)]{1,40})\)\s?[-—–]")
+
+# What an appositive calls a name: "MyPay, an earned-wage access product"; "Stride, a bank".
+APPOSITIVE_KINDS = {
+    "bank": "bank",
+    "lender": "company",
+    "neobank": "company",
+    "startup": "company",
+    "company": "company",
+    "firm": "company",
+    "fintech": "company",
+    "insurer": "company",
+    "broker": "company",
+    "brokerage": "company",
+    "regulator": "organisation",
+    "agency": "organisation",
+    "watchdog": "organisation",
+    "group": "group",
+    "conglomerate": "group",
+    "app": "app",
+    "application": "app",
+    "wallet": "app",
+    "product": "product",
+    "card": "product",
+    "feature": "product",
+    "service": "product",
+    "platform": "company",
+}
+
+APPOSITIVE = re.compile(
+    r"^,\s(?:an?|the|its|their)\s(?:[\w'’-]+\s){0,4}?(" + "|".join(APPOSITIVE_KINDS) + r")s?"
+    r"(?=[,.;:)]|\s(?:that|which|who|owned|controlled|run|based|with|in|of|for|from|launched|backed)\b)"
+)
+
+# A page-information line: "Fintech Ledger · By Maya Chen · March 3, 2025, 8:30 AM ET"
+PAGE_INFO = re.compile(r"^[^.!?]{0,80}\s[·|•]\s(?:By\s|[^·|•]*\d)[^.!?]*$")
+
+# A product named after a known name: "Cash App Card", "Apple Pay Later"
+PRODUCT_TAIL = re.compile(r"\s(?:Card|Later|Wallet|Plus|Premium|Savings|Checkout|Credit|Cash|Business|Pro)(?![\w-])")
+
+PERSON_LIKE = re.compile(r"[A-Z][a-z'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’-]+){1,2}")
+
+# "PayPal's Xoom service", "the Zephyr app": the word after a name that says what it is.
+PRODUCT_WORDS = re.compile(r"(?:service|card|wallet|product|feature)\b")
+APP_WORDS = re.compile(r"(?:app|application)\b")
+PLAN_WORDS = re.compile(r"(?:plan|plans|tier|tiers|subscription|membership|package)\b")
+
+NOT_NAMES = {"common", "month", "weekday", "title", "term", "place", "nationality"}
+
+POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+@cache
+def dictionary() -> dict[str, tuple[str, str]]:
+    """Every dictionary form (name or alias) → (the name, its kind), read once."""
+    forms: dict[str, tuple[str, str]] = {}
+    text = resources.files("fintech_tui.draft").joinpath("data/names_en.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        name, kind = parts[0], parts[1]
+        forms.setdefault(name, (name, kind))
+        for alias in parts[2].split("|") if len(parts) > 2 else ():
+            forms.setdefault(alias, (name, kind))
+    return forms
+
+
+@cache
+def word_classes() -> dict[str, set[str]]:
+    """Each listed word → its classes (common, month, weekday, title, term, place, given)."""
+    classes: dict[str, set[str]] = {}
+    text = resources.files("fintech_tui.draft").joinpath("data/words_en.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, cls = line.split("\t")
+            classes.setdefault(word, set()).add(cls)
+    return classes
+
+
+@cache
+def dictionary_pattern() -> re.Pattern[str]:
+    forms = sorted(dictionary(), key=len, reverse=True)
+    return re.compile(r"(?<![\w&.-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w&]|-[a-z]|\.\w)")
+
+
+def classes_of(word: str) -> set[str]:
+    """The classes of `word`; an all-capitals word (a dateline's NEW YORK) also as title-cased."""
+    classes = word_classes().get(word, set())
+    if word.isupper() and len(word) > 3:
+        classes = classes | word_classes().get(word.title(), set())
+    return classes
+
+
+def is_capitalised(token: str) -> bool:
+    """A capitalised word (Chime, JPMorgan, eBay, N26), not a number, not "-based" compounds."""
+    if not token or token[0].isdigit():
+        return False
+    if token[0].islower():
+        return len(token) > 1 and any(c.isupper() for c in token[1:3])  # eBay, iPhone
+    return all(part[:1].isupper() or part[:1].isdigit() for part in token.split("-") if part)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        bounds.append((start, match.end()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def run_ahead(text: str, tokens: list[re.Match[str]]) -> list[str]:
+    """The capitalised words that follow one another by single spaces from the first of `tokens`."""
+    words = [tokens[0].group()]
+    for previous, token in pairwise(tokens):
+        if text[previous.end() : token.start()] != " " or not is_capitalised(token.group()):
+            break
+        words.append(token.group())
+    return words
+
+
+def is_headline(text: str) -> bool:
+    """A title-case line with no closing stop: its capitals say nothing about names."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    byline = re.search(r"\b[Bb]y\s[A-Z][a-z]+\s[A-Z]", text)  # "Column by Tomas Varga, 4 February 2025"
+    if len(words) < 4 or text.rstrip().endswith((".", "!", "?", ":")) or len(words) > 20 or byline:
+        return False
+    return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.6
