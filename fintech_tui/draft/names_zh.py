@@ -133,6 +133,12 @@ OWNER_MARK = r"(?:旗下的?|的)"
 BELONGS = re.compile(r"(?:都|均|同样|也)?(?:属于|隶属于|归属于|隶属|归属)")
 
 
+@functools.lru_cache(maxsize=8192)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled once: the per-name patterns outnumber re's own cache (512)."""
+    return re.compile(pattern)
+
+
 @dataclass
 class Entry:
     """One dictionary row: a name's kind and the other forms it goes by."""
@@ -256,7 +262,9 @@ class _Finder:
 
     def _known(self, para: int, text: str) -> None:
         for form in sorted(dictionary(), key=len, reverse=True):
-            for match in re.finditer(re.escape(form), text):
+            if form not in text:
+                continue
+            for match in _compiled(re.escape(form)).finditer(text):
                 before = text[match.start() - 1 : match.start()]
                 after = text[match.end() : match.end() + 1]
                 if form.isascii() and (
@@ -343,9 +351,9 @@ class _Finder:
     def _products_of(self, para: int, text: str) -> None:
         """A known name with a product word after it: 抖音月付, 美团借钱 (not 微信支付: 支付 is generic)."""
         for form, entry in dictionary().items():
-            if entry.kind not in ("app", "company", "group") or len(form) < 2:
+            if entry.kind not in ("app", "company", "group") or len(form) < 2 or form not in text:
                 continue
-            for match in re.finditer(re.escape(form) + PRODUCT_AFTER, text):
+            for match in _compiled(re.escape(form) + PRODUCT_AFTER).finditer(text):
                 tail = match.group(1)
                 if tail not in GENERIC and _frequency(tail) < 500:
                     self.add(para, match.start(), form + tail, "product", "a product named after its maker")
@@ -419,7 +427,7 @@ class _Finder:
                     if kind == "person":
                         continue
                     pattern = re.escape(name) + rf"[{LIST_JOIN}]([^{ITEM_STOP}\d]{{2,6}}?)(?=[{ITEM_STOP}]|$)"
-                    for match in re.finditer(pattern, text):
+                    for match in _compiled(pattern).finditer(text):
                         other = match.group(1)
                         if other in known or not self._name_like(other):
                             continue
@@ -517,8 +525,10 @@ def _merge_stated_aliases(entities: dict[str, Entity], texts: list[str]) -> None
                     rf"{head}(?:已经|已|后)?(?:现名为?|更名为|改名为|现更名为|原名为?)\s*{ALIAS_BODY}{ALIAS_END}",
                     rf"{head}\s*[（(]\s*([^（）()，,。；;、\d]{{2,16}})\s*[)）]",
                 )
+                if form not in text:
+                    continue
                 for number, pattern in enumerate(patterns):
-                    for match in re.finditer(pattern, text):
+                    for match in _compiled(pattern).finditer(text):
                         alias = (match.group(1) or match.group(match.lastindex or 1)).strip('“”"「」 ')
                         if number == 3 and not _plain_bracket_alias(form, alias):
                             continue
@@ -601,8 +611,8 @@ def _used_alone(form: str, entities: dict[str, Entity], texts: list[str]) -> boo
     """Whether `form` occurs somewhere outside every longer name found in the text."""
     longer = [f for e in entities.values() for f in e.forms() if len(f) > len(form) and form in f]
     for text in texts:
-        covered = {i for f in longer for m in re.finditer(re.escape(f), text) for i in range(*m.span())}
-        if any(m.start() not in covered for m in re.finditer(re.escape(form), text)):
+        covered = {i for f in longer for m in _compiled(re.escape(f)).finditer(text) for i in range(*m.span())}
+        if any(m.start() not in covered for m in _compiled(re.escape(form)).finditer(text)):
             return True
     return False
 
