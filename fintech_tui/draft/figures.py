@@ -315,7 +315,13 @@ def _metric(text: str, start: int, previous: str) -> str:
     phrase = _METRIC_TAIL.sub("", phrase.strip())
     phrase = _METRIC_HEAD.sub("", phrase)
     nouns: list[str] = []
-    for word, flag in reversed(_tagged(phrase)):
+    tagged = _tagged(phrase)
+    for i in range(len(tagged) - 1, -1, -1):
+        word, flag = tagged[i]
+        if flag == "v" and not nouns and i and tagged[i - 1][1] in ("n", "vn"):
+            flag = "n"  # 营业 收入: jieba tags the second half of a compound noun a verb
+        if flag == "m" and nouns and word in ("月", "日", "年", "季"):
+            flag = "n"  # 月 活跃用户, 日 均
         if flag in _TRAILING and not nouns:
             continue  # 合作平台也: the adverb after the noun goes
         if not (flag in _NOUNS or (flag == "x" and re.fullmatch(r"[（(]?[A-Za-z]+[)）]?", word))):
