@@ -1,0 +1,239 @@
+"""How good a first map `fintech-tui draft` makes: precision and recall per field on the evaluation set.
+
+    python benchmarks/draft_quality.py                      # the table, per language and overall
+    python benchmarks/draft_quality.py --details            # every miss and false positive
+    python benchmarks/draft_quality.py --article en_wire_chime --details
+    python benchmarks/draft_quality.py --json               # machine output
+    python benchmarks/draft_quality.py --write-readme       # the table into README.md
+
+Each article in benchmarks/draft_eval/articles is drafted with `draft_pack` into a temporary
+folder and its pack scored against benchmarks/draft_eval/truth/<stem>.yaml by the rules in
+benchmarks/draft_eval/README.md (draft_scoring.py). Counts are summed over articles before
+dividing (micro averages). CPU time is the drafting process's own (user + system), per
+article; the first article pays for loading dictionaries, so it is reported apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import platform
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from draft_scoring import FIELDS, Score, TruthError, read_pack, read_truth, score  # noqa: E402  (a sibling script)
+
+EVAL = HERE / "draft_eval"
+README = HERE.parent / "README.md"
+BEGIN, END = "<!-- draft-quality -->", "<!-- /draft-quality -->"
+
+
+@dataclass
+class Article:
+    """One article's scores, how long drafting took, and what went wrong if it failed."""
+
+    stem: str
+    language: str
+    style: str
+    chars: int
+    cpu: float = 0.0
+    scores: dict[str, Score] = field(default_factory=dict)
+    error: str = ""
+
+
+def articles(stem: str | None = None) -> list[tuple[Path, Path]]:
+    """(article, truth) pairs in name order; `stem` keeps one."""
+    pairs = []
+    for truth in sorted((EVAL / "truth").glob("*.yaml")):
+        found = [p for p in (EVAL / "articles").glob(truth.stem + ".*") if p.suffix in (".txt", ".md")]
+        if not found:
+            raise TruthError(f"{truth}: no article {truth.stem}.txt or .md beside it")
+        if stem is None or truth.stem == stem:
+            pairs.append((found[0], truth))
+    if stem is not None and not pairs:
+        raise TruthError(f"no article named {stem!r} in {EVAL / 'truth'}")
+    return pairs
+
+
+def run(pairs: list[tuple[Path, Path]]) -> list[Article]:
+    """Draft and score every article; a draft that fails scores zero and says why."""
+    from fintech_tui.draft import draft_pack
+
+    results = []
+    with tempfile.TemporaryDirectory(prefix="draft-quality-") as tmp:
+        for article, truth_path in pairs:
+            truth = read_truth(truth_path)
+            text = article.read_text(encoding="utf-8")
+            result = Article(article.stem, truth["language"], str(truth.get("style", "")), len(text))
+            folder = Path(tmp) / article.stem
+            start = time.process_time()
+            try:
+                draft_pack(article, folder)
+            except Exception as error:  # a failing draft is a result to report, not a crash
+                result.error = f"{type(error).__name__}: {error}"
+            result.cpu = time.process_time() - start
+            result.scores = score(truth, read_pack(folder))
+            results.append(result)
+    return results
+
+
+def total(results: list[Article]) -> dict[str, Score]:
+    sums = {name: Score() for name in FIELDS}
+    for result in results:
+        for name in FIELDS:
+            sums[name].add(result.scores[name])
+    return sums
+
+
+def groups(results: list[Article]) -> dict[str, list[Article]]:
+    """Per language, then overall (a language with no article is left out)."""
+    out = {lang: [r for r in results if r.language == lang] for lang in ("zh", "en")}
+    return {**{k: v for k, v in out.items() if v}, "all": results}
+
+
+def pct(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.0f} %"
+
+
+def cpu_line(results: list[Article]) -> str:
+    if not results:
+        return ""
+    first = results[0]
+    rest = results[1:]
+    line = f"CPU to draft: first article {first.cpu:.2f} s ({first.chars:,} characters, loads the dictionaries)"
+    if rest:
+        mean = sum(r.cpu for r in rest) / len(rest)
+        per_3k = sum(r.cpu for r in rest) / sum(r.chars for r in rest) * 3000
+        line += (
+            f"; after the first {mean:.2f} s per article on average, max {max(r.cpu for r in rest):.2f} s, "
+            f"{per_3k:.2f} s per 3,000 characters"
+        )
+    return line + "."
+
+
+def table(results: list[Article]) -> str:
+    """The Markdown table: precision and recall per field, per language and overall."""
+    parts = groups(results)
+    header = "| field | " + " | ".join(f"{k} P | {k} R" for k in parts) + " | hits / drafted / truth (all) |"
+    rule = "| --- | " + " | ".join("---: | ---:" for _ in parts) + " | ---: |"
+    sums = {k: total(v) for k, v in parts.items()}
+    rows = [header, rule]
+    for name in FIELDS:
+        cells = " | ".join(f"{pct(s[name].precision)} | {pct(s[name].recall)}" for s in sums.values())
+        every = sums["all"][name]
+        rows.append(f"| {name} | {cells} | {every.hits} / {every.drafted} / {every.truth} |")
+    return "\n".join(rows)
+
+
+def report(results: list[Article]) -> str:
+    counts = {k: len(v) for k, v in groups(results).items() if k != "all"}
+    styles = sorted({r.style for r in results})
+    lines = [
+        f"Measured {datetime.date.today().isoformat()} on {platform.machine()}, Python {platform.python_version()}: "
+        f"{len(results)} articles ({', '.join(f'{n} {k}' for k, n in counts.items())}; {', '.join(styles)}).",
+        "",
+        table(results),
+        "",
+        cpu_line(results),
+    ]
+    failed = [f"- {r.stem}: draft failed: {r.error}" for r in results if r.error]
+    return "\n".join(lines + (["", *failed] if failed else []))
+
+
+def details(results: list[Article]) -> str:
+    """Per article and field: what the truth has that the draft missed (−) and what it added (+)."""
+    out = []
+    for result in results:
+        out.append(f"== {result.stem} ({result.language}, {result.style}) ==")
+        if result.error:
+            out.append(f"  draft failed: {result.error}")
+        for name in FIELDS:
+            s = result.scores[name]
+            if not s.misses and not s.extras:
+                continue
+            out.append(f"  {name}: P {pct(s.precision)}, R {pct(s.recall)} ({s.hits} / {s.drafted} / {s.truth})")
+            out += [f"    − {miss}" for miss in s.misses]
+            out += [f"    + {extra}" for extra in s.extras]
+        out.append("")
+    return "\n".join(out)
+
+
+def as_json(results: list[Article]) -> dict[str, Any]:
+    def fields(scores: dict[str, Score], full: bool) -> dict[str, Any]:
+        out = {}
+        for name, s in scores.items():
+            item: dict[str, Any] = {
+                "precision": s.precision,
+                "recall": s.recall,
+                "hits": s.hits,
+                "drafted": s.drafted,
+                "truth": s.truth,
+            }
+            if full:
+                item |= {"misses": s.misses, "extras": s.extras}
+            out[name] = item
+        return out
+
+    return {
+        "articles": [
+            {
+                "stem": r.stem,
+                "language": r.language,
+                "style": r.style,
+                "chars": r.chars,
+                "cpu_seconds": round(r.cpu, 4),
+                "error": r.error,
+                "fields": fields(r.scores, True),
+            }
+            for r in results
+        ],
+        "groups": {k: fields(total(v), False) for k, v in groups(results).items()},
+        "cpu_after_first": [round(r.cpu, 4) for r in results[1:]],
+    }
+
+
+def write_readme(text: str) -> None:
+    readme = README.read_text(encoding="utf-8")
+    start, end = readme.find(BEGIN), readme.find(END)
+    if start < 0 or end < start:
+        raise SystemExit(f"draft_quality: {README} has no {BEGIN} … {END} markers")
+    README.write_text(readme[: start + len(BEGIN)] + "\n" + text + "\n" + readme[end:], encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Score `fintech-tui draft` against the evaluation set.")
+    parser.add_argument("--article", metavar="STEM", help="score one article (its file name without extension)")
+    parser.add_argument("--details", action="store_true", help="list every miss (−) and false positive (+)")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--write-readme", action="store_true", help="put the table into README.md")
+    args = parser.parse_args(argv)
+    try:
+        results = run(articles(args.article))
+    except TruthError as error:
+        print(f"draft_quality: {error}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(as_json(results), ensure_ascii=False, indent=1))
+        return 0
+    text = report(results)
+    print(text)
+    if args.details:
+        print()
+        print(details(results))
+    if args.write_readme:
+        if args.article:
+            print("draft_quality: --write-readme needs the whole set (drop --article)", file=sys.stderr)
+            return 1
+        write_readme(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
