@@ -129,6 +129,12 @@ PRODUCT_AFTER = r"([\u4e00-\u9fff]?[付贷呗宝花条借])(?=[、，,。；;和
 ALIAS_WORDS = r"(?:以下简称为?|以下称|下称|简称为?|现名为?|原名为?|更名为|改名为|现更名为|原为|原)"
 ALIAS_BODY = r"(?:[“\"「]([^“”\"「」]{2,12})[”\"」]|([^\s，,。；;：:！？!?、（）()“”\"「」]{2,12}?))"
 ALIAS_END = r"(?:(?<=[”\"」])|(?=[，,。；;)）、\s]|$))"  # a closing quote ends an alias, else punctuation
+STATED = (
+    re.compile(rf"\s*[（(]\s*[，,]?\s*{ALIAS_WORDS}[:：]?\s*{ALIAS_BODY}\s*[)）]"),
+    re.compile(rf"\s*[，,]?\s*(?:以下简称为?|以下称|下称|简称为?)[:：]?\s*{ALIAS_BODY}{ALIAS_END}"),
+    re.compile(rf"(?:已经|已|后)?(?:现名为?|更名为|改名为|现更名为|原名为?)\s*{ALIAS_BODY}{ALIAS_END}"),
+    re.compile(r"\s*[（(]\s*([^（）()，,。；;、\d]{2,16})\s*[)）]"),
+)
 OWNER_MARK = r"(?:旗下的?|的)"
 BELONGS = re.compile(r"(?:都|均|同样|也)?(?:属于|隶属于|归属于|隶属|归属)")
 
@@ -196,13 +202,14 @@ def tokenizer() -> jieba.posseg.POSTokenizer:
     return jieba.posseg.POSTokenizer(words)
 
 
-def _tokens(text: str) -> list[tuple[str, str, int]]:
-    """(word, flag, start) for each token of `text`."""
+@functools.lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[str, str, int], ...]:
+    """(word, flag, start) for each token of `text`; cached, as rules ask again of the same words."""
     out, at = [], 0
     for pair in tokenizer().cut(text):
         out.append((pair.word, pair.flag, at))
         at += len(pair.word)
-    return out
+    return tuple(out)
 
 
 def _frequency(word: str) -> int:
@@ -276,7 +283,7 @@ class _Finder:
                     kind = "app"  # 微粒贷APP: the text names the app
                 self.add(para, match.start(), form, kind, "a known name")
 
-    def _suffixed(self, para: int, tokens: list[tuple[str, str, int]]) -> None:
+    def _suffixed(self, para: int, tokens: tuple[tuple[str, str, int], ...]) -> None:
         """A name-like run of words before an organisation suffix: 中信 信托, 重庆 两江 新区 科融 … 有限公司."""
         for i, (word, _, start) in enumerate(tokens):
             suffix = next((s for s in SUFFIX_KINDS if word.endswith(s)), "")
@@ -319,7 +326,7 @@ class _Finder:
             return False
         return strong or unit or proper(*head[-1]) or len(head) == 1
 
-    def _persons(self, para: int, tokens: list[tuple[str, str, int]]) -> None:
+    def _persons(self, para: int, tokens: tuple[tuple[str, str, int], ...]) -> None:
         """A person's name (jieba's nr) after a title or before a verb of saying: 董事长王明, 李娜表示.
 
         After a title a surname and the one or two characters after it are a name even where
@@ -408,7 +415,7 @@ class _Finder:
                 app = bool(APP_WORDS.match(text, match.start() + len(name)))
                 self.add(para, match.start(), name, "app" if app else "company", "a Latin-script name")
 
-    def _new_words(self, para: int, tokens: list[tuple[str, str, int]]) -> None:
+    def _new_words(self, para: int, tokens: tuple[tuple[str, str, int], ...]) -> None:
         """An organisation jieba tags (nt) or a proper noun its dictionary has never seen, said twice."""
         for word, flag, start in tokens:
             if flag == "nt" and word not in dictionary():
@@ -512,27 +519,22 @@ def _merge_dictionary_forms(entities: dict[str, Entity]) -> None:
 
 
 def _merge_stated_aliases(entities: dict[str, Entity], texts: list[str]) -> None:
-    """Aliases the text states: 招商银行(下称“招行”), 京东数科现名京东科技, 蚂蚁集团（Ant Group）."""
+    """Aliases the text states: 招商银行(下称“招行”), 京东数科现名京东科技, 蚂蚁集团（Ant Group）.
+
+    The patterns find the statement; the name is the longest found form that ends right before it.
+    """
     for text in texts:
-        for key in sorted(entities, key=len, reverse=True):
-            if key not in entities:
-                continue
-            for form in entities[key].forms():
-                head = re.escape(form)
-                patterns = (
-                    rf"{head}\s*[（(]\s*[，,]?\s*{ALIAS_WORDS}[:：]?\s*{ALIAS_BODY}\s*[)）]",
-                    rf"{head}\s*[，,]?\s*(?:以下简称为?|以下称|下称|简称为?)[:：]?\s*{ALIAS_BODY}{ALIAS_END}",
-                    rf"{head}(?:已经|已|后)?(?:现名为?|更名为|改名为|现更名为|原名为?)\s*{ALIAS_BODY}{ALIAS_END}",
-                    rf"{head}\s*[（(]\s*([^（）()，,。；;、\d]{{2,16}})\s*[)）]",
-                )
-                if form not in text:
+        for number, pattern in enumerate(STATED):
+            for match in pattern.finditer(text):
+                before = text[: match.start()]
+                forms = sorted((f for e in entities.values() for f in e.forms()), key=len, reverse=True)
+                form = next((f for f in forms if before.endswith(f)), "")
+                if not form:
                     continue
-                for number, pattern in enumerate(patterns):
-                    for match in _compiled(pattern).finditer(text):
-                        alias = (match.group(1) or match.group(match.lastindex or 1)).strip('“”"「」 ')
-                        if number == 3 and not _plain_bracket_alias(form, alias):
-                            continue
-                        _add_alias(entities, _owner_of(entities, form) or key, alias)
+                alias = (match.group(1) or match.group(match.lastindex or 1)).strip('“”"「」 ')
+                if number == 3 and not _plain_bracket_alias(form, alias):
+                    continue
+                _add_alias(entities, _owner_of(entities, form), alias)
 
 
 def _plain_bracket_alias(name: str, alias: str) -> bool:
