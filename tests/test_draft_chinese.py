@@ -167,3 +167,14 @@ def test_a_short_metric_not_the_whole_clause() -> None:
 def test_find_periods_spans() -> None:
     text = "截至2023Q2，三季度与2024年上半年"
     assert [text[a:b] for a, b in find_periods(text)] == ["截至2023Q2", "三季度", "2024年上半年"]
+
+
+def test_a_person_between_a_title_and_a_verb_and_a_rival_after_yu_is_no_child() -> None:
+    found = named("该行行长冀光恒表示将加大投入，总裁在会上表示支持。", "字节跳动旗下的抖音支付与拼多多展开竞争。")
+    assert found["冀光恒"].kind == "person" and "在会上" not in found
+    assert found["抖音支付"].parent == "字节跳动" and found["拼多多"].parent == ""
+
+
+def test_a_wallet_named_after_its_maker() -> None:
+    found = named("小米集团也推出了小米钱包。")
+    assert found["小米钱包"].kind == "product" and found["小米集团"].aliases == []

@@ -122,10 +122,14 @@ SURNAMES = set(
     "涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑"
     "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
+RARE_SURNAMES = "冀邸訾蔺宓佴郦璩濮扈逄竺廉"
+TITLED = re.compile(
+    "(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")([\u4e00-\u9fff]{2,3}?)(?:" + "|".join(SAYS) + ")"
+)
 # 以下简称 / 下称 / 简称 / 现名 / 原名 after a name, the alias after them.
 # A page-information line: the outlet, then a byline or a date after a separator.
 PAGE_INFO = re.compile(r"\s*([\u4e00-\u9fff]{2,12})\s*[·|｜/]\s*(?:记者|作者|编辑|文|来源|\d{4})")
-PRODUCT_AFTER = r"([\u4e00-\u9fff]?[付贷呗宝花条借])(?=[、，,。；;和与及的等）)”」\s]|$)"
+PRODUCT_AFTER = r"([\u4e00-\u9fff]?[付贷呗宝花条借]|钱包)(?=[、，,。；;和与及的等）)”」\s]|$)"
 ALIAS_WORDS = r"(?:以下简称为?|以下称|下称|简称为?|现名为?|原名为?|更名为|改名为|现更名为|原为|原)"
 ALIAS_BODY = r"(?:[“\"「]([^“”\"「」]{2,12})[”\"」]|([^\s，,。；;：:！？!?、（）()“”\"「」]{2,12}?))"
 ALIAS_END = r"(?:(?<=[”\"」])|(?=[，,。；;)）、\s]|$))"  # a closing quote ends an alias, else punctuation
@@ -260,6 +264,7 @@ class _Finder:
             self._suffixed(para, tokens)
             self._persons(para, tokens)
             self._outlet(para, text)
+            self._titled(para, text)
             self._products_of(para, text)
             self._quoted(para, text)
             self._apps(para, text)
@@ -348,6 +353,12 @@ class _Finder:
             after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
             if titled or after in SAYS:
                 self.add(para, start, word, "person", "a person named with a title or a verb of saying")
+
+    def _titled(self, para: int, text: str) -> None:
+        """A name between a title and a verb of saying, whatever jieba makes of it: 行长冀光恒表示."""
+        for match in TITLED.finditer(text):
+            if match.group(1)[0] in SURNAMES or match.group(1)[0] in RARE_SURNAMES:
+                self.add(para, match.start(1), match.group(1), "person", "a person between a title and a verb")
 
     def _outlet(self, para: int, text: str) -> None:
         """The outlet opening a page-information line: 金融科技观察 · 记者 周明远 · 2024-08-30."""
@@ -641,7 +652,7 @@ def _find_parents(entities: dict[str, Entity], texts: list[str]) -> None:
                     break  # 美团旗下的美团月付、抖音旗下的…: 抖音 owns what follows
                 _set_parent(entities, forms[child.group()], parent)
                 at = child.end() + (text[child.end() : child.end() + 1] in '”"」')
-                if match.group(2) == "的" or at >= len(text) or text[at] not in LIST_JOIN:
+                if match.group(2) == "的" or at >= len(text) or text[at] not in "、和及":  # 与 joins a rival
                     break
                 at += 1
         for clause in re.split(r"[，,。；;！？!?]", text):
