@@ -75,8 +75,8 @@ def test_bundled_figures_are_found_with_value_unit_and_period(bundled_draft: tup
     drafted, _ = bundled_draft
     found = figures_by_text(drafted)
     users = found["1000万用户"]
-    assert (users.value, users.unit, users.period) == (10_000_000, "用户", "10天内")
-    assert (found["10天内"].value, found["10天内"].unit) == (10, "天")
+    assert (users.value, users.unit, users.period) == (10_000_000, "users", "10天内")
+    assert (found["10天内"].value, found["10天内"].unit) == (10, "days")
     assert found["278"].value == 278
     assert found["30万"].value == 300_000
     assert (found["5000万"].value, found["5000万"].period) == (50_000_000, "今年2月")
@@ -87,7 +87,7 @@ def test_bundled_figures_are_found_with_value_unit_and_period(bundled_draft: tup
     # every value the bundled pack states by hand is among the drafted ones
     drafted_values = {f.value for f in drafted.figures}
     by_hand = {f.value for f in bundled_draft[1].figures if f.value is not None and f.unit in ("users", "yuan")}
-    assert by_hand - drafted_values <= {0.01}  # 1美分 is drafted as 1 美分, not converted to yuan
+    assert by_hand - drafted_values <= {0.01}  # 1美分 is drafted as 1 US cents, not converted to yuan
 
 
 def test_bundled_companies_are_found(bundled_draft: tuple[Pack, Pack]) -> None:
@@ -105,15 +105,16 @@ def test_bundled_companies_are_found(bundled_draft: tuple[Pack, Pack]) -> None:
 def test_lending_article_figures(lending: Pack) -> None:
     found = figures_by_text(lending)
     expected = {
-        "3.5万亿元": (3_500_000_000_000, "元", "2020年第三季度"),
+        "3.5万亿元": (3_500_000_000_000, "yuan", "2020年第三季度"),
         "30%": (30, "%", "2020年第三季度"),
-        "10天内": (10, "天", ""),
+        "10天内": (10, "days", ""),
         "两千万": (20_000_000, "", "今年2月"),
-        "1000万": (10_000_000, "", "今年2月"),
-        "1.2亿元": (120_000_000, "元", ""),
+        "1000万": (10_000_000, "users", "今年2月"),  # 授信用户达到1000万: a count of users
+        "1.2亿元": (120_000_000, "yuan", ""),
         "百分之三十": (30, "%", ""),
-        "278家": (278, "家", ""),
-        "3个月内": (3, "个月", ""),
+        "278家": (278, "firms", ""),
+        "三成": (30, "%", ""),  # 不足三成: a share, 30 %
+        "3个月内": (3, "months", ""),
     }
     assert {text: (f.value, f.unit, f.period) for text, f in found.items()} == expected
     assert found["两千万"].evidence[0].quote == "蚂蚁集团旗下的网商银行服务的小微商户超过两千万"
@@ -152,18 +153,18 @@ def payments(tmp_path_factory: pytest.TempPathFactory) -> Pack:
 def test_payments_article_figures(payments: Pack) -> None:
     found = figures_by_text(payments)
     assert {text: (f.value, f.unit, f.period) for text, f in found.items()} == {
-        "两千万笔": (20_000_000, "笔", "去年"),
-        "3.5万亿元": (3_500_000_000_000, "元", "去年"),
-        "1.2亿户": (120_000_000, "户", "2022年第四季度"),
+        "两千万笔": (20_000_000, "transactions", "去年"),
+        "3.5万亿元": (3_500_000_000_000, "yuan", "去年"),
+        "1.2亿户": (120_000_000, "users", "2022年第四季度"),
         "百分之三十": (30, "%", "2022年第四季度"),
-        "三百万家": (3_000_000, "家", ""),  # the 10天内 after it times the refunds, not the merchants
-        "10天内": (10, "天", ""),
+        "三百万家": (3_000_000, "firms", ""),  # the 10天内 after it times the refunds, not the merchants
+        "10天内": (10, "days", ""),
         "2.9%": (2.9, "%", ""),
         "千分之六": (6, "‰", ""),
-        "一千二百万元": (12_000_000, "元", "今年3月"),
-        "十五个": (15, "个", "今年3月"),
-        "三个月内": (3, "个月", ""),
-        "四百五十万元": (4_500_000, "元", ""),
+        "一千二百万元": (12_000_000, "yuan", "今年3月"),
+        "十五个": (15, "", "今年3月"),  # 个 counts nothing in particular: a bare number
+        "三个月内": (3, "months", ""),
+        "四百五十万元": (4_500_000, "yuan", ""),
     }
 
 
@@ -188,17 +189,17 @@ def test_lending_outline_levels(lending: Pack) -> None:
 @pytest.mark.parametrize(
     ("text", "as_written", "value", "unit"),
     [
-        ("用户两千万", "两千万", 20_000_000, ""),
+        ("用户两千万", "两千万", 20_000_000, "users"),
         ("余额1.2亿", "1.2亿", 120_000_000, ""),
         ("规模3.5万亿", "3.5万亿", 3_500_000_000_000, ""),
-        ("约三万亿元", "三万亿元", 3_000_000_000_000, "元"),
+        ("约三万亿元", "三万亿元", 3_000_000_000_000, "yuan"),
         ("增长百分之三十", "百分之三十", 30, "%"),
         ("占比30%", "30%", 30, "%"),
-        ("占比12.5％", "12.5％", 12.5, "％"),
-        ("在10天内", "10天内", 10, "天"),
+        ("占比12.5％", "12.5％", 12.5, "%"),
+        ("在10天内", "10天内", 10, "days"),
         ("浏览:278", "278", 278, ""),
-        ("共3,000家", "3,000家", 3000, "家"),
-        ("三十天", "三十天", 30, "天"),
+        ("共3,000家", "3,000家", 3000, "firms"),
+        ("三十天", "三十天", 30, "days"),
     ],
 )
 def test_numbers_as_written_and_as_values(text: str, as_written: str, value: float, unit: str) -> None:
@@ -253,7 +254,7 @@ def test_markdown_headings_and_wrapped_paragraphs(tmp_path: Path) -> None:
     assert [(s.number, s.title.pick("zh")) for s in sections] == [("一", "清算"), ("", "Wallets")]
     assert [c.title.zh for c in sections[0].children] == ["小节"]
     figure = figures_by_text(pack)["1.2亿笔"]
-    assert (figure.value, figure.unit, figure.period) == (120_000_000, "笔", "2020年第三季度")
+    assert (figure.value, figure.unit, figure.period) == (120_000_000, "transactions", "2020年第三季度")
     assert "1000万" not in figures_by_text(pack)  # code is not prose
     assert {"PayPal", "Stripe", "Wallets"} <= set(names(pack))
 

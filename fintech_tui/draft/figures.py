@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import cn2an  # the draft extra
+import msgspec
 
 from fintech_tui.draft.found import DRAFTED, Found
 from fintech_tui.draft.outline import CLAUSE_END
@@ -19,36 +20,111 @@ from fintech_tui.draft.outline import CLAUSE_END
 _CN = "零〇一二两三四五六七八九"
 _CN_ALL = _CN + "十百千万亿点"
 SCALES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
-# Units a count may carry, longest first so 个月 wins over 月.
-_UNIT_WORDS = (
-    "% ％ ‰ 元 美元 美分 港元 欧元 用户 人次 人 户 家 笔 次 倍 天 日 周 个月 年 小时 分钟 岁 "
-    "件 张 台 部 款 项 名 位 单 个 座 辆 套 条"
-)
-UNITS = sorted(
-    _UNIT_WORDS.split(),
-    key=len,
-    reverse=True,
-)
+# Each unit word as written and its canonical name (the truth files' and the model's units).
+CANONICAL = {
+    "%": "%",
+    "％": "%",
+    "‰": "‰",
+    "个百分点": "percentage points",
+    "百分点": "percentage points",
+    "个基点": "basis points",
+    "基点": "basis points",
+    "万亿元": "yuan",
+    "元": "yuan",
+    "美元": "USD",
+    "港元": "HKD",
+    "港币": "HKD",
+    "欧元": "EUR",
+    "英镑": "GBP",
+    "日元": "JPY",
+    "美分": "US cents",
+    "名用户": "users",
+    "用户": "users",
+    "户": "users",
+    "名客户": "customers",
+    "人次": "visits",
+    "人": "people",
+    "名": "people",
+    "位": "people",
+    "家": "firms",
+    "笔": "transactions",
+    "倍": "times",
+    "天": "days",
+    "日": "days",
+    "周": "weeks",
+    "个月": "months",
+    "年": "years",
+    "小时": "hours",
+    "分钟": "minutes",
+    "秒": "seconds",
+    "岁": "years old",
+    "张": "cards",
+    "次": "occurrences",
+    "件": "items",
+    "台": "devices",
+    "款": "products",
+    "项": "items",
+    "单": "orders",
+    "个": "",
+    "座": "",
+    "辆": "vehicles",
+    "套": "",
+    "条": "",
+    "部": "",
+}
+UNITS = sorted(CANONICAL, key=len, reverse=True)  # longest first so 个百分点 wins over 个, 个月 over 月
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 _SCALE = "万亿|亿|万|千"
-_AFTER = "内|以上|以下|左右|多|余"
-
+_AFTER = "内|以上|以下|左右|上下|多|余"
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CNNUM = rf"[{_CN}十][{_CN_ALL}]*"
+_PREFIX = r"(?:截至|截止到?|到)?"
 PERIOD = re.compile(
-    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
-    rf"|(?:\d{{4}}|[{_CN}]{{4}}|[今去明前])年(?:第?[{_CN}1-4]季度|Q[1-4]|[上下]半年|(?:\d{{1,2}}|[{_CN}十]{{1,3}})月份?(?:\d{{1,2}}日)?)?"
-    rf"|(?<![\d{_CN}个])(?:\d{{1,2}}|[{_CN}十]{{1,3}})月份?(?:\d{{1,2}}日)?"
-    rf"|第?[{_CN}1-4]季度|[上下]半年|\d+(?:天|个月|周|年)(?:内|以来|之内)"
+    _PREFIX + r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|\d{1,2}:\d{2}(?::\d{2})?"
+    r"|\d{4}\s*[QH][1-4]|[QH][1-4]"
+    rf"|(?:\d{{4}}|[{_CN}]{{4}}|[今去明前上本])年(?:度)?(?:第?[{_CN}1-4]季度末?|前三季度|[上下]半年|年[末底初]|[末底初]|同期"
+    rf"|(?:\d{{1,2}}|[{_CN}十]{{1,3}})月(?:份|末|底|初)?(?:\d{{1,2}}日)?)?"
+    rf"|(?<![\d{_CN}个])(?:\d{{1,2}}|[{_CN}十]{{1,3}})月(?:份|末|底|初|中旬|上旬|下旬)?(?:\d{{1,2}}[日号])?"
+    rf"|(?:第?[{_CN}1-4]|前三)季度末?|[上下]半年|年[末底初]|上年末|去年同期|上年同期"
+    rf"|(?:未来|过去|近|最近|此前|前)(?:\d+|[{_CN}十]{{1,3}})(?:年|个月|周|天)"
+    rf"|(?:\d+|[{_CN}十]{{1,3}})(?:年|个月|周|天)(?:前|后|以来)"
+    r"|\d+(?:天|个月|周|年)(?:内|以来|之内))"
 )
-DURATION = re.compile(r"\d+(?:天|个月|周|年)(?:内|以来|之内)")  # a period that is also a figure
+DURATION = re.compile(r"(?:截至|截止到?|到)?\d+(?:天|个月|周|年)(?:内|之内)")  # a period that is also a figure
+# A comparison base, not the figure's period: 较2024年末, 比上年末, 同比 (a year earlier).
+BASE = re.compile(r"(?:较|比|相比|相较于?|对比|较之|比起|环比|同比)\s*(?:于)?\s*$")
+# Festivals and list numbering that look like numbers: 双十一, 双11, 618大促, 1）2）, ①.
+NOT_FIGURES = re.compile(
+    r"双(?:十一|十二|11|12)|(?<!\d)618(?=大促|购物节|年中|期间|当天|活动|”|\"|」)"
+    r"|\d+(?:天|日|个月)(?=逾期|不良|留存|复购|活跃|账龄)"  # 30天逾期率: a measure's name
+    r"|(?<![\d（(])\d{1,2}[）)](?=\s*[\u4e00-\u9fffA-Za-z])|[（(]\d{1,2}[）)]|[①-⑳]"
+)
+_RANGE_JOIN = r"\s*[-~～—–至到]\s*"
 FIGURE = re.compile(
-    rf"(?P<per>百分之|千分之)(?P<pct>[{_CN_ALL}]+|\d+(?:\.\d+)?)"
-    rf"|(?<!第)(?P<approx>[数几])?(?P<cn>[{_CN}十][{_CN_ALL}]*|[十百千万亿]+)"
+    rf"(?P<r1>{_NUM}|{_CNNUM})(?P<rs1>{_SCALE})?(?P<ru1>{_UNIT})?{_RANGE_JOIN}"
+    rf"(?P<r2>{_NUM}|{_CNNUM})(?P<rs2>{_SCALE})?(?P<ru2>{_UNIT})"
+    rf"|(?P<fd>\d+|[{_CN}十]+)分之(?P<fn>\d+(?:\.\d+)?|[{_CN}十]+)"
+    rf"|(?P<per>百分之|千分之)(?P<pct>[{_CN_ALL}]+|\d+(?:\.\d+)?)"
+    rf"|(?P<cheng>\d(?:\.\d)?|[一二两三四五六七八九])成(?!本|立|为|功|交|长|员|熟|果|绩|型|都|不变|就|年|色|分)"
+    r"|(?P<half>一半)"
+    rf"|(?P<approx>(?:[数几]|十几|几十)[十百千万亿]*)(?P<aunit>{_UNIT})?"
+    rf"|(?<!第)(?P<cn>{_CNNUM}|[十百千万亿]+)(?P<cnmore>多|余)?"
     rf"(?P<cnunit>{_UNIT})?(?P<cnafter>{_AFTER})?"
-    rf"|(?<![A-Za-z0-9_.,第])(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?![\d.]*[A-Za-z])"
-    rf"(?P<scale>{_SCALE})?(?P<unit>{_UNIT})?(?P<after>{_AFTER})?"
+    rf"|(?<![A-Za-z0-9_.第])(?<!\d,)(?P<num>{_NUM})(?![\d.]*[A-Za-z])"
+    rf"(?P<scale>{_SCALE})?(?P<more>多|余)?(?P<unit>{_UNIT})?(?P<after>{_AFTER})?"
 )
 PER = {"百分之": "%", "千分之": "‰"}  # 百分之三十 is 30 %, 千分之六 is 6 ‰
 LIST_MARK = re.compile(r"\s*[.．、)）]")
+# Words before a figure that make it approximate (约, 近, 超过, 逾), and after it (左右, 以上, 多).
+APPROX_BEFORE = re.compile(r"(?:约|大约|近|将近|接近|超过|超|逾|多达|不足|不到|上下)(?:为|达到?|至|到|了)?\s*$")
+APPROX_AFTER = ("以上", "左右", "上下", "多", "余")
+ESTIMATED = re.compile(r"据估计|据估算|估计|估算|粗略计算|据测算|测算")
+PREDICTED = re.compile(
+    r"预计|预期|预测|将(?:会|要)?(?:达到|达|超过|突破|增至|增长|降至|下降|提升|提高|升至|减少|扩大|回落|保持|维持|占)"
+)
+POSSIBLE = re.compile(r"可能|或许|也许|或将|有望|不排除")
+USER_WORDS = re.compile(r"用户|MAU|DAU|月活|日活|活跃")
 
 
 def chinese_number(text: str) -> Decimal:
@@ -68,51 +144,205 @@ def _plain(number: Decimal) -> int | float:
     return int(number) if number == number.to_integral_value() else float(number)
 
 
+def _number(text: str) -> Decimal:
+    """An Arabic or Chinese numeral as a Decimal."""
+    return Decimal(text.replace(",", "")) if text[0].isdigit() else chinese_number(text)
+
+
+def find_periods(text: str) -> list[tuple[int, int]]:
+    """The spans of the dates, times and periods `text` states (2024年上半年, 截至6月末, 21:05)."""
+    return [m.span() for m in PERIOD.finditer(text)]
+
+
 def find_figures(text: str) -> list[Found]:
-    """The figures in one paragraph, in order; periods and list numbering are left out."""
-    taken = [m.span() for m in PERIOD.finditer(text) if not DURATION.fullmatch(m.group())]
+    """The figures in one paragraph, in order, each with its hedge, a short metric and its period.
+
+    Periods, festivals (双十一) and list numbering (1）) are left out; a duration (10天内) is both.
+    """
+    periods = [m for m in PERIOD.finditer(text)]
+    taken = [m.span() for m in periods if not DURATION.fullmatch(m.group())]
+    taken += [m.span() for m in NOT_FIGURES.finditer(text)]
     found: list[Found] = []
     for match in FIGURE.finditer(text):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
         figure = _read(match, text)
-        if figure is not None:
-            found.append(figure)
+        if figure is None:
+            continue
+        metric = _metric(text, figure.start, found[-1].metric if found else "")
+        unit = figure.unit
+        if not unit and figure.value is not None and USER_WORDS.search(metric):
+            unit = "users"  # 月活跃用户合计1.13亿: the count is of users
+        found.append(
+            msgspec.structs.replace(
+                figure,
+                unit=unit,
+                hedge=_hedge(text, figure),
+                metric=metric,
+                period=_period(text, figure.start, figure.end, periods),
+            )
+        )
     return found
+
+
+def _unit(written: str) -> str:
+    return CANONICAL.get(written, written)
 
 
 def _read(match: re.Match[str], text: str) -> Found | None:
     groups = match.groupdict()
     as_written = match.group()
+    start, end = match.span()
+    if groups["r1"] is not None:  # 30-45岁, 30亿至50亿元, 1%-3%: one figure, read as its low end
+        try:
+            low = _number(groups["r1"]) * SCALES.get(groups["rs1"] or groups["rs2"] or "", Decimal(1))
+        except ValueError:
+            return None
+        return Found(start, end, as_written, _plain(low), _unit(groups["ru2"] or ""))
+    if groups["fd"] is not None:  # 三分之一
+        try:
+            share = _number(groups["fn"]) / _number(groups["fd"]) * 100
+        except (ValueError, InvalidOperation, ZeroDivisionError):
+            return None
+        return Found(start, end, as_written, _plain(share.quantize(Decimal("0.0001"))), "%")
+    if groups["cheng"] is not None:  # 六成 is 60 %
+        return Found(start, end, as_written, _plain(_number(groups["cheng"]) * 10), "%")
+    if groups["half"] is not None:
+        return Found(start, end, as_written, 50, "%")
     if groups["num"] is not None:
-        opening = not text[: match.start()].strip()
-        if opening and LIST_MARK.match(text, match.end()) and not groups["unit"]:
+        opening = not text[:start].strip()
+        if opening and LIST_MARK.match(text, end) and not groups["unit"]:
             return None  # "1." opening a numbered paragraph
         number = Decimal(groups["num"].replace(",", "")) * SCALES.get(groups["scale"] or "", Decimal(1))
-        unit = groups["unit"] or ""
-        return Found(match.start(), match.end(), as_written, _plain(number), unit)
+        unit = _unit(groups["unit"] or "")
+        return Found(start, end, as_written, _plain(number), unit, "estimate" if groups["more"] else "")
     if groups["pct"] is not None:
         pct = groups["pct"]
         try:
             number = Decimal(pct) if pct[0].isdigit() else chinese_number(pct)
         except ValueError:
             return None
-        return Found(match.start(), match.end(), as_written, _plain(number), PER[groups["per"]])
-    numeral, unit = groups["cn"], groups["cnunit"] or ""
-    if groups["approx"]:  # 数千万, 几亿: an order of magnitude, not a number
-        if not any(ch in numeral for ch in "十百千万亿"):
+        return Found(start, end, as_written, _plain(number), PER[groups["per"]])
+    if groups["approx"] is not None:  # 数千万, 几亿, 十几家, 数倍: an order of magnitude, not a number
+        numeral, unit = groups["approx"], groups["aunit"] or ""
+        if not (any(ch in numeral for ch in "十百千万亿") or unit == "倍"):
             return None
-        return Found(match.start(), match.end(), as_written, None, unit, "estimate")
+        return Found(start, end, as_written, None, _unit(unit), "estimate")
+    numeral, unit = groups["cn"], groups["cnunit"] or ""
     if numeral[0] in "百千万亿":
         return None  # 千万 as "by all means", 万 in a name
     scaled = any(ch in numeral for ch in "十百千万亿")
-    if not (scaled and len(numeral) >= 2) and not (unit and numeral not in ("一", "两", "二")):
-        return None  # 一定, 三巨头, 二三线: words, not figures
+    small_word = numeral in ("一", "两", "二") and unit not in ("倍", "个百分点", "个月", "年", "天")
+    if not (scaled and len(numeral) >= 2) and not (unit and not small_word):
+        return None  # 一定, 三巨头, 二三线, 一家: words, not figures
+    if unit == "个" and not scaled:
+        return None  # 三个判断: a count of the text's own points
     try:
         number = chinese_number(numeral)
     except ValueError:
         return None
-    return Found(match.start(), match.end(), as_written, _plain(number), unit)
+    return Found(start, end, as_written, _plain(number), _unit(unit), "estimate" if groups["cnmore"] else "")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
+    right_match = CLAUSE_END.search(text, end)
+    return left, right_match.start() if right_match else len(text)
+
+
+def _hedge(text: str, figure: Found) -> str:
+    """prediction (预计, 有望, 将达到) or estimate (约, 近, 超过, 左右, 据估计) from the figure's sentence."""
+    left, _ = _sentence(text, figure.start, figure.end)
+    before = text[left : figure.start]
+    if POSSIBLE.search(before):
+        return "possibility"
+    if PREDICTED.search(before):
+        return "prediction"
+    after = text[figure.end : figure.end + 2]
+    if (
+        figure.hedge
+        or APPROX_BEFORE.search(before)
+        or figure.as_written.endswith(APPROX_AFTER)
+        or after.startswith(APPROX_AFTER)
+        or ESTIMATED.search(before)
+    ):
+        return "estimate"
+    return ""
+
+
+def _period(text: str, start: int, end: int, periods: list[re.Match[str]]) -> str:
+    """The period of the figure's sentence, nearest before it, else in its clause after it; never a
+    comparison base (较2024年末, 比上年末). A header's period (截至2023Q2) is the drafting's to pass down."""
+    left, right = _sentence(text, start, end)
+    own = [
+        m
+        for m in periods
+        if not (m.start() < end and start < m.end()) and not BASE.search(text[max(0, m.start() - 4) : m.start()])
+    ]
+    before = [m for m in own if left <= m.start() and m.end() <= start]
+    if before:
+        return before[-1].group()
+    clause_end = CLAUSE_STOP.search(text, end)
+    after = [
+        m
+        for m in own
+        if start < m.start() < right
+        and (not DURATION.fullmatch(m.group()) or clause_end is None or m.start() < clause_end.start())
+    ]
+    return after[0].group() if after else ""
+
+
+# Words that end a metric's phrase before its figure: verbs of change, copulas, hedges, comparisons.
+_METRIC_TAIL = re.compile(
+    r"(?:同比|环比|较|比)?(?:增长了?|下降了?|减少了?|增加了?|提升了?|提高了?|上升了?|回落|收窄|扩大|降低了?|"
+    r"增至|降至|升至|达到|达|为|是|约为|约|近|超过|逾|超|高达|不足|不到|不低于|不少于|至少|在|保持在|维持在|合计|共|"
+    r"仅|只有|已|已经|突破|占比|占|大约|将近|接近|多达|了|的)+$"
+)
+_METRIC_HEAD = re.compile(r"^(?:其中|此外|同时|而|但|并|且|其|以及|和|与|及|该行|该公司|全年|目前|当前|累计)+")
+
+
+def _metric(text: str, start: int, previous: str) -> str:
+    """A short name of what the figure measures: the noun phrase its clause gives before it.
+
+    The clause before the figure less its periods, comparison bases, verbs of change and the
+    subject's name; what is left is cut at 从 (员工从400人…) and its trailing nouns are kept.
+    Without one (同比下降2.9%) the figure shares the metric of the figure before it.
+    """
+    left = max((m.end() for m in CLAUSE_STOP.finditer(text, 0, start)), default=0)
+    phrase = PERIOD.sub(" ", text[left:start])
+    phrase = re.sub(r"(?:较|比|相比|相较于?)\s*(?:上年末|去年同期|上年同期|年初|上月|上季度)?", " ", phrase)
+    phrase = re.split(r"[从由自]|\s", phrase.strip())[0] if "从" in phrase else phrase.split(" ")[-1]
+    phrase = _METRIC_TAIL.sub("", phrase.strip())
+    phrase = _METRIC_HEAD.sub("", phrase)
+    nouns: list[str] = []
+    tagged = _tagged(phrase)
+    for i in range(len(tagged) - 1, -1, -1):
+        word, flag = tagged[i]
+        if flag == "v" and not nouns and i and tagged[i - 1][1] in ("n", "vn"):
+            flag = "n"  # 营业 收入: jieba tags the second half of a compound noun a verb
+        if flag == "m" and nouns and word in ("月", "日", "年", "季"):
+            flag = "n"  # 月 活跃用户, 日 均
+        if flag in _TRAILING and not nouns:
+            continue  # 合作平台也: the adverb after the noun goes
+        if not (flag in _NOUNS or (flag == "x" and re.fullmatch(r"[（(]?[A-Za-z]+[)）]?", word))):
+            break
+        if flag == "nt" and nouns:
+            break  # 招行 实现 营业收入: the subject is not the metric
+        nouns.insert(0, word)
+    metric = "".join(nouns)
+    if len(metric) > 12:
+        metric = metric[-12:]
+    return metric if len(metric) >= 2 else previous
+
+
+_NOUNS = {"n", "nz", "vn", "eng", "j", "l", "an", "ng", "nrt", "nr", "nt", "b", "x"}
+_TRAILING = {"d", "p", "c", "u", "uj", "ul", "y", "v", "m", "r", "f"}
+
+
+def _tagged(phrase: str) -> list[tuple[str, str]]:
+    from fintech_tui.draft.names_zh import tokenizer  # deferred: the dictionary loads on first use
+
+    return [(pair.word, pair.flag) for pair in tokenizer().cut(phrase)] if phrase else []
 
 
 CLAUSE_STOP = re.compile(r"[，,。！？!?；;：:]")
@@ -126,44 +356,24 @@ def clause_around(text: str, start: int, end: int) -> str:
     return text[left:right].strip() or text[start:end]
 
 
-def period_near(text: str, start: int, end: int) -> str:
-    """The period stated in the same sentence as [start, end), nearest before it, else after it.
-
-    A duration after the figure (…三百万家，退款须在10天内完成) times what follows it, not the
-    figure: it counts only within the figure's own clause.
-    """
-    left = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
-    right_match = CLAUSE_END.search(text, end)
-    right = right_match.start() if right_match else len(text)
-    periods = [m for m in PERIOD.finditer(text, left, right) if not (m.start() < end and start < m.end())]
-    before = [m for m in periods if m.end() <= start]
-    if before:
-        return before[-1].group()
-    clause_end = CLAUSE_STOP.search(text, end)
-    after = [
-        m for m in periods if not DURATION.fullmatch(m.group()) or clause_end is None or m.start() < clause_end.start()
-    ]
-    return after[0].group() if after else ""
-
-
 def draft_figures(paragraphs: list[tuple[str, str]]) -> list[dict[str, Any]]:
     """Figures in the pack format for `paragraphs` (id, text), each flagged for review."""
     figures: list[dict[str, Any]] = []
     for para_id, text in paragraphs:
         for found in find_figures(text):
             quote = clause_around(text, found.start, found.end)
+            metric = found.metric or quote
             figure: dict[str, Any] = {
                 "id": f"fig-{len(figures) + 1:02d}",
-                "metric": {"zh": quote} if any("\u3400" <= c <= "\u9fff" for c in quote) else {"en": quote},
+                "metric": {"zh": metric} if any("\u3400" <= c <= "\u9fff" for c in metric) else {"en": metric},
                 "as_written": found.as_written,
             }
             if found.value is not None:
                 figure["value"] = found.value
             if found.unit:
                 figure["unit"] = found.unit
-            period = period_near(text, found.start, found.end)
-            if period:
-                figure["period"] = period
+            if found.period:
+                figure["period"] = found.period
             if found.hedge:
                 figure["hedge"] = found.hedge
             figure["inference"] = DRAFTED

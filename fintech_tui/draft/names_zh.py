@@ -122,15 +122,31 @@ SURNAMES = set(
     "涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑"
     "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
+RARE_SURNAMES = "冀邸訾蔺宓佴郦璩濮扈逄竺廉"
+TITLED = re.compile(
+    "(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")([\u4e00-\u9fff]{2,3}?)(?:" + "|".join(SAYS) + ")"
+)
 # 以下简称 / 下称 / 简称 / 现名 / 原名 after a name, the alias after them.
 # A page-information line: the outlet, then a byline or a date after a separator.
 PAGE_INFO = re.compile(r"\s*([\u4e00-\u9fff]{2,12})\s*[·|｜/]\s*(?:记者|作者|编辑|文|来源|\d{4})")
-PRODUCT_AFTER = r"([\u4e00-\u9fff]?[付贷呗宝花条借])(?=[、，,。；;和与及的等）)”」\s]|$)"
+PRODUCT_AFTER = r"([\u4e00-\u9fff]?[付贷呗宝花条借]|钱包)(?=[、，,。；;和与及的等）)”」\s]|$)"
 ALIAS_WORDS = r"(?:以下简称为?|以下称|下称|简称为?|现名为?|原名为?|更名为|改名为|现更名为|原为|原)"
 ALIAS_BODY = r"(?:[“\"「]([^“”\"「」]{2,12})[”\"」]|([^\s，,。；;：:！？!?、（）()“”\"「」]{2,12}?))"
 ALIAS_END = r"(?:(?<=[”\"」])|(?=[，,。；;)）、\s]|$))"  # a closing quote ends an alias, else punctuation
+STATED = (
+    re.compile(rf"\s*[（(]\s*[，,]?\s*{ALIAS_WORDS}[:：]?\s*{ALIAS_BODY}\s*[)）]"),
+    re.compile(rf"\s*[，,]?\s*(?:以下简称为?|以下称|下称|简称为?)[:：]?\s*{ALIAS_BODY}{ALIAS_END}"),
+    re.compile(rf"(?:已经|已|后)?(?:现名为?|更名为|改名为|现更名为|原名为?)\s*{ALIAS_BODY}{ALIAS_END}"),
+    re.compile(r"\s*[（(]\s*([^（）()，,。；;、\d]{2,16})\s*[)）]"),
+)
 OWNER_MARK = r"(?:旗下的?|的)"
 BELONGS = re.compile(r"(?:都|均|同样|也)?(?:属于|隶属于|归属于|隶属|归属)")
+
+
+@functools.lru_cache(maxsize=8192)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled once: the per-name patterns outnumber re's own cache (512)."""
+    return re.compile(pattern)
 
 
 @dataclass
@@ -190,13 +206,14 @@ def tokenizer() -> jieba.posseg.POSTokenizer:
     return jieba.posseg.POSTokenizer(words)
 
 
-def _tokens(text: str) -> list[tuple[str, str, int]]:
-    """(word, flag, start) for each token of `text`."""
+@functools.lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[str, str, int], ...]:
+    """(word, flag, start) for each token of `text`; cached, as rules ask again of the same words."""
     out, at = [], 0
     for pair in tokenizer().cut(text):
         out.append((pair.word, pair.flag, at))
         at += len(pair.word)
-    return out
+    return tuple(out)
 
 
 def _frequency(word: str) -> int:
@@ -247,6 +264,7 @@ class _Finder:
             self._suffixed(para, tokens)
             self._persons(para, tokens)
             self._outlet(para, text)
+            self._titled(para, text)
             self._products_of(para, text)
             self._quoted(para, text)
             self._apps(para, text)
@@ -256,7 +274,9 @@ class _Finder:
 
     def _known(self, para: int, text: str) -> None:
         for form in sorted(dictionary(), key=len, reverse=True):
-            for match in re.finditer(re.escape(form), text):
+            if form not in text:
+                continue
+            for match in _compiled(re.escape(form)).finditer(text):
                 before = text[match.start() - 1 : match.start()]
                 after = text[match.end() : match.end() + 1]
                 if form.isascii() and (
@@ -268,7 +288,7 @@ class _Finder:
                     kind = "app"  # 微粒贷APP: the text names the app
                 self.add(para, match.start(), form, kind, "a known name")
 
-    def _suffixed(self, para: int, tokens: list[tuple[str, str, int]]) -> None:
+    def _suffixed(self, para: int, tokens: tuple[tuple[str, str, int], ...]) -> None:
         """A name-like run of words before an organisation suffix: 中信 信托, 重庆 两江 新区 科融 … 有限公司."""
         for i, (word, _, start) in enumerate(tokens):
             suffix = next((s for s in SUFFIX_KINDS if word.endswith(s)), "")
@@ -311,7 +331,7 @@ class _Finder:
             return False
         return strong or unit or proper(*head[-1]) or len(head) == 1
 
-    def _persons(self, para: int, tokens: list[tuple[str, str, int]]) -> None:
+    def _persons(self, para: int, tokens: tuple[tuple[str, str, int], ...]) -> None:
         """A person's name (jieba's nr) after a title or before a verb of saying: 董事长王明, 李娜表示.
 
         After a title a surname and the one or two characters after it are a name even where
@@ -334,6 +354,12 @@ class _Finder:
             if titled or after in SAYS:
                 self.add(para, start, word, "person", "a person named with a title or a verb of saying")
 
+    def _titled(self, para: int, text: str) -> None:
+        """A name between a title and a verb of saying, whatever jieba makes of it: 行长冀光恒表示."""
+        for match in TITLED.finditer(text):
+            if match.group(1)[0] in SURNAMES or match.group(1)[0] in RARE_SURNAMES:
+                self.add(para, match.start(1), match.group(1), "person", "a person between a title and a verb")
+
     def _outlet(self, para: int, text: str) -> None:
         """The outlet opening a page-information line: 金融科技观察 · 记者 周明远 · 2024-08-30."""
         match = PAGE_INFO.match(text)
@@ -343,9 +369,9 @@ class _Finder:
     def _products_of(self, para: int, text: str) -> None:
         """A known name with a product word after it: 抖音月付, 美团借钱 (not 微信支付: 支付 is generic)."""
         for form, entry in dictionary().items():
-            if entry.kind not in ("app", "company", "group") or len(form) < 2:
+            if entry.kind not in ("app", "company", "group") or len(form) < 2 or form not in text:
                 continue
-            for match in re.finditer(re.escape(form) + PRODUCT_AFTER, text):
+            for match in _compiled(re.escape(form) + PRODUCT_AFTER).finditer(text):
                 tail = match.group(1)
                 if tail not in GENERIC and _frequency(tail) < 500:
                     self.add(para, match.start(), form + tail, "product", "a product named after its maker")
@@ -400,7 +426,7 @@ class _Finder:
                 app = bool(APP_WORDS.match(text, match.start() + len(name)))
                 self.add(para, match.start(), name, "app" if app else "company", "a Latin-script name")
 
-    def _new_words(self, para: int, tokens: list[tuple[str, str, int]]) -> None:
+    def _new_words(self, para: int, tokens: tuple[tuple[str, str, int], ...]) -> None:
         """An organisation jieba tags (nt) or a proper noun its dictionary has never seen, said twice."""
         for word, flag, start in tokens:
             if flag == "nt" and word not in dictionary():
@@ -419,7 +445,7 @@ class _Finder:
                     if kind == "person":
                         continue
                     pattern = re.escape(name) + rf"[{LIST_JOIN}]([^{ITEM_STOP}\d]{{2,6}}?)(?=[{ITEM_STOP}]|$)"
-                    for match in re.finditer(pattern, text):
+                    for match in _compiled(pattern).finditer(text):
                         other = match.group(1)
                         if other in known or not self._name_like(other):
                             continue
@@ -504,25 +530,22 @@ def _merge_dictionary_forms(entities: dict[str, Entity]) -> None:
 
 
 def _merge_stated_aliases(entities: dict[str, Entity], texts: list[str]) -> None:
-    """Aliases the text states: 招商银行(下称“招行”), 京东数科现名京东科技, 蚂蚁集团（Ant Group）."""
+    """Aliases the text states: 招商银行(下称“招行”), 京东数科现名京东科技, 蚂蚁集团（Ant Group）.
+
+    The patterns find the statement; the name is the longest found form that ends right before it.
+    """
     for text in texts:
-        for key in sorted(entities, key=len, reverse=True):
-            if key not in entities:
-                continue
-            for form in entities[key].forms():
-                head = re.escape(form)
-                patterns = (
-                    rf"{head}\s*[（(]\s*[，,]?\s*{ALIAS_WORDS}[:：]?\s*{ALIAS_BODY}\s*[)）]",
-                    rf"{head}\s*[，,]?\s*(?:以下简称为?|以下称|下称|简称为?)[:：]?\s*{ALIAS_BODY}{ALIAS_END}",
-                    rf"{head}(?:已经|已|后)?(?:现名为?|更名为|改名为|现更名为|原名为?)\s*{ALIAS_BODY}{ALIAS_END}",
-                    rf"{head}\s*[（(]\s*([^（）()，,。；;、\d]{{2,16}})\s*[)）]",
-                )
-                for number, pattern in enumerate(patterns):
-                    for match in re.finditer(pattern, text):
-                        alias = (match.group(1) or match.group(match.lastindex or 1)).strip('“”"「」 ')
-                        if number == 3 and not _plain_bracket_alias(form, alias):
-                            continue
-                        _add_alias(entities, _owner_of(entities, form) or key, alias)
+        for number, pattern in enumerate(STATED):
+            for match in pattern.finditer(text):
+                before = text[: match.start()]
+                forms = sorted((f for e in entities.values() for f in e.forms()), key=len, reverse=True)
+                form = next((f for f in forms if before.endswith(f)), "")
+                if not form:
+                    continue
+                alias = (match.group(1) or match.group(match.lastindex or 1)).strip('“”"「」 ')
+                if number == 3 and not _plain_bracket_alias(form, alias):
+                    continue
+                _add_alias(entities, _owner_of(entities, form), alias)
 
 
 def _plain_bracket_alias(name: str, alias: str) -> bool:
@@ -601,8 +624,8 @@ def _used_alone(form: str, entities: dict[str, Entity], texts: list[str]) -> boo
     """Whether `form` occurs somewhere outside every longer name found in the text."""
     longer = [f for e in entities.values() for f in e.forms() if len(f) > len(form) and form in f]
     for text in texts:
-        covered = {i for f in longer for m in re.finditer(re.escape(f), text) for i in range(*m.span())}
-        if any(m.start() not in covered for m in re.finditer(re.escape(form), text)):
+        covered = {i for f in longer for m in _compiled(re.escape(f)).finditer(text) for i in range(*m.span())}
+        if any(m.start() not in covered for m in _compiled(re.escape(form)).finditer(text)):
             return True
     return False
 
@@ -629,7 +652,7 @@ def _find_parents(entities: dict[str, Entity], texts: list[str]) -> None:
                     break  # 美团旗下的美团月付、抖音旗下的…: 抖音 owns what follows
                 _set_parent(entities, forms[child.group()], parent)
                 at = child.end() + (text[child.end() : child.end() + 1] in '”"」')
-                if match.group(2) == "的" or at >= len(text) or text[at] not in LIST_JOIN:
+                if match.group(2) == "的" or at >= len(text) or text[at] not in "、和及":  # 与 joins a rival
                     break
                 at += 1
         for clause in re.split(r"[，,。；;！？!?]", text):

@@ -1,0 +1,180 @@
+"""Chinese finders: the hostile cases of names, aliases, parents and figures the first drafts got wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from fintech_tui.draft.figures import find_figures, find_periods
+from fintech_tui.draft.found import Name
+from fintech_tui.draft.names_zh import find_names, load_dictionary
+
+
+def named(*texts: str) -> dict[str, Name]:
+    return {n.name: n for n in find_names([(f"p{i}", t) for i, t in enumerate(texts)])}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "利率高达23.99%，这是提高风控维度的护城河。",
+        "传统商业银行和保险公司都在做消费金融。",
+        "整改后注册资本增至185亿元，代理保险收入下降。",
+        "上半年该行信息科技投入为64.3亿元。",
+    ],
+)
+def test_common_words_are_not_names(text: str) -> None:
+    assert named(text) == {}
+
+
+def test_no_leading_word_is_glued_on() -> None:
+    found = named("回望微众银行的十年，比如京东金融，京东数科现名京东科技。")
+    assert {"微众银行", "京东金融"} <= set(found)
+    assert not {"回望微众银行", "比如京东金融", "现名京东科技"} & set(found)
+    assert found["京东数科"].aliases == ["京东科技"]
+
+
+def test_splits_and_merges() -> None:
+    found = named("重庆两江新区科融小额贷款有限公司成立于两江新区。", "花呗借呗都属于蚂蚁集团旗下。")
+    assert "重庆两江新区科融小额贷款有限公司" in found and "两江" not in found and "新区" not in found
+    assert {"花呗", "借呗"} <= set(found) and "花呗借呗" not in found
+    assert found["花呗"].parent == found["借呗"].parent == "蚂蚁集团"
+
+
+def test_well_known_names_with_kinds() -> None:
+    found = named("美团和饿了么在竞争，微信、天猫、芝麻信用、京东白条，央行与中信信托。")
+    kinds = {name: n.kind for name, n in found.items()}
+    assert kinds == {
+        "美团": "company",
+        "饿了么": "app",
+        "微信": "app",
+        "天猫": "app",
+        "芝麻信用": "product",
+        "京东白条": "product",
+        "央行": "organisation",
+        "中信信托": "company",
+    }
+
+
+def test_names_come_in_order_of_first_appearance() -> None:
+    names = [n.name for n in find_names([("p1", "网商银行与支付宝"), ("p2", "招商银行和网商银行")])]
+    assert names == ["网商银行", "支付宝", "招商银行"]
+
+
+def test_a_quoted_product_is_a_name_but_a_quoted_kind_of_product_is_not() -> None:
+    found = named("微众银行推出“微业贷”", "“先用后付”产品快速扩张，借呗更名为“信用贷”。")
+    assert found["微业贷"].kind == "product"
+    assert "先用后付" not in found and "信用贷" not in found
+    assert found["借呗"].aliases == ["信用贷"]
+
+
+def test_stated_aliases_abbreviations_and_short_forms() -> None:
+    found = named(
+        "招商银行(下称“招行”)与中国工商银行合作。",
+        "招行和工行都在推进，腾讯控股也入局，腾讯的态度积极。",
+        "重庆蚂蚁消费金融有限公司（以下简称“蚂蚁消金”）承接了业务。",
+    )
+    assert found["招商银行"].aliases == ["招行"]
+    assert found["中国工商银行"].aliases == ["工行"]
+    assert found["腾讯控股"].aliases == ["腾讯"]
+    assert found["重庆蚂蚁消费金融有限公司"].aliases == ["蚂蚁消金"]
+    assert "招行" not in found and "工行" not in found
+
+
+def test_parents_from_qixia_de_and_belongs() -> None:
+    found = named(
+        "蚂蚁集团旗下的网商银行和支付宝，微众银行的“微粒贷”，美团旗下的美团月付、抖音旗下的抖音月付。",
+        "京东金条和京东白条都属于京东科技旗下。",
+    )
+    assert found["网商银行"].parent == found["支付宝"].parent == "蚂蚁集团"
+    assert found["微粒贷"].parent == "微众银行"
+    assert found["美团月付"].parent == "美团" and found["抖音月付"].parent == "抖音"
+    assert found["抖音"].parent == ""  # a new owner in the list, not a child of 美团
+    assert found["京东金条"].parent == found["京东白条"].parent == "京东科技"
+
+
+def test_people_by_title_or_verb_of_saying_and_outlets() -> None:
+    found = named("金融科技观察 · 记者 周明远 · 2024-08-30 21:05", "分析师张伟认为，行业仍在调整。")
+    assert found["周明远"].kind == "person" and found["张伟"].kind == "person"
+    assert found["金融科技观察"].kind == "organisation"
+
+
+def test_an_organisations_app() -> None:
+    found = named("招商银行App与掌上生活App的月活合计约1.13亿。")
+    assert found["招商银行App"].kind == "app" and found["掌上生活"].kind == "app"
+
+
+def test_a_bad_dictionary_line_is_named() -> None:
+    with pytest.raises(ValueError, match=r"line 2: expected name<TAB>kind"):
+        load_dictionary("招商银行\tbank\t招行\n微众银行\tbanc\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "as_written", "value", "unit", "hedge"),
+    [
+        ("营业收入1,682.6亿元", "1,682.6亿元", 168_260_000_000, "yuan", ""),
+        ("收窄0.6个百分点", "0.6个百分点", 0.6, "percentage points", ""),
+        ("净息差收窄25个基点", "25个基点", 25, "basis points", ""),
+        ("零售客户约1.97亿户", "1.97亿户", 197_000_000, "users", "estimate"),
+        ("研发人员超过1万人", "1万人", 10_000, "people", "estimate"),
+        ("交易58亿笔", "58亿笔", 5_800_000_000, "transactions", ""),
+        ("融资34亿美元", "34亿美元", 3_400_000_000, "USD", ""),
+        ("高出两倍多", "两倍多", 2, "times", "estimate"),
+        ("占比超过六成", "六成", 60, "%", "estimate"),
+        ("减少了近一半", "一半", 50, "%", "estimate"),
+        ("下降了三分之一", "三分之一", 33.3333, "%", ""),
+        ("30-45岁客群", "30-45岁", 30, "years old", ""),
+        ("计提30亿至50亿元", "30亿至50亿元", 3_000_000_000, "yuan", ""),
+        ("市场份额保持在9%左右", "9%左右", 9, "%", "estimate"),
+        ("同比下降逾20%", "20%", 20, "%", "estimate"),
+        ("预计全年增长8%", "8%", 8, "%", "prediction"),
+        ("占比将超过六成", "六成", 60, "%", "prediction"),
+        ("可能还要持续两到三年", "两到三年", 2, "years", "possibility"),
+        ("从40多家压缩到十几家", "40多家", 40, "firms", "estimate"),
+    ],
+)
+def test_figures_value_unit_hedge(text: str, as_written: str, value: float, unit: str, hedge: str) -> None:
+    found = find_figures(text)[0]
+    assert (found.as_written, found.value, found.unit, found.hedge) == (as_written, value, unit, hedge)
+
+
+def test_a_number_after_an_ascii_comma_is_kept() -> None:
+    assert [f.value for f in find_figures("增长12%,达到3000万元")] == [12, 30_000_000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["双十一当天", "双11大促", "“618”期间", "1）降本 2）增效", "（1）获客", "2024-08-30 21:05", "2023Q2", "二季度末"],
+)
+def test_festivals_list_numbers_dates_and_times_are_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_the_period_is_the_clauses_never_a_comparison_base() -> None:
+    figures = find_figures("截至2024年6月末，资产总额11.6万亿元，较2024年末增长5.2%，比上年末多3%。")
+    assert [f.period for f in figures] == ["截至2024年6月末", "截至2024年6月末", "截至2024年6月末"]
+    [figure] = find_figures("较上年末增长5.2%。")
+    assert figure.period == ""
+
+
+def test_a_short_metric_not_the_whole_clause() -> None:
+    [revenue, change] = find_figures("上半年招行实现营业收入1,682.6亿元，同比下降2.9%。")
+    assert revenue.metric == "营业收入" and revenue.period == "上半年"
+    assert change.metric == "营业收入"  # the clause names none: the figure before it gives it
+    [users] = find_figures("两个App的月活跃用户合计约1.13亿")
+    assert users.unit == "users" and "月活跃用户" in users.metric
+
+
+def test_find_periods_spans() -> None:
+    text = "截至2023Q2，三季度与2024年上半年"
+    assert [text[a:b] for a, b in find_periods(text)] == ["截至2023Q2", "三季度", "2024年上半年"]
+
+
+def test_a_person_between_a_title_and_a_verb_and_a_rival_after_yu_is_no_child() -> None:
+    found = named("该行行长冀光恒表示将加大投入，总裁在会上表示支持。", "字节跳动旗下的抖音支付与拼多多展开竞争。")
+    assert found["冀光恒"].kind == "person" and "在会上" not in found
+    assert found["抖音支付"].parent == "字节跳动" and found["拼多多"].parent == ""
+
+
+def test_a_wallet_named_after_its_maker() -> None:
+    found = named("小米集团也推出了小米钱包。")
+    assert found["小米钱包"].kind == "product" and found["小米集团"].aliases == []
