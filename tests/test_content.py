@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import msgspec
+import pytest
 
-from fintech_tui.index import PackIndex
+from fintech_tui.goto import resolve_goto
+from fintech_tui.index import PackIndex, Ref
 from fintech_tui.loader.traceability import readings_of
 from fintech_tui.model import Pack, walk_outline
 
@@ -73,7 +75,7 @@ def test_known_garbles_resolve_to_the_real_entities(bundled_index: PackIndex) ->
 
 
 def test_products_point_to_their_companies(bundled_index: PackIndex) -> None:
-    assert bundled_index.entities["pocket-life"].parent == "cmb"
+    assert bundled_index.entities["cmb-life"].parent == "cmb"
     assert bundled_index.entities["fanmi"].parent == "fanpu"
     assert bundled_index.entities["yiqianbao"].parent == "pingan"
     assert bundled_index.entities["xianghubao"].parent == "alipay"
@@ -173,7 +175,7 @@ def test_english_names_are_not_machine_renderings(bundled_index: PackIndex) -> N
         for alias in entity.aliases:
             if "rendering" in alias.note:
                 assert alias.text not in entity.name.en, (entity.id, alias.text)
-    pocket = bundled_index.entities["pocket-life"]
+    pocket = bundled_index.entities["cmb-life"]
     assert pocket.name.en == "CMB Life"
     note = next(a.note for a in pocket.aliases if a.text == "Pocket Life")
     assert "掌上" in note
@@ -363,3 +365,38 @@ def test_a_causal_since_is_not_made_temporal(bundled_pack: Pack) -> None:
 
 def bundled_pack_paragraph(pack: Pack, para: str) -> str:
     return next(p.text for p in pack.paragraphs if p.id == para)
+
+
+def test_cmb_life_has_a_real_id_and_its_old_links_still_open_it(bundled_index: PackIndex) -> None:
+    """pocket-life was the garble's id; links written with it (and the figure ids built on it) still work."""
+    assert "pocket-life" not in bundled_index.entities
+    assert bundled_index.entities["cmb-life"].name.en == "CMB Life"
+    assert resolve_goto("entity:pocket-life", bundled_index) == Ref("entity", "cmb-life")
+    old_figure = "figure:pocket-life-monthly-devices"
+    assert resolve_goto(old_figure, bundled_index) == Ref("figure", "cmb-life-monthly-devices")
+    with pytest.raises(ValueError):
+        resolve_goto("figure:pocket-life-nothing", bundled_index)  # an old spelling of no item is still an error
+
+
+def test_finup_is_the_english_name_and_the_pinyin_only_a_findable_note(
+    bundled_pack: Pack, bundled_index: PackIndex
+) -> None:
+    finup = bundled_index.entities["fanpu"]
+    assert finup.name.en == "Finup" and finup.name.zh == "凡普金科"
+    assert "outside" in finup.inference and "Fanpu Jinke" in finup.inference
+    assert bundled_index.search("Fanpu Jinke")[0] == Ref("entity", "fanpu")
+    where = next(i for i, e in enumerate(bundled_pack.entities) if e.id == "fanpu")
+    pinyin = [path for path, text in strings(bundled_pack) if "Fanpu Jinke" in text]
+    assert pinyin == [f".entities[{where}].inference"], pinyin  # no English reading calls it Fanpu Jinke
+
+
+def test_brand_and_pen_name_readings_are_flagged(bundled_index: PackIndex) -> None:
+    brand = bundled_index.entities["aiqianjin"]
+    assert brand.name.en == "iQianjin" and "outside" in brand.inference
+    assert "iQianjin" in bundled_index.paragraphs["p28"].en
+    author = bundled_index.entities["author"]
+    assert "garbled" in author.inference
+    account = next(a for a in author.aliases if a.text == "ant miniant-cn")
+    assert "garbled" in account.inference.lower()
+    notes = bundled_index.paragraphs["p33"].restored_notes
+    assert any(n.text == "蚂蚁蠕虫" and "garbled" in n.note and n.inference for n in notes)
