@@ -431,3 +431,38 @@ def test_brand_and_pen_name_readings_are_flagged(bundled_index: PackIndex) -> No
     assert "garbled" in account.inference.lower()
     notes = bundled_index.paragraphs["p33"].restored_notes
     assert any(n.text == "蚂蚁蠕虫" and "garbled" in n.note and n.inference for n in notes)
+
+
+def test_items_say_no_more_than_the_text(bundled_index: PackIndex) -> None:
+    """Readings once written that the text does not make: an order, a split, a date, a lost "some"."""
+    assert "behind Alipay" not in bundled_index.entities["tenpay"].summary.en
+    assert "Split the bank" not in bundled_index.strategies["two-app"].summary.en
+    views = bundled_index.figures["page-views"]
+    assert "2021" not in views.period and "posting date" in views.inference
+    banks = bundled_index.arguments["banks-conflict"].claim
+    assert banks.en.startswith("Some ") and banks.zh.startswith("一些")
+    par = bundled_index.figures["meituan-eleme-par"]
+    assert par.subject == "cmb-life" and par.hedge is None and "Meituan and Ele.me" in par.metric.en
+    assert "original 1分" not in bundled_index.terms["one-fen"].inference
+    assert "author's own image" not in bundled_index.terms["twin-star"].note
+    product = bundled_index.entities["xianghubao"]
+    for text in (product.name.en, product.summary.en, product.summary.zh):
+        assert "mutual-aid" not in text and "互助产品" not in text, text  # p04 only reports the dispute
+
+
+def test_garbles_the_readings_keep_are_flagged_where_a_reader_meets_them(bundled_index: PackIndex) -> None:
+    kept = {"p07": "虽然它有一定的覆盖范围", "p15": "随着支付市场结构", "p19": "集团的业务基本成功"}
+    for para, words in kept.items():
+        notes = [n for n in bundled_index.paragraphs[para].restored_notes if words in n.text]
+        assert notes and all(n.inference for n in notes), para
+    # one rule for 我们 standing for the thing discussed: p04 and p28 both read it as 它
+    for para in ("p04", "p28"):
+        paragraph = bundled_index.paragraphs[para]
+        assert any("我们" in n.text and "它" in n.reading and n.inference for n in paragraph.restored_notes), para
+    assert "we can" not in bundled_index.paragraphs["p28"].en
+
+
+def test_the_meta_note_dates_this_year_only_as_a_flagged_inference(bundled_pack: Pack) -> None:
+    note = bundled_pack.meta.note
+    assert "cannot be September 2021" in note and "inference" in note and "outside knowledge" in note
+    assert "2018" in note and "No period in this pack asserts a year" in note

@@ -161,7 +161,7 @@ def test_compare_keeps_words_and_chinese_names_whole(bundled_index: PackIndex, r
     ids = ["alipay", "xianghubao", "cmb", "fanmi", "cmb-life"]
     entities = [bundled_index.entities[e] for e in ids]
     output = "\n".join(lines_of(breakable(compare_table(bundled_index, entities, "en", room)), 400))
-    words = {word for e in entities for word in e.name.en.split()} | {"life-service", "(mutual-aid"}
+    words = {word for e in entities for word in e.name.en.split()} | {"life-service", "(serious-illness"}
     for word in words:
         assert word in output, word
     for entity in entities:  # a Chinese name is never broken across lines ("支" / "付宝")
