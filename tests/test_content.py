@@ -466,3 +466,13 @@ def test_the_meta_note_dates_this_year_only_as_a_flagged_inference(bundled_pack:
     note = bundled_pack.meta.note
     assert "cannot be September 2021" in note and "inference" in note and "outside knowledge" in note
     assert "2018" in note and "No period in this pack asserts a year" in note
+
+
+def test_the_english_readings_do_not_read_as_translation(bundled_pack: Pack) -> None:
+    """Phrases a native reader stumbles on, once in the English readings."""
+    stumbles = ("taken up the banner", "taken over this banner", "(C-end)", "service-ecosystem layout")
+    stumbles += ('"Gemini" (twin) strategy', "sensing the risk of the future", "it is so in every case")
+    stumbles += ("Slightly differently from", "in advance they", "seems somewhat cross-border")
+    for paragraph in bundled_pack.paragraphs:
+        for phrase in stumbles:
+            assert phrase not in paragraph.en, (paragraph.id, phrase)
