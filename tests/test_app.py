@@ -84,7 +84,7 @@ async def test_moving_the_cursor_previews_and_enter_opens(bundled_pack: Pack) ->
 
 
 async def test_following_links_and_back_forward(bundled_pack: Pack) -> None:
-    app = FintechApp(bundled_pack, goto=Ref("entity", "pocket-life"))
+    app = FintechApp(bundled_pack, goto=Ref("entity", "cmb-life"))
     async with app.run_test(size=WIDE) as pilot:
         screen = main_screen(app)
         await pilot.pause()
@@ -97,16 +97,16 @@ async def test_following_links_and_back_forward(bundled_pack: Pack) -> None:
         assert "Products and apps" in detail_text(app)
         await pilot.press("backspace")
         await pilot.pause()
-        assert screen.current == Ref("entity", "pocket-life")
+        assert screen.current == Ref("entity", "cmb-life")
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert screen.current == Ref("entity", "cmb")
         await pilot.press("left_square_bracket")
         await pilot.pause()
-        assert screen.current == Ref("entity", "pocket-life")
+        assert screen.current == Ref("entity", "cmb-life")
         # following a link also moves the matching pane's cursor
         companies = screen.query_one("#pane-1", ItemTree)
-        assert companies.current_ref == Ref("entity", "pocket-life")
+        assert companies.current_ref == Ref("entity", "cmb-life")
 
 
 async def test_argument_shows_breadcrumb_and_children(bundled_pack: Pack) -> None:
@@ -129,7 +129,7 @@ async def test_search_by_garbled_alias_opens_the_real_entity(bundled_pack: Pack)
         assert app.screen.query_one(Input).value == "口袋生活"
         await pilot.press("enter")
         await pilot.pause()
-        assert main_screen(app).current == Ref("entity", "pocket-life")
+        assert main_screen(app).current == Ref("entity", "cmb-life")
 
 
 async def test_search_by_claim_words_and_escape(bundled_pack: Pack) -> None:
@@ -156,7 +156,7 @@ async def test_command_palette_finds_by_alias(bundled_pack: Pack) -> None:
 
 
 async def test_source_view_scrolls_to_the_cited_quote(bundled_pack: Pack) -> None:
-    app = FintechApp(bundled_pack, goto=Ref("figure", "pocket-life-monthly-devices"))
+    app = FintechApp(bundled_pack, goto=Ref("figure", "cmb-life-monthly-devices"))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("s")
         await pilot.pause()

@@ -95,7 +95,7 @@ async def test_hostile_pack_in_the_explorer(hostile_pack: Pack) -> None:
 def test_wide_cjk_never_misaligns_a_table(bundled_pack: Pack) -> None:
     for width in (41, 60, 79):  # odd widths force a wide character against an edge
         console = Console(width=width, record=True, file=io.StringIO())
-        console.print(describe(PackIndex(bundled_pack), Ref("entity", "pocket-life"), "en").renderable())
+        console.print(describe(PackIndex(bundled_pack), Ref("entity", "cmb-life"), "en").renderable())
         for line in console.export_text().splitlines():
             assert cell_len(line) <= width, line
 

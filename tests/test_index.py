@@ -8,15 +8,15 @@ from fintech_tui.tui.history import History
 
 def test_alias_resolves_to_canonical_entity(bundled_index: PackIndex) -> None:
     entity = bundled_index.resolve_alias("口袋生活")
-    assert entity is not None and entity.id == "pocket-life"
+    assert entity is not None and entity.id == "cmb-life"
     assert bundled_index.resolve_alias("ＰＯＣＫＥＴ life") is entity  # full-width and case folded
 
 
 def test_backlinks(bundled_index: PackIndex) -> None:
-    assert {e.id for e in bundled_index.children_of["cmb"]} == {"cmb-app", "pocket-life"}
+    assert {e.id for e in bundled_index.children_of["cmb"]} == {"cmb-app", "cmb-life"}
     assert "two-app" in {s.id for s in bundled_index.strategies_of["cmb"]}
     cited = {c.ref for c in bundled_index.citations["p17"]}
-    assert Ref("figure", "pocket-life-monthly-devices") in cited
+    assert Ref("figure", "cmb-life-monthly-devices") in cited
 
 
 def test_breadcrumb_runs_from_the_thesis(bundled_index: PackIndex) -> None:
@@ -28,15 +28,15 @@ def test_mentions_prefer_the_longest_name(bundled_index: PackIndex) -> None:
     text = bundled_index.paragraphs["p26"].text
     found = {text[start:end] for start, end, _ in bundled_index.mentions(text)}
     assert "手持生活" in found and "手持" not in found
-    assert bundled_index.mentioned_in["pocket-life"][:3] == [1, 16, 17]
+    assert bundled_index.mentioned_in["cmb-life"][:3] == [1, 16, 17]
 
 
 def test_search_by_alias_name_claim_and_pinyin(bundled_index: PackIndex) -> None:
-    assert bundled_index.search("口袋生活")[0] == Ref("entity", "pocket-life")
-    assert bundled_index.search("Pocket")[0] == Ref("entity", "pocket-life")
+    assert bundled_index.search("口袋生活")[0] == Ref("entity", "cmb-life")
+    assert bundled_index.search("Pocket")[0] == Ref("entity", "cmb-life")
     assert Ref("argument", "reason-platform") in bundled_index.search("decisive reason")
     assert bundled_index.search("zfb")[0] == Ref("entity", "alipay")
-    assert bundled_index.search("zhangshang")[0] == Ref("entity", "pocket-life")
+    assert bundled_index.search("zhangshang")[0] == Ref("entity", "cmb-life")
     assert bundled_index.search("   ") == []
 
 
@@ -45,9 +45,9 @@ def test_search_finds_the_restored_and_english_readings(bundled_index: PackIndex
     assert "走红" not in bundled_index.paragraphs["p06"].text
     assert Ref("paragraph", "p06") in bundled_index.search("走红")
     assert Ref("paragraph", "p12") in bundled_index.search("frightening")
-    assert Ref("paragraph", "p17") in bundled_index.search("monthly active devices")
+    assert Ref("paragraph", "p17") in bundled_index.search("monthly effective devices")
     hits = bundled_index.search("CMB Life")
-    assert hits[0] == Ref("entity", "pocket-life")  # the named item before the paragraphs that mention it
+    assert hits[0] == Ref("entity", "cmb-life")  # the named item before the paragraphs that mention it
 
 
 def test_search_respects_the_limit(bundled_index: PackIndex) -> None:

@@ -52,7 +52,7 @@ def shown_lines(app: FintechApp) -> list[str]:
 
 @pytest.mark.parametrize("width", [80, 97, 120, 160])
 async def test_detail_lines_never_start_with_closing_punctuation(bundled_pack: Pack, width: int) -> None:
-    refs = [Ref("entity", "alibaba"), Ref("entity", "pocket-life"), Ref("section", "s1"), Ref("argument", "thesis")]
+    refs = [Ref("entity", "alibaba"), Ref("entity", "cmb-life"), Ref("section", "s1"), Ref("argument", "thesis")]
     app = FintechApp(bundled_pack)
     async with app.run_test(size=(width, 40)) as pilot:
         for ref in refs:
@@ -158,10 +158,10 @@ async def test_figures_table_follows_the_terminal_width(bundled_pack: Pack, size
 
 @pytest.mark.parametrize("room", [75, 115])
 def test_compare_keeps_words_and_chinese_names_whole(bundled_index: PackIndex, room: int) -> None:
-    ids = ["alipay", "xianghubao", "cmb", "fanmi", "pocket-life"]
+    ids = ["alipay", "xianghubao", "cmb", "fanmi", "cmb-life"]
     entities = [bundled_index.entities[e] for e in ids]
     output = "\n".join(lines_of(breakable(compare_table(bundled_index, entities, "en", room)), 400))
-    words = {word for e in entities for word in e.name.en.split()} | {"life-service", "(mutual-aid"}
+    words = {word for e in entities for word in e.name.en.split()} | {"life-service", "(serious-illness"}
     for word in words:
         assert word in output, word
     for entity in entities:  # a Chinese name is never broken across lines ("支" / "付宝")

@@ -136,9 +136,9 @@ async def test_one_mark_is_compared_with_the_current_company(bundled_pack: Pack)
     app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("x")
-        main_of(app).open(Ref("entity", "pocket-life"))
+        main_of(app).open(Ref("entity", "cmb-life"))
         screen = await compared(pilot, app)
-        assert [e.id for e in screen.entities] == ["alipay", "pocket-life"]
+        assert [e.id for e in screen.entities] == ["alipay", "cmb-life"]
         assert main_of(app).marked == ["alipay"]  # comparing does not drop the mark
 
 
@@ -168,7 +168,7 @@ async def test_no_mark_compares_with_related_peers_and_says_so(bundled_pack: Pac
     async with app.run_test(size=WIDE) as pilot:
         screen = await compared(pilot, app)
         ids = [e.id for e in screen.entities]
-        assert ids[0] == "alipay" and "pocket-life" in ids  # the article's own pairing
+        assert ids[0] == "alipay" and "cmb-life" in ids  # the article's own pairing
         in_file_order = [e.id for e in bundled_pack.entities if e.kind == "app"][:5]
         assert ids != in_file_order
         assert screen.why is not None and "most tied" in screen.why(screen.lang).plain
@@ -181,7 +181,7 @@ async def test_no_mark_at_80_columns_still_shows_the_articles_own_pairing(bundle
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await compared(pilot, app)
         ids = [e.id for e in screen.entities]
-        assert ids[0] == "alipay" and "pocket-life" in ids, ids
+        assert ids[0] == "alipay" and "cmb-life" in ids, ids
         assert screen.why is not None and "title or a quote" in screen.why(screen.lang).plain
 
 
@@ -239,16 +239,16 @@ def test_lists_tag_each_company_by_its_own_kind(bundled_index: PackIndex) -> Non
     console.print(*describe(bundled_index, Ref("entity", "alipay"), "en").body)
     rows = [line.split() for line in console.export_text().splitlines() if line.endswith(("余额宝", "相互保"))]
     assert rows and all(row[0] == "Product" for row in rows), rows
-    assert item_label(bundled_index, Ref("entity", "pocket-life"), "en", with_kind=True).plain.split()[0] == "App"
+    assert item_label(bundled_index, Ref("entity", "cmb-life"), "en", with_kind=True).plain.split()[0] == "App"
     assert item_label(bundled_index, Ref("entity", "cmb"), "zh", with_kind=True).plain.split()[0] == "银行"
 
 
 async def test_y_copies_the_items_goto_link(bundled_pack: Pack) -> None:
-    app = FintechApp(bundled_pack, goto=Ref("entity", "pocket-life"))
+    app = FintechApp(bundled_pack, goto=Ref("entity", "cmb-life"))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("y")
-        assert app.clipboard == "--goto entity:pocket-life"
-        assert "entity:pocket-life" in str(app.screen.query_one("#detail-body").border_subtitle)
+        assert app.clipboard == "--goto entity:cmb-life"
+        assert "entity:cmb-life" in str(app.screen.query_one("#detail-body").border_subtitle)
 
 
 async def test_one_link_is_counted_in_the_singular(bundled_pack: Pack) -> None:

@@ -72,7 +72,7 @@ async def test_choosing_an_item_in_the_palette_from_a_view_shows_it_in_the_explo
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert isinstance(app.screen, MainScreen)
-        assert app.screen.current == Ref("entity", "pocket-life")
+        assert app.screen.current == Ref("entity", "cmb-life")
 
 
 @pytest.mark.parametrize(

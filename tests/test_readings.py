@@ -104,7 +104,7 @@ async def open_source(app: FintechApp, pilot: Any) -> SourceList:
 
 
 async def test_v_cycles_the_readings_and_labels_each(bundled_pack: Pack) -> None:
-    app = FintechApp(bundled_pack, goto=Ref("figure", "pocket-life-monthly-devices"))
+    app = FintechApp(bundled_pack, goto=Ref("figure", "cmb-life-monthly-devices"))
     async with app.run_test(size=(120, 40)) as pilot:
         source = await open_source(app, pilot)
         seen = []
@@ -183,15 +183,15 @@ def body_text(app: FintechApp) -> str:
 
 async def test_evidence_shows_the_cited_paragraph_in_the_pack_reading_and_e_toggles_it(bundled_pack: Pack) -> None:
     index = PackIndex(bundled_pack)
-    entity = index.entities["pocket-life"]
+    entity = index.entities["cmb-life"]
     cited = index.paragraphs[entity.evidence[0].para]
-    app = FintechApp(bundled_pack, goto=Ref("entity", "pocket-life"))
+    app = FintechApp(bundled_pack, goto=Ref("entity", "cmb-life"))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert f"English translation of ¶{cited.number}:" in body_text(app)
         assert cited.en[:20] in body_text(app).replace("\n", " ")
         subtitle = str(app.screen.query_one(DetailBody).border_subtitle)
-        assert subtitle.startswith("e: hide readings") and "--goto entity:pocket-life" in subtitle
+        assert subtitle.startswith("e: hide readings") and "--goto entity:cmb-life" in subtitle
         await pilot.press("e")
         await pilot.pause()
         assert "English translation of" not in body_text(app)
@@ -210,8 +210,8 @@ async def test_evidence_shows_the_cited_paragraph_in_the_pack_reading_and_e_togg
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_detail_readings_follow_the_language(bundled_index: PackIndex, lang: str) -> None:
-    detail = describe(bundled_index, Ref("entity", "pocket-life"), lang)  # type: ignore[arg-type]
-    paragraph = bundled_index.paragraphs[bundled_index.entities["pocket-life"].evidence[0].para]
+    detail = describe(bundled_index, Ref("entity", "cmb-life"), lang)  # type: ignore[arg-type]
+    paragraph = bundled_index.paragraphs[bundled_index.entities["cmb-life"].evidence[0].para]
     shown = as_text(detail.renderable(readings=True), width=400)
     expected = paragraph.en if lang == "en" else paragraph.restored
     assert expected in shown
@@ -253,12 +253,12 @@ async def test_the_evidence_toggle_is_remembered_between_runs(bundled_pack: Pack
     from fintech_tui.tui.settings import Settings
 
     path = tmp_path / "settings.json"
-    app = FintechApp(bundled_pack, settings=Settings.load(path), goto=Ref("entity", "pocket-life"))
+    app = FintechApp(bundled_pack, settings=Settings.load(path), goto=Ref("entity", "cmb-life"))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e", "q")
     assert app.save_settings()
     assert json.loads(path.read_text(encoding="utf-8"))["evidence_readings"] is False
-    again = FintechApp(bundled_pack, settings=Settings.load(path), goto=Ref("entity", "pocket-life"))
+    again = FintechApp(bundled_pack, settings=Settings.load(path), goto=Ref("entity", "cmb-life"))
     async with again.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert not again.screen.query_one(DetailView).readings
@@ -266,17 +266,17 @@ async def test_the_evidence_toggle_is_remembered_between_runs(bundled_pack: Pack
 
 
 def test_a_note_marks_the_occurrence_that_replaced_its_words(bundled_index: PackIndex) -> None:
-    paragraph = bundled_index.paragraphs["p10"]  # 阿里 → 支付宝, where 支付宝 also opens the paragraph
-    note = next(n for n in paragraph.restored_notes if n.text == "阿里")
+    paragraph = bundled_index.paragraphs["p10"]  # 阿里是 → 支付宝是阿里, where 支付宝 also opens the paragraph
+    note = next(n for n in paragraph.restored_notes if n.text == "阿里是")
     number = [n for _, n in ordered_notes(paragraph)].index(note) + 1
     shown = restored_paragraph(paragraph).plain
-    assert f"活跃用户的支付宝†{number}" in shown and shown.startswith("在支付宝APP")
+    assert f"活跃用户的支付宝是阿里†{number}" in shown and shown.startswith("在支付宝APP")
 
 
 def test_a_note_on_a_word_kept_speaks_the_label_language(bundled_index: PackIndex) -> None:
-    paragraph = bundled_index.paragraphs["p04"]
-    assert "保留原文：我们来谈谈" in str(reading_notes(paragraph, "zh"))
-    assert "kept: 我们来谈谈" in str(reading_notes(paragraph, "en"))
+    paragraph = bundled_index.paragraphs["p10"]
+    assert "保留原文：打电话" in str(reading_notes(paragraph, "zh"))
+    assert "kept: 打电话" in str(reading_notes(paragraph, "en"))
 
 
 def test_every_note_that_changes_the_text_is_marked_in_the_restored_reading(bundled_index: PackIndex) -> None:

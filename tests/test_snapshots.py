@@ -18,10 +18,10 @@ from fintech_tui.util.bundled import bundled_pack_path
 SIZES = {"120x40": (120, 40), "80x24": (80, 24)}
 VIEWS: dict[str, tuple[Ref | None, list[str]]] = {
     "main": (None, []),
-    "company": (Ref("entity", "pocket-life"), []),
+    "company": (Ref("entity", "cmb-life"), []),
     "strategy": (Ref("strategy", "two-app"), []),
     "argument": (Ref("argument", "reason-platform"), []),
-    "source": (Ref("figure", "pocket-life-monthly-devices"), ["s"]),
+    "source": (Ref("figure", "cmb-life-monthly-devices"), ["s"]),
     "chinese-labels": (Ref("entity", "fanmi"), ["t"]),
     "matrix": (None, ["m"]),
     "figures": (None, ["f"]),
@@ -39,7 +39,7 @@ def test_screen(snap_compare: Any, view: str, size: str) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_light_theme(snap_compare: Any, size: str) -> None:
     """Guide lines, the cursor and the detail stay readable on a light theme."""
-    app = FintechApp(load_pack(bundled_pack_path()), goto=Ref("entity", "pocket-life"))
+    app = FintechApp(load_pack(bundled_pack_path()), goto=Ref("entity", "cmb-life"))
 
     async def run_before(pilot: Any) -> None:
         app.theme = "catppuccin-latte"

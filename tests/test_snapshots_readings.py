@@ -23,5 +23,5 @@ CASES = [(reading, "120x40") for reading in READINGS] + [("side-by-side", "80x24
 
 @pytest.mark.parametrize(("reading", "size"), CASES)
 def test_source_reading(snap_compare: Any, reading: str, size: str) -> None:
-    app = FintechApp(load_pack(bundled_pack_path()), goto=Ref("figure", "pocket-life-monthly-devices"))
+    app = FintechApp(load_pack(bundled_pack_path()), goto=Ref("figure", "cmb-life-monthly-devices"))
     assert snap_compare(app, press=["s", *["v"] * READINGS[reading]], terminal_size=SIZES[size])

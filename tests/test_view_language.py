@@ -139,7 +139,7 @@ async def test_figures_keep_their_sort_and_the_figure_under_the_cursor(bundled_p
 
 
 async def test_the_source_view_keeps_its_reading_and_the_paragraph_at_the_top(bundled_pack: Pack) -> None:
-    app = FintechApp(bundled_pack, goto=Ref("entity", "pocket-life"), fresh=True)
+    app = FintechApp(bundled_pack, goto=Ref("entity", "cmb-life"), fresh=True)
     async with app.run_test(size=WIDE) as pilot:
         await press(pilot, "s", "v", "v", *"jjjjjj")  # English reading, six paragraphs on
         view = app.screen

@@ -32,6 +32,16 @@ def resolve_goto(text: str, index: PackIndex) -> Ref:
         if 1 <= int(number) <= len(paragraphs):
             return Ref("paragraph", paragraphs[int(number) - 1].id)
         raise ValueError(f"the article has paragraphs ¶1 to ¶{len(paragraphs)}")
+    # An old link: an id spelled from a name the pack now keeps only as an alias, so links
+    # written before an entity got its own id still open it (entity:pocket-life is
+    # entity:cmb-life, figure:pocket-life-users is figure:cmb-life-users).
+    for entity in index.pack.entities:
+        for alias in entity.aliases:
+            old = "-".join("".join(c if c.isascii() and c.isalnum() else " " for c in alias.text.casefold()).split())
+            if old and old != entity.id and (item_id == old or item_id.startswith(f"{old}-")):
+                moved = Ref(kind, entity.id + item_id[len(old) :])
+                if index.get(moved) is not None:
+                    return moved
     found = kind_named(kind)
     ids = [item.id for item in found.items(index.pack)] if found is not None else []
     close = difflib.get_close_matches(item_id, ids, n=1)
