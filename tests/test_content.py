@@ -9,9 +9,9 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from fintech_tui.queries.goto import resolve_goto
 from fintech_tui.loader.traceability import readings_of
 from fintech_tui.model import Pack, walk_outline
+from fintech_tui.queries.goto import resolve_goto
 from fintech_tui.queries.index import PackIndex, Ref
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"

@@ -28,13 +28,4 @@ def finders_for(language: Language) -> Finders:
         return Finders(names_en.find_names, figures_en.find_figures, figures_en.find_periods)
     from fintech_tui.draft import figures, names_zh
 
-    def found(text: str) -> list[Found]:
-        return [
-            msgspec.structs.replace(f, period=f.period or figures.period_near(text, f.start, f.end))
-            for f in figures.find_figures(text)
-        ]
-
-    def periods(text: str) -> list[tuple[int, int]]:
-        return [m.span() for m in figures.PERIOD.finditer(text)]
-
-    return Finders(names_zh.find_names, found, periods)
+    return Finders(names_zh.find_names, figures.find_figures, figures.find_periods)
