@@ -58,12 +58,13 @@ UNITS: dict[str, tuple[str, ...]] = {
     "transactions": ("笔",),
     "branches": (),
     "employees": (),
-    "days": ("天", "日"),
+    "days": ("天", "日", "个工作日", "工作日"),
     "weeks": ("周", "个星期", "星期"),
     "months": ("个月",),
     "years": ("年",),
     "years old": ("岁", "year old"),
     "cards": ("张",),
+    "countries": ("个国家和地区", "个国家"),
 }
 _UNIT_OF = {word.casefold(): canon for canon, words in UNITS.items() for word in (canon, *words)}
 
