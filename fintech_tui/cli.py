@@ -78,6 +78,13 @@ VERBS: tuple[Verb, ...] = (
         "fintech_tui.draft.command:run_draft",
     ),
     Verb(
+        "import",
+        "an AIF argument map as a pack",
+        "Make a new pack from an AIF or xAIF argument map (OVA, AIFdb): its claims, their relations and text.",
+        "fintech_tui.export.aif_import:import_arguments",
+        "fintech_tui.export.aif_import:run_import",
+    ),
+    Verb(
         "schema",
         "JSON Schema of the pack format",
         "Print a JSON Schema of one pack file, for YAML editors.",

@@ -67,5 +67,6 @@ for _format in (
     ),
     ExportFormat("dot", "fintech_tui.export.dot:to_dot", ".dot", "Graphviz DOT: argument map and entity tree", False),
     ExportFormat("csv", "fintech_tui.export.figures_csv:to_csv", ".csv", "the figures, one row each", False),
+    ExportFormat("aif", "fintech_tui.export.aif:to_aif", ".json", "xAIF JSON: the argument map for AIF tools", False),
 ):
     register_export(_format)
