@@ -70,6 +70,13 @@ for _format in (
     ExportFormat("csv", "fintech_tui.export.figures_csv:to_csv", ".csv", "the figures, one row each", False),
     ExportFormat("aif", "fintech_tui.export.aif:to_aif", ".json", "xAIF JSON: the argument map for AIF tools", False),
     ExportFormat(
+        "annotations",
+        "fintech_tui.export.annotations:to_annotations",
+        ".jsonld",
+        "W3C Web Annotation JSON-LD: every quote, with selectors",
+        False,
+    ),
+    ExportFormat(
         "vault",
         "fintech_tui.export.vault:to_vault",
         "",
