@@ -76,6 +76,7 @@ for _format in (
         "W3C Web Annotation JSON-LD: every quote, with selectors",
         False,
     ),
+    ExportFormat("opml", "fintech_tui.export.opml:to_opml", ".opml", "OPML 2.0: the outline, for outliners", False),
     ExportFormat(
         "vault",
         "fintech_tui.export.vault:to_vault",
