@@ -42,11 +42,15 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """`fintech-tui export`: the pack as md, json or html, to stdout or a new file."""
-    from fintech_tui.export import exporter
+    from fintech_tui.export import export_formats, exporter
 
     pack = load(args.pack)
     if isinstance(pack, int):
         return pack
+    if any(fmt.folder for fmt in export_formats() if fmt.name == args.format):
+        from fintech_tui.export.folders import run_folder_export
+
+        return run_folder_export(args, pack)
     text = exporter(args.format)(pack)
     if args.output is None:
         write_data(text)

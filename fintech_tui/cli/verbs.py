@@ -8,12 +8,15 @@ Both the dispatcher and the parsers (`arguments`) read this table.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import msgspec
+
+from fintech_tui.util.targets import resolve
+
+__all__ = ["VERBS", "ExplorerOptions", "Verb", "resolve", "verb_summary"]
 
 if TYPE_CHECKING:
     from fintech_tui.model import Lang
@@ -59,6 +62,13 @@ VERBS: tuple[Verb, ...] = (
         "fintech_tui.draft.command:run_draft",
     ),
     Verb(
+        "import",
+        "an AIF argument map as a pack",
+        "Make a new pack from an AIF or xAIF argument map (OVA, AIFdb): its claims, their relations and text.",
+        "fintech_tui.export.aif_import:import_arguments",
+        "fintech_tui.export.aif_import:run_import",
+    ),
+    Verb(
         "schema",
         "JSON Schema of the pack format",
         "Print a JSON Schema of one pack file, for YAML editors.",
@@ -80,12 +90,6 @@ VERBS: tuple[Verb, ...] = (
         "fintech_tui.cli.serve:run_serve",
     ),
 )
-
-
-def resolve(target: str) -> Any:
-    """The object a "module:attribute" path names, importing the module now."""
-    module, _, attribute = target.partition(":")
-    return getattr(importlib.import_module(module), attribute)
 
 
 def verb_summary(verb: Verb) -> str:

@@ -24,6 +24,7 @@ class ExportFormat(msgspec.Struct, frozen=True):
     extension: str  # for a file of this format: ".md"
     description: str
     whole_pack: bool = True  # False for a view of one part (the argument tree, the figures)
+    folder: bool = False  # True: the function returns files (path → text) for a new folder (`-o DIR`)
 
 
 _FORMATS: dict[str, ExportFormat] = {}
@@ -62,5 +63,22 @@ for _format in (
     ),
     ExportFormat("dot", "fintech_tui.export.dot:to_dot", ".dot", "Graphviz DOT: argument map and entity tree", False),
     ExportFormat("csv", "fintech_tui.export.figures_csv:to_csv", ".csv", "the figures, one row each", False),
+    ExportFormat("aif", "fintech_tui.export.aif:to_aif", ".json", "xAIF JSON: the argument map for AIF tools", False),
+    ExportFormat(
+        "annotations",
+        "fintech_tui.export.annotations:to_annotations",
+        ".jsonld",
+        "W3C Web Annotation JSON-LD: every quote, with selectors",
+        False,
+    ),
+    ExportFormat("opml", "fintech_tui.export.opml:to_opml", ".opml", "OPML 2.0: the outline, for outliners", False),
+    ExportFormat(
+        "vault",
+        "fintech_tui.export.vault:to_vault",
+        "",
+        "an Obsidian vault: a linked note per item (-o DIR)",
+        False,
+        True,
+    ),
 ):
     register_export(_format)
