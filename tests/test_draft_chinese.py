@@ -178,3 +178,9 @@ def test_a_person_between_a_title_and_a_verb_and_a_rival_after_yu_is_no_child() 
 def test_a_wallet_named_after_its_maker() -> None:
     found = named("小米集团也推出了小米钱包。")
     assert found["小米钱包"].kind == "product" and found["小米集团"].aliases == []
+
+
+def test_a_suffix_jieba_cuts_in_two() -> None:
+    found = named("杭州银行旗下的杭银消费金融也在追赶，中信银行与消费金融公司合作。")
+    assert found["杭银消费金融"].parent == "杭州银行"
+    assert "消费金融公司" not in found

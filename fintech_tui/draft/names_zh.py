@@ -291,9 +291,14 @@ class _Finder:
     def _suffixed(self, para: int, tokens: tuple[tuple[str, str, int], ...]) -> None:
         """A name-like run of words before an organisation suffix: 中信 信托, 重庆 两江 新区 科融 … 有限公司."""
         for i, (word, _, start) in enumerate(tokens):
-            suffix = next((s for s in SUFFIX_KINDS if word.endswith(s)), "")
-            if not suffix or (word in dictionary() and word != suffix):
-                continue
+            if i and tokens[i - 1][0] + word in SUFFIX_KINDS:
+                continue  # read with the word before it
+            if i + 1 < len(tokens) and word + tokens[i + 1][0] in SUFFIX_KINDS:
+                word = suffix = word + tokens[i + 1][0]  # 消费 金融: a suffix jieba cut in two
+            else:
+                suffix = next((s for s in SUFFIX_KINDS if word.endswith(s)), "")
+                if not suffix or (word in dictionary() and word != suffix):
+                    continue
             strong = suffix.endswith("公司") or tokens[i - 1][0].endswith(("有限", "有限责任")) if i else False
             head_tokens: list[tuple[str, str]] = [(word[: -len(suffix)], "n")] if word != suffix else []
             first, j = start + len(word) - len(suffix) - len(head_tokens[0][0] if head_tokens else ""), i - 1
