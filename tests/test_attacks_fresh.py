@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import re
 import stat
@@ -204,3 +205,58 @@ def test_a_serve_client_cannot_blow_up_its_explorer_and_sigterm_stops_it(
         if server.poll() is None:
             server.kill()
             server.wait()
+
+
+# -- YAML 1.1 spellings never rewrite text; a number is read as YAML 1.2 reads it -------------------
+
+
+def test_text_written_like_a_yaml_1_1_number_stays_as_written(tmp_path: Path) -> None:
+    texts = ["1:30", "010", "0x1F", "1_000", "0b11", "+12", "1e-07", "-.5"]
+    rows = "".join(f"  - {{id: p{i}, text: {text}}}\n" for i, text in enumerate(texts))
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(f"meta:\n  title: {{en: T}}\nparagraphs:\n{rows}  - {{id: '8', text: eight}}\n", encoding="utf-8")
+    result = run("export", "-f", "json", str(pack), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    paragraphs = json.loads(result.stdout)["paragraphs"]
+    assert [p["text"] for p in paragraphs] == [*texts, "eight"]
+
+
+def test_an_id_written_like_an_octal_number_does_not_become_another_id(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("meta:\n  title: {en: T}\nparagraphs:\n  - {id: 010, text: a}\n  - {id: '8', text: b}\n", encoding="utf-8")
+    result = run("export", "-f", "json", str(pack), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr  # before: both were '8', a duplicate id
+    assert [p["id"] for p in json.loads(result.stdout)["paragraphs"]] == ["010", "8"]
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        ("1:30", "'1:30' is a number only in YAML 1.1 (90); write 90"),
+        ("1_000", "'1_000' is a number only in YAML 1.1 (1000); write 1000"),
+        ("010", "'010' is 8 in YAML 1.1 but 10 in YAML 1.2; write one"),
+    ],
+)
+def test_a_number_field_refuses_what_yaml_1_1_alone_reads_as_a_number(
+    write_pack: PackWriter, tmp_path: Path, written: str, problem: str
+) -> None:
+    figures = f"""
+        figures:
+          - {{id: users, metric: {{en: U}}, as_written: 数亿, value: {written}, evidence: [{{para: p2, quote: 数亿}}]}}
+        """
+    result = run("check", str(write_pack(**{"figures.yaml": figures})), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0].endswith(f"figures.yaml:2:57: figures[0].value: {problem}")
+
+
+@pytest.mark.parametrize(("written", "value"), [("0x1F", 31), ("+12", 12), ("1e-07", 1e-07), ("0o17", 15)])
+def test_a_number_field_reads_yaml_1_2_numbers(
+    write_pack: PackWriter, tmp_path: Path, written: str, value: float
+) -> None:
+    figures = f"""
+        figures:
+          - {{id: users, metric: {{en: U}}, as_written: 数亿, value: {written}, evidence: [{{para: p2, quote: 数亿}}]}}
+        """
+    result = run("export", "-f", "json", str(write_pack(**{"figures.yaml": figures})), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["figures"][0]["value"] == value
