@@ -223,7 +223,8 @@ def test_text_written_like_a_yaml_1_1_number_stays_as_written(tmp_path: Path) ->
 
 def test_an_id_written_like_an_octal_number_does_not_become_another_id(tmp_path: Path) -> None:
     pack = tmp_path / "pack.yaml"
-    pack.write_text("meta:\n  title: {en: T}\nparagraphs:\n  - {id: 010, text: a}\n  - {id: '8', text: b}\n", encoding="utf-8")
+    body = "meta:\n  title: {en: T}\nparagraphs:\n  - {id: 010, text: a}\n  - {id: '8', text: b}\n"
+    pack.write_text(body, encoding="utf-8")
     result = run("export", "-f", "json", str(pack), cwd=tmp_path)
     assert result.returncode == 0, result.stderr  # before: both were '8', a duplicate id
     assert [p["id"] for p in json.loads(result.stdout)["paragraphs"]] == ["010", "8"]
@@ -260,3 +261,12 @@ def test_a_number_field_reads_yaml_1_2_numbers(
     result = run("export", "-f", "json", str(write_pack(**{"figures.yaml": figures})), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["figures"][0]["value"] == value
+
+
+# -- the cache's settings -------------------------------------------------------------------------
+
+
+def test_cache_false_means_off_not_a_folder_named_false(write_pack: PackWriter, tmp_path: Path) -> None:
+    result = run("check", str(write_pack()), cwd=tmp_path, env={"FINTECH_TUI_CACHE": "false"})
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "false").exists()
