@@ -6,11 +6,18 @@ through, `--force` replaced devices, YAML 1.1 spellings rewrote text, and so on.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import json
 import os
+import re
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from .conftest import PackWriter
 
@@ -119,3 +126,147 @@ def test_a_huge_key_or_restored_text_gives_a_short_problem_line(write_pack: Pack
     lines = result.stderr.splitlines()
     assert len(lines) == 3 and max(map(len, lines)) < 300, [line[:300] for line in lines]
     assert lines[1].endswith("is not explained by an alias, a glossary term or a restored note")
+
+
+# -- serve: one client cannot make its explorer grow without limit; shutdown stops every session ---
+
+
+def _children(pid: int) -> list[int]:
+    """The processes `pid` started, and theirs (from /proc)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            for child in map(int, (task / "children").read_text().split()):
+                found += [child, *_children(child)]
+    return found
+
+
+def _rss_mb(pid: int) -> float:
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _explorer_of(pid: int) -> int:
+    """The session's explorer among serve's children, once it has started (within 30 s)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        for child in _children(pid):
+            with contextlib.suppress(OSError):
+                if b"fintech_tui" in Path(f"/proc/{child}/cmdline").read_bytes():
+                    return child
+        time.sleep(0.2)
+    raise AssertionError("no session started")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+def test_a_serve_client_cannot_blow_up_its_explorer_and_sigterm_stops_it(
+    write_pack: PackWriter, tmp_path: Path
+) -> None:
+    pytest.importorskip("textual_serve")
+    aiohttp = pytest.importorskip("aiohttp")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "fintech_tui", "serve", "--port", "0", str(write_pack())],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "FINTECH_TUI_CACHE": "off"},
+    )
+    assert server.stderr is not None
+    try:
+        banner = server.stderr.readline()
+        port = int(re.search(r":(\d+) \(ctrl", banner).group(1))  # type: ignore[union-attr]
+
+        async def attack() -> tuple[int, str, float]:
+            url = f"http://127.0.0.1:{port}/ws?width=20000&height=20000"
+            async with aiohttp.ClientSession() as session, session.ws_connect(url) as socket:
+                explorer = await asyncio.to_thread(_explorer_of, server.pid)
+                columns = Path(f"/proc/{explorer}/environ").read_bytes().split(b"\0")
+                for _ in range(3):
+                    await socket.send_json(["resize", {"width": 100_000_000, "height": 100_000_000}])
+                    await socket.send_json(["resize", {"width": "wide", "height": None}])
+                await asyncio.sleep(4)  # unclamped, the explorer had grown to 816 MB by now
+                return explorer, next(v.decode() for v in columns if v.startswith(b"COLUMNS=")), _rss_mb(explorer)
+
+        explorer, columns, rss = asyncio.run(asyncio.wait_for(attack(), 60))
+        assert columns == "COLUMNS=1000"
+        assert rss < 400, f"the explorer grew to {rss:.0f} MB"
+        assert server.poll() is None
+        started = time.monotonic()
+        server.terminate()
+        assert server.wait(timeout=15) == 0
+        assert time.monotonic() - started < 10
+        time.sleep(0.5)
+        assert not Path(f"/proc/{explorer}").exists() or "zombie" in Path(f"/proc/{explorer}/status").read_text()
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+
+
+# -- YAML 1.1 spellings never rewrite text; a number is read as YAML 1.2 reads it -------------------
+
+
+def test_text_written_like_a_yaml_1_1_number_stays_as_written(tmp_path: Path) -> None:
+    texts = ["1:30", "010", "0x1F", "1_000", "0b11", "+12", "1e-07", "-.5"]
+    rows = "".join(f"  - {{id: p{i}, text: {text}}}\n" for i, text in enumerate(texts))
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(f"meta:\n  title: {{en: T}}\nparagraphs:\n{rows}  - {{id: '8', text: eight}}\n", encoding="utf-8")
+    result = run("export", "-f", "json", str(pack), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    paragraphs = json.loads(result.stdout)["paragraphs"]
+    assert [p["text"] for p in paragraphs] == [*texts, "eight"]
+
+
+def test_an_id_written_like_an_octal_number_does_not_become_another_id(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    body = "meta:\n  title: {en: T}\nparagraphs:\n  - {id: 010, text: a}\n  - {id: '8', text: b}\n"
+    pack.write_text(body, encoding="utf-8")
+    result = run("export", "-f", "json", str(pack), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr  # before: both were '8', a duplicate id
+    assert [p["id"] for p in json.loads(result.stdout)["paragraphs"]] == ["010", "8"]
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        ("1:30", "'1:30' is a number only in YAML 1.1 (90); write 90"),
+        ("1_000", "'1_000' is a number only in YAML 1.1 (1000); write 1000"),
+        ("010", "'010' is 8 in YAML 1.1 but 10 in YAML 1.2; write one"),
+    ],
+)
+def test_a_number_field_refuses_what_yaml_1_1_alone_reads_as_a_number(
+    write_pack: PackWriter, tmp_path: Path, written: str, problem: str
+) -> None:
+    figures = f"""
+        figures:
+          - {{id: users, metric: {{en: U}}, as_written: 数亿, value: {written}, evidence: [{{para: p2, quote: 数亿}}]}}
+        """
+    result = run("check", str(write_pack(**{"figures.yaml": figures})), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0].endswith(f"figures.yaml:2:57: figures[0].value: {problem}")
+
+
+@pytest.mark.parametrize(("written", "value"), [("0x1F", 31), ("+12", 12), ("1e-07", 1e-07), ("0o17", 15)])
+def test_a_number_field_reads_yaml_1_2_numbers(
+    write_pack: PackWriter, tmp_path: Path, written: str, value: float
+) -> None:
+    figures = f"""
+        figures:
+          - {{id: users, metric: {{en: U}}, as_written: 数亿, value: {written}, evidence: [{{para: p2, quote: 数亿}}]}}
+        """
+    result = run("export", "-f", "json", str(write_pack(**{"figures.yaml": figures})), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["figures"][0]["value"] == value
+
+
+# -- the cache's settings -------------------------------------------------------------------------
+
+
+def test_cache_false_means_off_not_a_folder_named_false(write_pack: PackWriter, tmp_path: Path) -> None:
+    result = run("check", str(write_pack()), cwd=tmp_path, env={"FINTECH_TUI_CACHE": "false"})
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "false").exists()

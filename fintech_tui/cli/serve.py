@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import ipaddress
 import os
 import re
@@ -109,6 +110,7 @@ def make_server(command: str, args: argparse.Namespace) -> Any:
         def __init__(self) -> None:
             super().__init__(command, host=args.host, port=args.port, title="fintech-tui", public_url=args.public_url)
             self.fixed_url = args.public_url
+            self.sessions: set[Any] = set()  # each session's explorer process, stopped with the server
             self.allowed = {normal_origin(o) if o != "*" else o for o in args.allow_origin}
             if args.public_url:
                 self.allowed.add(normal_origin(args.public_url))
@@ -131,9 +133,69 @@ def make_server(command: str, args: argparse.Namespace) -> Any:
             if not origin_allowed(origin, request.host, self.port, self.allowed):
                 say(f"fintech-tui: refused a browser connection from {origin!r} (see --allow-origin)", err=True)
                 raise web.HTTPForbidden(text="this page's origin may not drive the explorer\n")
-            return await super().handle_websocket(request)
+            # The first size comes in the query: clamped like every later resize.
+            query = dict(request.query)
+            for name, limit, default in (("width", MAX_COLUMNS, 80), ("height", MAX_ROWS, 24)):
+                query[name] = str(clamp_size(query.get(name), limit, default))
+            return await super().handle_websocket(request.clone(rel_url=request.rel_url.with_query(query)))
+
+        async def _process_messages(self, websocket: Any, app_service: Any) -> None:
+            """Clamp every resize to a screen's size; once the socket closes, the session must end."""
+            forward = app_service.set_terminal_size
+
+            async def clamped(width: object, height: object) -> None:
+                await forward(clamp_size(width, MAX_COLUMNS, 80), clamp_size(height, MAX_ROWS, 24))
+
+            app_service.set_terminal_size = clamped
+            process = getattr(app_service, "_process", None)
+            if process is not None:
+                self.sessions.add(process)
+            try:
+                await super()._process_messages(websocket, app_service)
+            finally:
+                if process is not None:
+                    asyncio.get_running_loop().create_task(end_session(process, SESSION_GRACE))
 
     return GuardedServer()
+
+
+#: The largest screen a browser may ask for (a 4K display at a tiny font is about 600 x 200).
+MAX_COLUMNS = 1000
+MAX_ROWS = 500
+#: Seconds a session may take to quit after its socket closes, or the server stops, before it is killed.
+SESSION_GRACE = 3.0
+#: Each session's explorer may use at most this much memory (KiB of address space) and CPU time (s).
+SESSION_MEMORY_KIB = 4 * 1024 * 1024
+SESSION_CPU_SECONDS = 4 * 3600
+
+
+def clamp_size(value: object, limit: int, default: int) -> int:
+    """A terminal size from a client, as a whole number of cells from 1 to `limit`."""
+    try:
+        number = int(value) if isinstance(value, (int, float, str)) and not isinstance(value, bool) else default
+    except (ValueError, OverflowError):
+        number = default
+    return max(1, min(number, limit))
+
+
+async def end_session(process: Any, grace: float) -> None:
+    """Wait `grace` seconds for a session's explorer to quit, then terminate it, then kill it."""
+    for step in ("wait", "terminate", "kill"):
+        if process.returncode is not None:
+            return
+        if step != "wait":
+            with contextlib.suppress(ProcessLookupError):
+                getattr(process, step)()
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(process.wait(), grace)
+
+
+def session_command(arguments: list[str]) -> str:
+    """The shell command each session runs: the explorer, under a memory and CPU-time limit."""
+    command = shlex.join(arguments)
+    if os.name != "posix":
+        return command
+    return f"ulimit -v {SESSION_MEMORY_KIB} -t {SESSION_CPU_SECONDS} 2>/dev/null; exec {command}"
 
 
 class BindError(Exception):
@@ -161,7 +223,14 @@ async def serve_until_stopped(server: Any, host: str, port: int, announce: Any) 
                 loop.add_signal_handler(getattr(signal, name), stop.set)
         await stop.wait()
     finally:
-        await runner.cleanup()
+        # Sessions first: a busy explorer would otherwise hold up the shutdown (and outlive it).
+        sessions = [p for p in getattr(server, "sessions", ()) if p.returncode is None]
+        for process in sessions:
+            with contextlib.suppress(ProcessLookupError):
+                process.terminate()
+        await asyncio.gather(*(end_session(process, SESSION_GRACE) for process in sessions))
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(runner.cleanup(), SESSION_GRACE)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -176,7 +245,7 @@ def run_serve(args: argparse.Namespace) -> int:
     except ImportError:
         return fail("serve needs textual-serve: pip install 'fintech-tui[serve]'")
     watch = ["--watch"] if args.watch else []
-    command = shlex.join([sys.executable, "-m", "fintech_tui", *watch, str(Path(pack.origin).resolve())])
+    command = session_command([sys.executable, "-m", "fintech_tui", *watch, str(Path(pack.origin).resolve())])
     server = make_server(command, args)
 
     def announce(port: int) -> None:

@@ -10,7 +10,7 @@ every field's type and every fixed choice, plus the entry's format, version
 and key. A folder not owned by the user, or writable by others, is neither
 read nor written. Entries live in `$FINTECH_TUI_CACHE`, else
 `$XDG_CACHE_HOME/fintech-tui`, else `~/.cache/fintech-tui`; nothing is
-written into a pack. `FINTECH_TUI_CACHE=off` disables the cache. Any failure
+written into a pack. `FINTECH_TUI_CACHE=off` (or 0, false, no) disables the cache. Any failure
 to read or write just means a normal load.
 """
 
@@ -47,7 +47,7 @@ def folder() -> Path | None:
     """Where entries live, or None when caching is off."""
     setting = os.environ.get("FINTECH_TUI_CACHE")
     if setting is not None:
-        return None if setting.strip().lower() in ("", "0", "off", "no") else Path(setting)
+        return None if setting.strip().lower() in ("", "0", "off", "no", "false", "none") else Path(setting)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "fintech-tui"
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from fintech_tui.loader.locations import Locations
 from fintech_tui.loader.problems import MAX_PROBLEMS, Problem, collect
+from fintech_tui.loader.yaml_events import PlainFloat, PlainInt, core_number
 from fintech_tui.loader.yaml_source import FieldPath, YamlDocument
 from fintech_tui.model import Bilingual, kind_of_class
 from fintech_tui.model.plan import hint_plan, yaml_fields
@@ -83,14 +84,28 @@ class Converter:
         if kind == "str":
             if type(value) is str:
                 return value
+            if isinstance(value, PlainInt | PlainFloat):
+                return value.source  # `text: 1:30` is the text "1:30", not 90
             if isinstance(value, int) and not isinstance(value, bool):
                 return str(value)  # `number: 2` is as good as `number: "2"`
             return self.fail(path, f"expected text, got {_kind(value)}")
         if kind == "number":
             if not isinstance(value, int | float) or isinstance(value, bool):
                 return self.fail(path, f"expected a number, got {_kind(value)}")
+            if isinstance(value, PlainInt | PlainFloat):
+                return self.core(value, path)
             return self.finite(value, path)
         return self.build(value, detail, path)
+
+    def core(self, value: PlainInt | PlainFloat, path: FieldPath) -> Any:
+        """A plain number as YAML 1.2 reads it; refused where YAML 1.1 reads it otherwise."""
+        number = core_number(value.source)
+        if number is None:
+            return self.fail(path, f"{value.source!r} is a number only in YAML 1.1 ({value}); write {value}")
+        old = int(value) if isinstance(value, PlainInt) else float(value)
+        if old != number and not (old != old and number != number):  # NaN is NaN in both
+            return self.fail(path, f"{value.source!r} is {old} in YAML 1.1 but {number} in YAML 1.2; write one")
+        return self.finite(number, path)
 
     def finite(self, value: float, path: FieldPath) -> Any:
         """A number every view can show and JSON can hold: no NaN, no infinity, nothing astronomic."""

@@ -15,6 +15,7 @@ be located.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 from typing import Any
 
@@ -84,6 +85,48 @@ def plain_tag(value: str) -> str:
         if pattern.match(value):
             return str(tag)
     return STR
+
+
+class PlainInt(int):
+    """A number written as a plain scalar, keeping the text it was written as (`source`)."""
+
+    source: str
+
+
+class PlainFloat(float):
+    """A number written as a plain scalar, keeping the text it was written as (`source`)."""
+
+    source: str
+
+
+_CORE_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_CORE_FLOAT = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+
+
+def core_number(source: str) -> int | float | None:
+    """What YAML 1.2's core schema reads `source` as, if it reads it as a number."""
+    if len(source) > 400:  # no figure is written with this many digits
+        return None
+    if _CORE_INT.fullmatch(source):
+        base = 8 if source.startswith("0o") else 16 if source.startswith("0x") else 10
+        return int(source[2:] if base != 10 else source, base)
+    if _CORE_FLOAT.fullmatch(source):
+        return float(source.lower().replace(".inf", "inf").replace(".nan", "nan"))
+    return None
+
+
+def _with_source(value: Any, source: str) -> Any:
+    """`value` as a PlainInt or PlainFloat remembering `source`, if it is a number."""
+    if type(value) is int:
+        value = PlainInt(value)
+    elif type(value) is float:
+        value = PlainFloat(value)
+    else:
+        return value
+    value.source = source
+    return value
 
 
 _ANY: Any = object()
@@ -269,6 +312,8 @@ class EventBuilder:
         resolved = plain_tag(value)
         if resolved not in (STR, TIMESTAMP):
             return resolved, _ANY
+        if resolved == STR and value[:1] in "-+.0123456789" and (number := core_number(value)) is not None:
+            return resolved, _with_source(number, value)  # `1e-07`: text to YAML 1.1, a number to 1.2
         if len(value) < 40:
             if len(self._memo) > 100_000:
                 self._memo.clear()
@@ -306,6 +351,8 @@ class EventBuilder:
         keep, where = self._slot(parent)
         if made is _ANY:
             made = self._construct(event, tag, value, stack, where, keep)
+            if event.implicit[0] and (event.tag is None or event.tag == "!"):
+                made = _with_source(made, value)  # a text field takes `010` as written, not as 8
         if event.anchor is not None:
             self._anchor(event.anchor, made, value if tag in SCALAR_TAGS else None, event)
         if keep:
