@@ -20,6 +20,8 @@ from fintech_tui.cli.verbs import VERBS, ExplorerOptions, resolve
 if TYPE_CHECKING:
     import argparse
 
+    from fintech_tui.model import Pack
+
 
 def run_check(args: argparse.Namespace) -> int:
     """`fintech-tui check`: a one-line summary, or the list of problems; --report adds the gaps."""
@@ -48,8 +50,6 @@ def run_export(args: argparse.Namespace) -> int:
     if isinstance(pack, int):
         return pack
     if any(fmt.folder for fmt in export_formats() if fmt.name == args.format):
-        from fintech_tui.export.folders import run_folder_export
-
         return run_folder_export(args, pack)
     text = exporter(args.format)(pack)
     if args.output is None:
@@ -189,3 +189,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("FINTECH_TUI_DEBUG"):
             raise
         return fail(f"{type(error).__name__}: {error} (set FINTECH_TUI_DEBUG=1 for details)")
+
+
+def run_folder_export(args: argparse.Namespace, pack: Pack) -> int:
+    """`export -f vault -o DIR`: the files into a new folder, then where they went."""
+    if args.output is None:
+        return fail(f"-f {args.format} writes a folder: name a new one with -o DIR")
+    from fintech_tui.export.folders import folder_exporter, write_files
+
+    try:
+        written = write_files(args.output, folder_exporter(args.format)(pack))
+    except OSError as error:
+        return fail(str(error) if isinstance(error, FileExistsError) else f"{args.output}: {error.strerror or error}")
+    say(f"wrote {len(written)} files into {args.output}", err=True)
+    return EXIT_OK

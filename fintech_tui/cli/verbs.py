@@ -65,8 +65,8 @@ VERBS: tuple[Verb, ...] = (
         "import",
         "an AIF argument map as a pack",
         "Make a new pack from an AIF or xAIF argument map (OVA, AIFdb): its claims, their relations and text.",
-        "fintech_tui.export.aif_import:import_arguments",
-        "fintech_tui.export.aif_import:run_import",
+        "fintech_tui.cli.import_map:import_arguments",
+        "fintech_tui.cli.import_map:run_import",
     ),
     Verb(
         "schema",

@@ -14,17 +14,13 @@ one a line, then the run exits 2 and writes nothing; the folder must not exist.
 
 from __future__ import annotations
 
-import argparse
 import html
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import yaml
-
-from fintech_tui.cli.output import EXIT_FAILURE, EXIT_INVALID, EXIT_OK, fail, say
 
 LIMIT = 64 << 20  # bytes: larger than any argument map a person edits
 RELATIONS = {"RA": "supports", "CA": "opposes", "MA": "elaborates"}
@@ -39,40 +35,6 @@ class MapProblems(Exception):
     def __init__(self, problems: list[str]) -> None:
         super().__init__(f"{len(problems)} problems")
         self.problems = problems
-
-
-def import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", "-f", choices=["aif"], default="aif", help="aif: AIF or xAIF JSON (OVA, AIFdb)")
-    parser.add_argument("file", type=Path, help="the map to read")
-    parser.add_argument("folder", type=Path, metavar="dir", help="the pack folder to create (must not exist)")
-
-
-def run_import(args: argparse.Namespace) -> int:
-    """Read the map, report its problems or write the pack, then say what to do next."""
-    from fintech_tui.util.safe_files import UnsafeFile, read_capped, write_new_folder
-
-    if args.folder.exists():
-        return fail(f"{args.folder} already exists; choose a new folder (nothing was written)")
-    try:
-        raw = read_capped(args.file, LIMIT)
-    except UnsafeFile as error:
-        return fail(f"{args.file}: {error}")
-    try:
-        files = pack_from_map(raw, args.file.stem)
-    except MapProblems as error:
-        for problem in error.problems:
-            say(f"{args.file}: {problem}", err=True)
-        count = len(error.problems)
-        say(f"fintech-tui: {count} problem{'s' * (count != 1)}; nothing was written", err=True)
-        return EXIT_INVALID
-    try:
-        written = write_new_folder(args.folder, files)
-    except OSError as error:
-        return fail(f"{args.folder}: {(error.strerror or str(error)).lower()}")
-    for path in written:
-        say(f"created {path}")
-    say(f"next: run 'fintech-tui check --report {args.folder}', then 'fintech-tui {args.folder}'")
-    return EXIT_OK if written else EXIT_FAILURE
 
 
 def pack_from_map(raw: bytes, title: str) -> dict[str, str]:

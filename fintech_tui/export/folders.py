@@ -6,12 +6,10 @@ hold a person's notes, and no export replaces them. Each file is created exclusi
 
 from __future__ import annotations
 
-import argparse
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from fintech_tui.cli.output import EXIT_OK, fail, say
 from fintech_tui.export import export_formats
 from fintech_tui.model import Pack
 from fintech_tui.util.targets import resolve
@@ -44,15 +42,3 @@ def folder_exporter(name: str) -> Callable[[Pack], dict[str, str]]:
     (fmt,) = (fmt for fmt in export_formats() if fmt.name == name and fmt.folder)
     render: Callable[[Pack], dict[str, str]] = resolve(fmt.target)
     return render
-
-
-def run_folder_export(args: argparse.Namespace, pack: Pack) -> int:
-    """`export -f vault -o DIR`: the files into a new folder, then where they went."""
-    if args.output is None:
-        return fail(f"-f {args.format} writes a folder: name a new one with -o DIR")
-    try:
-        written = write_files(args.output, folder_exporter(args.format)(pack))
-    except OSError as error:
-        return fail(str(error) if isinstance(error, FileExistsError) else f"{args.output}: {error.strerror or error}")
-    say(f"wrote {len(written)} files into {args.output}", err=True)
-    return EXIT_OK
