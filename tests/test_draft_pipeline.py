@@ -29,6 +29,9 @@ from .test_cli import run
         ("(作者：张三，某研究院研究员)", "张三", ""),
         ("Published 5 March 2024 · 6 min read", "", "2024-03-05"),
         ("By Jane Doe March 3, 2025", "Jane Doe", "2025-03-03"),
+        ("Fintech Notes · Sam Okafor · 12 June 2025", "Sam Okafor", "2025-06-12"),  # no byline word
+        ("支付前沿 | 王雨桐 | 2025年1月15日 10:30", "王雨桐", "2025-01-15"),
+        ("新浪财经 · 2024-03-05 10:00", "", "2024-03-05"),  # the outlet is no author
         ("2023年13月40日", "", ""),  # not a date
     ],
 )

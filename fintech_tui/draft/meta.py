@@ -66,8 +66,32 @@ def date_in(text: str) -> str:
     return ""
 
 
+SEPARATORS = re.compile(r"\s*[·|丨｜•]\s*")
+PERSON_ZH = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,6}")
+PERSON_EN = re.compile(r"[A-Z][a-z'’-]+(?: (?:[A-Z]\.|[A-Z][a-z'’-]+)){1,2}")
+OUTLET_WORDS = re.compile(
+    r"新闻|财经|日报|晚报|周刊|网|报|前沿|观察|研究|资讯|频道|号|社|"
+    r"\b(?:News|Notes|Wire|Times|Journal|Daily|Weekly|Review|Post|Insider|Research|Digest|Report|Media|Press)\b"
+)
+
+
 def author_in(text: str) -> str:
-    """The author a byline or page-information line names, or ""."""
+    """The author a byline or page-information line names, or "".
+
+    A page-information line without a byline word (支付前沿 | 王雨桐 | 2025年1月15日) names its
+    author in a segment after the outlet's that reads as a person's name.
+    """
+    stated = _stated_author(text)
+    if stated:
+        return stated
+    for segment in SEPARATORS.split(text.strip())[1:]:
+        person = PERSON_ZH.fullmatch(segment) or PERSON_EN.fullmatch(segment)
+        if person and not OUTLET_WORDS.search(segment) and segment.split()[0].lower().strip(".") not in MONTHS:
+            return segment
+    return ""
+
+
+def _stated_author(text: str) -> str:
     for pattern in AUTHORS:
         match = pattern.search(text)
         if match is None:

@@ -31,7 +31,8 @@ SHORT_HEADING = 30  # characters of Chinese; a longer line is prose even without
 SHORT_LATIN_HEADING = 80  # the same for a line in Latin script, whose words are longer
 META = re.compile(
     r"作者|来源|时间|浏览|阅读|发布|日期|编辑|\d{4}[-/年.]\d{1,2}|^\s*By\s|\bUpdated\b|\bPublished\b|min read"
-    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}",
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}",
     re.IGNORECASE,
 )
 BYLINE = re.compile(
