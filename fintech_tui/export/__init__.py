@@ -72,6 +72,10 @@ for _format in (
         False,
     ),
     ExportFormat("opml", "fintech_tui.export.opml:to_opml", ".opml", "OPML 2.0: the outline, for outliners", False),
+    ExportFormat("csl", "fintech_tui.export.csl:to_csl", ".json", "CSL-JSON: the article, to cite it", False),
+    ExportFormat(
+        "citations", "fintech_tui.export.csl:to_citations", ".json", "CSL citations: every quote with its ¶", False
+    ),
     ExportFormat(
         "vault",
         "fintech_tui.export.vault:to_vault",
