@@ -59,6 +59,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "key.pane_arguments.tip": ("The Arguments pane", "论点窗格"),
     "key.links": ("Links", "链接"),
     "key.links.tip": ("The detail view's links", "详情的链接"),
+    "key.detail_text": ("Detail text", "详情正文"),
+    "key.detail_text.tip": ("Scroll the detail text, the item kept", "滚动详情正文，条目不变"),
     "key.next_pane": ("Next pane", "下一窗格"),
     "key.previous_pane": ("Previous pane", "上一窗格"),
     "key.search": ("Search", "搜索"),
