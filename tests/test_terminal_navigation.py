@@ -59,3 +59,16 @@ def test_b_scrolls_the_detail_text_and_help_lists_it(tmp_path: Path, size: str, 
     assert detail_lines(after)[0] == detail_lines(before)[2], "\n".join(after)  # two lines down, the same item
     shown = "\n".join(keys)
     assert say("key.detail_text", lang) in shown, shown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES)
+def test_a_paragraph_number_in_search_opens_that_paragraph(tmp_path: Path, size: str, lang: str) -> None:
+    [screen] = drive(
+        tmp_path,
+        size,
+        ["wait:0.5", "key:/", "wait:1", "type:17", "wait:1", "key:Enter", "wait:0.6", "screen"],
+        args=f"--lang {lang}",
+        ready=ready(lang),
+    )
+    assert detail_first_line(screen).startswith("¶17"), "\n".join(screen)
