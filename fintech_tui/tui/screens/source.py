@@ -94,8 +94,7 @@ class SourceScreen(View[Ref | None]):
         source = self.query_one(SourceList)
         stacked = event.size.width < SIDE_BY_SIDE_WIDTH
         if self.reading == "side" and stacked != source.stacked:
-            source.show(self.reading, stacked=stacked)
-            self.call_after_refresh(source.scroll_to_highlight)  # the lines were measured at the old width
+            source.show(self.reading, stacked=stacked)  # the place is kept by the list itself
         source.stacked = stacked
 
     @on(OptionList.OptionSelected)
