@@ -58,3 +58,22 @@ async def test_a_resize_keeps_the_top_paragraph(
         await pilot.pause(0.3)
         assert source.top_option() == 8
         assert source.highlighted == 8
+
+
+async def test_y_copies_the_quote_then_the_paragraph_in_the_reading_shown(bundled_pack: Pack) -> None:
+    alipay = next(entity for entity in bundled_pack.entities if entity.id == "alipay")
+    evidence = alipay.evidence[0]
+    app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        source = await open_source(app, pilot)
+        await pilot.press("y")
+        assert app.clipboard == evidence.quote
+        await pilot.press("j")
+        await pilot.pause()
+        paragraph = bundled_pack.paragraphs[source.highlighted or 0]
+        assert paragraph.id != evidence.para
+        await pilot.press("y")
+        assert app.clipboard == paragraph.text
+        await pilot.press("v", "v", "y")  # the English translation
+        await pilot.pause()
+        assert app.clipboard == paragraph.en

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from fintech_tui.i18n import say
 from tests.test_terminal import drive, pytestmark  # noqa: F401  (same skips, same tmux group)
 
 SIZES = ["80x24", "120x40"]
+TOASTS = ("toast.copied_quote", "toast.copied_paragraph")
 LANGS = ["en", "zh"]
 OPEN_FANMI = ["wait:0.5", "key:2", "key:/", "wait:1", "type:凡秘", "wait:1", "key:Enter", "wait:0.5"]
 SCROLL_BODY = ["wait:0.5", "key:2", "wait:0.6", "screen", "key:b", "key:j", "key:j", "wait:0.6", "screen"]
@@ -72,3 +74,20 @@ def test_a_paragraph_number_in_search_opens_that_paragraph(tmp_path: Path, size:
         ready=ready(lang),
     )
     assert detail_first_line(screen).startswith("¶17"), "\n".join(screen)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES)
+def test_y_in_the_source_view_says_what_it_copied(tmp_path: Path, size: str, lang: str) -> None:
+
+    quote, paragraph = drive(
+        tmp_path,
+        size,
+        ["wait:0.5", "key:s", "wait:0.8", "key:y", "wait:0.5", "screen", "key:j", "key:y", "wait:0.5", "screen"],
+        args=f"--lang {lang} --goto entity:alipay",
+        ready=ready(lang),
+    )
+    said = [say(key, lang, number="NUMBER", reading=say("reading.original", lang)) for key in TOASTS]
+    for screen, toast in zip((quote, paragraph), said, strict=True):
+        pattern = re.escape(toast).replace("NUMBER", r"\d+")
+        assert re.search(pattern, " ".join(line.strip("│ ") for line in screen)), "\n".join(screen)
