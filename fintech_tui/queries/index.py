@@ -99,6 +99,8 @@ def fold(text: str) -> str:
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+#: A paragraph named by number: "17", "¶17", "p17" (the ids' form, "p07", too), "#17".
+PARAGRAPH_NUMBER = re.compile(r"(?:¶|[pP#])?\s*(\d{1,6})")
 
 
 def romanised(names: list[str]) -> list[str]:
@@ -264,6 +266,13 @@ class PackIndex:
                     entries.append((ref_of(item), fold(" | ".join(words))))
         return SearchTable.build(entries)
 
+    def paragraph_numbered(self, query: str) -> Paragraph | None:
+        """The paragraph a query names by number, as the screen shows it or as typed: 17, ¶17, p17."""
+        found = PARAGRAPH_NUMBER.fullmatch(query.strip())
+        number = int(found.group(1)) if found else 0
+        paragraphs = self.pack.paragraphs
+        return paragraphs[number - 1] if 0 < number <= len(paragraphs) else None
+
     def search(self, query: str, limit: int = 50) -> list[Ref]:
         """Items whose names, aliases or words contain every word of `query`.
 
@@ -274,6 +283,9 @@ class PackIndex:
         if not words:
             return []
         hits: list[Ref] = []
+        numbered = self.paragraph_numbered(query)
+        if numbered is not None:
+            hits.append(ref_of(numbered))
         exact = self.resolve_alias(query.strip())
         if exact is not None:
             hits.append(ref_of(exact))

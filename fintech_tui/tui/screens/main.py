@@ -54,6 +54,7 @@ class MainScreen(Screen[None]):
         bind("3", "focus_pane(2)", "pane_strategies", show=False),
         bind("4", "focus_pane(3)", "pane_arguments", show=False),
         bind("5,d", "focus_detail", "links", show=False),
+        bind("b", "focus_body", "detail_text", show=False),
         bind("tab", "cycle(1)", "next_pane", show=False, priority=True),
         bind("shift+tab", "cycle(-1)", "previous_pane", show=False, priority=True),
         bind("slash", "search", "search", key_display="/"),
@@ -90,6 +91,7 @@ class MainScreen(Screen[None]):
         self.marked: list[str] = []  # entity ids chosen for the compare view
         self._preview_timer: Timer | None = None
         self._return: tuple[Ref, Callable[[], None]] | None = None  # back from this item reopens a view
+        self._landed = False  # `current` was opened (a history step), not merely passed by a cursor
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -169,26 +171,38 @@ class MainScreen(Screen[None]):
 
     # -- selection and history --------------------------------------------
 
-    def open(self, ref: Ref, *, record: bool = True) -> None:
-        """Show `ref` in the detail view; `record` puts the move in history."""
+    def open(self, ref: Ref, *, record: bool = True) -> ItemTree | None:
+        """Show `ref` in the detail view; `record` puts the move in history.
+        The pane that holds `ref` (its cursor moved there), or None."""
         if self.index.get(ref) is None:
             self.notify(self.phrase("toast.nothing_called", ref=ref), severity="warning", markup=False)
-            return
+            return None
         if self._preview_timer is not None:  # an explicit open wins over a pending preview
             self._preview_timer.stop()
             self._preview_timer = None
         if record:
             self.history.visit(self.current, ref)
         self.current = ref
-        for pane in self.panes:
-            if pane.select_ref(ref):
-                break
+        self._landed = True
+        return next((pane for pane in self.panes if pane.select_ref(ref)), None)
 
     def reveal(self, ref: Ref) -> None:
-        """Close any views over the explorer and open `ref` (palette, search)."""
+        """Close any views over the explorer and open `ref` (palette, search), focus on it."""
         while self.app.screen is not self and len(self.app.screen_stack) > 1:
             self.app.pop_screen()
-        self.open(ref)
+        self._open_and_focus(ref)
+
+    def _open_and_focus(self, ref: Ref) -> None:
+        """Open `ref` and focus the pane that holds it, so the next j moves on from it rather
+        than replacing it; an item no pane lists leaves focus on its links."""
+        pane = self.open(ref)
+        if pane is None:
+            if self.index.get(ref) is not None:
+                self.set_focus(self.query_one(LinkList))
+            return
+        self._activate(self.panes.index(pane))
+        # after select_ref's cursor move (queued the same way), so focusing previews `ref` itself
+        self.call_after_refresh(self.set_focus, pane)
 
     def watch_current(self, ref: Ref | None) -> None:
         self._render_detail()
@@ -227,6 +241,9 @@ class MainScreen(Screen[None]):
         self._preview_timer = None
         ref, self._pending_preview = self._pending_preview, None
         if ref is not None and ref != self.current:
+            if self._landed:  # leaving an opened item: it stays a step back (a passed cursor does not)
+                self.history.visit(self.current, ref)
+            self._landed = False
             self.current = ref
 
     @on(ItemTree.Opened)
@@ -270,6 +287,10 @@ class MainScreen(Screen[None]):
 
     def action_focus_detail(self) -> None:
         self.set_focus(self.query_one(LinkList))
+
+    def action_focus_body(self) -> None:
+        """The detail text itself, to scroll it with j/k without leaving the item."""
+        self.set_focus(self.query_one(DetailBody))
 
     def action_leave_detail(self) -> None:
         self.action_focus_pane(self._active_pane)
@@ -325,7 +346,7 @@ class MainScreen(Screen[None]):
 
     def _chosen(self, ref: Ref | None) -> None:
         if ref is not None:
-            self.open(ref)
+            self._open_and_focus(ref)
 
     def action_source(self) -> None:
         """Open the article at what the current item cites (or covers)."""

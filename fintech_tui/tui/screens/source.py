@@ -30,6 +30,7 @@ class SourceScreen(View[Ref | None]):
     BINDINGS = [
         bind("enter", "open_paragraph", "cited_by", priority=True),
         bind("v", "next_reading", "reading"),
+        bind("y", "copy_text", "copy_text", show=False),
     ]
 
     def __init__(self, index: PackIndex, target: Ref | None, quote: str, lang: Lang) -> None:
@@ -94,8 +95,7 @@ class SourceScreen(View[Ref | None]):
         source = self.query_one(SourceList)
         stacked = event.size.width < SIDE_BY_SIDE_WIDTH
         if self.reading == "side" and stacked != source.stacked:
-            source.show(self.reading, stacked=stacked)
-            self.call_after_refresh(source.scroll_to_highlight)  # the lines were measured at the old width
+            source.show(self.reading, stacked=stacked)  # the place is kept by the list itself
         source.stacked = stacked
 
     @on(OptionList.OptionSelected)
@@ -107,3 +107,28 @@ class SourceScreen(View[Ref | None]):
         source = self.query_one(SourceList)
         if source.highlighted is not None:
             self.dismiss(Ref("paragraph", self.index.pack.paragraphs[source.highlighted].id))
+
+    def action_copy_text(self) -> None:
+        """Copy the quote, when the cursor is on its paragraph, else the paragraph in the reading shown
+        (side by side: the text, then the English); the terminal must allow OSC 52."""
+        source = self.query_one(SourceList)
+        if source.highlighted is None:
+            return
+        paragraph = self.index.pack.paragraphs[source.highlighted]
+        if self.quote and paragraph is source.cited and self.quote in paragraph.text:
+            self.app.copy_to_clipboard(self.quote)
+            self.notify(phrase("toast.copied_quote", self.lang, number=paragraph.number), timeout=3, markup=False)
+            return
+        texts = {
+            "original": [paragraph.text],
+            "restored": [paragraph.restored or paragraph.text],
+            "en": [paragraph.en or paragraph.text],
+            "side": [paragraph.text, paragraph.en],
+        }[self.reading]
+        self.app.copy_to_clipboard("\n".join(text for text in texts if text))
+        reading = phrase(f"reading.{self.reading}", self.lang)
+        self.notify(
+            phrase("toast.copied_paragraph", self.lang, number=paragraph.number, reading=reading),
+            timeout=3,
+            markup=False,
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import RenderableType
+from textual.strip import Strip
 from textual.widgets.option_list import Option
 
 from fintech_tui.model import Lang, Paragraph
@@ -16,8 +17,8 @@ class SourceList(VimList):
     """One option per paragraph; enter opens what cites it.
 
     Changing the reading keeps the reader's place: the paragraph at the top
-    stays at the top, and the cursor stays on its paragraph while it is still
-    in view (else it comes to the top one).
+    stays at the top and the cursor on its paragraph (the view scrolls only
+    when the cursor would otherwise be out of sight).
     """
 
     HELP_TITLE = "place.paragraphs"
@@ -39,6 +40,8 @@ class SourceList(VimList):
         self.reading: Reading = reading
         self.stacked = stacked
         self.lang = lang
+        self._tops: dict[int, int] = {}  # width → the paragraph on the first line last drawn at that width
+        self._width = 0
         super().__init__(*self._paragraph_options(), id=id)
 
     def _paragraph_options(self) -> list[Option]:
@@ -72,16 +75,40 @@ class SourceList(VimList):
         self._redraw()
 
     def _redraw(self) -> None:
-        """Render every paragraph again, the paragraph at the top kept at the top."""
+        """Render every paragraph again, the reader's place kept."""
         top, cursor = self.top_option(), self.highlighted
+        if cursor not in self.options_in_view():
+            cursor = top  # the reader scrolled away from the cursor: the scroll is the place
         for number, paragraph in enumerate(self.index.pack.paragraphs):
             self.replace_option_prompt_at_index(number, self._view(paragraph))
+        self.keep_place(top, cursor)
+
+    def keep_place(self, top: int | None, cursor: int | None) -> None:
+        """Paragraph `top` at the top and the cursor on paragraph `cursor`, as the reader left them;
+        only if the cursor would then be out of sight does the view scroll, just enough to show it."""
         if top is None:
             return
         self.highlighted = top
         self.scroll_to_highlight(top=True)
-        if cursor is not None and cursor != top and cursor in self.options_in_view(whole=True):
-            self.highlighted = cursor
+        if cursor is None or cursor == top:
+            return
+        self.set_reactive(SourceList.highlighted, cursor)  # moving the cursor back scrolls nothing
+        self.refresh()
+        if cursor not in self.options_in_view():
+            self.scroll_to_highlight()
+
+    def on_resize(self) -> None:
+        """A new width wraps every paragraph anew: the one that was at the top stays there
+        (as last drawn at the old width: a frame at the new width may come first)."""
+        old, self._width = self._width, self.size.width
+        if old != self._width and old in self._tops:
+            self.call_after_refresh(self.keep_place, self._tops[old], self.highlighted)
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        if y == 0 and (top := self._option_in(strip)) is not None:
+            self._tops[self.size.width] = top
+        return strip
 
     def top_option(self) -> int | None:
         """The option at the first line in view."""
@@ -105,7 +132,11 @@ class SourceList(VimList):
         return shown
 
     def _option_on_line(self, y: int) -> int | None:
-        for segment in self.render_line(y):
+        return self._option_in(self.render_line(y))
+
+    @staticmethod
+    def _option_in(strip: Strip) -> int | None:
+        for segment in strip:
             option = segment.style.meta.get("option") if segment.style else None
             if option is not None:
                 return int(option)
