@@ -3,6 +3,7 @@
     python benchmarks/draft_quality.py                      # the table, per language and overall
     python benchmarks/draft_quality.py --details            # every miss and false positive
     python benchmarks/draft_quality.py --article en_wire_chime --details
+    python benchmarks/draft_quality.py --articles zh_wire_duxiaoman,en_column_embedded
     python benchmarks/draft_quality.py --json               # machine output
     python benchmarks/draft_quality.py --write-readme       # the table into README.md
 
@@ -48,17 +49,18 @@ class Article:
     error: str = ""
 
 
-def articles(stem: str | None = None) -> list[tuple[Path, Path]]:
-    """(article, truth) pairs in name order; `stem` keeps one."""
+def articles(stems: list[str] | None = None) -> list[tuple[Path, Path]]:
+    """(article, truth) pairs in name order; `stems` keeps those named (all when None)."""
     pairs = []
     for truth in sorted((EVAL / "truth").glob("*.yaml")):
         found = [p for p in (EVAL / "articles").glob(truth.stem + ".*") if p.suffix in (".txt", ".md")]
         if not found:
             raise TruthError(f"{truth}: no article {truth.stem}.txt or .md beside it")
-        if stem is None or truth.stem == stem:
+        if stems is None or truth.stem in stems:
             pairs.append((found[0], truth))
-    if stem is not None and not pairs:
-        raise TruthError(f"no article named {stem!r} in {EVAL / 'truth'}")
+    unknown = [s for s in stems or [] if s not in {truth.stem for _, truth in pairs}]
+    if unknown:
+        raise TruthError(f"no article named {', '.join(map(repr, unknown))} in {EVAL / 'truth'}")
     return pairs
 
 
@@ -213,15 +215,24 @@ def write_readme(text: str) -> None:
     README.write_text(readme[: start + len(BEGIN)] + "\n" + text + "\n" + readme[end:], encoding="utf-8")
 
 
+def chosen(article: str | None, several: str | None) -> list[str] | None:
+    """The stems --article and --articles name together, or None for the whole set."""
+    stems = ([article] if article else []) + [s.strip() for s in (several or "").split(",") if s.strip()]
+    return stems or None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score `fintech-tui draft` against the evaluation set.")
     parser.add_argument("--article", metavar="STEM", help="score one article (its file name without extension)")
+    parser.add_argument(
+        "--articles", metavar="STEM,STEM", help="score several articles together (comma-separated stems)"
+    )
     parser.add_argument("--details", action="store_true", help="list every miss (−) and false positive (+)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--write-readme", action="store_true", help="put the table into README.md")
     args = parser.parse_args(argv)
     try:
-        results = run(articles(args.article))
+        results = run(articles(chosen(args.article, args.articles)))
     except TruthError as error:
         print(f"draft_quality: {error}", file=sys.stderr)
         return 1
@@ -234,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(details(results))
     if args.write_readme:
-        if args.article:
+        if args.article or args.articles:
             print("draft_quality: --write-readme needs the whole set (drop --article)", file=sys.stderr)
             return 1
         write_readme(text)

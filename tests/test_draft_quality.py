@@ -106,6 +106,31 @@ def test_unknown_article_is_one_line_and_non_zero() -> None:
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and "no-such" in result.stderr
 
 
+def test_articles_option_scores_just_the_named_stems_together() -> None:
+    stems = [TRUTHS[0].stem, TRUTHS[-1].stem]
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "draft_quality.py"), "--json", "--articles", ",".join(stems)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert [a["stem"] for a in json.loads(result.stdout)["articles"]] == stems
+
+
+def test_articles_option_names_every_unknown_stem_in_one_line() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "draft_quality.py"), "--articles", f"{TRUTHS[0].stem},nope1,nope2"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "nope1" in result.stderr and "nope2" in result.stderr
+
+
 # ---------------------------------------------------------------- the scorer on tiny hand-made packs
 
 TEXT = "招商银行（以下简称“招行”）营业收入1,682.6亿元，同比增长12%。"
