@@ -282,6 +282,7 @@ async def test_the_explorer_badges_every_drafted_item(drafted: tuple[Path, dict[
     [
         ("SAN FRANCISCO, Oct 8, 2024 (Fintech Wire) - Chime Financial said", "2024-10-08"),
         ("新华社北京2024年3月5日电 央行宣布", "2024-03-05"),
+        ("金融时讯北京2025年3月18日电（记者 许嘉宁）百度旗下", "2025-03-18"),  # 讯 in the outlet's name
         ("In 2024, March 5, 2024 revenue rose - a lot", ""),  # the sentence has begun: a period
         ("Chime said on March 5, 2024 that it - no", ""),
     ],

@@ -103,7 +103,7 @@ def _stated_author(text: str) -> str:
 
 
 # A wire story's dateline opens its first paragraph: "SAN FRANCISCO, Oct 8, 2024 (Wire) -", 新华社北京3月5日电.
-DATELINE = re.compile(r"^[^.!?\n]{0,80}?\s[-–—]\s|^[^，。！？\n]{0,24}?[电讯]")
+DATELINE = re.compile(r"^[^.!?\n]{0,80}?\s[-–—]\s|^[^，。！？\n]{0,30}?[日号][电讯](?:[（(][^）)]{0,20}[）)])?")
 
 
 def dateline_date(text: str) -> str:
@@ -137,11 +137,15 @@ def draft_meta(blocks: list[Block], frame: Frame) -> dict[str, Any]:
         framing.append(blocks[-1].text)
     meta: dict[str, Any] = {"title": bilingual(title)}
     author = next((found for found in map(author_in, framing) if found), "")
+    date = next((found for found in map(date_in, framing) if found), "")
+    if frame.start <= frame.end and not (date and author):
+        dateline = DATELINE.match(blocks[frame.start].text)  # 新华社北京3月5日电（记者 王强）
+        if dateline and not date:
+            date = dateline_date(blocks[frame.start].text)
+        if dateline and not author:
+            author = author_in(dateline.group())
     if author:
         meta["author"] = author
-    date = next((found for found in map(date_in, framing) if found), "")
-    if not date and frame.start <= frame.end:
-        date = dateline_date(blocks[frame.start].text)
     if date:
         meta["date"] = date
     return meta

@@ -201,8 +201,8 @@ def header_period(block: Block, periods: Callable[[str], list[tuple[int, int]]])
     """
     text = block.text.strip()
     short = len(text) <= HEADER_LINE and (text.endswith((":", "：")) or not text.endswith(SENTENCE_END))
-    if heading_of(block) is None and not short:
-        return None
+    if CAPTION.match(text) or (heading_of(block) is None and not short):
+        return None  # a caption's date (数据来源：2024年三季度报告) is its source's, not a header
     spans = periods(text)
     return text[spans[0][0] : spans[0][1]] if spans else ""
 
