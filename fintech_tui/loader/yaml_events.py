@@ -118,7 +118,13 @@ def core_number(source: str) -> int | float | None:
 
 
 def _with_source(value: Any, source: str) -> Any:
-    """`value` as a PlainInt or PlainFloat remembering `source`, if it is a number."""
+    """`value` as a PlainInt or PlainFloat remembering `source`, if it is a number written otherwise.
+
+    `1` or `300` read the same in YAML 1.1 and 1.2 and print as written: kept as they are, so
+    a file of millions of small numbers costs no more than before.
+    """
+    if type(value) is int and repr(value) == source:
+        return value
     if type(value) is int:
         value = PlainInt(value)
     elif type(value) is float:
