@@ -31,7 +31,7 @@ def article_id(pack: Pack) -> str:
 def article_item(pack: Pack) -> dict[str, Any]:
     """The article as one CSL item."""
     title = pack.meta.title
-    item: dict[str, Any] = {"id": article_id(pack), "type": "article", "title": title.en or title.zh}
+    item: dict[str, Any] = {"id": article_id(pack), "type": "article", "title": title.pick("en")}
     if title.en and title.zh:
         item["original-title"] = title.zh
     if pack.meta.author:
