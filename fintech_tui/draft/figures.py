@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 import cn2an  # the draft extra
 import msgspec
 
-from fintech_tui.draft.found import DRAFTED, Found
+from fintech_tui.draft.found import Found
 from fintech_tui.draft.outline import CLAUSE_END
 
 _CN = "零〇一二两三四五六七八九"
@@ -346,37 +345,3 @@ def _tagged(phrase: str) -> list[tuple[str, str]]:
 
 
 CLAUSE_STOP = re.compile(r"[，,。！？!?；;：:]")
-
-
-def clause_around(text: str, start: int, end: int) -> str:
-    """The clause of `text` that holds [start, end), as a verbatim quote."""
-    left = max((m.end() for m in CLAUSE_STOP.finditer(text, 0, start)), default=0)
-    right_match = CLAUSE_STOP.search(text, end)
-    right = right_match.start() if right_match else len(text)
-    return text[left:right].strip() or text[start:end]
-
-
-def draft_figures(paragraphs: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    """Figures in the pack format for `paragraphs` (id, text), each flagged for review."""
-    figures: list[dict[str, Any]] = []
-    for para_id, text in paragraphs:
-        for found in find_figures(text):
-            quote = clause_around(text, found.start, found.end)
-            metric = found.metric or quote
-            figure: dict[str, Any] = {
-                "id": f"fig-{len(figures) + 1:02d}",
-                "metric": {"zh": metric} if any("\u3400" <= c <= "\u9fff" for c in metric) else {"en": metric},
-                "as_written": found.as_written,
-            }
-            if found.value is not None:
-                figure["value"] = found.value
-            if found.unit:
-                figure["unit"] = found.unit
-            if found.period:
-                figure["period"] = found.period
-            if found.hedge:
-                figure["hedge"] = found.hedge
-            figure["inference"] = DRAFTED
-            figure["evidence"] = [{"para": para_id, "quote": quote}]
-            figures.append(figure)
-    return figures
