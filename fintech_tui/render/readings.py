@@ -11,6 +11,7 @@ English, where no words line up, the cited paragraph is marked instead.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import Literal
 
@@ -107,15 +108,16 @@ def _deletion_position(text: str, reading: str, deleted: str) -> int:
     return len(reading)
 
 
-def restored_paragraph(paragraph: Paragraph, *, quote: str = "", lang: Lang = "en") -> Text:
-    """The restored reading with `quote` highlighted and each noted change marked †n."""
+def restored_paragraph(paragraph: Paragraph, *, quote: str = "", quotes: Sequence[str] = (), lang: Lang = "en") -> Text:
+    """The restored reading with `quote` and each of `quotes` highlighted and each noted change marked †n."""
     if not paragraph.restored:
         return _missing(phrase("reading.missing_restored", lang), Text(neutralise(paragraph.text)))
     reading = neutralise(paragraph.restored)  # one character for one: positions still hold
     text = Text(reading)
-    span = restored_span(neutralise(paragraph.text), reading, neutralise(quote))
-    if span is not None:
-        text.stylize(QUOTE_STYLE, *span)
+    for each in dict.fromkeys((quote, *quotes)):
+        span = restored_span(neutralise(paragraph.text), reading, neutralise(each))
+        if span is not None:
+            text.stylize(QUOTE_STYLE, *span)
     marks: list[tuple[int, str]] = []
     for number, (at, note) in enumerate(ordered_notes(paragraph), 1):
         if at != -1:
@@ -155,13 +157,14 @@ def paragraph_view(
     reading: Reading,
     *,
     quote: str = "",
+    quotes: Sequence[str] = (),
     cited: bool = False,
     stacked: bool = False,
     lang: Lang = "en",
 ) -> RenderableType:
     """One paragraph of the source view in `reading`: its ¶ number, then the text.
 
-    `quote` is highlighted in the text and the restored reading; `cited` marks
+    `quote` and each of `quotes` are highlighted in the text and the restored reading; `cited` marks
     the ¶ number (the English has no words to highlight). Side by side puts
     the text and the English in two columns, or one above the other if `stacked`.
     """
@@ -171,18 +174,20 @@ def paragraph_view(
     notes = reading_notes(paragraph, lang) if reading != "original" else None
     if reading == "original":
         grid.add_column(ratio=1, overflow="fold")
-        grid.add_row(number, marked_paragraph(index, paragraph, quote=quote))
+        grid.add_row(number, marked_paragraph(index, paragraph, quote=quote, quotes=quotes))
     elif reading == "side" and not stacked:
         grid.add_column(ratio=1, overflow="fold")
         grid.add_column(ratio=1, overflow="fold")
         english: RenderableType = english_paragraph(paragraph, lang=lang)
-        grid.add_row(number, marked_paragraph(index, paragraph, quote=quote), _with(english, notes))
+        grid.add_row(number, marked_paragraph(index, paragraph, quote=quote, quotes=quotes), _with(english, notes))
     else:
         grid.add_column(ratio=1, overflow="fold")
         if reading == "side":
-            body = Group(marked_paragraph(index, paragraph, quote=quote), english_paragraph(paragraph, lang=lang))
+            body = Group(
+                marked_paragraph(index, paragraph, quote=quote, quotes=quotes), english_paragraph(paragraph, lang=lang)
+            )
         elif reading == "restored":
-            body = Group(restored_paragraph(paragraph, quote=quote, lang=lang))
+            body = Group(restored_paragraph(paragraph, quote=quote, quotes=quotes, lang=lang))
         else:
             body = Group(english_paragraph(paragraph, lang=lang))
         grid.add_row(number, _with(body, notes))

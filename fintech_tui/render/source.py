@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 
 from fintech_tui.model import Paragraph
@@ -13,9 +15,9 @@ GARBLE_STYLE = "underline"
 READING_STYLE = "italic cyan"
 
 
-def marked_paragraph(index: PackIndex, paragraph: Paragraph, *, quote: str = "") -> Text:
+def marked_paragraph(index: PackIndex, paragraph: Paragraph, *, quote: str = "", quotes: Sequence[str] = ()) -> Text:
     """`paragraph` as Text: each garbled alias underlined with its canonical name
-    after it (口袋生活⟨掌上生活⟩), and `quote` highlighted where it occurs.
+    after it (口袋生活⟨掌上生活⟩), and `quote` and every one of `quotes` highlighted where it occurs.
 
     The reading is always the canonical Chinese name: it fits a Chinese sentence."""
     raw = neutralise(paragraph.text)  # same length as the text: one character for one
@@ -31,8 +33,9 @@ def marked_paragraph(index: PackIndex, paragraph: Paragraph, *, quote: str = "")
         text.append(f"⟨{neutralise(canonical)}⟩", READING_STYLE)
         position = end
     text.append(raw[position:])
-    if quote:
-        _highlight(text, neutralise(quote))
+    for each in dict.fromkeys((quote, *quotes)):
+        if each:
+            _highlight(text, neutralise(each))
     return text
 
 
