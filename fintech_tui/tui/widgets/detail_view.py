@@ -17,9 +17,10 @@ from fintech_tui.render.detail import Detail
 from fintech_tui.render.wrap import breakable
 from fintech_tui.tui.widgets.keys import bind
 from fintech_tui.tui.widgets.link_list import LinkList
+from fintech_tui.tui.widgets.vim import InstantJumps
 
 
-class DetailBody(ScrollView, can_focus=True):
+class DetailBody(InstantJumps, ScrollView, can_focus=True):
     """The body text, rendered once per item into lines and scrolled.
 
     Line-based rather than a Static in a scroll container: replacing the

@@ -7,7 +7,9 @@ DataTable.
 
 from __future__ import annotations
 
+from textual.actions import SkipAction
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import OptionList
 
 from fintech_tui.tui.widgets.keys import VIM_LIST_KEYS, VIM_SCROLL_KEYS
@@ -20,7 +22,32 @@ class VimList(OptionList):
     BINDINGS = [*VIM_LIST_KEYS]
 
 
-class VimScroll(VerticalScroll, can_focus=True):
+class InstantJumps(Widget):
+    """Home, End and the page keys land at once: Textual animates them, and End took
+    about 800 ms to settle in the detail text (G 700 ms), the reader waiting to read."""
+
+    def _can_scroll(self) -> None:
+        if not (self.allow_vertical_scroll or self.allow_horizontal_scroll):
+            raise SkipAction()  # nothing to scroll here: let the key reach the pane's parent
+
+    def action_scroll_home(self) -> None:
+        self._can_scroll()
+        self.scroll_home(animate=False, immediate=True, x_axis=self.scroll_y == 0)
+
+    def action_scroll_end(self) -> None:
+        self._can_scroll()
+        self.scroll_end(animate=False, immediate=True, x_axis=self.is_vertical_scroll_end)
+
+    def action_page_down(self) -> None:
+        self._can_scroll()
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self._can_scroll()
+        self.scroll_page_up(animate=False)
+
+
+class VimScroll(InstantJumps, VerticalScroll, can_focus=True):
     """A scrolling container that also scrolls with j, k, g, G and space."""
 
     HELP_TITLE = "place.scrolling"
