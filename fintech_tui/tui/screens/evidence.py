@@ -17,7 +17,7 @@ from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.safe import plain
 from fintech_tui.render.wrap import breakable
 from fintech_tui.tui.screens.view import View
-from fintech_tui.tui.widgets.vim import VimList
+from fintech_tui.tui.widgets.placed_list import PlacedList
 
 
 class EvidenceScreen(View[None]):
@@ -47,23 +47,23 @@ class EvidenceScreen(View[None]):
             paragraph = self.index.paragraphs[ev.para]
             prompt = Text.assemble((f"¶{paragraph.number:<4}", "bold cyan"), "“", plain(ev.quote, "italic"), "”")
             options.append(Option(breakable(prompt), id=str(number)))
-        quotes = VimList(*options, id="evidence-list")
+        quotes = PlacedList(*options, id="evidence-list")
         self._titles(quotes)
         if self.about is not None:
             yield Static(self.about(self.lang), id="evidence-about")
         yield quotes
 
-    def _titles(self, quotes: VimList) -> None:
+    def _titles(self, quotes: PlacedList) -> None:
         quotes.border_title = self.heading if isinstance(self.heading, Text) else self.heading(self.lang)
         quotes.border_subtitle = phrase("evidence.subtitle", self.lang)
 
     def redraw(self) -> None:
-        self._titles(self.query_one(VimList))  # the quotes are the article's: the same in both languages
+        self._titles(self.query_one(PlacedList))  # the quotes are the article's: the same in both languages
         if self.about is not None:
             self.query_one("#evidence-about", Static).update(self.about(self.lang))
 
     def on_mount(self) -> None:
-        self.query_one(VimList).focus()
+        self.query_one(PlacedList).focus()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

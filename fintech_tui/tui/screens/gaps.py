@@ -16,7 +16,7 @@ from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.gaps import Finding, Gap, gap_report
 from fintech_tui.render.safe import one_line
 from fintech_tui.tui.screens.view import View
-from fintech_tui.tui.widgets.vim import VimList
+from fintech_tui.tui.widgets.placed_list import PlacedList
 
 
 class GapsScreen(View[Ref | None]):
@@ -38,7 +38,7 @@ class GapsScreen(View[Ref | None]):
         self.chosen = start  # the finding last opened, for coming back to it
 
     def body(self) -> ComposeResult:
-        report = VimList(*self._options(), id="gaps")
+        report = PlacedList(*self._options(), id="gaps")
         self._titles(report)
         yield report
 
@@ -56,12 +56,12 @@ class GapsScreen(View[Ref | None]):
                 self.gaps.append(gap)
         return options
 
-    def _titles(self, report: VimList) -> None:
+    def _titles(self, report: PlacedList) -> None:
         report.border_title = phrase("gaps.title", self.lang, count=self.report.count)
         report.border_subtitle = phrase("gaps.subtitle", self.lang)
 
     def on_mount(self) -> None:
-        report = self.query_one(VimList)
+        report = self.query_one(PlacedList)
         report.focus()
         if self.start:
             with suppress(LookupError):  # the report has fewer findings than before
@@ -69,7 +69,7 @@ class GapsScreen(View[Ref | None]):
 
     def redraw(self) -> None:
         """The report in the new language: the same findings in the same order, the cursor on the same one."""
-        report = self.query_one(VimList)
+        report = self.query_one(PlacedList)
         highlighted, scroll_y = report.highlighted, report.scroll_y
         self.report = gap_report(self.index, self.lang)
         report.set_options(self._options())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.events import Resize
@@ -54,6 +54,7 @@ class DetailBody(InstantJumps, ScrollView, can_focus=True):
         super().__init__(id=id)
         self.renderable: RenderableType | None = None
         self._lines: list[Strip] = []
+        self._starts: list[int] = []  # the first line of each part of the body (a Group's renderables)
         self._width = 0
 
     def show(self, renderable: RenderableType) -> None:
@@ -64,12 +65,15 @@ class DetailBody(InstantJumps, ScrollView, can_focus=True):
 
     def _render_at(self, width: int) -> None:
         self._width = width
-        self._lines = []
+        self._lines, self._starts = [], []
         if self.renderable is not None and width > 0:
             console = self.app.console
             options = console.options.update_width(width)
-            lines = console.render_lines(breakable(self.renderable), options, pad=False)
-            self._lines = [Strip(line).simplify() for line in lines]
+            parts = self.renderable.renderables if isinstance(self.renderable, Group) else [self.renderable]
+            for part in parts:  # one at a time, as a Group renders them, to know where each starts
+                self._starts.append(len(self._lines))
+                lines = console.render_lines(breakable(part), options, pad=False)
+                self._lines += [Strip(line).simplify() for line in lines]
         self._fit_virtual_size()
         self.refresh()
 
@@ -88,11 +92,28 @@ class DetailBody(InstantJumps, ScrollView, can_focus=True):
     def on_resize(self, event: Resize) -> None:
         width = self.scrollable_content_region.width
         if width != self._width:
-            y = self.scroll_y
+            place = self._place(round(self.scroll_y))
             self._render_at(width)
-            self.scroll_to(0, y, animate=False, immediate=True)
+            self.scroll_to(0, self._line_of(place), animate=False, immediate=True)
         else:
             self._fit_virtual_size()
+
+    def _place(self, line: int) -> tuple[int, float]:
+        """Where line `line` stands: the part of the body it is in, and how far into that part."""
+        part = max((n for n, start in enumerate(self._starts) if start <= line), default=0)
+        if not self._starts:
+            return 0, 0.0
+        end = self._starts[part + 1] if part + 1 < len(self._starts) else len(self._lines)
+        start = self._starts[part]
+        return part, (line - start) / max(end - start, 1)
+
+    def _line_of(self, place: tuple[int, float]) -> int:
+        """The line at `place` in the body as now wrapped: the same part at the top, as far into it."""
+        part, into = place
+        if part >= len(self._starts):
+            return 0
+        end = self._starts[part + 1] if part + 1 < len(self._starts) else len(self._lines)
+        return self._starts[part] + int(into * (end - self._starts[part]))
 
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
