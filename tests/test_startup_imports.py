@@ -32,6 +32,13 @@ NEVER_AT_START = {
     "fintech_tui.tui.screens.compare",
     "fintech_tui.tui.screens.gaps",
     "fintech_tui.export",
+    "fintech_tui.library",  # the library's index: only `fintech-tui LIBRARY` opens it
+    "fintech_tui.tui.library_app",
+    "fintech_tui.tui.screens.library",
+    "fintech_tui.tui.screens.library_series",
+    "textual_plotext",  # the chart widget: only the figures-over-time view draws one
+    "plotext",
+    "sqlite3",
     "pypinyin",
     "ahocorasick",
     "textual.widgets._data_table",  # only the matrix and figures views are tables

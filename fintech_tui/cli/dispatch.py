@@ -88,7 +88,9 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_explorer(args: ExplorerOptions) -> int:
-    """Open the explorer on a pack (the bundled article by default)."""
+    """Open the explorer on a pack (the bundled article by default), or on a library of packs."""
+    if args.pack is not None and is_library(args.pack):
+        return run_library(args)
     from fintech_tui.loader.memory import collector_paused, set_aside_for_good
     from fintech_tui.queries.goto import resolve_goto
     from fintech_tui.queries.index import PackIndex
@@ -121,6 +123,35 @@ def run_explorer(args: ExplorerOptions) -> int:
         set_aside=True,  # this process is the explorer's alone
     )
     run_app(app)  # SIGTERM and SIGHUP exit through the app's own shutdown
+    app.save_settings()
+    return app.return_code or EXIT_OK
+
+
+def is_library(path: Path) -> bool:
+    """Whether `path` is a library: a folder that is not itself a pack (see `library.discover`)."""
+    from fintech_tui.library.discover import is_library as holds_packs
+
+    return holds_packs(path)
+
+
+def run_library(args: ExplorerOptions) -> int:
+    """Open the Library view on a folder of packs; each article opens in the explorer from there."""
+    if args.goto:
+        return fail(f"--goto {args.goto}: a library has many articles; open one from the library, then go to the item")
+    assert args.pack is not None
+    from fintech_tui.cli.shutdown import run_app
+    from fintech_tui.tui.library_app import LibraryApp  # deferred: Textual is the slow import
+    from fintech_tui.tui.settings import Settings
+
+    app = LibraryApp(
+        args.pack,
+        lang=args.lang,
+        settings=Settings.load(),
+        screenshot_dir=args.screenshot_dir,
+        fresh=args.fresh,
+        watch=args.watch,
+    )
+    run_app(app)
     app.save_settings()
     return app.return_code or EXIT_OK
 

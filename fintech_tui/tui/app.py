@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual import events
@@ -27,7 +27,7 @@ from fintech_tui.tui.widgets.keys import bind, localise
 class FintechApp(App[None]):
     """fintech-tui: one article as a navigable map."""
 
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = "styles/app.tcss"
     COMMANDS = App.COMMANDS | {ItemCommands}
     HELP_TITLE = "place.app"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -51,17 +51,29 @@ class FintechApp(App[None]):
         set_aside: bool = False,
     ) -> None:
         super().__init__()
-        self.set_aside = set_aside  # the process is this explorer's alone: see `on_main_screen_settled`
+        self._start(lang=lang, settings=settings, screenshot_dir=screenshot_dir, watch=watch, set_aside=set_aside)
         self.pack = pack
         self.index = index or PackIndex(pack)
+        self.goto = goto if goto is not None or fresh else self._remembered()
+        self.sub_title = pack_title(pack, self.lang)
+
+    def _start(
+        self,
+        *,
+        lang: Lang | None,
+        settings: Settings | None,
+        screenshot_dir: Path | None,
+        watch: Path | None,
+        set_aside: bool,
+    ) -> None:
+        """What the app holds whatever it opens on (one article, or a library of them)."""
+        self.set_aside = set_aside  # the process is this explorer's alone: see `on_main_screen_settled`
         self.settings = settings or Settings()  # without a path: never saved (tests, serve)
         self.lang: Lang = lang or self.settings.lang or "en"
-        self.goto = goto if goto is not None or fresh else self._remembered()
         self.screenshot_dir = screenshot_dir
         self.watched = watch  # the pack's path under --watch
         self.closing = False
         self.title = "fintech-tui"
-        self.sub_title = pack_title(pack, self.lang)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
 
@@ -100,22 +112,43 @@ class FintechApp(App[None]):
     async def replace_pack(self, pack: Pack, index: PackIndex) -> None:
         """Show `pack` instead of the current one (`--watch` saw its files change)."""
         self.pack, self.index = pack, index
-        self.sub_title = pack_title(pack, self.main_screen.lang)
+        self.sub_title = pack_title(pack, self.label_lang)
         await self.main_screen.reload(index)
 
     @property
+    def explorer(self) -> MainScreen | None:
+        """The explorer on the stack (the topmost, over a library), or None when there is none."""
+        return next((screen for screen in reversed(self.screen_stack) if isinstance(screen, MainScreen)), None)
+
+    @property
     def main_screen(self) -> MainScreen:
-        return next(screen for screen in self.screen_stack if isinstance(screen, MainScreen))
+        explorer = self.explorer
+        if explorer is None:
+            raise LookupError("no explorer is open")
+        return explorer
+
+    @property
+    def label_lang(self) -> Lang:
+        """The label language: the explorer's, or the app's own while none is open (a library)."""
+        explorer = self.explorer
+        return explorer.lang if explorer is not None else self.lang
 
     def action_toggle_language(self) -> None:
-        """The other label language for the whole app: the explorer's own `t`, then every open view."""
-        from fintech_tui.tui.screens.view import View  # deferred: a view's module, loaded once one is open
-
-        main = self.main_screen
-        main.action_toggle_language()  # its labels, the title bars, the toast
+        """The other label language for the whole app: the explorer's own `t`, then every open view
+        (and, over a library, the library and any other explorer)."""
+        main = self.explorer
+        if main is not None:
+            main.action_toggle_language()  # its labels, the title bars, the toast
+            self.lang = main.lang
+        else:
+            self.lang = "zh" if self.lang == "en" else "en"
+            self.notify(phrase("toast.labels", self.lang), timeout=2, markup=False)
         for screen in self.screen_stack:
-            if isinstance(screen, View):
-                screen.relabel(main.lang)
+            if isinstance(screen, MainScreen):
+                if screen is not main:
+                    screen.lang = self.lang
+            elif callable(relabel := getattr(screen, "relabel", None)):  # a view, or the library
+                relabel(self.lang)
 
     # -- what is remembered between runs ------------------------------------
 
@@ -156,14 +189,14 @@ class FintechApp(App[None]):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(screen, self.main_screen.lang))
+        self.push_screen(HelpScreen(screen, self.label_lang))
 
     def action_command_palette(self) -> None:
         """The palette, its prompt in the label language."""
         from textual.command import CommandPalette  # deferred: opened on demand
 
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            placeholder = phrase("palette.placeholder", self.main_screen.lang)
+            placeholder = phrase("palette.placeholder", self.label_lang)
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def search_themes(self) -> None:
@@ -171,7 +204,7 @@ class FintechApp(App[None]):
         from textual.command import CommandPalette  # deferred: opened on demand
         from textual.theme import ThemeProvider
 
-        placeholder = phrase("palette.themes", self.main_screen.lang)
+        placeholder = phrase("palette.themes", self.label_lang)
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -179,10 +212,10 @@ class FintechApp(App[None]):
         the current view's own first, then the explorer's, then the app's."""
         from fintech_tui.tui.keymap import key_name, own_bindings
 
-        main = self.main_screen
-        lang = main.lang
+        main = self.explorer
+        lang = self.label_lang
         seen: set[str] = set()
-        owners: list[Screen[object]] = list(dict.fromkeys([screen, main]))  # type: ignore[list-item]
+        owners: list[Screen[object]] = list(dict.fromkeys([screen, main or screen]))  # type: ignore[list-item]
         for owner in owners:
             for binding in map(partial(localise, lang=lang), own_bindings(type(owner))):
                 if not binding.tooltip or binding.action in seen:
@@ -212,7 +245,7 @@ class FintechApp(App[None]):
             folder.mkdir(parents=True, exist_ok=True)
             path = self.save_screenshot(path=str(folder))
         except OSError as error:
-            error_text = phrase("toast.not_saved", self.main_screen.lang, error=error.strerror or error)
+            error_text = phrase("toast.not_saved", self.label_lang, error=error.strerror or error)
             self.notify(error_text, severity="error", markup=False)
             return
-        self.notify(phrase("toast.saved", self.main_screen.lang, path=path), timeout=6, markup=False)
+        self.notify(phrase("toast.saved", self.label_lang, path=path), timeout=6, markup=False)

@@ -259,6 +259,11 @@ class MainScreen(Screen[None]):
         else:
             self.open(link.ref)
 
+    def can_go_back(self) -> bool:
+        """Whether back has somewhere to go in this article: a view to reopen, or an earlier item."""
+        returning = self._return is not None and self._return[0] == self.current
+        return returning or (self.current is not None and bool(self.history.back_stack))
+
     def action_back(self) -> None:
         if self._return is not None and self._return[0] == self.current:
             _, reopen = self._return
