@@ -74,15 +74,17 @@ def article_cells(row: ArticleRow, lang: Lang, widths: dict[str, int], *, marked
     ]
 
 
-def broken_lines(rows: tuple[ArticleRow, ...], lang: Lang) -> Text:
-    """The broken packs and their problems (FILE:LINE:COL lines), one under another."""
+def broken_lines(rows: tuple[ArticleRow, ...], lang: Lang, folder: str = "") -> Text:
+    """The broken packs and their problems (FILE:LINE:COL lines), one under another; a file
+    inside the library `folder` is named from there, as the reader names it."""
+    prefix = folder.rstrip("/") + "/" if folder else ""
     text = Text(phrase("library.broken", lang, count=len(rows)), style="bold red")
     for row in rows:
         text.append("\n")
         text.append_text(one_line(row.key, "bold"))
         for problem in row.problems:
             text.append("\n  ")
-            text.append_text(one_line(problem, "red"))
+            text.append_text(one_line(problem.removeprefix(prefix) if prefix else problem, "red"))
     return text
 
 
@@ -180,27 +182,41 @@ def shared_cells(shared: SharedEntity, lang: Lang, width: int) -> list[Text]:
     return [name, Text(value_phrase("entity_kind", shared.kind, lang), style="dim"), count_cell(articles)]
 
 
-#: The figures-over-time table's columns, by id; headings are `column.<id>`.
-SERIES_COLUMNS = ("period", "date", "value", "as_written", "hedge", "source", "article")
+#: The figures-over-time table's columns, by id, and their widths; headings are `column.<id>`.
+SERIES_COLUMNS = {"period": 18, "value": 18, "article": 22, "hedge": 12, "date": 13, "as_written": 14, "source": 18}
 
 
-def series_cells(point: FigureRow, title: Text, differs: bool, lang: Lang) -> list[Text]:
-    """One article's figure as a row of the series: marked "≠" when another article differs for its period."""
-    period = one_line(point.period) if point.period else Text("—", style="dim")
+def series_cells(point: FigureRow, title: str, differs: bool, lang: Lang) -> list[Text]:
+    """One article's figure as a row of the series (SERIES_COLUMNS order, each cut to its width):
+    marked "≠" when another article differs for its period, "≈" when its date is inferred."""
+    widths = SERIES_COLUMNS
+    period = clipped(point.period, widths["period"] - 2 * differs) if point.period else Text("—", style="dim")
     if differs:
         period = Text.assemble(("≠ ", "bold red"), period)
     value = figure_value(point)
     if differs:
         value.stylize("bold red")
+    date = one_line(point.period_date, "dim") if point.period_date else Text("—", style="dim")
+    if point.period_inferred:  # dated from the article's own date (今年, "this year"), not its words
+        date = Text.assemble(("≈ ", "yellow"), date)
     return [
         period,
-        one_line(point.period_date, "dim") if point.period_date else Text("—", style="dim"),
         value,
-        one_line(point.as_written),
+        clipped(title, widths["article"]),
         hedge_word(point.hedge, lang),
-        one_line(point.source, "dim"),
-        title,
+        date,
+        clipped(point.as_written, widths["as_written"]),
+        clipped(point.source, widths["source"], "dim"),
     ]
+
+
+def compact_number(value: float, lang: Lang) -> str:
+    """A chart's axis label: 100,000,000 as "100M" (English) or "1亿" (Chinese)."""
+    steps = ((1e8, "亿"), (1e4, "万")) if lang == "zh" else ((1e9, "B"), (1e6, "M"), (1e3, "K"))
+    for size, suffix in steps:
+        if abs(value) >= size:
+            return f"{value / size:.4g}{suffix}"
+    return f"{value:.4g}"
 
 
 def disagreement_lines(disagreements: tuple[Disagreement, ...], lang: Lang) -> Text:

@@ -138,15 +138,22 @@ class FintechApp(App[None]):
         (and, over a library, the library and any other explorer)."""
         main = self.explorer
         if main is not None:
-            main.action_toggle_language()  # its labels, the title bars, the toast
-            self.lang = main.lang
+            MainScreen.action_toggle_language(main)  # its labels, the title bars, the toast
+            self.follow_language(main)
         else:
             self.lang = "zh" if self.lang == "en" else "en"
             self.notify(phrase("toast.labels", self.lang), timeout=2, markup=False)
+            self.follow_language(None)
+
+    def follow_language(self, leader: MainScreen | None) -> None:
+        """Every screen but `leader` (an explorer that has switched already) in its label language."""
+        if leader is not None:
+            self.lang = leader.lang
         for screen in self.screen_stack:
+            if screen is leader:
+                continue
             if isinstance(screen, MainScreen):
-                if screen is not main:
-                    screen.lang = self.lang
+                screen.lang = self.lang
             elif callable(relabel := getattr(screen, "relabel", None)):  # a view, or the library
                 relabel(self.lang)
 

@@ -68,9 +68,10 @@ class LibraryScreen(Screen[None]):
         bind("enter", "open_article", "open_article", priority=True, key_display="⏎"),
         bind("o", "sort_next", "sort_articles"),
         bind("r", "reverse", "reverse_articles"),
-        bind("x", "mark", "mark_article"),
-        bind("c", "side_by_side", "side_by_side"),
-        bind("e", "shared", "shared"),
+        # in the list's border and the help; the footer keeps room for the sort keys on 80 columns
+        bind("x", "mark", "mark_article", show=False),
+        bind("c", "side_by_side", "side_by_side", show=False),
+        bind("e", "shared", "shared", show=False),
         bind("slash", "search", "library_search", key_display="/"),
         bind("t", "toggle_language", "language"),
     ]
@@ -200,7 +201,8 @@ class LibraryScreen(Screen[None]):
         box = self.query_one("#library-broken")
         box.display = bool(broken)
         if broken:
-            self.query_one("#library-problems", Static).update(broken_lines(broken, self.lang))
+            folder = str(self.library.folder) if self.library is not None else ""
+            self.query_one("#library-problems", Static).update(broken_lines(broken, self.lang, folder))
 
     def current_article(self) -> ArticleRow | None:
         return self.query_one(PagedTable).current()

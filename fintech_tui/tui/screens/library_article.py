@@ -41,6 +41,11 @@ class ArticleScreen(MainScreen):
         else:
             self.dismiss(None)
 
+    def action_toggle_language(self) -> None:
+        """`t` here switches the library beneath too, so back shows it in the same language."""
+        super().action_toggle_language()
+        self.app.follow_language(self)  # type: ignore[attr-defined]
+
     def action_across(self) -> None:
         """The company on show across the library (the shared entity it is one of)."""
         from fintech_tui.tui.screens.library_entity import AcrossScreen  # deferred: opened on demand

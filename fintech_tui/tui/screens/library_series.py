@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
@@ -19,7 +18,7 @@ from textual.widgets import DataTable, Static
 from fintech_tui.i18n import phrase
 from fintech_tui.model import Bilingual, Lang
 from fintech_tui.queries.index import Ref
-from fintech_tui.render.library import SERIES_COLUMNS, disagreement_lines, series_cells
+from fintech_tui.render.library import SERIES_COLUMNS, compact_number, disagreement_lines, series_cells
 from fintech_tui.render.safe import clipped
 from fintech_tui.tui.screens.library_open import OpenArticle, QuoteOpener
 from fintech_tui.tui.screens.view import View
@@ -80,12 +79,12 @@ class SeriesScreen(View[None]):
         table = self.query_one(VimTable)
         row = table.cursor_row
         table.clear(columns=True)
-        for name in SERIES_COLUMNS:
-            table.add_column(Text(phrase(f"column.{name}", self.lang)), key=name)
+        for name, width in SERIES_COLUMNS.items():
+            table.add_column(clipped(phrase(f"column.{name}", self.lang), width), key=name, width=width)
         differing = {(point.article, point.id) for disagreement in self.disagreements for point in disagreement.points}
         titles = {point.article: self.library.article(point.article).title for point in self.points}
         for number, point in enumerate(self.points):
-            title = clipped(titles[point.article].pick(self.lang), 28)
+            title = titles[point.article].pick(self.lang)
             differs = (point.article, point.id) in differing
             table.add_row(*series_cells(point, title, differs, self.lang), key=str(number))
         if self.points:
@@ -107,9 +106,13 @@ class SeriesScreen(View[None]):
         if not points:
             chart.border_title = ""
             return
+        dates, values = [p.period_date for p in points], [float(p.value or 0) for p in points]
         plt.date_form("Y-m-d")
-        plt.plot([p.period_date for p in points], [float(p.value or 0) for p in points], marker="braille")
-        plt.scatter([p.period_date for p in points], [float(p.value or 0) for p in points], marker="●")
+        plt.plot(dates, values, marker="braille")
+        plt.scatter(dates, values, marker="●")
+        low, high = min(values), max(values)
+        ticks = [low + (high - low) * step / 4 for step in range(5)] if high > low else [low]
+        plt.yticks(ticks, [compact_number(tick, self.lang) for tick in ticks])
         chart.refresh()
 
     def redraw(self) -> None:
