@@ -41,7 +41,9 @@ def main(runs: int = 9) -> int:
         for name, value in json.loads(out).items():
             found[name].append(value)
     for name, values in found.items():
-        print(f"{name}: median {statistics.median(values):.1f} (min {min(values):.1f}, max {max(values):.1f}) over {runs}")
+        print(
+            f"{name}: median {statistics.median(values):.1f} (min {min(values):.1f}, max {max(values):.1f}) over {runs}"
+        )
     return 0
 
 
