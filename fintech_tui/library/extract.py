@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fintech_tui.library.identity import normalise
+from fintech_tui.library.identity import normalise, simplified
 from fintech_tui.library.periods import dated, iso_date
 from fintech_tui.loader import PackError, load_pack
 from fintech_tui.model import Evidence, Pack, kind_of, kinds
@@ -77,7 +77,7 @@ def rows_of(pack: Pack) -> dict[str, Any]:
     for f in pack.figures:
         period_date, inferred = dated(f.period, article_date=meta.date)
         if not period_date and not f.period and f.evidence:  # the quote may date it: "截至2024年末"
-            period_date, _ = dated(f.evidence[0].quote, article_date="")
+            period_date, _ = dated(f.evidence[0].quote, comment=False)
             inferred = bool(period_date)
         figures.append(
             (
@@ -107,7 +107,9 @@ def rows_of(pack: Pack) -> dict[str, Any]:
             if words:
                 label = label_of(item) if kind.name != "paragraph" else f"¶{item.number} {label_of(item)}"
                 named = kind.name in NAMED_KINDS
-                search.append((kind_of(item).name, item.id, label[:LABEL_CHARS], " | ".join(words), int(named)))
+                folded = fold_search(" | ".join(words))
+                terms = sorted({t.strip() for t in folded.split("|")} - {""}) if named else []
+                search.append((kind_of(item).name, item.id, label[:LABEL_CHARS], folded, int(named), terms))
     return {
         "meta": (meta.title.en, meta.title.zh, meta.author, article_date),
         "counts": (len(pack.entities), len(pack.arguments), len(pack.figures)),
@@ -117,6 +119,13 @@ def rows_of(pack: Pack) -> dict[str, Any]:
         "strategies": strategies,
         "search": search,
     }
+
+
+def fold_search(text: str) -> str:
+    """The form search matches in, for indexed words and queries alike (names' normalisation, spaces kept)."""
+    from fintech_tui.queries.index import fold
+
+    return simplified(fold(text))
 
 
 def _names(entity: Any) -> list[str]:

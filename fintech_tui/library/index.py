@@ -17,7 +17,7 @@ import json
 import os
 import sqlite3
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -91,14 +91,6 @@ def require_fts5() -> None:
             f"this Python's SQLite ({sqlite3.sqlite_version}) lacks FTS5 with the trigram tokenizer"
             " (SQLite 3.34 or later built with FTS5); a library needs it"
         ) from None
-
-
-def fold_search(text: str) -> str:
-    """The form search matches in, for indexed words and queries alike (names' normalisation, spaces kept)."""
-    from fintech_tui.library.identity import simplified
-    from fintech_tui.queries.index import fold
-
-    return simplified(fold(text))
 
 
 def _expected_schema() -> set[tuple[str, str, str]]:
@@ -366,20 +358,21 @@ class Index:
         )
         self._write_search(key, rows["search"])
 
-    def _write_search(self, key: str, entries: Iterable[tuple[str, str, str, str, int]]) -> None:
+    def _write_search(self, key: str, entries: list[Any]) -> None:
         db = self.db
-        for kind, item, label, words, named in entries:
-            folded = fold_search(words)
-            cursor = db.execute(
-                "INSERT INTO docs (pack, kind, item, label, words, named) VALUES (?, ?, ?, ?, ?, ?)",
-                (key, kind, item, label, folded, named),
-            )
-            doc = cursor.lastrowid
-            db.execute("INSERT INTO search (rowid, words) VALUES (?, ?)", (doc, folded))
-            if named:
-                for term in {t.strip() for t in folded.split("|")} - {""}:
-                    db.execute("INSERT OR IGNORE INTO terms (term) VALUES (?)", (term,))
-                    db.execute("INSERT OR IGNORE INTO term_docs SELECT id, ? FROM terms WHERE term = ?", (doc, term))
+        first = int(db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM docs").fetchone()[0])
+        docs = [
+            (first + i, key, kind, item, label, words, named)
+            for i, (kind, item, label, words, named, _) in enumerate(entries)
+        ]
+        db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)", docs)
+        db.executemany("INSERT INTO search (rowid, words) VALUES (?, ?)", [(doc[0], doc[5]) for doc in docs])
+        pairs = [(term, first + i) for i, entry in enumerate(entries) for term in entry[5]]
+        db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", [(term,) for term, _ in pairs])
+        db.executemany(
+            "INSERT OR IGNORE INTO term_docs SELECT id, ? FROM terms WHERE term = ?",
+            [(doc, term) for term, doc in pairs],
+        )
 
     def regroup(self) -> None:
         """Work out the shared entities of the whole library again (after any pack changed)."""

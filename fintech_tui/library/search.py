@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from fintech_tui.library.index import fold_search
+from fintech_tui.library.extract import fold_search
 from fintech_tui.library.rows import SearchHit
 
 SNIPPET_CHARS = 80
