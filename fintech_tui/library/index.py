@@ -21,6 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from fintech_tui import __version__
 from fintech_tui.library.discover import discover, pack_path
 from fintech_tui.loader import cache
@@ -78,12 +80,15 @@ class CorruptIndex(Exception):
     """A value read from the index is not what this version wrote: rebuild it."""
 
 
+FTS_PROBE = "CREATE VIRTUAL TABLE t USING fts5(a, tokenize='trigram')"
+
+
 def require_fts5() -> None:
     """Fail with one clear line when this Python's SQLite has no FTS5 trigram tokenizer."""
     try:
         connection = sqlite3.connect(":memory:")
         try:
-            connection.execute("CREATE VIRTUAL TABLE t USING fts5(a, tokenize='trigram')")
+            connection.execute(FTS_PROBE)
         finally:
             connection.close()
     except sqlite3.Error:
@@ -193,8 +198,12 @@ class Index:
         connection = open_existing(where, folder) if where is not None else None
         if connection is not None:
             index = cls(connection, folder, where)
-            index.sync(progress=progress, workers=workers)
-            return index
+            try:
+                index.sync(progress=progress, workers=workers)
+                return index
+            except (sqlite3.DatabaseError, CorruptIndex):  # damaged past what the schema check sees
+                with contextlib.suppress(sqlite3.Error):
+                    connection.close()
         return cls.build(folder, where, progress=progress, workers=workers)
 
     @classmethod
@@ -382,13 +391,12 @@ class Index:
         rows = db.execute(
             "SELECT pack, id, names, same_as, not_same_as, name_en, name_zh, kind FROM entities ORDER BY pack, ord"
         ).fetchall()
+        strings = msgspec.json.Decoder(tuple[str, ...])
         candidates = []
         for pack, entity, found, same_as, not_same_as, *_ in rows:
             try:
-                candidates.append(
-                    Candidate(pack, entity, tuple(map(str, json.loads(found))), same_as, tuple(json.loads(not_same_as)))
-                )
-            except (ValueError, TypeError) as error:
+                candidates.append(Candidate(pack, entity, strings.decode(found), same_as, strings.decode(not_same_as)))
+            except msgspec.MsgspecError as error:
                 raise CorruptIndex(str(error)) from None
         groups = group(candidates)
         keys = unique_keys((key for key, _ in groups), (f"{rows[m[0][0]][0]}/{rows[m[0][0]][1]}" for _, m in groups))
