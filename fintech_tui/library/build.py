@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from fintech_tui.loader import pack_files, read_file
+from fintech_tui.loader import SUFFIXES, pack_files, read_file
 from fintech_tui.loader.cache import digest_of
 
 PARALLEL_FROM = 8  # fewer packs than this are indexed here: starting workers costs more
@@ -27,21 +27,25 @@ CHUNK = 4
 def signature(path: Path) -> str:
     """The files' names, sizes, mtimes and inodes: equal means unchanged, without reading a byte.
 
-    A file modified in the last two seconds gives no signature, so the next open reads and
-    hashes it rather than trust a timestamp that may not have ticked yet.
+    The same files `loader.pack_files` reads (YAML files of a folder, or the file itself). A
+    file modified in the last two seconds gives no signature, so the next open reads and hashes
+    it rather than trust a timestamp that may not have ticked yet.
     """
     try:
-        files = pack_files(path)
-        parts = []
-        now = time.time_ns()
-        for file in files:
-            info = file.stat()
-            if now - info.st_mtime_ns < RACY_NS:
-                return ""
-            parts.append(f"{file.name}:{info.st_size}:{info.st_mtime_ns}:{info.st_ino}")
-        return "|".join(parts)
+        if path.is_dir():
+            with os.scandir(path) as found:
+                entries = [(e.name, e.stat()) for e in found if e.name.lower().endswith(SUFFIXES) and not e.is_dir()]
+        else:
+            entries = [(path.name, path.stat())]
     except OSError:
         return ""
+    now = time.time_ns()
+    parts = []
+    for name, info in sorted(entries):
+        if now - info.st_mtime_ns < RACY_NS:
+            return ""
+        parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}:{info.st_ino}")
+    return "|".join(parts)
 
 
 def digest(path: Path) -> str:

@@ -9,7 +9,6 @@ pack; one whose files each hold a `meta` of their own is a library of single-fil
 from __future__ import annotations
 
 import os
-import re
 import stat
 from pathlib import Path
 
@@ -17,8 +16,6 @@ PACK_SUFFIXES = (".yaml", ".yml")
 FILE_SUFFIXES = (*PACK_SUFFIXES, ".json")  # a single-file pack may be JSON (the export's format)
 MAX_DEPTH = 4  # folders of folders of packs: deep enough for year/month groupings
 MAX_PACKS = 100_000
-_META = re.compile(rb'^(?:meta|\s{0,4}"meta")\s*:', re.MULTILINE)
-_PARAGRAPHS = re.compile(rb'^(?:paragraphs|\s{0,4}"paragraphs")\s*:', re.MULTILINE)
 PEEK_BYTES = 64 * 1024
 
 
@@ -49,10 +46,18 @@ def _sections(path: Path) -> tuple[bool, bool]:
     """Whether the file's first bytes declare (meta, paragraphs) at the top level."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(PEEK_BYTES)
+            head = b"\n" + handle.read(PEEK_BYTES)
     except OSError:
         return False, False
-    return _META.search(head) is not None, _PARAGRAPHS.search(head) is not None
+    return _declares(head, b"meta"), _declares(head, b"paragraphs")
+
+
+def _declares(head: bytes, section: bytes) -> bool:
+    """A top-level YAML key (`meta:` at a line's start) or a JSON key near the left margin."""
+    if b"\n" + section + b":" in head:
+        return True
+    at = head.find(b'"' + section + b'"')
+    return at >= 0 and head.rfind(b"\n", 0, at) >= at - 5
 
 
 def is_pack_folder(folder: Path) -> bool:
@@ -61,7 +66,11 @@ def is_pack_folder(folder: Path) -> bool:
     They do unless each of them is a whole pack of its own (meta and paragraphs in one
     file) and there are two of them, or packs in subfolders beside them.
     """
-    own = [f for f in _own_files(folder) if f.suffix.lower() in PACK_SUFFIXES]
+    entries = _entries(folder)
+    names = {e.name.lower() for e in entries}
+    if "meta.yaml" in names or "meta.yml" in names:  # the usual folder pack, told without reading a byte
+        return _kind(next(e for e in entries if e.name.lower() in ("meta.yaml", "meta.yml"))) == "file"
+    own = [folder / e.name for e in entries if Path(e.name).suffix.lower() in PACK_SUFFIXES and _kind(e) == "file"]
     if not own:
         return False
     whole = 0

@@ -30,7 +30,7 @@ from fintech_tui.model.plan import model_fingerprint
 from fintech_tui.util.digest import blake2b
 from fintech_tui.util.safe_files import TEMP_SUFFIX
 
-FORMAT = 1  # bump when the schema or a row's meaning changes
+FORMAT = 2  # bump when the schema or a row's meaning changes
 MAX_INDEX_BYTES = 8 * 1024**3
 Progress = Callable[[int, int], None]
 
@@ -65,7 +65,10 @@ SCHEMA = (
     "CREATE TABLE docs (id INTEGER PRIMARY KEY, pack TEXT NOT NULL, kind TEXT NOT NULL, item TEXT NOT NULL,"
     " label TEXT NOT NULL, words TEXT NOT NULL, named INTEGER NOT NULL) STRICT",
     "CREATE INDEX docs_pack ON docs (pack)",
-    "CREATE VIRTUAL TABLE search USING fts5(words, content='docs', content_rowid='id', tokenize='trigram')",
+    # Names (entities, strategies, terms) and running text apart: a query ranks the few names it
+    # matches, and takes running text in index order, stopping at the limit.
+    "CREATE VIRTUAL TABLE name_search USING fts5(words, content='docs', content_rowid='id', tokenize='trigram')",
+    "CREATE VIRTUAL TABLE text_search USING fts5(words, content='docs', content_rowid='id', tokenize='trigram')",
     "CREATE TABLE terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE) STRICT",
     "CREATE TABLE term_docs (term INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (term, doc)) STRICT",
     "CREATE INDEX term_docs_doc ON term_docs (doc)",
@@ -307,9 +310,13 @@ class Index:
         db = self.db
         for table in ("entities", "claims", "figures", "strategies", "shared"):
             db.execute(f"DELETE FROM {table} WHERE pack = ?", (key,))
-        docs = db.execute("SELECT id, words FROM docs WHERE pack = ?", (key,)).fetchall()
-        db.executemany("INSERT INTO search (search, rowid, words) VALUES ('delete', ?, ?)", docs)
-        db.executemany("DELETE FROM term_docs WHERE doc = ?", [(doc,) for doc, _ in docs])
+        docs = db.execute("SELECT id, words, named FROM docs WHERE pack = ?", (key,)).fetchall()
+        for table, named in (("name_search", 1), ("text_search", 0)):
+            db.executemany(
+                f"INSERT INTO {table} ({table}, rowid, words) VALUES ('delete', ?, ?)",
+                [(doc, words) for doc, words, flag in docs if flag == named],
+            )
+        db.executemany("DELETE FROM term_docs WHERE doc = ?", [(doc,) for doc, _, flag in docs if flag])
         db.execute("DELETE FROM docs WHERE pack = ?", (key,))
 
     def _index(self, keys: list[str], *, progress: Progress | None = None, workers: int | None = None) -> None:
@@ -375,7 +382,8 @@ class Index:
             for i, (kind, item, label, words, named, _) in enumerate(entries)
         ]
         db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)", docs)
-        db.executemany("INSERT INTO search (rowid, words) VALUES (?, ?)", [(doc[0], doc[5]) for doc in docs])
+        db.executemany("INSERT INTO name_search (rowid, words) VALUES (?, ?)", [(d[0], d[5]) for d in docs if d[6]])
+        db.executemany("INSERT INTO text_search (rowid, words) VALUES (?, ?)", [(d[0], d[5]) for d in docs if not d[6]])
         pairs = [(term, first + i) for i, entry in enumerate(entries) for term in entry[5]]
         db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", [(term,) for term, _ in pairs])
         db.executemany(
