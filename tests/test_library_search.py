@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from fintech_tui.library.catalog import Library
@@ -14,9 +12,20 @@ from tests.library_helpers import entity, with_bundled, write_article
 def lib(tmp_path_factory: pytest.TempPathFactory) -> Library:
     root = tmp_path_factory.mktemp("search") / "lib"
     with_bundled(root)
-    write_article(root, "hk", "螞蟻集團旗下的支付寶有十億用戶。", entities=[entity("zfb", "支付寶", "Alipay HK")],
-                  arguments=[{"id": "t", "role": "thesis", "claim": {"en": "Scale [bold]wins[/bold]."},
-                              "evidence": [{"para": "p1", "quote": "十億用戶"}]}])
+    write_article(
+        root,
+        "hk",
+        "螞蟻集團旗下的支付寶有十億用戶。",
+        entities=[entity("zfb", "支付寶", "Alipay HK")],
+        arguments=[
+            {
+                "id": "t",
+                "role": "thesis",
+                "claim": {"en": "Scale [bold]wins[/bold]."},
+                "evidence": [{"para": "p1", "quote": "十億用戶"}],
+            }
+        ],
+    )
     write_article(root, "other", "美团的外卖。", entities=[entity("mt", "美团", "Meituan")])
     return Library.open(root)
 
