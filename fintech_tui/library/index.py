@@ -24,7 +24,7 @@ from typing import Any
 import msgspec
 
 from fintech_tui import __version__
-from fintech_tui.library.discover import discover, pack_path
+from fintech_tui.library.discover import discover_signed, pack_path
 from fintech_tui.loader import cache
 from fintech_tui.model.plan import model_fingerprint
 from fintech_tui.util.digest import blake2b
@@ -251,12 +251,11 @@ class Index:
 
     def sync(self, *, progress: Progress | None = None, workers: int | None = None) -> bool:
         """Re-index the packs whose bytes changed, drop the ones gone; True when anything changed."""
-        from fintech_tui.library.build import digest, signature
+        from fintech_tui.library.build import digest
 
-        keys = discover(self.folder)
         known = {key: (sig, dig) for key, sig, dig in self.db.execute("SELECT key, sig, digest FROM packs")}
         stale: list[str] = []
-        for key in keys:
+        for key, sig in discover_signed(self.folder):
             path = pack_path(self.folder, key)
             if path is None:
                 continue
@@ -264,7 +263,6 @@ class Index:
             if old is None:
                 stale.append(key)
                 continue
-            sig = signature(path)
             if sig and sig == old[0]:
                 continue
             if digest(path) == old[1] and old[1]:
