@@ -81,3 +81,55 @@ def test_a_name_called_a_system_is_a_product_and_one_followed_by_app_is_an_app()
     found = names("Merchants use the Bramble point-of-sale system. Fraud hit users of its Swift Pay app.")
     assert found["Bramble"].kind == "product"
     assert found["Swift Pay"].kind == "app"
+
+
+# Parents
+
+
+def test_a_possessive_or_its_descriptor_before_a_name_states_its_owner() -> None:
+    found = names(
+        "Lumen Inc. grew fast. Its lending programme, Lumen Advance, reached shops.",
+        "Northwind Bank's payments arm, Tallow Pay, grew too.",
+    )
+    assert found["Lumen Advance"].parent.rstrip(".") == "Lumen Inc"
+    assert found["Tallow Pay"].parent == "Northwind Bank"
+
+
+def test_a_possessive_or_its_descriptor_after_a_name_states_its_owner() -> None:
+    found = names(
+        "Sapphire Reserve, Northwind Bank's premium card, sells trips.",
+        "Harbor Corp. folded the tool into Brightline, its budgeting app, in May.",
+        "Revolut raised prices. Revolut Metal, the company's paid subscription, has 2 million members.",
+    )
+    assert found["Sapphire Reserve"].parent == "Northwind Bank"
+    assert found["Brightline"].parent.rstrip(".") == "Harbor Corp"
+    assert found["Revolut Metal"].parent == "Revolut"
+
+
+def test_its_before_a_named_app_is_the_last_company_not_a_regulator() -> None:
+    found = names("The Financial Conduct Authority fined Wexford Bank over fraud on its Kite Pay app.")
+    assert found["Kite Pay"].parent == "Wexford Bank"
+
+
+def test_bought_the_owner_of_and_launched_state_owners() -> None:
+    found = names(
+        "Fiserv bought Kestrel Systems in 2023.",
+        "Harcourt Group, the owner of Brightpay, said little.",
+        "Orbit Card, the credit card Quillsoft launched with a partner, grew.",
+    )
+    assert found["Kestrel Systems"].parent == "Fiserv"
+    assert found["Brightpay"].parent == "Harcourt Group"
+    assert found["Orbit Card"].parent == "Quillsoft"
+
+
+def test_a_unit_of_may_come_many_words_after_the_comma() -> None:
+    found = names(
+        "Bitvault, the exchange that Coinbase bought last year and now runs as a unit of Coinbase Europe Ltd, grew."
+    )
+    assert found["Bitvault"].parent == "Coinbase Europe Ltd"
+    assert found["Coinbase"].parent == ""
+
+
+def test_a_form_inside_another_names_longer_form_is_no_alias() -> None:
+    found = names("Chime Financial Inc. said Chime Card spending rose.")
+    assert "Chime" not in found["Chime Financial Inc."].aliases

@@ -49,6 +49,7 @@ from fintech_tui.draft.lexicon_en import (
     run_ahead,
     sentences,
 )
+from fintech_tui.draft.parents_en import stated_owners
 
 POSSESSIVE_FREE_STOPS = {"I"}
 
@@ -121,8 +122,8 @@ class _Finder:
         return max(used, key=len) if used else found.name
 
     def _alone(self, form: str, forms: list[str]) -> bool:
-        """Whether the text uses `form` outside the longer forms of the same name (Block, not Block Inc)."""
-        longer = [f for f in set(forms) if len(f) > len(form) and form in f]
+        """Whether the text uses `form` outside the longer forms of any name (Block, not Block Inc, not Block Card)."""
+        longer = [f for f in set(forms) | set(self.form_of) if len(f) > len(form) and form in f]
         for text in self.texts:
             covered = [(m.start(), m.end()) for f in longer for m in re.finditer(re.escape(f), text)]
             for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
@@ -472,30 +473,12 @@ class _Finder:
         return False
 
     def _parents(self) -> None:
-        """Owners the text states: "Y, a unit of X", "owned by X", "X's Y", "X subsidiary Y"."""
-        forms = sorted(self.form_of, key=len, reverse=True)
-        if not forms:
+        """Owners the text states (parents_en): "Y, a unit of X", "X's payments arm, Y", "its Y app"."""
+        if not self.form_of:
             return
-        alternation = "|".join(re.escape(f) for f in forms)
-        name = rf"(?<![\w-])({alternation})(?![\w-])"
-        owner_after = re.compile(
-            name + r"(?:'s|’s)?[\"”’]?,?\s(?:which is\s|is\s|was\s)?(?:now\s)?(?:a|an|the)?\s?(?:wholly[- ]owned\s)?"
-            r"(?:[\w'’-]+\s){0,4}?(?:unit|subsidiary|division|arm|affiliate|part|business|brand|owned|operated|run|"
-            r"controlled)\s(?:of|by)\s"
-            r"(?:the\s)?" + name
-        )
-        owner_before = re.compile(
-            name + r"(?:'s|’s|-owned|-backed)?\s(?:(?:[a-z-]+\s){0,3}?(?:subsidiary|unit|arm|division)\s)?"
-            r"(?:(?:payment|payments|lending|banking|credit|digital|online|mobile|wallet|super|consumer|"
-            r"financial|app|platform|service|brand|bank|card|fund)\s){0,3}" + name
-        )
-        for text in self.texts:
-            for match in owner_after.finditer(text):
-                self._own(match.group(1), match.group(2), text[match.start() : match.end()])
-            for match in owner_before.finditer(text):
-                joined = text[match.end(1) : match.start(2)]
-                if re.match(r"(?:'s|’s|-owned)", joined) or re.search(r"(?:subsidiary|unit|arm|division)\s$", joined):
-                    self._own(match.group(2), match.group(1), joined)
+        kind_of = lambda form: self.found[self.form_of[form]].kind  # noqa: E731
+        for child, owner in stated_owners(self.texts, list(self.form_of), kind_of):
+            self._own(child, owner, "")
 
     def _split(self, name: str, form: str) -> str:
         """Make `form`, taken for a short form of `name`, a name of its own; return it."""
