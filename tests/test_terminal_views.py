@@ -19,6 +19,11 @@ def ready(lang: str) -> str:
     return say("pane.companies", lang)
 
 
+def opened(lang: str) -> str:
+    """A step that waits for the source view's footer (the view is drawn, its place found, by then)."""
+    return f"expect:v {say('key.reading', lang)}"
+
+
 def flat(screen: list[str]) -> str:
     return "\n".join(screen)
 
@@ -29,7 +34,19 @@ def test_n_goes_through_all_of_the_items_quotes(tmp_path: Path, size: str, lang:
     first, last, keys = drive(
         tmp_path,
         size,
-        ["key:s", "wait:0.8", "screen", "key:n", "key:n", "wait:0.6", "screen", "key:?", "wait:0.8", "screen"],
+        [
+            "key:s",
+            opened(lang),
+            "wait:1",
+            "screen",
+            "key:n",
+            "key:n",
+            "wait:0.8",
+            "screen",
+            "key:?",
+            "wait:1",
+            "screen",
+        ],
         args=f"--lang {lang} --goto entity:alipay",
         ready=ready(lang),
     )
@@ -38,3 +55,28 @@ def test_n_goes_through_all_of_the_items_quotes(tmp_path: Path, size: str, lang:
     assert [m.group(1) for m in count.finditer(flat(last))] == ["3"], flat(last)
     assert re.search(r"¶12\b", flat(last)), flat(last)  # the third quote's paragraph in view
     assert say("key.next_quote", lang) in flat(keys) and say("key.previous_quote", lang) in flat(keys), flat(keys)
+
+
+def marker_lines(screen: list[str]) -> tuple[list[str], list[str]]:
+    """Lines with a †1 in the text, and lines listing note †1."""
+    inside = [line.strip("│ ▁▂▃▄▅▆▇█▔") for line in screen]
+    return [line for line in inside if "†1" in line and not line.startswith("†1")], [
+        line for line in inside if line.startswith("†1")
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES)
+def test_the_english_and_side_by_side_readings_mark_the_notes_they_list(tmp_path: Path, size: str, lang: str) -> None:
+    english, side = drive(
+        tmp_path,
+        size,
+        ["key:s", opened(lang), "wait:1", "key:v", "key:v", "wait:1", "screen", "key:v", "wait:1", "screen"],
+        args=f"--lang {lang} --goto paragraph:p19",
+        ready=ready(lang),
+    )
+    marked, listed = marker_lines(english)
+    assert listed and any(line.endswith("cooperating.†1") for line in marked), flat(english)
+    marked, listed = marker_lines(side)
+    assert any("基本成功†1" in line for line in marked), flat(side)  # in the text, after the noted words
+    assert any("cooperating.†1" in line for line in marked), flat(side)
