@@ -55,11 +55,8 @@ def index_pack(path: str) -> bytes:
     """A worker's job: the pack's signature, digest and rows (or problems), marshalled."""
     from fintech_tui.library.extract import index_one
 
-    where = Path(path)
-    sig = signature(where)  # before reading: a change after this point shows up next time
-    found: dict[str, Any] = {"sig": sig, "digest": digest(where)}
-    found.update(index_one(path))
-    return marshal.dumps(found)
+    sig = signature(Path(path))  # before reading: a change after this point shows up next time
+    return marshal.dumps({"sig": sig, **index_one(path)})
 
 
 def index_packs(
