@@ -160,7 +160,7 @@ def test_a_cold_build_on_two_workers_matches_one_and_reports_progress(tmp_path: 
     answers = []
     for workers in (2, 1):
         seen: list[tuple[int, int]] = []
-        with Library.open(root, workers=workers, progress=lambda d, t: seen.append((d, t))) as lib:
+        with Library.open(root, workers=workers, progress=lambda d, t, seen=seen: seen.append((d, t))) as lib:
             assert seen[-1] == (PARALLEL_FROM + 1, PARALLEL_FROM + 1) and len(seen) == PARALLEL_FROM + 1
             answers.append(
                 (
