@@ -169,6 +169,7 @@ def open_existing(path: Path, folder: Path) -> sqlite3.Connection | None:
 def _fresh(path: str, folder: Path) -> sqlite3.Connection:
     connection = _connect(path)
     connection.execute("PRAGMA journal_mode = OFF")  # a temporary file until renamed: nothing to roll back to
+    connection.execute("PRAGMA synchronous = OFF")  # and nothing to keep across a crash: it would be rebuilt
     connection.execute("BEGIN")
     for statement in SCHEMA:
         connection.execute(statement)
