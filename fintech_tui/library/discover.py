@@ -13,6 +13,8 @@ import stat
 import time
 from pathlib import Path
 
+from fintech_tui.util.digest import blake2b
+
 PACK_SUFFIXES = (".yaml", ".yml")
 FILE_SUFFIXES = (*PACK_SUFFIXES, ".json")  # a single-file pack may be JSON (the export's format)
 MAX_DEPTH = 4  # folders of folders of packs: deep enough for year/month groupings
@@ -104,7 +106,7 @@ def signature_of(entries: list[os.DirEntry[str]] | None, single: os.DirEntry[str
             parts.append(f"{e.name}:{info.st_size}:{info.st_mtime_ns}:{info.st_ino}")
     except OSError:
         return ""
-    return "|".join(parts)
+    return blake2b("|".join(parts).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 def discover(folder: Path) -> list[str]:
