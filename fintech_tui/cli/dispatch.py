@@ -25,9 +25,10 @@ if TYPE_CHECKING:
 
 def run_check(args: argparse.Namespace) -> int:
     """`fintech-tui check`: a one-line summary, or the list of problems; --report adds the gaps."""
+    from fintech_tui.library.discover import is_library as library_folder
     from fintech_tui.queries.summary import count_items
 
-    if args.pack is not None and is_library(args.pack):
+    if args.pack is not None and library_folder(args.pack):
         from fintech_tui.cli.library import check_library
 
         return check_library(args)
@@ -49,8 +50,9 @@ def run_check(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     """`fintech-tui export`: the pack as md, json or html, to stdout or a new file."""
     from fintech_tui.export import export_formats, exporter
+    from fintech_tui.library.discover import is_library as library_folder
 
-    if args.pack is not None and is_library(args.pack):
+    if args.pack is not None and library_folder(args.pack):
         from fintech_tui.cli.library import export_library
 
         return export_library(args)
@@ -73,13 +75,6 @@ def run_export(args: argparse.Namespace) -> int:
         return fail(str(error))
     say(f"wrote {args.output}", err=True)
     return EXIT_OK
-
-
-def is_library(path: Path) -> bool:
-    """Whether `path` is a folder of packs (a library) rather than a pack."""
-    from fintech_tui.library.discover import is_library as library_folder
-
-    return library_folder(path)
 
 
 def run_schema(args: argparse.Namespace) -> int:
