@@ -256,6 +256,7 @@ class Index:
 
         known = {key: (sig, dig) for key, sig, dig in self.db.execute("SELECT key, sig, digest FROM packs")}
         stale: list[str] = []
+        touched: list[tuple[str, str]] = []
         for key, sig in discover_signed(self.folder):
             path = pack_path(self.folder, key)
             if path is None:
@@ -267,12 +268,20 @@ class Index:
             if sig and sig == old[0]:
                 continue
             if digest(path) == old[1] and old[1]:
-                self.db.execute("UPDATE packs SET sig = ? WHERE key = ?", (sig, key))  # touched, not changed
+                touched.append((sig, key))  # touched, not changed: only the signature is new
                 continue
             stale.append(key)
+        if touched:
+            self.db.execute("BEGIN")
+            self.db.executemany("UPDATE packs SET sig = ? WHERE key = ?", touched)  # one commit, not one a pack
+            self.db.execute("COMMIT")
         gone = list(known)
-        for key in gone:
-            self._drop(key)
+        if gone:
+            self.db.execute("BEGIN")
+            for key in gone:
+                self._delete_rows(key)
+                self.db.execute("DELETE FROM packs WHERE key = ?", (key,))
+            self.db.execute("COMMIT")
         if stale:
             self._index(stale, progress=progress, workers=workers)
         elif progress is not None:
