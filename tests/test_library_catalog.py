@@ -106,3 +106,21 @@ def test_valid_identity_fields_load(tmp_path: Path) -> None:
     )
     (found,) = load_pack(good).entities
     assert found.same_as == "Q1340576" and found.not_same_as == ("Q860580", "财付通")
+
+
+def test_a_folder_of_single_file_packs_is_a_library_and_a_split_pack_is_not(tmp_path: Path) -> None:
+    flat = tmp_path / "flat"
+    write_article(flat, "a", "甲。")
+    assert not is_library(flat)  # one whole pack alone: the folder is that pack
+    write_article(flat, "b", "乙。")
+    (flat / "c.json").write_text(
+        '{"meta": {"title": {"en": "C"}}, "paragraphs": [{"id": "p1", "text": "丙"}]}', encoding="utf-8"
+    )
+    assert is_library(flat) and discover(flat) == ["a.yaml", "b.yaml", "c.json"]
+    with Library.open(flat) as lib:
+        assert lib.article("c.json").title.en == "C" and lib.broken() == ()
+    split = tmp_path / "split"
+    split.mkdir()
+    (split / "head.yaml").write_text("meta:\n  title: {en: Split}\n", encoding="utf-8")
+    (split / "body.yaml").write_text("paragraphs:\n  - {id: p1, text: 丁}\n", encoding="utf-8")
+    assert not is_library(split)

@@ -25,8 +25,13 @@ if TYPE_CHECKING:
 
 def run_check(args: argparse.Namespace) -> int:
     """`fintech-tui check`: a one-line summary, or the list of problems; --report adds the gaps."""
+    from fintech_tui.library.discover import is_library as library_folder
     from fintech_tui.queries.summary import count_items
 
+    if args.pack is not None and library_folder(args.pack):
+        from fintech_tui.cli.library import check_library
+
+        return check_library(args)
     pack = load(args.pack)
     if isinstance(pack, int):
         return pack
@@ -45,7 +50,14 @@ def run_check(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     """`fintech-tui export`: the pack as md, json or html, to stdout or a new file."""
     from fintech_tui.export import export_formats, exporter
+    from fintech_tui.library.discover import is_library as library_folder
 
+    if args.pack is not None and library_folder(args.pack):
+        from fintech_tui.cli.library import export_library
+
+        return export_library(args)
+    if getattr(args, "entity", None) is not None:
+        return fail("--entity names an entity across a library: give a LIBRARY folder")
     pack = load(args.pack)
     if isinstance(pack, int):
         return pack

@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+import msgspec
+
 from fintech_tui.library import series
 from fintech_tui.library.discover import pack_path
 from fintech_tui.library.identity import normalise
@@ -73,19 +75,24 @@ def _guarded(method: Callable[P, R]) -> Callable[P, R]:
     return guarded
 
 
-def _json(text: object) -> Any:
+_QUOTES = msgspec.json.Decoder(list[tuple[str, int, str]])
+_STRINGS = msgspec.json.Decoder(list[str])
+
+
+def _decode(decoder: msgspec.json.Decoder[Any], text: object) -> Any:
+    """A JSON column decoded into its declared type; CorruptIndex for anything else."""
     try:
-        return json.loads(str(text))
-    except ValueError as error:
+        return decoder.decode(str(text))
+    except msgspec.MsgspecError as error:
         raise CorruptIndex(str(error)) from None
 
 
 def _quotes(article: str, text: object) -> tuple[QuoteRow, ...]:
-    return tuple(QuoteRow(article, str(para), int(number), str(quote)) for para, number, quote in _json(text))
+    return tuple(QuoteRow(article, para, number, quote) for para, number, quote in _decode(_QUOTES, text))
 
 
 def _strings(text: object) -> tuple[str, ...]:
-    return tuple(str(s) for s in _json(text))
+    return tuple(_decode(_STRINGS, text))
 
 
 class Library:

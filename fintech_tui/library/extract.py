@@ -11,9 +11,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fintech_tui.library.identity import normalise
+from fintech_tui.library.identity import normalise, simplified
 from fintech_tui.library.periods import dated, iso_date
-from fintech_tui.loader import PackError, load_pack
+from fintech_tui.loader import PackError, cache, pack_files, read_file
+from fintech_tui.loader.memory import collector_paused
 from fintech_tui.model import Evidence, Pack, kind_of, kinds
 
 #: Kinds whose search rows are names (found by short queries too), the rest are running text.
@@ -77,7 +78,7 @@ def rows_of(pack: Pack) -> dict[str, Any]:
     for f in pack.figures:
         period_date, inferred = dated(f.period, article_date=meta.date)
         if not period_date and not f.period and f.evidence:  # the quote may date it: "截至2024年末"
-            period_date, _ = dated(f.evidence[0].quote, article_date="")
+            period_date, _ = dated(f.evidence[0].quote, comment=False)
             inferred = bool(period_date)
         figures.append(
             (
@@ -107,7 +108,9 @@ def rows_of(pack: Pack) -> dict[str, Any]:
             if words:
                 label = label_of(item) if kind.name != "paragraph" else f"¶{item.number} {label_of(item)}"
                 named = kind.name in NAMED_KINDS
-                search.append((kind_of(item).name, item.id, label[:LABEL_CHARS], " | ".join(words), int(named)))
+                folded = fold_search(" | ".join(words))
+                terms = sorted({t.strip() for t in folded.split("|")} - {""}) if named else []
+                search.append((kind_of(item).name, item.id, label[:LABEL_CHARS], folded, int(named), terms))
     return {
         "meta": (meta.title.en, meta.title.zh, meta.author, article_date),
         "counts": (len(pack.entities), len(pack.arguments), len(pack.figures)),
@@ -119,16 +122,55 @@ def rows_of(pack: Pack) -> dict[str, Any]:
     }
 
 
+def fold_search(text: str) -> str:
+    """The form search matches in, for indexed words and queries alike (names' normalisation, spaces kept)."""
+    from fintech_tui.queries.index import fold
+
+    return simplified(fold(text))
+
+
 def _names(entity: Any) -> list[str]:
     return [normalise(t) for t in (entity.name.zh, entity.name.en, *(a.text for a in entity.aliases)) if t]
 
 
 def index_one(path: str) -> dict[str, Any]:
-    """The rows of the pack at `path`, or its problems (FILE:LINE:COL lines) when it is broken."""
+    """The digest and rows of the pack at `path`, or its problems (FILE:LINE:COL lines) when it is broken.
+
+    Each file is read once, for the digest and the parse alike, as `load_pack` does. A pack the
+    cache already holds under that digest is taken from it; a build never adds to the cache
+    (a library of thousands of packs would fill it).
+    """
     try:
-        pack = load_pack(Path(path), use_cache=False)  # a library build must not fill the pack cache
+        contents, digest, unreadable = _read(Path(path))
+        if unreadable:
+            return {"digest": "", "problems": unreadable}
+        pack = cache.read(digest, origin=path) if cache.folder() is not None else None
+        if pack is None:
+            from fintech_tui.loader.build import build_pack  # deferred: YAML and validation
+
+            with collector_paused():
+                pack = build_pack(Path(path), contents)
     except PackError as error:
-        return {"problems": [str(p) for p in error.problems]}
+        return {"digest": digest, "problems": [str(p) for p in error.problems]}
     except (OSError, RecursionError, MemoryError, ValueError) as error:  # one pack failing never stops the rest
-        return {"problems": [f"{path}: cannot load: {type(error).__name__}: {error}"]}
-    return rows_of(pack)
+        return {"digest": "", "problems": [f"{path}: cannot load: {type(error).__name__}: {error}"]}
+    return {"digest": digest, **rows_of(pack)}
+
+
+def _read(path: Path) -> tuple[list[tuple[Path, bytes]], str, list[str]]:
+    """(files and their bytes, digest, problems): the problems say why the files cannot be read."""
+    if not path.exists():
+        return [], "", [f"{path}: no such file or folder"]
+    files = pack_files(path)
+    if not files:
+        return [], "", [f"{path}: folder holds no .yaml or .yml files"]
+    contents: list[tuple[Path, bytes]] = []
+    problems: list[str] = []
+    for file in files:
+        raw, unreadable = read_file(file, str(file))
+        problems += [str(p) for p in unreadable]
+        if raw is not None:
+            contents.append((file, raw))
+    if problems:
+        return [], "", problems
+    return contents, cache.digest_of([(file.name, raw) for file, raw in contents]), []

@@ -17,18 +17,20 @@ import json
 import os
 import sqlite3
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from fintech_tui import __version__
-from fintech_tui.library.discover import discover, pack_path
+from fintech_tui.library.discover import discover_signed, pack_path
 from fintech_tui.loader import cache
 from fintech_tui.model.plan import model_fingerprint
 from fintech_tui.util.digest import blake2b
 from fintech_tui.util.safe_files import TEMP_SUFFIX
 
-FORMAT = 1  # bump when the schema or a row's meaning changes
+FORMAT = 2  # bump when the schema or a row's meaning changes
 MAX_INDEX_BYTES = 8 * 1024**3
 Progress = Callable[[int, int], None]
 
@@ -63,7 +65,10 @@ SCHEMA = (
     "CREATE TABLE docs (id INTEGER PRIMARY KEY, pack TEXT NOT NULL, kind TEXT NOT NULL, item TEXT NOT NULL,"
     " label TEXT NOT NULL, words TEXT NOT NULL, named INTEGER NOT NULL) STRICT",
     "CREATE INDEX docs_pack ON docs (pack)",
-    "CREATE VIRTUAL TABLE search USING fts5(words, content='docs', content_rowid='id', tokenize='trigram')",
+    # Names (entities, strategies, terms) and running text apart: a query ranks the few names it
+    # matches, and takes running text in index order, stopping at the limit.
+    "CREATE VIRTUAL TABLE name_search USING fts5(words, content='docs', content_rowid='id', tokenize='trigram')",
+    "CREATE VIRTUAL TABLE text_search USING fts5(words, content='docs', content_rowid='id', tokenize='trigram')",
     "CREATE TABLE terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE) STRICT",
     "CREATE TABLE term_docs (term INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (term, doc)) STRICT",
     "CREATE INDEX term_docs_doc ON term_docs (doc)",
@@ -78,12 +83,15 @@ class CorruptIndex(Exception):
     """A value read from the index is not what this version wrote: rebuild it."""
 
 
+FTS_PROBE = "CREATE VIRTUAL TABLE t USING fts5(a, tokenize='trigram')"
+
+
 def require_fts5() -> None:
     """Fail with one clear line when this Python's SQLite has no FTS5 trigram tokenizer."""
     try:
         connection = sqlite3.connect(":memory:")
         try:
-            connection.execute("CREATE VIRTUAL TABLE t USING fts5(a, tokenize='trigram')")
+            connection.execute(FTS_PROBE)
         finally:
             connection.close()
     except sqlite3.Error:
@@ -91,14 +99,6 @@ def require_fts5() -> None:
             f"this Python's SQLite ({sqlite3.sqlite_version}) lacks FTS5 with the trigram tokenizer"
             " (SQLite 3.34 or later built with FTS5); a library needs it"
         ) from None
-
-
-def fold_search(text: str) -> str:
-    """The form search matches in, for indexed words and queries alike (names' normalisation, spaces kept)."""
-    from fintech_tui.library.identity import simplified
-    from fintech_tui.queries.index import fold
-
-    return simplified(fold(text))
 
 
 def _expected_schema() -> set[tuple[str, str, str]]:
@@ -169,6 +169,7 @@ def open_existing(path: Path, folder: Path) -> sqlite3.Connection | None:
 def _fresh(path: str, folder: Path) -> sqlite3.Connection:
     connection = _connect(path)
     connection.execute("PRAGMA journal_mode = OFF")  # a temporary file until renamed: nothing to roll back to
+    connection.execute("PRAGMA synchronous = OFF")  # and nothing to keep across a crash: it would be rebuilt
     connection.execute("BEGIN")
     for statement in SCHEMA:
         connection.execute(statement)
@@ -201,8 +202,12 @@ class Index:
         connection = open_existing(where, folder) if where is not None else None
         if connection is not None:
             index = cls(connection, folder, where)
-            index.sync(progress=progress, workers=workers)
-            return index
+            try:
+                index.sync(progress=progress, workers=workers)
+                return index
+            except (sqlite3.DatabaseError, CorruptIndex):  # damaged past what the schema check sees
+                with contextlib.suppress(sqlite3.Error):
+                    connection.close()
         return cls.build(folder, where, progress=progress, workers=workers)
 
     @classmethod
@@ -247,12 +252,12 @@ class Index:
 
     def sync(self, *, progress: Progress | None = None, workers: int | None = None) -> bool:
         """Re-index the packs whose bytes changed, drop the ones gone; True when anything changed."""
-        from fintech_tui.library.build import digest, signature
+        from fintech_tui.library.build import digest
 
-        keys = discover(self.folder)
         known = {key: (sig, dig) for key, sig, dig in self.db.execute("SELECT key, sig, digest FROM packs")}
         stale: list[str] = []
-        for key in keys:
+        touched: list[tuple[str, str]] = []
+        for key, sig in discover_signed(self.folder):
             path = pack_path(self.folder, key)
             if path is None:
                 continue
@@ -260,16 +265,23 @@ class Index:
             if old is None:
                 stale.append(key)
                 continue
-            sig = signature(path)
             if sig and sig == old[0]:
                 continue
             if digest(path) == old[1] and old[1]:
-                self.db.execute("UPDATE packs SET sig = ? WHERE key = ?", (sig, key))  # touched, not changed
+                touched.append((sig, key))  # touched, not changed: only the signature is new
                 continue
             stale.append(key)
+        if touched:
+            self.db.execute("BEGIN")
+            self.db.executemany("UPDATE packs SET sig = ? WHERE key = ?", touched)  # one commit, not one a pack
+            self.db.execute("COMMIT")
         gone = list(known)
-        for key in gone:
-            self._drop(key)
+        if gone:
+            self.db.execute("BEGIN")
+            for key in gone:
+                self._delete_rows(key)
+                self.db.execute("DELETE FROM packs WHERE key = ?", (key,))
+            self.db.execute("COMMIT")
         if stale:
             self._index(stale, progress=progress, workers=workers)
         elif progress is not None:
@@ -306,9 +318,13 @@ class Index:
         db = self.db
         for table in ("entities", "claims", "figures", "strategies", "shared"):
             db.execute(f"DELETE FROM {table} WHERE pack = ?", (key,))
-        docs = db.execute("SELECT id, words FROM docs WHERE pack = ?", (key,)).fetchall()
-        db.executemany("INSERT INTO search (search, rowid, words) VALUES ('delete', ?, ?)", docs)
-        db.executemany("DELETE FROM term_docs WHERE doc = ?", [(doc,) for doc, _ in docs])
+        docs = db.execute("SELECT id, words, named FROM docs WHERE pack = ?", (key,)).fetchall()
+        for table, named in (("name_search", 1), ("text_search", 0)):
+            db.executemany(
+                f"INSERT INTO {table} ({table}, rowid, words) VALUES ('delete', ?, ?)",
+                [(doc, words) for doc, words, flag in docs if flag == named],
+            )
+        db.executemany("DELETE FROM term_docs WHERE doc = ?", [(doc,) for doc, _, flag in docs if flag])
         db.execute("DELETE FROM docs WHERE pack = ?", (key,))
 
     def _index(self, keys: list[str], *, progress: Progress | None = None, workers: int | None = None) -> None:
@@ -366,20 +382,22 @@ class Index:
         )
         self._write_search(key, rows["search"])
 
-    def _write_search(self, key: str, entries: Iterable[tuple[str, str, str, str, int]]) -> None:
+    def _write_search(self, key: str, entries: list[Any]) -> None:
         db = self.db
-        for kind, item, label, words, named in entries:
-            folded = fold_search(words)
-            cursor = db.execute(
-                "INSERT INTO docs (pack, kind, item, label, words, named) VALUES (?, ?, ?, ?, ?, ?)",
-                (key, kind, item, label, folded, named),
-            )
-            doc = cursor.lastrowid
-            db.execute("INSERT INTO search (rowid, words) VALUES (?, ?)", (doc, folded))
-            if named:
-                for term in {t.strip() for t in folded.split("|")} - {""}:
-                    db.execute("INSERT OR IGNORE INTO terms (term) VALUES (?)", (term,))
-                    db.execute("INSERT OR IGNORE INTO term_docs SELECT id, ? FROM terms WHERE term = ?", (doc, term))
+        first = int(db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM docs").fetchone()[0])
+        docs = [
+            (first + i, key, kind, item, label, words, named)
+            for i, (kind, item, label, words, named, _) in enumerate(entries)
+        ]
+        db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)", docs)
+        db.executemany("INSERT INTO name_search (rowid, words) VALUES (?, ?)", [(d[0], d[5]) for d in docs if d[6]])
+        db.executemany("INSERT INTO text_search (rowid, words) VALUES (?, ?)", [(d[0], d[5]) for d in docs if not d[6]])
+        pairs = [(term, first + i) for i, entry in enumerate(entries) for term in entry[5]]
+        db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", [(term,) for term, _ in pairs])
+        db.executemany(
+            "INSERT OR IGNORE INTO term_docs SELECT id, ? FROM terms WHERE term = ?",
+            [(doc, term) for term, doc in pairs],
+        )
 
     def regroup(self) -> None:
         """Work out the shared entities of the whole library again (after any pack changed)."""
@@ -389,13 +407,12 @@ class Index:
         rows = db.execute(
             "SELECT pack, id, names, same_as, not_same_as, name_en, name_zh, kind FROM entities ORDER BY pack, ord"
         ).fetchall()
+        strings = msgspec.json.Decoder(tuple[str, ...])
         candidates = []
         for pack, entity, found, same_as, not_same_as, *_ in rows:
             try:
-                candidates.append(
-                    Candidate(pack, entity, tuple(map(str, json.loads(found))), same_as, tuple(json.loads(not_same_as)))
-                )
-            except (ValueError, TypeError) as error:
+                candidates.append(Candidate(pack, entity, strings.decode(found), same_as, strings.decode(not_same_as)))
+            except msgspec.MsgspecError as error:
                 raise CorruptIndex(str(error)) from None
         groups = group(candidates)
         keys = unique_keys((key for key, _ in groups), (f"{rows[m[0][0]][0]}/{rows[m[0][0]][1]}" for _, m in groups))

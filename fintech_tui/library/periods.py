@@ -85,9 +85,12 @@ def iso_date(date: str) -> str:
     return _end(year, month, day) if day else ""
 
 
-def dated(period: str, *, article_date: str = "") -> tuple[str, bool]:
-    """(ISO date of the period's end, inferred?) for a period as written; ("", False) when undated."""
-    text = _COMMENT.sub("", period).strip()
+def dated(period: str, *, article_date: str = "", comment: bool = True) -> tuple[str, bool]:
+    """(ISO date of the period's end, inferred?) for a period as written; ("", False) when undated.
+
+    `comment`: a trailing parenthetical is the pack's gloss, not the period (off for quoted text).
+    """
+    text = (_COMMENT.sub("", period) if comment else period).strip()
     if not text:
         return "", False
     absolute = _absolute(text)
@@ -96,7 +99,8 @@ def dated(period: str, *, article_date: str = "") -> tuple[str, bool]:
     year = article_year(article_date)
     if year is None:
         return "", False
-    return _relative(text, year), True
+    found = _relative(text, year)
+    return found, bool(found)
 
 
 def _absolute(text: str) -> str:

@@ -1,17 +1,19 @@
 """One search across the library: names, aliases, pinyin, claims and paragraph text of every pack.
 
-FTS5's trigram tokenizer finds any substring of three characters or more, Chinese included;
-names come first (entities, strategies, glossary terms), ranked, then running text in index
-order, so a keystroke never ranks every paragraph of a large library. A query shorter than
-three characters cannot use trigrams: it is looked up among the library's distinct names
-instead (a few thousand short strings however many packs there are), names only.
+FTS5's trigram tokenizer finds any substring of three characters or more, Chinese included.
+Hits come in three tiers, each taken only up to the limit, so a keystroke costs the same
+however many packs match: names that are exactly the query (through the library's distinct
+names), then names that hold it, then running text (claims, summaries, paragraphs), each in
+index order. A query shorter than three characters cannot use trigrams: it is looked up among
+the distinct names (a few thousand short strings however many packs there are), names only.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
-from fintech_tui.library.index import fold_search
+from fintech_tui.library.extract import fold_search
 from fintech_tui.library.rows import SearchHit
 
 SNIPPET_CHARS = 80
@@ -41,42 +43,63 @@ def _hit(row: tuple[object, ...], words: list[str], score: float) -> SearchHit:
     return SearchHit(article, kind, item, label, _snippet(content, words), score)
 
 
+_COLUMNS = "d.pack, d.kind, d.item, d.label, d.words"
+EXACT, NAME, TEXT = 3.0, 2.0, 1.0  # an exact name, a name that holds the words, running text that does
+
+
+def _collect(
+    hits: list[SearchHit], seen: set[tuple[str, str, str]], rows: list[Any], words: list[str], score: float, limit: int
+) -> None:
+    for row in rows:
+        where = (str(row[0]), str(row[1]), str(row[2]))
+        if where not in seen and len(hits) < limit:
+            seen.add(where)
+            hits.append(_hit(row, words, score))
+
+
+def _exact(db: sqlite3.Connection, phrase: str, limit: int) -> list[Any]:
+    """Items one of whose names is exactly the query: found through the distinct names, however many packs."""
+    return db.execute(
+        f"SELECT {_COLUMNS} FROM terms t CROSS JOIN term_docs td ON td.term = t.id"
+        " CROSS JOIN docs d ON d.id = td.doc WHERE t.term = ? LIMIT ?",
+        (phrase, limit),
+    ).fetchall()
+
+
 def _matching(db: sqlite3.Connection, long: list[str], short: list[str], limit: int) -> list[SearchHit]:
     query = " AND ".join(_phrase(w) for w in long)
     extra = "".join(" AND instr(d.words, ?) > 0" for _ in short)
-    names = db.execute(
-        "SELECT d.pack, d.kind, d.item, d.label, d.words, bm25(search) FROM search JOIN docs d ON d.id = search.rowid"
-        f" WHERE search MATCH ? AND d.named = 1{extra} ORDER BY bm25(search) LIMIT ?",
-        (query, *short, limit),
-    ).fetchall()
-    hits = [_hit(row, long + short, -float(row[5] or 0)) for row in names]
-    if len(hits) < limit:
-        rest = db.execute(
-            "SELECT d.pack, d.kind, d.item, d.label, d.words FROM search JOIN docs d ON d.id = search.rowid"
-            f" WHERE search MATCH ? AND d.named = 0{extra} LIMIT ?",
-            (query, *short, limit - len(hits)),
+    words = long + short
+    hits: list[SearchHit] = []
+    seen: set[tuple[str, str, str]] = set()
+    _collect(hits, seen, _exact(db, " ".join(words), limit), words, EXACT, limit)
+    for table, score in (("name_search", NAME), ("text_search", TEXT)):
+        if len(hits) >= limit:
+            break
+        rows = db.execute(
+            f"SELECT {_COLUMNS} FROM {table} CROSS JOIN docs d ON d.id = {table}.rowid"
+            f" WHERE {table} MATCH ?{extra} LIMIT ?",
+            (query, *short, limit + len(seen)),
         ).fetchall()
-        hits += [_hit(row, long + short, 0.0) for row in rest]
+        _collect(hits, seen, rows, words, score, limit)
     return hits
 
 
 def _short(db: sqlite3.Connection, short: list[str], limit: int) -> list[SearchHit]:
-    """Names holding every short word: a scan of the distinct names, then their items."""
-    conditions = " AND ".join("instr(t.term, ?) > 0" for _ in short)
-    rows = db.execute(
-        "SELECT d.pack, d.kind, d.item, d.label, d.words, length(t.term) FROM terms t"
-        f" JOIN term_docs td ON td.term = t.id JOIN docs d ON d.id = td.doc WHERE {conditions} LIMIT ?",
-        (*short, limit * 4),
+    """Names holding every short word: a scan of the distinct names (few, however many packs), then their items."""
+    conditions = " AND ".join("instr(term, ?) > 0" for _ in short)
+    terms = db.execute(
+        f"SELECT id, term FROM terms WHERE {conditions} ORDER BY length(term), term LIMIT ?",
+        (*short, limit),
     ).fetchall()
-    rows.sort(key=lambda row: (int(str(row[5])), str(row[0])))  # the closest names (shortest) first
+    hits: list[SearchHit] = []
     seen: set[tuple[str, str, str]] = set()
-    hits = []
-    for row in rows:
-        where = (str(row[0]), str(row[1]), str(row[2]))
-        if where in seen:
-            continue
-        seen.add(where)
-        hits.append(_hit(row, short, 1.0 / int(str(row[5]) or 1)))
+    for term_id, term in terms:
+        rows = db.execute(
+            f"SELECT {_COLUMNS} FROM term_docs td CROSS JOIN docs d ON d.id = td.doc WHERE td.term = ? LIMIT ?",
+            (term_id, limit),
+        ).fetchall()
+        _collect(hits, seen, rows, short, EXACT if term == " ".join(short) else NAME, limit)
         if len(hits) >= limit:
             break
     return hits

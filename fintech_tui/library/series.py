@@ -16,8 +16,8 @@ TOLERANCE = 0.005
 
 
 def ordered(points: Iterable[FigureRow]) -> tuple[FigureRow, ...]:
-    """The points in time order: dated first by date, then undated by period; articles break ties."""
-    return tuple(sorted(points, key=lambda p: (not p.period_date, p.period_date, p.period, p.article, p.id)))
+    """The points in time order: dated first by date, then undated by period as written; then by article."""
+    return tuple(sorted(points, key=lambda p: (not p.period_date, p.period_date or p.period, p.article, p.id)))
 
 
 def _same(a: float | None, b: float | None) -> bool:
