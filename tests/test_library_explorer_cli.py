@@ -1,4 +1,4 @@
-"""`fintech-tui LIBRARY` as a process: it opens the Library view (and not the chart widget, which
+"""`fintech-tui LIBRARY` (the explorer entry) as a process: it opens the Library view (and not the chart widget, which
 only figures over time loads); --goto, which names one pack's item, is refused in one line."""
 
 from __future__ import annotations

@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rich.cells import cell_len
 
 from fintech_tui.i18n import phrase
 from tests.library_packs import write_library
@@ -30,23 +29,27 @@ def on_screen(screen: list[str], text: str) -> bool:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES)
 def test_the_list_an_article_and_back(tmp_path: Path, folder: Path, size: str, lang: str) -> None:
-    width = int(size.split("x")[0])
-    companies = phrase("pane.companies", lang)
+    companies, outline = phrase("pane.companies", lang), phrase("pane.outline", lang)
     listing, article, back = drive(
         tmp_path,
         size,
-        ["screen", "key:Enter", f"expect:{companies}", "wait:0.5", "screen", "key:BSpace", "wait:0.8", "screen"],
+        ["screen", "key:Enter", f"expect:{outline}", "wait:0.5", "screen", "key:BSpace", "wait:0.8", "screen"],
         args=f"--lang {lang} {folder}",
-        ready=phrase("view.library", lang),
+        ready=phrase("column.date", lang),  # the list is up (the index is built first)
     )
     for screen in (listing, back):
-        assert on_screen(screen, "掌上生活"), "\n".join(screen)  # the newest article's Chinese title
+        title = "掌上生活" if size == "120x40" or lang == "zh" else "CMB Life in 2023"
+        assert on_screen(screen, title), "\n".join(screen)  # the newest article's title
         assert on_screen(screen, "✗ broken"), "\n".join(screen)  # the broken pack, marked in the list
         assert on_screen(screen, phrase("column.date", lang)), "\n".join(screen)
-        assert all(cell_len(line) == width for line in screen)
+        footer = screen[-1]
+        assert (
+            f"o {phrase('key.sort_articles', lang)}" in footer and f"r {phrase('key.reverse_articles', lang)}" in footer
+        )
     if size == "120x40":  # room for the broken pack's problems beneath the list
         assert on_screen(listing, "broken/entities.yaml:2:5"), "\n".join(listing)
-    assert on_screen(article, companies) and on_screen(article, "CMB Life"), "\n".join(article)
+    newest = "CMB Life in 2023" if lang == "en" else "二〇二三年的掌上生活"
+    assert newest in article[0] and on_screen(article, companies), "\n".join(article)  # the explorer on it
     assert listing == back  # back at the list: the same screen, cursor where it was
 
 
@@ -61,7 +64,7 @@ def test_a_company_across_the_library_and_its_figures_over_time(
         # e: shared companies; the second is CMB Life (both name three articles; keys break the tie)
         ["key:e", "wait:0.6", "key:j", "key:Enter", "wait:0.8", "screen", "key:f", "wait:1.5", "screen"],
         args=f"--lang {lang} {folder}",
-        ready=phrase("view.library", lang),
+        ready=phrase("column.date", lang),
     )
     assert on_screen(across, phrase("view.across", lang)), "\n".join(across)
     assert on_screen(across, "≈"), "\n".join(across)  # inferred matches are marked

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 #: How each sort starts: newest first, titles A–Z.
 SORTS: dict[str, bool] = {"date": True, "title": False}
 AUTHOR_MAX = 18  # cells of the author column at most
+AUTHOR_LEAST = 8
 DATE_WIDTH = 10  # an ISO date
 COUNT_WIDTH = 9  # "Companies"; on a narrow screen the headings give way to the numbers' width
 TITLE_LEAST = 16
@@ -48,15 +49,14 @@ FRAME = 4  # the table's border and scrollbar
 
 
 def column_widths(width: int, lang: Lang) -> dict[str, int]:
-    """The columns' widths on a screen `width` cells wide: the title takes what the others leave."""
-    widths = {"author": AUTHOR_MAX, "date": DATE_WIDTH}
+    """The columns' widths on a screen `width` cells wide: the title takes what the others leave,
+    the author at most a quarter of it (on 80 columns a title needs the room more)."""
+    widths = {"date": DATE_WIDTH}
     for name in COUNT_COLUMNS:
         widths[name] = max(5, min(COUNT_WIDTH, cell_len(phrase(f"column.{name}", lang))))
-    rest = width - FRAME - CELL_PADDING * len(ARTICLE_COLUMNS) - sum(widths.values())
-    if rest < TITLE_LEAST:  # narrow: the author gives way first
-        widths["author"] = max(6, widths["author"] - (TITLE_LEAST - rest))
-        rest = width - FRAME - CELL_PADDING * len(ARTICLE_COLUMNS) - sum(widths.values())
-    widths["title"] = max(TITLE_LEAST, rest)
+    room = width - FRAME - CELL_PADDING * len(ARTICLE_COLUMNS) - sum(widths.values())
+    widths["author"] = max(AUTHOR_LEAST, min(AUTHOR_MAX, room // 4))
+    widths["title"] = max(TITLE_LEAST, room - widths["author"])
     return widths
 
 
