@@ -483,7 +483,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "series.chart": ("{metric} by period", "{metric}（按时期）"),
     "sides.title": ("Claims on {topic}, side by side", "关于{topic}的论断，并列"),
     "sides.subtitle": ("n next topic · h l scroll sideways", "n 下一主题 · h l 左右滚动"),
-    "sides.nothing": ("These articles make no claim on it.", "这些文章对此没有论断。"),
+    "sides.nothing": ("No claim on it in this article.", "本文对此没有论断。"),
     "sides.strategy": ("strategy", "策略"),
     "toast.mark_two": ("Mark two or more articles with x first.", "请先用 x 标记两篇或更多文章。"),
     "toast.no_shared_topic": (

@@ -84,6 +84,12 @@ class SideBySideScreen(View[None]):
     def for_articles(cls, library: Library, articles: list[str], lang: Lang) -> SideBySideScreen | None:
         """The view on the topics `articles` share, or None when they share none."""
         topics = shared_topics(library, articles)
+
+        def claims(topic: Topic) -> int:
+            found = library.side_by_side(articles, shared_key=topic.shared_key, strategy=topic.strategy)
+            return sum(map(len, found.values()))
+
+        topics.sort(key=claims, reverse=True)  # the topics the articles argue about most come first
         return cls(library, articles, topics, lang) if topics else None
 
     def body(self) -> ComposeResult:
