@@ -279,3 +279,20 @@ async def test_watch_reloads_the_changed_packs_row(folder: Path, library: Librar
         meta.write_text(meta.read_text(encoding="utf-8").replace("CMB Life in 2022", "CMB Life, renamed"), "utf-8")
         await wait_until(pilot, lambda: "CMB Life, renamed" in text_of(app))
         assert listed(app) == ["cmb-2023", "cmb-2022", "bundled", "broken"]
+
+
+async def test_watch_shows_the_open_article_afresh(folder: Path, library: Library) -> None:
+    app = LibraryApp(folder, library=library, watch=True)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause(0.5)  # the watcher starts
+        app.open_article("cmb-2022")
+        await pilot.pause()
+        explorer = app.screen
+        assert isinstance(explorer, ArticleScreen)
+        meta = folder / "cmb-2022" / "meta.yaml"
+        meta.write_text(meta.read_text(encoding="utf-8").replace("CMB Life in 2022", "CMB Life, edited"), "utf-8")
+        await wait_until(pilot, lambda: explorer.index.pack.meta.title.en == "CMB Life, edited")
+        assert app.screen is explorer and "CMB Life, edited" in app.sub_title
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert "CMB Life, edited" in text_of(app)  # its row in the list too
