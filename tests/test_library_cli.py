@@ -98,7 +98,8 @@ def test_export_an_entity_as_markdown_and_csv_and_the_library_as_json(library: P
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("-f", "html"), "a library exports as -f json"),
+        (("-f", "html"), "-f json exports the whole library"),
+        ((), "-f md of a library needs --entity NAME"),
         (("-f", "json", "--entity", "x"), "--entity exports as -f md or -f csv"),
         (("-f", "md", "--entity", "no such thing"), "no entity 'no such thing' in the library"),
     ],

@@ -75,9 +75,7 @@ def export_library(args: argparse.Namespace) -> int:
 
     entity = getattr(args, "entity", None)
     if entity is None and args.format != "json":
-        return fail(
-            f"a library exports as -f json, or one entity with --entity NAME as -f md or csv (not {args.format})"
-        )
+        return fail(f"-f {args.format} of a library needs --entity NAME (md or csv); -f json exports the whole library")
     if entity is not None and args.format not in ("md", "csv"):
         return fail(f"--entity exports as -f md or -f csv, not {args.format}")
     library = open_library(args.pack)
