@@ -30,7 +30,7 @@ from fintech_tui.model.plan import model_fingerprint
 from fintech_tui.util.digest import blake2b
 from fintech_tui.util.safe_files import TEMP_SUFFIX
 
-FORMAT = 2  # bump when the schema or a row's meaning changes
+FORMAT = 3  # bump when the schema or a row's meaning changes
 MAX_INDEX_BYTES = 8 * 1024**3
 Progress = Callable[[int, int], None]
 
@@ -70,7 +70,10 @@ SCHEMA = (
     "CREATE VIRTUAL TABLE name_search USING fts5(words, content='docs', content_rowid='id', tokenize='trigram')",
     "CREATE VIRTUAL TABLE text_search USING fts5(words, content='docs', content_rowid='id', tokenize='trigram')",
     "CREATE TABLE terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE) STRICT",
-    "CREATE TABLE term_docs (term INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (term, doc)) STRICT",
+    # A name's items side by side (clustered by name, with what a hit shows): a short query reads
+    # a page or two, not a page per item scattered over the file.
+    "CREATE TABLE term_docs (term INTEGER NOT NULL, doc INTEGER NOT NULL, pack TEXT NOT NULL, kind TEXT NOT NULL,"
+    " item TEXT NOT NULL, label TEXT NOT NULL, PRIMARY KEY (term, doc)) STRICT, WITHOUT ROWID",
     "CREATE INDEX term_docs_doc ON term_docs (doc)",
 )
 
@@ -392,11 +395,11 @@ class Index:
         db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)", docs)
         db.executemany("INSERT INTO name_search (rowid, words) VALUES (?, ?)", [(d[0], d[5]) for d in docs if d[6]])
         db.executemany("INSERT INTO text_search (rowid, words) VALUES (?, ?)", [(d[0], d[5]) for d in docs if not d[6]])
-        pairs = [(term, first + i) for i, entry in enumerate(entries) for term in entry[5]]
-        db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", [(term,) for term, _ in pairs])
+        pairs = [(term, first + i, entry) for i, entry in enumerate(entries) for term in entry[5]]
+        db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", [(term,) for term, _, _ in pairs])
         db.executemany(
-            "INSERT OR IGNORE INTO term_docs SELECT id, ? FROM terms WHERE term = ?",
-            [(doc, term) for term, doc in pairs],
+            "INSERT OR IGNORE INTO term_docs SELECT id, ?, ?, ?, ?, ? FROM terms WHERE term = ?",
+            [(doc, key, entry[0], entry[1], entry[2], term) for term, doc, entry in pairs],
         )
 
     def regroup(self) -> None:
