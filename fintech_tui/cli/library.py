@@ -7,6 +7,7 @@ pack that fails is reported with its problems and the others are still checked.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,7 +54,7 @@ def check_library(args: argparse.Namespace) -> int:
                 if article.problems:
                     broken += 1
                     for problem in article.problems:
-                        say(problem, err=True)
+                        say(_as_given(problem, library.folder, args.pack), err=True)
                     count = len(article.problems)
                     say(f"{article.key}: {count} problem{'s' * (count != 1)}", err=True)
                 else:
@@ -67,6 +68,12 @@ def check_library(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     say(summary)
     return EXIT_OK
+
+
+def _as_given(problem: str, folder: Path, given: Path) -> str:
+    """A problem's file named as the user named the library (the index keeps the full path)."""
+    prefix = f"{folder}{os.sep}"
+    return f"{given}{os.sep}{problem[len(prefix) :]}" if problem.startswith(prefix) else problem
 
 
 def export_library(args: argparse.Namespace) -> int:
