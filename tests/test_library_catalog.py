@@ -41,6 +41,8 @@ def test_discovery_finds_folders_files_and_nested_packs(library: Path) -> None:
     assert discover(library) == ["2024/synthetic", "broken", "bundled", "short.yaml"]
     assert is_library(library)
     assert not is_library(bundled_pack_path())  # a pack is never a library
+    with pytest.raises(ValueError, match="is a pack, not a library"):
+        Library.open(bundled_pack_path())
     assert pack_path(library, "../etc") is None and pack_path(library, "a/.git") is None
 
 
