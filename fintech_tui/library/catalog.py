@@ -370,6 +370,13 @@ class Library:
 
     # -- search -----------------------------------------------------------------------------------
 
+    def prepare_search(self) -> None:
+        """Load what the first Chinese query needs (OpenCC's tables: 16 ms on an idle machine, much more
+        on a busy one), so a screen can pay it in its worker thread rather than on a keystroke."""
+        from fintech_tui.library.identity import simplified
+
+        simplified("預備")
+
     @_guarded
     def search(self, text: str, *, limit: int = 50) -> dict[str, tuple[SearchHit, ...]]:
         """Items of every pack matching every word of `text`, grouped by article key."""
