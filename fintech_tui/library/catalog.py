@@ -386,4 +386,4 @@ class Library:
 
 
 def _metric_key(metric: Bilingual) -> str:
-    return normalise(metric.en or metric.zh)
+    return normalise(metric.pick("en"))
