@@ -172,3 +172,28 @@ def test_a_cold_build_on_two_workers_matches_one_and_reports_progress(tmp_path: 
         _index_of(root).unlink()
     assert answers[0] == answers[1]
     assert any(n > 1 for _, n in answers[0][1])  # neighbouring packs share entities
+
+
+def test_a_build_from_a_thread_spawns_its_workers(tmp_path: Path) -> None:
+    """The explorer opens a library from a worker thread, where forking is unsafe."""
+    import threading
+
+    from fintech_tui.library.build import PARALLEL_FROM
+    from fintech_tui.util.synthetic import write_pack
+
+    root = tmp_path / "lib"
+    for i in range(PARALLEL_FROM):
+        write_pack(10, root / f"p{i}", seed=i)
+    found: list[object] = []
+
+    def open_it() -> None:
+        try:
+            with Library.open(root, workers=2) as lib:
+                found.append(lib.count())
+        except Exception as error:  # reported below: the thread must not swallow it
+            found.append(error)
+
+    thread = threading.Thread(target=open_it)
+    thread.start()
+    thread.join(timeout=120)
+    assert found == [PARALLEL_FROM]

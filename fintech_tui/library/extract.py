@@ -31,7 +31,7 @@ def label_of(item: Any) -> str:
     for field in ("name", "term", "claim", "metric", "title"):
         value = getattr(item, field, None)
         if value is not None:
-            text = value if isinstance(value, str) else (value.zh or value.en)
+            text = value if isinstance(value, str) else value.pick("zh")
             return " ".join(text.split())[:LABEL_CHARS]
     text = getattr(item, "text", "") or item.id
     return " ".join(str(text).split())[:LABEL_CHARS]
@@ -86,8 +86,8 @@ def rows_of(pack: Pack) -> dict[str, Any]:
                 f.subject,
                 f.metric.en,
                 f.metric.zh,
-                normalise(f.metric.en or f.metric.zh),
-                normalise(f.metric.zh or f.metric.en),
+                normalise(f.metric.pick("en")),
+                normalise(f.metric.pick("zh")),
                 f.as_written,
                 f.value,
                 f.unit,
@@ -99,7 +99,7 @@ def rows_of(pack: Pack) -> dict[str, Any]:
                 _quotes(numbers, f.evidence),
             )
         )
-    strategies = [(s.id, s.name.en, s.name.zh, normalise(s.name.zh or s.name.en)) for s in pack.strategies]
+    strategies = [(s.id, s.name.en, s.name.zh, normalise(s.name.pick("zh"))) for s in pack.strategies]
     index = PackIndex(pack)
     search = []
     for kind in kinds():
