@@ -50,7 +50,7 @@ MARKERS_EN = {
     ),
     **_markers(
         "Therefore|Thus|So|Hence|As a result|In short|In sum|In summary|Overall|Ultimately|The bottom line|"
-        "In the end|Consequently|Put simply",
+        "In the end|Consequently|Put simply|That is why|This is why|Which is why",
         CONCLUSION,
     ),
     **_markers(

@@ -44,12 +44,14 @@ def draft_glossary(paragraphs: list[tuple[str, str]], entity_names: set[str]) ->
     """The known terms the text uses, in order of first use, each with its first place as evidence."""
     found: list[tuple[int, int, str, str, int, str]] = []
     for order, (para_id, text) in enumerate(paragraphs):
+        named = [(m.start(), m.end()) for n in entity_names if n in text for m in re.finditer(re.escape(n), text)]
         for term in known_terms():
             if term in entity_names:
                 continue
-            match = _pattern(term).search(text)
-            if match:
-                found.append((order, match.start(), term, para_id, match.end(), text))
+            for match in _pattern(term).finditer(text):
+                if not any(s <= match.start() and match.end() <= e for s, e in named):  # not in Federal Deposit …
+                    found.append((order, match.start(), term, para_id, match.end(), text))
+                    break
     seen: set[str] = set()
     taken: set[str] = set()
     out: list[dict[str, Any]] = []
