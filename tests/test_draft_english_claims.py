@@ -54,3 +54,12 @@ def test_quoted_speech_a_correction_and_data_are_not_cut() -> None:
     assert len(clauses("The question is not whether they lend, but who carries the losses.")) == 1
     assert len(clauses("The fine was large, but the bank won a 30 percent discount.")) == 1
     assert len(clauses("It will suffer, because the client left.")) == 2
+
+
+def test_that_is_why_concludes_and_an_opinion_in_the_lead_is_the_thesis() -> None:
+    from fintech_tui.draft.arguments import marker_of
+    from fintech_tui.draft.arguments_en import lead_thesis
+
+    marker = marker_of("That is why both firms spend more on payroll.", False)
+    assert marker is not None and marker.role == "conclusion"
+    assert lead_thesis(["Banks paid up for deposits.", "I think the thrifty will win."], "") == 1

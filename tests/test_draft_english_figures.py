@@ -88,3 +88,9 @@ def test_hedges(text: str, as_written: str, hedge: str) -> None:
 def test_a_figure_joined_by_and_to_a_forecast_is_one() -> None:
     found = figures("It expects revenue of $3 billion for 2025, and adjusted earnings of 40 cents a share.")
     assert found["40 cents"].hedge == "prediction"
+
+
+def test_a_count_noun_after_three_describing_words() -> None:
+    assert figures("It added about 1.2 million net new checking accounts.")[
+        "1.2 million net new checking accounts"
+    ].unit == ("accounts")

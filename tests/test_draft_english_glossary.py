@@ -37,3 +37,15 @@ def test_results_vocabulary_is_known() -> None:
     )
     assert {"margin book", "take rate", "net interest margin", "charge-offs", "AUM", "TPV", "ARPU", "CAC"} <= set(found)
     assert {"guidance", "consensus estimate"} <= set(found)
+
+
+def test_a_term_inside_an_entity_name_is_no_candidate() -> None:
+    text = "The Federal Deposit Insurance Corporation said deposit insurance held."
+    found = [
+        e["evidence"][0]["quote"] for e in draft_glossary([("p1", text)], {"Federal Deposit Insurance Corporation"})
+    ]
+    assert found and all("said deposit insurance" in quote or "deposit insurance held" in quote for quote in found)
+    first = draft_glossary(
+        [("p1", "The Federal Deposit Insurance Corporation spoke.")], {"Federal Deposit Insurance Corporation"}
+    )
+    assert first == []

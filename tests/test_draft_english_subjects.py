@@ -94,3 +94,19 @@ def test_a_name_that_only_reports_yields_to_the_name_reported_on() -> None:
         [regulator, ORBIT], "Markets", "The Conduct Office found that Orbit Bank missed checks, and 6% of cases failed."
     )
     assert found["6%"] == "Orbit Bank"
+
+
+def test_a_company_name_ending_in_co_does_not_end_the_sentence() -> None:
+    firm = Name("Lumen & Co.", "bank", "")
+    assert subjects([firm], "Markets", "Lumen & Co. added 12% more accounts.")["12%"] == "Lumen & Co."
+
+
+def test_a_regulator_reporting_on_a_market_is_no_subject() -> None:
+    regulator = Name("Conduct Office", "organisation", "", ["CO"])
+    assert subjects([regulator], "Markets", "The Conduct Office (CO) said deposits fell 2%.")["2%"] == ""
+
+
+def test_an_owner_stays_the_subject_over_a_name_in_its_relative_clause() -> None:
+    arm = Name("Quarry Labs", "company", "", [], "Lumen Inc")
+    found = subjects([LUMEN, arm], "Markets", "Lumen Inc, which bought Quarry Labs in 2025, pays 3% on savings.")
+    assert found["3%"] == "Lumen Inc"

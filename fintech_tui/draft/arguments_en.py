@@ -27,7 +27,7 @@ _INSIDE = (
 )
 _QUOTES = re.compile(r"[\"“”]")
 _CORRECTION = re.compile(r"\b(?:not|no longer)\s(?:whether|only|just|so much|about|on|in|the|a|an)\b")
-_INTERPRETS = re.compile(r"\b(?:suggests?|shows?|means?|indicates?|signals?)\s(?:that\b)?")
+_INTERPRETS = re.compile(r"\b(?:suggests?|shows?|means?|indicates?|signals?)\s(?:that\b)?|\bI (?:think|believe)\b")
 _NUMBER = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WORD = re.compile(r"[A-Za-z][a-z'’-]+")

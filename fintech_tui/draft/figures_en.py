@@ -389,12 +389,12 @@ def _count_noun(text: str, end: int) -> tuple[str, int] | None:
         return "years old", end + aged.end()
     words = list(re.finditer(r"\s([a-z][a-z-]*\b|(?:U\.S\.|US|UK|EU|U\.K\.)(?!\w))", text[end : end + 60]))
     position = 0
-    for index, match in enumerate(words[:3]):
+    for index, match in enumerate(words[:4]):
         if match.start() != position:
             return None
         noun = match.group(1)
         describing = noun.endswith(("ing", "ly")) and index == 1 and words[0].group(1) in COUNT_ADJECTIVES
-        if (noun in COUNT_ADJECTIVES or noun[0].isupper() or describing) and index < 2:
+        if (noun in COUNT_ADJECTIVES or noun[0].isupper() or describing) and index < 3:
             position = match.end()
             continue
         if noun in NOT_COUNT_NOUNS or noun in LIST_NOUNS or noun[0].isupper():

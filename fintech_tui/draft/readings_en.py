@@ -20,7 +20,8 @@ def _words(text: str) -> list[str]:
 COUNT_ADJECTIVES = set(
     _words(
         "active monthly daily weekly annual new registered paying funded verified unique total retail small "
-        "individual corporate online mobile digital young older full-time part-time more additional"
+        "individual corporate online mobile digital young older full-time part-time more additional net gross "
+        "checking savings deposit credit debit card"
     )
 )
 

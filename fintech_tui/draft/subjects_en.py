@@ -34,11 +34,13 @@ from fintech_tui.draft.mentions import (
 _COMPANIES = ("company", "bank", "group")
 # A name that reports what follows: "The FCA found that Northgate's target …".
 _REPORTS = re.compile(
-    r"\s(?:also\s)?(?:said|says|found|finds|noted|notes|reported|reports|estimated|estimates|argued|told\s\w+)"
+    r"(?:\s\([^)]{1,12}\))?\)?\s(?:also\s)?(?:said|says|found|finds|noted|notes|reported|reports|estimated|estimates|"
+    r"argued|told\s\w+)"
     r"(?:\sin\s\w+(?:\s\w+)?)?\s(?:that\s)?",
 )
 # An indefinite subject: "A bank that earns …", "a platform that adds lending …": any such firm.
 _GENERIC = (re.compile(r"\W*(?:A|An)\s"), re.compile(r"\b(?:a|an)\s(?:[a-z-]+\s){0,2}(?:that|which|who)\s"))
+_RELATIVE = re.compile(r"\b(?:which|who|that)\b")  # "X, which bought Y, pays 3%": X's figure, not Y's
 _SALIENT = ("the company", "the firm", "the bank", "the lender", "the group", "the startup")
 
 
@@ -108,8 +110,17 @@ class EnglishReader(Reader):
         speaking = [m for m in mentions if _REPORTS.match(text, m.end)]
         if len(speaking) < len(mentions):
             mentions = [m for m in mentions if m not in speaking]
+        else:  # a regulator or agency reports on a market, not on itself ("the FDIC said deposits fell 2%")
+            mentions = [m for m in mentions if self.mentions.kinds.get(m.name) != "organisation" or m not in speaking]
+            if not mentions:
+                return ""
         names = [m.name for m in mentions]
-        children = [n for n in names if self.mentions.parents.get(n) in names]
+        children = [
+            m.name
+            for m in mentions
+            for owner in mentions
+            if self.mentions.parents.get(m.name) == owner.name and not _RELATIVE.search(text, owner.end, m.start)
+        ]
         if children:
             return children[-1]
         if last or len(set(names)) == 1:
