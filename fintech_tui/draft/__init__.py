@@ -95,7 +95,7 @@ def draft_sections(blocks: list[Any], name: str) -> dict[str, dict[str, Any]]:
     known = {name: entity_id for name, entity_id in known.items() if entity_id in kept}
     body = range(frame.start, frame.end + 1)  # the page information's date is no header of a figure
     headers = [header_period(block, find.periods) if i in body else None for i, block in enumerate(blocks)]
-    figures = draft_figures(paragraphs, names, known, find.figures, headers)
+    figures = draft_figures(paragraphs, names, known, find.figures, headers, find.reader(Mentions(names)))
     arguments = draft_arguments(blocks, ids, frame, Mentions(names), known)
     glossary = draft_glossary(paragraphs, set(known))
     meta = draft_meta(blocks, frame)
