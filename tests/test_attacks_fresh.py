@@ -270,3 +270,49 @@ def test_cache_false_means_off_not_a_folder_named_false(write_pack: PackWriter, 
     result = run("check", str(write_pack()), cwd=tmp_path, env={"FINTECH_TUI_CACHE": "false"})
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "false").exists()
+
+
+# -- a cache entry is checked again; anything wrong in it means the pack is read afresh ----------
+
+
+def _deep_outline(pack: dict) -> None:  # type: ignore[type-arg]
+    node = dict(pack["outline"][0], children=[])
+    for depth in range(400):  # before: RecursionError in `export -f json`
+        node = dict(node, id=f"n{depth}", children=[node])
+    pack["outline"] = [node]
+
+
+TAMPERINGS = {
+    "evidence to no paragraph": lambda pack: pack["entities"][0]["evidence"][0].update(para="p99"),
+    "a parent that is not there": lambda pack: pack["entities"][1].update(parent="ghost"),
+    "no paragraphs": lambda pack: pack.update(paragraphs=[]),
+    "a parent chain that loops": lambda pack: pack["arguments"][0].update(parent="because", relation="supports"),
+    "paragraphs numbered wrong": lambda pack: pack["paragraphs"][0].update(number=7),
+    "an outline 400 deep": _deep_outline,
+    "an empty name": lambda pack: pack["entities"][0].update(name={"en": " ", "zh": ""}),
+    "a number past the bound": lambda pack: pack["figures"][0].update(value=1e300),
+}
+
+
+@pytest.mark.parametrize(
+    ("tamper", "form"),
+    [
+        pytest.param(tamper, form, id=f"{form}-{name}")
+        for name, tamper in TAMPERINGS.items()
+        for form in ("md", "html", "json")
+        if (name, form) != ("paragraphs numbered wrong", "json")  # JSON leaves derived numbers out
+    ],
+)
+def test_a_cache_entry_that_could_not_come_from_a_valid_pack_is_a_miss(
+    write_pack: PackWriter, tmp_path: Path, tamper: object, form: str
+) -> None:
+    pack = write_pack()
+    fresh = run("export", "-f", form, str(pack), cwd=tmp_path)  # fills the cache
+    assert fresh.returncode == 0, fresh.stderr
+    [entry] = (tmp_path / "own-cache").glob("*.json")
+    stored = json.loads(entry.read_bytes())
+    tamper(stored["pack"])  # type: ignore[operator]
+    entry.write_text(json.dumps(stored), encoding="utf-8")
+    result = run("export", "-f", form, str(pack), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == fresh.stdout
