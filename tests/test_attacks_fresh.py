@@ -316,3 +316,103 @@ def test_a_cache_entry_that_could_not_come_from_a_valid_pack_is_a_miss(
     result = run("export", "-f", form, str(pack), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == fresh.stdout
+
+
+# -- settings.json is read like a pack file, and what a user wrote in it is never lost ------------
+
+SETTINGS_PROBE = """
+import sys, time
+from pathlib import Path
+from fintech_tui.tui.settings import Settings
+started = time.monotonic()
+settings = Settings.load(Path(sys.argv[1]))
+settings.theme = "nord"
+print(settings.writable, settings.save(), round(time.monotonic() - started, 1))
+"""
+
+
+def _load_and_save(path: Path) -> str:
+    """Load the settings at `path` in a fresh process and save them: what it printed."""
+    result = subprocess.run(
+        [sys.executable, "-c", SETTINGS_PROBE, str(path)], capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    return result.stdout.split()[0] + " " + result.stdout.split()[1]
+
+
+def test_settings_nested_past_any_limit_are_not_read_nor_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    body = b'{"theme": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"  # before: RecursionError
+    path.write_bytes(body)
+    assert _load_and_save(path) == "False False"
+    assert path.read_bytes() == body
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero"])
+def test_a_settings_file_that_is_not_a_regular_file_is_not_read(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "settings.json"
+    if kind == "fifo":
+        os.mkfifo(path)  # before: the explorer hung at start
+    else:
+        path.symlink_to("/dev/zero")  # before: 6 GB in 30 s
+    assert _load_and_save(path) == "False False"
+    assert stat.S_ISFIFO(path.stat().st_mode) if kind == "fifo" else path.readlink() == Path("/dev/zero")
+
+
+def test_a_huge_settings_file_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    last = ", ".join(f'"/packs/{i}": "entity:x"' for i in range(3_000_000))
+    path.write_text(f'{{"last": {{{last}}}}}', encoding="utf-8")
+    assert _load_and_save(path) == "False False"
+
+
+def test_remembering_trims_many_entries_in_one_pass() -> None:
+    from fintech_tui.tui.settings import MAX_PACKS, Settings
+
+    settings = Settings(last={f"/packs/{i}": "entity:x" for i in range(300_000)})
+    started = time.monotonic()
+    settings.remember("/packs/new", "entity:y")  # before: one deletion at a time, quadratic
+    assert time.monotonic() - started < 5
+    assert len(settings.last) == MAX_PACKS and list(settings.last)[-2:] == ["/packs/299999", "/packs/new"]
+
+
+def test_keys_written_by_hand_survive_a_save(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"mine": {"keep": [1, "two"]}, "theme": "dracula", "zz": null}', encoding="utf-8")
+    assert _load_and_save(path) == "True True"
+    assert json.loads(path.read_text(encoding="utf-8")) == {
+        "mine": {"keep": [1, "two"]},
+        "theme": "nord",
+        "zz": None,
+        "lang": "",
+        "evidence_readings": True,
+        "last": {},
+    }
+
+
+@pytest.mark.parametrize(
+    "body", ['{"theme": 5}', '{"lang": "fr"}', '{"last": {"/p": 3}}', '{"evidence_readings": "yes"}']
+)
+def test_a_settings_file_with_a_value_of_the_wrong_type_is_never_overwritten(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(body, encoding="utf-8")
+    assert _load_and_save(path) == "False False"
+    assert path.read_text(encoding="utf-8") == body
+
+
+def test_a_symlinked_settings_file_is_written_to_its_target(tmp_path: Path) -> None:
+    dotfiles = tmp_path / "dotfiles"
+    dotfiles.mkdir()
+    target = dotfiles / "fintech-tui.json"
+    target.write_text('{"theme": "dracula"}', encoding="utf-8")
+    target.chmod(0o600)
+    link = tmp_path / "settings.json"
+    link.symlink_to(target)
+    before = target.stat().st_ino
+    assert _load_and_save(link) == "True True"
+    assert link.is_symlink() and link.readlink() == target  # before: replaced by a regular file
+    assert json.loads(target.read_text(encoding="utf-8"))["theme"] == "nord"
+    assert target.stat().st_ino != before  # renamed over, never written in place
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert sorted(p.name for p in dotfiles.iterdir()) == ["fintech-tui.json"]
+
