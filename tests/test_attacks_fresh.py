@@ -416,3 +416,71 @@ def test_a_symlinked_settings_file_is_written_to_its_target(tmp_path: Path) -> N
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert sorted(p.name for p in dotfiles.iterdir()) == ["fintech-tui.json"]
 
+
+# -- what the operating system refuses is one line naming the path and the cause -----------------
+
+LONG = "a" * 300  # past NAME_MAX: ENAMETOOLONG
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", LONG),
+        ("export", "-o", f"{LONG}.md", "PACK"),
+        ("new", LONG),
+        ("draft", LONG, "out"),
+        ("draft", "ARTICLE", LONG),
+    ],
+    ids=["check", "export", "new", "draft-article", "draft-folder"],
+)
+def test_a_path_too_long_is_one_line(write_pack: PackWriter, tmp_path: Path, args: tuple[str, ...]) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("招商银行有1000万用户。\n", encoding="utf-8")
+    given = [str(write_pack()) if arg == "PACK" else str(article) if arg == "ARTICLE" else arg for arg in args]
+    result = run(*given, cwd=tmp_path)
+    assert result.returncode == 1
+    line = one_line(result)
+    assert line.endswith(": file name too long") and "more)…" in line and "DEBUG" not in line, line
+
+
+def test_new_inside_a_file_names_the_path(tmp_path: Path) -> None:
+    (tmp_path / "f").write_text("x", encoding="utf-8")
+    result = run("new", "f/sub", cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_line(result) == "fintech-tui: f/sub: not a directory"
+
+
+@pytest.mark.parametrize("verb", ["new"])
+def test_a_dangling_symlink_is_named_as_one(tmp_path: Path, verb: str) -> None:
+    (tmp_path / "pack").symlink_to("elsewhere")
+    article = tmp_path / "article.txt"
+    article.write_text("招商银行有1000万用户。\n", encoding="utf-8")
+    result = run(*(["new"] if verb == "new" else ["draft", str(article)]), "pack", cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_line(result) == "fintech-tui: pack: a symlink to elsewhere, which does not exist; nothing was written"
+    assert not (tmp_path / "elsewhere").exists()
+
+
+def test_an_os_error_is_described_by_its_path_and_cause() -> None:
+    from fintech_tui.cli.output import describe_os_error
+
+    assert (
+        describe_os_error(PermissionError(13, "Permission denied", "pack/a.yaml")) == "pack/a.yaml: permission denied"
+    )
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads and writes regardless of permissions")
+@pytest.mark.parametrize(
+    ("mode", "args"), [(0o000, ("check", "pack")), (0o600, ("check", "pack")), (0o500, ("new", "pack/new"))]
+)
+def test_what_permissions_refuse_is_one_line(
+    write_pack: PackWriter, tmp_path: Path, mode: int, args: tuple[str, ...]
+) -> None:
+    pack = write_pack()
+    pack.chmod(mode)
+    try:
+        result = run(*args, cwd=tmp_path)
+    finally:
+        pack.chmod(0o700)
+    assert result.returncode == 1
+    assert one_line(result).endswith(": permission denied")

@@ -14,7 +14,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fintech_tui.cli.output import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, OutputError, fail, load, say, write_data
+from fintech_tui.cli.output import (
+    EXIT_FAILURE,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    OutputError,
+    fail,
+    load,
+    os_failure,
+    say,
+    write_data,
+)
 from fintech_tui.cli.verbs import VERBS, ExplorerOptions, resolve
 
 if TYPE_CHECKING:
@@ -79,8 +89,8 @@ def run_new(args: argparse.Namespace) -> int:
 
     try:
         written = scaffold(args.name)
-    except FileExistsError as error:
-        return fail(str(error))
+    except OSError as error:  # the folder exists, or the system refused (a dangling link, no permission)
+        return os_failure(error)
     for path in written:
         say(f"created {path}")
     say(f"next: edit the files, then run 'fintech-tui check {args.name}' and 'fintech-tui {args.name}'")
@@ -185,6 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except OutputError as error:
         return fail(str(error))
+    except OSError as error:  # a path the system refused (too long, not a folder, no permission)
+        return os_failure(error)
     except Exception as error:  # one line for the user; the traceback on request
         if os.environ.get("FINTECH_TUI_DEBUG"):
             raise
@@ -200,6 +212,6 @@ def run_folder_export(args: argparse.Namespace, pack: Pack) -> int:
     try:
         written = write_files(args.output, folder_exporter(args.format)(pack))
     except OSError as error:
-        return fail(str(error) if isinstance(error, FileExistsError) else f"{args.output}: {error.strerror or error}")
+        return os_failure(error)
     say(f"wrote {len(written)} files into {args.output}", err=True)
     return EXIT_OK
