@@ -450,7 +450,7 @@ def test_new_inside_a_file_names_the_path(tmp_path: Path) -> None:
     assert one_line(result) == "fintech-tui: f/sub: not a directory"
 
 
-@pytest.mark.parametrize("verb", ["new"])
+@pytest.mark.parametrize("verb", ["new", "draft"])
 def test_a_dangling_symlink_is_named_as_one(tmp_path: Path, verb: str) -> None:
     (tmp_path / "pack").symlink_to("elsewhere")
     article = tmp_path / "article.txt"
