@@ -484,3 +484,81 @@ def test_what_permissions_refuse_is_one_line(
         pack.chmod(0o700)
     assert result.returncode == 1
     assert one_line(result).endswith(": permission denied")
+
+
+# -- the right message, once --------------------------------------------------------------------
+
+
+def test_equals_and_double_angle_are_text_not_tags(write_pack: PackWriter, tmp_path: Path) -> None:
+    source = """
+        paragraphs:
+          - id: p1
+            text: 口袋生活是招商银行的应用。
+          - id: p2
+            text: 支付宝有数亿用户。
+          - {id: p3, text: =, en: =}
+          - {id: p4, text: <<, en: <<}
+        """
+    result = run("export", "-f", "json", str(write_pack(**{"source.yaml": source})), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr  # before: "tag:yaml.org,2002:value is not allowed"
+    paragraphs = json.loads(result.stdout)["paragraphs"][2:]
+    assert [(p["text"], p["en"]) for p in paragraphs] == [("=", "="), ("<<", "<<")]
+
+
+def test_a_refused_tag_is_reported_once(write_pack: PackWriter, tmp_path: Path) -> None:
+    source = """
+        paragraphs:
+          - id: p1
+            text: !!python/object 口袋生活
+          - id: p2
+            text: 支付宝有数亿用户。
+        """
+    result = run("check", str(write_pack(**{"source.yaml": source})), cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert any(line.endswith("tag 'tag:yaml.org,2002:python/object' is not allowed") for line in lines)
+    assert not any("got nothing (null)" in line for line in lines), lines
+
+
+def test_an_empty_id_does_not_make_other_parents_loop(write_pack: PackWriter, tmp_path: Path) -> None:
+    arguments = """
+        arguments:
+          - {id: '', role: thesis, claim: {en: Apps matter.}}
+          - {id: thesis, role: thesis, claim: {en: Apps matter.}}
+          - {id: because, role: reason, parent: thesis, relation: supports, claim: {en: Users.}}
+        """
+    result = run("check", str(write_pack(**{"arguments.yaml": arguments})), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "loops back" not in result.stderr
+    assert "'' is not a valid id" in result.stderr
+
+
+def test_a_single_file_pack_that_is_a_list_gets_one_problem(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("- meta: {}\n- paragraphs: []\n", encoding="utf-8")
+    result = run("check", str(pack), cwd=tmp_path)
+    assert result.returncode == 2
+    first, last = result.stderr.splitlines()  # before: also missing 'meta' and 'paragraphs'
+    assert first.endswith("pack.yaml:1:1: the top level must be a mapping of sections (meta, paragraphs, …)")
+    assert last == "fintech-tui: 1 problem; pack not opened"
+
+
+def test_an_output_name_with_a_newline_stays_on_one_line(write_pack: PackWriter, tmp_path: Path) -> None:
+    result = run("export", "-o", "a\nb.md", str(write_pack()), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "wrote a\u240ab.md\n"
+    again = run("export", "-o", "a\nb.md", str(write_pack("again")), cwd=tmp_path)
+    assert one_line(again) == "fintech-tui: a\u240ab.md exists; pass --force to replace it"
+
+
+def test_serve_refuses_an_empty_host(write_pack: PackWriter, tmp_path: Path) -> None:
+    result = run("serve", "--host", "", "--port", "0", str(write_pack()), cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_line(result).startswith("fintech-tui: --host needs an address")
+
+
+@pytest.mark.parametrize("number", ["9" * 5000])
+def test_goto_a_paragraph_number_of_many_digits(write_pack: PackWriter, tmp_path: Path, number: str) -> None:
+    result = run("--goto", f"paragraph:{number}", str(write_pack()), cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_line(result).endswith(": the article has paragraphs ¶1 to ¶2")

@@ -23,6 +23,7 @@ from fintech_tui.cli.output import (
     load,
     os_failure,
     say,
+    shown,
     write_data,
 )
 from fintech_tui.cli.verbs import VERBS, ExplorerOptions, resolve
@@ -71,7 +72,7 @@ def run_export(args: argparse.Namespace) -> int:
         write_new(args.output, text.encode("utf-8"), replace=args.force)
     except UnsafeFile as error:
         return fail(str(error))
-    say(f"wrote {args.output}", err=True)
+    say(f"wrote {shown(args.output)}", err=True)
     return EXIT_OK
 
 
@@ -92,7 +93,7 @@ def run_new(args: argparse.Namespace) -> int:
     except OSError as error:  # the folder exists, or the system refused (a dangling link, no permission)
         return os_failure(error)
     for path in written:
-        say(f"created {path}")
+        say(f"created {shown(path)}")
     say(f"next: edit the files, then run 'fintech-tui check {args.name}' and 'fintech-tui {args.name}'")
     return EXIT_OK
 
@@ -213,5 +214,5 @@ def run_folder_export(args: argparse.Namespace, pack: Pack) -> int:
         written = write_files(args.output, folder_exporter(args.format)(pack))
     except OSError as error:
         return os_failure(error)
-    say(f"wrote {len(written)} files into {args.output}", err=True)
+    say(f"wrote {len(written)} files into {shown(args.output)}", err=True)
     return EXIT_OK

@@ -59,9 +59,14 @@ def write_data(text: str) -> None:
 
 
 def fail(message: str) -> int:
-    """Print `message` as one line on stderr; the exit status for a failure."""
-    say(f"fintech-tui: {message}", err=True)
+    """Print `message` as one line on stderr (a newline in a name shows as ␊); the exit status for a failure."""
+    say(f"fintech-tui: {shown(message)}", err=True)
     return EXIT_FAILURE
+
+
+def shown(name: object) -> str:
+    """`name` (a path, a message naming one) on one line: a newline in it shows as ␊."""
+    return str(name).replace("\n", "\u240a")
 
 
 def os_failure(error: OSError) -> int:

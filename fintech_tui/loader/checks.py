@@ -162,7 +162,7 @@ class PackChecker:
                 if spec.ref == kind.name and hint_plan(spec.hint)[0] != "tuple":
                     table = self.tables[kind.name]
                     for item in kind.items(self.pack):
-                        if getattr(item, spec.name) in table:
+                        if getattr(item, spec.name) and getattr(item, spec.name) in table:  # "" is no parent
                             self.check_cycle(item, kind.name, spec.name, table)
 
     def check_cycle(self, start: Any, kind: str, field: str, table: dict[str, Any]) -> None:
@@ -174,7 +174,8 @@ class PackChecker:
                 self.report(start, field, message=f"{field} chain loops back to {node.id!r}")
                 return
             chain.add(node.id)
-            node = table.get(getattr(node, field))
+            parent = getattr(node, field)
+            node = table.get(parent) if parent else None  # an item with id '' is no one's parent
         self.acyclic.update((kind, item_id) for item_id in chain)
 
     def check_quotes(self) -> None:
