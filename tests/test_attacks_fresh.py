@@ -562,3 +562,38 @@ def test_goto_a_paragraph_number_of_many_digits(write_pack: PackWriter, tmp_path
     result = run("--goto", f"paragraph:{number}", str(write_pack()), cwd=tmp_path)
     assert result.returncode == 1
     assert one_line(result).endswith(": the article has paragraphs ¶1 to ¶2")
+
+
+# -- draft: bounded, and what it writes always loads ---------------------------------------------
+
+
+def test_a_drafted_number_of_5000_digits_leaves_a_pack_that_loads(tmp_path: Path) -> None:
+    pytest.importorskip("jieba")
+    article = tmp_path / "article.txt"
+    article.write_text(f"招商银行有{'9' * 5000}万用户。\n", encoding="utf-8")
+    result = run("draft", str(article), "pack", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]  # before: ValueError from the YAML writer
+    assert "drafted 1 paragraphs" in result.stdout and "problem" not in result.stderr
+    figures = (tmp_path / "pack" / "figures.yaml").read_text(encoding="utf-8")
+    assert "9" * 5000 in figures and "value: 9999" not in figures  # the words stay, the number goes
+
+
+def test_an_article_whose_pack_would_not_load_is_refused_before_writing() -> None:
+    from fintech_tui.draft.limits import MAX_NODES, within_limits
+    from fintech_tui.draft.reading import ArticleError
+
+    paragraphs = [{"id": f"p{i}", "text": "第一段。"} for i in range(MAX_NODES // 4)]
+    with pytest.raises(ArticleError, match=r"too long to draft: source\.yaml would hold 2,500,003 values"):
+        within_limits({"source.yaml": {"paragraphs": paragraphs}}, "article.txt")
+
+
+@pytest.mark.parametrize(("kind", "said"), [("fifo", "a named pipe (FIFO)"), ("zero", "a character device")])
+def test_draft_says_what_a_source_that_is_not_a_file_is(tmp_path: Path, kind: str, said: str) -> None:
+    source = tmp_path / "article.txt"
+    if kind == "fifo":
+        os.mkfifo(source)
+    else:
+        source.symlink_to("/dev/zero")
+    result = run("draft", str(source), "pack", cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_line(result).endswith(f"article.txt: cannot read: {said}, not a regular file")  # not "no such file"

@@ -36,7 +36,7 @@ def run_draft(args: argparse.Namespace) -> int:
     for source in sources:
         if source.is_dir():
             articles += sorted(p for p in source.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
-        elif source.is_file():
+        elif source.exists():  # a FIFO or a device too: reading it says what it is
             articles.append(source)
         else:
             return fail(f"{source}: no such file or folder")
