@@ -597,3 +597,22 @@ def test_draft_says_what_a_source_that_is_not_a_file_is(tmp_path: Path, kind: st
     result = run("draft", str(source), "pack", cwd=tmp_path)
     assert result.returncode == 1
     assert one_line(result).endswith(f"article.txt: cannot read: {said}, not a regular file")  # not "no such file"
+
+
+@pytest.mark.parametrize("single_file", [False, True])
+def test_a_cache_folder_inside_the_pack_is_never_written(
+    write_pack: PackWriter, tmp_path: Path, single_file: bool
+) -> None:
+    pack = write_pack()
+    target = pack / "all.yaml" if single_file else pack
+    if single_file:
+        (pack / "all.yaml").write_text(
+            "meta:\n  title: {en: T}\nparagraphs:\n  - {id: p1, text: t}\n", encoding="utf-8"
+        )
+        for other in pack.iterdir():
+            if other.name != "all.yaml":
+                other.unlink()
+    before = sorted(p.name for p in pack.iterdir())
+    result = run("check", str(target), cwd=pack, env={"FINTECH_TUI_CACHE": None, "XDG_CACHE_HOME": "."})
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in pack.iterdir()) == before  # before: a fintech-tui/ folder appeared

@@ -80,5 +80,5 @@ def load_pack(path: Path | str, *, use_cache: bool = True, progress: LoadProgres
 
         pack = build_pack(path, contents, progress)  # the very bytes that were hashed
         if key is not None:
-            cache.write(key, pack)
+            cache.write(key, pack, pack_folder=path if path.is_dir() else path.parent)
     return pack
