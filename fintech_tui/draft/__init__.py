@@ -53,10 +53,11 @@ def draft_pack(article: Path, folder: Path) -> Drafted:
     require_extra()
     if folder.exists():  # before any slow work, and again when writing
         raise FileExistsError(f"{folder} already exists; choose a new folder (nothing was written)")
+    from fintech_tui.draft.limits import within_limits
     from fintech_tui.draft.reading import read_article
     from fintech_tui.draft.writing import write_pack
 
-    sections = draft_sections(read_article(article), article.name)
+    sections = within_limits(draft_sections(read_article(article), article.name), str(article))
     files = write_pack(folder, sections)
     outline = sections["outline.yaml"]["outline"]
     return Drafted(
