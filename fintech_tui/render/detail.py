@@ -36,6 +36,7 @@ from fintech_tui.model import (
 from fintech_tui.model.plan import references, yaml_fields
 from fintech_tui.queries.index import PackIndex, Ref, ref_of
 from fintech_tui.render.labels import ROLE_STYLE, first_bilingual, item_kind, item_label, pair
+from fintech_tui.render.numbers import format_amount
 from fintech_tui.render.safe import one_line, plain, shortened
 
 #: What following a link does: open the item, or show the source at a quote.
@@ -179,19 +180,11 @@ def _figures_table(index: PackIndex, figures: Iterable[Figure], lang: Lang) -> T
     return table
 
 
-def format_number(number: float) -> str:
-    """30280000 → 30,280,000; 0.01 stays 0.01."""
-    return f"{number:,.0f}" if float(number).is_integer() else f"{number:,}"
-
-
 def format_value(figure: Figure, lang: Lang) -> Text:
-    """The figure's numeric value with its unit, or a dash where none is given."""
+    """The figure's numeric value with its unit as `lang` writes them, or a dash where none is given."""
     if figure.value is None:
         return Text("—", style="dim")
-    text = Text(format_number(figure.value), style="bold")
-    if figure.unit:
-        text.append(" ")
-        text.append_text(plain(figure.unit))
+    text = Text(format_amount(figure.value, figure.unit, lang), style="bold")
     if figure.hedge:
         text.append(f" ({value_phrase('hedge', figure.hedge, lang)})", style="yellow")
     return text

@@ -12,13 +12,13 @@ from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
 
-from fintech_tui.i18n import phrase
+from fintech_tui.i18n import os_error_words, phrase
 from fintech_tui.loader.memory import set_aside_for_good
 from fintech_tui.model import Lang, Pack
 from fintech_tui.queries.goto import goto_link, resolve_goto
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.labels import pack_title
-from fintech_tui.tui.palette import ItemCommands
+from fintech_tui.tui.palette import ItemCommands, Palette
 from fintech_tui.tui.screens.main import MainScreen
 from fintech_tui.tui.settings import Settings, data_folder
 from fintech_tui.tui.widgets.keys import bind, localise
@@ -163,16 +163,18 @@ class FintechApp(App[None]):
         from textual.command import CommandPalette  # deferred: opened on demand
 
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            placeholder = phrase("palette.placeholder", self.main_screen.lang)
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            lang = self.main_screen.lang
+            placeholder = phrase("palette.placeholder", lang)
+            nothing = phrase("palette.no_matches", lang)
+            self.push_screen(Palette(placeholder=placeholder, no_matches=nothing, id="--command-palette"))
 
     def search_themes(self) -> None:
         """The theme picker (palette: Theme), its prompt in the label language."""
-        from textual.command import CommandPalette  # deferred: opened on demand
-        from textual.theme import ThemeProvider
+        from textual.theme import ThemeProvider  # deferred: opened on demand
 
-        placeholder = phrase("palette.themes", self.main_screen.lang)
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+        lang = self.main_screen.lang
+        placeholder, nothing = phrase("palette.themes", lang), phrase("palette.no_matches", lang)
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=placeholder, no_matches=nothing))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every view and action as a palette command, its key in the help line:
@@ -212,7 +214,16 @@ class FintechApp(App[None]):
             folder.mkdir(parents=True, exist_ok=True)
             path = self.save_screenshot(path=str(folder))
         except OSError as error:
-            error_text = phrase("toast.not_saved", self.main_screen.lang, error=error.strerror or error)
+            lang = self.main_screen.lang
+            error_text = phrase("toast.not_saved", lang, path=folder, error=os_error_words(error, lang))
             self.notify(error_text, severity="error", markup=False)
             return
         self.notify(phrase("toast.saved", self.main_screen.lang, path=path), timeout=6, markup=False)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say which key quits, in the label language (Textual's own toast is English)."""
+        lang = self.main_screen.lang
+        keys = [key for key, active in self.active_bindings.items() if active.binding.action in ("quit", "app.quit")]
+        if keys:
+            how = phrase("toast.quit_how", lang, key=min(keys, key=len))  # q, the footer's, before ctrl+q
+            self.notify(how, title=phrase("toast.quit_how.title", lang), markup=False)

@@ -12,7 +12,7 @@ from fintech_tui.i18n import phrase
 from fintech_tui.model import Figure, Lang
 from fintech_tui.queries.analysis import comparable_groups
 from fintech_tui.queries.index import PackIndex
-from fintech_tui.render.detail import format_number
+from fintech_tui.render.numbers import format_amount, split_unit
 from fintech_tui.render.safe import clipped, one_line
 from fintech_tui.tui.screens.view import View
 from fintech_tui.tui.widgets.keys import bind
@@ -142,9 +142,10 @@ class FiguresScreen(View[None]):
         return phrase(f"column.{column}", self.lang)
 
     def _value(self, figure: Figure) -> Text:
-        unit = figure.unit.split(" (")[0]
-        number = "" if figure.value is None else format_number(figure.value)
-        value = Text("—", style="dim") if not number else one_line(f"{number} {unit}".strip())
+        # English leaves the unit's qualifier to the detail; Chinese writes it in two characters (超过)
+        unit = figure.unit if self.lang == "zh" else split_unit(figure.unit)[0]
+        amount = "" if figure.value is None else format_amount(figure.value, unit, self.lang)
+        value = Text("—", style="dim") if not amount else one_line(amount)
         if figure.hedge:
             value.append(" ~", style="yellow")
         return value
