@@ -14,7 +14,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fintech_tui.cli.output import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, OutputError, fail, load, say, write_data
+from fintech_tui.cli.output import (
+    EXIT_FAILURE,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    OutputError,
+    fail,
+    load,
+    os_failure,
+    say,
+    shown,
+    write_data,
+)
 from fintech_tui.cli.verbs import VERBS, ExplorerOptions, resolve
 
 if TYPE_CHECKING:
@@ -61,7 +72,7 @@ def run_export(args: argparse.Namespace) -> int:
         write_new(args.output, text.encode("utf-8"), replace=args.force)
     except UnsafeFile as error:
         return fail(str(error))
-    say(f"wrote {args.output}", err=True)
+    say(f"wrote {shown(args.output)}", err=True)
     return EXIT_OK
 
 
@@ -79,10 +90,10 @@ def run_new(args: argparse.Namespace) -> int:
 
     try:
         written = scaffold(args.name)
-    except FileExistsError as error:
-        return fail(str(error))
+    except OSError as error:  # the folder exists, or the system refused (a dangling link, no permission)
+        return os_failure(error)
     for path in written:
-        say(f"created {path}")
+        say(f"created {shown(path)}")
     say(f"next: edit the files, then run 'fintech-tui check {args.name}' and 'fintech-tui {args.name}'")
     return EXIT_OK
 
@@ -185,6 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except OutputError as error:
         return fail(str(error))
+    except OSError as error:  # a path the system refused (too long, not a folder, no permission)
+        return os_failure(error)
     except Exception as error:  # one line for the user; the traceback on request
         if os.environ.get("FINTECH_TUI_DEBUG"):
             raise
@@ -200,6 +213,6 @@ def run_folder_export(args: argparse.Namespace, pack: Pack) -> int:
     try:
         written = write_files(args.output, folder_exporter(args.format)(pack))
     except OSError as error:
-        return fail(str(error) if isinstance(error, FileExistsError) else f"{args.output}: {error.strerror or error}")
-    say(f"wrote {len(written)} files into {args.output}", err=True)
+        return os_failure(error)
+    say(f"wrote {len(written)} files into {shown(args.output)}", err=True)
     return EXIT_OK

@@ -237,6 +237,8 @@ def run_serve(args: argparse.Namespace) -> int:
     """`fintech-tui serve`: the same explorer in a browser, through textual-serve."""
     if not 0 <= args.port <= 65535:
         return fail(f"--port {args.port}: a port is a number from 0 to 65535")
+    if not args.host.strip():  # an empty host binds every interface, and says http://:PORT
+        return fail("--host needs an address: 127.0.0.1 (the default), or 0.0.0.0 for every interface")
     pack = load(args.pack)  # fail here, with the loader's errors, rather than in the browser
     if isinstance(pack, int):
         return pack

@@ -7,9 +7,9 @@ The bytes hashed are the very bytes that are then parsed (see `load_pack`).
 A cache folder may be shared or planted, so an entry is data, never code:
 JSON decoded by msgspec straight into the model's Structs, which checks
 every field's type and every fixed choice, plus the entry's format, version
-and key. A folder not owned by the user, or writable by others, is neither
-read nor written. Entries live in `$FINTECH_TUI_CACHE`, else
-`$XDG_CACHE_HOME/fintech-tui`, else `~/.cache/fintech-tui`; nothing is
+and key; the loader then checks a decoded pack again (`loader.recheck`). A
+folder not owned by the user, or writable by others, is neither read nor written.
+Entries live in `$FINTECH_TUI_CACHE`, else `$XDG_CACHE_HOME/fintech-tui`, else `~/.cache/fintech-tui`; nothing is
 written into a pack. `FINTECH_TUI_CACHE=off` (or 0, false, no) disables the cache. Any failure
 to read or write just means a normal load.
 """
