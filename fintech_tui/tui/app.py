@@ -11,6 +11,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
+from textual.timer import Timer
 
 from fintech_tui.i18n import os_error_words, phrase
 from fintech_tui.loader.memory import set_aside_for_good
@@ -22,6 +23,9 @@ from fintech_tui.tui.palette import ItemCommands, Palette
 from fintech_tui.tui.screens.main import MainScreen
 from fintech_tui.tui.settings import Settings, data_folder
 from fintech_tui.tui.widgets.keys import bind, localise
+
+#: Seconds the reader rests on an item before it is written as the one to reopen.
+ITEM_SAVE_DELAY = 1.0
 
 
 class FintechApp(App[None]):
@@ -60,6 +64,7 @@ class FintechApp(App[None]):
         self.screenshot_dir = screenshot_dir
         self.watched = watch  # the pack's path under --watch
         self.closing = False
+        self._item_timer: Timer | None = None
         self.title = "fintech-tui"
         self.sub_title = pack_title(pack, self.lang)
         if self.settings.theme in self.available_themes:
@@ -92,6 +97,9 @@ class FintechApp(App[None]):
         return MainScreen(self.index, self.lang, self.goto, evidence_readings=self.settings.evidence_readings)
 
     def on_mount(self) -> None:
+        main = self.main_screen  # its choices are written as they change (see `_choice_changed`)
+        self.watch(main, "lang", self._choice_changed, init=False)
+        self.watch(main, "current", self._item_changed, init=False)
         if self.watched is not None:
             from fintech_tui.tui.live_reload import LiveReload  # deferred: only --watch needs it
 
@@ -129,6 +137,25 @@ class FintechApp(App[None]):
             settings.evidence_readings = main.evidence_readings
             if main.current is not None:
                 settings.remember(self.pack_key, goto_link(main.current))
+
+    def watch_theme(self, theme: str) -> None:
+        if self.is_running and theme != self.settings.theme:
+            self._choice_changed()
+
+    def on_main_screen_chose(self) -> None:
+        self._choice_changed()
+
+    def _choice_changed(self, *_: object) -> None:
+        """A remembered choice (theme, language, readings) changed: write it now, not on `q`,
+        so closing the terminal or the browser tab keeps it."""
+        if not self.closing:
+            self.save_settings()
+
+    def _item_changed(self, *_: object) -> None:
+        """The item on show is written once the reader rests on it, not on every `j`."""
+        if self._item_timer is not None:
+            self._item_timer.stop()
+        self._item_timer = self.set_timer(ITEM_SAVE_DELAY, self._choice_changed)
 
     def save_settings(self) -> bool:
         """Write what `q` noted (or what is on show now) to the settings file."""
