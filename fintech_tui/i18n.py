@@ -153,6 +153,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "palette.key": ("{tip} · key {keys}", "{tip} · 按键 {keys}"),
     "palette.placeholder": ("Search for commands…", "搜索命令…"),
     "palette.themes": ("Search for themes…", "搜索主题…"),
+    "palette.no_matches": ("No matches found", "没有匹配的结果"),
     "palette.thesis": ("The article's thesis", "文章的中心论点"),
     "palette.open": ("Open {kind} {id}", "打开{kind} {id}"),
     # -- toasts -----------------------------------------------------------------
@@ -180,7 +181,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "toast.copied_paragraph": ("Copied ¶{number} ({reading})", "已复制 ¶{number}（{reading}）"),
     "toast.copied_quote": ("Copied the quote in ¶{number}", "已复制 ¶{number} 中的引文"),
     "toast.saved": ("Saved {path}", "已保存 {path}"),
-    "toast.not_saved": ("Could not save the screenshot: {error}", "无法保存截图：{error}"),
+    "toast.not_saved": ("Could not save the screenshot in {path}: {error}", "无法把截图存到 {path}：{error}"),
+    "toast.quit_how": ("Press {key} to quit", "按 {key} 退出"),
+    "toast.quit_how.title": ("Do you want to quit?", "要退出吗？"),
+    # -- why a file could not be written (errno names), for the screenshot toast ----
+    "oserror.EACCES": ("permission denied", "没有写入权限"),
+    "oserror.EPERM": ("permission denied", "没有写入权限"),
+    "oserror.EROFS": ("the file system is read-only", "文件系统只读"),
+    "oserror.ENOSPC": ("no space left on the disk", "磁盘空间不足"),
+    "oserror.EDQUOT": ("the disk quota is used up", "磁盘配额已用完"),
+    "oserror.ENOTDIR": ("part of the path is not a folder", "路径中有一段不是文件夹"),
+    "oserror.EEXIST": ("something else is in the way", "同名的文件已存在"),
+    "oserror.ENOENT": ("the folder does not exist", "文件夹不存在"),
+    "oserror.ENAMETOOLONG": ("the path is too long", "路径太长"),
+    "oserror.other": ("system error {number}", "系统错误 {number}"),
     "toast.no_match": ("No match to open.", "没有可打开的结果。"),
     "toast.no_tie": ("The article does not tie these two.", "文章没有把这两者联系起来。"),
     "toast.no_readings": (
@@ -455,7 +469,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "column.claims": ("Claims", "论断"),
     "column.figures": ("Figures", "数据"),
     "column.article": ("Article", "文章"),
-    "column.hedge": ("Hedge", "限定"),
     "column.articles": ("Articles", "文章数"),
     "column.name": ("Name", "名称"),
     "column.kind": ("Kind", "类别"),
@@ -542,6 +555,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gap.ONE_COMPANY_STRATEGY": ("Strategies found for one company only", "只见于一家公司的策略"),
     "gap.OUTSIDE_OUTLINE": ("Paragraphs outside the outline", "大纲之外的段落"),
     "gap.UNCITED": ("Paragraphs nothing cites", "无人引用的段落"),
+    # -- figure units (the drafting's canonical names), as each language writes them after a number ----
+    "unit.users": ("users", "用户"),
+    "unit.customers": ("customers", "客户"),
+    "unit.people": ("people", "人"),
+    "unit.visits": ("visits", "人次"),
+    "unit.views": ("views", "次浏览"),
+    "unit.devices": ("devices", "台"),
+    "unit.yuan": ("yuan", "元"),
+    "unit.USD": ("USD", "美元"),
+    "unit.HKD": ("HKD", "港元"),
+    "unit.EUR": ("EUR", "欧元"),
+    "unit.GBP": ("GBP", "英镑"),
+    "unit.JPY": ("JPY", "日元"),
+    "unit.US cents": ("US cents", "美分"),
+    "unit.firms": ("firms", "家"),
+    "unit.transactions": ("transactions", "笔"),
+    "unit.times": ("times", "倍"),
+    "unit.days": ("days", "天"),
+    "unit.weeks": ("weeks", "周"),
+    "unit.months": ("months", "个月"),
+    "unit.years": ("years", "年"),
+    "unit.hours": ("hours", "小时"),
+    "unit.minutes": ("minutes", "分钟"),
+    "unit.seconds": ("seconds", "秒"),
+    "unit.years old": ("years old", "岁"),
+    "unit.cards": ("cards", "张"),
+    "unit.percentage points": ("percentage points", "个百分点"),
+    "unit.basis points": ("basis points", "个基点"),
+    "unit.members": ("members", "名会员"),
+    "unit.accounts": ("accounts", "个账户"),
+    "unit.branches": ("branches", "家网点"),
+    "unit.employees": ("employees", "名员工"),
+    "unit.rank": ("rank", "名"),
+    "unit.vehicles": ("vehicles", "辆"),
+    "unit.items": ("items", "件"),
+    "unit.occurrences": ("occurrences", "次"),
+    "unit.orders": ("orders", "单"),
+    "unit.products": ("products", "款产品"),
     "badge.strategy": ("strategy", "策略"),
     "badge.figure": ("figure", "数据"),
     "badge.glossary": ("glossary", "术语"),
@@ -567,3 +618,14 @@ def value_phrase(group: str, value: str, lang: Lang) -> str:
 def has(key: str) -> bool:
     """Whether the table holds `key`."""
     return key in MESSAGES
+
+
+def os_error_words(error: OSError, lang: Lang) -> str:
+    """Why a file could not be written, in `lang` ("permission denied", 没有写入权限):
+    the system's own words (`strerror`) are English whatever the label language."""
+    import errno  # deferred: only a failed write needs it
+
+    key = f"oserror.{errno.errorcode.get(error.errno or 0, '')}"
+    if key in MESSAGES:
+        return phrase(key, lang)
+    return phrase("oserror.other", lang, number=error.errno if error.errno is not None else "?")

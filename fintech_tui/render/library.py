@@ -14,8 +14,8 @@ from rich.text import Text
 
 from fintech_tui.i18n import phrase, value_phrase
 from fintech_tui.model import Bilingual, Lang
-from fintech_tui.render.detail import format_number
 from fintech_tui.render.labels import kind_title, pair
+from fintech_tui.render.numbers import format_number
 from fintech_tui.render.safe import clipped, one_line
 
 if TYPE_CHECKING:

@@ -11,17 +11,21 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
+from textual.timer import Timer
 
-from fintech_tui.i18n import phrase
+from fintech_tui.i18n import os_error_words, phrase
 from fintech_tui.loader.memory import set_aside_for_good
 from fintech_tui.model import Lang, Pack
 from fintech_tui.queries.goto import goto_link, resolve_goto
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.labels import pack_title
-from fintech_tui.tui.palette import ItemCommands
+from fintech_tui.tui.palette import ItemCommands, Palette
 from fintech_tui.tui.screens.main import MainScreen
 from fintech_tui.tui.settings import Settings, data_folder
 from fintech_tui.tui.widgets.keys import bind, localise
+
+#: Seconds the reader rests on an item before it is written as the one to reopen.
+ITEM_SAVE_DELAY = 1.0
 
 
 class FintechApp(App[None]):
@@ -73,6 +77,7 @@ class FintechApp(App[None]):
         self.screenshot_dir = screenshot_dir
         self.watched = watch  # the pack's path under --watch
         self.closing = False
+        self._item_timer: Timer | None = None
         self.title = "fintech-tui"
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
@@ -104,6 +109,9 @@ class FintechApp(App[None]):
         return MainScreen(self.index, self.lang, self.goto, evidence_readings=self.settings.evidence_readings)
 
     def on_mount(self) -> None:
+        main = self.main_screen  # its choices are written as they change (see `_choice_changed`)
+        self.watch(main, "lang", self._choice_changed, init=False)
+        self.watch(main, "current", self._item_changed, init=False)
         if self.watched is not None:
             from fintech_tui.tui.live_reload import LiveReload  # deferred: only --watch needs it
 
@@ -170,6 +178,25 @@ class FintechApp(App[None]):
             if main.current is not None:
                 settings.remember(self.pack_key, goto_link(main.current))
 
+    def watch_theme(self, theme: str) -> None:
+        if self.is_running and theme != self.settings.theme:
+            self._choice_changed()
+
+    def on_main_screen_chose(self) -> None:
+        self._choice_changed()
+
+    def _choice_changed(self, *_: object) -> None:
+        """A remembered choice (theme, language, readings) changed: write it now, not on `q`,
+        so closing the terminal or the browser tab keeps it."""
+        if not self.closing:
+            self.save_settings()
+
+    def _item_changed(self, *_: object) -> None:
+        """The item on show is written once the reader rests on it, not on every `j`."""
+        if self._item_timer is not None:
+            self._item_timer.stop()
+        self._item_timer = self.set_timer(ITEM_SAVE_DELAY, self._choice_changed)
+
     def save_settings(self) -> bool:
         """Write what `q` noted (or what is on show now) to the settings file."""
         if not self.closing:  # after q the app has already noted them, and has since torn down
@@ -203,16 +230,18 @@ class FintechApp(App[None]):
         from textual.command import CommandPalette  # deferred: opened on demand
 
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            placeholder = phrase("palette.placeholder", self.label_lang)
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            lang = self.label_lang
+            placeholder = phrase("palette.placeholder", lang)
+            nothing = phrase("palette.no_matches", lang)
+            self.push_screen(Palette(placeholder=placeholder, no_matches=nothing, id="--command-palette"))
 
     def search_themes(self) -> None:
         """The theme picker (palette: Theme), its prompt in the label language."""
-        from textual.command import CommandPalette  # deferred: opened on demand
-        from textual.theme import ThemeProvider
+        from textual.theme import ThemeProvider  # deferred: opened on demand
 
-        placeholder = phrase("palette.themes", self.label_lang)
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+        lang = self.label_lang
+        placeholder, nothing = phrase("palette.themes", lang), phrase("palette.no_matches", lang)
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=placeholder, no_matches=nothing))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every view and action as a palette command, its key in the help line:
@@ -252,7 +281,16 @@ class FintechApp(App[None]):
             folder.mkdir(parents=True, exist_ok=True)
             path = self.save_screenshot(path=str(folder))
         except OSError as error:
-            error_text = phrase("toast.not_saved", self.label_lang, error=error.strerror or error)
+            lang = self.label_lang
+            error_text = phrase("toast.not_saved", lang, path=folder, error=os_error_words(error, lang))
             self.notify(error_text, severity="error", markup=False)
             return
         self.notify(phrase("toast.saved", self.label_lang, path=path), timeout=6, markup=False)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say which key quits, in the label language (Textual's own toast is English)."""
+        lang = self.label_lang
+        keys = [key for key, active in self.active_bindings.items() if active.binding.action in ("quit", "app.quit")]
+        if keys:
+            how = phrase("toast.quit_how", lang, key=min(keys, key=len))  # q, the footer's, before ctrl+q
+            self.notify(how, title=phrase("toast.quit_how.title", lang), markup=False)
