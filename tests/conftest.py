@@ -184,3 +184,25 @@ def write_pack(tmp_path: Path) -> PackWriter:
         return root
 
     return write
+
+
+_TOURS: dict[tuple[str, str], dict[str, list[str]]] = {}
+
+
+@pytest.fixture
+def toured(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[..., dict[str, list[str]]]:
+    """`toured(plan, size)`: the real-terminal session `plan` makes at `size`, its screens by name
+    (tests/test_terminal.py's `tour`), driven once for every test that reads it (they all run in one
+    worker, the tmux group) and again when a test reruns, so a redraw a busy machine missed is not
+    read twice."""
+    from tests.test_terminal import Plan, tour
+
+    def get(plan: Callable[[str], Plan], size: str) -> dict[str, list[str]]:
+        key = (f"{plan.__module__}.{plan.__qualname__}", size)
+        if key not in _TOURS or getattr(request.node, "execution_count", 1) > 1:
+            _TOURS[key] = tour(tmp_path_factory.mktemp(plan.__name__), size, plan(size))
+        return _TOURS[key]
+
+    return get

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
+from collections.abc import Callable
 
 from rich.console import Console
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from fintech_tui.model import Pack
@@ -36,11 +39,21 @@ def detail_text(app: FintechApp) -> str:
     return console.export_text()
 
 
+async def settled(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Let the app run until `condition()` holds: the first preview waits on a timer, which a busy
+    machine can fire after a single pause has returned."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "the explorer did not settle in time"
+        await pilot.pause(0.02)
+
+
 async def test_first_screen_shows_four_titled_panes_and_a_detail(bundled_pack: Pack) -> None:
     app = FintechApp(bundled_pack)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         screen = main_screen(app)
+        await settled(pilot, lambda: screen.current is not None)
         titles = [str(p.border_title) for p in screen.panes]
         assert titles == ["1 Outline", "2 Companies", "3 Strategies", "4 Arguments"]
         assert all(p.display for p in screen.panes)

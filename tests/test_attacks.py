@@ -30,14 +30,16 @@ from .conftest import TINY_PACK, PackWriter
 ESC = "\x1b"
 
 
-def run(*args: str, cwd: Path, env: dict[str, str] | None = None, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    """`python -m fintech_tui ARGS`, as a user runs it."""
+def run(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 60, **kwargs: object
+) -> subprocess.CompletedProcess[str]:
+    """`python -m fintech_tui ARGS`, as a user runs it; `timeout` only guards against a hang."""
     return subprocess.run(  # type: ignore[call-overload, no-any-return]
         [sys.executable, "-m", "fintech_tui", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=timeout,
         env={**os.environ, **(env or {})},
         **kwargs,
     )
@@ -258,7 +260,10 @@ def test_a_file_of_a_million_mistakes_stops_at_the_problem_cap(tmp_path: Path) -
     bad = tmp_path / "bad.yaml"
     bad.write_text("meta: {title: {en: x}}\nparagraphs: [" + "1," * 1_000_000 + "1]\n", encoding="utf-8")
     env = {**os.environ, "FINTECH_TUI_CACHE": "off"}
-    result = run("check", str(bad), cwd=tmp_path, env=env, preexec_fn=_small_memory)  # a problem each: 750 MB
+    # 15 s of CPU on a quiet machine, minutes of wall time on a loaded one: the timeout guards a hang only
+    result = run(
+        "check", str(bad), cwd=tmp_path, env=env, timeout=600, preexec_fn=_small_memory
+    )  # a problem each: 750 MB
     assert result.returncode == 2, result.stderr[-300:]
     lines = result.stderr.splitlines()
     assert len(lines) == MAX_PROBLEMS + 1, len(lines)  # each value was a problem: the first ones, then why it stopped

@@ -12,13 +12,20 @@ from .test_draft_pipeline import ARTICLE
 from .test_terminal import drive, pytestmark  # noqa: F401  (tmux and the drive tool, one session at a time)
 
 
-@pytest.mark.parametrize(("size", "lang"), [("80x24", "en"), ("120x40", "en"), ("80x24", "zh"), ("120x40", "zh")])
-def test_drafted_items_are_badged_and_counted_in_the_title(tmp_path: Path, size: str, lang: str) -> None:
-    article = tmp_path / "column.txt"
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One drafted pack for every session here (the explorer only reads it)."""
+    folder = tmp_path_factory.mktemp("drafted")
+    article = folder / "column.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    draft_pack(article, tmp_path / "pack")
+    draft_pack(article, folder / "pack")
+    return folder / "pack"
+
+
+@pytest.mark.parametrize(("size", "lang"), [("80x24", "en"), ("120x40", "en"), ("80x24", "zh"), ("120x40", "zh")])
+def test_drafted_items_are_badged_and_counted_in_the_title(tmp_path: Path, drafted: Path, size: str, lang: str) -> None:
     ready = "Companies" if lang == "en" else "公司"
-    [screen] = drive(tmp_path, size, ["key:2", "screen"], args=f"--lang {lang} {tmp_path / 'pack'}", ready=ready)
+    [screen] = drive(tmp_path, size, ["key:2", "screen"], args=f"--lang {lang} {drafted}", ready=ready)
     text = "\n".join(screen)
     assert "✎" in screen[0], screen[0]  # the title bar: how many await review (cut to fit at 80 columns)
     if size == "120x40":

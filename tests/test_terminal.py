@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
+from fintech_tui.i18n import phrase
 from fintech_tui.queries.index import PackIndex
 
 DRIVE = Path(os.environ.get("FINTECH_TUI_DRIVE", Path(__file__).resolve().parents[2] / "shared" / "tools" / "drive"))
@@ -108,26 +109,99 @@ def last_company(index: PackIndex) -> str:
     return entity.name.en[:12]
 
 
+#: The screens of one session by name: each `screen:NAME` step's screen.
+Tour = dict[str, list[str]]
+#: What a tour does at a size: its steps, the explorer's arguments and the text that says it is ready.
+Plan = tuple[list[str], str, str]
+
+
+def tour(tmp_path: Path, size: str, plan: Plan) -> Tour:
+    """Run one explorer session that visits several places; its screens by name.
+    One session checking many things pays one start-up (2-4 s on a busy machine), not one per check."""
+    steps, args, ready = plan
+    names = [step.partition(":")[2] for step in steps if step.startswith("screen:")]
+    plain = ["screen" if step.startswith("screen:") else step for step in steps]
+    return dict(zip(names, drive(tmp_path, size, plain, args, ready), strict=True))
+
+
+Toured = Callable[[Callable[[str], Plan], str], Tour]  # the `toured` fixture (tests/conftest.py)
+
+
+def settled(goto: str) -> list[str]:
+    """Steps that wait (up to 5 s each) until the first screen is whole: the detail of the item
+    `goto` names (its copy hint) and the footer (a busy machine draws them seconds after the panes)."""
+    return [f"expect:{goto}", "expect:^p"]
+
+
+def showing(entity_id: str, lang: str = "en") -> str:
+    """The step that waits until the detail view shows the bundled entity `entity_id`: the start of
+    its summary (its first three words, or five characters in Chinese), which no pane label holds."""
+    from fintech_tui.loader import load_pack
+    from fintech_tui.util.bundled import bundled_pack_path
+
+    summary = next(e.summary for e in load_pack(bundled_pack_path()).entities if e.id == entity_id)
+    text = summary.zh if lang == "zh" and summary.zh else summary.en
+    return "expect:" + (text[:5] if lang == "zh" else " ".join(text.split()[:3]))
+
+
+# a query whose results shrink to none, each burst waited for
+SHRINK = ["type:a", "wait:0.6", "type:lipayzzz", "expect:0 results", "wait:0.3"]
+# the matrix in a language: its title, then its footer (drawn after the body on a busy machine)
+MATRIX = {
+    lang: ["expect:" + phrase("matrix.title", lang), "expect:esc " + phrase("key.close_view", lang)]
+    for lang in ("en", "zh")
+}
+
+
+def explorer_tour(size: str) -> Plan:
+    """The English explorer without arguments, through every place this module's tests look at.
+    Each part starts where the one before leaves the explorer; each step waits for what it should
+    show (drive's expect, up to 5 s) rather than a fixed time a busy machine can overrun."""
+    steps = [*settled("section:title"), "wait:0.5", "screen:start"]  # the search popup's "before"
+    if size in SIZES:  # search over the outline, then over Companies (its first item under the cursor)
+        steps += ["key:/", *SHRINK, "screen:popup-outline", "key:Escape", "wait:0.5"]
+        steps += ["key:2", showing("alibaba"), "wait:0.5", "screen:companies"]
+        steps += ["key:/", *SHRINK, "screen:popup-companies", "key:Escape", "wait:0.5"]
+    steps += ["key:2", "key:j", showing("taobao"), "wait:0.3", "screen:second"]  # the second company
+    if size in ("80x24", "120x40"):  # c on the third company, Alipay
+        steps += ["key:j", showing("alipay"), "key:c", "expect:(serious-illness", "wait:0.3"]
+        steps += ["screen:compare", "key:Escape", "wait:0.5"]
+    if size in SIZES:  # G and g; then the first company (Alibaba) opened, and its source
+        steps += ["key:2", "key:G", showing("author"), "wait:0.3", "screen:last"]
+        steps += ["key:g", showing("alibaba"), "wait:0.3", "screen:first"]
+        steps += ["key:Enter", "wait:0.5", "screen:alibaba", "key:s", "expect:Source — ", "wait:0.3"]
+        steps += ["screen:alibaba-source", "key:Escape", "wait:0.5"]
+    if size in ("80x24", "100x30", "120x40"):  # the matrix, then t inside it (and t again: English)
+        steps += ["key:m", *MATRIX["en"], "wait:0.3", "screen:matrix", "key:t", *MATRIX["zh"], "wait:0.3"]
+        steps += ["screen:matrix-zh", "key:t", *MATRIX["en"], "key:Escape", "wait:2"]  # the toast gone
+    if size in ("120x40", "200x60"):  # e (no readings under the quotes), then ten down from Alibaba to Ele.me
+        steps += ["key:2", "key:g", "key:e", *["key:j"] * 10, showing("eleme"), "wait:1", "screen:short"]
+    return steps, "", "Companies"
+
+
+def chinese_tour(size: str) -> Plan:
+    """The explorer started with --lang zh: its first screen, the matrix, then Companies."""
+    steps = [*settled("section:title"), "screen:start", "key:m", *MATRIX["zh"], "wait:0.3", "screen:matrix"]
+    steps += ["key:Escape", "wait:0.5", "key:2", showing("alibaba", "zh"), "wait:0.3", "screen:companies"]
+    return steps, "--lang zh", "大纲"
+
+
 @pytest.mark.parametrize("size", SIZES)
-def test_last_and_first_keep_the_pane_cursor_on_screen(tmp_path: Path, size: str, bundled_index: PackIndex) -> None:
+def test_last_and_first_keep_the_pane_cursor_on_screen(toured: Toured, size: str, bundled_index: PackIndex) -> None:
     width = int(size.split("x")[0])
     panes = width // 2 if width < 100 else width * 2 // 5
     first = bundled_index.pack.entities[0].name.en[:12]
     last = last_company(bundled_index)
-    at_end, at_start = drive(tmp_path, size, ["key:2", "key:G", "wait:0.6", "screen", "key:g", "wait:0.6", "screen"])
+    screens = toured(explorer_tour, size)
+    at_end, at_start = screens["last"], screens["first"]
     assert any(last in left(line, panes) for line in at_end), "\n".join(at_end)
     assert any(first in left(line, panes) for line in at_start), "\n".join(at_start)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_chinese_text_breaks_at_the_right_places(tmp_path: Path, size: str) -> None:
-    screens = drive(
-        tmp_path,
-        size,
-        ["key:2", "key:Enter", "wait:0.5", "screen", "key:s", "wait:0.8", "screen"],
-        args="--goto entity:alibaba",
-    )
-    for screen in screens:
+def test_chinese_text_breaks_at_the_right_places(toured: Toured, size: str) -> None:
+    screens = toured(explorer_tour, size)
+    for screen in (screens["alibaba"], screens["alibaba-source"]):  # Alibaba's detail, then its source
         for line in screen[1:-2]:  # between the title bar and the footer
             for part in segments(line):
                 assert not part or part[0] not in CLOSING, line
@@ -136,10 +210,10 @@ def test_chinese_text_breaks_at_the_right_places(tmp_path: Path, size: str) -> N
 
 
 @pytest.mark.parametrize("size", ["120x40", "200x60"])
-def test_short_detail_text_has_no_scrollbar_thumb(tmp_path: Path, size: str) -> None:
-    down = ["key:j"] * 10  # through long and short items to a short one (Ele.me)
-    # e: no readings under the quotes, so the item's view is short
-    [screen] = drive(tmp_path, size, ["key:2", "key:e", *down, "wait:1.5", "screen"])
+def test_short_detail_text_has_no_scrollbar_thumb(toured: Toured, size: str) -> None:
+    # ten down from the first company, through long and short items to a short one (Ele.me);
+    # e first: no readings under the quotes, so the item's view is short
+    screen = toured(explorer_tour, size)["short"]
     body = []
     for line in screen[2:]:
         body.append(line)
@@ -150,14 +224,12 @@ def test_short_detail_text_has_no_scrollbar_thumb(tmp_path: Path, size: str) -> 
     assert not any(char in THUMB for cells in scrollbar for char in cells), "\n".join(body)
 
 
-@pytest.mark.parametrize("start", [[], ["key:2"]], ids=["outline", "companies"])
+@pytest.mark.parametrize("start", ["outline", "companies"])
 @pytest.mark.parametrize("size", SIZES)
-def test_a_shrinking_search_popup_leaves_nothing_behind(tmp_path: Path, size: str, start: list[str]) -> None:
-    before, shrunk = drive(
-        tmp_path,
-        size,
-        [*start, "wait:1.5", "screen", "key:/", "type:a", "wait:0.6", "type:lipayzzz", "wait:0.8", "screen"],
-    )
+def test_a_shrinking_search_popup_leaves_nothing_behind(toured: Toured, size: str, start: str) -> None:
+    screens = toured(explorer_tour, size)
+    before = screens["start" if start == "outline" else "companies"]
+    shrunk = screens[f"popup-{start}"]
     bottom = max(i for i, line in enumerate(shrunk) if "results" in line)  # the popup's lower edge
     for row in range(bottom + 1, len(shrunk) - 1):
         assert shrunk[row] == before[row], f"row {row}:\n{before[row]}\n{shrunk[row]}"
@@ -207,10 +279,10 @@ def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path)
 
 
 @pytest.mark.parametrize("size", ["80x24", "120x40"])
-def test_lang_zh_starts_in_chinese_with_no_english_footer_word(tmp_path: Path, size: str) -> None:
+def test_lang_zh_starts_in_chinese_with_no_english_footer_word(toured: Toured, size: str) -> None:
     from fintech_tui.i18n import MESSAGES, phrase
 
-    [screen] = drive(tmp_path, size, ["key:2", "wait:0.8", "screen"], args="--lang zh", ready="大纲")
+    screen = toured(chinese_tour, size)["companies"]
     text = "\n".join(screen)
     assert phrase("pane.outline", "zh") in text and phrase("pane.companies", "zh") in text
     footer = screen[-1]
@@ -222,10 +294,10 @@ def test_lang_zh_starts_in_chinese_with_no_english_footer_word(tmp_path: Path, s
 
 
 @pytest.mark.parametrize(("size", "last"), [("80x24", "掌上生活"), ("120x40", "招商银行")])
-def test_compare_shows_whole_words_and_names_in_columns_that_fit(tmp_path: Path, size: str, last: str) -> None:
+def test_compare_shows_whole_words_and_names_in_columns_that_fit(toured: Toured, size: str, last: str) -> None:
     """c on Alipay: as many peers as fit side by side, the article's own pairing (CMB Life, from the title)
     among them even at 80 columns; no word or Chinese name broken, no column cut."""
-    [screen] = drive(tmp_path, size, ["key:2", "key:j", "key:j", "key:c", "wait:1", "screen"])
+    screen = toured(explorer_tour, size)["compare"]
     text = "\n".join(screen)
     assert "Alipay  支付宝" in text, text
     assert "(serious-illness" in text and "plan)" in text, text  # whole words, not "(serious-ill" / "ness"
@@ -236,15 +308,14 @@ def test_compare_shows_whole_words_and_names_in_columns_that_fit(tmp_path: Path,
 
 @pytest.mark.parametrize("size", ["80x24", "100x30"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_footer_never_cuts_a_key_word(tmp_path: Path, size: str, lang: str) -> None:
+def test_the_footer_never_cuts_a_key_word(toured: Toured, size: str, lang: str) -> None:
     """A footer too narrow for every key leaves the least needed out (they stay in ? and ctrl+p),
     rather than ending in "c Com"."""
     from fintech_tui.i18n import MESSAGES
 
     words = {pair[0 if lang == "en" else 1] for key, pair in MESSAGES.items() if key.startswith(("key.", "textual."))}
-    ready = "Companies" if lang == "en" else "公司"
-    screens = drive(tmp_path, size, ["screen", "key:m", "wait:0.8", "screen"], args=f"--lang {lang}", ready=ready)
-    for screen in screens:
+    screens = toured(explorer_tour if lang == "en" else chinese_tour, size)
+    for screen in (screens["start"], screens["matrix"]):
         footer = screen[-1]
         keys, _, palette = footer.partition("▏")
         assert palette.strip().startswith("^p"), footer
@@ -255,11 +326,12 @@ def test_the_footer_never_cuts_a_key_word(tmp_path: Path, size: str, lang: str) 
 
 
 @pytest.mark.parametrize("size", ["80x24", "120x40"])
-def test_t_in_the_matrix_switches_its_labels_to_chinese(tmp_path: Path, size: str) -> None:
+def test_t_in_the_matrix_switches_its_labels_to_chinese(toured: Toured, size: str) -> None:
     """m, then t inside the matrix: its title, corner, names and footer in Chinese, in place."""
     from fintech_tui.i18n import phrase
 
-    english, chinese = drive(tmp_path, size, ["key:m", "wait:0.8", "screen", "key:t", "wait:0.8", "screen"])
+    screens = toured(explorer_tour, size)
+    english, chinese = screens["matrix"], screens["matrix-zh"]
     assert phrase("matrix.title", "en") in "\n".join(english), "\n".join(english)
     text = "\n".join(chinese)
     assert phrase("matrix.title", "zh") in text, text  # (the toast covers the subtitle)
@@ -279,9 +351,10 @@ CUT_AFTER_A_GAP = re.compile(r"[\u3400-\u9fff，。、：？！ ] …[ ▁▂▃
 
 
 @pytest.mark.parametrize("size", [*SIZES, "100x30"])  # 100 columns: the narrowest four-pane layout
-def test_no_cut_label_ends_in_a_space_before_the_ellipsis(tmp_path: Path, size: str) -> None:
+def test_no_cut_label_ends_in_a_space_before_the_ellipsis(toured: Toured, size: str) -> None:
     """Lists cut long labels right after the last character that fits: "为什…", not "为什 …" nor "plan)  …"."""
-    screens = drive(tmp_path, size, ["wait:0.5", "screen", "key:2", "key:j", "wait:0.8", "screen"])
+    toured_screens = toured(explorer_tour, size)
+    screens = [toured_screens["start"], toured_screens["second"]]  # the first screen, then the second company
     for screen in screens:
         for line in screen:
             assert not CUT_AFTER_A_GAP.search(line), line

@@ -96,6 +96,24 @@ async def wait_until(pilot: object, condition: object, seconds: float = WAIT) ->
         await pilot.pause(0.05)
 
 
+async def write_until(pilot: object, path: Path, text: str, condition: object, seconds: float = 3 * WAIT) -> None:
+    """Write `text` to `path` and let the app run until `condition()` holds, writing it again each
+    second: a watcher that started late (a busy machine) misses a first write, never all of them."""
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while True:
+        path.write_text(text, encoding="utf-8")
+        written = loop.time()
+        while loop.time() < written + 1:
+            if condition():  # type: ignore[operator]
+                return
+            await pilot.pause(0.05)
+        assert loop.time() < deadline, "the explorer did not follow the change in time"
+
+
 async def test_the_explorer_follows_edits_keeps_its_item_and_shows_problems_meanwhile(write_pack: PackWriter) -> None:
     from fintech_tui.loader import load_pack
     from fintech_tui.queries.index import Ref
@@ -107,24 +125,22 @@ async def test_the_explorer_follows_edits_keeps_its_item_and_shows_problems_mean
     entities = pack_dir / "entities.yaml"
     app = FintechApp(load_pack(pack_dir, use_cache=False), goto=Ref("entity", "pocket"), watch=pack_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle()
         main = app.screen
         assert isinstance(main, MainScreen)
         assert main.current == Ref("entity", "pocket")
 
-        entities.write_text(entities.read_text(encoding="utf-8").replace("An app.", "A renamed app."), encoding="utf-8")
-        await wait_until(pilot, lambda: "A renamed app." in detail_text(app))
+        valid = entities.read_text(encoding="utf-8").replace("An app.", "A renamed app.")
+        await write_until(pilot, entities, valid, lambda: "A renamed app." in detail_text(app))
         assert app.screen is main and main.current == Ref("entity", "pocket")
 
-        valid = entities.read_text(encoding="utf-8")
-        entities.write_text(valid.replace("kind: app", "kind: nonsense"), encoding="utf-8")
-        await wait_until(pilot, lambda: bool(app.screen.query(ProblemsPanel)))
+        broken = valid.replace("kind: app", "kind: nonsense")
+        await write_until(pilot, entities, broken, lambda: bool(app.screen.query(ProblemsPanel)))
         panel_text = str(app.screen.query_one(ProblemsPanel).render())
         assert "entities.yaml:" in panel_text and "kind" in panel_text and "last valid state" in panel_text
         assert main.current == Ref("entity", "pocket"), "the last valid state stays on show"
 
-        entities.write_text(valid.replace("A renamed app.", "Fixed again."), encoding="utf-8")
-        await wait_until(pilot, lambda: not app.screen.query(ProblemsPanel))
+        fixed = valid.replace("A renamed app.", "Fixed again.")
+        await write_until(pilot, entities, fixed, lambda: not app.screen.query(ProblemsPanel))
         await wait_until(pilot, lambda: "Fixed again." in detail_text(app))
         assert app.screen is main
 
@@ -137,9 +153,7 @@ async def test_an_item_that_disappears_leaves_the_explorer_usable(write_pack: Pa
     pack_dir = write_pack()
     app = FintechApp(load_pack(pack_dir, use_cache=False), goto=Ref("term", "app"), watch=pack_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle()
-        (pack_dir / "glossary.yaml").write_text("glossary: []\n", encoding="utf-8")
-        await wait_until(pilot, lambda: not app.index.pack.glossary)
+        await write_until(pilot, pack_dir / "glossary.yaml", "glossary: []\n", lambda: not app.index.pack.glossary)
         await pilot.press("2", "j")
         await pilot.pause(0.2)
         assert app.main_screen.current is not None and app.main_screen.current.kind == "entity"

@@ -36,6 +36,7 @@ from fintech_tui.model import (
 from fintech_tui.model.plan import references, yaml_fields
 from fintech_tui.queries.index import PackIndex, Ref, ref_of
 from fintech_tui.render.labels import ROLE_STYLE, first_bilingual, item_kind, item_label, pair
+from fintech_tui.render.numbers import format_amount, format_number
 from fintech_tui.render.safe import one_line, plain, shortened
 
 #: What following a link does: open the item, or show the source at a quote.
@@ -179,20 +180,16 @@ def _figures_table(index: PackIndex, figures: Iterable[Figure], lang: Lang) -> T
     return table
 
 
-def format_number(number: float) -> str:
-    """30280000 → 30,280,000; 0.01 stays 0.01."""
-    return f"{number:,.0f}" if float(number).is_integer() else f"{number:,}"
-
-
 def format_value(figure: Figure, lang: Lang) -> Text:
-    """The figure's value as a reader words it: the number with its unit, a rank as an ordinal
-    (2nd, 第2), and where the article gives no number, its own words (数亿用户, not a dash)."""
-    text = value_words(figure, lang, style="bold")
-    if figure.unit and figure.value is not None and not is_rank(figure):
-        text.append(" ")
-        text.append_text(plain(figure.unit))
-    elif is_rank(figure) and (among := figure.unit.partition(" (")[2].rstrip(")")):
-        text.append_text(plain(f" ({among})"))
+    """The figure's value as a reader words it: the number with its unit as `lang` writes them
+    (50,000,000 users, 5000万用户), a rank as an ordinal (2nd, 第2名), and where the article gives
+    no number, its own words (数亿用户, not a dash)."""
+    if figure.value is not None and (lang == "zh" or not is_rank(figure)):
+        text = Text(format_amount(figure.value, figure.unit, lang), style="bold")
+    else:
+        text = value_words(figure, lang, style="bold")
+        if is_rank(figure) and (among := figure.unit.partition(" (")[2].rstrip(")")):
+            text.append_text(plain(f" ({among})"))
     if figure.hedge:
         text.append(f" ({value_phrase('hedge', figure.hedge, lang)})", style="yellow")
     return text
@@ -206,7 +203,7 @@ def is_rank(figure: Figure) -> bool:
 def ordinal(number: float, lang: Lang) -> str:
     """2 → 2nd (第2 in Chinese); a number that is no whole place stays as written."""
     if not float(number).is_integer() or number < 1:
-        return format_number(number)
+        return format_number(number, lang)
     whole = int(number)
     if lang == "zh":
         return f"第{whole}"
@@ -218,7 +215,7 @@ def value_words(figure: Figure, lang: Lang, style: str = "") -> Text:
     """The value alone, worded: the number, a rank's ordinal, or the article's words when it gives no number."""
     if figure.value is None:
         return plain(figure.as_written, "italic") if figure.as_written else Text("—", style="dim")
-    return Text(ordinal(figure.value, lang) if is_rank(figure) else format_number(figure.value), style=style)
+    return Text(ordinal(figure.value, lang) if is_rank(figure) else format_number(figure.value, lang), style=style)
 
 
 def describe(index: PackIndex, ref: Ref, lang: Lang) -> Detail:

@@ -14,6 +14,7 @@ from fintech_tui.model import Figure, Lang
 from fintech_tui.queries.analysis import comparable_groups
 from fintech_tui.queries.index import PackIndex
 from fintech_tui.render.detail import figure_facts, is_rank, value_words
+from fintech_tui.render.numbers import format_amount, split_unit
 from fintech_tui.render.safe import clipped, one_line
 from fintech_tui.tui.screens.view import View
 from fintech_tui.tui.widgets.keys import bind
@@ -158,12 +159,14 @@ class FiguresScreen(View[None]):
         return phrase(f"column.{column}", self.lang)
 
     def _value(self, figure: Figure) -> Text:
-        """The value as the article words it: 50,000,000 users, 2nd, or 数亿用户 where it gives no number."""
-        unit = figure.unit.split(" (")[0]
-        words = value_words(figure, self.lang)
-        value = one_line(words.plain, words.style)  # the article's words may hold a line break
-        if figure.value is not None and unit and not is_rank(figure):
-            value.append(f" {unit}")
+        """The value as the article words it: 50,000,000 users, 2nd, 5000万用户, or 数亿用户 where it gives no number.
+        English leaves the unit's qualifier to the detail; Chinese writes it in two characters (超过)."""
+        if figure.value is None or (is_rank(figure) and self.lang == "en"):
+            words = value_words(figure, self.lang)
+            value = one_line(words.plain, words.style)  # the article's words may hold a line break
+        else:
+            unit = figure.unit if self.lang == "zh" else split_unit(figure.unit)[0]
+            value = one_line(format_amount(figure.value, unit, self.lang))
         if figure.hedge:
             value.append(" ~", style="yellow")
         return value
