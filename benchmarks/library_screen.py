@@ -26,7 +26,12 @@ from pathlib import Path
 from fintech_tui.tui.library_app import LibraryApp
 from fintech_tui.tui.widgets.paged_table import PagedTable
 
+STYLES = Path(LibraryApp.__module__ and __import__("fintech_tui.tui", fromlist=["x"]).__file__).parent / "styles"
+
+
 class Timed(LibraryApp):
+    CSS_PATH = [str(STYLES / "app.tcss"), str(STYLES / "library.tcss")]  # a class made here has no file
+
     def on_mount(self) -> None:
         super().on_mount()
         self.set_interval(0.005, self._shown)
@@ -44,6 +49,8 @@ sys.path.insert(0, sys.argv[1])
 from bare_app import BareApp
 
 class Timed(BareApp):
+    CSS_PATH = None
+
     def on_mount(self) -> None:
         self.call_after_refresh(self.exit)
 

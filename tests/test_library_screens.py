@@ -296,3 +296,18 @@ async def test_watch_shows_the_open_article_afresh(folder: Path, library: Librar
         await pilot.press("backspace")
         await pilot.pause()
         assert "CMB Life, edited" in text_of(app)  # its row in the list too
+
+
+async def test_a_cold_build_on_worker_processes_opens_inside_the_app(tmp_path: Path) -> None:
+    """Enough packs that the index is built by worker processes, started from the app's thread
+    (whose standard error Textual has replaced): the list still comes up, every pack in it."""
+    from fintech_tui.library.build import PARALLEL_FROM
+    from fintech_tui.util.synthetic import write_pack
+
+    folder = tmp_path / "many"
+    for number in range(PARALLEL_FROM + 2):
+        write_pack(20, folder / f"pack-{number:02d}")
+    app = LibraryApp(folder)
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_until(pilot, lambda: table(app).row_count == PARALLEL_FROM + 2, seconds=60)
+        assert not app.library_screen.query_one("#library-broken").display

@@ -8,7 +8,9 @@ opens today's explorer on an article; back there returns here, cursor kept.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -58,6 +60,34 @@ def column_widths(width: int, lang: Lang) -> dict[str, int]:
     widths["author"] = max(AUTHOR_LEAST, min(AUTHOR_MAX, room // 4))
     widths["title"] = max(TITLE_LEAST, room - widths["author"])
     return widths
+
+
+@contextmanager
+def descriptor_stderr() -> Iterator[None]:
+    """The real standard error as `sys.stderr` while the index is built.
+
+    A cold build of many packs starts worker processes, and multiprocessing's resource
+    tracker hands its process `sys.stderr.fileno()`: under Textual that is the app's print
+    capture, whose descriptor is -1, and the build fails ("bad value(s) in fds_to_keep").
+    Nothing of the app writes to standard error meanwhile; the capture comes back after,
+    unless the app has put something else there since (it restores the real one on exit)."""
+    captured = sys.stderr
+    if sys.__stderr__ is None or _has_descriptor(captured):
+        yield
+        return
+    sys.stderr = sys.__stderr__
+    try:
+        yield
+    finally:
+        if sys.stderr is sys.__stderr__:
+            sys.stderr = captured
+
+
+def _has_descriptor(stream: object) -> bool:
+    try:
+        return int(stream.fileno()) >= 0  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 class LibraryScreen(Screen[None]):
@@ -139,11 +169,22 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="library-open")
     def _open(self) -> None:
         from fintech_tui.library.catalog import Library  # deferred: SQLite and the index, only here
+        from fintech_tui.library.index import IndexUnusable
 
         def progress(done: int, total: int) -> None:
             self.post_message(self.Indexing(done, total))
 
-        self.post_message(self.Opened(Library.open(self.folder, progress=progress)))
+        try:
+            with descriptor_stderr():
+                library = Library.open(self.folder, progress=progress)
+        except (IndexUnusable, OSError, ValueError, RuntimeError) as error:  # cannot be built: say why, on screen
+            self.app.call_from_thread(self._failed, f"{self.folder}: {error}")
+            return
+        self.post_message(self.Opened(library))
+
+    def _failed(self, why: str) -> None:
+        self.query_one("#library-indexing-words", Static).update(Text(why, style="bold red"))
+        self.query_one(ProgressBar).display = False
 
     @on(Indexing)
     def _indexing(self, event: Indexing) -> None:

@@ -102,7 +102,7 @@ class AcrossScreen(View[None]):
                     if heading == "claims":
                         add(claim_line(item, self.lang), Target(key, Ref("argument", item.id), quote))  # type: ignore[arg-type]
                     else:
-                        metric = item.metric.en or item.metric.zh  # type: ignore[union-attr]
+                        metric = item.metric.pick("en")  # type: ignore[union-attr]
                         add(figure_line(item, self.lang), Target(key, Ref("figure", item.id), quote, metric))  # type: ignore[arg-type]
             if row.quotes:
                 add(Text(phrase("across.quotes", self.lang), style="bold underline"), None)
@@ -144,6 +144,6 @@ class AcrossScreen(View[None]):
             self.notify(phrase("toast.no_figures", self.lang), timeout=3, markup=False)
             return
         target = self._target()
-        names = [metric.en or metric.zh for metric in metrics]
+        names = [metric.pick("en") for metric in metrics]
         start = names.index(target.metric) if target is not None and target.metric in names else 0
         self.app.push_screen(SeriesScreen(self.library, self.shared, metrics, start, self.lang))

@@ -72,7 +72,7 @@ class SeriesScreen(View[None]):
 
     def _load(self) -> None:
         metric = self.metrics[self.metric]
-        self.points, self.disagreements = self.library.figures_over_time(self.shared.key, metric.en or metric.zh)
+        self.points, self.disagreements = self.library.figures_over_time(self.shared.key, metric.pick("en"))
         self._fill()
 
     def _fill(self) -> None:

@@ -57,11 +57,11 @@ def shared_topics(library: Library, articles: Sequence[str]) -> list[Topic]:
                 topics.append(Topic(shared.name, shared_key=shared.key))
     strategies: dict[str, list[Bilingual]] = {}
     for pack in packs.values():
-        for folded, name in {fold(s.name.en or s.name.zh): s.name for s in pack.strategies}.items():
+        for folded, name in {fold(s.name.pick("en")): s.name for s in pack.strategies}.items():
             strategies.setdefault(folded, []).append(name)
     for names in strategies.values():
         if len(names) >= 2:
-            topics.append(Topic(names[0], strategy=names[0].en or names[0].zh))
+            topics.append(Topic(names[0], strategy=names[0].pick("en")))
     return topics
 
 
