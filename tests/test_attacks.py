@@ -560,7 +560,7 @@ def test_draft_neutralises_the_folder_name(tmp_path: Path) -> None:
     assert ESC not in result.stdout and "created d␛]0;pwned␇/meta.yaml" in result.stdout
 
 
-# -- 9. SIGTERM and SIGHUP restore the terminal --------------------------------------------------
+# -- 9. SIGTERM, SIGHUP, SIGQUIT and SIGUSR1 restore the terminal ----------------------------------
 
 
 def _run_in_terminal_then(signum: int, cache: Path) -> tuple[bytes, int]:
@@ -603,7 +603,7 @@ def _run_in_terminal_then(signum: int, cache: Path) -> tuple[bytes, int]:
     return after, os.waitstatus_to_exitcode(status)
 
 
-@pytest.mark.parametrize("signum", [15, 1], ids=["SIGTERM", "SIGHUP"])
+@pytest.mark.parametrize("signum", [15, 1, 3, 10], ids=["SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1"])
 def test_stop_signals_restore_the_terminal(tmp_path: Path, signum: int) -> None:
     after, code = _run_in_terminal_then(signum, tmp_path / "cache")
     assert code == 128 + signum

@@ -616,3 +616,26 @@ def test_a_cache_folder_inside_the_pack_is_never_written(
     result = run("check", str(target), cwd=pack, env={"FINTECH_TUI_CACHE": None, "XDG_CACHE_HOME": "."})
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in pack.iterdir()) == before  # before: a fintech-tui/ folder appeared
+
+
+def test_the_cache_is_bounded_and_forgets_the_least_recently_used_first(
+    write_pack: PackWriter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fintech_tui.loader import cache, load_pack
+
+    folder = tmp_path / "bounded"
+    monkeypatch.setenv("FINTECH_TUI_CACHE", str(folder))
+    packs = [write_pack(f"pack{i}", **{"meta.yaml": f"meta: {{title: {{en: Pack {i}}}}}"}) for i in range(4)]
+    entries: list[Path] = []
+    for pack in packs[:3]:
+        known = set(folder.glob("*.json"))
+        load_pack(pack)
+        [new] = set(folder.glob("*.json")) - known
+        entries.append(new)
+        time.sleep(0.02)
+    monkeypatch.setattr(cache, "MAX_CACHE_BYTES", max(e.stat().st_size for e in entries) * 3 + 10)  # room for three
+    load_pack(packs[0])  # a hit: pack 0's entry is now the most recently used
+    time.sleep(0.02)
+    load_pack(packs[3])  # a fourth entry: the least recently used, pack 1's, goes
+    assert len(list(folder.glob("*.json"))) == 3  # before: never evicted
+    assert [entry.exists() for entry in entries] == [True, False, True]

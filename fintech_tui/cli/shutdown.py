@@ -1,4 +1,4 @@
-"""Stop cleanly when told to: SIGTERM and SIGHUP end the process the way `q` or ctrl+c would.
+"""Stop cleanly when told to: SIGTERM, SIGHUP, SIGQUIT and SIGUSR1 end the process the way `q` or ctrl+c would.
 
 Outside the explorer the signals raise SystemExit, so `finally` blocks run
 and no half-written temporary file is left behind. While the explorer runs
@@ -14,7 +14,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+#: SIGQUIT (ctrl+backslash) and SIGUSR1 would otherwise end the process with the terminal in app mode.
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1") if hasattr(signal, name)
+)
 
 Handler = Callable[[int, Any], Any] | int | None
 
@@ -25,7 +28,7 @@ def _raise_exit(signum: int, _frame: Any) -> None:
 
 @contextmanager
 def exit_on_stop_signals() -> Iterator[None]:
-    """While inside, SIGTERM and SIGHUP raise SystemExit(128 + signal); the old handlers return after."""
+    """While inside, the stop signals raise SystemExit(128 + signal); the old handlers return after."""
     previous: dict[int, Handler] = {}
     try:
         for signum in STOP_SIGNALS:
@@ -40,7 +43,7 @@ def exit_on_stop_signals() -> Iterator[None]:
 
 
 def run_app(app: Any) -> None:
-    """Run a Textual app; SIGTERM or SIGHUP make it exit normally, with return code 128 + signal."""
+    """Run a Textual app; a stop signal makes it exit normally, with return code 128 + signal."""
     import asyncio  # deferred: `check` and the other verbs never need an event loop
 
     loop = asyncio.new_event_loop()

@@ -32,6 +32,7 @@ from fintech_tui.util.safe_files import TEMP_SUFFIX, UnsafeFile, sweep_temporari
 
 FORMAT = 4  # bump when an entry changes shape (model changes are in the key)
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
+MAX_CACHE_BYTES = 256 * 1024 * 1024  # all entries together; the least recently used go first
 SUFFIX = ".json"
 
 
@@ -144,6 +145,8 @@ def read(key: str, *, origin: str) -> Pack | None:
         data = _read_entry(folder_fd, f"{key}{SUFFIX}")
         if data is None:
             return None
+        with contextlib.suppress(OSError):  # a hit is a use: eviction goes by this time
+            os.utime(f"{key}{SUFFIX}", dir_fd=folder_fd, follow_symlinks=False)
         # Straight into the model's types: no tree of plain values on the way.
         entry = msgspec.json.decode(data, type=Entry)
         if entry.format != FORMAT or entry.version != __version__ or entry.key != key:
@@ -195,6 +198,7 @@ def write(key: str, pack: Pack, *, pack_folder: Path | None = None) -> None:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.replace(temporary, f"{key}{SUFFIX}", src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
+            evict(folder_fd, keep=f"{key}{SUFFIX}")
         except BaseException as error:  # interrupted or failed: leave no temporary file behind
             with contextlib.suppress(OSError):
                 os.unlink(temporary, dir_fd=folder_fd)
@@ -202,3 +206,31 @@ def write(key: str, pack: Pack, *, pack_folder: Path | None = None) -> None:
                 raise
     finally:
         os.close(folder_fd)
+
+
+def evict(folder_fd: int, *, keep: str, limit: int | None = None) -> list[str]:
+    """Remove the least recently used entries until all of them fit in `limit` bytes; their names.
+
+    Used means read or written (a hit touches its entry). `keep`, the entry just
+    written, stays even when it alone is larger than the limit.
+    """
+    limit = MAX_CACHE_BYTES if limit is None else limit
+    entries = []
+    with contextlib.suppress(OSError), os.scandir(folder_fd) as found:
+        for entry in found:
+            if entry.name.endswith(SUFFIX) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    info = entry.stat(follow_symlinks=False)
+                    entries.append((info.st_mtime_ns, entry.name, info.st_size))
+    total = sum(size for _, _, size in entries)
+    removed = []
+    for _, name, size in sorted(entries):  # oldest use first
+        if total <= limit:
+            break
+        if name == keep:
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(name, dir_fd=folder_fd)
+            removed.append(name)
+            total -= size
+    return removed
