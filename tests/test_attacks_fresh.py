@@ -270,3 +270,349 @@ def test_cache_false_means_off_not_a_folder_named_false(write_pack: PackWriter, 
     result = run("check", str(write_pack()), cwd=tmp_path, env={"FINTECH_TUI_CACHE": "false"})
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "false").exists()
+
+
+# -- a cache entry is checked again; anything wrong in it means the pack is read afresh ----------
+
+
+def _deep_outline(pack: dict) -> None:  # type: ignore[type-arg]
+    node = dict(pack["outline"][0], children=[])
+    for depth in range(400):  # before: RecursionError in `export -f json`
+        node = dict(node, id=f"n{depth}", children=[node])
+    pack["outline"] = [node]
+
+
+TAMPERINGS = {
+    "evidence to no paragraph": lambda pack: pack["entities"][0]["evidence"][0].update(para="p99"),
+    "a parent that is not there": lambda pack: pack["entities"][1].update(parent="ghost"),
+    "no paragraphs": lambda pack: pack.update(paragraphs=[]),
+    "a parent chain that loops": lambda pack: pack["arguments"][0].update(parent="because", relation="supports"),
+    "paragraphs numbered wrong": lambda pack: pack["paragraphs"][0].update(number=7),
+    "an outline 400 deep": _deep_outline,
+    "an empty name": lambda pack: pack["entities"][0].update(name={"en": " ", "zh": ""}),
+    "a number past the bound": lambda pack: pack["figures"][0].update(value=1e300),
+}
+
+
+@pytest.mark.parametrize(
+    ("tamper", "form"),
+    [
+        pytest.param(tamper, form, id=f"{form}-{name}")
+        for name, tamper in TAMPERINGS.items()
+        for form in ("md", "html", "json")
+        if (name, form) != ("paragraphs numbered wrong", "json")  # JSON leaves derived numbers out
+    ],
+)
+def test_a_cache_entry_that_could_not_come_from_a_valid_pack_is_a_miss(
+    write_pack: PackWriter, tmp_path: Path, tamper: object, form: str
+) -> None:
+    pack = write_pack()
+    fresh = run("export", "-f", form, str(pack), cwd=tmp_path)  # fills the cache
+    assert fresh.returncode == 0, fresh.stderr
+    [entry] = (tmp_path / "own-cache").glob("*.json")
+    stored = json.loads(entry.read_bytes())
+    tamper(stored["pack"])  # type: ignore[operator]
+    entry.write_text(json.dumps(stored), encoding="utf-8")
+    result = run("export", "-f", form, str(pack), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == fresh.stdout
+
+
+# -- settings.json is read like a pack file, and what a user wrote in it is never lost ------------
+
+SETTINGS_PROBE = """
+import sys, time
+from pathlib import Path
+from fintech_tui.tui.settings import Settings
+started = time.monotonic()
+settings = Settings.load(Path(sys.argv[1]))
+settings.theme = "nord"
+print(settings.writable, settings.save(), round(time.monotonic() - started, 1))
+"""
+
+
+def _load_and_save(path: Path) -> str:
+    """Load the settings at `path` in a fresh process and save them: what it printed."""
+    result = subprocess.run(
+        [sys.executable, "-c", SETTINGS_PROBE, str(path)], capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    return result.stdout.split()[0] + " " + result.stdout.split()[1]
+
+
+def test_settings_nested_past_any_limit_are_not_read_nor_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    body = b'{"theme": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"  # before: RecursionError
+    path.write_bytes(body)
+    assert _load_and_save(path) == "False False"
+    assert path.read_bytes() == body
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero"])
+def test_a_settings_file_that_is_not_a_regular_file_is_not_read(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "settings.json"
+    if kind == "fifo":
+        os.mkfifo(path)  # before: the explorer hung at start
+    else:
+        path.symlink_to("/dev/zero")  # before: 6 GB in 30 s
+    assert _load_and_save(path) == "False False"
+    assert stat.S_ISFIFO(path.stat().st_mode) if kind == "fifo" else path.readlink() == Path("/dev/zero")
+
+
+def test_a_huge_settings_file_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    last = ", ".join(f'"/packs/{i}": "entity:x"' for i in range(3_000_000))
+    path.write_text(f'{{"last": {{{last}}}}}', encoding="utf-8")
+    assert _load_and_save(path) == "False False"
+
+
+def test_remembering_trims_many_entries_in_one_pass() -> None:
+    from fintech_tui.tui.settings import MAX_PACKS, Settings
+
+    settings = Settings(last={f"/packs/{i}": "entity:x" for i in range(300_000)})
+    started = time.monotonic()
+    settings.remember("/packs/new", "entity:y")  # before: one deletion at a time, quadratic
+    assert time.monotonic() - started < 5
+    assert len(settings.last) == MAX_PACKS and list(settings.last)[-2:] == ["/packs/299999", "/packs/new"]
+
+
+def test_keys_written_by_hand_survive_a_save(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"mine": {"keep": [1, "two"]}, "theme": "dracula", "zz": null}', encoding="utf-8")
+    assert _load_and_save(path) == "True True"
+    assert json.loads(path.read_text(encoding="utf-8")) == {
+        "mine": {"keep": [1, "two"]},
+        "theme": "nord",
+        "zz": None,
+        "lang": "",
+        "evidence_readings": True,
+        "last": {},
+    }
+
+
+@pytest.mark.parametrize(
+    "body", ['{"theme": 5}', '{"lang": "fr"}', '{"last": {"/p": 3}}', '{"evidence_readings": "yes"}']
+)
+def test_a_settings_file_with_a_value_of_the_wrong_type_is_never_overwritten(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(body, encoding="utf-8")
+    assert _load_and_save(path) == "False False"
+    assert path.read_text(encoding="utf-8") == body
+
+
+def test_a_symlinked_settings_file_is_written_to_its_target(tmp_path: Path) -> None:
+    dotfiles = tmp_path / "dotfiles"
+    dotfiles.mkdir()
+    target = dotfiles / "fintech-tui.json"
+    target.write_text('{"theme": "dracula"}', encoding="utf-8")
+    target.chmod(0o600)
+    link = tmp_path / "settings.json"
+    link.symlink_to(target)
+    before = target.stat().st_ino
+    assert _load_and_save(link) == "True True"
+    assert link.is_symlink() and link.readlink() == target  # before: replaced by a regular file
+    assert json.loads(target.read_text(encoding="utf-8"))["theme"] == "nord"
+    assert target.stat().st_ino != before  # renamed over, never written in place
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert sorted(p.name for p in dotfiles.iterdir()) == ["fintech-tui.json"]
+
+
+# -- what the operating system refuses is one line naming the path and the cause -----------------
+
+LONG = "a" * 300  # past NAME_MAX: ENAMETOOLONG
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", LONG),
+        ("export", "-o", f"{LONG}.md", "PACK"),
+        ("new", LONG),
+        ("draft", LONG, "out"),
+        ("draft", "ARTICLE", LONG),
+    ],
+    ids=["check", "export", "new", "draft-article", "draft-folder"],
+)
+def test_a_path_too_long_is_one_line(write_pack: PackWriter, tmp_path: Path, args: tuple[str, ...]) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("招商银行有1000万用户。\n", encoding="utf-8")
+    given = [str(write_pack()) if arg == "PACK" else str(article) if arg == "ARTICLE" else arg for arg in args]
+    result = run(*given, cwd=tmp_path)
+    assert result.returncode == 1
+    line = one_line(result)
+    assert line.endswith(": file name too long") and "more)…" in line and "DEBUG" not in line, line
+
+
+def test_new_inside_a_file_names_the_path(tmp_path: Path) -> None:
+    (tmp_path / "f").write_text("x", encoding="utf-8")
+    result = run("new", "f/sub", cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_line(result) == "fintech-tui: f/sub: not a directory"
+
+
+@pytest.mark.parametrize("verb", ["new", "draft"])
+def test_a_dangling_symlink_is_named_as_one(tmp_path: Path, verb: str) -> None:
+    (tmp_path / "pack").symlink_to("elsewhere")
+    article = tmp_path / "article.txt"
+    article.write_text("招商银行有1000万用户。\n", encoding="utf-8")
+    result = run(*(["new"] if verb == "new" else ["draft", str(article)]), "pack", cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_line(result) == "fintech-tui: pack: a symlink to elsewhere, which does not exist; nothing was written"
+    assert not (tmp_path / "elsewhere").exists()
+
+
+def test_an_os_error_is_described_by_its_path_and_cause() -> None:
+    from fintech_tui.cli.output import describe_os_error
+
+    assert (
+        describe_os_error(PermissionError(13, "Permission denied", "pack/a.yaml")) == "pack/a.yaml: permission denied"
+    )
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads and writes regardless of permissions")
+@pytest.mark.parametrize(
+    ("mode", "args"), [(0o000, ("check", "pack")), (0o600, ("check", "pack")), (0o500, ("new", "pack/new"))]
+)
+def test_what_permissions_refuse_is_one_line(
+    write_pack: PackWriter, tmp_path: Path, mode: int, args: tuple[str, ...]
+) -> None:
+    pack = write_pack()
+    pack.chmod(mode)
+    try:
+        result = run(*args, cwd=tmp_path)
+    finally:
+        pack.chmod(0o700)
+    assert result.returncode == 1
+    assert one_line(result).endswith(": permission denied")
+
+
+# -- the right message, once --------------------------------------------------------------------
+
+
+def test_equals_and_double_angle_are_text_not_tags(write_pack: PackWriter, tmp_path: Path) -> None:
+    source = """
+        paragraphs:
+          - id: p1
+            text: 口袋生活是招商银行的应用。
+          - id: p2
+            text: 支付宝有数亿用户。
+          - {id: p3, text: =, en: =}
+          - {id: p4, text: <<, en: <<}
+        """
+    result = run("export", "-f", "json", str(write_pack(**{"source.yaml": source})), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr  # before: "tag:yaml.org,2002:value is not allowed"
+    paragraphs = json.loads(result.stdout)["paragraphs"][2:]
+    assert [(p["text"], p["en"]) for p in paragraphs] == [("=", "="), ("<<", "<<")]
+
+
+def test_a_refused_tag_is_reported_once(write_pack: PackWriter, tmp_path: Path) -> None:
+    source = """
+        paragraphs:
+          - id: p1
+            text: !!python/object 口袋生活
+          - id: p2
+            text: 支付宝有数亿用户。
+        """
+    result = run("check", str(write_pack(**{"source.yaml": source})), cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert any(line.endswith("tag 'tag:yaml.org,2002:python/object' is not allowed") for line in lines)
+    assert not any("got nothing (null)" in line for line in lines), lines
+
+
+def test_an_empty_id_does_not_make_other_parents_loop(write_pack: PackWriter, tmp_path: Path) -> None:
+    arguments = """
+        arguments:
+          - {id: '', role: thesis, claim: {en: Apps matter.}}
+          - {id: thesis, role: thesis, claim: {en: Apps matter.}}
+          - {id: because, role: reason, parent: thesis, relation: supports, claim: {en: Users.}}
+        """
+    result = run("check", str(write_pack(**{"arguments.yaml": arguments})), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "loops back" not in result.stderr
+    assert "'' is not a valid id" in result.stderr
+
+
+def test_a_single_file_pack_that_is_a_list_gets_one_problem(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("- meta: {}\n- paragraphs: []\n", encoding="utf-8")
+    result = run("check", str(pack), cwd=tmp_path)
+    assert result.returncode == 2
+    first, last = result.stderr.splitlines()  # before: also missing 'meta' and 'paragraphs'
+    assert first.endswith("pack.yaml:1:1: the top level must be a mapping of sections (meta, paragraphs, …)")
+    assert last == "fintech-tui: 1 problem; pack not opened"
+
+
+def test_an_output_name_with_a_newline_stays_on_one_line(write_pack: PackWriter, tmp_path: Path) -> None:
+    result = run("export", "-o", "a\nb.md", str(write_pack()), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "wrote a\u240ab.md\n"
+    again = run("export", "-o", "a\nb.md", str(write_pack("again")), cwd=tmp_path)
+    assert one_line(again) == "fintech-tui: a\u240ab.md exists; pass --force to replace it"
+
+
+def test_serve_refuses_an_empty_host(write_pack: PackWriter, tmp_path: Path) -> None:
+    result = run("serve", "--host", "", "--port", "0", str(write_pack()), cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_line(result).startswith("fintech-tui: --host needs an address")
+
+
+@pytest.mark.parametrize("number", ["9" * 5000])
+def test_goto_a_paragraph_number_of_many_digits(write_pack: PackWriter, tmp_path: Path, number: str) -> None:
+    result = run("--goto", f"paragraph:{number}", str(write_pack()), cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_line(result).endswith(": the article has paragraphs ¶1 to ¶2")
+
+
+# -- draft: bounded, and what it writes always loads ---------------------------------------------
+
+
+def test_a_drafted_number_of_5000_digits_leaves_a_pack_that_loads(tmp_path: Path) -> None:
+    pytest.importorskip("jieba")
+    article = tmp_path / "article.txt"
+    article.write_text(f"招商银行有{'9' * 5000}万用户。\n", encoding="utf-8")
+    result = run("draft", str(article), "pack", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]  # before: ValueError from the YAML writer
+    assert "drafted 1 paragraphs" in result.stdout and "problem" not in result.stderr
+    figures = (tmp_path / "pack" / "figures.yaml").read_text(encoding="utf-8")
+    assert "9" * 5000 in figures and "value: 9999" not in figures  # the words stay, the number goes
+
+
+def test_an_article_whose_pack_would_not_load_is_refused_before_writing() -> None:
+    from fintech_tui.draft.limits import MAX_NODES, within_limits
+    from fintech_tui.draft.reading import ArticleError
+
+    paragraphs = [{"id": f"p{i}", "text": "第一段。"} for i in range(MAX_NODES // 4)]
+    with pytest.raises(ArticleError, match=r"too long to draft: source\.yaml would hold 2,500,003 values"):
+        within_limits({"source.yaml": {"paragraphs": paragraphs}}, "article.txt")
+
+
+@pytest.mark.parametrize(("kind", "said"), [("fifo", "a named pipe (FIFO)"), ("zero", "a character device")])
+def test_draft_says_what_a_source_that_is_not_a_file_is(tmp_path: Path, kind: str, said: str) -> None:
+    source = tmp_path / "article.txt"
+    if kind == "fifo":
+        os.mkfifo(source)
+    else:
+        source.symlink_to("/dev/zero")
+    result = run("draft", str(source), "pack", cwd=tmp_path)
+    assert result.returncode == 1
+    assert one_line(result).endswith(f"article.txt: cannot read: {said}, not a regular file")  # not "no such file"
+
+
+@pytest.mark.parametrize("single_file", [False, True])
+def test_a_cache_folder_inside_the_pack_is_never_written(
+    write_pack: PackWriter, tmp_path: Path, single_file: bool
+) -> None:
+    pack = write_pack()
+    target = pack / "all.yaml" if single_file else pack
+    if single_file:
+        (pack / "all.yaml").write_text(
+            "meta:\n  title: {en: T}\nparagraphs:\n  - {id: p1, text: t}\n", encoding="utf-8"
+        )
+        for other in pack.iterdir():
+            if other.name != "all.yaml":
+                other.unlink()
+    before = sorted(p.name for p in pack.iterdir())
+    result = run("check", str(target), cwd=pack, env={"FINTECH_TUI_CACHE": None, "XDG_CACHE_HOME": "."})
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in pack.iterdir()) == before  # before: a fintech-tui/ folder appeared

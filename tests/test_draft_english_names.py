@@ -133,3 +133,20 @@ def test_a_unit_of_may_come_many_words_after_the_comma() -> None:
 def test_a_form_inside_another_names_longer_form_is_no_alias() -> None:
     found = names("Chime Financial Inc. said Chime Card spending rose.")
     assert "Chime" not in found["Chime Financial Inc."].aliases
+
+
+def test_a_descriptor_lets_a_known_name_run_on_through_an_everyday_word() -> None:
+    found = names("Revolut grew. Its mobile app, Revolut Mobile, has 9 million users.")
+    assert found["Revolut Mobile"].kind == "app"
+    assert found["Revolut Mobile"].parent == "Revolut"
+
+
+def test_a_bank_named_after_a_known_firm_is_its_own_name() -> None:
+    found = names("Revolut Ltd lends through Revolut Bank, and Revolut Ltd pays well.")
+    assert found["Revolut Bank"].kind == "bank"
+    assert "Revolut Bank" not in found["Revolut Ltd"].aliases
+
+
+def test_which_bought_states_an_owner() -> None:
+    found = names("Harcourt Group, which bought Brightpay in 2025, pays well.")
+    assert found["Brightpay"].parent == "Harcourt Group"

@@ -202,8 +202,11 @@ def test_draft_takes_a_folder_and_writes_one_pack_per_article(tmp_path: Path) ->
     assert "[2/3]" in result.stdout and "drafted 2 of 3 articles" in result.stdout
     for name in ("one", "two"):
         assert run("check", str(tmp_path / "packs" / name), cwd=tmp_path).returncode == 0
+    before = {p: p.read_bytes() for p in (tmp_path / "packs").rglob("*.yaml")}
     again = run("draft", str(articles / "one.txt"), str(articles / "two.md"), str(tmp_path / "packs"), cwd=tmp_path)
-    assert again.returncode == 1 and "already exists" in again.stderr
+    assert again.returncode == 0, again.stderr  # a folder of packs is a library: the drafts go in beside
+    assert sorted(p.name for p in (tmp_path / "packs").iterdir()) == ["one", "one-2", "two", "two-2"]
+    assert all(p.read_bytes() == data for p, data in before.items())  # nothing already there is touched
 
 
 def test_the_gap_report_lists_what_is_unreviewed_and_no_english_clause_fragments(tmp_path: Path) -> None:

@@ -41,6 +41,8 @@ def test_discovery_finds_folders_files_and_nested_packs(library: Path) -> None:
     assert discover(library) == ["2024/synthetic", "broken", "bundled", "short.yaml"]
     assert is_library(library)
     assert not is_library(bundled_pack_path())  # a pack is never a library
+    with pytest.raises(ValueError, match="is a pack, not a library"):
+        Library.open(bundled_pack_path())
     assert pack_path(library, "../etc") is None and pack_path(library, "a/.git") is None
 
 
@@ -106,3 +108,35 @@ def test_valid_identity_fields_load(tmp_path: Path) -> None:
     )
     (found,) = load_pack(good).entities
     assert found.same_as == "Q1340576" and found.not_same_as == ("Q860580", "财付通")
+
+
+def test_a_folder_of_single_file_packs_is_a_library_and_a_split_pack_is_not(tmp_path: Path) -> None:
+    flat = tmp_path / "flat"
+    write_article(flat, "a", "甲。")
+    assert not is_library(flat)  # one whole pack alone: the folder is that pack
+    write_article(flat, "b", "乙。")
+    (flat / "c.json").write_text(
+        '{"meta": {"title": {"en": "C"}}, "paragraphs": [{"id": "p1", "text": "丙"}]}', encoding="utf-8"
+    )
+    assert is_library(flat) and discover(flat) == ["a.yaml", "b.yaml", "c.json"]
+    with Library.open(flat) as lib:
+        assert lib.article("c.json").title.en == "C" and lib.broken() == ()
+    split = tmp_path / "split"
+    split.mkdir()
+    (split / "head.yaml").write_text("meta:\n  title: {en: Split}\n", encoding="utf-8")
+    (split / "body.yaml").write_text("paragraphs:\n  - {id: p1, text: 丁}\n", encoding="utf-8")
+    assert not is_library(split)
+
+
+def test_refresh_picks_up_a_new_pack_and_bad_sorts_are_refused(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    write_article(root, "a", "甲。")
+    write_article(root, "b", "乙。")
+    with Library.open(root) as lib:
+        write_pack(20, root / "new")
+        new = root / "new"
+        lib.refresh(new / "entities.yaml")  # a file of a pack the library did not know yet
+        assert lib.count() == 3 and lib.article("new").entities > 0
+        with pytest.raises(ValueError, match="sort by one of date, title, key"):
+            lib.articles(sort="size")
+        assert lib.articles(limit=0) == ()

@@ -148,3 +148,52 @@ def test_sqlite_without_trigram_fts_fails_in_one_line(library: Path, monkeypatch
     with pytest.raises(IndexUnusable) as error:
         Library.open(library)
     assert "trigram" in str(error.value) and "\n" not in str(error.value)
+
+
+def test_a_cold_build_on_two_workers_matches_one_and_reports_progress(tmp_path: Path) -> None:
+    from fintech_tui.library.build import PARALLEL_FROM
+    from fintech_tui.util.synthetic import write_pack
+
+    root = tmp_path / "lib"
+    for i in range(PARALLEL_FROM + 1):
+        write_pack(20, root / f"p{i}", seed=i)
+    answers = []
+    for workers in (2, 1):
+        seen: list[tuple[int, int]] = []
+        with Library.open(root, workers=workers, progress=lambda d, t, seen=seen: seen.append((d, t))) as lib:
+            assert seen[-1] == (PARALLEL_FROM + 1, PARALLEL_FROM + 1) and len(seen) == PARALLEL_FROM + 1
+            answers.append(
+                (
+                    [(a.key, a.entities, a.claims) for a in lib.articles(sort="key")],
+                    [(s.key, len(s.members)) for s in lib.shared_entities(limit=1000)],
+                    lib.search("company 3"),
+                )
+            )
+        _index_of(root).unlink()
+    assert answers[0] == answers[1]
+    assert any(n > 1 for _, n in answers[0][1])  # neighbouring packs share entities
+
+
+def test_a_build_from_a_thread_spawns_its_workers(tmp_path: Path) -> None:
+    """The explorer opens a library from a worker thread, where forking is unsafe."""
+    import threading
+
+    from fintech_tui.library.build import PARALLEL_FROM
+    from fintech_tui.util.synthetic import write_pack
+
+    root = tmp_path / "lib"
+    for i in range(PARALLEL_FROM):
+        write_pack(10, root / f"p{i}", seed=i)
+    found: list[object] = []
+
+    def open_it() -> None:
+        try:
+            with Library.open(root, workers=2) as lib:
+                found.append(lib.count())
+        except Exception as error:  # reported below: the thread must not swallow it
+            found.append(error)
+
+    thread = threading.Thread(target=open_it)
+    thread.start()
+    thread.join(timeout=120)
+    assert found == [PARALLEL_FROM]

@@ -73,3 +73,12 @@ def test_query_syntax_is_text_never_an_error(lib: Library, query: str) -> None:
 def test_limit_caps_the_hits(lib: Library) -> None:
     assert sum(len(h) for h in lib.search("支付", limit=1).values()) == 1
     assert sum(len(h) for h in lib.search("支付宝", limit=3).values()) == 3
+
+
+def test_prepare_search_loads_the_converter_ahead_of_the_first_chinese_query(lib: Library) -> None:
+    from fintech_tui.library.identity import _converter
+
+    _converter.cache_clear()
+    lib.prepare_search()
+    assert _converter.cache_info().currsize == 1
+    assert "bundled" in lib.search("支付寶")

@@ -32,18 +32,26 @@ NEVER_AT_START = {
     "fintech_tui.tui.screens.compare",
     "fintech_tui.tui.screens.gaps",
     "fintech_tui.export",
+    "fintech_tui.library",  # the library's index: only `fintech-tui LIBRARY` opens it
+    "fintech_tui.tui.library_app",
+    "fintech_tui.tui.screens.library",
+    "fintech_tui.tui.screens.library_series",
+    "textual_plotext",  # the chart widget: only the figures-over-time view draws one
+    "plotext",
+    "sqlite3",
     "pypinyin",
     "ahocorasick",
     "textual.widgets._data_table",  # only the matrix and figures views are tables
     "argparse",  # no arguments, nothing to parse
     "json",  # settings are read with msgspec, loaded already for the cache
 }
+#: (The cross-item checker is not among them: a cache hit runs it again, see `loader.recheck`.)
 ONLY_ON_A_CACHE_MISS = {
     "yaml",
     "fintech_tui.loader.build",
     "fintech_tui.loader.yaml_source",
     "fintech_tui.loader.convert",
-    "fintech_tui.loader.checks",
+    "fintech_tui.loader.traceability",
 }
 
 

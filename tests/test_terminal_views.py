@@ -80,3 +80,56 @@ def test_the_english_and_side_by_side_readings_mark_the_notes_they_list(tmp_path
     marked, listed = marker_lines(side)
     assert any("基本成功†1" in line for line in marked), flat(side)  # in the text, after the noted words
     assert any("cooperating.†1" in line for line in marked), flat(side)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES)
+def test_figures_read_as_the_article_words_them_and_enter_shows_the_whole_row(
+    tmp_path: Path, size: str, lang: str
+) -> None:
+    table, row = drive(
+        tmp_path,
+        size,
+        ["key:f", f"expect:{say('column.bar', lang)}", "wait:1", "screen"]
+        + ["key:j"] * 10
+        + ["wait:0.5", "key:Enter", f"expect:{say('column.hedge', lang)}", "wait:0.8", "screen"],
+        args=f"--lang {lang}",
+        ready=ready(lang),
+    )
+    shown = flat(table)
+    assert "数亿用户 ~" in shown and "— ~" not in shown, shown
+    assert (" 2nd " if lang == "en" else " 第2 ") in shown and " rank" not in shown, shown
+    if size == "120x40":
+        assert "今年9月" in shown and "艾瑞咨询" in shown, shown  # Period and Source whole
+    whole = flat(row)
+    assert '今年9月 (September of "this year")' in whole and "艾瑞咨询 (iResearch monitoring data)" in whole, whole
+    assert "与美国和饥饿基本持平" in whole and say("column.unit", lang) in whole, whole
+
+
+def pair_line(screen: list[str]) -> tuple[str, str]:
+    """The names under the matrix: (row, column)."""
+    for line in screen:
+        found = re.fullmatch(r" (\S.*?) × (.*\S)\s*", line)
+        if found and "│" not in line:
+            return found.group(1), found.group(2)
+    raise AssertionError(flat(screen))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES)
+def test_the_matrix_names_the_cursors_pair_and_transpose_keeps_it(tmp_path: Path, size: str, lang: str) -> None:
+    before, after = drive(
+        tmp_path,
+        size,
+        ["key:m", "expect:▸", "wait:1", "key:j", "key:j"]
+        + ["key:l"] * 6
+        + ["wait:0.8", "screen", "key:x", "wait:1", "screen"],
+        args=f"--lang {lang}",
+        ready=ready(lang),
+    )
+    row, column = pair_line(before)
+    assert "…" not in row + column, flat(before)  # whole names, however narrow the columns
+    assert pair_line(after) == (column, row), flat(after)
+    for screen in (before, after):
+        assert sum(line.count("▸") for line in screen) == 2, flat(screen)  # the cursor's cell, and the legend
+        assert say("matrix.legend", lang) in flat(screen), flat(screen)

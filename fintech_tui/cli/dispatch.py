@@ -14,7 +14,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fintech_tui.cli.output import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, OutputError, fail, load, say, write_data
+from fintech_tui.cli.output import (
+    EXIT_FAILURE,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    OutputError,
+    fail,
+    load,
+    os_failure,
+    say,
+    shown,
+    write_data,
+)
 from fintech_tui.cli.verbs import VERBS, ExplorerOptions, resolve
 
 if TYPE_CHECKING:
@@ -25,9 +36,10 @@ if TYPE_CHECKING:
 
 def run_check(args: argparse.Namespace) -> int:
     """`fintech-tui check`: a one-line summary, or the list of problems; --report adds the gaps."""
+    from fintech_tui.library.discover import is_library as library_folder
     from fintech_tui.queries.summary import count_items
 
-    if args.pack is not None and is_library(args.pack):
+    if args.pack is not None and library_folder(args.pack):
         from fintech_tui.cli.library import check_library
 
         return check_library(args)
@@ -49,8 +61,9 @@ def run_check(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     """`fintech-tui export`: the pack as md, json or html, to stdout or a new file."""
     from fintech_tui.export import export_formats, exporter
+    from fintech_tui.library.discover import is_library as library_folder
 
-    if args.pack is not None and is_library(args.pack):
+    if args.pack is not None and library_folder(args.pack):
         from fintech_tui.cli.library import export_library
 
         return export_library(args)
@@ -71,15 +84,8 @@ def run_export(args: argparse.Namespace) -> int:
         write_new(args.output, text.encode("utf-8"), replace=args.force)
     except UnsafeFile as error:
         return fail(str(error))
-    say(f"wrote {args.output}", err=True)
+    say(f"wrote {shown(args.output)}", err=True)
     return EXIT_OK
-
-
-def is_library(path: Path) -> bool:
-    """Whether `path` is a folder of packs (a library) rather than a pack."""
-    from fintech_tui.library.discover import is_library as library_folder
-
-    return library_folder(path)
 
 
 def run_schema(args: argparse.Namespace) -> int:
@@ -96,16 +102,18 @@ def run_new(args: argparse.Namespace) -> int:
 
     try:
         written = scaffold(args.name)
-    except FileExistsError as error:
-        return fail(str(error))
+    except OSError as error:  # the folder exists, or the system refused (a dangling link, no permission)
+        return os_failure(error)
     for path in written:
-        say(f"created {path}")
+        say(f"created {shown(path)}")
     say(f"next: edit the files, then run 'fintech-tui check {args.name}' and 'fintech-tui {args.name}'")
     return EXIT_OK
 
 
 def run_explorer(args: ExplorerOptions) -> int:
-    """Open the explorer on a pack (the bundled article by default)."""
+    """Open the explorer on a pack (the bundled article by default), or on a library of packs."""
+    if args.pack is not None and is_library(args.pack):
+        return run_library(args)
     from fintech_tui.loader.memory import collector_paused, set_aside_for_good
     from fintech_tui.queries.goto import resolve_goto
     from fintech_tui.queries.index import PackIndex
@@ -138,6 +146,35 @@ def run_explorer(args: ExplorerOptions) -> int:
         set_aside=True,  # this process is the explorer's alone
     )
     run_app(app)  # SIGTERM and SIGHUP exit through the app's own shutdown
+    app.save_settings()
+    return app.return_code or EXIT_OK
+
+
+def is_library(path: Path) -> bool:
+    """Whether `path` is a library: a folder that is not itself a pack (see `library.discover`)."""
+    from fintech_tui.library.discover import is_library as holds_packs
+
+    return holds_packs(path)
+
+
+def run_library(args: ExplorerOptions) -> int:
+    """Open the Library view on a folder of packs; each article opens in the explorer from there."""
+    if args.goto:
+        return fail(f"--goto {args.goto}: a library has many articles; open one from the library, then go to the item")
+    assert args.pack is not None
+    from fintech_tui.cli.shutdown import run_app
+    from fintech_tui.tui.library_app import LibraryApp  # deferred: Textual is the slow import
+    from fintech_tui.tui.settings import Settings
+
+    app = LibraryApp(
+        args.pack,
+        lang=args.lang,
+        settings=Settings.load(),
+        screenshot_dir=args.screenshot_dir,
+        fresh=args.fresh,
+        watch=args.watch,
+    )
+    run_app(app)
     app.save_settings()
     return app.return_code or EXIT_OK
 
@@ -202,6 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except OutputError as error:
         return fail(str(error))
+    except OSError as error:  # a path the system refused (too long, not a folder, no permission)
+        return os_failure(error)
     except Exception as error:  # one line for the user; the traceback on request
         if os.environ.get("FINTECH_TUI_DEBUG"):
             raise
@@ -217,6 +256,6 @@ def run_folder_export(args: argparse.Namespace, pack: Pack) -> int:
     try:
         written = write_files(args.output, folder_exporter(args.format)(pack))
     except OSError as error:
-        return fail(str(error) if isinstance(error, FileExistsError) else f"{args.output}: {error.strerror or error}")
-    say(f"wrote {len(written)} files into {args.output}", err=True)
+        return os_failure(error)
+    say(f"wrote {len(written)} files into {shown(args.output)}", err=True)
     return EXIT_OK

@@ -7,6 +7,7 @@ pack that fails is reported with its problems and the others are still checked.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,7 +54,7 @@ def check_library(args: argparse.Namespace) -> int:
                 if article.problems:
                     broken += 1
                     for problem in article.problems:
-                        say(problem, err=True)
+                        say(_as_given(problem, library.folder, args.pack), err=True)
                     count = len(article.problems)
                     say(f"{article.key}: {count} problem{'s' * (count != 1)}", err=True)
                 else:
@@ -69,15 +70,19 @@ def check_library(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _as_given(problem: str, folder: Path, given: Path) -> str:
+    """A problem's file named as the user named the library (the index keeps the full path)."""
+    prefix = f"{folder}{os.sep}"
+    return f"{given}{os.sep}{problem[len(prefix) :]}" if problem.startswith(prefix) else problem
+
+
 def export_library(args: argparse.Namespace) -> int:
     """`export LIBRARY`: -f json for the whole library; --entity NAME with -f md or csv for one entity."""
     from fintech_tui.export.library import UnknownEntity, entity_csv, entity_markdown, library_json
 
     entity = getattr(args, "entity", None)
     if entity is None and args.format != "json":
-        return fail(
-            f"a library exports as -f json, or one entity with --entity NAME as -f md or csv (not {args.format})"
-        )
+        return fail(f"-f {args.format} of a library needs --entity NAME (md or csv); -f json exports the whole library")
     if entity is not None and args.format not in ("md", "csv"):
         return fail(f"--entity exports as -f md or -f csv, not {args.format}")
     library = open_library(args.pack)

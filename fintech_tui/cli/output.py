@@ -11,6 +11,7 @@ imports these from here, the dispatcher included, so none imports the dispatcher
 
 from __future__ import annotations
 
+import os
 import sys
 import typing
 from pathlib import Path
@@ -58,9 +59,36 @@ def write_data(text: str) -> None:
 
 
 def fail(message: str) -> int:
-    """Print `message` as one line on stderr; the exit status for a failure."""
-    say(f"fintech-tui: {message}", err=True)
+    """Print `message` as one line on stderr (a newline in a name shows as ␊); the exit status for a failure."""
+    say(f"fintech-tui: {shown(message)}", err=True)
     return EXIT_FAILURE
+
+
+def shown(name: object) -> str:
+    """`name` (a path, a message naming one) on one line: a newline in it shows as ␊."""
+    return str(name).replace("\n", "\u240a")
+
+
+def os_failure(error: OSError) -> int:
+    """One line for what the operating system refused: the path, then the cause in its words."""
+    return fail(describe_os_error(error))
+
+
+def describe_os_error(error: OSError) -> str:
+    """`PATH: cause` (a long path shortened in the middle); a dangling symlink says where it points."""
+    if error.filename is None:
+        return str(error)
+    name = os.fsdecode(error.filename)
+    cause = (error.strerror or str(error)).lower()
+    if isinstance(error, FileExistsError) and os.path.islink(name) and not os.path.exists(name):
+        cause = f"a symlink to {os.readlink(name)}, which does not exist; nothing was written"
+    if len(name) > MAX_PATH_CHARS:
+        keep = MAX_PATH_CHARS // 2
+        name = f"{name[:keep]}…({len(name) - 2 * keep:,} more)…{name[-keep:]}"
+    return f"{name}: {cause}"
+
+
+MAX_PATH_CHARS = 120  # of a path in a one-line error; the rest is elided in the middle
 
 
 def load(path: Path | None):  # type: ignore[no-untyped-def]

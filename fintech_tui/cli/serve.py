@@ -101,6 +101,31 @@ def origin_allowed(origin: str | None, host_header: str, port: int, allowed: set
     return bool(used) and _is_ip_literal(used or "") and normal == normal_origin(f"{parts.scheme}://{host_header}")
 
 
+#: A stylesheet (a web font) the page would fetch from another server.
+_LINK = re.compile(r"""<link\b[^>]*\bhref\s*=\s*["']?((?:https?:)?//[^"'\s>]*)[^>]*>""", re.IGNORECASE)
+#: Where the page finds its own files (the served /static/ folder, under --public-url's path).
+_STATIC = re.compile(r"""href\s*=\s*["']([^"']*/)css/xterm\.css["']""")
+
+
+def self_contained(page: str) -> str:
+    """The browser page with nothing to fetch from elsewhere: textual-serve's template links
+    Roboto Mono from fonts.googleapis.com, which fails with no network and tells a third party
+    who opened the explorer. The same font ships in textual-serve's static folder; the page
+    gets it from there."""
+    static = _STATIC.search(page)
+    own = urlsplit(static.group(1)).netloc if static is not None else None
+
+    def elsewhere(link: re.Match[str]) -> str:
+        return "" if urlsplit(link.group(1)).netloc != own else link.group(0)
+
+    page = _LINK.sub(elsewhere, page)
+    if static is None or "</head>" not in page:
+        return page
+    source = f"{static.group(1)}fonts/RobotoMono-VariableFont_wght.ttf"
+    font = f'<style>@font-face {{ font-family: "Roboto Mono"; src: url("{source}"); }}</style>'
+    return page.replace("</head>", f"{font}\n</head>", 1)
+
+
 def make_server(command: str, args: argparse.Namespace) -> Any:
     """A textual-serve Server with this module's origin check, URLs and quiet start."""
     from aiohttp import web
@@ -126,6 +151,8 @@ def make_server(command: str, args: argparse.Namespace) -> Any:
                 # separates this from the page being rendered, so requests cannot mix their hosts.
                 self.public_url = f"{request.scheme}://{request.host}"
             response: web.StreamResponse = await super().handle_index(request)
+            if isinstance(response, web.Response) and response.text:
+                response.text = self_contained(response.text)
             return response
 
         async def handle_websocket(self, request: web.Request) -> Any:
@@ -237,6 +264,8 @@ def run_serve(args: argparse.Namespace) -> int:
     """`fintech-tui serve`: the same explorer in a browser, through textual-serve."""
     if not 0 <= args.port <= 65535:
         return fail(f"--port {args.port}: a port is a number from 0 to 65535")
+    if not args.host.strip():  # an empty host binds every interface, and says http://:PORT
+        return fail("--host needs an address: 127.0.0.1 (the default), or 0.0.0.0 for every interface")
     pack = load(args.pack)  # fail here, with the loader's errors, rather than in the browser
     if isinstance(pack, int):
         return pack

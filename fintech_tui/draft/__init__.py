@@ -53,10 +53,11 @@ def draft_pack(article: Path, folder: Path) -> Drafted:
     require_extra()
     if folder.exists():  # before any slow work, and again when writing
         raise FileExistsError(f"{folder} already exists; choose a new folder (nothing was written)")
+    from fintech_tui.draft.limits import within_limits
     from fintech_tui.draft.reading import read_article
     from fintech_tui.draft.writing import write_pack
 
-    sections = draft_sections(read_article(article), article.name)
+    sections = within_limits(draft_sections(read_article(article), article.name), str(article))
     files = write_pack(folder, sections)
     outline = sections["outline.yaml"]["outline"]
     return Drafted(
@@ -95,7 +96,7 @@ def draft_sections(blocks: list[Any], name: str) -> dict[str, dict[str, Any]]:
     known = {name: entity_id for name, entity_id in known.items() if entity_id in kept}
     body = range(frame.start, frame.end + 1)  # the page information's date is no header of a figure
     headers = [header_period(block, find.periods) if i in body else None for i, block in enumerate(blocks)]
-    figures = draft_figures(paragraphs, names, known, find.figures, headers)
+    figures = draft_figures(paragraphs, names, known, find.figures, headers, find.reader(Mentions(names)))
     arguments = draft_arguments(blocks, ids, frame, Mentions(names), known)
     glossary = draft_glossary(paragraphs, set(known))
     meta = draft_meta(blocks, frame)

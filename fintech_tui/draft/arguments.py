@@ -50,17 +50,27 @@ MARKERS_EN = {
     ),
     **_markers(
         "Therefore|Thus|So|Hence|As a result|In short|In sum|In summary|Overall|Ultimately|The bottom line|"
-        "In the end|Consequently|Put simply",
+        "In the end|Consequently|Put simply|That is why|This is why|Which is why",
         CONCLUSION,
     ),
-    **_markers("However|But|Yet|Still|Although|Though|Nevertheless|That said|Even so|Even then", QUALIFICATION),
+    **_markers(
+        "However|But|Yet|Still|Although|Though|Nevertheless|That said|Even so|Even then|Of course|Not everyone",
+        QUALIFICATION,
+    ),
     **_markers("For example|For instance|Take|Consider|To take one example", EXAMPLE),
 }
 EXAMPLE_ZH = re.compile(r"^以.{1,20}?为例")
 THESIS_ZH = re.compile(r"先说结论|总之|答案是|一句话")
 THESIS_EN = re.compile(r"\b(?:In short|The answer|The bottom line|In a word|Put simply)\b", re.IGNORECASE)
 HEDGES = (
-    ("opinion", re.compile(r"我认为|笔者认为|我们认为|在我看来|\bI think\b|\bwe believe\b|\bin my view\b", re.I)),
+    (
+        "opinion",
+        re.compile(
+            r"我认为|笔者认为|我们认为|在我看来|\bI (?:think|believe|estimate|expect)\b|\bwe believe\b|\bin my view\b"
+            r"|\bmy view is\b",
+            re.I,
+        ),
+    ),
     (
         "prediction",
         re.compile(
@@ -71,7 +81,10 @@ HEDGES = (
     ("possibility", re.compile(r"可能|或许|也许|或将|\bmay\b|\bmight\b|\bcould\b|\blikely\b|\bprobably\b")),
 )
 SPEECH_ZH = re.compile(r"(表示|认为|指出|称|坦言|透露|强调|介绍)")
-SPEECH_EN = re.compile(r"\b(said|says|told|argued|argues|noted|wrote|according to)\b")
+SPEECH_EN = re.compile(
+    r"\b(said|says|say|told|argued|argues|argue|noted|wrote|added|warned|warn|estimated|estimates|estimate that|"
+    r"according to)\b"
+)
 ABBREVIATIONS = frozenset(
     "Mr. Mrs. Ms. Dr. Prof. St. Inc. Corp. Co. Ltd. Jr. Sr. U.S. U.K. No. vs. e.g. i.e. Jan. Feb.".split()  # noqa: SIM905
 )
@@ -178,9 +191,16 @@ def draft_arguments(
     thesis_at = _thesis(blocks, body, chinese)
     if thesis_at is None:
         return []
+    if not chinese:
+        thesis_at = _english_thesis(blocks, frame, thesis_at)
     i, quote = thesis_at
+    if not chinese:
+        from fintech_tui.draft.arguments_en import clauses
+
+        quote = clauses(quote)[0][0]
     thesis = skeleton.add("thesis", ids[i], quote)
     point = thesis
+    lead = next((b for b in body if heading_of(blocks[b]) is None and not blocks[b].listed), -1)
     levels = [h.level for h in map(heading_of, (blocks[i] for i in body)) if h is not None]
     for i in body:
         block = blocks[i]
@@ -192,25 +212,65 @@ def draft_arguments(
                 )
             if not _prose(block):
                 continue
-        for _, sentence in sentences(block.text, chinese):
-            if i == thesis_at[0] and sentence == quote:
-                continue
-            marker = marker_of(sentence, chinese)
-            if marker is not None:
-                skeleton.add(marker.role, ids[i], sentence, point, marker.relation)
-            elif hedge_of(sentence) in ("opinion", "prediction"):  # the author's own judgement
-                skeleton.add("reason", ids[i], sentence, point, "supports")
-            elif _attributed(sentence, chinese) or (
-                (SPEECH_ZH if chinese else SPEECH_EN).search(sentence)
-                and skeleton.concerns(sentence)
-                and len(FIGURE_LIKE.findall(sentence)) < REPORTING
-            ):
-                skeleton.add("observation", ids[i], sentence, point, "supports")
+        found = sentences(block.text, chinese)
+        for number, (_, whole) in enumerate(found):
+            parts = [(whole, None)] if chinese else _english_parts(whole)
+            for part, (sentence, inside) in enumerate(parts):
+                if i == thesis_at[0] and sentence == quote:
+                    continue
+                if inside is not None:  # ", though …", ", because …": the clause a marker opens mid-sentence
+                    skeleton.add(inside.role, ids[i], sentence, point, inside.relation)
+                    continue
+                topic = not chinese and number == 0 and part == 0 and i != lead and not block.listed
+                _claim_of(skeleton, ids[i], sentence, point, chinese, topic and _topic(sentence, len(found)))
     return skeleton.arguments
+
+
+def _claim_of(skeleton: _Skeleton, para: str, sentence: str, point: str, chinese: bool, topic: bool) -> None:
+    """A sentence's claim, if it makes one: by its opening marker, its judgement, its speaker or its place."""
+    marker = marker_of(sentence, chinese)
+    speech = (SPEECH_ZH if chinese else SPEECH_EN).search(sentence)
+    relation = "supports" if chinese else "elaborates"  # an English source's claim bears out the point
+    if marker is not None:
+        skeleton.add(marker.role, para, sentence, point, marker.relation)
+    elif hedge_of(sentence) in ("opinion", "prediction") and not (speech and not chinese):
+        skeleton.add("reason", para, sentence, point, "supports")  # the author's own judgement
+    elif (
+        _attributed(sentence, chinese)
+        or (speech and skeleton.concerns(sentence) and len(FIGURE_LIKE.findall(sentence)) < REPORTING)
+        or (speech and not chinese and hedge_of(sentence) and len(FIGURE_LIKE.findall(sentence)) <= REPORTING)
+    ):
+        skeleton.add("observation", para, sentence, point, relation)
+    elif topic:
+        skeleton.add("point", para, sentence, point, "supports")  # the paragraph's opening statement
 
 
 FIGURE_LIKE = re.compile(r"\d+(?:[.,]\d+)*")
 REPORTING = 2  # a sentence stating this many numbers reports data (Chime said it had 8.6 million …), not a claim
+
+
+def _english_parts(sentence: str) -> list[tuple[str, Marker | None]]:
+    from fintech_tui.draft.arguments_en import clauses
+
+    return clauses(sentence)
+
+
+def _topic(sentence: str, count: int) -> bool:
+    from fintech_tui.draft.arguments_en import is_topic_sentence
+
+    return is_topic_sentence(sentence, count)
+
+
+def _english_thesis(blocks: list[Block], frame: Frame, thesis_at: tuple[int, str]) -> tuple[int, str]:
+    """An English lead's thesis: the sentence that interprets or echoes the title, unless one says it is the thesis."""
+    from fintech_tui.draft.arguments_en import lead_thesis
+
+    i, quote = thesis_at
+    found = [s for _, s in sentences(blocks[i].text, False)]
+    if THESIS_EN.search(quote) or not found or quote != found[0]:
+        return thesis_at
+    title = blocks[0].text if frame.titled else ""
+    return i, found[lead_thesis(found, title)]
 
 
 def _attributed(sentence: str, chinese: bool) -> bool:

@@ -71,13 +71,14 @@ def draft_figures(
     ids: dict[str, str],
     find: Callable[[str], list[Found]],
     headers: list[str | None],
+    reader: Reader | None = None,
 ) -> list[dict[str, Any]]:
     """Figures in the pack format, each with its subject, period and hedge, flagged for review.
 
     `headers` holds, for each block, the period it states as a header line ("" for a header
     stating none), or None where the block is prose.
     """
-    reader = Reader(Mentions(names))
+    reader = reader or Reader(Mentions(names))
     figures: list[dict[str, Any]] = []
     inherited = ""
     for header, (para_id, text) in zip(headers, paragraphs, strict=True):

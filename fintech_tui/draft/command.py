@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fintech_tui.cli.output import EXIT_FAILURE, EXIT_OK, fail, load, say
+from fintech_tui.cli.output import EXIT_FAILURE, EXIT_OK, describe_os_error, fail, load, os_failure, say
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 
@@ -36,7 +36,7 @@ def run_draft(args: argparse.Namespace) -> int:
     for source in sources:
         if source.is_dir():
             articles += sorted(p for p in source.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
-        elif source.is_file():
+        elif source.exists():  # a FIFO or a device too: reading it says what it is
             articles.append(source)
         else:
             return fail(f"{source}: no such file or folder")
@@ -59,8 +59,10 @@ def _draft_one(article: Path, folder: Path) -> int:
 
     try:
         drafted = draft_pack(article, folder)
-    except (MissingExtra, ArticleError, FileExistsError) as error:
+    except (MissingExtra, ArticleError) as error:
         return fail(str(error))
+    except OSError as error:  # the folder exists, or the system refused it (a dangling link, too long a name)
+        return os_failure(error)
     for path in drafted.files:
         say(f"created {path}")
     say(f"drafted {drafted.describe()}")
@@ -105,9 +107,9 @@ def _draft_many(articles: list[Path], folder: Path, *, library: bool = False) ->
     for number, (article, target) in enumerate(targets.items(), start=1):
         try:
             drafted = draft_pack(article, target)
-        except (ArticleError, FileExistsError) as error:
+        except (ArticleError, OSError) as error:
             failed += 1
-            say(f"fintech-tui: {error}", err=True)
+            say(f"fintech-tui: {describe_os_error(error) if isinstance(error, OSError) else error}", err=True)
             continue
         say(f"[{number}/{len(targets)}] {article} → {target}: {drafted.describe()}")
     done = len(targets) - failed

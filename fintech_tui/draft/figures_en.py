@@ -65,8 +65,8 @@ FIGURE = re.compile(
 
 WORD_FIGURE = re.compile(
     rf"(?<![A-Za-z-])(?P<word>{NUMBER_WORD})(?:\s(?:to|or)\s{NUMBER_WORD}|-{NUMBER_WORD})?"
-    rf"(?:\s(?P<pct>percent|per cent|percentage points?)|(?P<fold>-fold|fold)"
-    rf"|\s(?P<noun>[a-z][a-z-]+))",
+    rf"(?:\s(?P<pct>percentage points?|percent|per cent)(?![a-z])|(?P<fold>-fold|fold)"
+    rf"|\s(?:such\s|more\s|other\s)?(?P<noun>[a-z][a-z-]+))",
     re.IGNORECASE,
 )
 
@@ -103,7 +103,8 @@ SOURCES = re.compile(
 ONE_IN = re.compile(rf"(?<![A-Za-z-])(?P<a>{_COUNT})\s(?:in|out of)\s(?P<b>{_COUNT})(?![\d,])", re.IGNORECASE)
 
 TIMES = re.compile(
-    rf"(?<![A-Za-z-])(?P<n>\d+(?:\.\d+)?|{NUMBER_WORD}(?P<half>\sand\sa\shalf)?|twice)(?:\s(?P<times>times)(?=\s(?:as|more|larger|bigger|higher|"
+    rf"(?<![A-Za-z-])(?:(?P<low>\d+|{NUMBER_WORD})\s(?:or|to)\s)?"
+    rf"(?P<n>\d+(?:\.\d+)?|{NUMBER_WORD}(?P<half>\sand\sa\shalf)?|twice)(?:\s(?P<times>times)(?=\s(?:as|more|larger|bigger|higher|"
     rf"greater|faster|the|that|its|their|what|over|less))|(?<=twice)(?=\s(?:as|the)))",
     re.IGNORECASE,
 )
@@ -138,6 +139,28 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# How long something went on ("for three years", "three quarters in a row"): a time, not a quantity stated.
+DURATION = re.compile(
+    rf"\bfor\s(?:(?:about|nearly|almost|roughly|more than|over|at least|the past|the last)\s)*"
+    rf"(?:\d+|{NUMBER_WORD})\s(?:years|months|weeks|quarters|decades)\b"
+    rf"|(?<![A-Za-z-])(?:\d+|{NUMBER_WORD})\s(?:years|months|weeks|quarters)\s(?:in a row|running|straight)\b"
+    rf"|(?<![A-Za-z-])(?:\d+|{NUMBER_WORD})\s(?:consecutive|straight)\s(?:years|months|weeks|quarters)\b",
+    re.IGNORECASE,
+)
+
+# "more than a month": one unit of time, rounded.
+ONE_UNIT = re.compile(
+    r"\b(?:more than|less than|nearly|almost|about|around|roughly|just over|just under)\s(?P<one>an?)\s"
+    r"(?P<unit>day|week|month|year|decade|hour)(?!\s(?:ago|earlier|later|before|after|on|from|or))\b",
+    re.IGNORECASE,
+)
+
+# "loans 30 days or more past due", "a 90-day delinquency": a number inside a metric's name.
+_IN_METRIC_NAME = re.compile(r"\s(?:or more\s)?(?:past due|overdue|delinquent)\b")
+
+# "Of the 14,000 accounts, …": a count the text already stated, used to refer.
+_REFERRING_DIGITS = re.compile(r"\b(?:of the|of those|among the|these|those)\s$", re.IGNORECASE)
+
 _REFERRING = re.compile(r"\b(?:the|these|those|both|its|their|our|all|other)\s$", re.IGNORECASE)
 
 
@@ -146,6 +169,7 @@ def find_figures(text: str) -> list[Found]:
     periods = find_periods(text)
     taken: list[tuple[int, int]] = list(periods)
     raw: list[Raw] = []
+    referred: list[Raw] = []  # counts the text refers back to ("of the 14,000 accounts"): their nouns still count
 
     def add(start: int, end: int, value: int | float | None, unit: str) -> None:
         if not any(s < end and start < e for s, e in taken):
@@ -163,8 +187,8 @@ def find_figures(text: str) -> list[Found]:
         if a is not None and b and a < b and b in (2, 3, 4, 5, 6, 8, 10, 20, 25, 50, 100):
             add(match.start(), match.end(), _plain(100 * a / b), "%")
     for match in TIMES.finditer(text):
-        word = match.group("n").lower().removesuffix(" and a half")
-        times = 2 if word == "twice" else _count_value(word)
+        word = (match.group("low") or match.group("n")).lower().removesuffix(" and a half")
+        times = 2 if word == "twice" else _count_value(word)  # "two or three times": the low end
         if times is not None:
             add(match.start(), match.end(), times + 0.5 if match.group("half") else times, "times")
     for match in POINTS.finditer(text):  # "a quarter-point cut": 0.25 percentage points
@@ -178,10 +202,21 @@ def find_figures(text: str) -> list[Found]:
         add(match.start(verb), match.end(verb), MULTIPLES[match.group(verb).lower()], "times")
     for match in SOURCES.finditer(text):
         taken.append(match.span())  # "three people familiar with the matter": who said it, not a quantity
+    for match in DURATION.finditer(text):
+        taken.append(match.span())  # "held a charter for three years": how long, not a quantity
+    for match in ONE_UNIT.finditer(text):
+        add(match.start("one"), match.end("unit"), 1, match.group("unit").lower() + "s")
     for match in FIGURE.finditer(text):
         read = _read(match, text)
-        if read is not None:
-            add(*read)
+        if read and read[3] and read[3] not in _NOT_REFERRED and _REFERRING_DIGITS.search(text, 0, read[0]):
+            referred.append(read)  # "Of the 14,000 accounts": referred to again, not stated
+            taken.append((read[0], read[1]))
+            continue
+        if read is None:
+            continue
+        if _IN_METRIC_NAME.match(text, read[1]):
+            continue  # "30 days or more past due": part of the metric's name
+        add(*read)
     for match in WORD_FIGURE.finditer(text):
         read = _read_word(match)
         if (
@@ -212,6 +247,9 @@ def find_figures(text: str) -> list[Found]:
             and _GOES_ON.search(text[previous.end : start])
         ):
             unit, metric = previous.unit, metric or previous.metric  # "8.6 million members, up from 7.9 million"
+        else:
+            earlier = [(f.start, f.end, f.unit) for f in figures] + [(r[0], r[1], r[3]) for r in referred]
+            unit = unit or _unit_before(text, start, value, earlier)
         figures.append(
             Found(
                 start,
@@ -225,6 +263,21 @@ def find_figures(text: str) -> list[Found]:
             )
         )
     return figures
+
+
+def _unit_before(text: str, start: int, value: float | None, earlier: list[tuple[int, int, str]]) -> str:
+    """A bare count's noun from the count just before it in its sentence, with no number between
+    ("905,000 new members …, bringing the total to 12.6 million"; "Of the 14,000 accounts, about 9,500")."""
+    if value is None or (value == int(value) and 1900 <= value <= 2099):
+        return ""
+    left = sentence_bounds(text, start, start)[0]
+    before = [(s, e, unit) for s, e, unit in earlier if left <= s and e <= start]
+    if not before:
+        return ""
+    _, end, unit = max(before)
+    counted = unit in COUNT_UNITS.values() or (unit and unit not in _NOT_REFERRED and unit not in _DURATIONS)
+    near = start - end <= 60  # a count further back is about something else
+    return unit if counted and near and not re.search(r"\d", text[end:start]) else ""
 
 
 def _ranges(text: str, raw: list[Raw]) -> list[Raw]:
@@ -296,6 +349,9 @@ def _read(match: re.Match[str], text: str) -> tuple[int, int, int | float | None
         unit = PERCENT[re.sub(r"\s+", " ", groups["pct"].strip().lower()).replace("percent", "percent")]
     elif groups["fold"]:
         unit = "times"
+    cents = re.match(r"\s?(?:cents?\b|¢)|\s(?P<pence>pence\b)", text[end:]) if not unit and not scale else None
+    if cents:  # "42 cents a share": 0.42 dollars
+        value, unit, end = value / 100, "GBP" if cents.group("pence") else "USD", end + cents.end()
     if not unit and re.search(r"\b(?:aged|ages|age)\s(?:between\s)?$", text[max(0, start - 16) : start]):
         unit = "years old"
     if not unit:
@@ -333,11 +389,12 @@ def _count_noun(text: str, end: int) -> tuple[str, int] | None:
         return "years old", end + aged.end()
     words = list(re.finditer(r"\s([a-z][a-z-]*\b|(?:U\.S\.|US|UK|EU|U\.K\.)(?!\w))", text[end : end + 60]))
     position = 0
-    for index, match in enumerate(words[:3]):
+    for index, match in enumerate(words[:4]):
         if match.start() != position:
             return None
         noun = match.group(1)
-        if (noun in COUNT_ADJECTIVES or noun[0].isupper()) and index < 2:
+        describing = noun.endswith(("ing", "ly")) and index == 1 and words[0].group(1) in COUNT_ADJECTIVES
+        if (noun in COUNT_ADJECTIVES or noun[0].isupper() or describing) and index < 3:
             position = match.end()
             continue
         if noun in NOT_COUNT_NOUNS or noun in LIST_NOUNS or noun[0].isupper():
@@ -347,8 +404,8 @@ def _count_noun(text: str, end: int) -> tuple[str, int] | None:
             singular = noun
         if singular in COUNT_UNITS:
             return COUNT_UNITS[singular], end + match.end()
-        if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3 and index == 0:
-            return noun, end + match.end()
+        if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3:
+            return noun, end + match.end()  # any plural after the adjectives skipped: "monthly transacting actives"
         return None
     return None
 
@@ -374,3 +431,4 @@ def _read_word(match: re.Match[str]) -> tuple[int, int, int | float | None, str]
 
 
 _DURATIONS = ("years", "months", "weeks", "days", "years old")
+_NOT_REFERRED = ("%", "percentage points", "basis points", "times", "USD", "EUR", "GBP", "HKD", "yuan")

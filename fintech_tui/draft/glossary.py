@@ -33,25 +33,29 @@ def _pattern(term: str) -> re.Pattern[str]:
     """`term` as it occurs: an English one as a whole word or phrase, in any case but an acronym's, plural or not."""
     if not term.isascii():
         return re.compile(re.escape(term))
-    words = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", term.rstrip("s")))
+    singular = term[:-1] if term.endswith("s") and not term.endswith("ss") else term  # "access" keeps its s
+    words = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", singular))
     flags = 0 if term.isupper() else re.IGNORECASE
-    return re.compile(rf"(?<![A-Za-z0-9]){words}s?(?![A-Za-z0-9])", flags)
+    adjusted = "" if term.isupper() else r"(?:adjusted\s)?"  # "adjusted operating margin" is the term as used
+    return re.compile(rf"(?<![A-Za-z0-9]){adjusted}{words}(?:e?s)?(?![A-Za-z0-9])", flags)
 
 
 def draft_glossary(paragraphs: list[tuple[str, str]], entity_names: set[str]) -> list[dict[str, Any]]:
     """The known terms the text uses, in order of first use, each with its first place as evidence."""
     found: list[tuple[int, int, str, str, int, str]] = []
     for order, (para_id, text) in enumerate(paragraphs):
+        named = [(m.start(), m.end()) for n in entity_names if n in text for m in re.finditer(re.escape(n), text)]
         for term in known_terms():
             if term in entity_names:
                 continue
-            match = _pattern(term).search(text)
-            if match:
-                found.append((order, match.start(), term, para_id, match.end(), text))
+            for match in _pattern(term).finditer(text):
+                if not any(s <= match.start() and match.end() <= e for s, e in named):  # not in Federal Deposit …
+                    found.append((order, match.start(), term, para_id, match.end(), text))
+                    break
     seen: set[str] = set()
     taken: set[str] = set()
     out: list[dict[str, Any]] = []
-    for _, start, term, para_id, end, text in sorted(found):
+    for _, start, term, para_id, end, text in sorted(found, key=lambda f: (f[0], f[1], -f[4])):  # longest first
         written = text[start:end]
         if term in seen or written in seen or any(written in other for other in seen):
             continue  # 不良率 inside 不良贷款率, or a second spelling, already drafted

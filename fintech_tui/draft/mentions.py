@@ -16,7 +16,9 @@ import msgspec
 from fintech_tui.draft.found import Name
 
 CLAUSE = re.compile(r"[，,；;：:]|\s[-–—]\s")
-SENTENCE = re.compile(r"[。！？!?]|(?<=[a-z0-9%)”\"])\.(?=\s|$)")
+SENTENCE = re.compile(
+    r"[。！？!?]|(?<=[a-z0-9%)”\"])(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?=\s|$)"
+)  # "JPMorgan Chase & Co. added …" goes on
 # A back reference and the kinds of entity it can stand for ("" : any kind).
 BACK_REFERENCES: dict[str, tuple[str, ...]] = {
     "该行": ("bank",),
@@ -47,8 +49,15 @@ _BACK = re.compile(
     ),
     re.IGNORECASE,
 )
-SOURCE_BEFORE = re.compile(r"(?:据|根据|来自|援引|according to|data from|figures from|a report by)\s*$", re.IGNORECASE)
-SOURCE_AFTER = re.compile(r"^\s*(?:的?数据|的?统计|的?报告|的?调查|显示|发布|测算|估计|data|figures|estimates|report)")
+SOURCE_BEFORE = re.compile(
+    r"(?:据|根据|来自|援引|according to|data from|figures from|a report by|a survey by|a study by|analysts? at|"
+    r"economists? at|researchers? at|(?:an\s)?estimates? (?:from|by)|data compiled by)\s*(?:the\s)?$",
+    re.IGNORECASE,
+)
+SOURCE_AFTER = re.compile(
+    r"\s*(?:的?数据|的?统计|的?报告|的?调查|显示|发布|测算|估计|(?:data|figures|report|survey|study|estimates)\b|"
+    r"(?:,\s[^,]{1,40},\s)?(?:estimates?|estimated|forecasts?|projects?)\s(?:that\b)?)"
+)
 
 
 class Mention(msgspec.Struct, frozen=True):
@@ -65,9 +74,11 @@ class Mentions:
 
     def __init__(self, names: Iterable[Name]) -> None:
         self.kinds: dict[str, str] = {}
+        self.parents: dict[str, str] = {}
         forms: dict[str, str] = {}
         for name in names:
             self.kinds[name.name] = name.kind
+            self.parents[name.name] = name.parent
             for form in (name.name, *name.aliases):
                 forms.setdefault(form, name.name)
         self.forms = forms
@@ -150,6 +161,11 @@ class Reader:
             if not kinds or self.mentions.kinds.get(name) in kinds:
                 return name
         return ""
+
+
+def back_references(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The back references between `start` and `end` worth resolving."""
+    return _resolvable(list(_BACK.finditer(text, start, end)))
 
 
 def _resolvable(back: list[re.Match[str]]) -> list[re.Match[str]]:

@@ -148,13 +148,15 @@ class _Finder:
             product = PRODUCT_TAIL.match(text, match.end())
             longer = None if product else LEGAL_TAIL.match(text, match.end())
             end = (product or longer or match).end()
-            named = self._named_after(text, end)
+            described = bool(DESCRIBED_BEFORE.search(text, max(0, match.start() - 80), match.start()))
+            named = self._named_after(text, end, described)
+            banked = bool(longer) and kind != "bank" and text[match.end() : end].strip() == "Bank"
             title = self._title_after(text, end, named)
             if title:  # a publication named after its maker: the maker is the name, the title none
                 self._add(name, kind, "a well-known name", base + match.start(), text[match.start() : end])
                 taken.append((match.start(), title))
                 continue
-            if product or named > end:  # "Cash App Card", "Klarna Prime": a name of its own, after a known one
+            if product or named > end or banked:  # "Cash App Card", "Klarna Prime", a known firm's "… Bank"
                 end = max(end, named)
                 span = text[match.start() : end]
                 kind = self._described(span) or self._kind_after(span, kind)
@@ -164,7 +166,7 @@ class _Finder:
             taken.append((match.start(), end))
         return taken
 
-    def _named_after(self, text: str, end: int) -> int:
+    def _named_after(self, text: str, end: int, described: bool = False) -> int:
         """Where capitalised words right after a known name end ("Klarna| Prime", "Monzo| Flex"), else `end`."""
         start, plain, suffixed = end, end, end
         for token in TOKEN.finditer(text, start):
@@ -175,8 +177,9 @@ class _Finder:
             if bare in dictionary() or (bare.isupper() and len(bare) <= 2):
                 break
             end = token.start() + len(bare)
-            if plain == token.start() - 1 and not classes_of(bare) & NOT_NAMES:
-                plain = end  # words that are names' words: "Klarna Prime"
+            ordinary = classes_of(bare) & NOT_NAMES
+            if plain == token.start() - 1 and (not ordinary or (described and ordinary == {"common"})):
+                plain = end  # words that are names' words: "Klarna Prime"; "its mobile app, Chase Mobile"
             if bare in SUFFIX_KINDS or bare.rstrip(".") in SUFFIX_KINDS:
                 suffixed = end  # or any words up to a company's suffix: "Coinbase Crypto LLC"
             if bare != word:

@@ -87,7 +87,7 @@ def _patterns(name: str) -> list[tuple[re.Pattern[str], Callable[[re.Match[str],
     )
     # "its Y app", "its Y desktop platform"
     its_name = re.compile(r"\b" + _PRONOUN + r"\s" + name + r"\s(?:[a-z-]+\s){0,2}?(?:" + _OWNED_NOUNS + r")\b")
-    bought = re.compile(name + r"\s(?:bought|acquired|purchased|took over|has acquired|has bought)\s" + name)
+    bought = re.compile(name + r"(?:,\swhich|\s)\s?(?:has\s|had\s)?(?:bought|acquired|purchased|took over)\s" + name)
     owner_of = re.compile(name + r",\s(?:the\s)?(?:owner|parent|operator)\sof\s(?:the\s)?" + name)
     made_by = re.compile(
         name

@@ -52,7 +52,7 @@ PERIOD = re.compile(
     rf"|(?:Q[1-4]|H[12]|FY|CY)\s?(?:{_YEAR}|'?\d\d)?|(?:fiscal|financial)\s(?:year\s)?{_YEAR}"
     rf"|(?:(?:this|last|next|that|each|every)\s(?:year|quarter|month|week|spring|summer|autumn|fall|winter|decade))(?!-)"
     rf"|(?:the|this|last|next)\s(?:spring|summer|autumn|fall|winter)(?:\s(?:of\s)?{_YEAR})?"
-    rf"|(?:\d+|{NUMBER_WORD}|a)\s(?:years?|months?|weeks?|days?|quarters?|decades?)\sago|[Ss]ince then"
+    rf"|(?:\d+|(?i:{NUMBER_WORD})|[Aa])\s(?:years?|months?|weeks?|days?|quarters?|decades?)\sago|[Ss]ince then"
     rf"|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ull|[Hh]alf)-(?:quarter|half|year)(?=\s)"
     rf"|within\s(?:\d+|{NUMBER_WORD})\s(?:quarters|years|months)"
     rf"|(?:a|one)\s(?:year|quarter|month)\s(?:earlier|ago|before(?=[,.;)]|$))|year[- ]earlier"
@@ -132,12 +132,12 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else min(len(text), end + SENTENCE_REACH)
 
 
-def clause_start(text: str, start: int, reported: bool = False) -> int:
-    """Where the clause holding `start` begins; `reported` reaches back over "that" to "estimate that"."""
+def clause_start(text: str, start: int, reported: bool = False, joined: bool = False) -> int:
+    """Where the clause holding `start` begins; `reported` reaches back over "that" to "estimate that",
+    `joined` over "and" too ("expected expenses and compensation of $2 billion")."""
     sentence_start, _ = sentence_bounds(text, start, start)
-    stops = [
-        m.end() for m in _CLAUSE_STOP.finditer(text, sentence_start, start) if not reported or "that" not in m.group()
-    ]
+    skip = ("that", "and") if joined else ("that",) if reported else ()
+    stops = [m.end() for m in _CLAUSE_STOP.finditer(text, sentence_start, start) if m.group().strip() not in skip]
     return max(stops, default=sentence_start)
 
 

@@ -20,12 +20,14 @@ def _words(text: str) -> list[str]:
 COUNT_ADJECTIVES = set(
     _words(
         "active monthly daily weekly annual new registered paying funded verified unique total retail small "
-        "individual corporate online mobile digital young older full-time part-time more additional"
+        "individual corporate online mobile digital young older full-time part-time more additional net gross "
+        "checking savings deposit credit debit card"
     )
 )
 
 HEDGES = (
-    ("estimate", r"about|around|roughly|approximately|nearly|almost|some|over|more than|less than|fewer than"),
+    ("estimate", r"about|around|roughly|approximately|nearly|almost|some|over|above|more than|less than|fewer than"),
+    ("estimate", r"(?:something\s)?(?:in|on) the order of|something like|no more than|no fewer than|no less than"),
     ("estimate", r"as (?:much|many|high|low|little) as|up to|at least|at most|close to|just (?:over|under)"),
     ("estimate", r"an estimated|estimated|an approximate|upwards of|well over|north of|more like"),
 )
@@ -34,7 +36,8 @@ _HEDGE_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(words for _, words in HEDGES)}))
 
 _PREDICTION = re.compile(
     r"\b(?:expect(?:s|ed)?|forecasts?|forecast(?:ing|ed)?|projects?|projected|projection|predict(?:s|ed)?|"
-    r"will|would|is set to|are set to|on track to|poised to|targets?|aims? to|plans? to|by 20\d\d)\b",
+    r"will|would(?! have)|is set to|are set to|on track to|poised to|targets? (?:of|to)|aims? to|plans? to|by 20\d\d|"
+    r"guidance|outlook|(?:un)?likely to)\b",
     re.IGNORECASE,
 )
 
@@ -42,7 +45,23 @@ _ESTIMATE_VERB = re.compile(r"\b(?:estimates?|estimated|approximately|roughly)\b
 
 _BY_YEAR = re.compile(r"[^.;]{0,30}?\b(?:by (?:the end of )?20\d\d|next year|in the coming)\b")
 
-_POSSIBLE = re.compile(r"\b(?:could|may|might)\b", re.IGNORECASE)
+_POSSIBLE = re.compile(r"\b(?:could|may|might|perhaps|possibly)\b", re.IGNORECASE)
+
+# "might", "perhaps": a possibility even with a horizon ("might fall by a quarter next year").
+_ONLY_POSSIBLE = re.compile(r"\b(?:might|perhaps|possibly)\b", re.IGNORECASE)
+
+# "By one estimate, …" opening the sentence rounds every figure in it.
+_BY_ESTIMATE = re.compile(r"(?:By|On|According to)\s(?:one|some|its|their|our|an?|the)\s(?:[\w-]+\s)?estimates?\b")
+
+# A bound stated as a rule: "must reimburse up to £85,000", "capped at 36%": a limit, not a rounding.
+_RULE = re.compile(
+    r"\b(?:must|have to|has to|had to|required to|requires?|capped|caps?|limits?|limited|allowed to|may not|cannot|"
+    r"no more than is allowed)\b",
+    re.IGNORECASE,
+)
+
+# "a third or more": rounded from above.
+_OR_MORE = re.compile(r"\s(?:or (?:more|so|higher|above)|plus)\b", re.IGNORECASE)
 
 _METRIC_VERB = re.compile(
     r"\b(?:rose|fell|grew|increased|decreased|declined|dropped|jumped|climbed|surged|soared|slipped|slid|reached|"
@@ -84,6 +103,8 @@ def hedge_after(text: str, start: int, end: int, previous: Found | None) -> str:
     compared = any(word in ("from", "than", "compared", "versus") for word in lead)
     if previous and previous.hedge in ("prediction", "possibility") and len(lead) <= 2 and not compared:
         return previous.hedge
+    if previous and previous.hedge == "prediction" and lead[:1] == ["and"] and not compared and not hedge:
+        return previous.hedge  # "expects revenue of $3.5 billion …, and earnings of 37 cents a share"
     return hedge
 
 
@@ -91,11 +112,19 @@ def _hedge(text: str, start: int, end: int) -> str:
     """estimate for "about", "nearly", "more than"…; prediction for "expected", "will", "forecast"."""
     clause = text[clause_start(text, start, reported=True) : start]
     after = text[end : sentence_bounds(text, start, end)[1]]
-    if _PREDICTION.search(clause) or (_POSSIBLE.search(clause) and _BY_YEAR.match(after)):
+    if _ONLY_POSSIBLE.search(clause):
+        return "possibility"  # "might fall by as much as a quarter next year", "perhaps 1 percent to 3 percent"
+    joined = text[clause_start(text, start, joined=True) : start]
+    if _PREDICTION.search(joined) or (_POSSIBLE.search(clause) and _BY_YEAR.match(after)):
         return "prediction"  # "expect the listing to value it at about $15 billion", "could reach $2bn next year"
     if _POSSIBLE.search(clause):
         return "possibility"  # "could seek roughly $12 billion"
     hedged = _HEDGE_BEFORE.search(text[max(0, start - 30) : start])
+    if hedged and re.match(r"(?:up to|at most|no more than)\b", hedged.group(), re.IGNORECASE) and _RULE.search(clause):
+        return ""  # "have had to reimburse victims up to £85,000 per claim": a limit the rule sets
+    sentence_start = sentence_bounds(text, start, end)[0]
+    if _BY_ESTIMATE.match(text, sentence_start) or _OR_MORE.match(text, end):
+        return "estimate"
     if (
         hedged
         and re.match(r"over\b", hedged.group(), re.IGNORECASE)

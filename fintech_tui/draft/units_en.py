@@ -91,7 +91,7 @@ COUNT_UNITS = {
     "branch": "branches",
     "employee": "employees",
     "staff": "employees",
-    "worker": "employees",
+    "worker": "workers",
     "people": "people",
     "person": "people",
     "adult": "people",

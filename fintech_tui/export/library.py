@@ -115,7 +115,7 @@ def entity_markdown(library: Library, wanted: str) -> str:
         lines += _article(row, inferred.get((row.article.key, row.entity), False))
     titles = {row.article.key: row.article.title.pick("en") or row.article.key for row in rows}
     for metric in library.metrics(shared.key):
-        points, disagreements = library.figures_over_time(shared.key, metric.en or metric.zh)
+        points, disagreements = library.figures_over_time(shared.key, metric.pick("en"))
         lines += [f"## Over time: {both(metric)}", ""]
         lines += [_figure_line(point, titles) for point in points]
         for disagreement in disagreements:
@@ -135,7 +135,7 @@ def entity_csv(library: Library, wanted: str) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(FIGURE_COLUMNS)
     for metric in library.metrics(shared.key):
-        points, disagreements = library.figures_over_time(shared.key, metric.en or metric.zh)
+        points, disagreements = library.figures_over_time(shared.key, metric.pick("en"))
         disputed = {(p.article, p.id) for d in disagreements for p in d.points}
         for p in points:
             quotes = " | ".join(f"¶{q.number}: {q.quote}" for q in p.quotes)

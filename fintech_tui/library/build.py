@@ -11,41 +11,29 @@ from __future__ import annotations
 import marshal
 import os
 import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from fintech_tui.loader import SUFFIXES, pack_files, read_file
+from fintech_tui.library.discover import signature_of
+from fintech_tui.loader import pack_files, read_file
 from fintech_tui.loader.cache import digest_of
 
 PARALLEL_FROM = 8  # fewer packs than this are indexed here: starting workers costs more
-RACY_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 CHUNK = 4
 
 
 def signature(path: Path) -> str:
-    """The files' names, sizes, mtimes and inodes: equal means unchanged, without reading a byte.
-
-    The same files `loader.pack_files` reads (YAML files of a folder, or the file itself). A
-    file modified in the last two seconds gives no signature, so the next open reads and hashes
-    it rather than trust a timestamp that may not have ticked yet.
-    """
+    """The pack's signature as discovery gives it (see `discover.signature_of`)."""
     try:
         if path.is_dir():
             with os.scandir(path) as found:
-                entries = [(e.name, e.stat()) for e in found if e.name.lower().endswith(SUFFIXES) and not e.is_dir()]
-        else:
-            entries = [(path.name, path.stat())]
+                return signature_of(list(found))
+        with os.scandir(path.parent) as found:
+            entry = next((e for e in found if e.name == path.name), None)
     except OSError:
         return ""
-    now = time.time_ns()
-    parts = []
-    for name, info in sorted(entries):
-        if now - info.st_mtime_ns < RACY_NS:
-            return ""
-        parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}:{info.st_ino}")
-    return "|".join(parts)
+    return signature_of(None, entry) if entry is not None else ""
 
 
 def digest(path: Path) -> str:
@@ -67,11 +55,8 @@ def index_pack(path: str) -> bytes:
     """A worker's job: the pack's signature, digest and rows (or problems), marshalled."""
     from fintech_tui.library.extract import index_one
 
-    where = Path(path)
-    sig = signature(where)  # before reading: a change after this point shows up next time
-    found: dict[str, Any] = {"sig": sig, "digest": digest(where)}
-    found.update(index_one(path))
-    return marshal.dumps(found)
+    sig = signature(Path(path))  # before reading: a change after this point shows up next time
+    return marshal.dumps({"sig": sig, **index_one(path)})
 
 
 def index_packs(

@@ -18,7 +18,7 @@ from typing import Any, ParamSpec, TypeVar
 import msgspec
 
 from fintech_tui.library import series
-from fintech_tui.library.discover import pack_path
+from fintech_tui.library.discover import is_pack_folder, pack_path
 from fintech_tui.library.identity import normalise
 from fintech_tui.library.index import CorruptIndex, Index, IndexUnusable
 from fintech_tui.library.rows import (
@@ -108,9 +108,13 @@ class Library:
     ) -> Library:
         """Open the library at `folder`, building or refreshing its index (cheap when warm).
 
-        `progress(done, total)` hears each pack indexed; IndexUnusable when SQLite lacks FTS5.
+        `progress(done, total)` hears each pack indexed; IndexUnusable when SQLite lacks FTS5,
+        ValueError when `folder` is itself a pack.
         """
-        return cls(Index.open(Path(folder).resolve(), progress=progress, workers=workers))
+        folder = Path(folder).resolve()
+        if is_pack_folder(folder):  # its files are sections of one pack, not packs of a library
+            raise ValueError(f"{folder} is a pack, not a library of packs")
+        return cls(Index.open(folder, progress=progress, workers=workers))
 
     def close(self) -> None:
         self.index.close()
@@ -366,6 +370,13 @@ class Library:
 
     # -- search -----------------------------------------------------------------------------------
 
+    def prepare_search(self) -> None:
+        """Load what the first Chinese query needs (OpenCC's tables: 16 ms on an idle machine, much more
+        on a busy one), so a screen can pay it in its worker thread rather than on a keystroke."""
+        from fintech_tui.library.identity import simplified
+
+        simplified("預備")
+
     @_guarded
     def search(self, text: str, *, limit: int = 50) -> dict[str, tuple[SearchHit, ...]]:
         """Items of every pack matching every word of `text`, grouped by article key."""
@@ -375,4 +386,4 @@ class Library:
 
 
 def _metric_key(metric: Bilingual) -> str:
-    return normalise(metric.en or metric.zh)
+    return normalise(metric.pick("en"))

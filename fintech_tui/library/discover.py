@@ -10,21 +10,30 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from pathlib import Path
+
+from fintech_tui.util.digest import blake2b
 
 PACK_SUFFIXES = (".yaml", ".yml")
 FILE_SUFFIXES = (*PACK_SUFFIXES, ".json")  # a single-file pack may be JSON (the export's format)
 MAX_DEPTH = 4  # folders of folders of packs: deep enough for year/month groupings
 MAX_PACKS = 100_000
 PEEK_BYTES = 64 * 1024
+RACY_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
 
 
-def _entries(folder: Path) -> list[os.DirEntry[str]]:
+def _scan(folder: Path | str) -> list[os.DirEntry[str]]:
+    """Every entry of `folder`, hidden ones too, by name (empty when it cannot be read)."""
     try:
         with os.scandir(folder) as found:
-            return sorted((e for e in found if not e.name.startswith(".")), key=lambda e: e.name)
+            return sorted(found, key=lambda e: e.name)
     except OSError:
         return []
+
+
+def _entries(folder: Path | str) -> list[os.DirEntry[str]]:
+    return [e for e in _scan(folder) if not e.name.startswith(".")]
 
 
 def _kind(entry: os.DirEntry[str]) -> str:
@@ -36,16 +45,10 @@ def _kind(entry: os.DirEntry[str]) -> str:
     return "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else ""
 
 
-def _own_files(folder: Path) -> list[Path]:
-    return [
-        folder / e.name for e in _entries(folder) if _kind(e) == "file" and Path(e.name).suffix.lower() in FILE_SUFFIXES
-    ]
-
-
-def _sections(path: Path) -> tuple[bool, bool]:
+def _sections(path: str) -> tuple[bool, bool]:
     """Whether the file's first bytes declare (meta, paragraphs) at the top level."""
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             head = b"\n" + handle.read(PEEK_BYTES)
     except OSError:
         return False, False
@@ -66,11 +69,14 @@ def is_pack_folder(folder: Path) -> bool:
     They do unless each of them is a whole pack of its own (meta and paragraphs in one
     file) and there are two of them, or packs in subfolders beside them.
     """
-    entries = _entries(folder)
-    names = {e.name.lower() for e in entries}
-    if "meta.yaml" in names or "meta.yml" in names:  # the usual folder pack, told without reading a byte
-        return _kind(next(e for e in entries if e.name.lower() in ("meta.yaml", "meta.yml"))) == "file"
-    own = [folder / e.name for e in entries if Path(e.name).suffix.lower() in PACK_SUFFIXES and _kind(e) == "file"]
+    return _is_pack(str(folder), _entries(folder))
+
+
+def _is_pack(folder: str, entries: list[os.DirEntry[str]]) -> bool:
+    for e in entries:
+        if e.name.lower() in ("meta.yaml", "meta.yml"):  # the usual folder pack, told without reading a byte
+            return _kind(e) == "file"
+    own = [e.path for e in entries if e.name.lower().endswith(PACK_SUFFIXES) and _kind(e) == "file"]
     if not own:
         return False
     whole = 0
@@ -79,34 +85,56 @@ def is_pack_folder(folder: Path) -> bool:
         if meta and not paragraphs:
             return True  # the sections are split over files: one pack
         whole += meta and paragraphs
-    return whole < 2 and not any(_kind(e) == "dir" and _holds_packs(folder / e.name) for e in _entries(folder))
+    return whole < 2 and not any(
+        _kind(e) == "dir" and (is_pack_folder(Path(e.path)) or discover(Path(e.path))) for e in entries
+    )
 
 
-def _holds_packs(folder: Path) -> bool:
-    return is_pack_folder(folder) or bool(discover(folder))
+def signature_of(entries: list[os.DirEntry[str]] | None, single: os.DirEntry[str] | None = None) -> str:
+    """The pack files' names, sizes, mtimes and inodes (the files `loader.pack_files` reads), or ""
+    when one changed in the last two seconds (its timestamp may not have ticked yet) or cannot be read."""
+    chosen = [single] if single is not None else [e for e in entries or () if e.name.lower().endswith(PACK_SUFFIXES)]
+    now = time.time_ns()
+    parts = []
+    try:
+        for e in chosen:
+            info = e.stat()
+            if stat.S_ISDIR(info.st_mode):
+                continue
+            if now - info.st_mtime_ns < RACY_NS:
+                return ""
+            parts.append(f"{e.name}:{info.st_size}:{info.st_mtime_ns}:{info.st_ino}")
+    except OSError:
+        return ""
+    return blake2b("|".join(parts).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 def discover(folder: Path) -> list[str]:
     """The packs inside `folder`, as keys: paths relative to it, with `/`, in a stable order."""
-    found: list[str] = []
-    _walk(folder, "", 0, found)
+    return [key for key, _ in discover_signed(folder)]
+
+
+def discover_signed(folder: Path) -> list[tuple[str, str]]:
+    """(key, signature) for each pack inside `folder`, one directory listing per pack."""
+    found: list[tuple[str, str]] = []
+    _walk(str(folder), "", 0, found)
     return found
 
 
-def _walk(folder: Path, prefix: str, depth: int, found: list[str]) -> None:
+def _walk(folder: str, prefix: str, depth: int, found: list[tuple[str, str]]) -> None:
     for entry in _entries(folder):
         if len(found) >= MAX_PACKS:
             return
         kind = _kind(entry)
         key = f"{prefix}{entry.name}"
-        if kind == "file" and Path(entry.name).suffix.lower() in FILE_SUFFIXES:
-            found.append(key)
+        if kind == "file" and entry.name.lower().endswith(FILE_SUFFIXES):
+            found.append((key, signature_of(None, entry)))
         elif kind == "dir":
-            path = folder / entry.name
-            if is_pack_folder(path):
-                found.append(key)
+            inside = _scan(entry.path)
+            if _is_pack(entry.path, [e for e in inside if not e.name.startswith(".")]):
+                found.append((key, signature_of(inside)))
             elif depth + 1 < MAX_DEPTH:
-                _walk(path, f"{key}/", depth + 1, found)
+                _walk(entry.path, f"{key}/", depth + 1, found)
 
 
 def is_library(path: Path) -> bool:

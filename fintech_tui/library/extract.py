@@ -13,7 +13,8 @@ from typing import Any
 
 from fintech_tui.library.identity import normalise, simplified
 from fintech_tui.library.periods import dated, iso_date
-from fintech_tui.loader import PackError, load_pack
+from fintech_tui.loader import PackError, cache, pack_files, read_file
+from fintech_tui.loader.memory import collector_paused
 from fintech_tui.model import Evidence, Pack, kind_of, kinds
 
 #: Kinds whose search rows are names (found by short queries too), the rest are running text.
@@ -30,7 +31,7 @@ def label_of(item: Any) -> str:
     for field in ("name", "term", "claim", "metric", "title"):
         value = getattr(item, field, None)
         if value is not None:
-            text = value if isinstance(value, str) else (value.zh or value.en)
+            text = value if isinstance(value, str) else value.pick("zh")
             return " ".join(text.split())[:LABEL_CHARS]
     text = getattr(item, "text", "") or item.id
     return " ".join(str(text).split())[:LABEL_CHARS]
@@ -85,8 +86,8 @@ def rows_of(pack: Pack) -> dict[str, Any]:
                 f.subject,
                 f.metric.en,
                 f.metric.zh,
-                normalise(f.metric.en or f.metric.zh),
-                normalise(f.metric.zh or f.metric.en),
+                normalise(f.metric.pick("en")),
+                normalise(f.metric.pick("zh")),
                 f.as_written,
                 f.value,
                 f.unit,
@@ -98,7 +99,7 @@ def rows_of(pack: Pack) -> dict[str, Any]:
                 _quotes(numbers, f.evidence),
             )
         )
-    strategies = [(s.id, s.name.en, s.name.zh, normalise(s.name.zh or s.name.en)) for s in pack.strategies]
+    strategies = [(s.id, s.name.en, s.name.zh, normalise(s.name.pick("zh"))) for s in pack.strategies]
     index = PackIndex(pack)
     search = []
     for kind in kinds():
@@ -133,11 +134,43 @@ def _names(entity: Any) -> list[str]:
 
 
 def index_one(path: str) -> dict[str, Any]:
-    """The rows of the pack at `path`, or its problems (FILE:LINE:COL lines) when it is broken."""
+    """The digest and rows of the pack at `path`, or its problems (FILE:LINE:COL lines) when it is broken.
+
+    Each file is read once, for the digest and the parse alike, as `load_pack` does. A pack the
+    cache already holds under that digest is taken from it; a build never adds to the cache
+    (a library of thousands of packs would fill it).
+    """
     try:
-        pack = load_pack(Path(path), use_cache=False)  # a library build must not fill the pack cache
+        contents, digest, unreadable = _read(Path(path))
+        if unreadable:
+            return {"digest": "", "problems": unreadable}
+        pack = cache.read(digest, origin=path) if cache.folder() is not None else None
+        if pack is None:
+            from fintech_tui.loader.build import build_pack  # deferred: YAML and validation
+
+            with collector_paused():
+                pack = build_pack(Path(path), contents)
     except PackError as error:
-        return {"problems": [str(p) for p in error.problems]}
+        return {"digest": digest, "problems": [str(p) for p in error.problems]}
     except (OSError, RecursionError, MemoryError, ValueError) as error:  # one pack failing never stops the rest
-        return {"problems": [f"{path}: cannot load: {type(error).__name__}: {error}"]}
-    return rows_of(pack)
+        return {"digest": "", "problems": [f"{path}: cannot load: {type(error).__name__}: {error}"]}
+    return {"digest": digest, **rows_of(pack)}
+
+
+def _read(path: Path) -> tuple[list[tuple[Path, bytes]], str, list[str]]:
+    """(files and their bytes, digest, problems): the problems say why the files cannot be read."""
+    if not path.exists():
+        return [], "", [f"{path}: no such file or folder"]
+    files = pack_files(path)
+    if not files:
+        return [], "", [f"{path}: folder holds no .yaml or .yml files"]
+    contents: list[tuple[Path, bytes]] = []
+    problems: list[str] = []
+    for file in files:
+        raw, unreadable = read_file(file, str(file))
+        problems += [str(p) for p in unreadable]
+        if raw is not None:
+            contents.append((file, raw))
+    if problems:
+        return [], "", problems
+    return contents, cache.digest_of([(file.name, raw) for file, raw in contents]), []

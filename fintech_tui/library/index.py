@@ -24,55 +24,15 @@ from typing import Any
 import msgspec
 
 from fintech_tui import __version__
-from fintech_tui.library.discover import discover, pack_path
+from fintech_tui.library.discover import discover_signed, pack_path
+from fintech_tui.library.schema import FORMAT, SCHEMA, expected_schema
 from fintech_tui.loader import cache
 from fintech_tui.model.plan import model_fingerprint
 from fintech_tui.util.digest import blake2b
 from fintech_tui.util.safe_files import TEMP_SUFFIX
 
-FORMAT = 2  # bump when the schema or a row's meaning changes
 MAX_INDEX_BYTES = 8 * 1024**3
 Progress = Callable[[int, int], None]
-
-SCHEMA = (
-    "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
-    "CREATE TABLE packs (key TEXT PRIMARY KEY, sig TEXT NOT NULL, digest TEXT NOT NULL, title_en TEXT NOT NULL,"
-    " title_zh TEXT NOT NULL, author TEXT NOT NULL, date TEXT NOT NULL, entities INTEGER NOT NULL,"
-    " claims INTEGER NOT NULL, figures INTEGER NOT NULL, problems TEXT NOT NULL) STRICT",
-    "CREATE TABLE entities (pack TEXT NOT NULL, ord INTEGER NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL,"
-    " name_en TEXT NOT NULL, name_zh TEXT NOT NULL, summary_en TEXT NOT NULL, summary_zh TEXT NOT NULL,"
-    " same_as TEXT NOT NULL, not_same_as TEXT NOT NULL, names TEXT NOT NULL, quotes TEXT NOT NULL,"
-    " PRIMARY KEY (pack, id)) STRICT",
-    "CREATE TABLE claims (pack TEXT NOT NULL, ord INTEGER NOT NULL, id TEXT NOT NULL, role TEXT NOT NULL,"
-    " claim_en TEXT NOT NULL, claim_zh TEXT NOT NULL, hedge TEXT NOT NULL, relation TEXT NOT NULL,"
-    " parent TEXT NOT NULL, concerns TEXT NOT NULL, strategies TEXT NOT NULL, quotes TEXT NOT NULL,"
-    " PRIMARY KEY (pack, id)) STRICT",
-    "CREATE TABLE figures (pack TEXT NOT NULL, ord INTEGER NOT NULL, id TEXT NOT NULL, subject TEXT NOT NULL,"
-    " metric_en TEXT NOT NULL, metric_zh TEXT NOT NULL, metric_key_en TEXT NOT NULL, metric_key_zh TEXT NOT NULL,"
-    " as_written TEXT NOT NULL, value ANY, unit TEXT NOT NULL, period TEXT NOT NULL, period_date TEXT NOT NULL,"
-    " period_inferred INTEGER NOT NULL, hedge TEXT NOT NULL, source TEXT NOT NULL, quotes TEXT NOT NULL,"
-    " PRIMARY KEY (pack, id)) STRICT",
-    "CREATE INDEX figures_subject ON figures (pack, subject)",
-    "CREATE TABLE strategies (pack TEXT NOT NULL, ord INTEGER NOT NULL, id TEXT NOT NULL, name_en TEXT NOT NULL,"
-    " name_zh TEXT NOT NULL, name_key TEXT NOT NULL, PRIMARY KEY (pack, id)) STRICT",
-    "CREATE INDEX strategies_key ON strategies (name_key)",
-    "CREATE TABLE shared (pack TEXT NOT NULL, entity TEXT NOT NULL, key TEXT NOT NULL, inferred INTEGER NOT NULL,"
-    " PRIMARY KEY (pack, entity)) STRICT",
-    "CREATE INDEX shared_key ON shared (key)",
-    "CREATE TABLE groups (key TEXT PRIMARY KEY, name_en TEXT NOT NULL, name_zh TEXT NOT NULL, kind TEXT NOT NULL,"
-    " articles INTEGER NOT NULL) STRICT",
-    "CREATE INDEX groups_articles ON groups (articles DESC, key)",
-    "CREATE TABLE docs (id INTEGER PRIMARY KEY, pack TEXT NOT NULL, kind TEXT NOT NULL, item TEXT NOT NULL,"
-    " label TEXT NOT NULL, words TEXT NOT NULL, named INTEGER NOT NULL) STRICT",
-    "CREATE INDEX docs_pack ON docs (pack)",
-    # Names (entities, strategies, terms) and running text apart: a query ranks the few names it
-    # matches, and takes running text in index order, stopping at the limit.
-    "CREATE VIRTUAL TABLE name_search USING fts5(words, content='docs', content_rowid='id', tokenize='trigram')",
-    "CREATE VIRTUAL TABLE text_search USING fts5(words, content='docs', content_rowid='id', tokenize='trigram')",
-    "CREATE TABLE terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE) STRICT",
-    "CREATE TABLE term_docs (term INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (term, doc)) STRICT",
-    "CREATE INDEX term_docs_doc ON term_docs (doc)",
-)
 
 
 class IndexUnusable(Exception):
@@ -99,16 +59,6 @@ def require_fts5() -> None:
             f"this Python's SQLite ({sqlite3.sqlite_version}) lacks FTS5 with the trigram tokenizer"
             " (SQLite 3.34 or later built with FTS5); a library needs it"
         ) from None
-
-
-def _expected_schema() -> set[tuple[str, str, str]]:
-    connection = sqlite3.connect(":memory:")
-    try:
-        for statement in SCHEMA:
-            connection.execute(statement)
-        return set(connection.execute("SELECT type, name, COALESCE(sql, '') FROM sqlite_master"))
-    finally:
-        connection.close()
 
 
 def index_file(folder: Path) -> Path | None:
@@ -153,7 +103,7 @@ def open_existing(path: Path, folder: Path) -> sqlite3.Connection | None:
     try:
         connection = _connect(str(path))
         found = set(connection.execute("SELECT type, name, COALESCE(sql, '') FROM sqlite_master"))
-        if found != _expected_schema():
+        if found != expected_schema():
             raise CorruptIndex("schema differs")
         meta = dict(connection.execute("SELECT name, value FROM meta"))
         if meta != _meta(folder):
@@ -169,6 +119,7 @@ def open_existing(path: Path, folder: Path) -> sqlite3.Connection | None:
 def _fresh(path: str, folder: Path) -> sqlite3.Connection:
     connection = _connect(path)
     connection.execute("PRAGMA journal_mode = OFF")  # a temporary file until renamed: nothing to roll back to
+    connection.execute("PRAGMA synchronous = OFF")  # and nothing to keep across a crash: it would be rebuilt
     connection.execute("BEGIN")
     for statement in SCHEMA:
         connection.execute(statement)
@@ -251,12 +202,12 @@ class Index:
 
     def sync(self, *, progress: Progress | None = None, workers: int | None = None) -> bool:
         """Re-index the packs whose bytes changed, drop the ones gone; True when anything changed."""
-        from fintech_tui.library.build import digest, signature
+        from fintech_tui.library.build import digest
 
-        keys = discover(self.folder)
         known = {key: (sig, dig) for key, sig, dig in self.db.execute("SELECT key, sig, digest FROM packs")}
         stale: list[str] = []
-        for key in keys:
+        touched: list[tuple[str, str]] = []
+        for key, sig in discover_signed(self.folder):
             path = pack_path(self.folder, key)
             if path is None:
                 continue
@@ -264,16 +215,23 @@ class Index:
             if old is None:
                 stale.append(key)
                 continue
-            sig = signature(path)
             if sig and sig == old[0]:
                 continue
             if digest(path) == old[1] and old[1]:
-                self.db.execute("UPDATE packs SET sig = ? WHERE key = ?", (sig, key))  # touched, not changed
+                touched.append((sig, key))  # touched, not changed: only the signature is new
                 continue
             stale.append(key)
+        if touched:
+            self.db.execute("BEGIN")
+            self.db.executemany("UPDATE packs SET sig = ? WHERE key = ?", touched)  # one commit, not one a pack
+            self.db.execute("COMMIT")
         gone = list(known)
-        for key in gone:
-            self._drop(key)
+        if gone:
+            self.db.execute("BEGIN")
+            for key in gone:
+                self._delete_rows(key)
+                self.db.execute("DELETE FROM packs WHERE key = ?", (key,))
+            self.db.execute("COMMIT")
         if stale:
             self._index(stale, progress=progress, workers=workers)
         elif progress is not None:
@@ -384,11 +342,11 @@ class Index:
         db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)", docs)
         db.executemany("INSERT INTO name_search (rowid, words) VALUES (?, ?)", [(d[0], d[5]) for d in docs if d[6]])
         db.executemany("INSERT INTO text_search (rowid, words) VALUES (?, ?)", [(d[0], d[5]) for d in docs if not d[6]])
-        pairs = [(term, first + i) for i, entry in enumerate(entries) for term in entry[5]]
-        db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", [(term,) for term, _ in pairs])
+        pairs = [(term, first + i, entry) for i, entry in enumerate(entries) for term in entry[5]]
+        db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", [(term,) for term, _, _ in pairs])
         db.executemany(
-            "INSERT OR IGNORE INTO term_docs SELECT id, ? FROM terms WHERE term = ?",
-            [(doc, term) for term, doc in pairs],
+            "INSERT OR IGNORE INTO term_docs SELECT id, ?, ?, ?, ?, ? FROM terms WHERE term = ?",
+            [(doc, key, entry[0], entry[1], entry[2], term) for term, doc, entry in pairs],
         )
 
     def regroup(self) -> None:

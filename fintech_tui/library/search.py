@@ -57,11 +57,13 @@ def _collect(
             hits.append(_hit(row, words, score))
 
 
+_NAMED = "td.pack, td.kind, td.item, td.label, t.term"
+
+
 def _exact(db: sqlite3.Connection, phrase: str, limit: int) -> list[Any]:
     """Items one of whose names is exactly the query: found through the distinct names, however many packs."""
     return db.execute(
-        f"SELECT {_COLUMNS} FROM terms t CROSS JOIN term_docs td ON td.term = t.id"
-        " CROSS JOIN docs d ON d.id = td.doc WHERE t.term = ? LIMIT ?",
+        f"SELECT {_NAMED} FROM terms t CROSS JOIN term_docs td ON td.term = t.id WHERE t.term = ? LIMIT ?",
         (phrase, limit),
     ).fetchall()
 
@@ -96,8 +98,7 @@ def _short(db: sqlite3.Connection, short: list[str], limit: int) -> list[SearchH
     seen: set[tuple[str, str, str]] = set()
     for term_id, term in terms:
         rows = db.execute(
-            f"SELECT {_COLUMNS} FROM term_docs td CROSS JOIN docs d ON d.id = td.doc WHERE td.term = ? LIMIT ?",
-            (term_id, limit),
+            "SELECT pack, kind, item, label, ? FROM term_docs WHERE term = ? LIMIT ?", (term, term_id, limit)
         ).fetchall()
         _collect(hits, seen, rows, short, EXACT if term == " ".join(short) else NAME, limit)
         if len(hits) >= limit:

@@ -59,8 +59,10 @@ def _build(path: Path, files: list[tuple[Path, bytes]], progress: LoadProgress |
             continue
         if not isinstance(doc.data, dict):
             problems.append(doc.problem((), "the top level must be a mapping of sections (meta, paragraphs, …)"))
+            unreadable = True  # its sections may be in it: do not also call them missing
             continue
-        converter = Converter(doc, locations, room=MAX_PROBLEMS - len(problems))
+        refused = frozenset(problem.field for problem in read_problems if problem.field)
+        converter = Converter(doc, locations, room=MAX_PROBLEMS - len(problems), refused=refused)
         try:
             for name, value in doc.data.items():
                 if name not in allowed:

@@ -7,10 +7,11 @@ The bytes hashed are the very bytes that are then parsed (see `load_pack`).
 A cache folder may be shared or planted, so an entry is data, never code:
 JSON decoded by msgspec straight into the model's Structs, which checks
 every field's type and every fixed choice, plus the entry's format, version
-and key. A folder not owned by the user, or writable by others, is neither
-read nor written. Entries live in `$FINTECH_TUI_CACHE`, else
-`$XDG_CACHE_HOME/fintech-tui`, else `~/.cache/fintech-tui`; nothing is
-written into a pack. `FINTECH_TUI_CACHE=off` (or 0, false, no) disables the cache. Any failure
+and key; the loader then checks a decoded pack again (`loader.recheck`). A
+folder not owned by the user, or writable by others, is neither read nor written.
+Entries live in `$FINTECH_TUI_CACHE`, else `$XDG_CACHE_HOME/fintech-tui`, else `~/.cache/fintech-tui`; nothing is
+written into a pack (a cache folder inside the pack's folder is not written).
+`FINTECH_TUI_CACHE=off` (or 0, false, no) disables the cache. Any failure
 to read or write just means a normal load.
 """
 
@@ -154,8 +155,24 @@ def read(key: str, *, origin: str) -> Pack | None:
     return msgspec.structs.replace(entry.pack, origin=origin)
 
 
-def write(key: str, pack: Pack) -> None:
-    """Store `pack` under `key`, atomically; silently give up if the folder is not usable."""
+def inside(folder_path: Path) -> bool:
+    """Whether the cache folder is `folder_path` or lies within it (`XDG_CACHE_HOME=.` in a pack)."""
+    where = folder()
+    if where is None:
+        return False
+    try:
+        return where.resolve().is_relative_to(folder_path.resolve())
+    except (OSError, RuntimeError):  # a link loop: better not to write at all
+        return True
+
+
+def write(key: str, pack: Pack, *, pack_folder: Path | None = None) -> None:
+    """Store `pack` under `key`, atomically; silently give up if the folder is not usable.
+
+    Nothing is written into the pack itself: with the cache folder inside `pack_folder`, nothing is stored.
+    """
+    if pack_folder is not None and inside(pack_folder):
+        return
     folder_fd = _open_folder(create=True)
     if folder_fd is None:
         return

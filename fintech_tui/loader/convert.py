@@ -16,7 +16,7 @@ from typing import Any
 from fintech_tui.loader.locations import Locations
 from fintech_tui.loader.problems import MAX_PROBLEMS, Problem, collect
 from fintech_tui.loader.yaml_events import PlainFloat, PlainInt, core_number
-from fintech_tui.loader.yaml_source import FieldPath, YamlDocument
+from fintech_tui.loader.yaml_source import FieldPath, YamlDocument, format_path
 from fintech_tui.model import Bilingual, kind_of_class
 from fintech_tui.model.plan import hint_plan, yaml_fields
 
@@ -56,8 +56,16 @@ def _kind(value: Any) -> str:
 class Converter:
     """Converts one document's values; problems and locations accumulate."""
 
-    def __init__(self, doc: YamlDocument, locations: Locations, *, room: int = MAX_PROBLEMS) -> None:
+    def __init__(
+        self,
+        doc: YamlDocument,
+        locations: Locations,
+        *,
+        room: int = MAX_PROBLEMS,
+        refused: frozenset[str] = frozenset(),
+    ) -> None:
         self.doc = doc
+        self.refused = refused  # fields whose value the parser refused (a tag): already reported
         self.problems: list[Problem] = []
         self.locations = locations  # shared by every document of the pack
         self.room = room  # problems still worth collecting; TooManyProblems once they are found
@@ -67,6 +75,8 @@ class Converter:
         return INVALID
 
     def convert(self, value: Any, hint: Any, path: FieldPath) -> Any:
+        if value is None and self.refused and format_path(path) in self.refused:
+            return INVALID  # one problem per refused tag, not a second "got nothing (null)"
         kind, detail = hint_plan(hint)
         if kind == "optional":
             return None if value is None else self.convert(value, detail, path)

@@ -7,10 +7,12 @@ up in one way.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fintech_tui.loader.problems import Problem
-from fintech_tui.loader.yaml_source import FieldPath, YamlDocument
+
+if TYPE_CHECKING:  # only for hints: a cache hit re-checks a pack without importing YAML
+    from fintech_tui.loader.yaml_source import FieldPath, YamlDocument
 
 
 class Locations:

@@ -44,6 +44,7 @@ Mark = tuple[int, int]
 STR = "tag:yaml.org,2002:str"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MERGE = "tag:yaml.org,2002:merge"
+VALUE = "tag:yaml.org,2002:value"
 MAP = "tag:yaml.org,2002:map"
 SEQ = "tag:yaml.org,2002:seq"
 SCALAR_TAGS = frozenset(
@@ -316,6 +317,8 @@ class EventBuilder:
     def _resolve(self, value: str) -> tuple[str, Any]:
         """(tag, value) of an untagged plain scalar; text is remembered for the fast path."""
         resolved = plain_tag(value)
+        if resolved == VALUE:
+            return STR, value  # a plain `=` is text: the value-key type of YAML 1.1 names no data
         if resolved not in (STR, TIMESTAMP):
             return resolved, _ANY
         if resolved == STR and value[:1] in "-+.0123456789" and (number := core_number(value)) is not None:
@@ -354,6 +357,8 @@ class EventBuilder:
         if parent.is_map and parent.key is _NO_KEY:
             self._key(event, parent, stack, tag, value)
             return
+        if tag == MERGE and made is _ANY and event.tag is None:
+            tag, made = STR, value  # `quote: <<` is text: `<<` merges only as a key
         keep, where = self._slot(parent)
         if made is _ANY:
             made = self._construct(event, tag, value, stack, where, keep)

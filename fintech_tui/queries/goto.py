@@ -27,7 +27,9 @@ def resolve_goto(text: str, index: PackIndex) -> Ref:
     ref = Ref(kind, item_id)
     if index.get(ref) is not None:
         return ref
-    if kind == "paragraph" and (number := item_id.removeprefix("¶")).isdigit():
+    if kind == "paragraph" and (number := item_id.removeprefix("¶")).isdigit() and number.isascii():
+        if len(number.lstrip("0")) > 18:  # int() refuses past 4,300 digits; no article has a quintillion paragraphs
+            raise ValueError(f"the article has paragraphs ¶1 to ¶{len(index.pack.paragraphs)}")
         paragraphs = index.pack.paragraphs
         if 1 <= int(number) <= len(paragraphs):
             return Ref("paragraph", paragraphs[int(number) - 1].id)

@@ -36,6 +36,7 @@ from fintech_tui.model import (
 from fintech_tui.model.plan import references, yaml_fields
 from fintech_tui.queries.index import PackIndex, Ref, ref_of
 from fintech_tui.render.labels import ROLE_STYLE, first_bilingual, item_kind, item_label, pair
+from fintech_tui.render.numbers import format_amount, format_number
 from fintech_tui.render.safe import one_line, plain, shortened
 
 #: What following a link does: open the item, or show the source at a quote.
@@ -179,22 +180,42 @@ def _figures_table(index: PackIndex, figures: Iterable[Figure], lang: Lang) -> T
     return table
 
 
-def format_number(number: float) -> str:
-    """30280000 → 30,280,000; 0.01 stays 0.01."""
-    return f"{number:,.0f}" if float(number).is_integer() else f"{number:,}"
-
-
 def format_value(figure: Figure, lang: Lang) -> Text:
-    """The figure's numeric value with its unit, or a dash where none is given."""
-    if figure.value is None:
-        return Text("—", style="dim")
-    text = Text(format_number(figure.value), style="bold")
-    if figure.unit:
-        text.append(" ")
-        text.append_text(plain(figure.unit))
+    """The figure's value as a reader words it: the number with its unit as `lang` writes them
+    (50,000,000 users, 5000万用户), a rank as an ordinal (2nd, 第2名), and where the article gives
+    no number, its own words (数亿用户, not a dash)."""
+    if figure.value is not None and (lang == "zh" or not is_rank(figure)):
+        text = Text(format_amount(figure.value, figure.unit, lang), style="bold")
+    else:
+        text = value_words(figure, lang, style="bold")
+        if is_rank(figure) and (among := figure.unit.partition(" (")[2].rstrip(")")):
+            text.append_text(plain(f" ({among})"))
     if figure.hedge:
         text.append(f" ({value_phrase('hedge', figure.hedge, lang)})", style="yellow")
     return text
+
+
+def is_rank(figure: Figure) -> bool:
+    """Whether the figure is a place in an order (unit "rank", perhaps with what it ranks among)."""
+    return figure.unit.split(" (")[0].strip() == "rank"
+
+
+def ordinal(number: float, lang: Lang) -> str:
+    """2 → 2nd (第2 in Chinese); a number that is no whole place stays as written."""
+    if not float(number).is_integer() or number < 1:
+        return format_number(number, lang)
+    whole = int(number)
+    if lang == "zh":
+        return f"第{whole}"
+    suffix = "th" if 10 <= whole % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(whole % 10, "th")
+    return f"{whole:,}{suffix}"
+
+
+def value_words(figure: Figure, lang: Lang, style: str = "") -> Text:
+    """The value alone, worded: the number, a rank's ordinal, or the article's words when it gives no number."""
+    if figure.value is None:
+        return plain(figure.as_written, "italic") if figure.as_written else Text("—", style="dim")
+    return Text(ordinal(figure.value, lang) if is_rank(figure) else format_number(figure.value, lang), style=style)
 
 
 def describe(index: PackIndex, ref: Ref, lang: Lang) -> Detail:
@@ -345,6 +366,30 @@ def describe_argument(argument: Argument, index: PackIndex, lang: Lang) -> Detai
     detail.related(phrase("heading.strategies", lang), phrase("link.strategies", lang), index, strategies, lang)
     _evidence(detail, index, argument.evidence, lang)
     return detail
+
+
+def figure_facts(figure: Figure, index: PackIndex, lang: Lang) -> Table:
+    """The whole of a figure, one field a line (the figures view's row, nothing cut): metric,
+    value, as written, unit, period, source, hedge and subject."""
+    subject = index.entities.get(figure.subject)
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    not_stated = Text(phrase("figure.not_stated", lang), style="dim")
+    hedge = value_phrase("hedge", figure.hedge, lang) if figure.hedge else ""
+    rows = (
+        ("metric", pair(figure.metric, lang)),
+        ("value", format_value(figure, lang)),
+        ("as_written", plain(figure.as_written, "bold cyan")),
+        ("unit", plain(figure.unit) if figure.unit else not_stated),
+        ("period", plain(figure.period) if figure.period else not_stated),
+        ("source", plain(figure.source) if figure.source else Text(phrase("figure.not_named", lang), style="dim")),
+        ("hedge", Text(hedge, style="yellow") if hedge else Text(phrase("figure.stated", lang), style="dim")),
+        ("subject", pair(subject.name, lang) if subject else Text(phrase("figure.article_itself", lang), style="dim")),
+    )
+    for column, value in rows:
+        table.add_row(phrase(f"column.{column}", lang), value)
+    return table
 
 
 @describe_item.register

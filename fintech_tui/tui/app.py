@@ -4,30 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
+from textual.timer import Timer
 
-from fintech_tui.i18n import phrase
+from fintech_tui.i18n import os_error_words, phrase
 from fintech_tui.loader.memory import set_aside_for_good
 from fintech_tui.model import Lang, Pack
 from fintech_tui.queries.goto import goto_link, resolve_goto
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.labels import pack_title
-from fintech_tui.tui.palette import ItemCommands
+from fintech_tui.tui.palette import ItemCommands, Palette
 from fintech_tui.tui.screens.main import MainScreen
 from fintech_tui.tui.settings import Settings, data_folder
 from fintech_tui.tui.widgets.keys import bind, localise
+
+#: Seconds the reader rests on an item before it is written as the one to reopen.
+ITEM_SAVE_DELAY = 1.0
 
 
 class FintechApp(App[None]):
     """fintech-tui: one article as a navigable map."""
 
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = "styles/app.tcss"
     COMMANDS = App.COMMANDS | {ItemCommands}
     HELP_TITLE = "place.app"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -51,17 +55,30 @@ class FintechApp(App[None]):
         set_aside: bool = False,
     ) -> None:
         super().__init__()
-        self.set_aside = set_aside  # the process is this explorer's alone: see `on_main_screen_settled`
+        self._start(lang=lang, settings=settings, screenshot_dir=screenshot_dir, watch=watch, set_aside=set_aside)
         self.pack = pack
         self.index = index or PackIndex(pack)
+        self.goto = goto if goto is not None or fresh else self._remembered()
+        self.sub_title = pack_title(pack, self.lang)
+
+    def _start(
+        self,
+        *,
+        lang: Lang | None,
+        settings: Settings | None,
+        screenshot_dir: Path | None,
+        watch: Path | None,
+        set_aside: bool,
+    ) -> None:
+        """What the app holds whatever it opens on (one article, or a library of them)."""
+        self.set_aside = set_aside  # the process is this explorer's alone: see `on_main_screen_settled`
         self.settings = settings or Settings()  # without a path: never saved (tests, serve)
         self.lang: Lang = lang or self.settings.lang or "en"
-        self.goto = goto if goto is not None or fresh else self._remembered()
         self.screenshot_dir = screenshot_dir
         self.watched = watch  # the pack's path under --watch
         self.closing = False
+        self._item_timer: Timer | None = None
         self.title = "fintech-tui"
-        self.sub_title = pack_title(pack, self.lang)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
 
@@ -92,6 +109,9 @@ class FintechApp(App[None]):
         return MainScreen(self.index, self.lang, self.goto, evidence_readings=self.settings.evidence_readings)
 
     def on_mount(self) -> None:
+        main = self.main_screen  # its choices are written as they change (see `_choice_changed`)
+        self.watch(main, "lang", self._choice_changed, init=False)
+        self.watch(main, "current", self._item_changed, init=False)
         if self.watched is not None:
             from fintech_tui.tui.live_reload import LiveReload  # deferred: only --watch needs it
 
@@ -100,22 +120,50 @@ class FintechApp(App[None]):
     async def replace_pack(self, pack: Pack, index: PackIndex) -> None:
         """Show `pack` instead of the current one (`--watch` saw its files change)."""
         self.pack, self.index = pack, index
-        self.sub_title = pack_title(pack, self.main_screen.lang)
+        self.sub_title = pack_title(pack, self.label_lang)
         await self.main_screen.reload(index)
 
     @property
+    def explorer(self) -> MainScreen | None:
+        """The explorer on the stack (the topmost, over a library), or None when there is none."""
+        return next((screen for screen in reversed(self.screen_stack) if isinstance(screen, MainScreen)), None)
+
+    @property
     def main_screen(self) -> MainScreen:
-        return next(screen for screen in self.screen_stack if isinstance(screen, MainScreen))
+        explorer = self.explorer
+        if explorer is None:
+            raise LookupError("no explorer is open")
+        return explorer
+
+    @property
+    def label_lang(self) -> Lang:
+        """The label language: the explorer's, or the app's own while none is open (a library)."""
+        explorer = self.explorer
+        return explorer.lang if explorer is not None else self.lang
 
     def action_toggle_language(self) -> None:
-        """The other label language for the whole app: the explorer's own `t`, then every open view."""
-        from fintech_tui.tui.screens.view import View  # deferred: a view's module, loaded once one is open
+        """The other label language for the whole app: the explorer's own `t`, then every open view
+        (and, over a library, the library and any other explorer)."""
+        main = self.explorer
+        if main is not None:
+            MainScreen.action_toggle_language(main)  # its labels, the title bars, the toast
+            self.follow_language(main)
+        else:
+            self.lang = "zh" if self.lang == "en" else "en"
+            self.notify(phrase("toast.labels", self.lang), timeout=2, markup=False)
+            self.follow_language(None)
 
-        main = self.main_screen
-        main.action_toggle_language()  # its labels, the title bars, the toast
+    def follow_language(self, leader: MainScreen | None) -> None:
+        """Every screen but `leader` (an explorer that has switched already) in its label language."""
+        if leader is not None:
+            self.lang = leader.lang
         for screen in self.screen_stack:
-            if isinstance(screen, View):
-                screen.relabel(main.lang)
+            if screen is leader:
+                continue
+            if isinstance(screen, MainScreen):
+                screen.lang = self.lang
+            elif callable(relabel := getattr(screen, "relabel", None)):  # a view, or the library
+                relabel(self.lang)
 
     # -- what is remembered between runs ------------------------------------
 
@@ -129,6 +177,25 @@ class FintechApp(App[None]):
             settings.evidence_readings = main.evidence_readings
             if main.current is not None:
                 settings.remember(self.pack_key, goto_link(main.current))
+
+    def watch_theme(self, theme: str) -> None:
+        if self.is_running and theme != self.settings.theme:
+            self._choice_changed()
+
+    def on_main_screen_chose(self) -> None:
+        self._choice_changed()
+
+    def _choice_changed(self, *_: object) -> None:
+        """A remembered choice (theme, language, readings) changed: write it now, not on `q`,
+        so closing the terminal or the browser tab keeps it."""
+        if not self.closing:
+            self.save_settings()
+
+    def _item_changed(self, *_: object) -> None:
+        """The item on show is written once the reader rests on it, not on every `j`."""
+        if self._item_timer is not None:
+            self._item_timer.stop()
+        self._item_timer = self.set_timer(ITEM_SAVE_DELAY, self._choice_changed)
 
     def save_settings(self) -> bool:
         """Write what `q` noted (or what is on show now) to the settings file."""
@@ -156,33 +223,35 @@ class FintechApp(App[None]):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(screen, self.main_screen.lang))
+        self.push_screen(HelpScreen(screen, self.label_lang))
 
     def action_command_palette(self) -> None:
         """The palette, its prompt in the label language."""
         from textual.command import CommandPalette  # deferred: opened on demand
 
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            placeholder = phrase("palette.placeholder", self.main_screen.lang)
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            lang = self.label_lang
+            placeholder = phrase("palette.placeholder", lang)
+            nothing = phrase("palette.no_matches", lang)
+            self.push_screen(Palette(placeholder=placeholder, no_matches=nothing, id="--command-palette"))
 
     def search_themes(self) -> None:
         """The theme picker (palette: Theme), its prompt in the label language."""
-        from textual.command import CommandPalette  # deferred: opened on demand
-        from textual.theme import ThemeProvider
+        from textual.theme import ThemeProvider  # deferred: opened on demand
 
-        placeholder = phrase("palette.themes", self.main_screen.lang)
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+        lang = self.label_lang
+        placeholder, nothing = phrase("palette.themes", lang), phrase("palette.no_matches", lang)
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=placeholder, no_matches=nothing))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every view and action as a palette command, its key in the help line:
         the current view's own first, then the explorer's, then the app's."""
         from fintech_tui.tui.keymap import key_name, own_bindings
 
-        main = self.main_screen
-        lang = main.lang
+        main = self.explorer
+        lang = self.label_lang
         seen: set[str] = set()
-        owners: list[Screen[object]] = list(dict.fromkeys([screen, main]))  # type: ignore[list-item]
+        owners: list[Screen[object]] = list(dict.fromkeys([screen, main or screen]))  # type: ignore[list-item]
         for owner in owners:
             for binding in map(partial(localise, lang=lang), own_bindings(type(owner))):
                 if not binding.tooltip or binding.action in seen:
@@ -212,7 +281,16 @@ class FintechApp(App[None]):
             folder.mkdir(parents=True, exist_ok=True)
             path = self.save_screenshot(path=str(folder))
         except OSError as error:
-            error_text = phrase("toast.not_saved", self.main_screen.lang, error=error.strerror or error)
+            lang = self.label_lang
+            error_text = phrase("toast.not_saved", lang, path=folder, error=os_error_words(error, lang))
             self.notify(error_text, severity="error", markup=False)
             return
-        self.notify(phrase("toast.saved", self.main_screen.lang, path=path), timeout=6, markup=False)
+        self.notify(phrase("toast.saved", self.label_lang, path=path), timeout=6, markup=False)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say which key quits, in the label language (Textual's own toast is English)."""
+        lang = self.label_lang
+        keys = [key for key, active in self.active_bindings.items() if active.binding.action in ("quit", "app.quit")]
+        if keys:
+            how = phrase("toast.quit_how", lang, key=min(keys, key=len))  # q, the footer's, before ctrl+q
+            self.notify(how, title=phrase("toast.quit_how.title", lang), markup=False)

@@ -20,6 +20,13 @@ from fintech_tui.tui.screens.evidence import EvidenceScreen
 from fintech_tui.tui.screens.figures import FiguresScreen
 from fintech_tui.tui.screens.gaps import GapsScreen
 from fintech_tui.tui.screens.help import HelpScreen
+from fintech_tui.tui.screens.library import LibraryScreen
+from fintech_tui.tui.screens.library_article import ArticleScreen
+from fintech_tui.tui.screens.library_entity import AcrossScreen
+from fintech_tui.tui.screens.library_search import LibrarySearchScreen
+from fintech_tui.tui.screens.library_series import SeriesScreen
+from fintech_tui.tui.screens.library_shared import SharedScreen
+from fintech_tui.tui.screens.library_sides import SideBySideScreen
 from fintech_tui.tui.screens.main import MainScreen
 from fintech_tui.tui.screens.matrix import MatrixScreen
 from fintech_tui.tui.screens.search import SearchScreen
@@ -50,6 +57,13 @@ def places() -> list[tuple[str, type[DOMNode], bool]]:
         ("Gap report (r)", GapsScreen, False),
         ("Evidence", EvidenceScreen, False),
         ("Keys (?)", HelpScreen, False),
+        ("Library (fintech-tui LIBRARY)", LibraryScreen, False),
+        ("An article opened from a library", ArticleScreen, False),
+        ("Library search (/)", LibrarySearchScreen, True),
+        ("Shared companies (e)", SharedScreen, False),
+        ("A company across the library (a, or ⏎ on a shared company)", AcrossScreen, False),
+        ("Over time (f)", SeriesScreen, False),
+        ("Side by side (c)", SideBySideScreen, False),
         ("Lists in views and links", VimList, True),
         ("Tables in views", VimTable, True),
         ("Scrolling views", VimScroll, True),

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 from fintech_tui.i18n import phrase
 from fintech_tui.queries.index import ref_of
@@ -47,3 +51,27 @@ class ItemCommands(Provider):
                 partial(main.reveal, ref),
                 help=phrase("palette.open", main.lang, kind=item_kind(main.index, ref, main.lang).lower(), id=ref.id),
             )
+
+
+class Palette(CommandPalette):
+    """The command palette, its "no matches" line in the label language.
+
+    Textual writes "No matches found" inside `_start_no_matches_countdown` with no
+    hook for the words, so this is that method again with ours."""
+
+    def __init__(self, *, no_matches: str, **options: Any) -> None:
+        super().__init__(**options)
+        self.no_matches = no_matches
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if not search_value:  # discovery: nothing to say
+                self._list_visible = False
+                return
+            nothing = Option(Align.center(Text(self.no_matches, style="not bold")), disabled=True, id=self._NO_MATCHES)
+            self.query_one(CommandList).add_option(nothing)
+            self._list_visible = True
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

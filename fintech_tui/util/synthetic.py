@@ -72,7 +72,7 @@ def write_pack(items: int, folder: Path, *, seed: int = 0) -> dict[str, int]:
         parent = f"\n    parent: e{e // 10}" if e >= 10 and e % 3 else ""
         lines.append(
             f"  - id: e{e}\n    kind: {'company' if e % 3 == 0 else 'app'}{parent}\n"
-            f"    name: {{zh: {_q(name)}, en: Company {e}}}\n"
+            f"    name: {{zh: {_q(name)}, en: Company {e + seed}}}\n"
             f"    aliases:\n      - {{text: {_q(name + 'X')}, note: a garbled form}}\n"
             f"    summary: {{en: Synthetic entity number {e}.}}\n"
             f"    evidence:\n      - {{para: p{para}, quote: {_q(name)}}}"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from fintech_tui.i18n import phrase
@@ -25,10 +26,17 @@ class EvidenceScreen(View[None]):
     WHERE = "view.evidence"
 
     def __init__(
-        self, index: PackIndex, title: Text | Callable[[Lang], Text], evidence: tuple[Evidence, ...], lang: Lang
+        self,
+        index: PackIndex,
+        title: Text | Callable[[Lang], Text],
+        evidence: tuple[Evidence, ...],
+        lang: Lang,
+        about: Callable[[Lang], RenderableType] | None = None,
     ) -> None:
+        """`about`, given, draws what the quotes are behind (a figure's whole row) above them."""
         super().__init__()
         self.index = index
+        self.about = about
         self.heading = title  # what the quotes are behind; given as a function of the language, it follows `t`
         self.evidence = sorted(evidence, key=lambda ev: index.paragraphs[ev.para].number)
         self.lang = lang
@@ -41,6 +49,8 @@ class EvidenceScreen(View[None]):
             options.append(Option(breakable(prompt), id=str(number)))
         quotes = VimList(*options, id="evidence-list")
         self._titles(quotes)
+        if self.about is not None:
+            yield Static(self.about(self.lang), id="evidence-about")
         yield quotes
 
     def _titles(self, quotes: VimList) -> None:
@@ -49,6 +59,8 @@ class EvidenceScreen(View[None]):
 
     def redraw(self) -> None:
         self._titles(self.query_one(VimList))  # the quotes are the article's: the same in both languages
+        if self.about is not None:
+            self.query_one("#evidence-about", Static).update(self.about(self.lang))
 
     def on_mount(self) -> None:
         self.query_one(VimList).focus()

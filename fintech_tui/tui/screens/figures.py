@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.cells import cell_len
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +13,8 @@ from fintech_tui.i18n import phrase
 from fintech_tui.model import Figure, Lang
 from fintech_tui.queries.analysis import comparable_groups
 from fintech_tui.queries.index import PackIndex
-from fintech_tui.render.detail import format_number
+from fintech_tui.render.detail import figure_facts, is_rank, value_words
+from fintech_tui.render.numbers import format_amount, split_unit
 from fintech_tui.render.safe import clipped, one_line
 from fintech_tui.tui.screens.view import View
 from fintech_tui.tui.widgets.keys import bind
@@ -29,6 +31,7 @@ LEAST = 6  # a shrunk text column keeps this many cells
 VALUE_MAX = 24  # the value column's widest, with room to spare
 BAR_MAX = 40  # the bar takes what is left over, up to this
 CELL_PADDING = 2  # DataTable pads each cell by one on either side
+ROOMY = 100  # from this width on, Period and Source keep room for their short forms
 
 
 def bar(value: float, largest: float, width: int = BAR_WIDTH) -> Text:
@@ -38,20 +41,28 @@ def bar(value: float, largest: float, width: int = BAR_WIDTH) -> Text:
     return Text("█" * full + ("▏▎▍▌▋▊▉"[rest - 1] if rest else ""), style="cyan")
 
 
-def column_widths(natural: dict[str, int], total: int) -> dict[str, int]:
+def short_form(text: str) -> str:
+    """A period or source without its gloss: 今年2月 for 今年2月 (February of "this year")."""
+    return text.split(" (")[0].split("（")[0].strip() or text
+
+
+def column_widths(natural: dict[str, int], total: int, floors: dict[str, int] | None = None) -> dict[str, int]:
     """Each column's width for a table `total` cells wide.
 
     Every column gets its natural (widest cell) width when there is room, and
     the bar grows into what is left. When there is not, Source, Period, the bar
     and Value give way first, each down to its floor, then Subject, Metric and
     As written share the cut in proportion to their widths; no text column
-    goes below LEAST cells.
+    goes below LEAST cells. `floors` raises a column's floor (Period and Source keep
+    room for their short forms, so 今年2月 and 艾瑞咨询 stay whole).
     """
+    floors = floors or {}
     widths = dict(natural)
     widths["value"] = min(natural["value"], VALUE_MAX)
     widths["bar"] = BAR_WIDTH
     over = sum(widths.values()) - (total - CELL_PADDING * len(COLUMNS))
-    for name, floor in FIRST_TO_GO:
+    for name, least in FIRST_TO_GO:
+        floor = min(widths[name], max(least, floors.get(name, 0)))
         give = max(0, min(over, widths[name] - floor))
         widths[name] -= give
         over -= give
@@ -86,6 +97,7 @@ class FiguresScreen(View[None]):
         self.descending = False
         self.sorted = False
         self._widths: dict[str, int] = {}
+        self._short: dict[str, int] = {}  # Period's and Source's widest short forms
         self._natural = self._natural_widths()
 
     def body(self) -> ComposeResult:
@@ -132,19 +144,29 @@ class FiguresScreen(View[None]):
     def _natural_widths(self) -> dict[str, int]:
         """The widest cell of each column (its heading included)."""
         widest = {name: cell_len(self._heading(name)) for name in COLUMNS}
+        self._short = {name: cell_len(self._heading(name)) for name in ("period", "source")}
         for figure in self.figures:
             for name, text in self._texts(figure).items():
                 widest[name] = max(widest[name], cell_len(one_line(text).plain))
             widest["value"] = max(widest["value"], cell_len(self._value(figure).plain))
+            for name in self._short:
+                self._short[name] = max(
+                    self._short[name], cell_len(one_line(short_form(self._texts(figure)[name])).plain)
+                )
         return widest
 
     def _heading(self, column: str) -> str:
         return phrase(f"column.{column}", self.lang)
 
     def _value(self, figure: Figure) -> Text:
-        unit = figure.unit.split(" (")[0]
-        number = "" if figure.value is None else format_number(figure.value)
-        value = Text("—", style="dim") if not number else one_line(f"{number} {unit}".strip())
+        """The value as the article words it: 50,000,000 users, 2nd, 5000万用户, or 数亿用户 where it gives no number.
+        English leaves the unit's qualifier to the detail; Chinese writes it in two characters (超过)."""
+        if figure.value is None or (is_rank(figure) and self.lang == "en"):
+            words = value_words(figure, self.lang)
+            value = one_line(words.plain, words.style)  # the article's words may hold a line break
+        else:
+            unit = figure.unit if self.lang == "zh" else split_unit(figure.unit)[0]
+            value = one_line(format_amount(figure.value, unit, self.lang))
         if figure.hedge:
             value.append(" ~", style="yellow")
         return value
@@ -167,10 +189,15 @@ class FiguresScreen(View[None]):
             clipped(texts["metric"], widths["metric"]),
             value,
             clipped(texts["as_written"], widths["as_written"]),
-            clipped(texts["period"], widths["period"]),
-            clipped(texts["source"], widths["source"]),
+            self._fitted(texts["period"], widths["period"]),
+            self._fitted(texts["source"], widths["source"]),
             chart,
         ]
+
+    @staticmethod
+    def _fitted(text: str, width: int) -> Text:
+        """The whole text if it fits, else its short form (the Enter view has the whole)."""
+        return clipped(text if cell_len(one_line(text).plain) <= width else short_form(text), width)
 
     def _order(self) -> list[int]:
         if not self.sorted:
@@ -183,7 +210,8 @@ class FiguresScreen(View[None]):
         """(Re)build the table for the current width and order, keeping the cursor's figure."""
         table = self.query_one(VimTable)
         width = table.scrollable_content_region.width or self.app.size.width - 2
-        widths = column_widths(self._natural, width)
+        floors = self._short if width >= ROOMY else None  # narrower, Subject and Metric need the room more
+        widths = column_widths(self._natural, width, floors)
         current = self._current_figure()
         rebuild_columns = widths != self._widths or not table.columns
         self._widths = widths
@@ -239,7 +267,10 @@ class FiguresScreen(View[None]):
         def title(lang: Lang) -> Text:
             return Text.assemble(one_line(self._subject(figure, lang)), ": ", one_line(figure.metric.pick(lang)))
 
-        self.app.push_screen(EvidenceScreen(self.index, title, tuple(figure.evidence), self.lang))
+        def about(lang: Lang) -> Table:
+            return figure_facts(figure, self.index, lang)
+
+        self.app.push_screen(EvidenceScreen(self.index, title, tuple(figure.evidence), self.lang, about))
 
     @on(VimTable.RowSelected)
     def _row(self, event: VimTable.RowSelected) -> None:

@@ -166,6 +166,9 @@ class MainScreen(Screen[None]):
         self.index.search_entries  # noqa: B018  (a cached property: building it is the point)
         self.post_message(self.Settled())
 
+    class Chose(Message):
+        """The reader changed a choice that is remembered between runs (the readings under quotes)."""
+
     class Settled(Message):
         """Start-up's work is done: the first screen is up and the search table built."""
 
@@ -259,6 +262,11 @@ class MainScreen(Screen[None]):
         else:
             self.open(link.ref)
 
+    def can_go_back(self) -> bool:
+        """Whether back has somewhere to go in this article: a view to reopen, or an earlier item."""
+        returning = self._return is not None and self._return[0] == self.current
+        return returning or (self.current is not None and bool(self.history.back_stack))
+
     def action_back(self) -> None:
         if self._return is not None and self._return[0] == self.current:
             _, reopen = self._return
@@ -337,6 +345,7 @@ class MainScreen(Screen[None]):
     def action_toggle_evidence_readings(self) -> None:
         """Under each quote, the English (or, in Chinese, the restored reading) of its paragraph, or not."""
         self.query_one(DetailView).toggle_readings()
+        self.post_message(self.Chose())
 
     def action_search(self) -> None:
         from fintech_tui.tui.screens.search import SearchScreen  # deferred: not on the first screen

@@ -1,0 +1,309 @@
+"""The library: every article of a folder of packs, sortable, the broken ones listed with their problems.
+
+The first screen of `fintech-tui LIBRARY`. The index is opened (built, when
+cold) in a thread with its progress on screen; the list is fed page by page
+(`PagedTable`), so a library of 10,000 articles costs what is on screen. Enter
+opens today's explorer on an article; back there returns here, cursor kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import ActiveBinding, BindingType
+from textual.containers import Vertical
+from textual.events import Resize
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, ProgressBar, Static
+
+from fintech_tui.i18n import phrase
+from fintech_tui.model import Lang
+from fintech_tui.render.library import ARTICLE_COLUMNS, COUNT_COLUMNS, article_cells, broken_lines
+from fintech_tui.render.safe import clipped
+from fintech_tui.tui.screens.library_open import OpenArticle
+from fintech_tui.tui.widgets.footer import ScreenFooter
+from fintech_tui.tui.widgets.keys import bind, fit_footer, localised
+from fintech_tui.tui.widgets.paged_table import PagedTable
+from fintech_tui.tui.widgets.title_bar import TitleBar
+from fintech_tui.tui.widgets.vim import VimScroll
+
+if TYPE_CHECKING:
+    from fintech_tui.library.catalog import ArticleRow, Library
+
+#: How each sort starts: newest first, titles A–Z.
+SORTS: dict[str, bool] = {"date": True, "title": False}
+AUTHOR_MAX = 18  # cells of the author column at most
+AUTHOR_LEAST = 8
+DATE_WIDTH = 10  # an ISO date
+COUNT_WIDTH = 9  # "Companies"; on a narrow screen the headings give way to the numbers' width
+TITLE_LEAST = 16
+CELL_PADDING = 2  # DataTable pads each cell by one on either side
+FRAME = 4  # the table's border and scrollbar
+
+
+def column_widths(width: int, lang: Lang) -> dict[str, int]:
+    """The columns' widths on a screen `width` cells wide: the title takes what the others leave,
+    the author at most a quarter of it (on 80 columns a title needs the room more)."""
+    widths = {"date": DATE_WIDTH}
+    for name in COUNT_COLUMNS:
+        widths[name] = max(5, min(COUNT_WIDTH, cell_len(phrase(f"column.{name}", lang))))
+    room = width - FRAME - CELL_PADDING * len(ARTICLE_COLUMNS) - sum(widths.values())
+    widths["author"] = max(AUTHOR_LEAST, min(AUTHOR_MAX, room // 4))
+    widths["title"] = max(TITLE_LEAST, room - widths["author"])
+    return widths
+
+
+class LibraryScreen(Screen[None]):
+    """The articles of a library, one row each; the broken packs beneath, with their problems."""
+
+    HELP_TITLE = "view.library"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("enter", "open_article", "open_article", priority=True, key_display="⏎"),
+        bind("o", "sort_next", "sort_articles"),
+        bind("r", "reverse", "reverse_articles"),
+        # in the list's border and the help; the footer keeps room for the sort keys on 80 columns
+        bind("x", "mark", "mark_article", show=False),
+        bind("c", "side_by_side", "side_by_side", show=False),
+        bind("e", "shared", "shared", show=False),
+        bind("slash", "search", "library_search", key_display="/"),
+        bind("t", "toggle_language", "language"),
+    ]
+
+    class Indexing(Message):
+        """How far the index build has got; a burst of these coalesces into the last."""
+
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done, self.total = done, total
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, LibraryScreen.Indexing)
+
+    class Opened(Message):
+        """The index is ready."""
+
+        def __init__(self, library: Library) -> None:
+            super().__init__()
+            self.library = library
+
+    def __init__(self, folder: Path, lang: Lang, library: Library | None = None) -> None:
+        super().__init__()
+        self.folder = folder
+        self.lang = lang
+        self.library = library
+        self.sort = "date"
+        self.descending = SORTS["date"]
+        self.marked: list[str] = []  # article keys chosen for claims side by side
+        self._widths = column_widths(120, lang)
+
+    @property
+    def help_title(self) -> str:
+        return phrase(self.HELP_TITLE, self.lang)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys, their words in the label language (what the footer and help show)."""
+        return fit_footer(localised(super().active_bindings, self.lang), self.app.size.width)
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(self.app.sub_title, self.help_title)
+        with Vertical(id="library-indexing"):
+            yield Static(id="library-indexing-words")
+            yield ProgressBar(id="library-progress", show_eta=False)
+        yield PagedTable(self._fetch, self._cells, self._key, id="library")
+        with VimScroll(id="library-broken"):
+            yield Static(id="library-problems")
+        yield ScreenFooter()
+
+    def on_mount(self) -> None:
+        self._widths = column_widths(self.app.size.width, self.lang)
+        self.query_one("#library-broken").display = False
+        if self.library is None:
+            self.query_one("#library-indexing-words", Static).update(
+                phrase("library.indexing", self.lang, done=0, total="…")
+            )
+            self._open()
+        else:
+            self.query_one("#library-indexing").display = False
+            self._show()
+
+    # -- opening the index ------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library-open")
+    def _open(self) -> None:
+        from fintech_tui.library.catalog import Library  # deferred: SQLite and the index, only here
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(self.Indexing(done, total))
+
+        self.post_message(self.Opened(Library.open(self.folder, progress=progress)))
+
+    @on(Indexing)
+    def _indexing(self, event: Indexing) -> None:
+        words = phrase("library.indexing", self.lang, done=f"{event.done:,}", total=f"{event.total:,}")
+        self.query_one("#library-indexing-words", Static).update(words)
+        self.query_one(ProgressBar).update(total=event.total, progress=event.done)
+
+    @on(Opened)
+    def _opened(self, event: Opened) -> None:
+        self.library = event.library
+        self.query_one("#library-indexing").display = False
+        self._show()
+
+    def _show(self) -> None:
+        table = self.query_one(PagedTable)
+        self._columns(table)
+        table.reset()
+        self._titles()
+        self._show_broken()
+        table.focus()
+
+    # -- the list ----------------------------------------------------------------
+
+    def _fetch(self, offset: int, limit: int) -> Sequence[ArticleRow]:
+        if self.library is None:
+            return ()
+        return self.library.articles(sort=self.sort, descending=self.descending, offset=offset, limit=limit)
+
+    def _cells(self, row: ArticleRow) -> list[Text]:
+        return article_cells(row, self.lang, self._widths, marked=row.key in self.marked)
+
+    @staticmethod
+    def _key(row: ArticleRow) -> str:
+        return row.key
+
+    def _columns(self, table: PagedTable[ArticleRow]) -> None:
+        table.clear(columns=True)
+        table.rows_by_key.clear()
+        for name in ARTICLE_COLUMNS:
+            heading = clipped(phrase(f"column.{name}", self.lang), self._widths[name])
+            if name in COUNT_COLUMNS:
+                heading.justify = "right"
+            table.add_column(heading, key=name, width=self._widths[name])
+
+    def _titles(self) -> None:
+        table = self.query_one(PagedTable)
+        count = self.library.count() - len(self.library.broken()) if self.library is not None else 0
+        arrow = "↓" if self.descending else "↑"
+        column = phrase(f"column.{self.sort}", self.lang)
+        table.border_title = phrase("library.title", self.lang, count=f"{count:,}", column=column, arrow=arrow)
+        table.border_subtitle = phrase("library.subtitle", self.lang) if count else phrase("library.empty", self.lang)
+
+    def _show_broken(self) -> None:
+        broken = self.library.broken() if self.library is not None else ()
+        box = self.query_one("#library-broken")
+        box.display = bool(broken)
+        if broken:
+            folder = str(self.library.folder) if self.library is not None else ""
+            self.query_one("#library-problems", Static).update(broken_lines(broken, self.lang, folder))
+
+    def current_article(self) -> ArticleRow | None:
+        return self.query_one(PagedTable).current()
+
+    def _rebuild(self) -> None:
+        """The rows again in the current order and words, the cursor on the same article when loaded."""
+        table = self.query_one(PagedTable)
+        current = self.current_article()
+        self._columns(table)
+        table.reset(keep=current.key if current is not None else None)
+        self._titles()
+
+    def action_sort_next(self) -> None:
+        names = list(SORTS)
+        self.sort = names[(names.index(self.sort) + 1) % len(names)]
+        self.descending = SORTS[self.sort]
+        self._rebuild()
+
+    def action_reverse(self) -> None:
+        self.descending = not self.descending
+        self._rebuild()
+
+    def on_resize(self, event: Resize) -> None:
+        widths = column_widths(event.size.width, self.lang)
+        if widths != self._widths and self.library is not None:
+            self._widths = widths
+            self._rebuild()
+
+    def relabel(self, lang: Lang) -> None:
+        """The words in `lang`, the order and the cursor kept."""
+        self.lang = lang
+        bar = self.query_one(TitleBar)
+        bar.where = self.help_title
+        bar.refresh()
+        self._widths = column_widths(self.app.size.width, lang)
+        if self.library is not None:
+            self._rebuild()
+            self._show_broken()
+        self.refresh_bindings()
+
+    def refreshed(self, key: str | None) -> None:
+        """`--watch` re-indexed the pack `key` (None: packs came or went): its row, the counts and the
+        broken list again."""
+        if self.library is None:
+            return
+        table = self.query_one(PagedTable)
+        row = self.library.article(key) if key is not None else None
+        if row is None or bool(row.problems) != bool(table.rows_by_key.get(row.key, row).problems):
+            self._rebuild()  # it broke, or came back, or packs came or went: the order or the length change
+        else:
+            table.replace_row(row)
+        self._titles()
+        self._show_broken()
+
+    # -- acting on articles ---------------------------------------------------------
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_article()
+
+    def action_open_article(self) -> None:
+        row = self.current_article()
+        if row is not None:
+            self.post_message(OpenArticle(row.key))
+
+    def action_mark(self) -> None:
+        row = self.current_article()
+        if row is None:
+            return
+        if row.key in self.marked:
+            self.marked.remove(row.key)
+        else:
+            self.marked.append(row.key)
+        table = self.query_one(PagedTable)
+        table.replace_row(row)
+        self.notify(phrase("toast.article_marked", self.lang, count=len(self.marked)), timeout=2, markup=False)
+
+    def action_side_by_side(self) -> None:
+        from fintech_tui.tui.screens.library_sides import SideBySideScreen  # deferred: opened on demand
+
+        if self.library is None or len(self.marked) < 2:
+            self.notify(phrase("toast.mark_two", self.lang), timeout=3, markup=False)
+            return
+        screen = SideBySideScreen.for_articles(self.library, list(self.marked), self.lang)
+        if screen is None:
+            self.notify(phrase("toast.no_shared_topic", self.lang), timeout=3, markup=False)
+            return
+        self.app.push_screen(screen)
+
+    def action_shared(self) -> None:
+        from fintech_tui.tui.screens.library_shared import SharedScreen  # deferred: opened on demand
+
+        if self.library is not None:
+            self.app.push_screen(SharedScreen(self.library, self.lang))
+
+    def action_search(self) -> None:
+        from fintech_tui.tui.screens.library_search import LibrarySearchScreen  # deferred: opened on demand
+
+        if self.library is not None:
+            self.app.push_screen(LibrarySearchScreen(self.library, self.lang))
+
+    async def action_toggle_language(self) -> None:
+        await self.app.run_action("toggle_language")
