@@ -25,7 +25,9 @@ def drafted(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize(("size", "lang"), [("80x24", "en"), ("120x40", "en"), ("80x24", "zh"), ("120x40", "zh")])
 def test_drafted_items_are_badged_and_counted_in_the_title(tmp_path: Path, drafted: Path, size: str, lang: str) -> None:
     ready = "Companies" if lang == "en" else "公司"
-    [screen] = drive(tmp_path, size, ["key:2", "screen"], args=f"--lang {lang} {drafted}", ready=ready)
+    # at 80 columns the panes take turns: wait until Companies' box is the one shown
+    steps = ["key:2", f"expect:─ 2 {ready} ", "wait:0.3", "screen"]
+    [screen] = drive(tmp_path, size, steps, args=f"--lang {lang} {drafted}", ready=ready)
     text = "\n".join(screen)
     assert "✎" in screen[0], screen[0]  # the title bar: how many await review (cut to fit at 80 columns)
     if size == "120x40":
