@@ -8,6 +8,8 @@ Textual import, so anything may read it. CLI messages stay English.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from fintech_tui.model.bilingual import Lang
 
 #: key → (English, Chinese).
@@ -153,6 +155,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "palette.key": ("{tip} · key {keys}", "{tip} · 按键 {keys}"),
     "palette.placeholder": ("Search for commands…", "搜索命令…"),
     "palette.themes": ("Search for themes…", "搜索主题…"),
+    "list.separator": (", ", "、"),
+    "list.colon": (": ", "："),
     "palette.no_matches": ("No matches found", "没有匹配的结果"),
     "palette.thesis": ("The article's thesis", "文章的中心论点"),
     "palette.open": ("Open {kind} {id}", "打开{kind} {id}"),
@@ -182,6 +186,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "toast.copied_quote": ("Copied the quote in ¶{number}", "已复制 ¶{number} 中的引文"),
     "toast.saved": ("Saved {path}", "已保存 {path}"),
     "toast.not_saved": ("Could not save the screenshot in {path}: {error}", "无法把截图存到 {path}：{error}"),
+    "toast.downloading": ("Screenshot offered as a download: {name}", "截图已作为下载提供：{name}"),
     "toast.quit_how": ("Press {key} to quit", "按 {key} 退出"),
     "toast.quit_how.title": ("Do you want to quit?", "要退出吗？"),
     # -- why a file could not be written (errno names), for the screenshot toast ----
@@ -199,7 +204,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "toast.no_tie": ("The article does not tie these two.", "文章没有把这两者联系起来。"),
     "toast.no_readings": (
         "This pack has no restored reading or English translation: only the original text.",
-        "此数据包没有复原文本或英文译文：只有原文。",
+        "此内容包没有复原文本或英文译文：只有原文。",
     ),
     # -- the explorer -------------------------------------------------------------
     "compare.chosen_by": (
@@ -256,7 +261,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "detail.inference_badge": ("inference", "推断"),
     "detail.part_of": ("part of ", "属于 "),
     "detail.no_owner": ("No single company: the article describes it in general.", "没有特定公司：文章泛泛而谈。"),
-    "detail.nothing_cites": ("Nothing in the pack cites this paragraph.", "数据包中没有条目引用此段。"),
+    "detail.nothing_cites": ("Nothing in the pack cites this paragraph.", "内容包中没有条目引用此段。"),
     "detail.more_paragraphs": ("… {count} more paragraphs (s: source view)", "… 另有 {count} 段（s：原文视图）"),
     "detail.in_section": ("in ", "位于 "),
     "detail.missing": ("Nothing is called {ref}.", "没有叫 {ref} 的条目。"),
@@ -286,9 +291,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reading.missing_en": ("no English translation: the text as written", "没有英文译文：此为原文"),
     "reading.restored_heading": (
         "Restored reading (the pack's, not the author's words)",
-        "复原文本（数据包的释读，非作者原话）",
+        "复原文本（内容包的释读，非作者原话）",
     ),
-    "reading.en_heading": ("English translation (the pack's)", "英文译文（数据包的译文）"),
+    "reading.en_heading": ("English translation (the pack's)", "英文译文（内容包的译文）"),
     "reading.notes_heading": ("Notes on the readings", "释读注释"),
     "reading.kept": ("kept: {text}", "保留原文：{text}"),
     "source.title.original": (
@@ -297,13 +302,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "source.title.restored": (
         "Source — restored reading: the pack's, not the author's words; †n marks a note",
-        "原文 — 复原文本：数据包的释读，非作者原话；†n 标出注释",
+        "原文 — 复原文本：内容包的释读，非作者原话；†n 标出注释",
     ),
     "source.title.en": (
         "Source — English translation: the pack's, not the author's words",
-        "原文 — 英文译文：数据包的译文，非作者原话",
+        "原文 — 英文译文：内容包的译文，非作者原话",
     ),
-    "source.title.side": ("Source — original | English translation (the pack's)", "原文 — 原文 | 英文译文（数据包的）"),
+    "source.title.side": (
+        "Source — original | English translation (the pack's)",
+        "对照 — 原文 | 英文译文（内容包的译文）",
+    ),
     "source.hint": ("v: reading", "v：读法"),
     "source.quote_shown": (" · quote highlighted", " · 引文已高亮"),
     "source.quotes_shown": (" · quote {number}/{count} (all highlighted)", " · 引文 {number}/{count}（均已高亮）"),
@@ -359,11 +367,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "evidence.subtitle": ("enter: show in the source · esc: back", "enter：在原文中显示 · esc：返回"),
     "problems.heading": (
         "The pack has {count} problems; showing its last valid state.",
-        "数据包有 {count} 个问题；显示其最后的有效状态。",
+        "内容包有 {count} 个问题；显示其最后的有效状态。",
     ),
     "problems.heading_one": (
         "The pack has 1 problem; showing its last valid state.",
-        "数据包有 1 个问题；显示其最后的有效状态。",
+        "内容包有 1 个问题；显示其最后的有效状态。",
     ),
     "problems.reload": (" Save a fix and it reloads.", " 保存修正即会重新载入。"),
     "problems.more": (
@@ -629,3 +637,8 @@ def os_error_words(error: OSError, lang: Lang) -> str:
     if key in MESSAGES:
         return phrase(key, lang)
     return phrase("oserror.other", lang, number=error.errno if error.errno is not None else "?")
+
+
+def join_list(items: Iterable[str], lang: Lang) -> str:
+    """Items as a list is written in `lang`: "Alipay, Tenpay"; Chinese "支付宝、财付通"."""
+    return phrase("list.separator", lang).join(items)

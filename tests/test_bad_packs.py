@@ -233,9 +233,10 @@ def test_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Exit 1, one line: a path that is not there is a failure, not invalid content (2)."""
     code, lines = check(tmp_path / "nope", capsys)
-    assert code == 2
-    assert lines[0] == f"{tmp_path / 'nope'}: no such file or folder"
+    assert code == 1
+    assert lines == [f"fintech-tui: {tmp_path / 'nope'}: no such file or folder"]
 
 
 def test_utf8_bom_is_accepted(write_pack: PackWriter, capsys: pytest.CaptureFixture[str]) -> None:

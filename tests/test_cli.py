@@ -72,9 +72,9 @@ def test_check_invalid_pack_prints_every_problem_and_exits_2(tmp_path: Path, wri
     assert "Traceback" not in result.stderr
 
 
-def test_explorer_on_invalid_pack_exits_2_without_opening(tmp_path: Path) -> None:
+def test_explorer_on_a_missing_pack_exits_1_without_opening(tmp_path: Path) -> None:
     result = run(str(tmp_path / "missing"), cwd=tmp_path)
-    assert result.returncode == 2
+    assert result.returncode == 1
     assert "no such file or folder" in result.stderr
     assert "Traceback" not in result.stderr
 

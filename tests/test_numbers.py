@@ -89,3 +89,25 @@ def test_a_write_error_is_worded_in_the_label_language(code: int) -> None:
     assert not any("a" <= char.lower() <= "z" for char in chinese), chinese
     assert os_error_words(error, "en") != chinese
     assert f"oserror.{errno.errorcode.get(code, 'other')}" in MESSAGES or str(code) in chinese
+
+
+def test_chinese_lists_and_names_of_the_pack_read_as_chinese() -> None:
+    """Lists use 、 and ：, the side-by-side title says 原文 once, and the pack is never
+    数据包 (数据 is the figures view's name)."""
+    from fintech_tui.i18n import join_list, phrase
+
+    assert join_list(["支付宝", "财付通", "京东"], "zh") == "支付宝、财付通、京东"
+    assert join_list(["Alipay", "Tenpay"], "en") == "Alipay, Tenpay"
+    assert phrase("list.colon", "zh") == "："
+    assert phrase("source.title.side", "zh").count("原文") == 1
+    assert not [key for key, (_, zh) in MESSAGES.items() if "数据包" in zh]
+
+
+def test_a_chinese_gap_report_lists_peers_with_the_chinese_comma(bundled_pack: object) -> None:
+    from fintech_tui.queries.index import PackIndex
+    from fintech_tui.render.gaps import Finding, gap_report
+
+    report = gap_report(PackIndex(bundled_pack), "zh")  # type: ignore[arg-type]
+    peers = [gap.message for gap in report.groups.get(Finding.ONE_COMPANY_STRATEGY, [])]
+    assert peers and all(", " not in message for message in peers), peers
+    assert any("、" in message for message in peers), peers

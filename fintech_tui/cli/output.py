@@ -96,6 +96,8 @@ def load(path: Path | None):  # type: ignore[no-untyped-def]
     from fintech_tui.cli.progress import TerminalProgress
     from fintech_tui.loader import PackError, load_pack
 
+    if path is not None and not path.exists() and not path.is_symlink():
+        return fail(f"{path}: no such file or folder")  # exit 1: a path that is not there is not invalid content (2)
     progress = TerminalProgress.for_terminal()  # a bar on a terminal when the load is long
     try:
         return load_pack(path or bundled_pack_path(), progress=progress)

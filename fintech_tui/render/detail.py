@@ -19,7 +19,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from fintech_tui.i18n import phrase, value_phrase
+from fintech_tui.i18n import join_list, phrase, value_phrase
 from fintech_tui.model import (
     Argument,
     Bilingual,
@@ -268,9 +268,9 @@ def describe_entity(entity: Entity, index: PackIndex, lang: Lang) -> Detail:
         table.add_column(phrase("column.reading", lang), overflow="fold")
         for alias in entity.aliases:
             numbers = occurrences.get(alias.text, [])
-            where = ", ".join(str(n) for n in numbers[:SHOWN_OCCURRENCES])
+            where = join_list((str(n) for n in numbers[:SHOWN_OCCURRENCES]), lang)
             if len(numbers) > SHOWN_OCCURRENCES:  # say how many more rather than stop short
-                where += f", …+{len(numbers) - SHOWN_OCCURRENCES}"
+                where += phrase("list.separator", lang) + f"…+{len(numbers) - SHOWN_OCCURRENCES}"
             reading = plain(alias.note)
             if alias.inference:
                 reading.append(" ⚠ ", "yellow")

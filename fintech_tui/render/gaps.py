@@ -12,7 +12,7 @@ from enum import StrEnum
 
 import msgspec
 
-from fintech_tui.i18n import phrase, value_phrase
+from fintech_tui.i18n import join_list, phrase, value_phrase
 from fintech_tui.model import Bilingual, Lang, is_drafted, kind_named, kinds
 from fintech_tui.model.plan import yaml_fields
 from fintech_tui.queries.index import PackIndex, Ref, ref_of
@@ -149,7 +149,7 @@ def gap_report(index: PackIndex, lang: Lang = "en") -> GapReport:
             peers = [e for e in pack.entities if e.kind == owner.kind and e.id != owner.id]
             message = phrase("gaps.only", lang, strategy=strategy.name.pick(lang), owner=owner.name.pick(lang))
             if peers:  # reported either way; peers, when there are any, suggest where to look
-                names = ", ".join(e.name.pick(lang) for e in peers[:4])
+                names = join_list((e.name.pick(lang) for e in peers[:4]), lang)
                 message += phrase("gaps.peers", lang, kind=value_phrase("entity_kind", owner.kind, lang), names=names)
             report.add(Finding.ONE_COMPANY_STRATEGY, Gap(message, ref_of(strategy)))
 

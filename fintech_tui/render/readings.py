@@ -83,7 +83,8 @@ def reading_notes(paragraph: Paragraph, lang: Lang = "en") -> Text | None:
     lines = []
     for number, (_, note) in enumerate(ordered_notes(paragraph), 1):
         change = phrase("reading.kept", lang, text=note.text) if note.text == note.reading else note.change
-        line = Text.assemble((f"†{number} ", NOTE_MARK_STYLE), (neutralise(change), "italic"), ": ")
+        colon = phrase("list.colon", lang)
+        line = Text.assemble((f"†{number} ", NOTE_MARK_STYLE), (neutralise(change), "italic"), colon)
         line.append(neutralise(note.note), NOTE_STYLE)
         if note.inference:
             line.append(" ⚠ ", "yellow")

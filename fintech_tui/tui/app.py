@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path, PurePath
@@ -23,6 +24,7 @@ from fintech_tui.tui.palette import ItemCommands, Palette
 from fintech_tui.tui.screens.main import MainScreen
 from fintech_tui.tui.settings import Settings, data_folder
 from fintech_tui.tui.widgets.keys import bind, localise
+from fintech_tui.util.safe_files import UnsafeFile, write_new
 
 #: Seconds the reader rests on an item before it is written as the one to reopen.
 ITEM_SAVE_DELAY = 1.0
@@ -275,12 +277,25 @@ class FintechApp(App[None]):
         await self.run_action(action, owner)
 
     def action_screenshot_svg(self) -> None:
-        """Save the screen as an SVG in the data folder (or --screenshot-dir) and say where."""
+        """Save the screen as an SVG in the data folder (or --screenshot-dir) and say where;
+        in a browser (serve), offer it as a download instead."""
+        from fintech_tui.tui.screenshot import file_name, full_width  # deferred: S is pressed rarely
+
+        svg, name = full_width(self.export_screenshot()), file_name()
+        if self.is_web:
+            import io
+
+            self.deliver_text(io.StringIO(svg), save_filename=name, mime_type="image/svg+xml")
+            self.notify(phrase("toast.downloading", self.label_lang, name=name), timeout=6, markup=False)
+            return
         folder = self.screenshot_dir or data_folder() / "screenshots"
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            path = self.save_screenshot(path=str(folder))
-        except OSError as error:
+            path = folder / name
+            write_new(path, svg.encode("utf-8"))
+        except (OSError, UnsafeFile) as error:
+            if not isinstance(error, OSError):
+                error = NotADirectoryError(errno.ENOTDIR, str(error))
             lang = self.label_lang
             error_text = phrase("toast.not_saved", lang, path=folder, error=os_error_words(error, lang))
             self.notify(error_text, severity="error", markup=False)

@@ -399,7 +399,8 @@ class MainScreen(Screen[None]):
             message = ""
         for pane in self.panes:
             pane.set_marked({Ref("entity", e) for e in self.marked})
-        names = Text(", ").join(self._entity_name(e) for e in self.marked).plain or self.phrase("toast.none_marked")
+        names = Text(self.phrase("list.separator")).join(self._entity_name(e) for e in self.marked).plain
+        names = names or self.phrase("toast.none_marked")
         message += self.phrase("toast.marked", names=names)
         self.notify(message, timeout=3, markup=False)
 
