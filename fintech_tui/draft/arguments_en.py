@@ -3,8 +3,8 @@ paragraph's topic sentence, and the lead sentence that interprets rather than re
 
 - ", though …", ", but …", "; yet …" qualify what precedes them; ", because …", ", since it …",
   ", saying …" give a reason; ", so the …", ", therefore …" conclude. Quoted speech is left whole.
-- A paragraph after the lead that opens with a short sentence stating no number ("Costs grew more
-  slowly than revenue.") and goes on to support it: that sentence is the paragraph's point.
+- A paragraph after the lead that opens with a short sentence stating no number ("Fees rose faster
+  than loans.") and goes on to support it: that sentence is the paragraph's point.
 - The thesis is the lead's sentence that interprets (suggests / shows / means that) or repeats
   the title's words, where the lead's first sentence only sets a scene or reports a result.
 """
