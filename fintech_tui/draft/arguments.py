@@ -219,7 +219,7 @@ def draft_arguments(
                 if i == thesis_at[0] and sentence == quote:
                     continue
                 if inside is not None:  # ", though …", ", because …": the clause a marker opens mid-sentence
-                    skeleton.add(inside.role, ids[i], sentence, point, inside.relation)
+                    skeleton.add(inside[0], ids[i], sentence, point, inside[1])
                     continue
                 topic = not chinese and number == 0 and part == 0 and i != lead and not block.listed
                 _claim_of(skeleton, ids[i], sentence, point, chinese, topic and _topic(sentence, len(found)))
@@ -249,7 +249,7 @@ FIGURE_LIKE = re.compile(r"\d+(?:[.,]\d+)*")
 REPORTING = 2  # a sentence stating this many numbers reports data (Chime said it had 8.6 million …), not a claim
 
 
-def _english_parts(sentence: str) -> list[tuple[str, Marker | None]]:
+def _english_parts(sentence: str) -> list[tuple[str, tuple[str, str] | None]]:
     from fintech_tui.draft.arguments_en import clauses
 
     return clauses(sentence)

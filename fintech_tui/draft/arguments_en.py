@@ -3,8 +3,8 @@ paragraph's topic sentence, and the lead sentence that interprets rather than re
 
 - ", though …", ", but …", "; yet …" qualify what precedes them; ", because …", ", since it …",
   ", saying …" give a reason; ", so the …", ", therefore …" conclude. Quoted speech is left whole.
-- A paragraph after the lead that opens with a short sentence stating no number ("Costs grew more
-  slowly than revenue.") and goes on to support it: that sentence is the paragraph's point.
+- A paragraph after the lead that opens with a short sentence stating no number ("Fees rose faster
+  than loans.") and goes on to support it: that sentence is the paragraph's point.
 - The thesis is the lead's sentence that interprets (suggests / shows / means that) or repeats
   the title's words, where the lead's first sentence only sets a scene or reports a result.
 """
@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 
-from fintech_tui.draft.arguments import CONCLUSION, QUALIFICATION, REASON, Marker
+Reading = tuple[str, str]  # a claim's role and its relation to its point (arguments.Marker's fields)
+QUALIFICATION: Reading = ("qualification", "opposes")
+REASON: Reading = ("reason", "supports")
+CONCLUSION: Reading = ("conclusion", "supports")
 
 # A marker inside a sentence and the reading of the clause it opens.
 _INSIDE = (
@@ -39,11 +42,11 @@ _SMALL_WORDS = (
 _SMALL = frozenset(_SMALL_WORDS.split())
 
 
-def clauses(sentence: str) -> list[tuple[str, Marker | None]]:
+def clauses(sentence: str) -> list[tuple[str, Reading | None]]:
     """`sentence` cut where a marker opens a clause inside it: the first part, then each marked clause."""
     if sentence.lstrip().startswith(('"', "“", "‘", "'")):
         return [(sentence, None)]  # quoted speech stays one claim
-    cuts: list[tuple[int, int, Marker]] = []
+    cuts: list[tuple[int, int, Reading]] = []
     for pattern, marker in _INSIDE:
         for match in pattern.finditer(sentence):
             if len(_QUOTES.findall(sentence, 0, match.start())) % 2 == 1:
@@ -57,7 +60,7 @@ def clauses(sentence: str) -> list[tuple[str, Marker | None]]:
     if not cuts:
         return [(sentence, None)]
     cuts.sort()
-    parts: list[tuple[str, Marker | None]] = [(sentence[: cuts[0][0]].rstrip(" ,;"), None)]
+    parts: list[tuple[str, Reading | None]] = [(sentence[: cuts[0][0]].rstrip(" ,;"), None)]
     for (_, begin, marker), following in zip(cuts, [*cuts[1:], (len(sentence), 0, None)], strict=True):
         parts.append((sentence[begin : following[0]].rstrip(" ,;"), marker))
     return [(text, marker) for text, marker in parts if len(text.split()) >= 3]

@@ -155,10 +155,10 @@ ONE_UNIT = re.compile(
     re.IGNORECASE,
 )
 
-# "loans 30 days or more past due", "a 90-day delinquency": a number inside a metric's name.
+# "loans 60 days or more past due", "a 90-day delinquency": a number inside a metric's name.
 _IN_METRIC_NAME = re.compile(r"\s(?:or more\s)?(?:past due|overdue|delinquent)\b")
 
-# "Of the 14,000 accounts, …": a count the text already stated, used to refer.
+# "Of the 12,000 accounts, …": a count the text already stated, used to refer.
 _REFERRING_DIGITS = re.compile(r"\b(?:of the|of those|among the|these|those)\s$", re.IGNORECASE)
 
 _REFERRING = re.compile(r"\b(?:the|these|those|both|its|their|our|all|other)\s$", re.IGNORECASE)
@@ -169,7 +169,7 @@ def find_figures(text: str) -> list[Found]:
     periods = find_periods(text)
     taken: list[tuple[int, int]] = list(periods)
     raw: list[Raw] = []
-    referred: list[Raw] = []  # counts the text refers back to ("of the 14,000 accounts"): their nouns still count
+    referred: list[Raw] = []  # counts the text refers back to ("of the 12,000 accounts"): their nouns still count
 
     def add(start: int, end: int, value: int | float | None, unit: str) -> None:
         if not any(s < end and start < e for s, e in taken):
@@ -203,19 +203,19 @@ def find_figures(text: str) -> list[Found]:
     for match in SOURCES.finditer(text):
         taken.append(match.span())  # "three people familiar with the matter": who said it, not a quantity
     for match in DURATION.finditer(text):
-        taken.append(match.span())  # "held a charter for three years": how long, not a quantity
+        taken.append(match.span())  # "ran the unit for four years": how long, not a quantity
     for match in ONE_UNIT.finditer(text):
         add(match.start("one"), match.end("unit"), 1, match.group("unit").lower() + "s")
     for match in FIGURE.finditer(text):
         read = _read(match, text)
         if read and read[3] and read[3] not in _NOT_REFERRED and _REFERRING_DIGITS.search(text, 0, read[0]):
-            referred.append(read)  # "Of the 14,000 accounts": referred to again, not stated
+            referred.append(read)  # "Of the 12,000 accounts": referred to again, not stated
             taken.append((read[0], read[1]))
             continue
         if read is None:
             continue
         if _IN_METRIC_NAME.match(text, read[1]):
-            continue  # "30 days or more past due": part of the metric's name
+            continue  # "60 days or more past due": part of the metric's name
         add(*read)
     for match in WORD_FIGURE.finditer(text):
         read = _read_word(match)
@@ -267,7 +267,7 @@ def find_figures(text: str) -> list[Found]:
 
 def _unit_before(text: str, start: int, value: float | None, earlier: list[tuple[int, int, str]]) -> str:
     """A bare count's noun from the count just before it in its sentence, with no number between
-    ("905,000 new members …, bringing the total to 12.6 million"; "Of the 14,000 accounts, about 9,500")."""
+    ("700,000 new members …, bringing the total to 9.1 million"; "Of the 12,000 accounts, about 8,000")."""
     if value is None or (value == int(value) and 1900 <= value <= 2099):
         return ""
     left = sentence_bounds(text, start, start)[0]
@@ -350,7 +350,7 @@ def _read(match: re.Match[str], text: str) -> tuple[int, int, int | float | None
     elif groups["fold"]:
         unit = "times"
     cents = re.match(r"\s?(?:cents?\b|¢)|\s(?P<pence>pence\b)", text[end:]) if not unit and not scale else None
-    if cents:  # "42 cents a share": 0.42 dollars
+    if cents:  # "18 cents a share": 0.18 dollars
         value, unit, end = value / 100, "GBP" if cents.group("pence") else "USD", end + cents.end()
     if not unit and re.search(r"\b(?:aged|ages|age)\s(?:between\s)?$", text[max(0, start - 16) : start]):
         unit = "years old"

@@ -18,7 +18,7 @@ from fintech_tui.draft.found import Name
 CLAUSE = re.compile(r"[，,；;：:]|\s[-–—]\s")
 SENTENCE = re.compile(
     r"[。！？!?]|(?<=[a-z0-9%)”\"])(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?=\s|$)"
-)  # "JPMorgan Chase & Co. added …" goes on
+)  # "Lumen & Co. added …" goes on
 # A back reference and the kinds of entity it can stand for ("" : any kind).
 BACK_REFERENCES: dict[str, tuple[str, ...]] = {
     "该行": ("bank",),

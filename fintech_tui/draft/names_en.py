@@ -179,7 +179,7 @@ class _Finder:
             end = token.start() + len(bare)
             ordinary = classes_of(bare) & NOT_NAMES
             if plain == token.start() - 1 and (not ordinary or (described and ordinary == {"common"})):
-                plain = end  # words that are names' words: "Klarna Prime"; "its mobile app, Chase Mobile"
+                plain = end  # words that are names' words: "Klarna Prime"; "its mobile app, Revolut Mobile"
             if bare in SUFFIX_KINDS or bare.rstrip(".") in SUFFIX_KINDS:
                 suffixed = end  # or any words up to a company's suffix: "Coinbase Crypto LLC"
             if bare != word:

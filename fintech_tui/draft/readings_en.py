@@ -53,7 +53,7 @@ _ONLY_POSSIBLE = re.compile(r"\b(?:might|perhaps|possibly)\b", re.IGNORECASE)
 # "By one estimate, …" opening the sentence rounds every figure in it.
 _BY_ESTIMATE = re.compile(r"(?:By|On|According to)\s(?:one|some|its|their|our|an?|the)\s(?:[\w-]+\s)?estimates?\b")
 
-# A bound stated as a rule: "must reimburse up to £85,000", "capped at 36%": a limit, not a rounding.
+# A bound stated as a rule: "must reimburse up to £50,000", "capped at 36%": a limit, not a rounding.
 _RULE = re.compile(
     r"\b(?:must|have to|has to|had to|required to|requires?|capped|caps?|limits?|limited|allowed to|may not|cannot|"
     r"no more than is allowed)\b",
@@ -104,7 +104,7 @@ def hedge_after(text: str, start: int, end: int, previous: Found | None) -> str:
     if previous and previous.hedge in ("prediction", "possibility") and len(lead) <= 2 and not compared:
         return previous.hedge
     if previous and previous.hedge == "prediction" and lead[:1] == ["and"] and not compared and not hedge:
-        return previous.hedge  # "expects revenue of $3.5 billion …, and earnings of 37 cents a share"
+        return previous.hedge  # "expects revenue of $3.5 billion …, and earnings of 40 cents a share"
     return hedge
 
 
@@ -113,7 +113,7 @@ def _hedge(text: str, start: int, end: int) -> str:
     clause = text[clause_start(text, start, reported=True) : start]
     after = text[end : sentence_bounds(text, start, end)[1]]
     if _ONLY_POSSIBLE.search(clause):
-        return "possibility"  # "might fall by as much as a quarter next year", "perhaps 1 percent to 3 percent"
+        return "possibility"  # "might fall by as much as 30 percent next year", "perhaps 2 percent"
     joined = text[clause_start(text, start, joined=True) : start]
     if _PREDICTION.search(joined) or (_POSSIBLE.search(clause) and _BY_YEAR.match(after)):
         return "prediction"  # "expect the listing to value it at about $15 billion", "could reach $2bn next year"
@@ -121,7 +121,7 @@ def _hedge(text: str, start: int, end: int) -> str:
         return "possibility"  # "could seek roughly $12 billion"
     hedged = _HEDGE_BEFORE.search(text[max(0, start - 30) : start])
     if hedged and re.match(r"(?:up to|at most|no more than)\b", hedged.group(), re.IGNORECASE) and _RULE.search(clause):
-        return ""  # "have had to reimburse victims up to £85,000 per claim": a limit the rule sets
+        return ""  # "have to reimburse victims up to £50,000 per claim": a limit the rule sets
     sentence_start = sentence_bounds(text, start, end)[0]
     if _BY_ESTIMATE.match(text, sentence_start) or _OR_MORE.match(text, end):
         return "estimate"

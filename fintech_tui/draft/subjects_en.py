@@ -1,7 +1,7 @@
 """Which entity an English figure is about, where the shared reading (mentions.Reader) is not enough.
 
 English reports name a company once and then state a paragraph of figures about it ("Net income
-was $386 million"), refer back with "the company" to the company the article is about, and cite
+was $40 million"), refer back with "the company" to the company the article is about, and cite
 analysts and surveys whose names are sources, not subjects. So, over the shared reading:
 
 - a person is never a figure's subject, and neither is a source ("analysts at X", "a survey by X",
@@ -32,7 +32,7 @@ from fintech_tui.draft.mentions import (
 )
 
 _COMPANIES = ("company", "bank", "group")
-# A name that reports what follows: "The FCA found that Northgate's target …".
+# A name that reports what follows: "The Conduct Office found that Orbit Bank's target …".
 _REPORTS = re.compile(
     r"(?:\s\([^)]{1,12}\))?\)?\s(?:also\s)?(?:said|says|found|finds|noted|notes|reported|reports|estimated|estimates|"
     r"argued|told\s\w+)"
@@ -97,7 +97,7 @@ class EnglishReader(Reader):
         if after:
             return after[0].name
         if any(m.source and sentence <= m.start < sentence_end for m in found):
-            return ""  # "a survey by the Federal Reserve found that nearly half …": a market, no subject
+            return ""  # "a survey by the central bank found that most …": a market, no subject
         if _generic(text[sentence:start]):
             return ""  # "A bank that earns a 3 percent margin …": any bank, no subject
         return self.previous if self.previous is not None else self.topic
@@ -110,7 +110,7 @@ class EnglishReader(Reader):
         speaking = [m for m in mentions if _REPORTS.match(text, m.end)]
         if len(speaking) < len(mentions):
             mentions = [m for m in mentions if m not in speaking]
-        else:  # a regulator or agency reports on a market, not on itself ("the FDIC said deposits fell 2%")
+        else:  # a regulator or agency reports on a market, not on itself ("the agency said deposits fell 3%")
             mentions = [m for m in mentions if self.mentions.kinds.get(m.name) != "organisation" or m not in speaking]
             if not mentions:
                 return ""
