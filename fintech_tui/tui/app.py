@@ -83,6 +83,7 @@ class FintechApp(App[None]):
         self.title = "fintech-tui"
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        self._theme_shown = self.theme
 
     def on_main_screen_settled(self) -> None:
         """Start-up's work is done (first screen, search table, pinyin dictionaries).
@@ -181,7 +182,8 @@ class FintechApp(App[None]):
                 settings.remember(self.pack_key, goto_link(main.current))
 
     def watch_theme(self, theme: str) -> None:
-        if self.is_running and theme != self.settings.theme:
+        if theme != getattr(self, "_theme_shown", theme):  # a change, not the first screen's own theme
+            self._theme_shown = theme
             self._choice_changed()
 
     def on_main_screen_chose(self) -> None:
