@@ -265,3 +265,14 @@ def test_a_name_only_inside_a_short_form_is_dropped() -> None:
     found = named("证监会对青松基金销售有限公司出具警示函。青松基金销售是一家独立销售机构。")
     assert found["青松基金销售有限公司"].aliases == ["青松基金销售"]
     assert "青松基金" not in found
+
+
+def test_a_holding_group_written_as_its_brand_is_a_company() -> None:
+    found = named("腾讯和百度都在做支付，蚂蚁集团也是。")
+    assert (found["腾讯"].kind, found["百度"].kind, found["蚂蚁集团"].kind) == ("company", "company", "group")
+
+
+def test_the_packaged_dictionary_knows_regulators_brokers_and_insurers() -> None:
+    found = named("中国证券投资基金业协会（基金业协会）、中信证券、中国人寿和银联国际都发布了数据。")
+    assert found["中国证券投资基金业协会"].aliases == ["基金业协会"]
+    assert {"中信证券", "中国人寿", "银联国际"} <= set(found)

@@ -233,6 +233,8 @@ class _Finder:
                 pass  # 基金销售平台“天天基金”: a product, whatever its suffix says
             elif not (entry and kind == "app" and entry.kind == "product"):
                 kind = entry.kind if entry else (_suffix_kind(name) or kind)
+                if kind == "group" and entry and not re.search(r"集团|控股|Group|Holdings", name):
+                    kind = "company"  # 腾讯, 百度: the brand the text writes is the company, not its holding group
             self.spans.append((para, start, start + len(name), name, kind, reason))
 
     def scan(self) -> None:
