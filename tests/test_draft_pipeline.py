@@ -108,6 +108,38 @@ def test_a_source_is_never_the_subject() -> None:
     assert reader.source(text, found, text.index("300")) == "艾瑞咨询"
 
 
+def test_a_speaker_is_not_the_subject_and_a_product_wins_over_its_owner() -> None:
+    owned = [*names(("邵文涛", "person"), ("星河", "company")), Name("星河贷", "product", "test", [], "星河")]
+    reader = Reader(Mentions(owned))
+    text = "邵文涛透露，星河的信贷产品“星河贷”服务借款人约1,900万人，笔均借款金额为8,600元左右。"
+    assert reader.subject(text, reader.paragraph(text), text.index("8,600")) == "星河贷"
+    reader = Reader(Mentions(names(("启明证券", "company"), ("宋文", "person"), ("云帆", "company"))))
+    text = "启明证券分析师宋文认为，云帆的承保端稳健，2024年综合成本率为96.3%。"
+    assert reader.subject(text, reader.paragraph(text), text.index("96.3")) == "云帆"
+
+
+def test_chinese_figures_of_a_market_of_a_declared_company_and_of_a_sentence_naming_nobody() -> None:
+    reader = Reader(Mentions(names(("云帆", "company"))))
+    text = "云帆2024年营收增长12%，而行业平均增速在5%左右。"
+    assert reader.subject(text, reader.paragraph(text), text.index("5%")) == ""
+    text = "健康生态是云帆最大的板块。2024年，健康生态的保费为121.8亿元。"
+    assert reader.subject(text, reader.paragraph(text), text.index("121.8")) == "云帆"
+    owner = Name("云帆科技股份有限公司", "company", "test", ["云帆"])
+    reader = Reader(Mentions([owner, *names(("云帆证券", "company"))]))
+    for text in ("云帆科技股份有限公司（以下简称“云帆”或“公司”）披露年报。", "云帆证券全年手续费收入58亿元。"):
+        reader.seen(reader.paragraph(text), text)
+    text = "公司两融余额为686亿元。"
+    assert reader.subject(text, reader.paragraph(text), text.index("686")) == "云帆科技股份有限公司"
+
+
+def test_an_organisation_publishing_the_data_is_its_source() -> None:
+    reader = Reader(Mentions(names(("中国人民银行", "organisation"), ("瀚海支付", "company"))))
+    text = "中国人民银行5月14日公布的信息显示，瀚海支付被罚款1,180万元。"
+    found = reader.paragraph(text)
+    assert reader.subject(text, found, text.index("1,180")) == "瀚海支付"
+    assert reader.source(text, found, text.index("1,180")) == "中国人民银行"
+
+
 @pytest.mark.parametrize(
     ("sentence", "chinese", "role", "relation"),
     [
