@@ -333,6 +333,14 @@ def test_english_terms_are_found_as_words_in_any_case_and_kept_as_written() -> N
     assert terms == ["Interchange fees", "banking charter", "IPO", "Neobanks", "GMV"]
 
 
+def test_chinese_results_and_fund_terms_and_a_word_glossed_by_its_acronym() -> None:
+    from fintech_tui.draft.glossary import draft_glossary
+
+    text = "月活跃用户（MAU）达到1亿，市盈率（PE）为20倍；申购费率下调后，尾随佣金和保有规模成为焦点，综合成本率为96%。"
+    terms = [t["term"] for t in draft_glossary([("p1", text)], set())]
+    assert terms == ["MAU", "市盈率", "PE", "申购费率", "尾随佣金", "保有规模", "综合成本率"]
+
+
 def test_a_sentence_states_its_period_once_and_the_next_sentence_does_not_inherit_it(tmp_path: Path) -> None:
     article = tmp_path / "report.txt"
     article.write_text(

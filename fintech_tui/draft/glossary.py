@@ -38,6 +38,17 @@ def _pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z0-9]){words}s?(?![A-Za-z0-9])", flags)
 
 
+# A Chinese word before its bracketed acronym: 月活跃用户（MAU）.
+BRACKETED = re.compile(r"[\u4e00-\u9fff]{1,6}[（(]([A-Za-z][A-Za-z0-9]{1,9})[）)]")
+
+
+def _inside_bracketed_word(text: str, end: int) -> bool:
+    """Whether a term ends inside a word the text glosses with a known acronym: 月活 in 月活跃用户（MAU）,
+    where MAU is the term drafted (市盈率（PE）, a whole word, keeps both)."""
+    match = BRACKETED.match(text, end)
+    return bool(match) and match.group(1) in known_terms() and "\u4e00" <= text[end - 1 : end] <= "\u9fff"
+
+
 def draft_glossary(paragraphs: list[tuple[str, str]], entity_names: set[str]) -> list[dict[str, Any]]:
     """The known terms the text uses, in order of first use, each with its first place as evidence."""
     found: list[tuple[int, int, str, str, int, str]] = []
@@ -46,12 +57,12 @@ def draft_glossary(paragraphs: list[tuple[str, str]], entity_names: set[str]) ->
             if term in entity_names:
                 continue
             match = _pattern(term).search(text)
-            if match:
+            if match and not _inside_bracketed_word(text, match.end()):
                 found.append((order, match.start(), term, para_id, match.end(), text))
     seen: set[str] = set()
     taken: set[str] = set()
     out: list[dict[str, Any]] = []
-    for _, start, term, para_id, end, text in sorted(found):
+    for _, start, term, para_id, end, text in sorted(found, key=lambda f: (f[0], f[1], -len(f[2]))):  # longest first
         written = text[start:end]
         if term in seen or written in seen or any(written in other for other in seen):
             continue  # 不良率 inside 不良贷款率, or a second spelling, already drafted
