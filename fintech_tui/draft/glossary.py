@@ -46,7 +46,9 @@ def _inside_bracketed_word(text: str, end: int) -> bool:
     """Whether a term ends inside a word the text glosses with a known acronym: 月活 in 月活跃用户（MAU）,
     where MAU is the term drafted (市盈率（PE）, a whole word, keeps both)."""
     match = BRACKETED.match(text, end)
-    return bool(match) and match.group(1) in known_terms() and "\u4e00" <= text[end - 1 : end] <= "\u9fff"
+    if match is None:
+        return False
+    return match.group(1) in known_terms() and "\u4e00" <= text[end - 1 : end] <= "\u9fff"
 
 
 def draft_glossary(paragraphs: list[tuple[str, str]], entity_names: set[str]) -> list[dict[str, Any]]:
