@@ -350,3 +350,41 @@ def test_a_sentence_states_its_period_once_and_the_next_sentence_does_not_inheri
     figures = {f.as_written: f for f in load_pack(tmp_path / "pack", use_cache=False).figures}
     assert figures["430.7%"].period == figures["0.95%"].period != ""
     assert figures["10万人"].period == ""
+
+
+NOTE = """云帆科技年报点评：科技输出成为第二曲线
+财经观察 · 作者：李文 · 2025年3月5日 09:15
+投资要点
+3月4日，云帆科技股份有限公司（以下简称“云帆科技”）披露2024年年报。我们认为，公司的科技输出正在成为第二增长曲线。
+一、监管让规模红利消失
+监管环境也在变化。金融监管总局近期要求平台加强合作机构管理，云帆科技的合作银行增至80家。
+风险提示
+市场竞争加剧的风险。
+"""
+WIRE = (
+    "金融监管总局开出多张罚单\n"
+    "快讯北京2025年5月16日电（记者 王海）金融监管总局5月15日公布了一批行政处罚信息。"
+    "其中，甲银行被罚款680万元。这是今年以来金额最大的一张罚单。\n"
+)
+
+
+def _claims(tmp_path: Path, text: str) -> list[dict[str, object]]:
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    draft_pack(article, tmp_path / "pack")
+    return yaml.safe_load((tmp_path / "pack" / "arguments.yaml").read_text(encoding="utf-8"))["arguments"]  # type: ignore[no-any-return]
+
+
+def test_a_chinese_thesis_points_without_section_labels_and_topic_sentences(tmp_path: Path) -> None:
+    claims = _claims(tmp_path, NOTE)
+    quotes = [c["evidence"][0]["quote"] for c in claims]  # type: ignore[index]
+    assert claims[0]["role"] == "thesis" and quotes[0] == "我们认为，公司的科技输出正在成为第二增长曲线。"
+    points = [c["claim"]["zh"] for c in claims if c["role"] == "point"]  # type: ignore[index]
+    assert "监管让规模红利消失" in points and not {"投资要点", "风险提示"} & set(points)
+    assert "监管环境也在变化。" in quotes
+    assert not [q for q in quotes if "简称" in q]  # 简称 is no verb of saying
+
+
+def test_a_news_thesis_is_no_event_report(tmp_path: Path) -> None:
+    claims = _claims(tmp_path, WIRE)
+    assert claims[0]["evidence"][0]["quote"] == "这是今年以来金额最大的一张罚单。"  # type: ignore[index]
