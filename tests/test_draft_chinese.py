@@ -130,6 +130,14 @@ def test_a_bad_dictionary_line_is_named() -> None:
         ("占比将超过六成", "六成", 60, "%", "prediction"),
         ("可能还要持续两到三年", "两到三年", 2, "years", "possibility"),
         ("从40多家压缩到十几家", "40多家", 40, "firms", "estimate"),
+        ("将利率上限调整至不超过20%", "20%", 20, "%", ""),
+        ("比例被限制在不超过50%", "50%", 50, "%", ""),
+        ("权益投资占比不超过10%", "10%", 10, "%", "estimate"),
+        ("金额在100万元以上的罚单", "100万元以上", 1_000_000, "yuan", ""),
+        ("利息净收入将变动约3亿元", "3亿元", 300_000_000, "yuan", "prediction"),
+        ("计划未来两年拓展约10万家商户", "10万家", 100_000, "firms", "prediction"),
+        ("信托计划规模减少了近一半", "一半", 50, "%", "estimate"),
+        ("如果日均成交额回落至1万亿元", "1万亿元", 1_000_000_000_000, "yuan", "possibility"),
     ],
 )
 def test_figures_value_unit_hedge(text: str, as_written: str, value: float, unit: str, hedge: str) -> None:
