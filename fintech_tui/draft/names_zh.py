@@ -208,6 +208,29 @@ def _generic(name: str) -> bool:
     return False
 
 
+@functools.cache
+def _longest_first() -> list[str]:
+    """The dictionary's forms, longest first, sorted once."""
+    return sorted(dictionary(), key=len, reverse=True)
+
+
+@functools.cache
+def _makers() -> list[str]:
+    """The dictionary's apps, companies and groups, whose products a text may name after them (抖音月付)."""
+    return [f for f, e in dictionary().items() if e.kind in ("app", "company", "group") and len(f) >= 2]
+
+
+@functools.lru_cache(maxsize=8192)
+def _first_suffix(word: str) -> str:
+    """The first organisation suffix (in SUFFIX_KINDS order) `word` ends in; cached, as words repeat."""
+    return next((s for s in SUFFIX_KINDS if word.endswith(s)), "")
+
+
+@functools.lru_cache(maxsize=8192)
+def _ends_in_title(word: str) -> bool:
+    return any(word.endswith(t) for t in TITLES)
+
+
 def _suffix_kind(name: str) -> str:
     """The kind the longest organisation suffix of `name` gives: 集团股份有限公司 is a group's."""
     suffix = max((s for s in SUFFIX_KINDS if name.endswith(s)), key=len, default="")
@@ -256,7 +279,7 @@ class _Finder:
         self._listed()
 
     def _known(self, para: int, text: str) -> None:
-        for form in sorted(dictionary(), key=len, reverse=True):
+        for form in _longest_first():
             if form not in text:
                 continue
             for match in _compiled(re.escape(form)).finditer(text):
@@ -318,7 +341,7 @@ class _Finder:
             if i + 1 < len(tokens) and word + tokens[i + 1][0] in SUFFIX_KINDS:
                 word = suffix = word + tokens[i + 1][0]  # 消费 金融: a suffix jieba cut in two
             else:
-                suffix = next((s for s in SUFFIX_KINDS if word.endswith(s)), "")
+                suffix = _first_suffix(word)
                 if not suffix or (word in dictionary() and word != suffix) or word in NOT_SUFFIXES:
                     continue
             strong = (
@@ -378,7 +401,7 @@ class _Finder:
             while k >= 0 and tokens[k][0].strip(" ：:|｜·") == "":
                 k -= 1  # 作者：李明
             before = tokens[k][0] if k >= 0 else ""
-            titled = any(before.endswith(t) for t in TITLES) or before in ("文", "撰文", "编辑")
+            titled = _ends_in_title(before) or before in ("文", "撰文", "编辑")
             if titled and len(word) == 1 and word in SURNAMES and i + 1 < len(tokens):
                 given = tokens[i + 1][0]
                 if 1 <= len(given) <= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in given):
@@ -413,8 +436,8 @@ class _Finder:
 
     def _products_of(self, para: int, text: str) -> None:
         """A known name with a product word after it: 抖音月付, 美团借钱 (not 微信支付: 支付 is generic)."""
-        for form, entry in dictionary().items():
-            if entry.kind not in ("app", "company", "group") or len(form) < 2 or form not in text:
+        for form in _makers():
+            if form not in text:
                 continue
             for match in _compiled(re.escape(form) + PRODUCT_AFTER).finditer(text):
                 tail = match.group(1)
@@ -450,7 +473,7 @@ class _Finder:
         """A name before APP: the app's own name (掌上生活), or an organisation's app (招商银行App)."""
         for match in APP_WORDS.finditer(text):
             before = text[max(0, match.start() - 12) : match.start()]
-            owner = next((f for f in sorted(dictionary(), key=len, reverse=True) if before.endswith(f)), "")
+            owner = next((f for f in _longest_first() if before.endswith(f)), "")
             if owner and dictionary()[owner].kind in ("bank", "company", "group", "organisation"):
                 at = match.start() - len(owner)
                 self.add(para, at, text[at : match.end()].replace(" ", ""), "app", "an organisation's app")
