@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import unescape
 
 from fintech_tui.export.html import to_html
@@ -29,7 +30,7 @@ def test_html_carries_both_readings_of_every_paragraph(bundled_pack: Pack) -> No
     page = to_html(bundled_pack)
     for paragraph in bundled_pack.paragraphs:
         start = page.index(f'<div class="para" id="{paragraph.id}">')
-        block = unescape(page[start : page.index("</div>", start)])
+        block = unescape(re.sub(r'<sup class="mark">†\d+</sup>', "", page[start : page.index("</div>", start)]))
         assert paragraph.text in block
         assert f"Restored reading:</i> {paragraph.restored}" in block
         assert f"English translation:</i> {paragraph.en}" in block
@@ -42,3 +43,17 @@ def test_a_pack_without_readings_exports_only_the_text(write_pack: PackWriter) -
     assert "**¶1** 口袋生活是招商银行的应用。" in page
     assert "Restored reading" not in page and "English translation" not in page
     assert "Restored reading" not in to_html(tiny_pack)
+
+
+def test_html_marks_the_notes_in_the_readings_and_lists_them_in_text_order(bundled_pack: Pack) -> None:
+    page = to_html(bundled_pack)
+    start = page.index('<div class="para" id="p04">')
+    block = page[start : page.index("</div>", start)]
+    readings = re.findall(r'<p class="reading" lang="(\w+)">(.*?)</p>', block)
+    for _, text in readings:  # the restored reading after its words, the English after the sentence
+        assert re.findall(r'<sup class="mark">(†\d)</sup>', text) == ["†1", "†2"], text
+    restored = unescape(dict(readings)["zh"])
+    assert restored.index("抛开产品本身的争议不谈<sup") < restored.index("它会<sup")
+    listed = re.findall(r"<li><sup class=\"mark\">(†\d)</sup> (.*?):", unescape(block))
+    assert listed == [("†1", "我们来谈谈产品本身的争议 → 抛开产品本身的争议不谈"), ("†2", "我们会 → 它会")]
+    assert [n.text for n in bundled_pack.paragraphs[3].restored_notes] == ["我们会", "我们来谈谈产品本身的争议"]

@@ -294,6 +294,29 @@ def test_every_note_that_changes_the_text_is_marked_in_the_restored_reading(bund
     assert re.search(r"生活服务平台[—\s]*†\d[—\s]*据悉", p20), p20
 
 
+@pytest.mark.parametrize("reading", ["en", "side"])
+def test_every_reading_that_lists_notes_marks_them_in_its_text(bundled_index: PackIndex, reading: str) -> None:
+    """The English and side by side listed †n notes with no †n in the text above them."""
+    for paragraph in bundled_index.pack.paragraphs:
+        if not paragraph.restored_notes:
+            continue
+        shown = as_text(paragraph_view(bundled_index, paragraph, reading), width=200)  # type: ignore[arg-type]
+        listed = len(paragraph.restored_notes)
+        for number in range(1, listed + 1):  # each marker once in the English, once more in the text beside it
+            assert shown.count(f"†{number}") == (3 if reading == "side" else 2), (paragraph.id, number, shown)
+
+
+def test_the_markers_stand_after_the_noted_words_and_sentences(bundled_index: PackIndex) -> None:
+    p19 = bundled_index.paragraphs["p19"]
+    side = as_text(paragraph_view(bundled_index, p19, "side", stacked=True), width=400)
+    assert "集团的业务基本成功†1" in side  # in the text, after the words the note keeps
+    p09 = bundled_index.paragraphs["p09"]  # five sentences in the reading and in the English
+    english = as_text(paragraph_view(bundled_index, p09, "en"), width=400).split("\n")[0]
+    sentences = re.split(r"(?<=[.!?])\s+", english)
+    marked = [i for i, sentence in enumerate(sentences) if "†" in sentence]
+    assert marked and marked != [len(sentences) - 1], sentences  # not all heaped after the paragraph
+
+
 def test_the_chinese_reading_label_does_not_leave_the_paragraph_number_alone_on_its_line(
     bundled_index: PackIndex,
 ) -> None:

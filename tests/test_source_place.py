@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -77,3 +78,58 @@ async def test_y_copies_the_quote_then_the_paragraph_in_the_reading_shown(bundle
         await pilot.press("v", "v", "y")  # the English translation
         await pilot.pause()
         assert app.clipboard == paragraph.en
+
+
+def highlighted_words(source: SourceList, number: int) -> list[str]:
+    """The words drawn in the quote style in paragraph `number` (1-based), as the list renders them."""
+    from rich.console import Console
+
+    from fintech_tui.render.source import QUOTE_STYLE
+
+    console = Console(width=200, record=True)
+    lines = console.render_lines(source._view(source.index.pack.paragraphs[number - 1]), console.options)
+    quote = console.get_style(QUOTE_STYLE)
+    drawn = ["".join(s.text for s in line if s.style and s.style.bgcolor == quote.bgcolor) for line in lines]
+    return [re.sub(r"⟨[^⟩]*⟩", "", line) for line in drawn]  # a name's reading, drawn inside the quote
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_every_quote_of_the_item_is_highlighted_and_n_goes_through_them(
+    bundled_pack: Pack, size: tuple[int, int]
+) -> None:
+    alipay = next(entity for entity in bundled_pack.entities if entity.id == "alipay")
+    first, second, third = alipay.evidence  # ¶9, ¶9, ¶12
+    app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"))
+    async with app.run_test(size=size) as pilot:
+        source = await open_source(app, pilot)
+        assert app.screen.query_one(SourceList) is source
+        drawn = {number: "".join(highlighted_words(source, number)) for number in (9, 12)}
+        for evidence in alipay.evidence:
+            number = bundled_pack.paragraphs.index(next(p for p in bundled_pack.paragraphs if p.id == evidence.para))
+            assert evidence.quote.replace(" ", "")[:12] in drawn[number + 1].replace(" ", ""), evidence
+        assert source.highlighted == 8
+        await pilot.press("n")
+        assert source.highlighted == 8 and "2/3" in str(source.border_subtitle)
+        await pilot.press("y")
+        assert app.clipboard == second.quote  # y copies the quote n went to
+        await pilot.press("n")
+        await pilot.pause()
+        assert source.highlighted == 11 and 11 in source.options_in_view()
+        assert "3/3" in str(source.border_subtitle)
+        await pilot.press("n")
+        assert source.highlighted == 8 and "1/3" in str(source.border_subtitle)
+        await pilot.press("N")
+        assert source.highlighted == 11
+        await pilot.press("y")
+        assert app.clipboard == third.quote
+        assert first.para == second.para == "p09"
+
+
+async def test_a_quote_of_another_item_is_shown_alone(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.1)
+        app.screen.show_source(Ref("paragraph", "p20"), "据悉")  # type: ignore[attr-defined]
+        await pilot.pause(0.2)
+        source = app.screen.query_one(SourceList)
+        assert not source.quotes and "/" not in str(source.border_subtitle).split("·")[1]

@@ -37,13 +37,14 @@ class ArgumentParser(argparse.ArgumentParser):
         say(message.removesuffix("\n"))  # a full disk or closed stdout: OutputError, one line, exit 1
 
 
-def pack_argument(parser: argparse.ArgumentParser) -> None:
-    """The optional PACK argument most verbs share."""
+def pack_argument(parser: argparse.ArgumentParser, *, library: bool = False) -> None:
+    """The optional PACK argument most verbs share (`library`: a LIBRARY folder of packs too)."""
+    also = "; or a LIBRARY folder of packs" if library else ""
     parser.add_argument(
         "pack",
         nargs="?",
         type=Path,
-        help="a pack folder or YAML file (default: the bundled article)",
+        help=f"a pack folder or YAML file (default: the bundled article){also}",
     )
 
 
@@ -91,7 +92,7 @@ def no_arguments(parser: argparse.ArgumentParser) -> None:
 
 def check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--report", action="store_true", help="also list the gaps: thin or missing evidence")
-    pack_argument(parser)
+    pack_argument(parser, library=True)
 
 
 def export_arguments(parser: argparse.ArgumentParser) -> None:
@@ -102,7 +103,12 @@ def export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", "-f", choices=[fmt.name for fmt in formats], default="md", help=described)
     parser.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
-    pack_argument(parser)
+    parser.add_argument(
+        "--entity",
+        metavar="NAME",
+        help="with a LIBRARY folder: one entity across its articles (its key, shared id or name), as md or csv",
+    )
+    pack_argument(parser, library=True)
 
 
 def new_arguments(parser: argparse.ArgumentParser) -> None:

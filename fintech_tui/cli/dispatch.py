@@ -27,6 +27,10 @@ def run_check(args: argparse.Namespace) -> int:
     """`fintech-tui check`: a one-line summary, or the list of problems; --report adds the gaps."""
     from fintech_tui.queries.summary import count_items
 
+    if args.pack is not None and is_library(args.pack):
+        from fintech_tui.cli.library import check_library
+
+        return check_library(args)
     pack = load(args.pack)
     if isinstance(pack, int):
         return pack
@@ -46,6 +50,12 @@ def run_export(args: argparse.Namespace) -> int:
     """`fintech-tui export`: the pack as md, json or html, to stdout or a new file."""
     from fintech_tui.export import export_formats, exporter
 
+    if args.pack is not None and is_library(args.pack):
+        from fintech_tui.cli.library import export_library
+
+        return export_library(args)
+    if getattr(args, "entity", None) is not None:
+        return fail("--entity names an entity across a library: give a LIBRARY folder")
     pack = load(args.pack)
     if isinstance(pack, int):
         return pack
@@ -63,6 +73,13 @@ def run_export(args: argparse.Namespace) -> int:
         return fail(str(error))
     say(f"wrote {args.output}", err=True)
     return EXIT_OK
+
+
+def is_library(path: Path) -> bool:
+    """Whether `path` is a folder of packs (a library) rather than a pack."""
+    from fintech_tui.library.discover import is_library as library_folder
+
+    return library_folder(path)
 
 
 def run_schema(args: argparse.Namespace) -> int:

@@ -23,7 +23,7 @@ def draft_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ARTICLE... DIR",
         help="the article(s): UTF-8 .txt (a paragraph a line, or hard-wrapped with blank lines between) or .md, "
         "or a folder of them; then the folder to create (must not exist): the pack itself for one article, "
-        "one pack per article inside it for several",
+        "one pack per article inside it for several; or an existing LIBRARY folder, to add a pack per article to it",
     )
 
 
@@ -43,6 +43,10 @@ def run_draft(args: argparse.Namespace) -> int:
     if not articles:
         return fail(f"{', '.join(map(str, sources))}: no .txt or .md articles to draft")
     if folder.exists():
+        from fintech_tui.library.discover import is_pack_folder
+
+        if folder.is_dir() and not is_pack_folder(folder):
+            return _draft_many(articles, folder, library=True)
         return fail(f"{folder} already exists; choose a new folder (nothing was written)")
     if len(articles) == 1 and not sources[0].is_dir():
         return _draft_one(articles[0], folder)
@@ -81,7 +85,9 @@ def _draft_one(article: Path, folder: Path) -> int:
     return EXIT_OK
 
 
-def _draft_many(articles: list[Path], folder: Path) -> int:
+def _draft_many(articles: list[Path], folder: Path, *, library: bool = False) -> int:
+    """One pack per article inside `folder`: a new folder, or (`library`) an existing library,
+    where a pack never takes the name of anything already there."""
     from fintech_tui.draft import MissingExtra, draft_pack, require_extra
     from fintech_tui.draft.reading import ArticleError
 
@@ -89,7 +95,12 @@ def _draft_many(articles: list[Path], folder: Path) -> int:
         require_extra()
     except MissingExtra as error:
         return fail(str(error))
-    targets = _pack_folders(articles, folder)
+    taken = (
+        {Path(p.name).stem.lower() for p in folder.iterdir()} | {p.name.lower() for p in folder.iterdir()}
+        if library
+        else set()
+    )
+    targets = _pack_folders(articles, folder, taken)
     failed = 0
     for number, (article, target) in enumerate(targets.items(), start=1):
         try:
@@ -100,14 +111,18 @@ def _draft_many(articles: list[Path], folder: Path) -> int:
             continue
         say(f"[{number}/{len(targets)}] {article} → {target}: {drafted.describe()}")
     done = len(targets) - failed
-    say(f"drafted {done} of {len(targets)} articles into {folder}; next: fintech-tui check --report {folder}/NAME")
+    if library:
+        say(f"added {done} of {len(targets)} drafted packs to the library {folder}; next: fintech-tui check {folder}")
+    else:
+        say(f"drafted {done} of {len(targets)} articles into {folder}; next: fintech-tui check --report {folder}/NAME")
     return EXIT_FAILURE if failed else EXIT_OK
 
 
-def _pack_folders(articles: list[Path], folder: Path) -> dict[Path, Path]:
-    """A pack folder inside `folder` for each article, named by its stem (a-2 where two share one)."""
+def _pack_folders(articles: list[Path], folder: Path, taken: set[str] | None = None) -> dict[Path, Path]:
+    """A pack folder inside `folder` for each article, named by its stem (a-2 where two share one,
+    or where `taken` already holds the name)."""
     targets: dict[Path, Path] = {}
-    taken: set[str] = set()
+    taken = set(taken or ())
     for article in articles:
         name, n = article.stem or "article", 2
         while name.lower() in taken:

@@ -111,11 +111,38 @@ APPOSITIVE_KINDS = {
     "feature": "product",
     "service": "product",
     "platform": "company",
+    "provider": "company",
+    "processor": "company",
+    "issuer": "company",
+    "consultancy": "company",
+    "exchange": "company",
+    "institution": "company",
+    "marketplace": "company",
+    "unit": "company",
+    "arm": "company",
+    "subsidiary": "company",
+    "division": "company",
+    "programme": "product",
+    "program": "product",
+    "subscription": "product",
+    "plan": "product",
+    "body": "organisation",
 }
+
+# What a name is called just before it: "its lending product, Revolut Credit"; "Lyft's payments unit, Lyft Cash".
+DESCRIBED_BEFORE = re.compile(
+    r"(?:\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|(?<![\w-])[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}(?:'s|’s))\s"
+    r"(?:[\w-]+\s){0,3}?(" + "|".join(k for k in APPOSITIVE_KINDS if k not in ("bank", "group")) + r"),\s$"
+)
+
+# An owner named in a compound before a name: "a Monzo-backed wage-advance firm".
+COMPOUND_OWNER = re.compile(
+    r"(?<![\w-])([A-Z][\w&]*(?:\s[A-Z][\w&]*){0,2})-(?:backed|owned|funded|controlled|led|run)\b"
+)
 
 APPOSITIVE = re.compile(
     r"^,\s(?:an?|the|its|their)\s(?:[\w'’-]+\s){0,4}?(" + "|".join(APPOSITIVE_KINDS) + r")s?"
-    r"(?=[,.;:)]|\s(?:that|which|who|owned|controlled|run|based|with|in|of|for|from|launched|backed)\b)"
+    r"(?=[,.;:)]|\s(?:that|which|who|owned|controlled|run|based|with|in|of|for|from|launched|backed)\b|\s[A-Z])"
 )
 
 # A page-information line: "Fintech Ledger · By Maya Chen · March 3, 2025, 8:30 AM ET"
@@ -128,6 +155,8 @@ PERSON_LIKE = re.compile(r"[A-Z][a-z'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’-]+){
 
 # "PayPal's Xoom service", "the Zephyr app": the word after a name that says what it is.
 PRODUCT_WORDS = re.compile(r"(?:service|card|wallet|product|feature)\b")
+# "the Bramble point-of-sale system": a name the text calls a system or platform after "the", "its"
+SYSTEM_WORDS = re.compile(r"(?:[a-z-]+\s){0,2}(?:system|platform|terminal|programme|program)s?\b")
 APP_WORDS = re.compile(r"(?:app|application)\b")
 PLAN_WORDS = re.compile(r"(?:plan|plans|tier|tiers|subscription|membership|package)\b")
 
@@ -167,7 +196,8 @@ def word_classes() -> dict[str, set[str]]:
 @cache
 def dictionary_pattern() -> re.Pattern[str]:
     forms = sorted(dictionary(), key=len, reverse=True)
-    return re.compile(r"(?<![\w&.-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w&]|-[a-z]|\.\w)")
+    compound = r"-(?!(?:backed|owned|funded|controlled|led|run)\b)[a-z]"  # "Monzo-backed" names Monzo
+    return re.compile(r"(?<![\w&.-])(?:" + "|".join(re.escape(f) for f in forms) + rf")(?![\w&]|{compound}|\.\w)")
 
 
 def classes_of(word: str) -> set[str]:

@@ -22,8 +22,10 @@ from fintech_tui.draft.lexicon_en import (
     APPOSITIVE,
     APPOSITIVE_KINDS,
     BRACKET,
+    COMPOUND_OWNER,
     CONNECTORS,
     DATELINE,
+    DESCRIBED_BEFORE,
     LEGAL_TAIL,
     NOT_NAMES,
     OF_HEADS,
@@ -37,6 +39,7 @@ from fintech_tui.draft.lexicon_en import (
     PRODUCT_WORDS,
     QUOTED,
     SUFFIX_KINDS,
+    SYSTEM_WORDS,
     TOKEN,
     classes_of,
     dictionary,
@@ -46,6 +49,9 @@ from fintech_tui.draft.lexicon_en import (
     run_ahead,
     sentences,
 )
+from fintech_tui.draft.parents_en import stated_owners
+
+POSSESSIVE_FREE_STOPS = {"I"}
 
 
 @dataclass
@@ -82,6 +88,9 @@ class _Finder:
                 if headline and not self._in_body(span):
                     continue
                 candidates.append((base + start, span, text))
+            for match in COMPOUND_OWNER.finditer(text):  # "a Monzo-backed lender": Monzo is a name
+                if not any(s <= match.start(1) < e for s, e in taken) and not classes_of(match.group(1)):
+                    candidates.append((base + match.start(1), match.group(1), text))
             for match in QUOTED.finditer(text):
                 if not any(s <= match.start(1) < e for s, e in taken):
                     candidates.append((base + match.start(1), match.group(1), "quoted"))
@@ -113,8 +122,8 @@ class _Finder:
         return max(used, key=len) if used else found.name
 
     def _alone(self, form: str, forms: list[str]) -> bool:
-        """Whether the text uses `form` outside the longer forms of the same name (Block, not Block Inc)."""
-        longer = [f for f in set(forms) if len(f) > len(form) and form in f]
+        """Whether the text uses `form` outside the longer forms of any name (Block, not Block Inc, not Block Card)."""
+        longer = [f for f in set(forms) | set(self.form_of) if len(f) > len(form) and form in f]
         for text in self.texts:
             covered = [(m.start(), m.end()) for f in longer for m in re.finditer(re.escape(f), text)]
             for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
@@ -137,16 +146,57 @@ class _Finder:
                 continue
             name, kind = dictionary()[form]
             product = PRODUCT_TAIL.match(text, match.end())
-            if product:  # "Cash App Card", "Apple Pay Later": a product named after a known name
-                end = product.end()
+            longer = None if product else LEGAL_TAIL.match(text, match.end())
+            end = (product or longer or match).end()
+            named = self._named_after(text, end)
+            title = self._title_after(text, end, named)
+            if title:  # a publication named after its maker: the maker is the name, the title none
+                self._add(name, kind, "a well-known name", base + match.start(), text[match.start() : end])
+                taken.append((match.start(), title))
+                continue
+            if product or named > end:  # "Cash App Card", "Klarna Prime": a name of its own, after a known one
+                end = max(end, named)
                 span = text[match.start() : end]
-                self._add(span, "product", f"a product named after {name}", base + match.start(), span)
+                kind = self._described(span) or self._kind_after(span, kind)
+                self._add(span, kind, f"named after {name}", base + match.start(), span)
             else:
-                longer = LEGAL_TAIL.match(text, match.end())
-                end = longer.end() if longer else match.end()
                 self._add(name, kind, "a well-known name", base + match.start(), text[match.start() : end])
             taken.append((match.start(), end))
         return taken
+
+    def _named_after(self, text: str, end: int) -> int:
+        """Where capitalised words right after a known name end ("Klarna| Prime", "Monzo| Flex"), else `end`."""
+        start, plain, suffixed = end, end, end
+        for token in TOKEN.finditer(text, start):
+            word = token.group()
+            if text[end : token.start()] != " " or not is_capitalised(word) or word in POSSESSIVE_FREE_STOPS:
+                break
+            bare = re.sub(r"(?:'s|’s)$", "", word)
+            if bare in dictionary() or (bare.isupper() and len(bare) <= 2):
+                break
+            end = token.start() + len(bare)
+            if plain == token.start() - 1 and not classes_of(bare) & NOT_NAMES:
+                plain = end  # words that are names' words: "Klarna Prime"
+            if bare in SUFFIX_KINDS or bare.rstrip(".") in SUFFIX_KINDS:
+                suffixed = end  # or any words up to a company's suffix: "Coinbase Crypto LLC"
+            if bare != word:
+                break  # "Klarna Prime's members": the possessive ends the name
+        return max(plain, suffixed)
+
+    @staticmethod
+    def _title_after(text: str, start: int, end: int) -> int:
+        """The end of a title that follows a known name ("Federal Reserve| Survey of Consumer Finances"), else 0."""
+        title = re.compile(r"(?:\s(?:of|for|and|on|the|&)\s(?:the\s)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)+")
+        after = title.match(text, end) if end > start else None
+        return after.end() if after else 0
+
+    @staticmethod
+    def _kind_after(span: str, kind: str) -> str:
+        """The kind of a name made from a known name and more words: its last word's, else a product."""
+        last = span.split()[-1].rstrip(".")
+        if last in SUFFIX_KINDS or span.split()[-1] in SUFFIX_KINDS:
+            return SUFFIX_KINDS.get(span.split()[-1], SUFFIX_KINDS.get(last, "product"))
+        return "product" if kind in ("company", "bank", "group", "app", "product") else "company"
 
     def _page_information(self, text: str, base: int) -> list[tuple[int, int]]:
         """The outlet and the author a dateline or a page-information line names ("Fintech Ledger · By Maya Chen")."""
@@ -262,8 +312,9 @@ class _Finder:
         if " ".join(words) in self.form_of:
             return starts[0], " ".join(words)  # "Fintech Notes", already the outlet: nothing to cut
         public = SUFFIX_KINDS.get(words[-1]) in ("organisation", "bank") and len(words) >= 3
+        public = public or (len(words) == 2 and words[1] in SUFFIX_KINDS and SUFFIX_KINDS[words[1]] != "product")
         while words and (self._not_name(words[0]) or words[0] in CONNECTORS):
-            if public and classes_of(words[0]) & {"nationality", "place"} and len(words) >= 3:
+            if public and classes_of(words[0]) & {"nationality", "place"} and len(words) >= 2:
                 break  # "European Insurance and … Authority", "Hong Kong Monetary Authority": part of the name
             words.pop(0)
             starts.pop(0)
@@ -306,6 +357,8 @@ class _Finder:
         if owner:
             self._add(owner, "", "", position, span)
             return
+        if self._term_initials(span):
+            return  # "authorised push payment (APP)": the initials of a term of art, not a name
         kind, reason = self._kind(span, where)
         if kind and (not initial or self._appositive(span)):  # "Quillpay, an app that …" opens a sentence
             self._add(span, kind, reason, position, span)
@@ -334,11 +387,21 @@ class _Finder:
         last = words[-1]
         if "Bank" in words[:-1] and SUFFIX_KINDS.get(last) == "company":
             return "bank", "a bank's name (Bank & Trust)"
+        described = self._described(span)
+        if described and SUFFIX_KINDS.get(last, "company") == "company":
+            return described, "called so just before it is named"
+        said = self._appositive(span)
+        if said and last in SUFFIX_KINDS and SUFFIX_KINDS[last] == "company" and "given" not in classes_of(words[0]):
+            return APPOSITIVE_KINDS[said], f"called a {said} where it is named"
+        if SUFFIX_KINDS.get(last) == "product" and self._before_word(span, APP_WORDS):
+            return "app", "named before 'app'"
         if last in SUFFIX_KINDS:
             return SUFFIX_KINDS[last], f"a name ending in {last}"
         head = next((w for w, after in pairwise(words) if w in OF_HEADS and after == "of"), "")
         if head:
             return SUFFIX_KINDS.get(head, "organisation"), f"a name with {head} of"
+        if said and "given" not in classes_of(words[0]):
+            return APPOSITIVE_KINDS[said], f"called a {said} where it is named"
         if self._person(span):
             return "person", "a person's name, said or titled"
         if len(words) == 1 and self._before_word(span, PLAN_WORDS):
@@ -347,6 +410,8 @@ class _Finder:
             return "app", "named before 'app'"
         if self._before_word(span, PRODUCT_WORDS):
             return "product", "named before a product's word (service, card)"
+        if self._before_word(span, SYSTEM_WORDS, after_the=True):
+            return "product", "named as a system or platform (the Bramble point-of-sale system)"
         said = self._appositive(span)
         if said:
             return APPOSITIVE_KINDS[said], f"called a {said} where it is named"
@@ -356,9 +421,32 @@ class _Finder:
             return "", ""
         return "company", "a capitalised name"
 
-    def _before_word(self, span: str, following: re.Pattern[str]) -> bool:
+    def _described(self, span: str) -> str:
+        """The kind a descriptor just before `span` gives it ("its lending product, Revolut Credit" → product)."""
+        for text in self.texts:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(span)}(?![\w-])", text):
+                said = DESCRIBED_BEFORE.search(text, max(0, match.start() - 80), match.start())
+                if said:
+                    return APPOSITIVE_KINDS[said.group(1)]
+        return ""
+
+    def _term_initials(self, span: str) -> bool:
+        """Whether `span` stands in brackets after lower-case words it abbreviates ("push payment (PP)")."""
+        if not (span.isupper() and 2 <= len(span) <= 6):
+            return False
+        words = rf"((?:[a-z][\w]*[\s-]){{{len(span)}}})\({re.escape(span)}\)"
+        for text in self.texts:
+            for match in re.finditer(words, text):
+                initials = "".join(w[0] for w in re.split(r"[\s-]", match.group(1)) if w)
+                if initials.upper() == span:
+                    return True
+        return False
+
+    def _before_word(self, span: str, following: re.Pattern[str], after_the: bool = False) -> bool:
         """Whether the text puts `span` right before one of `following` ("the Metal plan")."""
         pattern = rf"(?<![\w-]){re.escape(span)}\s"
+        if after_the:
+            pattern = rf"\b(?:the|its|their)\s{pattern}"
         return any(following.match(t, m.end()) for t in self.texts for m in re.finditer(pattern, t))
 
     def _appositive(self, span: str) -> str:
@@ -385,30 +473,12 @@ class _Finder:
         return False
 
     def _parents(self) -> None:
-        """Owners the text states: "Y, a unit of X", "owned by X", "X's Y", "X subsidiary Y"."""
-        forms = sorted(self.form_of, key=len, reverse=True)
-        if not forms:
+        """Owners the text states (parents_en): "Y, a unit of X", "X's payments arm, Y", "its Y app"."""
+        if not self.form_of:
             return
-        alternation = "|".join(re.escape(f) for f in forms)
-        name = rf"(?<![\w-])({alternation})(?![\w-])"
-        owner_after = re.compile(
-            name + r"(?:'s|’s)?[\"”’]?,?\s(?:which is\s|is\s|was\s)?(?:now\s)?(?:a|an|the)?\s?(?:wholly[- ]owned\s)?"
-            r"(?:[\w'’-]+\s){0,4}?(?:unit|subsidiary|division|arm|affiliate|part|business|brand|owned|operated|run|"
-            r"controlled)\s(?:of|by)\s"
-            r"(?:the\s)?" + name
-        )
-        owner_before = re.compile(
-            name + r"(?:'s|’s|-owned|-backed)?\s(?:(?:[a-z-]+\s){0,3}?(?:subsidiary|unit|arm|division)\s)?"
-            r"(?:(?:payment|payments|lending|banking|credit|digital|online|mobile|wallet|super|consumer|"
-            r"financial|app|platform|service|brand|bank|card|fund)\s){0,3}" + name
-        )
-        for text in self.texts:
-            for match in owner_after.finditer(text):
-                self._own(match.group(1), match.group(2), text[match.start() : match.end()])
-            for match in owner_before.finditer(text):
-                joined = text[match.end(1) : match.start(2)]
-                if re.match(r"(?:'s|’s|-owned)", joined) or re.search(r"(?:subsidiary|unit|arm|division)\s$", joined):
-                    self._own(match.group(2), match.group(1), joined)
+        kind_of = lambda form: self.found[self.form_of[form]].kind  # noqa: E731
+        for child, owner in stated_owners(self.texts, list(self.form_of), kind_of):
+            self._own(child, owner, "")
 
     def _split(self, name: str, form: str) -> str:
         """Make `form`, taken for a short form of `name`, a name of its own; return it."""

@@ -130,6 +130,15 @@ def generic(section: sections.GenericSection) -> list[str]:
     return parts
 
 
+def marked(reading: sections.Reading) -> str:
+    """The reading's text, escaped, with its notes' †n markers as superscripts."""
+    out, position = [], 0
+    for at, mark in sorted(reading.marks):
+        out += [h(reading.text[position:at]), f'<sup class="mark">{h(mark)}</sup>']
+        position = at
+    return "".join([*out, h(reading.text[position:])])
+
+
 def source(index: PackIndex) -> list[str]:
     """Each paragraph as written, then the pack's restored reading and English translation."""
     parts = [f"<h2>{heading('paragraph')}</h2>"]
@@ -138,11 +147,14 @@ def source(index: PackIndex) -> list[str]:
         parts.append(f'<div class="para" id="{h(paragraph.id)}">')
         parts.append(f'<p lang="zh"><b>¶{paragraph.number}</b> {h(paragraph.text)}</p>')
         parts += [
-            f'<p class="reading" lang="{reading.lang}"><i>{h(reading.label)}:</i> {h(reading.text)}</p>'
+            f'<p class="reading" lang="{reading.lang}"><i>{h(reading.label)}:</i> {marked(reading)}</p>'
             for reading in entry.readings
         ]
         if entry.notes:
-            notes = "".join(f"<li>{h(change)}: {h(why)}</li>" for change, why in map(sections.note_line, entry.notes))
+            lines = enumerate(map(sections.note_line, entry.notes), 1)
+            notes = "".join(
+                f'<li><sup class="mark">†{n}</sup> {h(change)}: {h(why)}</li>' for n, (change, why) in lines
+            )
             parts.append(f'<ul class="notes">{notes}</ul>')
         parts.append("</div>")
     return parts

@@ -173,15 +173,18 @@ READINGS: tuple[tuple[str, str, Lang], ...] = (
 
 
 class Reading(msgspec.Struct, frozen=True):
-    """One of the pack's readings of a paragraph, with the label every format shows."""
+    """One of the pack's readings of a paragraph, with the label every format shows and where
+    the notes' †n markers go in it (a position in `text`, the marker)."""
 
     label: str
     lang: Lang
     text: str
+    marks: tuple[tuple[int, str], ...] = ()
 
 
 class SourceEntry(msgspec.Struct, frozen=True):
-    """A paragraph as written, then the pack's readings of it and the notes on them."""
+    """A paragraph as written, then the pack's readings of it and the notes on them, in the
+    order of the text (numbered †1, †2… as the readings mark them)."""
 
     paragraph: Paragraph
     readings: list[Reading]
@@ -190,11 +193,18 @@ class SourceEntry(msgspec.Struct, frozen=True):
 
 def source(index: PackIndex) -> list[SourceEntry]:
     """Every paragraph in order, with whichever readings the pack gives."""
+    from fintech_tui.render.note_places import english_places, ordered_notes, restored_places  # deferred: its difflib
+
+    places = {"restored": restored_places, "en": english_places}
     return [
         SourceEntry(
             p,
-            [Reading(label, lang, getattr(p, name)) for name, label, lang in READINGS if getattr(p, name)],
-            p.restored_notes,
+            [
+                Reading(label, lang, getattr(p, name), tuple(places[name](p)))
+                for name, label, lang in READINGS
+                if getattr(p, name)
+            ],
+            tuple(note for _, note in ordered_notes(p)),
         )
         for p in index.pack.paragraphs
     ]

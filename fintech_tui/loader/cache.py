@@ -118,6 +118,14 @@ def key_for(contents: list[tuple[str, bytes]]) -> str | None:
     """A hash of the pack's files (name and bytes), or None if caching is off."""
     if folder() is None:
         return None
+    return digest_of(contents)
+
+
+def digest_of(contents: list[tuple[str, bytes]]) -> str:
+    """A hash of the pack's files (name and bytes), this version and the model's shape.
+
+    The library's index keys each pack by it too, so both re-read a pack on the same change.
+    """
     digest = blake2b(f"{__version__}/{FORMAT}/{model_fingerprint()}".encode())
     for name, data in contents:
         digest.update(name.encode("utf-8", "surrogateescape") + b"\0")

@@ -20,6 +20,9 @@ from fintech_tui.model import Evidence, Pack, kind_named, kind_of_class, kinds, 
 from fintech_tui.model.plan import hint_plan, references, yaml_fields
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
+#: A shared identifier (`same_as`): a Wikidata QID, or a library-wide id such as "lei:5493…" or "cmb-life".
+SHARED_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/-]{0,199}")
+MAX_NOT_SAME_AS_CHARS = 200
 
 
 class PackChecker:
@@ -51,6 +54,7 @@ class PackChecker:
         self.check_quotes()
         self.check_outline()
         self.check_aliases()
+        self.check_identity()
         self.check_terms()
         self.check_arguments()
         return self.problems
@@ -191,6 +195,27 @@ class PackChecker:
                     self.report(
                         entity, "aliases", i, "text", message=f"alias {alias.text!r} does not occur in the article"
                     )
+
+    def check_identity(self) -> None:
+        """`same_as` is one well-formed shared id; `not_same_as` names other ids or names, once each."""
+        for entity in self.pack.entities:
+            if entity.same_as and not SHARED_ID_PATTERN.fullmatch(entity.same_as):
+                self.report(
+                    entity,
+                    "same_as",
+                    message=f"{entity.same_as!r} is not a shared id (letters, digits, - _ . : / ; at most 200)",
+                )
+            seen: set[str] = set()
+            for i, other in enumerate(entity.not_same_as):
+                if not other.strip():
+                    self.report(entity, "not_same_as", i, message="entry is empty")
+                elif len(other) > MAX_NOT_SAME_AS_CHARS:
+                    self.report(entity, "not_same_as", i, message=f"entry is longer than {MAX_NOT_SAME_AS_CHARS}")
+                elif entity.same_as and other == entity.same_as:
+                    self.report(entity, "not_same_as", i, message=f"{other!r} is this entity's own same_as")
+                elif other in seen:
+                    self.report(entity, "not_same_as", i, message=f"{other!r} is listed twice")
+                seen.add(other)
 
     def check_terms(self) -> None:
         for term in self.pack.glossary:

@@ -116,6 +116,11 @@ class Entity(msgspec.Struct, frozen=True, gc=False):
     parent: EntityId = ""
     aliases: tuple[Alias, ...] = ()
     inference: str = ""
+    #: A library-wide identifier (a Wikidata QID such as Q1234, or any id the library shares):
+    #: entities of different packs with the same one are the same entity.
+    same_as: str = ""
+    #: Shared ids or names this entity must never be matched with, in a library of packs.
+    not_same_as: tuple[str, ...] = ()
 
 
 class Strategy(msgspec.Struct, frozen=True, gc=False):

@@ -11,7 +11,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import cached_property, singledispatch
+from functools import cached_property, lru_cache, singledispatch
 from typing import Any
 
 import msgspec
@@ -106,20 +106,22 @@ PARAGRAPH_NUMBER = re.compile(r"(?:¶|[pP#])?\s*(\d{1,6})")
 def romanised(names: list[str]) -> list[str]:
     """Pinyin and initials for names with Chinese characters: 支付宝 → zhifubao, zfb.
 
-    pypinyin loads a large dictionary, so it is imported here, on the first
-    search, never at start-up.
+    pypinyin loads a large dictionary, so it is imported on the first search, never at
+    start-up. Each name is romanised once: a library indexes the same names in many packs.
     """
-    chinese = [name for name in names if _HAN.search(name)]
-    if not chinese:
-        return []
+    out: list[str] = []
+    for name in names:
+        if _HAN.search(name):
+            out.extend(_romanised(name))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _romanised(name: str) -> tuple[str, str]:
     from pypinyin import Style, lazy_pinyin
 
-    out = []
-    for name in chinese:
-        syllables = [s for s in lazy_pinyin(name, style=Style.NORMAL, errors="ignore") if s.strip()]
-        out.append("".join(syllables))
-        out.append("".join(s[0] for s in syllables))  # initials: zfb for 支付宝
-    return out
+    syllables = [s for s in lazy_pinyin(name, style=Style.NORMAL, errors="ignore") if s.strip()]
+    return "".join(syllables), "".join(s[0] for s in syllables)  # initials: zfb for 支付宝
 
 
 def ref_of(item: Item) -> Ref:

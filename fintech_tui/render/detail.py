@@ -9,7 +9,7 @@ it is shown as text, never interpreted.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import singledispatch
 from typing import Any, Literal
 
@@ -435,7 +435,7 @@ def describe_paragraph(paragraph: Paragraph, index: PackIndex, lang: Lang) -> De
         detail.body.append(Text.assemble(phrase("detail.in_section", lang), item_label(index, ref_of(section), lang)))
         detail.link(phrase("link.section", lang), index, [ref_of(section)], lang)
     detail.body.append(marked_paragraph(index, paragraph))
-    readings = [
+    readings: list[tuple[str, str, Callable[..., Text]]] = [
         ("reading.restored_heading", paragraph.restored, restored_paragraph),
         ("reading.en_heading", paragraph.en, english_paragraph),
     ]

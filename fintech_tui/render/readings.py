@@ -10,8 +10,7 @@ English, where no words line up, the cited paragraph is marked instead.
 
 from __future__ import annotations
 
-import unicodedata
-from difflib import SequenceMatcher
+from collections.abc import Sequence
 from typing import Literal
 
 from rich.console import Group, RenderableType
@@ -19,9 +18,16 @@ from rich.table import Table
 from rich.text import Text
 
 from fintech_tui.i18n import phrase
-from fintech_tui.model import Lang, Pack, Paragraph, ReadingNote
+from fintech_tui.model import Lang, Pack, Paragraph
 from fintech_tui.queries.index import PackIndex
-from fintech_tui.render.source import QUOTE_STYLE, marked_paragraph
+from fintech_tui.render.note_places import (
+    english_places,
+    ordered_notes,
+    restored_places,
+    restored_span,
+    text_places,
+)
+from fintech_tui.render.source import QUOTE_STYLE, insert_marks, marked_paragraph
 from fintech_tui.util.sanitize import neutralise
 
 Reading = Literal["original", "restored", "en", "side"]
@@ -45,92 +51,29 @@ def next_reading(reading: Reading) -> Reading:
     return READINGS[(READINGS.index(reading) + 1) % len(READINGS)]
 
 
-def restored_span(text: str, restored: str, quote: str) -> tuple[int, int] | None:
-    """Where `quote`, words of `text`, lies in `restored`: (start, end), or None.
-
-    The ends are carried over difflib's alignment of the two; an end inside a
-    changed stretch takes the whole of that stretch's replacement.
-    """
-    start = text.find(quote) if quote else -1
-    if start == -1:
-        return None
-    end = start + len(quote)
-    first = last = -1
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, text, restored, autojunk=False).get_opcodes():
-        if i1 <= start < i2:
-            first = j1 + (start - i1) if tag == "equal" else j1
-        if i1 < end <= i2:
-            last = j1 + (end - i1) if tag == "equal" else j2
-    if first < 0:
-        return None
-    while first < last and _is_punctuation(restored[first]) and not _is_punctuation(quote[0]):
-        first += 1  # a comma before the quote changed with the word after it
-    while first < last and _is_punctuation(restored[last - 1]) and not _is_punctuation(quote[-1]):
-        last -= 1
-    return (first, last) if first < last else None
-
-
-def _is_punctuation(char: str) -> bool:
-    return char.isspace() or unicodedata.category(char).startswith("P")
-
-
-def ordered_notes(paragraph: Paragraph) -> list[tuple[int, ReadingNote]]:
-    """The paragraph's notes in reading order, each with where its reading starts (-1: nowhere)."""
-    text, reading = neutralise(paragraph.text), neutralise(paragraph.restored)
-    placed = [(_note_position(text, reading, note), note) for note in paragraph.restored_notes]
-    return sorted(placed, key=lambda pair: (pair[0] < 0, pair[0]))
-
-
-def _note_position(text: str, reading: str, note: ReadingNote) -> int:
-    """Where the note's reading stands in the restored reading: of its occurrences,
-    the one nearest to where the noted words of the text land (阿里 → 支付宝 marks
-    the 支付宝 that replaced 阿里, not the paragraph's first 支付宝)."""
-    after = neutralise(note.reading)
-    if not after:
-        return _deletion_position(text, reading, neutralise(note.text))
-    found = [i for i in range(len(reading)) if reading.startswith(after, i)]
-    if len(found) < 2 or not note.text:
-        return found[0] if found else -1
-    span = restored_span(text, reading, neutralise(note.text))
-    return min(found, key=lambda i: abs(i - span[0])) if span is not None else found[0]
-
-
-def _deletion_position(text: str, reading: str, deleted: str) -> int:
-    """Where words of the text that the reading drops stood: the reading's position
-    after what it kept before them (-1 when the words are not in the text)."""
-    start = text.find(deleted) if deleted else -1
-    if start == -1:
-        return -1
-    for tag, i1, i2, j1, _ in SequenceMatcher(None, text, reading, autojunk=False).get_opcodes():
-        if i1 <= start < i2:
-            return j1 + (start - i1) if tag == "equal" else j1
-    return len(reading)
-
-
-def restored_paragraph(paragraph: Paragraph, *, quote: str = "", lang: Lang = "en") -> Text:
-    """The restored reading with `quote` highlighted and each noted change marked †n."""
+def restored_paragraph(paragraph: Paragraph, *, quote: str = "", quotes: Sequence[str] = (), lang: Lang = "en") -> Text:
+    """The restored reading with `quote` and each of `quotes` highlighted and each noted change marked †n."""
     if not paragraph.restored:
         return _missing(phrase("reading.missing_restored", lang), Text(neutralise(paragraph.text)))
     reading = neutralise(paragraph.restored)  # one character for one: positions still hold
     text = Text(reading)
-    span = restored_span(neutralise(paragraph.text), reading, neutralise(quote))
-    if span is not None:
-        text.stylize(QUOTE_STYLE, *span)
-    marks: list[tuple[int, str]] = []
-    for number, (at, note) in enumerate(ordered_notes(paragraph), 1):
+    for each in dict.fromkeys((quote, *quotes)):
+        span = restored_span(neutralise(paragraph.text), reading, neutralise(each))
+        if span is not None:
+            text.stylize(QUOTE_STYLE, *span)
+    for at, note in ordered_notes(paragraph):
         if at != -1:
             text.stylize(NOTED_STYLE, at, at + len(note.reading))
-            marks.append((at + len(note.reading), f"†{number}"))
-    for position, mark in sorted(marks, reverse=True):  # from the end, so earlier positions hold
-        text = Text.assemble(text[:position], (mark, NOTE_MARK_STYLE), text[position:])
-    return text
+    return insert_marks(text, restored_places(paragraph), NOTE_MARK_STYLE)
 
 
-def english_paragraph(paragraph: Paragraph, *, lang: Lang = "en") -> Text:
-    """The English translation, or the text as written when the pack has none."""
+def english_paragraph(paragraph: Paragraph, *, marks: bool = False, lang: Lang = "en") -> Text:
+    """The English translation, or the text as written when the pack has none;
+    with `marks`, the notes' †n markers after the sentences they concern (when the notes are listed below)."""
     if not paragraph.en:
         return _missing(phrase("reading.missing_en", lang), Text(neutralise(paragraph.text)))
-    return Text(neutralise(paragraph.en))
+    text = Text(neutralise(paragraph.en))
+    return insert_marks(text, english_places(paragraph), NOTE_MARK_STYLE) if marks else text
 
 
 def reading_notes(paragraph: Paragraph, lang: Lang = "en") -> Text | None:
@@ -155,37 +98,43 @@ def paragraph_view(
     reading: Reading,
     *,
     quote: str = "",
+    quotes: Sequence[str] = (),
     cited: bool = False,
     stacked: bool = False,
     lang: Lang = "en",
 ) -> RenderableType:
     """One paragraph of the source view in `reading`: its ¶ number, then the text.
 
-    `quote` is highlighted in the text and the restored reading; `cited` marks
+    `quote` and each of `quotes` are highlighted in the text and the restored reading; `cited` marks
     the ¶ number (the English has no words to highlight). Side by side puts
     the text and the English in two columns, or one above the other if `stacked`.
+    Wherever the notes are listed, their †n markers stand in the text above them.
     """
     number = Text(f"¶{paragraph.number}", QUOTE_STYLE if cited else NUMBER_STYLE)
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(width=NUMBER_WIDTH, no_wrap=True)
     notes = reading_notes(paragraph, lang) if reading != "original" else None
+    text = marked_paragraph(index, paragraph, quote=quote, quotes=quotes)
     if reading == "original":
         grid.add_column(ratio=1, overflow="fold")
-        grid.add_row(number, marked_paragraph(index, paragraph, quote=quote))
-    elif reading == "side" and not stacked:
+        grid.add_row(number, text)
+        return grid
+    english = english_paragraph(paragraph, marks=True, lang=lang)
+    if reading == "side":  # the notes' markers in the text too, where the noted words stand
+        text = marked_paragraph(index, paragraph, quote=quote, quotes=quotes, marks=text_places(paragraph))
+    if reading == "side" and not stacked:
         grid.add_column(ratio=1, overflow="fold")
         grid.add_column(ratio=1, overflow="fold")
-        english: RenderableType = english_paragraph(paragraph, lang=lang)
-        grid.add_row(number, marked_paragraph(index, paragraph, quote=quote), _with(english, notes))
+        grid.add_row(number, text, _with(english, notes))
+        return grid
+    grid.add_column(ratio=1, overflow="fold")
+    if reading == "side":
+        body = Group(text, english)
+    elif reading == "restored":
+        body = Group(restored_paragraph(paragraph, quote=quote, quotes=quotes, lang=lang))
     else:
-        grid.add_column(ratio=1, overflow="fold")
-        if reading == "side":
-            body = Group(marked_paragraph(index, paragraph, quote=quote), english_paragraph(paragraph, lang=lang))
-        elif reading == "restored":
-            body = Group(restored_paragraph(paragraph, quote=quote, lang=lang))
-        else:
-            body = Group(english_paragraph(paragraph, lang=lang))
-        grid.add_row(number, _with(body, notes))
+        body = Group(english)
+    grid.add_row(number, _with(body, notes))
     return grid
 
 

@@ -31,8 +31,11 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # JSON strings are valid YAML scalars
 
 
-def write_pack(items: int, folder: Path) -> dict[str, int]:
-    """Write a pack of about `items` items into `folder`; return the counts."""
+def write_pack(items: int, folder: Path, *, seed: int = 0) -> dict[str, int]:
+    """Write a pack of about `items` items into `folder`; return the counts.
+
+    `seed` shifts the names, so packs of a synthetic library share some entities, not all.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     paragraphs = max(2, items * 4 // 10)
     entities = max(1, items * 3 // 10)
@@ -41,12 +44,13 @@ def write_pack(items: int, folder: Path) -> dict[str, int]:
     figures = max(1, entities // 10)
 
     (folder / "meta.yaml").write_text(
-        f"meta:\n  title: {{en: {_q(f'Synthetic pack of {items:,} items')}, zh: 合成内容包}}\n",
+        f"meta:\n  title: {{en: {_q(f'Synthetic pack of {items:,} items')}, zh: 合成内容包{seed or ''}}}\n"
+        + (f"  date: {2000 + seed % 25}-{seed % 12 + 1:02d}-01\n" if seed else ""),
         encoding="utf-8",
     )
     lines = ["paragraphs:"]
     for p in range(paragraphs):
-        mentioned = _name(p % entities)
+        mentioned = _name(p % entities + seed)
         text = f"第{p + 1}段：{mentioned}的别名{mentioned}X在这里出现，讨论金融科技与生活服务的结合。"
         lines.append(f"  - id: p{p}\n    text: {_q(text)}")
     (folder / "source.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -63,7 +67,7 @@ def write_pack(items: int, folder: Path) -> dict[str, int]:
 
     lines = ["entities:"]
     for e in range(entities):
-        name = _name(e)
+        name = _name(e + seed)
         para = e % paragraphs
         parent = f"\n    parent: e{e // 10}" if e >= 10 and e % 3 else ""
         lines.append(

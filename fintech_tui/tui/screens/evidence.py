@@ -59,4 +59,4 @@ class EvidenceScreen(View[None]):
 
         event.stop()
         ev = self.evidence[int(event.option.id or 0)]
-        self.app.push_screen(SourceScreen(self.index, Ref("paragraph", ev.para), ev.quote, self.lang))
+        self.app.push_screen(SourceScreen(self.index, Ref("paragraph", ev.para), ev.quote, self.lang, self.evidence))

@@ -459,6 +459,11 @@ class MainScreen(Screen[None]):
         self.notify(self.phrase("toast.copied", link=link), timeout=3, markup=False)
 
     def show_source(self, ref: Ref | None, quote: str = "") -> None:
+        """The source view at `quote`; when it is one of the current item's quotes, all of them are highlighted."""
         from fintech_tui.tui.screens.source import SourceScreen  # deferred: not on the first screen
 
-        self.app.push_screen(SourceScreen(self.index, ref, quote, self.lang), self._chosen)
+        item = self.index.get(self.current) if self.current else None
+        evidence = tuple(getattr(item, "evidence", ()))
+        if ref is None or not any((ev.para, ev.quote) == (ref.id, quote) for ev in evidence):
+            evidence = ()  # a quote of another item: that quote alone
+        self.app.push_screen(SourceScreen(self.index, ref, quote, self.lang, evidence), self._chosen)

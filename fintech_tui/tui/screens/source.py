@@ -5,13 +5,15 @@ translation, or the text beside the English."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import on
 from textual.app import ComposeResult
 from textual.events import Resize
 from textual.widgets import OptionList
 
 from fintech_tui.i18n import phrase
-from fintech_tui.model import Lang
+from fintech_tui.model import Evidence, Lang
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.readings import Reading, has_readings, next_reading
 from fintech_tui.tui.screens.view import View
@@ -31,20 +33,33 @@ class SourceScreen(View[Ref | None]):
         bind("enter", "open_paragraph", "cited_by", priority=True),
         bind("v", "next_reading", "reading"),
         bind("y", "copy_text", "copy_text", show=False),
+        bind("n", "next_quote", "next_quote", show=False),
+        bind("N", "previous_quote", "previous_quote", show=False),
     ]
 
-    def __init__(self, index: PackIndex, target: Ref | None, quote: str, lang: Lang) -> None:
+    def __init__(
+        self, index: PackIndex, target: Ref | None, quote: str, lang: Lang, quotes: Sequence[Evidence] = ()
+    ) -> None:
+        """`quotes` are all of the item's quotes, highlighted together; `n` and `N` go through them."""
         super().__init__()
         self.index = index
         self.target = target
         self.quote = quote
         self.lang = lang
+        self.quotes = self._in_article_order(quotes)
+        self.current = next(
+            (number for number, ev in enumerate(self.quotes) if target and (ev.para, ev.quote) == (target.id, quote)),
+            0,
+        )
         self.reading: Reading = "original"
         self._told_no_readings = False
 
     def body(self) -> ComposeResult:
         cited = self.index.paragraphs.get(self.target.id) if self.target else None
-        source = SourceList(self.index, cited, self.quote, stacked=self._stacked(), lang=self.lang, id="source")
+        others = [ev for ev in self.quotes if cited is None or (ev.para, ev.quote) != (cited.id, self.quote)]
+        source = SourceList(
+            self.index, cited, self.quote, quotes=others, stacked=self._stacked(), lang=self.lang, id="source"
+        )
         self._start = cited.number - 1 if cited is not None else 0
         yield source
 
@@ -54,6 +69,20 @@ class SourceScreen(View[Ref | None]):
         source.highlighted = self._start
         source.focus()
         self.call_after_refresh(source.scroll_to_highlight, top=True)  # once lines are measured
+
+    def _in_article_order(self, quotes: Sequence[Evidence]) -> list[Evidence]:
+        """The quotes that stand in the article, in the order a reader meets them, each once."""
+        paragraphs = self.index.paragraphs
+        found = {
+            (ev.para, ev.quote): ev
+            for ev in quotes
+            if ev.para in paragraphs and ev.quote and ev.quote in paragraphs[ev.para].text
+        }
+        if self.target is not None and self.quote and self.target.id in paragraphs:
+            found.setdefault((self.target.id, self.quote), Evidence(self.target.id, self.quote))
+        return sorted(
+            found.values(), key=lambda ev: (paragraphs[ev.para].number, paragraphs[ev.para].text.find(ev.quote))
+        )
 
     def _stacked(self) -> bool:
         return self.app.size.width < SIDE_BY_SIDE_WIDTH
@@ -68,11 +97,17 @@ class SourceScreen(View[Ref | None]):
         if cited is None:
             source.border_subtitle = phrase("source.hint", self.lang)
             return
-        if self.reading == "original" or self.reading == "restored":
+        hint = phrase("source.hint", self.lang)
+        if len(self.quotes) > 1:
+            number, count = self.current + 1, len(self.quotes)
+            shown = phrase("source.quotes_shown", self.lang, number=number, count=count)
+            hint = f"{phrase('source.quotes_hint', self.lang)} · {hint}"
+            cited = self.index.paragraphs[self.quotes[self.current].para]
+        elif self.reading == "original" or self.reading == "restored":
             shown = phrase("source.quote_shown", self.lang) if self.quote else ""
         else:
             shown = phrase("source.paragraph_marked", self.lang)
-        source.border_subtitle = f"¶{cited.number}{shown} · {phrase('source.hint', self.lang)}"
+        source.border_subtitle = f"¶{cited.number}{shown} · {hint}"
 
     def redraw(self) -> None:
         source = self.query_one(SourceList)
@@ -89,6 +124,22 @@ class SourceScreen(View[Ref | None]):
         self.reading = next_reading(self.reading)
         source = self.query_one(SourceList)
         source.show(self.reading, stacked=self._stacked())
+        self._label(source)
+
+    def action_next_quote(self) -> None:
+        """The cursor on the paragraph of the item's next quote (after the last, the first)."""
+        self._to_quote(+1)
+
+    def action_previous_quote(self) -> None:
+        self._to_quote(-1)
+
+    def _to_quote(self, step: int) -> None:
+        if not self.quotes:
+            return
+        self.current = (self.current + step) % len(self.quotes)
+        source = self.query_one(SourceList)
+        source.highlighted = self.index.paragraphs[self.quotes[self.current].para].number - 1
+        source.scroll_to_highlight()
         self._label(source)
 
     def on_resize(self, event: Resize) -> None:
@@ -109,14 +160,20 @@ class SourceScreen(View[Ref | None]):
             self.dismiss(Ref("paragraph", self.index.pack.paragraphs[source.highlighted].id))
 
     def action_copy_text(self) -> None:
-        """Copy the quote, when the cursor is on its paragraph, else the paragraph in the reading shown
+        """Copy the quote when the cursor is on a quoted paragraph (the one `n` or `N` went to first),
+        else the paragraph in the reading shown
         (side by side: the text, then the English); the terminal must allow OSC 52."""
         source = self.query_one(SourceList)
         if source.highlighted is None:
             return
         paragraph = self.index.pack.paragraphs[source.highlighted]
+        here = [ev.quote for ev in self.quotes if ev.para == paragraph.id]
         if self.quote and paragraph is source.cited and self.quote in paragraph.text:
-            self.app.copy_to_clipboard(self.quote)
+            here.insert(0, self.quote)
+        if self.quotes and self.quotes[self.current].para == paragraph.id:
+            here.insert(0, self.quotes[self.current].quote)  # the quote n or N went to
+        if here:
+            self.app.copy_to_clipboard(here[0])
             self.notify(phrase("toast.copied_quote", self.lang, number=paragraph.number), timeout=3, markup=False)
             return
         texts = {

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import RenderableType
 from textual.strip import Strip
 from textual.widgets.option_list import Option
 
-from fintech_tui.model import Lang, Paragraph
+from fintech_tui.model import Evidence, Lang, Paragraph
 from fintech_tui.queries.index import PackIndex
 from fintech_tui.render.readings import Reading, paragraph_view
 from fintech_tui.render.wrap import breakable
@@ -14,7 +16,8 @@ from fintech_tui.tui.widgets.vim import VimList
 
 
 class SourceList(VimList):
-    """One option per paragraph; enter opens what cites it.
+    """One option per paragraph; enter opens what cites it. The cited paragraph's
+    `quote` is highlighted, and so is every one of `quotes` (the item's other quotes).
 
     Changing the reading keeps the reader's place: the paragraph at the top
     stays at the top and the cursor on its paragraph (the view scrolls only
@@ -29,6 +32,7 @@ class SourceList(VimList):
         cited: Paragraph | None,
         quote: str,
         reading: Reading = "original",
+        quotes: Sequence[Evidence] = (),
         *,
         stacked: bool = False,
         lang: Lang = "en",
@@ -37,6 +41,9 @@ class SourceList(VimList):
         self.index = index
         self.cited = cited
         self.quote = quote
+        self.quotes: dict[str, list[str]] = {}  # paragraph id → the other quotes highlighted in it
+        for evidence in quotes:
+            self.quotes.setdefault(evidence.para, []).append(evidence.quote)
         self.reading: Reading = reading
         self.stacked = stacked
         self.lang = lang
@@ -49,13 +56,15 @@ class SourceList(VimList):
 
     def _view(self, paragraph: Paragraph) -> RenderableType:
         cited = paragraph is self.cited
+        others = self.quotes.get(paragraph.id, ())
         return breakable(  # Chinese lines break where Chinese typesetting allows
             paragraph_view(
                 self.index,
                 paragraph,
                 self.reading,
                 quote=self.quote if cited else "",
-                cited=cited,
+                quotes=others,
+                cited=cited or bool(others),
                 stacked=self.stacked,
                 lang=self.lang,
             )

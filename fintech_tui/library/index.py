@@ -1,0 +1,428 @@
+"""The library's SQLite index in the user's cache folder: schema, build, refresh, trust.
+
+One file per library folder, beside the pack cache (`loader.cache`: the same folder, found and
+checked the same way). A pack's rows are rewritten only when its files' bytes change: a
+signature of names, sizes and mtimes says "unchanged" without reading, and when it differs
+the pack cache's digest of the bytes decides. A cold build is written into a temporary file
+that is renamed into place; later changes are SQLite transactions. The file is untrusted: it
+is used only when it is a regular file of ours whose schema is exactly this one (tables are
+STRICT, so every value has its declared type) and whose format, version and folder match;
+otherwise it is rebuilt. With the cache off (or its folder unsafe) the index lives in memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from fintech_tui import __version__
+from fintech_tui.library.discover import discover, pack_path
+from fintech_tui.loader import cache
+from fintech_tui.model.plan import model_fingerprint
+from fintech_tui.util.digest import blake2b
+from fintech_tui.util.safe_files import TEMP_SUFFIX
+
+FORMAT = 2  # bump when the schema or a row's meaning changes
+MAX_INDEX_BYTES = 8 * 1024**3
+Progress = Callable[[int, int], None]
+
+SCHEMA = (
+    "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
+    "CREATE TABLE packs (key TEXT PRIMARY KEY, sig TEXT NOT NULL, digest TEXT NOT NULL, title_en TEXT NOT NULL,"
+    " title_zh TEXT NOT NULL, author TEXT NOT NULL, date TEXT NOT NULL, entities INTEGER NOT NULL,"
+    " claims INTEGER NOT NULL, figures INTEGER NOT NULL, problems TEXT NOT NULL) STRICT",
+    "CREATE TABLE entities (pack TEXT NOT NULL, ord INTEGER NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL,"
+    " name_en TEXT NOT NULL, name_zh TEXT NOT NULL, summary_en TEXT NOT NULL, summary_zh TEXT NOT NULL,"
+    " same_as TEXT NOT NULL, not_same_as TEXT NOT NULL, names TEXT NOT NULL, quotes TEXT NOT NULL,"
+    " PRIMARY KEY (pack, id)) STRICT",
+    "CREATE TABLE claims (pack TEXT NOT NULL, ord INTEGER NOT NULL, id TEXT NOT NULL, role TEXT NOT NULL,"
+    " claim_en TEXT NOT NULL, claim_zh TEXT NOT NULL, hedge TEXT NOT NULL, relation TEXT NOT NULL,"
+    " parent TEXT NOT NULL, concerns TEXT NOT NULL, strategies TEXT NOT NULL, quotes TEXT NOT NULL,"
+    " PRIMARY KEY (pack, id)) STRICT",
+    "CREATE TABLE figures (pack TEXT NOT NULL, ord INTEGER NOT NULL, id TEXT NOT NULL, subject TEXT NOT NULL,"
+    " metric_en TEXT NOT NULL, metric_zh TEXT NOT NULL, metric_key_en TEXT NOT NULL, metric_key_zh TEXT NOT NULL,"
+    " as_written TEXT NOT NULL, value ANY, unit TEXT NOT NULL, period TEXT NOT NULL, period_date TEXT NOT NULL,"
+    " period_inferred INTEGER NOT NULL, hedge TEXT NOT NULL, source TEXT NOT NULL, quotes TEXT NOT NULL,"
+    " PRIMARY KEY (pack, id)) STRICT",
+    "CREATE INDEX figures_subject ON figures (pack, subject)",
+    "CREATE TABLE strategies (pack TEXT NOT NULL, ord INTEGER NOT NULL, id TEXT NOT NULL, name_en TEXT NOT NULL,"
+    " name_zh TEXT NOT NULL, name_key TEXT NOT NULL, PRIMARY KEY (pack, id)) STRICT",
+    "CREATE INDEX strategies_key ON strategies (name_key)",
+    "CREATE TABLE shared (pack TEXT NOT NULL, entity TEXT NOT NULL, key TEXT NOT NULL, inferred INTEGER NOT NULL,"
+    " PRIMARY KEY (pack, entity)) STRICT",
+    "CREATE INDEX shared_key ON shared (key)",
+    "CREATE TABLE groups (key TEXT PRIMARY KEY, name_en TEXT NOT NULL, name_zh TEXT NOT NULL, kind TEXT NOT NULL,"
+    " articles INTEGER NOT NULL) STRICT",
+    "CREATE INDEX groups_articles ON groups (articles DESC, key)",
+    "CREATE TABLE docs (id INTEGER PRIMARY KEY, pack TEXT NOT NULL, kind TEXT NOT NULL, item TEXT NOT NULL,"
+    " label TEXT NOT NULL, words TEXT NOT NULL, named INTEGER NOT NULL) STRICT",
+    "CREATE INDEX docs_pack ON docs (pack)",
+    # Names (entities, strategies, terms) and running text apart: a query ranks the few names it
+    # matches, and takes running text in index order, stopping at the limit.
+    "CREATE VIRTUAL TABLE name_search USING fts5(words, content='docs', content_rowid='id', tokenize='trigram')",
+    "CREATE VIRTUAL TABLE text_search USING fts5(words, content='docs', content_rowid='id', tokenize='trigram')",
+    "CREATE TABLE terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE) STRICT",
+    "CREATE TABLE term_docs (term INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (term, doc)) STRICT",
+    "CREATE INDEX term_docs_doc ON term_docs (doc)",
+)
+
+
+class IndexUnusable(Exception):
+    """The index cannot be built at all; the message says why in one line."""
+
+
+class CorruptIndex(Exception):
+    """A value read from the index is not what this version wrote: rebuild it."""
+
+
+FTS_PROBE = "CREATE VIRTUAL TABLE t USING fts5(a, tokenize='trigram')"
+
+
+def require_fts5() -> None:
+    """Fail with one clear line when this Python's SQLite has no FTS5 trigram tokenizer."""
+    try:
+        connection = sqlite3.connect(":memory:")
+        try:
+            connection.execute(FTS_PROBE)
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        raise IndexUnusable(
+            f"this Python's SQLite ({sqlite3.sqlite_version}) lacks FTS5 with the trigram tokenizer"
+            " (SQLite 3.34 or later built with FTS5); a library needs it"
+        ) from None
+
+
+def _expected_schema() -> set[tuple[str, str, str]]:
+    connection = sqlite3.connect(":memory:")
+    try:
+        for statement in SCHEMA:
+            connection.execute(statement)
+        return set(connection.execute("SELECT type, name, COALESCE(sql, '') FROM sqlite_master"))
+    finally:
+        connection.close()
+
+
+def index_file(folder: Path) -> Path | None:
+    """Where the index of the library at `folder` lives (None: the cache is off or unsafe)."""
+    where = cache.trusted_folder(create=True)
+    if where is None:
+        return None
+    name = blake2b(str(folder).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return where / f"library-{name}.sqlite"
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    connection.execute("PRAGMA trusted_schema = OFF")  # no function a planted schema names may run
+    connection.execute("PRAGMA cell_size_check = ON")
+    return connection
+
+
+def _ours(path: Path) -> bool:
+    """A regular file (not a link) owned by this user, writable by nobody else, within the cap."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    return (
+        stat.S_ISREG(info.st_mode)
+        and info.st_uid == os.geteuid()
+        and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        and info.st_size <= MAX_INDEX_BYTES
+    )
+
+
+def _meta(folder: Path) -> dict[str, str]:
+    return {"format": str(FORMAT), "version": __version__, "model": model_fingerprint(), "folder": str(folder)}
+
+
+def open_existing(path: Path, folder: Path) -> sqlite3.Connection | None:
+    """The index at `path` if it is ours, whole and of this shape; None to rebuild it."""
+    if not _ours(path):
+        return None
+    connection = None
+    try:
+        connection = _connect(str(path))
+        found = set(connection.execute("SELECT type, name, COALESCE(sql, '') FROM sqlite_master"))
+        if found != _expected_schema():
+            raise CorruptIndex("schema differs")
+        meta = dict(connection.execute("SELECT name, value FROM meta"))
+        if meta != _meta(folder):
+            raise CorruptIndex("another format, version or folder")
+        connection.execute("SELECT count(*) FROM packs").fetchone()
+        return connection
+    except (sqlite3.Error, CorruptIndex, ValueError, TypeError):
+        if connection is not None:
+            connection.close()
+        return None
+
+
+def _fresh(path: str, folder: Path) -> sqlite3.Connection:
+    connection = _connect(path)
+    connection.execute("PRAGMA journal_mode = OFF")  # a temporary file until renamed: nothing to roll back to
+    connection.execute("BEGIN")
+    for statement in SCHEMA:
+        connection.execute(statement)
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", _meta(folder).items())
+    connection.execute("COMMIT")
+    return connection
+
+
+def _temporary(where: Path) -> Path:
+    """A new empty file beside the index, created exclusively (never through a link)."""
+    name = where.parent / f".{os.urandom(8).hex()}{TEMP_SUFFIX}"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    os.close(os.open(name, flags, 0o600))
+    return name
+
+
+class Index:
+    """An open index of one library folder."""
+
+    def __init__(self, connection: sqlite3.Connection, folder: Path, where: Path | None) -> None:
+        self.db = connection
+        self.folder = folder
+        self.where = where
+
+    @classmethod
+    def open(cls, folder: Path, *, progress: Progress | None = None, workers: int | None = None) -> Index:
+        """The index of `folder`, brought up to date with its packs (cheap when nothing changed)."""
+        require_fts5()
+        where = index_file(folder)
+        connection = open_existing(where, folder) if where is not None else None
+        if connection is not None:
+            index = cls(connection, folder, where)
+            try:
+                index.sync(progress=progress, workers=workers)
+                return index
+            except (sqlite3.DatabaseError, CorruptIndex):  # damaged past what the schema check sees
+                with contextlib.suppress(sqlite3.Error):
+                    connection.close()
+        return cls.build(folder, where, progress=progress, workers=workers)
+
+    @classmethod
+    def build(
+        cls, folder: Path, where: Path | None, *, progress: Progress | None = None, workers: int | None = None
+    ) -> Index:
+        """Build the whole index anew: in a temporary file renamed over the old one, or in memory."""
+        if where is None:
+            index = cls(_fresh(":memory:", folder), folder, None)
+            index.sync(progress=progress, workers=workers)
+            return index
+        from fintech_tui.util.safe_files import sweep_temporaries
+
+        sweep_temporaries(where.parent)
+        try:
+            temporary = _temporary(where)
+        except OSError:
+            return cls.build(folder, None, progress=progress, workers=workers)
+        try:
+            index = cls(_fresh(str(temporary), folder), folder, None)
+            index.sync(progress=progress, workers=workers)
+            index.db.close()
+            os.replace(temporary, where)  # readers see the old index or the new one, never half of one
+        except BaseException:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            raise
+        connection = open_existing(where, folder)
+        if connection is None:  # replaced under us: keep going from memory
+            return cls.build(folder, None, progress=progress, workers=workers)
+        return cls(connection, folder, where)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def rebuild(self) -> None:
+        """Throw this index away and build it again (it was found corrupt)."""
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+        fresh = Index.build(self.folder, self.where)
+        self.db, self.where = fresh.db, fresh.where
+
+    def sync(self, *, progress: Progress | None = None, workers: int | None = None) -> bool:
+        """Re-index the packs whose bytes changed, drop the ones gone; True when anything changed."""
+        from fintech_tui.library.build import digest, signature
+
+        keys = discover(self.folder)
+        known = {key: (sig, dig) for key, sig, dig in self.db.execute("SELECT key, sig, digest FROM packs")}
+        stale: list[str] = []
+        for key in keys:
+            path = pack_path(self.folder, key)
+            if path is None:
+                continue
+            old = known.pop(key, None)
+            if old is None:
+                stale.append(key)
+                continue
+            sig = signature(path)
+            if sig and sig == old[0]:
+                continue
+            if digest(path) == old[1] and old[1]:
+                self.db.execute("UPDATE packs SET sig = ? WHERE key = ?", (sig, key))  # touched, not changed
+                continue
+            stale.append(key)
+        gone = list(known)
+        for key in gone:
+            self._drop(key)
+        if stale:
+            self._index(stale, progress=progress, workers=workers)
+        elif progress is not None:
+            progress(0, 0)
+        changed = bool(stale or gone)
+        if changed:
+            self.regroup()
+        return changed
+
+    def refresh(self, key: str) -> None:
+        """Re-index one pack (it changed on disk, or was added or removed), then regroup."""
+        from fintech_tui.library.build import digest
+
+        path = pack_path(self.folder, key)
+        row = self.db.execute("SELECT digest FROM packs WHERE key = ?", (key,)).fetchone()
+        if path is None or not path.exists():
+            if row is not None:
+                self._drop(key)
+                self.regroup()
+            return
+        if row is not None and row[0] and digest(path) == row[0]:
+            return
+        self._index([key], workers=1)
+        self.regroup()
+
+    def _drop(self, key: str) -> None:
+        db = self.db
+        db.execute("BEGIN")
+        self._delete_rows(key)
+        db.execute("DELETE FROM packs WHERE key = ?", (key,))
+        db.execute("COMMIT")
+
+    def _delete_rows(self, key: str) -> None:
+        db = self.db
+        for table in ("entities", "claims", "figures", "strategies", "shared"):
+            db.execute(f"DELETE FROM {table} WHERE pack = ?", (key,))
+        docs = db.execute("SELECT id, words, named FROM docs WHERE pack = ?", (key,)).fetchall()
+        for table, named in (("name_search", 1), ("text_search", 0)):
+            db.executemany(
+                f"INSERT INTO {table} ({table}, rowid, words) VALUES ('delete', ?, ?)",
+                [(doc, words) for doc, words, flag in docs if flag == named],
+            )
+        db.executemany("DELETE FROM term_docs WHERE doc = ?", [(doc,) for doc, _, flag in docs if flag])
+        db.execute("DELETE FROM docs WHERE pack = ?", (key,))
+
+    def _index(self, keys: list[str], *, progress: Progress | None = None, workers: int | None = None) -> None:
+        from fintech_tui.library.build import index_packs
+
+        paths = [str(pack_path(self.folder, key)) for key in keys]
+        batch = 0
+        self.db.execute("BEGIN")
+        try:
+            for i, rows in index_packs(paths, workers=workers, progress=progress):
+                self._write(keys[i], rows)
+                batch += 1
+                if batch >= 200:  # commit now and then: a killed build keeps what it finished
+                    self.db.execute("COMMIT")
+                    self.db.execute("BEGIN")
+                    batch = 0
+            self.db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
+            raise
+
+    def _write(self, key: str, rows: dict[str, Any]) -> None:
+        db = self.db
+        self._delete_rows(key)
+        db.execute("DELETE FROM packs WHERE key = ?", (key,))
+        problems = rows.get("problems")
+        if problems is not None:
+            db.execute(
+                "INSERT INTO packs VALUES (?, ?, ?, '', '', '', '', 0, 0, 0, ?)",
+                (key, rows["sig"], rows["digest"], json.dumps(problems, ensure_ascii=False)),
+            )
+            return
+        title_en, title_zh, author, date = rows["meta"]
+        counts = rows["counts"]
+        db.execute(
+            "INSERT INTO packs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]')",
+            (key, rows["sig"], rows["digest"], title_en, title_zh, author, date, *counts),
+        )
+        db.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(key, i, *row) for i, row in enumerate(rows["entities"])],
+        )
+        db.executemany(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(key, i, *row) for i, row in enumerate(rows["claims"])],
+        )
+        db.executemany(
+            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(key, i, *row) for i, row in enumerate(rows["figures"])],
+        )
+        db.executemany(
+            "INSERT INTO strategies VALUES (?, ?, ?, ?, ?, ?)",
+            [(key, i, *row) for i, row in enumerate(rows["strategies"])],
+        )
+        self._write_search(key, rows["search"])
+
+    def _write_search(self, key: str, entries: list[Any]) -> None:
+        db = self.db
+        first = int(db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM docs").fetchone()[0])
+        docs = [
+            (first + i, key, kind, item, label, words, named)
+            for i, (kind, item, label, words, named, _) in enumerate(entries)
+        ]
+        db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)", docs)
+        db.executemany("INSERT INTO name_search (rowid, words) VALUES (?, ?)", [(d[0], d[5]) for d in docs if d[6]])
+        db.executemany("INSERT INTO text_search (rowid, words) VALUES (?, ?)", [(d[0], d[5]) for d in docs if not d[6]])
+        pairs = [(term, first + i) for i, entry in enumerate(entries) for term in entry[5]]
+        db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", [(term,) for term, _ in pairs])
+        db.executemany(
+            "INSERT OR IGNORE INTO term_docs SELECT id, ? FROM terms WHERE term = ?",
+            [(doc, term) for term, doc in pairs],
+        )
+
+    def regroup(self) -> None:
+        """Work out the shared entities of the whole library again (after any pack changed)."""
+        from fintech_tui.library.identity import Candidate, group, unique_keys
+
+        db = self.db
+        rows = db.execute(
+            "SELECT pack, id, names, same_as, not_same_as, name_en, name_zh, kind FROM entities ORDER BY pack, ord"
+        ).fetchall()
+        strings = msgspec.json.Decoder(tuple[str, ...])
+        candidates = []
+        for pack, entity, found, same_as, not_same_as, *_ in rows:
+            try:
+                candidates.append(Candidate(pack, entity, strings.decode(found), same_as, strings.decode(not_same_as)))
+            except msgspec.MsgspecError as error:
+                raise CorruptIndex(str(error)) from None
+        groups = group(candidates)
+        keys = unique_keys((key for key, _ in groups), (f"{rows[m[0][0]][0]}/{rows[m[0][0]][1]}" for _, m in groups))
+        db.execute("BEGIN")
+        db.execute("DELETE FROM shared")
+        db.execute("DELETE FROM groups")
+        for key, (_, members) in zip(keys, groups, strict=True):
+            db.executemany(
+                "INSERT INTO shared VALUES (?, ?, ?, ?)",
+                [(rows[m][0], rows[m][1], key, int(inf)) for m, inf in members],
+            )
+            names: dict[tuple[str, str], int] = {}
+            kinds: dict[str, int] = {}
+            for m, _ in members:
+                pair = (rows[m][5], rows[m][6])
+                names[pair] = names.get(pair, 0) + 1
+                kinds[rows[m][7]] = kinds.get(rows[m][7], 0) + 1
+            name = min(names, key=lambda n: (-names[n], n))
+            kind = min(kinds, key=lambda k: (-kinds[k], k))
+            db.execute("INSERT INTO groups VALUES (?, ?, ?, ?, ?)", (key, *name, kind, len(members)))
+        db.execute("COMMIT")
