@@ -140,7 +140,7 @@ def test_lending_article_entities_and_parents(lending: Pack) -> None:
     assert found["微粒贷"].kind == "app" and found["招商银行"].kind == "bank"
     assert found["招商银行"].parent == ""
     assert found["蚂蚁集团"].id == "mayijituan"
-    assert found["李明"].kind == "person" and found["腾讯"].kind == "group"  # 腾讯控股's short form
+    assert found["李明"].kind == "person" and found["腾讯"].kind == "company"  # the brand written, not 腾讯控股
 
 
 @pytest.fixture(scope="module")

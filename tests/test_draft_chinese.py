@@ -130,6 +130,14 @@ def test_a_bad_dictionary_line_is_named() -> None:
         ("占比将超过六成", "六成", 60, "%", "prediction"),
         ("可能还要持续两到三年", "两到三年", 2, "years", "possibility"),
         ("从40多家压缩到十几家", "40多家", 40, "firms", "estimate"),
+        ("将利率上限调整至不超过20%", "20%", 20, "%", ""),
+        ("比例被限制在不超过50%", "50%", 50, "%", ""),
+        ("权益投资占比不超过10%", "10%", 10, "%", "estimate"),
+        ("金额在100万元以上的罚单", "100万元以上", 1_000_000, "yuan", ""),
+        ("利息净收入将变动约3亿元", "3亿元", 300_000_000, "yuan", "prediction"),
+        ("计划未来两年拓展约10万家商户", "10万家", 100_000, "firms", "prediction"),
+        ("信托计划规模减少了近一半", "一半", 50, "%", "estimate"),
+        ("如果日均成交额回落至1万亿元", "1万亿元", 1_000_000_000_000, "yuan", "possibility"),
     ],
 )
 def test_figures_value_unit_hedge(text: str, as_written: str, value: float, unit: str, hedge: str) -> None:
@@ -184,3 +192,95 @@ def test_a_suffix_jieba_cuts_in_two() -> None:
     found = named("杭州银行旗下的杭银消费金融也在追赶，中信银行与消费金融公司合作。")
     assert found["杭银消费金融"].parent == "杭州银行"
     assert "消费金融公司" not in found
+
+
+def test_dictionary_names_are_never_generic() -> None:
+    found = named("香港金融管理局和中国互联网金融协会发布了指引。")
+    assert {"香港金融管理局", "中国互联网金融协会"} <= set(found)
+
+
+def test_a_description_stands_between_the_owner_and_the_name() -> None:
+    found = named(
+        "星河集团旗下金融科技平台星河数科（上海）有限公司（以下简称“星河数科”）发布年报。",
+        "星河数科的信贷产品“星河贷”增长较快，星河集团旗下的消费金融公司星河消费金融有限公司亦然。",
+    )
+    assert found["星河数科（上海）有限公司"].aliases == ["星河数科"]
+    assert found["星河数科（上海）有限公司"].parent == "星河集团"
+    assert found["星河贷"].parent == "星河数科（上海）有限公司"
+    assert found["星河消费金融有限公司"].parent == "星河集团"
+
+
+def test_descriptions_are_not_part_of_a_name() -> None:
+    found = named(
+        "云帆支付是一家支付机构，母公司为上市公司云帆科技集团股份有限公司。",
+        "公司另一家子公司云帆期货有限公司规模较小，归属于母公司股东的净利润下降。",
+    )
+    assert found["云帆科技集团股份有限公司"].kind == "group"
+    assert found["云帆支付"].parent == "云帆科技集团股份有限公司"
+    assert "云帆期货有限公司" in found
+    assert not [name for name in found if name.startswith(("上市", "公司", "一家", "归属"))]
+
+
+def test_an_owner_named_by_a_back_reference() -> None:
+    found = named(
+        "云帆科技股份有限公司（以下简称“云帆”或“公司”）披露年报。",
+        "公司旗下的基金销售平台“云帆理财”增长较快。云帆称其金融大模型“天枢”已上线。",
+        "科技输出由全资子公司云帆信息技术有限公司承担。",
+    )
+    owner = "云帆科技股份有限公司"
+    assert found[owner].aliases == ["云帆"]
+    assert found["云帆理财"].kind == "product" and found["云帆理财"].parent == owner
+    assert found["天枢"].parent == owner
+    assert found["云帆信息技术有限公司"].parent == owner
+
+
+def test_the_outlet_and_byline_of_page_information_and_datelines() -> None:
+    found = named("保险观察 | 李文博 | 2025年4月8日", "经济快报上海2025年5月16日电（记者 王海）本报讯。")
+    assert found["保险观察"].kind == found["经济快报"].kind == "organisation"
+    assert found["李文博"].kind == "person"
+
+
+def test_executives_with_titles_and_common_words_that_are_not_people() -> None:
+    found = named("蓝鲸科技首席技术官陈向东介绍，系统已上线。店员需要向顾客解释付款流程。")
+    assert found["陈向东"].kind == "person"
+    assert "顾客" not in found
+
+
+def test_quoted_products_named_by_the_words_around_them() -> None:
+    found = named("平台推出了「财富星」会员服务，百万医疗险“安心e生”系列也在卖，以兴业银行为例，其「云掌柜」平台增长。")
+    assert found["财富星"].kind == found["安心e生"].kind == "product"
+    assert found["云掌柜"].kind == "app" and found["云掌柜"].parent == "兴业银行"
+    assert "第二曲线" not in named("众安保险的“第二曲线”正在形成。")
+
+
+def test_units_and_branches_of_an_organisation() -> None:
+    found = named(
+        "江南银行股份有限公司（简称“江南银行”）被罚款，江南银行信用卡中心整改。",
+        "国家金融监督管理总局（简称“金融监管总局”）公布罚单，金融监管总局江苏监管局对东岸银行股份有限公司杭州分行开出罚单。",
+    )
+    assert found["江南银行信用卡中心"].parent == "江南银行股份有限公司"
+    assert found["金融监管总局江苏监管局"].parent == "国家金融监督管理总局"
+    assert found["东岸银行股份有限公司杭州分行"].kind == "bank"
+
+
+def test_a_list_after_qixia_stops_at_a_known_independent() -> None:
+    found = named("蚂蚁集团旗下的蚂蚁基金、招商银行等渠道都在争夺客户。")
+    assert found["蚂蚁基金"].parent == "蚂蚁集团"
+    assert found["招商银行"].parent == ""
+
+
+def test_a_name_only_inside_a_short_form_is_dropped() -> None:
+    found = named("证监会对青松基金销售有限公司出具警示函。青松基金销售是一家独立销售机构。")
+    assert found["青松基金销售有限公司"].aliases == ["青松基金销售"]
+    assert "青松基金" not in found
+
+
+def test_a_holding_group_written_as_its_brand_is_a_company() -> None:
+    found = named("腾讯和百度都在做支付，蚂蚁集团也是。")
+    assert (found["腾讯"].kind, found["百度"].kind, found["蚂蚁集团"].kind) == ("company", "company", "group")
+
+
+def test_the_packaged_dictionary_knows_regulators_brokers_and_insurers() -> None:
+    found = named("中国证券投资基金业协会（基金业协会）、中信证券、中国人寿和银联国际都发布了数据。")
+    assert found["中国证券投资基金业协会"].aliases == ["基金业协会"]
+    assert {"中信证券", "中国人寿", "银联国际"} <= set(found)

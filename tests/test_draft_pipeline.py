@@ -108,6 +108,38 @@ def test_a_source_is_never_the_subject() -> None:
     assert reader.source(text, found, text.index("300")) == "艾瑞咨询"
 
 
+def test_a_speaker_is_not_the_subject_and_a_product_wins_over_its_owner() -> None:
+    owned = [*names(("邵文涛", "person"), ("星河", "company")), Name("星河贷", "product", "test", [], "星河")]
+    reader = Reader(Mentions(owned))
+    text = "邵文涛透露，星河的信贷产品“星河贷”服务借款人约1,900万人，笔均借款金额为8,600元左右。"
+    assert reader.subject(text, reader.paragraph(text), text.index("8,600")) == "星河贷"
+    reader = Reader(Mentions(names(("启明证券", "company"), ("宋文", "person"), ("云帆", "company"))))
+    text = "启明证券分析师宋文认为，云帆的承保端稳健，2024年综合成本率为96.3%。"
+    assert reader.subject(text, reader.paragraph(text), text.index("96.3")) == "云帆"
+
+
+def test_chinese_figures_of_a_market_of_a_declared_company_and_of_a_sentence_naming_nobody() -> None:
+    reader = Reader(Mentions(names(("云帆", "company"))))
+    text = "云帆2024年营收增长12%，而行业平均增速在5%左右。"
+    assert reader.subject(text, reader.paragraph(text), text.index("5%")) == ""
+    text = "健康生态是云帆最大的板块。2024年，健康生态的保费为121.8亿元。"
+    assert reader.subject(text, reader.paragraph(text), text.index("121.8")) == "云帆"
+    owner = Name("云帆科技股份有限公司", "company", "test", ["云帆"])
+    reader = Reader(Mentions([owner, *names(("云帆证券", "company"))]))
+    for text in ("云帆科技股份有限公司（以下简称“云帆”或“公司”）披露年报。", "云帆证券全年手续费收入58亿元。"):
+        reader.seen(reader.paragraph(text), text)
+    text = "公司两融余额为686亿元。"
+    assert reader.subject(text, reader.paragraph(text), text.index("686")) == "云帆科技股份有限公司"
+
+
+def test_an_organisation_publishing_the_data_is_its_source() -> None:
+    reader = Reader(Mentions(names(("中国人民银行", "organisation"), ("瀚海支付", "company"))))
+    text = "中国人民银行5月14日公布的信息显示，瀚海支付被罚款1,180万元。"
+    found = reader.paragraph(text)
+    assert reader.subject(text, found, text.index("1,180")) == "瀚海支付"
+    assert reader.source(text, found, text.index("1,180")) == "中国人民银行"
+
+
 @pytest.mark.parametrize(
     ("sentence", "chinese", "role", "relation"),
     [
@@ -304,6 +336,14 @@ def test_english_terms_are_found_as_words_in_any_case_and_kept_as_written() -> N
     assert terms == ["Interchange fees", "banking charter", "IPO", "Neobanks", "GMV"]
 
 
+def test_chinese_results_and_fund_terms_and_a_word_glossed_by_its_acronym() -> None:
+    from fintech_tui.draft.glossary import draft_glossary
+
+    text = "月活跃用户（MAU）达到1亿，市盈率（PE）为20倍；申购费率下调后，尾随佣金和保有规模成为焦点，综合成本率为96%。"
+    terms = [t["term"] for t in draft_glossary([("p1", text)], set())]
+    assert terms == ["MAU", "市盈率", "PE", "申购费率", "尾随佣金", "保有规模", "综合成本率"]
+
+
 def test_a_sentence_states_its_period_once_and_the_next_sentence_does_not_inherit_it(tmp_path: Path) -> None:
     article = tmp_path / "report.txt"
     article.write_text(
@@ -313,3 +353,41 @@ def test_a_sentence_states_its_period_once_and_the_next_sentence_does_not_inheri
     figures = {f.as_written: f for f in load_pack(tmp_path / "pack", use_cache=False).figures}
     assert figures["430.7%"].period == figures["0.95%"].period != ""
     assert figures["10万人"].period == ""
+
+
+NOTE = """云帆科技年报点评：科技输出成为第二曲线
+财经观察 · 作者：李文 · 2025年3月5日 09:15
+投资要点
+3月4日，云帆科技股份有限公司（以下简称“云帆科技”）披露2024年年报。我们认为，公司的科技输出正在成为第二增长曲线。
+一、监管让规模红利消失
+监管环境也在变化。金融监管总局近期要求平台加强合作机构管理，云帆科技的合作银行增至80家。
+风险提示
+市场竞争加剧的风险。
+"""
+WIRE = (
+    "金融监管总局开出多张罚单\n"
+    "快讯北京2025年5月16日电（记者 王海）金融监管总局5月15日公布了一批行政处罚信息。"
+    "其中，甲银行被罚款680万元。这是今年以来金额最大的一张罚单。\n"
+)
+
+
+def _claims(tmp_path: Path, text: str) -> list[dict[str, object]]:
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    draft_pack(article, tmp_path / "pack")
+    return yaml.safe_load((tmp_path / "pack" / "arguments.yaml").read_text(encoding="utf-8"))["arguments"]  # type: ignore[no-any-return]
+
+
+def test_a_chinese_thesis_points_without_section_labels_and_topic_sentences(tmp_path: Path) -> None:
+    claims = _claims(tmp_path, NOTE)
+    quotes = [c["evidence"][0]["quote"] for c in claims]  # type: ignore[index]
+    assert claims[0]["role"] == "thesis" and quotes[0] == "我们认为，公司的科技输出正在成为第二增长曲线。"
+    points = [c["claim"]["zh"] for c in claims if c["role"] == "point"]  # type: ignore[index]
+    assert "监管让规模红利消失" in points and not {"投资要点", "风险提示"} & set(points)
+    assert "监管环境也在变化。" in quotes
+    assert not [q for q in quotes if "简称" in q]  # 简称 is no verb of saying
+
+
+def test_a_news_thesis_is_no_event_report(tmp_path: Path) -> None:
+    claims = _claims(tmp_path, WIRE)
+    assert claims[0]["evidence"][0]["quote"] == "这是今年以来金额最大的一张罚单。"  # type: ignore[index]

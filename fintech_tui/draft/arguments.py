@@ -3,7 +3,10 @@
 Every drafted claim quotes its sentence verbatim and is flagged for review; the relation
 and hedge come from the marker that opens the sentence (首先 / first → supports, 但是 /
 however → opposes, 以…为例 / for example → elaborates, 可能 / may → a hedge), and a claim
-attributed to a speaker (X表示, "X said") concerns X.
+attributed to a speaker (X表示, "X said") concerns X. In Chinese text the thesis may also be
+the author's judgement in the first paragraphs (我们认为) or the lead's first sentence that
+reports no event and states no figure; a heading that only names a section (投资要点, 风险提示)
+is no point; and a short sentence opening a paragraph (监管环境也在变化。) is a point of its own.
 """
 
 from __future__ import annotations
@@ -61,6 +64,12 @@ MARKERS_EN = {
 }
 EXAMPLE_ZH = re.compile(r"^以.{1,20}?为例")
 THESIS_ZH = re.compile(r"先说结论|总之|答案是|一句话")
+# Chinese: the author's own judgement in the first paragraphs states the thesis (我认为, 我的判断是).
+JUDGEMENT_ZH = re.compile(r"我认为|我的判断是|我们认为|笔者认为|在我看来")
+# Chinese: a lead sentence reporting an event (X披露年报) is news, not the thesis.
+EVENT_ZH = re.compile(r"(?:披露|发布|公布|宣布)(?:了)?[^，。]{0,12}(?:报告|年报|半年报|业绩|数据|信息|情况|公告)")
+# Chinese: a heading naming a section rather than saying something (投资要点, 风险提示, 规模与客户) is no point.
+LABEL_ZH = re.compile(r"(?:要点|提示|估值|展望|判断|背景|总结|结语|引言|附录|概况|点评|建议)$")
 THESIS_EN = re.compile(r"\b(?:In short|The answer|The bottom line|In a word|Put simply)\b", re.IGNORECASE)
 HEDGES = (
     (
@@ -80,7 +89,7 @@ HEDGES = (
     ),
     ("possibility", re.compile(r"可能|或许|也许|或将|\bmay\b|\bmight\b|\bcould\b|\blikely\b|\bprobably\b")),
 )
-SPEECH_ZH = re.compile(r"(表示|认为|指出|称|坦言|透露|强调|介绍)")
+SPEECH_ZH = re.compile(r"(表示|认为|指出|(?<![简号名])称|坦言|透露|强调|介绍|提醒)")  # not 简称
 SPEECH_EN = re.compile(
     r"\b(said|says|say|told|argued|argues|argue|noted|wrote|added|warned|warn|estimated|estimates|estimate that|"
     r"according to)\b"
@@ -206,7 +215,7 @@ def draft_arguments(
         block = blocks[i]
         heading = heading_of(block)
         if heading is not None:
-            if heading.level == min(levels):  # a subsection names a topic; its claims serve the section's point
+            if heading.level == min(levels) and not (chinese and _label(heading.title)):  # a subsection names a topic
                 point = skeleton.add(
                     "point", ids[i], block.text.strip(), thesis, "supports", claim=bilingual(heading.title)
                 )
@@ -221,8 +230,12 @@ def draft_arguments(
                 if inside is not None:  # ", though …", ", because …": the clause a marker opens mid-sentence
                     skeleton.add(inside[0], ids[i], sentence, point, inside[1])
                     continue
-                topic = not chinese and number == 0 and part == 0 and i != lead and not block.listed
-                _claim_of(skeleton, ids[i], sentence, point, chinese, topic and _topic(sentence, len(found)))
+                if chinese:
+                    topic = number == 0 and _topic_sentence(sentence)
+                else:
+                    first = number == 0 and part == 0 and i != lead and not block.listed
+                    topic = first and _topic(sentence, len(found))
+                _claim_of(skeleton, ids[i], sentence, point, chinese, topic)
     return skeleton.arguments
 
 
@@ -245,7 +258,15 @@ def _claim_of(skeleton: _Skeleton, para: str, sentence: str, point: str, chinese
         skeleton.add("point", para, sentence, point, "supports")  # the paragraph's opening statement
 
 
+def _topic_sentence(sentence: str) -> bool:
+    """A short Chinese sentence opening a paragraph, with no figure, states what the paragraph
+    goes on to show (证券业务量价齐升。监管环境也在变化。)."""
+    body = sentence.rstrip("。！？!?”」")
+    return len(body) <= TOPIC_LENGTH and not FIGURE_LIKE.search(body) and "：" not in body
+
+
 FIGURE_LIKE = re.compile(r"\d+(?:[.,]\d+)*")
+TOPIC_LENGTH = 16  # characters: a topic sentence is short; a longer one already reports
 REPORTING = 2  # a sentence stating this many numbers reports data (Chime said it had 8.6 million …), not a claim
 
 
@@ -284,14 +305,34 @@ def _prose(block: Block) -> bool:
     return len(block.text) > 60 and not block.level
 
 
+def _label(title: str) -> bool:
+    """A Chinese heading that names a section (资产质量, 盈利预测与估值) rather than states a point."""
+    return len(title) <= 5 or bool(LABEL_ZH.search(title))
+
+
 def _thesis(blocks: list[Block], body: range, chinese: bool) -> tuple[int, str] | None:
-    """The thesis: a sentence that says it is one (先说结论, In short) near the start or end, else the lead's first."""
+    """The thesis: a sentence that says it is one (先说结论, In short) near the start or end, else the lead's first.
+
+    In Chinese, else the author's judgement in the first paragraphs (我认为), else the lead's first
+    sentence that states no figure and reports no event (这份成绩单好于市场预期, not X披露年报).
+    """
     marked = THESIS_ZH if chinese else THESIS_EN
     near = [*body[:4], *body[-2:]]
     for i in near:
         for _, sentence in sentences(blocks[i].text, chinese):
             if marked.search(sentence):
                 return i, sentence
+    prose = [i for i in body if heading_of(blocks[i]) is None and not blocks[i].listed]
+    if chinese:
+        for i in prose[:5]:
+            for _, sentence in sentences(blocks[i].text, chinese):
+                if JUDGEMENT_ZH.search(sentence):
+                    return i, sentence
+        for i in prose[:2]:
+            for _, sentence in sentences(blocks[i].text, chinese):
+                plain = re.sub(r"\d{4}年|\d{1,2}月\d{1,2}日", "", sentence)
+                if not FIGURE_LIKE.search(plain) and not EVENT_ZH.search(sentence):
+                    return i, sentence
     for i in body:
         if heading_of(blocks[i]) is None and not blocks[i].listed:
             found = sentences(blocks[i].text, chinese)

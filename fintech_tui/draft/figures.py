@@ -120,9 +120,13 @@ APPROX_BEFORE = re.compile(r"(?:约|大约|近|将近|接近|超过|超|逾|多�
 APPROX_AFTER = ("以上", "左右", "上下", "多", "余")
 ESTIMATED = re.compile(r"据估计|据估算|估计|估算|粗略计算|据测算|测算")
 PREDICTED = re.compile(
-    r"预计|预期|预测|将(?:会|要)?(?:达到|达|超过|突破|增至|增长|降至|下降|提升|提高|升至|减少|扩大|回落|保持|维持|占)"
+    r"预计|预期|预测|(?<![托财管])计划(?=在|于|未来|明年|今年|年内|到|将|把)|力争|将(?:会|要)?(?:相应)?(?:达到|达|超过|突破|增至|增长|降至|下降|提升|提高|升至|减少|扩大|回落|保持"
+    r"|维持|占|变动|把|使|让)"
 )
-POSSIBLE = re.compile(r"可能|或许|也许|或将|有望|不排除")
+POSSIBLE = re.compile(r"可能|或许|也许|或将|有望|不排除|若(?!干)|如果|假如|假设|一旦")
+# A bound stated as a rule or a limit has no hedge: 上限调整至不超过20%, 限制在不超过50%, 100万元以上的罚单.
+LIMIT = re.compile(r"上限|下限|限制|不得|要求|规定|门槛")
+BOUND_WORDS = re.compile(r"(?:不超过|不低于|不少于|超过|低于|高于)\s*$")
 USER_WORDS = re.compile(r"用户|MAU|DAU|月活|日活|活跃")
 
 
@@ -258,6 +262,11 @@ def _hedge(text: str, figure: Found) -> str:
     if PREDICTED.search(before):
         return "prediction"
     after = text[figure.end : figure.end + 2]
+    bound = (
+        BOUND_WORDS.search(before) or after.startswith(("以上", "以下")) or figure.as_written.endswith(("以上", "以下"))
+    )
+    if bound and (LIMIT.search(before) or text[figure.end :].lstrip("以上下内").startswith("的")):
+        return ""  # a rule's bound (上限…不超过20%) or a threshold naming a class (100万元以上的罚单)
     if (
         figure.hedge
         or APPROX_BEFORE.search(before)

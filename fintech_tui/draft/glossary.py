@@ -40,6 +40,19 @@ def _pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z0-9]){adjusted}{words}(?:e?s)?(?![A-Za-z0-9])", flags)
 
 
+# A Chinese word before its bracketed acronym: 月活跃用户（MAU）.
+BRACKETED = re.compile(r"[\u4e00-\u9fff]{1,6}[（(]([A-Za-z][A-Za-z0-9]{1,9})[）)]")
+
+
+def _inside_bracketed_word(text: str, end: int) -> bool:
+    """Whether a term ends inside a word the text glosses with a known acronym: 月活 in 月活跃用户（MAU）,
+    where MAU is the term drafted (市盈率（PE）, a whole word, keeps both)."""
+    match = BRACKETED.match(text, end)
+    if match is None:
+        return False
+    return match.group(1) in known_terms() and "\u4e00" <= text[end - 1 : end] <= "\u9fff"
+
+
 def draft_glossary(paragraphs: list[tuple[str, str]], entity_names: set[str]) -> list[dict[str, Any]]:
     """The known terms the text uses, in order of first use, each with its first place as evidence."""
     found: list[tuple[int, int, str, str, int, str]] = []
@@ -49,7 +62,8 @@ def draft_glossary(paragraphs: list[tuple[str, str]], entity_names: set[str]) ->
             if term in entity_names:
                 continue
             for match in _pattern(term).finditer(text):
-                if not any(s <= match.start() and match.end() <= e for s, e in named):  # not in Federal Deposit …
+                inside_name = any(s <= match.start() and match.end() <= e for s, e in named)  # Federal Deposit …
+                if not inside_name and not _inside_bracketed_word(text, match.end()):
                     found.append((order, match.start(), term, para_id, match.end(), text))
                     break
     seen: set[str] = set()

@@ -3,7 +3,10 @@
 A figure's subject is the entity its clause names before it, else its sentence; a back
 reference (该行, 该公司, "the company", "its") stands for the last entity of that kind named
 before it. A name introduced as the source (据艾瑞咨询, "according to X") is the figure's
-source, never its subject.
+source, never its subject. In Chinese text a speaker (邵文涛透露, 分析师宋文认为) is no subject,
+a product or unit wins over its owner named beside it, a market's figure (全国…, 行业…) has
+none, 公司 is the company the text said it would call so, and a sentence naming nobody is
+about the paragraph's subject so far.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import msgspec
 
 from fintech_tui.draft.found import Name
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+SEGMENT = re.compile(r"[；;。！？!?]")  # a Chinese sentence's parts between semicolons
 CLAUSE = re.compile(r"[，,；;：:]|\s[-–—]\s")
 SENTENCE = re.compile(
     r"[。！？!?]|(?<=[a-z0-9%)”\"])(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?=\s|$)"
@@ -57,7 +62,16 @@ SOURCE_BEFORE = re.compile(
 SOURCE_AFTER = re.compile(
     r"\s*(?:的?数据|的?统计|的?报告|的?调查|显示|发布|测算|估计|(?:data|figures|report|survey|study|estimates)\b|"
     r"(?:,\s[^,]{1,40},\s)?(?:estimates?|estimated|forecasts?|projects?)\s(?:that\b)?)"
+    r"|(?:[\d年月日]{2,10}|此前|近期|日前|最新)(?:发布|公布|披露)的"  # 中国人民银行5月14日公布的…显示
 )
+# Chinese: a person, or an organisation's spokesperson, before a verb of saying is whom a claim is
+# attributed to, not what a figure is about (邵文涛透露，…; 启衡证券分析师宋子墨认为，…).
+SAYS = "表示|认为|指出|透露|介绍|称|说|预计|坦言|强调|解释|提醒|回应|告诉|预测"
+SPEAKER_AFTER = re.compile(rf"(?:[^，,。；;：:！？“”]{{0,12}}?(?:{SAYS}))")
+SPOKESPERSON = re.compile(r"分析师|负责人|人士|研究员|经济学家|首席|总裁|总经理|董事长|行长|主席|主任|发言人")
+# Chinese: a figure the clause says is about a whole market or industry has no entity for subject.
+MARKET = re.compile(r"(?:而|但|其中|据统计)?(?:全国|全行业|行业|全市场|市场(?!份额|占有率)|业内|部分|多数|全球)")
+DECLARED_COMPANY = re.compile(r"简称[“\"「]([^”\"」]{2,12})[”\"」]或[“\"「](?:公司|本公司)[”\"」]")
 
 
 class Mention(msgspec.Struct, frozen=True):
@@ -67,6 +81,7 @@ class Mention(msgspec.Struct, frozen=True):
     end: int
     name: str  # the entity's Name.name
     source: bool = False  # introduced as a source: 据X, according to X
+    speaker: bool = False  # a Chinese text's person or spokesperson's organisation before 表示, 认为 …
 
 
 class Mentions:
@@ -91,8 +106,13 @@ class Mentions:
             return []
         found = []
         for match in self.pattern.finditer(text):
+            name = self.forms[match.group()]
             source = bool(SOURCE_BEFORE.search(text, 0, match.start()) or SOURCE_AFTER.match(text, match.end()))
-            found.append(Mention(match.start(), match.end(), self.forms[match.group()], source))
+            says = SPEAKER_AFTER.match(text, match.end())
+            speaker = bool(says) and (
+                self.kinds.get(name) == "person" or bool(says and SPOKESPERSON.search(says.group()))
+            )
+            found.append(Mention(match.start(), match.end(), name, source, speaker))
         return found
 
 
@@ -115,26 +135,58 @@ class Reader:
     def __init__(self, mentions: Mentions) -> None:
         self.mentions = mentions
         self.recent: list[str] = []  # names in the order last named, most recent last
+        self.pinned = ""  # the entity a Chinese text calls 公司 for short (简称“X”或“公司”)
 
     def paragraph(self, text: str) -> list[Mention]:
-        return self.mentions.in_text(text)
+        found = self.mentions.in_text(text)
+        declared = DECLARED_COMPANY.search(text)
+        if declared and not self.pinned:
+            self.pinned = self.mentions.forms.get(declared.group(1), "")
+        return found
 
     def subject(self, text: str, found: list[Mention], start: int) -> str:
         """The entity a figure at `start` in `text` is about, or ""."""
+        chinese = bool(CJK.search(text))
         clause = _span_start(CLAUSE, text, start)
         sentence = _span_start(SENTENCE, text, start)
-        before = [m for m in found if m.end <= start and not m.source]
+        before = [m for m in found if m.end <= start and not m.source and not m.speaker]
         back = _resolvable(list(_BACK.finditer(text, sentence, start)))
         in_clause = [m for m in before if m.start >= clause]
         in_sentence = [m for m in before if m.start >= sentence]
         if back and (not in_sentence or back[-1].start() > in_sentence[-1].end):
             return self._referred(back[-1].group().lower(), [m.name for m in found if m.end <= back[-1].start()])
         if in_clause:
-            return in_clause[-1].name
-        if in_sentence:
-            return in_sentence[0].name if len({m.name for m in in_sentence}) > 1 else in_sentence[-1].name
+            return self._preferred(in_clause, text, first=False)
+        if chinese and MARKET.match(text, clause):
+            return ""  # 全国小额贷款公司已从…, 而行业平均降幅…: the market's figure
+        segment = [m for m in in_sentence if m.start >= _span_start(SEGMENT, text, start)] if chinese else []
+        if segment or in_sentence:
+            return self._preferred(segment or in_sentence, text, first=True)
         after = [m for m in found if m.start >= start and not m.source and m.start < _clause_end(text, start)]
-        return after[0].name if after else ""
+        if after or not chinese:
+            return after[0].name if after else ""
+        return self._carried(text, found, sentence)
+
+    def _preferred(self, found: list[Mention], text: str, first: bool) -> str:
+        """Of several names, the one a figure is most likely about: a Chinese text's product or unit
+        over its owner named beside it (度小满的信贷产品“有钱花”…), else the first (or last) named."""
+        if CJK.search(text):
+            owners = {self.mentions.parents.get(m.name, "") for m in found}
+            kept = [m for m in found if m.name not in owners and not text.startswith("旗下", m.end)]
+            found = kept or found
+        if first:
+            return found[0].name if len({m.name for m in found}) > 1 else found[-1].name
+        return found[-1].name
+
+    def _carried(self, text: str, found: list[Mention], sentence: int) -> str:
+        """A Chinese sentence naming nobody is about the paragraph's subject so far, else the one the text
+        calls 公司. Carrying a subject across paragraphs too was measured: subjects P 66 → 60 %."""
+        starts = [0, *(m.end() for m in SENTENCE.finditer(text, 0, sentence))]
+        for first, last in reversed(list(zip(starts, [*starts[1:], sentence], strict=True))):
+            named = [m for m in found if first <= m.start < last and not m.source and not m.speaker]
+            if named:
+                return self._preferred(named, text, first=True)
+        return self.pinned
 
     def source(self, text: str, found: list[Mention], start: int) -> str:
         """The source a figure's sentence names (据艾瑞咨询, according to X), or ""."""
@@ -156,6 +208,8 @@ class Reader:
                 self.recent.append(mention.name)
 
     def _referred(self, word: str, earlier_here: list[str]) -> str:
+        if word in ("公司", "该公司") and self.pinned:
+            return self.pinned  # 以下简称“东方财富”或“公司”: 公司 is that one throughout
         kinds = BACK_REFERENCES.get(word, ())
         for name in reversed([*self.recent, *earlier_here]):
             if not kinds or self.mentions.kinds.get(name) in kinds:

@@ -8,7 +8,7 @@ Rules then read the tokens: a known name, a name-like run before an organisation
 Latin-script brand names. Jieba's own name tags alone are too loose (护城河 nz, 高达 nr) to count.
 Aliases come from what the text says (下称, 简称, 现名, a bracket after the name), from
 abbreviations made of a name's own characters (招行, 工行) and short forms (腾讯 for 腾讯控股);
-parents from X旗下Y, X的Y and 都属于X旗下.
+parents come from parents_zh (X旗下Y, X的Y, 其「Y」, 子公司Y, 都属于X旗下).
 """
 
 from __future__ import annotations
@@ -16,13 +16,15 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass, field
-from importlib import resources
 
 import jieba  # the draft extra
 import jieba.posseg
 
+from fintech_tui.draft.dictionary_zh import Entity, dictionary, load_dictionary
 from fintech_tui.draft.found import Name
+from fintech_tui.draft.parents_zh import find_parents
+
+__all__ = ["find_names", "load_dictionary"]
 
 jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict" chatter on stderr
 
@@ -31,9 +33,6 @@ def _words(text: str) -> set[str]:
     """A word list written as one space-separated string."""
     return set(text.split())
 
-
-DICTIONARY = "names_zh.tsv"
-KINDS = {"bank", "company", "group", "app", "product", "organisation", "person"}
 
 # A name ending in one of these is an organisation of that kind; longest first when matching.
 SUFFIX_KINDS = {
@@ -47,6 +46,8 @@ SUFFIX_KINDS = {
     "农商银行": "bank",
     "农商行": "bank",
     "银行": "bank",
+    "集团股份有限公司": "group",
+    "集团有限公司": "group",
     "集团": "group",
     "控股": "group",
     "公司": "company",
@@ -68,6 +69,10 @@ SUFFIX_KINDS = {
     "咨询": "company",
     "商业银行": "bank",
     "研究院": "organisation",
+    "研究所": "organisation",
+    "分行": "bank",
+    "支行": "bank",
+    "分公司": "company",
     "中心": "organisation",
     "协会": "organisation",
     "委员会": "organisation",
@@ -94,16 +99,25 @@ LEADING = _words(
     "今年 去年 同期 作为 通过 依托 联合 携手 牵手 宣布 推出 上线 成立 设立 发起 入股 收购 投资 "
     "这 那 该 此 各 每 某 其他 另 另一 不少 很多 许多 一些 部分 以 给 跟 同 连 让 令 使"
 )
-NAME_FLAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "n", "j", "eng", "x", "l", "an", "vn", "ng", "nrf"}
+# Words that describe what follows without being part of its name: 上市公司瀚海科技…, 金融科技平台度小满….
+DESCRIPTOR_ENDINGS = ("公司", "平台", "机构")
+LEGAL_SUFFIXES = ("有限公司", "股份有限公司", "有限责任公司")
+DECLARED = re.compile(r"[（(]\s*(?:以下简称|以下称|下称|简称)")
+COUNTED = re.compile(r"[一两几另每该这那某多]+家")  # 另一家子公司: jieba cuts 一家子
+NOT_SUFFIXES = _words("母公司 子公司 上市公司 全资子公司 控股子公司 总公司")
+NAME_FLAGS = {"s", "nr", "nrt", "nrfg", "ns", "nt", "nz", "n", "j", "eng", "x", "l", "an", "vn", "ng", "nrf"}
 # A quoted product or app's name usually ends so: 微业贷, 余额宝, 花呗, 美团月付, 零钱通.
 PRODUCT_ENDINGS = ("贷", "宝", "呗", "付", "通", "花", "条", "借", "钱包", "卡", "分", "险", "保", "金")
+# A quoted name the text calls a product by the words around it: 百万医疗险“尊享e生”系列, 推出了「基金组合」.
+PRODUCT_BEFORE = re.compile(r"(?:(?:推出|上线|发布|旗下)(?:了|的)?|产品|品牌|平台|模型|系统|工具|应用|[^保]险)$")
+QUOTE_AFTER = re.compile(r"(?:系列|品牌|小程序)")
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\s，,。；;：:！？!?、（）()]{2,10})[”\"」』]")
 APP_WORDS = re.compile(r"\s*(?:APP|App|app|客户端|小程序)")
 # Capitalised Latin words in a row: PayPal, Ant Group, WeLab Bank.
 LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9'’&.-]*(?: [A-Z][A-Za-z0-9'’&.-]*)*")
 # Latin words that are terms of art, not names (the glossary takes them).
 JARGON = _words(
-    "app apps pc it ai api ip ipo gmv mau dau arpu roe roa nim npl kyc aml esg p2p b2b b2c c2c o2o saas "
+    "web3 web2 app apps pc it ai api ip ipo gmv mau dau arpu roe roa nim npl kyc aml esg p2p b2b b2c c2c o2o saas "
     "paas iaas sdk bnpl cbdc fintech gdp cpi ppi pmi yoy qoq mom vip ceo cfo coo cto ta cm http https www "
     "com cn q1 q2 q3 q4 h1 h2 mdash ndash nbsp amp ok id nfc qr pos atm lpr mlf shibor etf reits ltv"
 )
@@ -112,7 +126,9 @@ ITEM_STOP = '，,。、；;：:！？!?和与及等的（）()“”"「」 '
 # Titles before a person's name, verbs after one: 董事长王明, 李娜表示.
 TITLES = _words(
     "董事长 总裁 行长 副行长 首席执行官 首席经济学家 经济学家 创始人 联合创始人 总经理 副总裁 主席 副主席 "
-    "分析师 研究员 院长 所长 教授 记者 作者 负责人 合伙人 CEO 董事 秘书长 局长 部长 主任 理事长"
+    "分析师 研究员 院长 所长 教授 记者 作者 负责人 合伙人 CEO 董事 秘书长 局长 部长 主任 理事长 "
+    "首席技术官 首席风险官 首席财务官 首席运营官 首席信息官 首席投资官 首席分析师 首席策略师 首席信息安全官 "
+    "行政总裁 副总经理 总监 副董事长 执行董事 董秘 发言人 监事长 首席 行长助理 总裁助理 常务副行长"
 )
 SAYS = ("表示", "认为", "指出", "称", "说", "介绍", "坦言", "透露", "强调", "预计", "提到", "告诉", "回应", "解释")
 SURNAMES = set(
@@ -128,70 +144,29 @@ TITLED = re.compile(
 )
 # 以下简称 / 下称 / 简称 / 现名 / 原名 after a name, the alias after them.
 # A page-information line: the outlet, then a byline or a date after a separator.
-PAGE_INFO = re.compile(r"\s*([\u4e00-\u9fff]{2,12})\s*[·|｜/]\s*(?:记者|作者|编辑|文|来源|\d{4})")
+PAGE_INFO = re.compile(
+    r"\s*([\u4e00-\u9fff]{2,12})\s*[·|｜/]\s*(?:记者|作者|编辑|文|来源|\d{4}|([\u4e00-\u9fff]{2,4})\s*[·|｜/]\s*\d{4})"
+)
+# A wire story's dateline: the outlet, a city, the date, 电 or 讯 (金融时讯北京2025年3月18日电).
+DATELINE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:\d{4}年)?\d{1,2}月\d{1,2}日[电讯]")
 PRODUCT_AFTER = r"([\u4e00-\u9fff]?[付贷呗宝花条借]|钱包)(?=[、，,。；;和与及的等）)”」\s]|$)"
 ALIAS_WORDS = r"(?:以下简称为?|以下称|下称|简称为?|现名为?|原名为?|更名为|改名为|现更名为|原为|原)"
 ALIAS_BODY = r"(?:[“\"「]([^“”\"「」]{2,12})[”\"」]|([^\s，,。；;：:！？!?、（）()“”\"「」]{2,12}?))"
 ALIAS_END = r"(?:(?<=[”\"」])|(?=[，,。；;)）、\s]|$))"  # a closing quote ends an alias, else punctuation
 STATED = (
-    re.compile(rf"\s*[（(]\s*[，,]?\s*{ALIAS_WORDS}[:：]?\s*{ALIAS_BODY}\s*[)）]"),
+    re.compile(
+        rf"\s*[（(]\s*[，,]?\s*{ALIAS_WORDS}[:：]?\s*{ALIAS_BODY}(?:\s*或\s*[“\"「][^”\"」]{{1,12}}[”\"」])*\s*[)）]"
+    ),
     re.compile(rf"\s*[，,]?\s*(?:以下简称为?|以下称|下称|简称为?)[:：]?\s*{ALIAS_BODY}{ALIAS_END}"),
     re.compile(rf"(?:已经|已|后)?(?:现名为?|更名为|改名为|现更名为|原名为?)\s*{ALIAS_BODY}{ALIAS_END}"),
     re.compile(r"\s*[（(]\s*([^（）()，,。；;、\d]{2,16})\s*[)）]"),
 )
-OWNER_MARK = r"(?:旗下的?|的)"
-BELONGS = re.compile(r"(?:都|均|同样|也)?(?:属于|隶属于|归属于|隶属|归属)")
 
 
 @functools.lru_cache(maxsize=8192)
 def _compiled(pattern: str) -> re.Pattern[str]:
     """A pattern compiled once: the per-name patterns outnumber re's own cache (512)."""
     return re.compile(pattern)
-
-
-@dataclass
-class Entry:
-    """One dictionary row: a name's kind and the other forms it goes by."""
-
-    kind: str
-    forms: tuple[str, ...]
-
-
-@dataclass
-class Entity:
-    """An entity while it is being found: its forms in the text, kind, reason and owner."""
-
-    name: str
-    kind: str
-    reason: str
-    first: int
-    aliases: list[str] = field(default_factory=list)
-    parent: str = ""
-
-    def forms(self) -> list[str]:
-        return [self.name, *self.aliases]
-
-
-def load_dictionary(text: str) -> dict[str, Entry]:
-    """Dictionary rows (`name<TAB>kind[<TAB>alias|alias]`) by every form they list; # lines are comments."""
-    entries: dict[str, Entry] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.rstrip("\n").split("\t")
-        if len(cells) < 2 or cells[1] not in KINDS:
-            raise ValueError(f"{DICTIONARY} line {number}: expected name<TAB>kind[<TAB>aliases], kind one of {KINDS}")
-        aliases = tuple(a for a in (cells[2].split("|") if len(cells) > 2 else []) if a)
-        entry = Entry(cells[1], (cells[0], *aliases))
-        for form in entry.forms:
-            entries.setdefault(form, entry)
-    return entries
-
-
-@functools.cache
-def dictionary() -> dict[str, Entry]:
-    """The packaged dictionary, read once."""
-    return load_dictionary((resources.files("fintech_tui.draft") / "data" / DICTIONARY).read_text("utf-8"))
 
 
 @functools.cache
@@ -233,8 +208,33 @@ def _generic(name: str) -> bool:
     return False
 
 
+@functools.cache
+def _longest_first() -> list[str]:
+    """The dictionary's forms, longest first, sorted once."""
+    return sorted(dictionary(), key=len, reverse=True)
+
+
+@functools.cache
+def _makers() -> list[str]:
+    """The dictionary's apps, companies and groups, whose products a text may name after them (抖音月付)."""
+    return [f for f, e in dictionary().items() if e.kind in ("app", "company", "group") and len(f) >= 2]
+
+
+@functools.lru_cache(maxsize=8192)
+def _first_suffix(word: str) -> str:
+    """The first organisation suffix (in SUFFIX_KINDS order) `word` ends in; cached, as words repeat."""
+    return next((s for s in SUFFIX_KINDS if word.endswith(s)), "")
+
+
+@functools.lru_cache(maxsize=8192)
+def _ends_in_title(word: str) -> bool:
+    return any(word.endswith(t) for t in TITLES)
+
+
 def _suffix_kind(name: str) -> str:
-    return next((kind for suffix, kind in SUFFIX_KINDS.items() if name.endswith(suffix)), "")
+    """The kind the longest organisation suffix of `name` gives: 集团股份有限公司 is a group's."""
+    suffix = max((s for s in SUFFIX_KINDS if name.endswith(s)), key=len, default="")
+    return SUFFIX_KINDS.get(suffix, "")
 
 
 class _Finder:
@@ -245,14 +245,19 @@ class _Finder:
         self.spans: list[tuple[int, int, int, str, str, str]] = []  # para, start, end, name, kind, reason
         self.counts: dict[str, int] = {}
 
-    def add(self, para: int, start: int, name: str, kind: str, reason: str) -> None:
+    def add(self, para: int, start: int, name: str, kind: str, reason: str, named: bool = False) -> None:
+        """A span found by a rule; `named` when the text itself says what it is (a product in quotes)."""
         name = name.strip()
-        if len(name) >= 2 and not _generic(name):
+        if len(name) >= 2 and (name in dictionary() or named or not _generic(name)):
             entry = dictionary().get(name)
             if re.search(r"银行(?:股份|有限|（|\()", name):
                 kind = "bank"  # 招商银行股份有限公司
+            elif named:
+                pass  # 基金销售平台“天天基金”: a product, whatever its suffix says
             elif not (entry and kind == "app" and entry.kind == "product"):
                 kind = entry.kind if entry else (_suffix_kind(name) or kind)
+                if kind == "group" and entry and not re.search(r"集团|控股|Group|Holdings", name):
+                    kind = "company"  # 腾讯, 百度: the brand the text writes is the company, not its holding group
             self.spans.append((para, start, start + len(name), name, kind, reason))
 
     def scan(self) -> None:
@@ -261,6 +266,7 @@ class _Finder:
             for word, _, _ in tokens:
                 self.counts[word] = self.counts.get(word, 0) + 1
             self._known(para, text)
+            self._declared(para, text)
             self._suffixed(para, tokens)
             self._persons(para, tokens)
             self._outlet(para, text)
@@ -273,7 +279,7 @@ class _Finder:
         self._listed()
 
     def _known(self, para: int, text: str) -> None:
-        for form in sorted(dictionary(), key=len, reverse=True):
+        for form in _longest_first():
             if form not in text:
                 continue
             for match in _compiled(re.escape(form)).finditer(text):
@@ -288,6 +294,45 @@ class _Finder:
                     kind = "app"  # 微粒贷APP: the text names the app
                 self.add(para, match.start(), form, kind, "a known name")
 
+    def _declared(self, para: int, text: str) -> None:
+        """A full name the text gives a short name for: 度小满科技（北京）有限公司（以下简称“度小满”）.
+
+        Whatever jieba makes of its words, the name runs back from its suffix to a clause
+        opening, an owner (旗下, 的) or a description (金融科技平台, 消费金融机构).
+        """
+        for match in DECLARED.finditer(text):
+            before = text[: match.start()]
+            suffix = max((s for s in SUFFIX_KINDS if before.endswith(s)), key=len, default="")
+            if not suffix:
+                continue
+            at = len(before)
+            while at > 0 and len(before) - at < 30:
+                if "\u4e00" <= before[at - 1] <= "\u9fff" or before[at - 1].isalnum():
+                    at -= 1
+                elif before[at - 1] in "）)" and re.search(r"[（(][\u4e00-\u9fff]{2,4}[）)]$", before[:at]):
+                    at -= (
+                        before[:at][::-1].index("（" if before[at - 1] == "）" else "(") + 1
+                    )  # 度小满科技（北京）有限公司
+                else:
+                    break
+            segment = before[at:]
+            cut = 0
+            for word, flag, start in _tokens(segment):
+                if start >= len(segment) - len(suffix):
+                    break
+                descriptor = word.endswith(DESCRIPTOR_ENDINGS) and word not in LEGAL_SUFFIXES
+                if (
+                    word in LEADING
+                    or word in SAYS
+                    or flag in ("uj", "p", "c", "r", "ul")
+                    or descriptor
+                    or COUNTED.match(word)
+                ):
+                    cut = start + len(word)
+            name = segment[cut:]
+            if len(name) - len(suffix) >= 2:
+                self.add(para, at + cut, name, SUFFIX_KINDS[suffix], "a name the text gives a short name for")
+
     def _suffixed(self, para: int, tokens: tuple[tuple[str, str, int], ...]) -> None:
         """A name-like run of words before an organisation suffix: 中信 信托, 重庆 两江 新区 科融 … 有限公司."""
         for i, (word, _, start) in enumerate(tokens):
@@ -296,15 +341,19 @@ class _Finder:
             if i + 1 < len(tokens) and word + tokens[i + 1][0] in SUFFIX_KINDS:
                 word = suffix = word + tokens[i + 1][0]  # 消费 金融: a suffix jieba cut in two
             else:
-                suffix = next((s for s in SUFFIX_KINDS if word.endswith(s)), "")
-                if not suffix or (word in dictionary() and word != suffix):
+                suffix = _first_suffix(word)
+                if not suffix or (word in dictionary() and word != suffix) or word in NOT_SUFFIXES:
                     continue
-            strong = suffix.endswith("公司") or tokens[i - 1][0].endswith(("有限", "有限责任")) if i else False
+            strong = (
+                suffix.endswith("公司") or suffix in ("分行", "支行") or tokens[i - 1][0].endswith(("有限", "有限责任"))
+            )
+            strong = strong if i else False
             head_tokens: list[tuple[str, str]] = [(word[: -len(suffix)], "n")] if word != suffix else []
             first, j = start + len(word) - len(suffix) - len(head_tokens[0][0] if head_tokens else ""), i - 1
             while j >= 0:
                 other, flag, at = tokens[j]
-                verb = strong and flag in ("v", "vn", "l") and _frequency(other) < 5000
+                rare = 0 < _frequency(other) < 20  # 启衡 (v) 证券: a rare word jieba knows, not one it made up (获批)
+                verb = flag in ("v", "vn", "l") and (_frequency(other) < 5000 if strong else rare)
                 if (
                     other in LEADING
                     or not (flag in NAME_FLAGS or verb)
@@ -313,6 +362,9 @@ class _Finder:
                     break
                 if flag == "x" and not other.isalnum():
                     break
+                descriptor = other.endswith(DESCRIPTOR_ENDINGS) and other not in LEGAL_SUFFIXES
+                if other not in dictionary() and (descriptor or COUNTED.match(other)):
+                    break  # 上市公司 瀚海科技集团…, 金融科技平台 度小满科技…: a description, not the name
                 head_tokens.insert(0, (other, flag))
                 first, j = at, j - 1
             while head_tokens and head_tokens[0][0] in "的之及与和":
@@ -330,6 +382,8 @@ class _Finder:
 
         def proper(word: str, flag: str) -> bool:
             common = _frequency(word) >= 200 and flag in ("n", "v", "vn", "a", "l", "d")
+            if word in GENERIC:
+                return False
             return word in dictionary() or flag in ("nr", "nrt", "nz", "nt", "ns", "j", "eng") or not common
 
         if not any(proper(w, f) for w, f in head):
@@ -347,7 +401,7 @@ class _Finder:
             while k >= 0 and tokens[k][0].strip(" ：:|｜·") == "":
                 k -= 1  # 作者：李明
             before = tokens[k][0] if k >= 0 else ""
-            titled = any(before.endswith(t) for t in TITLES) or before in ("文", "撰文", "编辑")
+            titled = _ends_in_title(before) or before in ("文", "撰文", "编辑")
             if titled and len(word) == 1 and word in SURNAMES and i + 1 < len(tokens):
                 given = tokens[i + 1][0]
                 if 1 <= len(given) <= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in given):
@@ -356,7 +410,7 @@ class _Finder:
             if flag not in ("nr", "nrfg", "nrt") or not 2 <= len(word) <= 3 or word[0] not in SURNAMES:
                 continue
             after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-            if titled or after in SAYS:
+            if titled or (after in SAYS and _frequency(word) < 1000):  # 顾客 (nr) 表示: a common word
                 self.add(para, start, word, "person", "a person named with a title or a verb of saying")
 
     def _titled(self, para: int, text: str) -> None:
@@ -370,11 +424,20 @@ class _Finder:
         match = PAGE_INFO.match(text)
         if match and len(text) <= 80:
             self.add(para, match.start(1), match.group(1), "organisation", "the outlet in the page information")
+            if match.group(2):
+                self.add(para, match.start(2), match.group(2), "person", "the byline in the page information")
+        dateline = DATELINE.match(text)
+        if dateline and para <= 2:
+            tokens = _tokens(dateline.group(1))
+            if len(tokens) >= 2 and tokens[-1][1] == "ns":  # 金融时讯 北京: the city after the outlet
+                outlet = dateline.group(1)[: tokens[-1][2]]
+                if len(outlet) >= 2:
+                    self.add(para, 0, outlet, "organisation", "the outlet in a dateline")
 
     def _products_of(self, para: int, text: str) -> None:
         """A known name with a product word after it: 抖音月付, 美团借钱 (not 微信支付: 支付 is generic)."""
-        for form, entry in dictionary().items():
-            if entry.kind not in ("app", "company", "group") or len(form) < 2 or form not in text:
+        for form in _makers():
+            if form not in text:
                 continue
             for match in _compiled(re.escape(form) + PRODUCT_AFTER).finditer(text):
                 tail = match.group(1)
@@ -385,10 +448,14 @@ class _Finder:
         """A short quoted name that reads as a product (“微业贷”) or that the text calls a product."""
         for match in QUOTED.finditer(text):
             inner = match.group(1)
-            before = text[max(0, match.start() - 4) : match.start()]
-            app = bool(APP_WORDS.match(text, match.end()))
-            product = inner.endswith(PRODUCT_ENDINGS) or app or re.search(r"(?:推出|上线|旗下|产品|品牌)的?$", before)
-            if inner in dictionary() or _suffix_kind(inner):
+            before = text[max(0, match.start() - 6) : match.start()]
+            app = bool(APP_WORDS.match(text, match.end())) or text.startswith("平台", match.end())
+            named = bool(PRODUCT_BEFORE.search(before) or QUOTE_AFTER.match(text, match.end()))
+            product = inner.endswith(PRODUCT_ENDINGS) or app or named
+            if named and inner not in dictionary() and len(inner) <= 6 and not self._kind_of_product(text, match):
+                kind = "app" if app else "product"  # 基金销售平台“天天基金”, 其「钱大掌柜」平台, 金融大模型“轩辕”
+                self.add(para, match.start(1), inner, kind, "a product the text names in quotes", named=True)
+            elif inner in dictionary() or _suffix_kind(inner):
                 self.add(para, match.start(1), inner, "company", "a name in quotes")
             elif product and len(inner) <= 6 and not re.search(r"\d", inner) and not self._kind_of_product(text, match):
                 self.add(para, match.start(1), inner, "app" if app else "product", "a product's name in quotes")
@@ -406,7 +473,7 @@ class _Finder:
         """A name before APP: the app's own name (掌上生活), or an organisation's app (招商银行App)."""
         for match in APP_WORDS.finditer(text):
             before = text[max(0, match.start() - 12) : match.start()]
-            owner = next((f for f in sorted(dictionary(), key=len, reverse=True) if before.endswith(f)), "")
+            owner = next((f for f in _longest_first() if before.endswith(f)), "")
             if owner and dictionary()[owner].kind in ("bank", "company", "group", "organisation"):
                 at = match.start() - len(owner)
                 self.add(para, at, text[at : match.end()].replace(" ", ""), "app", "an organisation's app")
@@ -415,9 +482,20 @@ class _Finder:
             if not tokens or tokens[-1][1] not in NAME_FLAGS or not ("\u3400" <= tokens[-1][0][-1] <= "\u9fff"):
                 continue
             name = tokens[-1][0]
-            if len(tokens) > 1 and len(name) < 3 and tokens[-2][1] in NAME_FLAGS and tokens[-2][0] not in LEADING:
+            prior = tokens[-2][0] if len(tokens) > 1 else ""
+            if (
+                len(name) < 3
+                and prior
+                and tokens[-2][1] in NAME_FLAGS
+                and prior not in LEADING
+                and "\u4e00" <= prior[0] <= "\u9fff"
+            ):
                 name = tokens[-2][0] + name  # 掌上 生活
-            if name not in LEADING and (name in dictionary() or _frequency(name) < 200):
+            if (
+                name not in LEADING
+                and not name.endswith(("类", "型", "式"))
+                and (name in dictionary() or _frequency(name) < 200)
+            ):
                 self.add(para, match.start() - len(name), name, "app", "named before APP")
 
     def _latin(self, para: int, text: str) -> None:
@@ -488,12 +566,15 @@ def find_names(paragraphs: list[tuple[str, str]]) -> list[Name]:
     for para, start, _, name, kind, reason in _resolve(finder.spans):
         if name not in entities:
             entities[name] = Entity(name, kind, reason, para * 10**6 + start)
+        elif reason.startswith("a product the text names"):
+            entities[name].kind, entities[name].reason = kind, reason  # 天天基金的…, then 平台“天天基金”
     texts = finder.texts
     _merge_stated_aliases(entities, texts)
     _drop_nested(entities, texts)
     _merge_dictionary_forms(entities)
     _merge_short_forms(entities, texts)
-    _find_parents(entities, texts)
+    _drop_nested(entities, texts)  # 南岭基金 only inside 南岭基金销售, a short form found just now
+    find_parents(entities, texts)
     ordered = sorted(entities.values(), key=lambda e: e.first)
     return [Name(e.name, e.kind, e.reason, e.aliases, e.parent) for e in ordered]
 
@@ -633,50 +714,3 @@ def _used_alone(form: str, entities: dict[str, Entity], texts: list[str]) -> boo
         if any(m.start() not in covered for m in _compiled(re.escape(form)).finditer(text)):
             return True
     return False
-
-
-def _find_parents(entities: dict[str, Entity], texts: list[str]) -> None:
-    """X旗下(的)Y、Z, X的Y (both names) and Y都属于X旗下 set Y's parent to X; never a loop."""
-    forms = {form: key for key, e in entities.items() for form in e.forms()}
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    if not alternation:
-        return
-    any_name = re.compile(alternation)
-    owner = re.compile(rf"({alternation})(?:[（(][^（）()]{{1,20}}[)）])?(旗下的?|的)[“\"「]?")
-    for text in texts:
-        for match in owner.finditer(text):
-            parent = forms[match.group(1)]
-            if match.group(2) == "的" and entities[parent].kind in ("person", "product", "app"):
-                continue
-            at = match.end()
-            while True:
-                child = any_name.match(text, at)
-                if not child:
-                    break
-                if text.startswith("旗下", child.end()):
-                    break  # 美团旗下的美团月付、抖音旗下的…: 抖音 owns what follows
-                _set_parent(entities, forms[child.group()], parent)
-                at = child.end() + (text[child.end() : child.end() + 1] in '”"」')
-                if match.group(2) == "的" or at >= len(text) or text[at] not in "、和及":  # 与 joins a rival
-                    break
-                at += 1
-        for clause in re.split(r"[，,。；;！？!?]", text):
-            found = BELONGS.search(clause)
-            if not found:
-                continue
-            tail = re.match(rf"\s*({alternation})(?:旗下|所有)?", clause[found.end() :])
-            if tail:
-                parent = forms[tail.group(1)]
-                for child in any_name.finditer(clause, 0, found.start()):
-                    _set_parent(entities, forms[child.group()], parent)
-
-
-def _set_parent(entities: dict[str, Entity], child: str, parent: str) -> None:
-    if child == parent or entities[child].parent or entities[child].kind == "person":
-        return
-    step = parent
-    while step:
-        if step == child:
-            return
-        step = entities[step].parent if step in entities else ""
-    entities[child].parent = parent
