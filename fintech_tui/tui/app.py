@@ -112,9 +112,10 @@ class FintechApp(App[None]):
         return MainScreen(self.index, self.lang, self.goto, evidence_readings=self.settings.evidence_readings)
 
     def on_mount(self) -> None:
-        main = self.main_screen  # its choices are written as they change (see `_choice_changed`)
-        self.watch(main, "lang", self._choice_changed, init=False)
-        self.watch(main, "current", self._item_changed, init=False)
+        main = self.explorer  # its choices are written as they change (see `_choice_changed`)
+        if main is not None:  # a library opens on its list; its explorers come and go
+            self.watch(main, "lang", self._choice_changed, init=False)
+            self.watch(main, "current", self._item_changed, init=False)
         if self.watched is not None:
             from fintech_tui.tui.live_reload import LiveReload  # deferred: only --watch needs it
 
