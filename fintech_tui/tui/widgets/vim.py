@@ -7,6 +7,8 @@ DataTable.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.actions import SkipAction
 from textual.containers import VerticalScroll
 from textual.widget import Widget
@@ -22,7 +24,15 @@ class VimList(OptionList):
     BINDINGS = [*VIM_LIST_KEYS]
 
 
-class InstantJumps(Widget):
+# A plain mixin at run time: as a Widget subclass it brought Widget's default styles in ahead of
+# the container's (overflow hidden), and the compare view no longer scrolled with j or down.
+if TYPE_CHECKING:
+    _Scrollable = Widget
+else:
+    _Scrollable = object
+
+
+class InstantJumps(_Scrollable):
     """Home, End and the page keys land at once: Textual animates them, and End took
     about 800 ms to settle in the detail text (G 700 ms), the reader waiting to read."""
 
