@@ -98,7 +98,7 @@ def test_figures_read_as_the_article_words_them_and_enter_shows_the_whole_row(
     )
     shown = flat(table)
     assert "数亿用户 ~" in shown and "— ~" not in shown, shown
-    assert (" 2nd " if lang == "en" else " 第2 ") in shown and " rank" not in shown, shown
+    assert (" 2nd " if lang == "en" else "第2名") in shown and " rank" not in shown, shown
     if size == "120x40":
         assert "今年9月" in shown and "艾瑞咨询" in shown, shown  # Period and Source whole
     whole = flat(row)
