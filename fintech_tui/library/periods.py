@@ -12,27 +12,8 @@ from __future__ import annotations
 import calendar
 import re
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+from fintech_tui.util.months import MONTHS
+
 _MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d\d)"
 _ISO = re.compile(rf"{_YEAR}[-/.](\d{{1,2}})(?:[-/.](\d{{1,2}}))?")
