@@ -82,3 +82,81 @@ def test_the_present_a_clause_states_is_its_period() -> None:
     assert figures("The app now has 700,000 users.")["700,000 users"].period == "now"
     assert figures("It currently holds 5% of the market.")["5%"].period == "currently"
     assert figures("In 2023 the bank had 40 branches.")["40 branches"].period == "2023"
+
+
+# ---------------------------------------------------------------- names
+
+from fintech_tui.draft.found import Name  # noqa: E402
+from fintech_tui.draft.names_en import find_names  # noqa: E402
+
+
+def names(*texts: str) -> dict[str, Name]:
+    return {name.name: name for name in find_names([(f"p{i}", t) for i, t in enumerate(texts, 1)])}
+
+
+def test_a_job_title_before_a_person_is_not_part_of_the_name() -> None:
+    found = names("Chief Operating Officer Dana Whitfield said costs would fall.")
+    assert "Dana Whitfield" in found and found["Dana Whitfield"].kind == "person"
+    assert not [n for n in found if "Officer" in n or "Operating" in n]
+
+
+def test_a_legal_form_with_its_stop_and_without_is_one_name() -> None:
+    found = names("Harbourline Payments: a quiet quarter", "Harbourline Payments Ltd., the processor, grew.")
+    assert list(found) == ["Harbourline Payments Ltd."]
+    assert found["Harbourline Payments Ltd."].aliases == ["Harbourline Payments"]
+
+
+def test_a_bracketed_alias_after_a_name_found_by_its_capitals() -> None:
+    found = names('The Banco de la Plata (Plata) said the Prudential Oversight Board (the "Board") agreed.')
+    assert found["Banco de la Plata"].aliases == ["Plata"]
+    assert found["Prudential Oversight Board"].aliases == ["Board"]
+
+
+def test_a_term_a_notice_defines_is_no_name() -> None:
+    found = names('From 1 May 2023 to 1 May 2024 (the "Review Window"), it failed. During the Review Window it grew.')
+    assert "Review Window" not in found
+
+
+def test_a_foreign_public_body_runs_on_through_its_small_words() -> None:
+    found = names("The Superintendencia de Banca y Seguros approved it, as did the Banco de Portugal.")
+    assert found["Superintendencia de Banca y Seguros"].kind == "organisation"
+    assert "Banco de Portugal" in found
+    assert not {"Seguros", "Portugal"} & set(found)
+
+
+def test_a_firm_named_for_its_founders_is_one_name_but_a_list_is_not() -> None:
+    found = names("The adviser was Hollis, Marten & Crane, and the banks were Visa, Mastercard & Amex.")
+    assert "Hollis, Marten & Crane" in found
+    assert "Visa, Mastercard & Amex" not in found
+
+
+def test_a_legal_suffix_after_a_bank_keeps_it_a_bank() -> None:
+    found = names("Nordhavn Bank AB, the Swedish lender, grew.")
+    assert found["Nordhavn Bank AB"].kind == "bank"
+
+
+def test_a_sentence_first_word_that_acts_like_a_firm_is_a_name() -> None:
+    found = names("Quorvia raises $40 million. Brackwater, which runs the accounts, agreed. Analysts said so.")
+    assert {"Quorvia", "Brackwater"} <= set(found)
+    assert "Analysts" not in found
+
+
+def test_places_addresses_and_capitals_are_no_names() -> None:
+    found = names(
+        "Larch Bank, a lender based in Dunmore, Ohio, grew.",
+        "3. FINDINGS OF FACT",
+        "Write to 40 Lantern Square, London EC2A 4BX.",
+        "About 3 million Canadians hold one.",
+    )
+    assert list(found) == ["Larch Bank"]
+
+
+def test_a_page_line_in_markdown_emphasis_names_its_outlet_and_author() -> None:
+    found = names("*Ledger Weekly · Compiled by Ines Moreau · 3 June 2025*", "Ledger Weekly readers wrote in.")
+    assert found["Ledger Weekly"].kind == "organisation"
+    assert found["Ines Moreau"].kind == "person"
+
+
+def test_table_cells_open_like_sentences() -> None:
+    found = names("| Metric | 2025 | Change || Net revenue | $4 million | +3% || Active users | 9,000 | +2% |")
+    assert found == {}
