@@ -160,3 +160,43 @@ def test_a_page_line_in_markdown_emphasis_names_its_outlet_and_author() -> None:
 def test_table_cells_open_like_sentences() -> None:
     found = names("| Metric | 2025 | Change || Net revenue | $4 million | +3% || Active users | 9,000 | +2% |")
     assert found == {}
+
+
+# ---------------------------------------------------------------- meta and outline
+
+from typing import Any  # noqa: E402
+
+from fintech_tui.draft import draft_sections  # noqa: E402
+from fintech_tui.draft.reading import text_blocks  # noqa: E402
+
+
+def drafted(text: str) -> dict[str, Any]:
+    return draft_sections(text_blocks(text), "article.txt")
+
+
+def titles(sections: dict[str, Any]) -> list[str]:
+    return [node["title"]["en"] for node in sections["outline.yaml"]["outline"] if node["kind"] == "section"]
+
+
+def test_a_notice_s_fields_are_page_information_and_give_its_date() -> None:
+    sections = drafted("FINAL NOTICE\nTo: Harrow Credit Limited\nDate: 3 July 2025\n1. ACTION\nThe firm is fined.\n")
+    assert sections["meta.yaml"]["meta"]["date"] == "2025-07-03"
+    assert titles(sections) == ["ACTION"]
+
+
+def test_a_release_s_dateline_with_a_wire_credit_gives_its_date() -> None:
+    text = "Harrow opens in Lima\nLIMA, Peru, Feb. 4, 2026 /BusinessWire/ -- Harrow Credit said today it opened.\n"
+    assert drafted(text)["meta.yaml"]["meta"]["date"] == "2026-02-04"
+
+
+def test_a_release_s_about_section_is_a_heading_and_its_contact_line_is_not() -> None:
+    text = (
+        "Harrow opens in Lima\nHarrow Credit said today it opened an office in Lima, its first abroad.\n"
+        "About Harrow Credit Ltd.\nHarrow lends to small firms.\nPress contact: Ola Berg, Harrow Credit\n"
+    )
+    assert titles(drafted(text)) == ["About Harrow Credit Ltd."]
+
+
+def test_a_compiled_by_line_names_the_author() -> None:
+    text = "The Week in Cards\nIssue 9 · Compiled by Ada Brook · 2 March 2026\nA busy week for card issuers.\n"
+    assert drafted(text)["meta.yaml"]["meta"]["author"] == "Ada Brook"
