@@ -27,7 +27,9 @@ AUTHORS = (
     re.compile(
         rf"(?:作者|撰文|文|记者|作者系)\s*[:：|｜丨/]?\s*(?P<name>{_ZH_NAME})(?=$|[\s|｜丨·•,，。;；:：)）\]】/]|来源|时间|发布|编辑)"
     ),
-    re.compile(rf"(?:^|[\s(（\[【|·•—–-])(?:By|Written by|Reporting by|Words by|Compiled by)\s+(?P<name>{_EN_AUTHORS})"),
+    re.compile(
+        rf"(?:^|[\s(（\[【|·•—–-])(?:By|Written by|Reporting by|Words by|Compiled by)\s+(?P<name>{_EN_AUTHORS})"
+    ),
 )
 NOT_NAMES = {"staff", "the", "our", "a", "an"}
 
