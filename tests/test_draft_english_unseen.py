@@ -84,6 +84,19 @@ def test_the_present_a_clause_states_is_its_period() -> None:
     assert figures("In 2023 the bank had 40 branches.")["40 branches"].period == "2023"
 
 
+def test_a_markdown_table_reads_figures_by_row_label_and_column_heading() -> None:
+    table = (
+        "| Item | FY2025 | FY2024 | Change ||---|---|---|---|| Card revenue | $9.5 million | $8 million | +19% |"
+        "| Paying members | 41,000 | 35,500 | +15% |"
+    )
+    found = {f.as_written: f for f in find_figures(table)}
+    assert (found["$9.5 million"].metric, found["$9.5 million"].period) == ("Card revenue", "FY2025")
+    assert (found["35,500"].unit, found["35,500"].period) == ("members", "FY2024")
+    assert found["19%"].period == ""  # the change column states no period
+    row = {f.as_written: f for f in find_figures("| Open accounts | 2,300 | 1,900 |")}
+    assert (row["2,300"].unit, row["2,300"].metric) == ("accounts", "Open accounts")
+
+
 # ---------------------------------------------------------------- names
 
 from fintech_tui.draft.found import Name  # noqa: E402
