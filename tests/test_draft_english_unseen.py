@@ -97,6 +97,21 @@ def test_a_markdown_table_reads_figures_by_row_label_and_column_heading() -> Non
     assert (row["2,300"].unit, row["2,300"].metric) == ("accounts", "Open accounts")
 
 
+@pytest.mark.parametrize(
+    ("text", "as_written", "hedge"),
+    [
+        ("We believe margins can stay above 4% next year.", "4%", "opinion"),
+        ("I expect arrears to climb in the spring, to roughly 2.5% of loans.", "2.5%", "prediction"),
+        ("About 900 more branches may close.", "900 more branches", "possibility"),
+        ("Roughly 3 million savers will switch.", "3 million savers", "prediction"),
+        ("Management guided to revenue of $2 billion.", "$2 billion", "prediction"),
+        ("Sales rose about 5% and margins will widen.", "5%", "estimate"),
+    ],
+)
+def test_the_stance_of_the_sentence_wins_over_a_rounding_word(text: str, as_written: str, hedge: str) -> None:
+    assert figures(text)[as_written].hedge == hedge
+
+
 # ---------------------------------------------------------------- names
 
 from fintech_tui.draft.found import Name  # noqa: E402
