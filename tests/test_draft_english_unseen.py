@@ -112,6 +112,12 @@ def test_the_stance_of_the_sentence_wins_over_a_rounding_word(text: str, as_writ
     assert figures(text)[as_written].hedge == hedge
 
 
+def test_a_level_a_figure_is_compared_with_is_no_period() -> None:
+    found = figures("Card spending hit $80 billion in 2025, roughly triple its 2021 level.")
+    assert found["triple"].period == "2025"
+    assert figures("Fees rose to 3% last year, above their 2019 peak.")["3%"].period == "last year"
+
+
 # ---------------------------------------------------------------- names
 
 from fintech_tui.draft.found import Name  # noqa: E402

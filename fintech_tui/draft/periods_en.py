@@ -181,6 +181,15 @@ def figure_period(text: str, start: int, end: int, periods: list[tuple[int, int]
     return present.group() if present else ""  # "it now serves 100 million": the period is the present
 
 
+_LEVEL_AFTER = re.compile(r"(?:'s)?\s(?:levels?|peak|high|low|average|figure|total|pace)\b")
+
+
+def _end_of_period(text: str, s: int) -> int:
+    """Where the period starting at `s` ends."""
+    match = PERIOD.match(text, s)
+    return match.end() if match else s
+
+
 def _direct(text: str, end: int, s: int) -> bool:
     return not re.search(r"\b(?:from|than|compared|versus|vs|against)\b", text[end:s])
 
@@ -189,6 +198,8 @@ def _is_base(text: str, left: int, s: int, figures: list[Raw]) -> bool:
     """Whether the period at `s` is what a figure is compared with ("from a year earlier", "up from 5% in 2021")."""
     if _COMPARE_BEFORE.search(text[max(left, s - 40) : s]):
         return True
+    if _LEVEL_AFTER.match(text, _end_of_period(text, s)):
+        return True  # "nearly double its 2022 level", "above pre-2020 levels": the base, not the time
     near = max(left, s - 60)  # a base's own period sits right before it; a window keeps many figures linear
     chained = [p for p in find_periods(text[near:s]) if re.fullmatch(r"[\s,]*", text[near + p[1] : s])]
     if chained and _is_base(text, left, near + chained[-1][0], figures):
