@@ -126,3 +126,13 @@ def test_the_agent_of_a_deal_is_not_its_figure_s_subject() -> None:
         [LUMEN, fund], "Lumen Inc grew 8%. It closed a round led by Harrow Ventures that values it at $90 million."
     )
     assert found["$90"] == "Lumen Inc"
+
+
+def test_we_in_an_interview_is_the_company_the_article_names_most() -> None:
+    app = Name("Lumen Go", "app", "", [], "Lumen Inc")
+    found = subjects(
+        [LUMEN, app],
+        "Lumen Inc, the lender, says Lumen Inc has grown.",
+        "A: We built Lumen Go in a year, and we spent $9 million on it.",
+    )
+    assert found["$9"] == "Lumen Inc"

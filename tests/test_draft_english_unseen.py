@@ -234,3 +234,13 @@ def test_a_release_s_about_section_is_a_heading_and_its_contact_line_is_not() ->
 def test_a_compiled_by_line_names_the_author() -> None:
     text = "The Week in Cards\nIssue 9 · Compiled by Ada Brook · 2 March 2026\nA busy week for card issuers.\n"
     assert drafted(text)["meta.yaml"]["meta"]["author"] == "Ada Brook"
+
+
+def test_a_code_before_a_company_suffix_is_a_firm_s_name() -> None:
+    assert "Q4 Holdings" in names("The bank's app was built with Q4 Holdings, a software vendor.")
+
+
+def test_a_count_of_years_earlier_is_a_period_not_a_figure() -> None:
+    found = figures("Loans were 40% of assets, against 35% three years earlier.")
+    assert list(found) == ["40%", "35%"]
+    assert found["35%"].period == "three years earlier"

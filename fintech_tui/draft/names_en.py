@@ -431,6 +431,9 @@ class _Finder:
         public = SUFFIX_KINDS.get(words[-1]) in ("organisation", "bank") and len(words) >= 3
         public = public or (len(words) == 2 and words[1] in SUFFIX_KINDS and SUFFIX_KINDS[words[1]] != "product")
         while words and (self._not_name(words[0]) or words[0] in CONNECTORS):
+            term_firm = len(words) == 2 and "term" in classes_of(words[0]) and SUFFIX_KINDS.get(words[1]) == "company"
+            if term_firm and not words[0].isalpha():
+                break  # "Q2 Holdings", "5G Networks": a code and a company suffix make a firm's name
             if public and classes_of(words[0]) & {"nationality", "place"} and len(words) >= 2:
                 break  # "European Insurance and … Authority", "Hong Kong Monetary Authority": part of the name
             words.pop(0)

@@ -100,6 +100,9 @@ class EnglishReader(Reader):
             referred = self._referred_back(backs[-1].group().lower(), found, at, (clause_of_back, sentence))
             if referred:
                 return referred
+        speaker = self._first_person(text[clause:start]) if not in_clause else ""
+        if speaker:
+            return speaker  # "we spent $42 million": the company the speaker stands for
         acted_on = self._acted_on(text, in_sentence)
         if acted_on:
             return acted_on
@@ -115,6 +118,13 @@ class EnglishReader(Reader):
         if _generic(text[sentence:start]):
             return ""  # "A bank that earns a 3 percent margin …": any bank, no subject
         return self.previous if self.previous is not None else self.topic
+
+    def _first_person(self, clause: str) -> str:
+        """The company "we" / "our" stand for in a quote or an interview: the one the article names most."""
+        if not re.search(r"\b(?:[Ww]e|[Oo]ur|us)\b", clause):
+            return ""
+        companies = [(n, c) for n, c in self.counts.items() if self.mentions.kinds.get(n) in _COMPANIES]
+        return max(companies, key=lambda pair: pair[1])[0] if companies else ""
 
     def _acted_on(self, text: str, mentions: list[Mention]) -> str:
         """The firm a regulator named before it acts on ("the bureau ordered Quickpay to pay …"), else ""."""
