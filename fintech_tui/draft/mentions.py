@@ -107,7 +107,8 @@ class Mentions:
         found = []
         for match in self.pattern.finditer(text):
             name = self.forms[match.group()]
-            source = bool(SOURCE_BEFORE.search(text, 0, match.start()) or SOURCE_AFTER.match(text, match.end()))
+            before = SOURCE_BEFORE.search(text, max(0, match.start() - 60), match.start())  # bounded: linear time
+            source = bool(before or SOURCE_AFTER.match(text, match.end()))
             says = SPEAKER_AFTER.match(text, match.end())
             speaker = bool(says) and (
                 self.kinds.get(name) == "person" or bool(says and SPOKESPERSON.search(says.group()))

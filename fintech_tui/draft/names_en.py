@@ -61,7 +61,7 @@ from fintech_tui.draft.parents_en import stated_owners
 POSSESSIVE_FREE_STOPS = {"I"}
 
 # "Keefe, Bruyette & Woods": surnames in a row before "& X" are one firm's name
-FIRM_OF_NAMES = re.compile(r"(?<![\w&])[A-Z][a-z]+(?:,\s[A-Z][a-z]+)+,?\s&\s[A-Z][a-z]+(?![\w&])")
+FIRM_OF_NAMES = re.compile(r"(?<![\w&])[A-Z][a-z]+(?:,\s[A-Z][a-z]+){1,3},?\s&\s[A-Z][a-z]+(?![\w&])")
 
 # "based in Norfolk", "Leeds, England": a place, not a firm
 PLACED_BEFORE = re.compile(r"\b(?:based|headquartered|located|incorporated|registered)\sin\s$")
@@ -326,10 +326,16 @@ class _Finder:
 
     def _initial(self, text: str, start: int) -> bool:
         """Whether `start` opens a sentence (or the paragraph, or follows an opening quote)."""
-        before = text[:start].rstrip("\"“‘'( ")
-        if re.fullmatch(r"\s*(?:\d{1,2}|[A-Za-z])[.)]\s*", text[:start]):
+        left = max(0, start - 200)  # a window, not the whole paragraph: linear in a long one
+        window = text[left:start]
+        before = window.rstrip("\"“‘'( ")
+        if start < 12 and re.fullmatch(r"\s*(?:\d{1,2}|[A-Za-z])[.)]\s*", window):
             return True  # "1) Distribution is cheaper": the first word after a list number
-        return not before or before[-1] in ".!?:;—|\n" or bool(re.search(r"(?:^|[.!?]\s)\W*$", text[:start]))
+        if not before:
+            return left == 0 or not text[:left].strip()
+        return before[-1] in ".!?:;—|\n" or bool(
+            re.search(r"[.!?]\s\W*$", window) or (left == 0 and re.fullmatch(r"\W*", window))
+        )
 
     def _elsewhere(self, form: str) -> bool:
         """Whether the article capitalises `form` somewhere other than at a sentence's start."""
@@ -426,7 +432,7 @@ class _Finder:
             words[-1] += "."  # "Acme Holdings Ltd., the lender": the legal form keeps its stop
         if " ".join(words) in self.form_of:
             return starts[0], " ".join(words)  # "Fintech Notes", already the outlet: nothing to cut
-        if words[-1] in STREET_WORDS and re.search(r"\d\s$", text[: starts[0]]):
+        if words[-1] in STREET_WORDS and re.search(r"\d\s$", text[max(0, starts[0] - 2) : starts[0]]):
             return 0, ""  # "12 Endeavour Square": an address
         public = SUFFIX_KINDS.get(words[-1]) in ("organisation", "bank") and len(words) >= 3
         public = public or (len(words) == 2 and words[1] in SUFFIX_KINDS and SUFFIX_KINDS[words[1]] != "product")
