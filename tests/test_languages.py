@@ -322,7 +322,7 @@ async def test_the_language_is_remembered_in_the_settings(bundled_pack: Pack, tm
         await pilot.press("q")
     app.save_settings()
     again = FintechApp(bundled_pack, settings=Settings.load(path), fresh=True)
-    assert again.lang == "zh"
+    assert again.label_lang == "zh"
 
 
 async def test_a_view_opened_in_chinese_has_a_chinese_footer(bundled_pack: Pack) -> None:

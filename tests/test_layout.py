@@ -136,7 +136,7 @@ async def test_quotes_are_listed_in_paragraph_order(bundled_pack: Pack) -> None:
     shuffled = tuple(evidence[n] for n in sorted(evidence, reverse=True)[:5])
     app = FintechApp(bundled_pack)
     async with app.run_test(size=WIDE) as pilot:
-        app.push_screen(EvidenceScreen(index, Text("t"), shuffled, "en"))
+        app.push_screen(EvidenceScreen(index, Text("t"), shuffled))
         await pilot.pause()
         numbers = [index.paragraphs[ev.para].number for ev in app.screen.evidence]  # type: ignore[attr-defined]
         assert numbers == sorted(numbers)
@@ -291,7 +291,7 @@ async def test_theme_language_and_last_item_are_remembered(bundled_pack: Pack, t
     fresh = FintechApp(bundled_pack, settings=Settings.load(path), fresh=True)
     assert fresh.goto is None
     chosen = FintechApp(bundled_pack, settings=Settings.load(path), goto=Ref("entity", "alipay"), lang="en")
-    assert chosen.goto == Ref("entity", "alipay") and chosen.lang == "en"
+    assert chosen.goto == Ref("entity", "alipay") and chosen.label_lang == "en"
 
 
 @pytest.mark.parametrize("body", [b"{not json", b'{"theme": "\xff\xfe"}', b"[1, 2]"])
