@@ -97,3 +97,27 @@ def test_what_is_reported_is_not_a_now() -> None:
 )
 def test_hedges_estimates_limits_and_the_speakers_opinion(text: str, written: str, hedge: str) -> None:
     assert one(text, written).hedge == hedge
+
+
+def test_fenbie_pairs_a_list_of_periods_with_the_figures_after_it() -> None:
+    found = find_figures("我们预计2026年、2027年营业收入分别为40亿元和46亿元，同比增长15%和14%。")
+    assert [f.period for f in found] == ["2026年", "2027年", "2026年", "2027年"]
+    assert found[1].metric == found[0].metric == "营业收入"
+
+
+def test_an_estimate_before_a_list_is_for_each_of_it() -> None:
+    found = find_figures("两项业务的收入分别增长约6%和3%。")
+    assert [f.hedge for f in found] == ["estimate", "estimate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "metric"),
+    [
+        ("活跃商户数同比增长18%。", "18%", "活跃商户数"),
+        ("交易金额环比下降了3%。", "3%", "交易金额"),
+        ("网点员工现在有450人。", "450人", "网点员工"),
+        ("新增贷款较上年末增长7%。", "7%", "新增贷款"),
+    ],
+)
+def test_the_metric_survives_tongbi_a_period_inside_and_a_qualifying_verb(text: str, written: str, metric: str) -> None:
+    assert one(text, written).metric == metric

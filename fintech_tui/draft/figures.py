@@ -162,6 +162,7 @@ COUNTED = (
     ("订单", "orders"),
 )
 GENERIC_COUNTS = {"", "items", "orders", "occurrences", "cards"}
+LISTED = re.compile(r"\s*(?:和|及|与|、|以及)\s*")
 JOINED = re.compile(r"\s*(?:至|到|增至|降至|升至|和|及|与|、|或)\s*")
 USER_WORDS = re.compile(r"用户|MAU|DAU|月活|日活|活跃")
 
@@ -214,16 +215,35 @@ def find_figures(text: str) -> list[Found]:
         unit = _counted(text, figure, metric)
         if not unit and figure.value is not None and USER_WORDS.search(metric):
             unit = "users"  # 月活跃用户合计1.13亿: the count is of users
-        found.append(
-            msgspec.structs.replace(
-                figure,
-                unit=unit,
-                hedge=_hedge(text, figure),
-                metric=metric,
-                period=_period(text, figure.start, figure.end, periods),
-            )
-        )
+        hedge = _hedge(text, figure)
+        if (
+            not hedge
+            and found
+            and found[-1].hedge == "estimate"
+            and LISTED.fullmatch(text[found[-1].end : figure.start])
+        ):
+            hedge = "estimate"  # 分别增长约9%和5%: the 约 before a list is for each of it
+        period = _spread(text, figure, found, periods) or _period(text, figure.start, figure.end, periods)
+        found.append(msgspec.structs.replace(figure, unit=unit, hedge=hedge, metric=metric, period=period))
     return found
+
+
+def _spread(text: str, figure: Found, found: list[Found], periods: list[re.Match[str]]) -> str:
+    """分别 pairs a list of periods with the figures after it, in order (2025年、2026年…分别为
+    118亿元和131亿元; a second list in the sentence pairs again), else ""."""
+    left, _ = _sentence(text, figure.start, figure.end)
+    each = text.rfind("分别", left, figure.start)
+    if each < 0:
+        return ""
+    run: list[re.Match[str]] = []
+    for match in (m for m in periods if left <= m.start() and m.end() <= each):
+        if run and not LISTED.fullmatch(text[run[-1].end() : match.start()]):
+            run = []
+        run.append(match)
+    if len(run) < 2:
+        return ""
+    index = sum(1 for f in found if each < f.start)
+    return run[index % len(run)].group()
 
 
 def _counted(text: str, figure: Found, metric: str) -> str:
@@ -376,7 +396,7 @@ def _period(text: str, start: int, end: int, periods: list[re.Match[str]]) -> st
 _METRIC_TAIL = re.compile(
     r"(?:同比|环比|较|比)?(?:增长了?|下降了?|减少了?|增加了?|提升了?|提高了?|上升了?|回落|收窄|扩大|降低了?|"
     r"下调|上调|下滑|下跌|上涨|增至|降至|升至|达到|达|为|是|约为|约|近|超过|逾|超|高达|不足|不到|不低于|不少于|至少|在|保持在|维持在|合计|共|"
-    r"仅|只有|已|已经|突破|占比|占|大约|将近|接近|多达|了|的)+$"
+    r"仅|只有|已|已经|突破|占比|占|大约|将近|接近|多达|了|的|已有|仍有|共有|有|到|至|会|将)+$"
 )
 _METRIC_HEAD = re.compile(r"^(?:其中|此外|同时|而|但|并|且|其|以及|和|与|及|该行|该公司|全年|目前|当前|累计)+")
 
@@ -390,16 +410,35 @@ def _metric(text: str, start: int, previous: str) -> str:
     """
     left = max((m.end() for m in CLAUSE_STOP.finditer(text, 0, start)), default=0)
     phrase = PERIOD.sub(" ", text[left:start])
-    phrase = re.sub(r"(?:较|比|相比|相较于?)\s*(?:上年末|去年同期|上年同期|年初|上月|上季度)?", " ", phrase)
-    phrase = re.split(r"[从由自]|\s", phrase.strip())[0] if "从" in phrase else phrase.split(" ")[-1]
-    phrase = _METRIC_TAIL.sub("", phrase.strip())
-    phrase = _METRIC_HEAD.sub("", phrase)
+    phrase = BASE_WORD.sub(" ", phrase)
+    if "从" in phrase:
+        pieces = [re.split(r"[从由自]|\s", phrase.strip())[0]]
+    else:  # the last piece a period or a base left that names something: 合规团队 现在有130人
+        pieces = [p for p in phrase.split(" ") if p][::-1] or [""]
+    for piece in pieces:
+        metric = _nouns(_METRIC_HEAD.sub("", _METRIC_TAIL.sub("", piece.strip())))
+        if len(metric) >= 2:
+            return metric
+    return previous
+
+
+# A comparison's word and its base (较上年末, 比年初), but not 同比 / 环比 / 占比 / 比重 / 比较 of a metric.
+BASE_WORD = re.compile(
+    r"(?:(?<![同环对占])(?:较(?![为大高低多少快慢好])|比(?![重例率较])|相比|相较于?))\s*"
+    r"(?:上年末|去年同期|上年同期|年初|上月|上季度)?"
+)
+
+
+def _nouns(phrase: str) -> str:
+    """The trailing nouns of `phrase` (营业 收入), at most 12 characters; the subject's name stops them."""
     nouns: list[str] = []
     tagged = _tagged(phrase)
     for i in range(len(tagged) - 1, -1, -1):
         word, flag = tagged[i]
         if flag == "v" and not nouns and i and tagged[i - 1][1] in ("n", "vn"):
             flag = "n"  # 营业 收入: jieba tags the second half of a compound noun a verb
+        if word in ("新增", "累计", "存量", "净") and nouns:
+            flag = "n"  # 新增 贷款: a verb that qualifies the measure
         if flag == "m" and nouns and word in ("月", "日", "年", "季"):
             flag = "n"  # 月 活跃用户, 日 均
         if flag in _TRAILING and not nouns:
@@ -410,9 +449,7 @@ def _metric(text: str, start: int, previous: str) -> str:
             break  # 招行 实现 营业收入: the subject is not the metric
         nouns.insert(0, word)
     metric = "".join(nouns)
-    if len(metric) > 12:
-        metric = metric[-12:]
-    return metric if len(metric) >= 2 else previous
+    return metric[-12:] if len(metric) > 12 else metric
 
 
 _NOUNS = {"n", "nz", "vn", "eng", "j", "l", "an", "ng", "nrt", "nr", "nt", "b", "x"}
