@@ -99,7 +99,7 @@ class GapsScreen(View[Ref | None]):
 
         paragraphs = {paragraph.number: paragraph.id for paragraph in self.index.pack.paragraphs}
         first = Ref("paragraph", paragraphs[gap.paragraphs[0]])
-        self.app.push_screen(SourceScreen(self.index, first, gap.quote, self.lang), self._from_source)
+        self.app.push_screen(SourceScreen(self.index, first, gap.quote), self._from_source)
 
     def _from_source(self, ref: Ref | None) -> None:
         """What the reader opened from the source view opens in the explorer, as from a finding."""
