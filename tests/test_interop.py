@@ -226,7 +226,9 @@ def test_diagram_labels_wrap_as_chinese_is_typeset(cells: int) -> None:
     with a closing mark nor ends one with an opening mark, and gives the text back whole."""
     from itertools import pairwise
 
-    from fintech_tui.export.graph import NO_LINE_END, NO_LINE_START, wrap
+    from fintech_tui.export.graph import wrap
+    from fintech_tui.render.wrap import NO_BREAK_AFTER as NO_LINE_END
+    from fintech_tui.render.wrap import NO_BREAK_BEFORE as NO_LINE_START
 
     text = "阿里营销能力遥遥领先，口号（“1美分拯救生命”、“免费领取30万元”）让人们觉得风险低。用户达3028万台设备。"
     lines = wrap(text, cells)
