@@ -35,7 +35,7 @@ from fintech_tui.tui.widgets.item_tree import ItemTree
 from fintech_tui.tui.widgets.keys import bind, fit_footer, localised
 from fintech_tui.tui.widgets.link_list import LinkList
 from fintech_tui.tui.widgets.pane_bar import PaneBar
-from fintech_tui.tui.widgets.panes import PANES
+from fintech_tui.tui.widgets.panes import PANES, pane_bindings
 from fintech_tui.tui.widgets.title_bar import TitleBar
 
 NARROW_WIDTH = 100  # below this the panes share one column, one at a time
@@ -50,10 +50,7 @@ class MainScreen(Screen[None]):
     HELP_TITLE = "place.explorer"  # what it says comes from the message table (fintech_tui.i18n)
 
     BINDINGS = [
-        bind("1", "focus_pane(0)", "pane_outline", show=False),
-        bind("2", "focus_pane(1)", "pane_companies", show=False),
-        bind("3", "focus_pane(2)", "pane_strategies", show=False),
-        bind("4", "focus_pane(3)", "pane_arguments", show=False),
+        *pane_bindings(PANES),
         bind("5,d", "focus_detail", "links", show=False),
         bind("b", "focus_body", "detail_text", show=False),
         bind("tab", "cycle(1)", "next_pane", show=False, priority=True),

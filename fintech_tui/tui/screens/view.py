@@ -15,6 +15,7 @@ from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, BindingType
+from textual.compose import compose
 from textual.screen import Screen
 
 from fintech_tui.i18n import phrase
@@ -52,7 +53,11 @@ class View(Screen[Result]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.app.sub_title, self.help_title)
-        yield from self.body()
+        body = compose(self, self.body())
+        main = next((widget for widget in body if widget.can_focus), None)
+        if main is not None:
+            main.add_class("view-body")  # styled by class (app.tcss), so a new view needs no CSS of its own
+        yield from body
         yield ScreenFooter()
 
     def on_mount(self) -> None:

@@ -16,7 +16,7 @@ from fintech_tui.model import Lang
 from fintech_tui.render.detail import Detail
 from fintech_tui.render.wrap import breakable
 from fintech_tui.tui.state import ui
-from fintech_tui.tui.widgets.keys import bind
+from fintech_tui.tui.widgets.keys import vim_keys
 from fintech_tui.tui.widgets.link_list import LinkList
 from fintech_tui.tui.widgets.vim import InstantJumps
 
@@ -42,14 +42,14 @@ class DetailBody(InstantJumps, ScrollView, can_focus=True):
     # the whole screen a reflow on every item shown.
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
-    BINDINGS = [
-        bind("j,down", "scroll_down", "down", show=False),
-        bind("k,up", "scroll_up", "up", show=False),
-        bind("g,home", "scroll_home", "top", show=False),
-        bind("G,end", "scroll_end", "bottom", show=False),
-        bind("space,pagedown", "page_down", "page_down", show=False),
-        bind("pageup", "page_up", "page_up", show=False),
-    ]
+    BINDINGS = vim_keys(
+        down=("scroll_down", "down"),
+        up=("scroll_up", "up"),
+        first=("scroll_home", "top"),
+        last=("scroll_end", "bottom"),
+        page_down=("page_down", "page_down"),
+        page_up=("page_up", "page_up"),
+    )
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

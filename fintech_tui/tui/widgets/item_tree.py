@@ -22,7 +22,7 @@ from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.labels import item_label
 from fintech_tui.render.safe import ellipsised
 from fintech_tui.tui.state import Mark, ui
-from fintech_tui.tui.widgets.keys import bind
+from fintech_tui.tui.widgets.keys import bind, vim_keys
 
 Nesting = Iterable[tuple[Ref, int]]  # (item, depth) in display order, parents first (see nesting.preorder)
 EXPAND_ALL_UP_TO = 2_000  # nodes; beyond this a pane opens with its top two levels expanded
@@ -46,12 +46,14 @@ class ItemTree(Tree[Ref]):
     MARK = "✓ "  # before a company marked for compare
 
     BINDINGS = [
-        bind("j,down", "cursor_down", "down", show=False),
-        bind("k,up", "cursor_up", "up", show=False),
-        bind("g,home", "first", "first", show=False),
-        bind("G,end", "last", "last", show=False),
-        bind("l,right", "expand", "expand", show=False),
-        bind("h,left", "collapse", "collapse", show=False),
+        *vim_keys(
+            down=("cursor_down", "down"),
+            up=("cursor_up", "up"),
+            first=("first", "first"),
+            last=("last", "last"),
+            right=("expand", "expand"),
+            left=("collapse", "collapse"),
+        ),
         bind("enter", "select_cursor", "open", show=False),
     ]
 
