@@ -131,6 +131,28 @@ def test_articles_option_names_every_unknown_stem_in_one_line() -> None:
     assert "nope1" in result.stderr and "nope2" in result.stderr
 
 
+def test_set_option_reads_the_named_folder_and_refuses_one_without_truth(tmp_path: Path) -> None:
+    from draft_quality import articles
+
+    (tmp_path / "truth").mkdir()
+    (tmp_path / "articles").mkdir()
+    source = article_of(TRUTHS[0])
+    truth, article = tmp_path / "truth" / "only.yaml", tmp_path / "articles" / ("only" + source.suffix)
+    truth.write_bytes(TRUTHS[0].read_bytes())
+    article.write_bytes(source.read_bytes())
+    assert articles(None, tmp_path) == [(article, truth)]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "draft_quality.py"), "--set", str(empty)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert result.returncode == 1 and result.stderr.count("\n") == 1 and str(empty) in result.stderr
+
+
 # ---------------------------------------------------------------- the scorer on tiny hand-made packs
 
 TEXT = "招商银行（以下简称“招行”）营业收入1,682.6亿元，同比增长12%。"
@@ -201,3 +223,32 @@ def test_a_missing_file_scores_zero_not_a_crash() -> None:
     scores = score(truth, {})
     assert scores["claims"].recall == 0 and scores["claims"].precision == 0
     assert scores["glossary"].recall == 0 and scores["names"].recall == 0
+
+
+def test_a_period_cut_inside_its_number_is_wrong() -> None:
+    text = "Deposits reached $4 billion by the end of March 2027."
+    truth = {
+        **TRUTH,
+        "language": "en",
+        "entities": [],
+        "figures": [
+            {
+                "context": "reached $4 billion",
+                "as_written": "$4 billion",
+                "value": 4e9,
+                "unit": "USD",
+                "period": "March 2027",
+            }
+        ],
+    }
+
+    def drafted_with(period: str) -> dict[str, Any]:
+        figure = {"as_written": "$4 billion", "value": 4e9, "unit": "USD", "period": period}
+        figure["evidence"] = [{"para": "p1", "quote": text}]
+        return {"paragraphs": [{"id": "p1", "text": text}], "entities": [], "figures": [figure]}
+
+    assert score(truth, drafted_with("March 20"))["periods"].hits == 0  # the year cut to a day
+    assert score(truth, drafted_with("March 2"))["periods"].hits == 0
+    assert score(truth, drafted_with("March 2027"))["periods"].hits == 1
+    assert score(truth, drafted_with("the end of March 2027"))["periods"].hits == 1  # containment still counts
+    assert score(truth, drafted_with("March"))["periods"].hits == 1  # a word, not a cut number
