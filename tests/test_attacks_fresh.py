@@ -658,3 +658,77 @@ def test_drafting_one_long_paragraph_takes_time_in_proportion_to_it(clause: str)
     cpu(20)  # the dictionaries load once, outside the measure
     once, twice = cpu(900), cpu(1800)
     assert twice / once < 3, f"{once:.2f} s, then {twice:.2f} s for twice the text"
+
+
+# -- what the tool writes loads back; a JSON pack is read as JSON ----------------------------------
+
+
+def test_a_json_pack_written_by_json_dumps_loads_with_its_emoji(tmp_path: Path) -> None:
+    pack = {
+        "meta": {"title": {"en": "Banks \U0001f3e6"}},
+        "paragraphs": [{"id": "p1", "text": "银行 \U0001f3e6 and a path C:\\ud83c\\udfe6"}],
+        "figures": [{"id": "f1", "metric": {"en": "m"}, "as_written": "x", "value": 0.0000001,
+                     "evidence": [{"para": "p1", "quote": "银行"}]}],
+    }  # fmt: skip
+    written = json.dumps(pack)
+    assert "\\ud83c\\udfe6" in written and "1e-07" in written  # what json.dumps writes for 🏦 and 0.0000001
+    (tmp_path / "pack.json").write_text(written, encoding="utf-8")
+    result = run("export", "-f", "json", "pack.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr  # before: "invalid Unicode character escape code"
+    exported = json.loads(result.stdout)
+    assert exported["meta"]["title"]["en"] == "Banks \U0001f3e6"
+    assert exported["paragraphs"][0]["text"] == pack["paragraphs"][0]["text"]  # an escaped backslash stays one
+    assert exported["figures"][0]["value"] == 0.0000001
+
+
+def test_a_lone_surrogate_in_a_json_pack_is_one_located_problem(tmp_path: Path) -> None:
+    (tmp_path / "pack.json").write_text(
+        '{"meta": {"title": {"en": "T"}},\n "paragraphs": [{"id": "p1", "text": "half \\ud83c of it"}]}',
+        encoding="utf-8",
+    )
+    result = run("check", "pack.json", cwd=tmp_path)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr and result.stderr.startswith("pack.json:2:"), result.stderr
+
+
+def test_every_pack_format_export_loads_back_and_exports_again_the_same(write_pack: PackWriter, tmp_path: Path) -> None:
+    from fintech_tui.export import export_formats
+
+    figures = """
+        figures:
+          - id: users
+            metric: {en: Users 🏦}
+            as_written: 数亿用户
+            value: 0.0000001
+            evidence:
+              - {para: p2, quote: 数亿用户}
+          - id: big
+            metric: {en: Big}
+            as_written: 数亿用户
+            value: 1.5e+17
+            evidence:
+              - {para: p2, quote: 数亿用户}
+        """
+    pack = write_pack(**{"figures.yaml": figures})
+    formats = [fmt for fmt in export_formats() if fmt.pack]
+    assert [fmt.name for fmt in formats] == ["json"]
+    for fmt in formats:
+        first, second = tmp_path / f"first{fmt.extension}", tmp_path / f"second{fmt.extension}"
+        assert run("export", "-f", fmt.name, str(pack), "-o", str(first), cwd=tmp_path).returncode == 0
+        checked = run("check", str(first), cwd=tmp_path)
+        assert checked.returncode == 0, checked.stderr  # before: 1e-07 and 1.5e+17 were refused
+        assert run("export", "-f", fmt.name, str(first), "-o", str(second), cwd=tmp_path).returncode == 0
+        assert second.read_bytes() == first.read_bytes()
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"], ids=["cr", "crlf", "lf"])
+@pytest.mark.parametrize(("bad", "said"), [(b"\x00", "character U+0000 is not allowed"), (b"\xff", "not UTF-8")])
+def test_a_bad_byte_is_placed_on_its_line_whatever_the_line_endings(
+    tmp_path: Path, ending: str, bad: bytes, said: str
+) -> None:
+    lines = ["meta:", "  title: {en: T}", "paragraphs:", '  - {id: p1, text: "a_b"}']
+    body = (ending.join(lines) + ending).encode().replace(b"_", bad)
+    (tmp_path / "pack.yaml").write_bytes(body)
+    result = run("check", "pack.yaml", cwd=tmp_path)
+    assert result.returncode != 0
+    assert result.stderr.startswith("pack.yaml:4:22: ") and said in result.stderr, result.stderr  # before: 1:…
