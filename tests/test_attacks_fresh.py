@@ -318,6 +318,33 @@ def test_a_cache_entry_that_could_not_come_from_a_valid_pack_is_a_miss(
     assert result.stdout == fresh.stdout
 
 
+def test_an_entry_edited_by_hand_is_not_believed_even_when_it_is_consistent(
+    write_pack: PackWriter, tmp_path: Path
+) -> None:
+    pack = write_pack()
+    fresh = run("export", "-f", "md", str(pack), cwd=tmp_path)  # fills the cache
+    [entry] = (tmp_path / "own-cache").glob("*.json")
+    edited = entry.read_bytes().replace(b"A tiny article", b"A false title!")  # same length, still valid
+    assert edited != entry.read_bytes()
+    entry.write_bytes(edited)
+    result = run("export", "-f", "md", str(pack), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == fresh.stdout and "A false title!" not in result.stdout  # its seal no longer fits
+
+
+def test_an_entry_copied_from_another_cache_is_a_miss(write_pack: PackWriter, tmp_path: Path) -> None:
+    pack, other = write_pack(), write_pack("other")
+    run("check", str(pack), cwd=tmp_path)  # sealed with own-cache's secret
+    elsewhere = tmp_path / "elsewhere"
+    assert run("check", str(other), cwd=tmp_path, env={"FINTECH_TUI_CACHE": str(elsewhere)}).returncode == 0
+    [entry] = (tmp_path / "own-cache").glob("*.json")
+    copied = elsewhere / entry.name
+    copied.write_bytes(entry.read_bytes())
+    assert (elsewhere / "seal.key").read_bytes() != (tmp_path / "own-cache" / "seal.key").read_bytes()
+    assert run("check", str(pack), cwd=tmp_path, env={"FINTECH_TUI_CACHE": str(elsewhere)}).returncode == 0
+    assert copied.read_bytes() != entry.read_bytes()  # not used: the pack was read and sealed afresh
+
+
 # -- settings.json is read like a pack file, and what a user wrote in it is never lost ------------
 
 SETTINGS_PROBE = """
