@@ -387,3 +387,19 @@ async def test_links_are_cut_to_their_pane_and_recut_when_it_resizes(bundled_pac
         await pilot.pause(0.3)
         assert labels() != narrow and links.highlighted == 3
         assert all(cell_len(label) <= links._room() for label in labels())
+
+
+@pytest.mark.parametrize("width", range(6, 30))
+def test_an_underlined_name_stays_on_one_line_when_it_fits(width: int) -> None:
+    """A garbled alias (underlined, 共同生活) is one name: no line breaks inside it."""
+    text = Text("阿里巴巴的支付宝和")
+    text.append("共同生活", "underline")
+    text.append("⟨掌上生活⟩", "italic")
+    text.append("都是应用，用户超过一千万。")
+    start = len("阿里巴巴的支付宝和")
+    lines = [line.plain for line in Breaking(text.plain, spans=text.spans).wrap(Console(width=width), width)]
+    assert "".join(lines) == text.plain
+    if width >= cell_len("共同生活"):
+        assert any("共同生活" in line for line in lines), lines
+    ends = [sum(len(line) for line in lines[: n + 1]) for n in range(len(lines) - 1)]
+    assert not any(start < end < start + 4 for end in ends) or width < 8, lines

@@ -299,3 +299,18 @@ async def test_a_narrow_title_bar_cuts_the_title_not_the_view_name(width: int) -
     assert cell_len(text) <= width
     assert (title in text) == (width == 200)
     assert ("…" in text) == (width != 200)
+
+
+async def test_the_chinese_gap_report_lists_paragraphs_with_the_chinese_comma(bundled_pack: Pack) -> None:
+    from fintech_tui.render.gaps import Gap, GapReport
+
+    app = FintechApp(bundled_pack, lang="zh")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        report = app.screen
+        assert isinstance(report, GapsScreen)
+        report.report = GapReport(groups={"unresolved_name": [Gap("“PC”", None, (3, 31), "PC")]})
+        [_, finding] = report._options()
+        shown = str(getattr(finding.prompt, "renderable", finding.prompt))
+        assert shown.endswith("¶3、¶31") and ", ¶" not in shown, shown

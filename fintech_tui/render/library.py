@@ -137,7 +137,7 @@ def figure_value(figure: FigureRow) -> Text:
 def figure_line(figure: FigureRow, lang: Lang) -> Text:
     """A figure: metric, as written, value, period, hedge and source."""
     line = one_line(figure.metric.pick(lang), "bold")
-    line.append(": ")
+    line.append(phrase("list.colon", lang))
     line.append_text(one_line(figure.as_written))
     if figure.value is not None:
         line.append("  = ", style="dim")
@@ -228,7 +228,7 @@ def disagreement_lines(disagreements: tuple[Disagreement, ...], lang: Lang) -> T
         if number:
             text.append("\n")
         text.append(phrase("series.disagree", lang, period=disagreement.period), style="bold red")
-        text.append(": ")
+        text.append(phrase("list.colon", lang))
         text.append_text(
             Text(" · ").join(
                 Text.assemble(one_line(point.article, "dim"), " ", figure_value(point)) for point in disagreement.points

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from fintech_tui.i18n import phrase, value_phrase
+from fintech_tui.i18n import join_list, phrase, value_phrase
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.gaps import Finding, Gap, gap_report
 from fintech_tui.render.safe import one_line
@@ -58,7 +58,7 @@ class GapsScreen(View[Ref | None]):
             heading = value_phrase("gap", group.name, self.lang) if isinstance(group, Finding) else group
             options.append(Option(Text(f"{heading} ({len(gaps)})", style="bold underline"), disabled=True))
             for gap in gaps:
-                where = f"  ¶{', ¶'.join(map(str, gap.paragraphs))}" if gap.paragraphs else ""
+                where = f"  {join_list((f'¶{n}' for n in gap.paragraphs), self.lang)}" if gap.paragraphs else ""
                 label = Text.assemble(one_line(gap.message), (where, "cyan"))
                 openable = gap.ref is not None or bool(gap.paragraphs)
                 options.append(Option(Padding(label, (0, 0, 0, 2)), id=str(len(self.gaps)), disabled=not openable))
