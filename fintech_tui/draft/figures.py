@@ -8,12 +8,14 @@ figures in the same sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
 
 import cn2an  # the draft extra
 import msgspec
 
 from fintech_tui.draft.found import Found
+from fintech_tui.draft.limits import NEAR, Taken, span_end, span_start
 from fintech_tui.draft.outline import CLAUSE_END
 
 _CN = "零〇一二两三四五六七八九"
@@ -200,11 +202,12 @@ def find_figures(text: str) -> list[Found]:
     Periods, festivals (双十一) and list numbering (1）) are left out; a duration (10天内) is both.
     """
     periods = [m for m in PERIOD.finditer(text)]
-    taken = [m.span() for m in periods if not DURATION.fullmatch(m.group())]
-    taken += [m.span() for m in NOT_FIGURES.finditer(text)]
+    taken = Taken(m.span() for m in periods if not DURATION.fullmatch(m.group()))
+    for match in NOT_FIGURES.finditer(text):
+        taken.add(*match.span())
     found: list[Found] = []
     for match in _matches(text):
-        if any(start < match.end() and match.start() < end for start, end in taken):
+        if taken.overlaps(match.start(), match.end()):
             continue
         figure = _read(match, text)
         if figure is None:
@@ -301,7 +304,7 @@ def _read(match: re.Match[str], text: str) -> Found | None:
     if groups["half"] is not None:
         return Found(start, end, as_written, 50, "%")
     if groups["num"] is not None:
-        opening = not text[:start].strip()
+        opening = _NOT_SPACE.search(text, 0, start) is None  # as `not text[:start].strip()`, without the copy
         if opening and LIST_MARK.match(text, end) and not groups["unit"]:
             return None  # "1." opening a numbered paragraph
         number = Decimal(groups["num"].replace(",", "")) * SCALES.get(groups["scale"] or "", Decimal(1))
@@ -338,9 +341,7 @@ def _read(match: re.Match[str], text: str) -> Found | None:
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
-    right_match = CLAUSE_END.search(text, end)
-    return left, right_match.start() if right_match else len(text)
+    return span_start(CLAUSE_END, text, start), span_end(CLAUSE_END, text, end)
 
 
 def _hedge(text: str, figure: Found) -> str:
@@ -374,15 +375,16 @@ def _period(text: str, start: int, end: int, periods: list[re.Match[str]]) -> st
     """The period of the figure's sentence, nearest before it, else in its clause after it; never a
     comparison base (较2024年末, 比上年末). A header's period (截至2023Q2) is the drafting's to pass down."""
     left, right = _sentence(text, start, end)
+    near = periods[bisect_left(periods, left, key=_start) : bisect_left(periods, right, key=_start)]
     own = [
         m
-        for m in periods
+        for m in near
         if not (m.start() < end and start < m.end()) and not BASE.search(text[max(0, m.start() - 4) : m.start()])
     ]
     before = [m for m in own if left <= m.start() and m.end() <= start]
     if before:
         return before[-1].group()
-    clause_end = CLAUSE_STOP.search(text, end)
+    clause_end = CLAUSE_STOP.search(text, end, end + NEAR)
     after = [
         m
         for m in own
@@ -408,7 +410,7 @@ def _metric(text: str, start: int, previous: str) -> str:
     subject's name; what is left is cut at 从 (员工从400人…) and its trailing nouns are kept.
     Without one (同比下降2.9%) the figure shares the metric of the figure before it.
     """
-    left = max((m.end() for m in CLAUSE_STOP.finditer(text, 0, start)), default=0)
+    left = span_start(CLAUSE_STOP, text, start)
     phrase = PERIOD.sub(" ", text[left:start])
     phrase = BASE_WORD.sub(" ", phrase)
     if "从" in phrase:
@@ -463,3 +465,8 @@ def _tagged(phrase: str) -> list[tuple[str, str]]:
 
 
 CLAUSE_STOP = re.compile(r"[，,。！？!?；;：:]")
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()

@@ -22,6 +22,7 @@ import jieba.posseg
 
 from fintech_tui.draft.dictionary_zh import Entity, dictionary, load_dictionary
 from fintech_tui.draft.found import Name
+from fintech_tui.draft.limits import Taken
 from fintech_tui.draft.parents_zh import find_parents
 
 __all__ = ["find_names", "load_dictionary"]
@@ -552,8 +553,11 @@ class _Finder:
 def _resolve(spans: list[tuple[int, int, int, str, str, str]]) -> list[tuple[int, int, int, str, str, str]]:
     """Overlapping spans in one paragraph: the longer wins (两江新区 inside a company's full name)."""
     kept: list[tuple[int, int, int, str, str, str]] = []
+    taken: dict[int, Taken] = {}  # per paragraph, what the kept spans cover
     for span in sorted(spans, key=lambda s: (s[0], -(s[2] - s[1]), s[1])):
-        if not any(k[0] == span[0] and k[1] < span[2] and span[1] < k[2] for k in kept):
+        here = taken.setdefault(span[0], Taken())
+        if not here.overlaps(span[1], span[2]):
+            here.add(span[1], span[2])
             kept.append(span)
     return sorted(kept, key=lambda s: (s[0], s[1]))
 
