@@ -110,3 +110,29 @@ def test_an_owner_stays_the_subject_over_a_name_in_its_relative_clause() -> None
     arm = Name("Quarry Labs", "company", "", [], "Lumen Inc")
     found = subjects([LUMEN, arm], "Markets", "Lumen Inc, which bought Quarry Labs in 2025, pays 3% on savings.")
     assert found["3%"] == "Lumen Inc"
+
+
+def test_a_regulator_acting_on_a_firm_leaves_the_figures_to_the_firm() -> None:
+    bureau = Name("Consumer Credit Bureau", "organisation", "")
+    found = subjects(
+        [bureau, LUMEN], "The Consumer Credit Bureau ordered Lumen Inc to refund $3 million to 9% of its clients."
+    )
+    assert found["$3"] == "Lumen Inc" and found["9%"] == "Lumen Inc"
+
+
+def test_the_agent_of_a_deal_is_not_its_figure_s_subject() -> None:
+    fund = Name("Harrow Ventures", "company", "")
+    found = subjects(
+        [LUMEN, fund], "Lumen Inc grew 8%. It closed a round led by Harrow Ventures that values it at $90 million."
+    )
+    assert found["$90"] == "Lumen Inc"
+
+
+def test_we_in_an_interview_is_the_company_the_article_names_most() -> None:
+    app = Name("Lumen Go", "app", "", [], "Lumen Inc")
+    found = subjects(
+        [LUMEN, app],
+        "Lumen Inc, the lender, says Lumen Inc has grown.",
+        "A: We built Lumen Go in a year, and we spent $9 million on it.",
+    )
+    assert found["$9"] == "Lumen Inc"

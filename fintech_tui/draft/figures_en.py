@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from decimal import Decimal
+from itertools import pairwise
+
+import msgspec
 
 from fintech_tui.draft.found import Found
 from fintech_tui.draft.lexicon_en import classes_of
@@ -296,7 +299,42 @@ def find_figures(text: str) -> list[Found]:
                 period="" if unit in _DURATIONS else figure_period(text, start, end, periods, ranged),
             )
         )
-    return figures
+    return _in_table(text, figures) if text.lstrip().startswith("|") else figures
+
+
+def _cells(text: str, left: int, right: int) -> list[tuple[int, int]]:
+    """The spans of the cells between `left` and `right` in a table row ("| a | b |")."""
+    bars = [m.start() for m in re.finditer(r"\|", text[left:right])]
+    return [(left + a + 1, left + b) for a, b in pairwise(bars)]
+
+
+def _in_table(text: str, figures: list[Found]) -> list[Found]:
+    """A Markdown table's figures read by their row and column: the row's label is the metric (and a
+    count's noun), the column's heading the period ("| Active users | 9,000 |" under "| | Q3 2025 |")."""
+    breaks = [m.start() + 1 for m in re.finditer(r"\|\s*\|", text)]
+    rows = [_cells(text, a, b) for a, b in zip([0, *breaks], [*breaks, len(text)], strict=False)]
+    rows = [row for row in rows if row]
+    if not rows:
+        return figures
+    ruled = len(rows) > 1 and all(re.fullmatch(r"\s*:?-{2,}:?\s*", text[a:b]) for a, b in rows[1])
+    heads = [text[a:b] for a, b in rows[0]] if ruled else []
+    read: list[Found] = []
+    for figure in figures:
+        row = next((r for r in rows if r[0][0] <= figure.start < r[-1][1]), None)
+        column = next((i for i, (a, b) in enumerate(row or []) if a <= figure.start < b), 0)
+        if row is None or column == 0 or (ruled and row is rows[0]):
+            read.append(figure)
+            continue
+        label = text[row[0][0] : row[0][1]].strip()
+        if not re.search(r"[A-Za-z]", label) or re.search(r"\d", label):
+            read.append(figure)
+            continue
+        head = heads[column] if column < len(heads) else ""
+        spans = find_periods(head)
+        period = head[spans[0][0] : spans[0][1]] if spans else ("" if heads else figure.period)
+        unit = figure.unit or _unit_in_metric(label)
+        read.append(msgspec.structs.replace(figure, metric=label, unit=unit, period=period))
+    return read
 
 
 def _unit_before(text: str, start: int, value: float | None, earlier: list[tuple[int, int, str]]) -> str:

@@ -23,6 +23,7 @@ SUFFIX_KINDS = {
     **dict.fromkeys(
         _words(
             "Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. Limited LLC LLP PLC plc AG SA NV GmbH "
+            "AB ASA Oyj SpA BV Pty "
             "Technologies Technology Tech Financial Capital Advisors Advisers Partners Securities Insurance Assurance "
             "Payments Labs Systems Software Ventures Investments Management Markets Finance Fintech Lending Mortgage "
             "Brokerage Solutions Services Networks Network Analytics Research Consulting Credit Trust Wealth Energy "
@@ -50,7 +51,41 @@ OF_HEADS = set(
     )
 )
 
-CONNECTORS = {"of", "and", "&", "for", "on", "the", "de", "du", "la", "von", "van"}
+CONNECTORS = {"of", "and", "&", "for", "on", "the", "de", "du", "la", "von", "van", "y", "del", "da", "do", "des"}
+
+# The first word of a Spanish, Portuguese, French or Italian body's name, and the kind it gives; its name
+# runs on through the small words of its language: "Comisión Nacional Bancaria y de Valores", "Banco de México".
+FOREIGN_HEADS = {
+    **dict.fromkeys(_words("Banco Banca Banque Caixa Caja Cassa Crédit Credito Crédito"), "bank"),
+    **dict.fromkeys(
+        _words(
+            "Comisión Comision Comissão Comissao Commissione Superintendencia Superintendência Autorité Autoridad "
+            "Autoridade Secretaría Secretaria Consejo Conselho Instituto Bolsa Fondo Fundación Fundação Ministerio "
+            "Ministério Agencia Agência Agence Conseil Direction Dirección Junta Tribunal"
+        ),
+        "organisation",
+    ),
+    **dict.fromkeys(_words("Grupo Groupe Gruppo"), "group"),
+}
+FOREIGN_LINKS = set(_words("de del y e et da do das dos des du la las los le di della degli"))
+
+# A street's last word: "12 Endeavour Square" is an address, not a name.
+STREET_WORDS = set(
+    _words("Street St Square Road Rd Avenue Ave Lane Place Plaza Boulevard Blvd Way Drive Court Wharf Row Gardens")
+)
+
+# A UK postcode: "E20 1JN"
+POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
+
+# A term a document defines in brackets ("the Relevant Period"): after a name it is an alias, else no name.
+DEFINED = re.compile(r"\((?:the\s)?[\"“]([A-Z][\w'’ -]{1,40})[\"”]\)")
+
+# A verb a company is the subject of, for a sentence's first word no other test names: "Lendora raises …"
+AGENT_VERBS = re.compile(
+    r"\s(?:said|says|raised|raises|announced|announces|launched|launches|reported|reports|plans|planned|agreed|"
+    r"acquired|acquires|bought|buys|hired|hires|fined|fines|picked|picks|signed|signs|filed|files|sued|sues|"
+    r"unveiled|unveils|posted|posts|opened|opens|cut|cuts|closed|closes)\b"
+)
 
 PERSON_CUES = re.compile(
     r"(?:\b(?:said|says|told|wrote|argued|added|noted|explained|according to|by|asked|thinks|believes|"
@@ -79,7 +114,7 @@ BRACKET = re.compile(r"^\s\((?:the\s)?[\"“]?([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){
 
 # A company-form tail after a known name: "Inc", "Ltd", "Bank", "Holdings".
 LEGAL_TAIL = re.compile(
-    r"(?:,?\s(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|plc|Plc|PLC|AG|SA|NV|N\.A\.)(?![\w-])"
+    r"(?:,?\s(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|plc|Plc|PLC|AG|SA|NV|N\.A\.|AB|ASA|Oyj|SpA)(?![\w-])"
     r"|\s(?:Bank|Holdings|Group|Financial|Technologies|Global|International|Payments|Markets)(?![\w-]))+"
 )
 
@@ -146,7 +181,7 @@ APPOSITIVE = re.compile(
 )
 
 # A page-information line: "Fintech Ledger · By Maya Chen · March 3, 2025, 8:30 AM ET"
-PAGE_INFO = re.compile(r"^[^.!?]{0,80}\s[·|•]\s(?:By\s|[^·|•]*\d)[^.!?]*$")
+PAGE_INFO = re.compile(r"^(?![\s*_]*\|)[^.!?]{0,80}\s[·|•]\s(?:(?:\w+\s)?By\s|[^·|•]*\d)[^.!?]*$")
 
 # A product named after a known name: "Cash App Card", "Apple Pay Later"
 PRODUCT_TAIL = re.compile(r"\s(?:Card|Later|Wallet|Plus|Premium|Savings|Checkout|Credit|Cash|Business|Pro)(?![\w-])")
@@ -201,11 +236,20 @@ def dictionary_pattern() -> re.Pattern[str]:
 
 
 def classes_of(word: str) -> set[str]:
-    """The classes of `word`; an all-capitals word (a dateline's NEW YORK) also as title-cased."""
+    """The classes of `word`; an all-capitals word (a dateline's NEW YORK) also as title-cased, and
+    the people of a nation as its nationality (Mexicans, Canadians)."""
     classes = word_classes().get(word, set())
     if word.isupper() and len(word) > 3:
         classes = classes | word_classes().get(word.title(), set())
+    if not classes and word.endswith("s") and "nationality" in word_classes().get(word[:-1], set()):
+        classes = {"nationality"}
     return classes
+
+
+def is_shouted(text: str) -> bool:
+    """A line in capitals ("SUMMARY OF REASONS"): a notice's heading, whose words are no names."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def is_capitalised(token: str) -> bool:
@@ -240,6 +284,8 @@ def is_headline(text: str) -> bool:
     """A title-case line with no closing stop: its capitals say nothing about names."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
     byline = re.search(r"\b[Bb]y\s[A-Z][a-z]+\s[A-Z]", text)  # "Column by Tomas Varga, 4 February 2025"
-    if len(words) < 4 or text.rstrip().endswith((".", "!", "?", ":")) or len(words) > 20 or byline:
+    if text.rstrip().endswith((".", "!", "?", ":")) or len(words) > 20 or byline:
         return False
+    if len(words) < 4:  # a short heading ("Forward-Looking Statements"): every word capitalised, nothing else
+        return bool(words) and len(text.split()) <= 5 and all(w[0].isupper() for w in text.split() if w[0].isalpha())
     return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.6

@@ -27,7 +27,9 @@ AUTHORS = (
     re.compile(
         rf"(?:作者|撰文|文|记者|作者系)\s*[:：|｜丨/]?\s*(?P<name>{_ZH_NAME})(?=$|[\s|｜丨·•,，。;；:：)）\]】/]|来源|时间|发布|编辑)"
     ),
-    re.compile(rf"(?:^|[\s(（\[【|·•—–-])(?:By|Written by|Reporting by|Words by)\s+(?P<name>{_EN_AUTHORS})"),
+    re.compile(
+        rf"(?:^|[\s(（\[【|·•—–-])(?:By|Written by|Reporting by|Words by|Compiled by)\s+(?P<name>{_EN_AUTHORS})"
+    ),
 )
 NOT_NAMES = {"staff", "the", "our", "a", "an"}
 
@@ -83,7 +85,10 @@ def _stated_author(text: str) -> str:
 
 
 # A wire story's dateline opens its first paragraph: "SAN FRANCISCO, Oct 8, 2024 (Wire) -", 新华社北京3月5日电.
-DATELINE = re.compile(r"^[^.!?\n]{0,80}?\s[-–—]\s|^[^，。！？\n]{0,30}?[日号][电讯](?:[（(][^）)]{0,20}[）)])?")
+# A Latin one may abbreviate its month (Sept. 9) and end in a double dash after a /Wire/ credit.
+DATELINE = re.compile(
+    r"^(?:[^.!?\n]|\.(?=\s\d)){0,80}?\s(?:[-–—]|--)\s|^[^，。！？\n]{0,30}?[日号][电讯](?:[（(][^）)]{0,20}[）)])?"
+)
 
 
 def dateline_date(text: str) -> str:

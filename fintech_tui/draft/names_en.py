@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from fintech_tui.draft.found import Name
 from fintech_tui.draft.lexicon_en import (
+    AGENT_VERBS,
     APP_WORDS,
     APPOSITIVE,
     APPOSITIVE_KINDS,
@@ -25,7 +26,10 @@ from fintech_tui.draft.lexicon_en import (
     COMPOUND_OWNER,
     CONNECTORS,
     DATELINE,
+    DEFINED,
     DESCRIBED_BEFORE,
+    FOREIGN_HEADS,
+    FOREIGN_LINKS,
     LEGAL_TAIL,
     NOT_NAMES,
     OF_HEADS,
@@ -35,9 +39,11 @@ from fintech_tui.draft.lexicon_en import (
     PERSON_LIKE,
     PLAN_WORDS,
     POSSESSIVE,
+    POSTCODE,
     PRODUCT_TAIL,
     PRODUCT_WORDS,
     QUOTED,
+    STREET_WORDS,
     SUFFIX_KINDS,
     SYSTEM_WORDS,
     TOKEN,
@@ -46,6 +52,7 @@ from fintech_tui.draft.lexicon_en import (
     dictionary_pattern,
     is_capitalised,
     is_headline,
+    is_shouted,
     run_ahead,
     sentences,
 )
@@ -56,6 +63,54 @@ POSSESSIVE_FREE_STOPS = {"I"}
 
 _LIST_NUMBER_BEFORE = re.compile(r"\s*(?:\d{1,2}|[A-Za-z])[.)]\s*")
 _ENDED = re.compile(r"(?:^|[.!?]\s)\W*$")  # a sentence's end, then only punctuation or space
+
+# "Keefe, Bruyette & Woods": surnames in a row before "& X" are one firm's name
+FIRM_OF_NAMES = re.compile(r"(?<![\w&])[A-Z][a-z]+(?:,\s[A-Z][a-z]+)+,?\s&\s[A-Z][a-z]+(?![\w&])")
+
+# "based in Norfolk", "Leeds, England": a place, not a firm
+PLACED_BEFORE = re.compile(r"\b(?:based|headquartered|located|incorporated|registered)\sin\s$")
+
+# The legal form a company's full name ends in; the words before it are the name as the text shortens it.
+LEGAL_FORMS = set(
+    [
+        "Inc",
+        "Corp",
+        "Co",
+        "Ltd",
+        "Limited",
+        "LLC",
+        "LLP",
+        "PLC",
+        "plc",
+        "Plc",
+        "AG",
+        "SA",
+        "NV",
+        "GmbH",
+        "AB",
+        "ASA",
+        "SE",
+        "Oyj",
+        "SpA",
+        "BV",
+        "Pty",
+    ]
+)
+
+
+def _foreign(run: list[re.Match[str]]) -> bool:
+    """Whether a run of capitalised words holds the head of a foreign body's name (Banco, Comisión)."""
+    return any(token.group() in FOREIGN_HEADS for token in run)
+
+
+def _after_title(words: list[str]) -> int:
+    """How many words after a job title end the run ("Chief Operating Officer Ana Ruiz" → 2), else 0."""
+    for i in range(len(words) - 3, -1, -1):
+        rest = words[i + 1 :]
+        plain = not any(classes_of(w) & NOT_NAMES or w in SUFFIX_KINDS or w.isupper() for w in rest)
+        if "title" in classes_of(words[i]) and 2 <= len(rest) <= 3 and plain:
+            return len(rest)
+    return 0
 
 
 @dataclass
@@ -78,6 +133,7 @@ class _Finder:
     def __init__(self, paragraphs: list[tuple[str, str]]) -> None:
         self.texts = [text for _, text in paragraphs]
         self.body = "\n".join(t for t in self.texts if not is_headline(t))
+        self.defined = {m.group(1) for t in self.texts for m in DEFINED.finditer(t)}
         self.found: dict[str, _Found] = {}
         self.form_of: dict[str, str] = {}  # a form the text uses → the name it stands for
         self.offset = 0
@@ -87,7 +143,14 @@ class _Finder:
         candidates: list[tuple[int, str, str]] = []  # (position, span, where)
         for text in self.texts:
             headline = is_headline(text) and not PAGE_INFO.search(text)
-            taken = Taken(self._page_information(text, base) + self._known(text, base, headline))
+            taken = Taken(
+                self._page_information(text, base)
+                + self._known(text, base, headline)
+                + self._firms_of_names(text, base, candidates)
+            )
+            if is_shouted(text):
+                base += len(text) + 1
+                continue  # "SUMMARY OF REASONS": a heading in capitals names nothing the dictionary does not
             for start, span in self._spans(text, taken):
                 if headline and not self._in_body(span):
                     continue
@@ -96,7 +159,7 @@ class _Finder:
                 if not taken.holds(match.start(1)) and not classes_of(match.group(1)):
                     candidates.append((base + match.start(1), match.group(1), text))
             for match in QUOTED.finditer(text):
-                if not taken.holds(match.start(1)):
+                if not taken.holds(match.start(1)) and match.group(1) not in self.defined:
                     candidates.append((base + match.start(1), match.group(1), "quoted"))
             base += len(text) + 1
         self._brackets()
@@ -143,6 +206,8 @@ class _Finder:
         taken = []
         for match in dictionary_pattern().finditer(text):
             form = match.group()
+            if form in STREET_WORDS and re.search(r"\d+\s(?:[A-Z][\w'’-]*\s){1,3}$", text[: match.start()]):
+                continue  # "12 Endeavour Square": an address, not the brand
             initial = self._initial(text, match.start())
             if initial and "common" in classes_of(form) and not self._elsewhere(form):
                 continue
@@ -154,7 +219,7 @@ class _Finder:
             end = (product or longer or match).end()
             described = bool(DESCRIBED_BEFORE.search(text, max(0, match.start() - 80), match.start()))
             named = self._named_after(text, end, described)
-            banked = bool(longer) and kind != "bank" and text[match.end() : end].strip() == "Bank"
+            banked = bool(longer) and kind != "bank" and text[match.end() : end].split()[:1] == ["Bank"]
             title = self._title_after(text, end, named)
             if title:  # a publication named after its maker: the maker is the name, the title none
                 self._add(name, kind, "a well-known name", base + match.start(), text[match.start() : end])
@@ -201,6 +266,8 @@ class _Finder:
     def _kind_after(span: str, kind: str) -> str:
         """The kind of a name made from a known name and more words: its last word's, else a product."""
         last = span.split()[-1].rstrip(".")
+        if last in LEGAL_FORMS and "Bank" in span.split():
+            return "bank"  # "Klarna Bank AB"
         if last in SUFFIX_KINDS or span.split()[-1] in SUFFIX_KINDS:
             return SUFFIX_KINDS.get(span.split()[-1], SUFFIX_KINDS.get(last, "product"))
         return "product" if kind in ("company", "bank", "group", "app", "product") else "company"
@@ -216,11 +283,20 @@ class _Finder:
             return []
         taken: list[tuple[int, int]] = []
         for segment in re.finditer(r"[^·|•]+", text):
-            part = segment.group().strip()
+            part = segment.group().strip().strip("*_").strip()  # "*Outlet · Jane Doe · 2 May 2025*" in Markdown
             at = base + segment.start() + segment.group().index(part[:1] or " ")
-            author = re.fullmatch(r"(?:By|by)\s([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})", part)
+            author = re.fullmatch(
+                r"(?:(?:Compiled|Edited|Written|Reported|Words|Text|Interview)\s)?(?:By|by)\s([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})",
+                part,
+            )
             if author:
-                self._add(author.group(1), "person", "the author in the page information", at + 3, author.group(1))
+                self._add(
+                    author.group(1),
+                    "person",
+                    "the author in the page information",
+                    at + author.start(1),
+                    author.group(1),
+                )
             elif re.fullmatch(r"[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}", part) and not classes_of(part) & NOT_NAMES:
                 person = (
                     bool(taken) and PERSON_LIKE.fullmatch(part) and not any(w in SUFFIX_KINDS for w in part.split())
@@ -230,6 +306,32 @@ class _Finder:
             taken.append(segment.span())
         return taken
 
+    def _firms_of_names(self, text: str, base: int, candidates: list[tuple[int, str, str]]) -> list[tuple[int, int]]:
+        """ "Keefe, Bruyette & Woods": a firm named after its founders, unless a part is a name of its own."""
+        taken = []
+        for match in FIRM_OF_NAMES.finditer(text):
+            parts = re.split(r",\s|,?\s&\s", match.group())
+            if any(p in dictionary() or classes_of(p) or self._used_alone(p, match.group()) for p in parts):
+                continue  # "Visa, Mastercard & Amex": a list of names
+            candidates.append((base + match.start(), match.group(), text))
+            taken.append(match.span())
+        return taken
+
+    def _used_alone(self, part: str, whole: str) -> bool:
+        """Whether the text names `part` outside `whole`."""
+        return any(re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text.replace(whole, " ")) for text in self.texts)
+
+    def _placed(self, span: str) -> bool:
+        """Whether the text uses `span` as a place: "based in Norfolk", "Norfolk, Virginia"."""
+        for text in self.texts:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(span)}(?![\w-])", text):
+                if PLACED_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+                    return True
+                after = re.match(r",\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b", text[match.end() : match.end() + 30])
+                if after and "place" in classes_of(after.group(1)) and "place" not in classes_of(span):
+                    return True
+        return False
+
     def _initial(self, text: str, start: int) -> bool:
         """Whether `start` opens a sentence (or the paragraph, or follows an opening quote)."""
         opening = start
@@ -238,7 +340,7 @@ class _Finder:
         if _LIST_NUMBER_BEFORE.fullmatch(text, 0, start):
             return True  # "1) Distribution is cheaper": the first word after a list number
         ended = _ENDED.search(text, max(0, start - NEAR), start)
-        return not opening or text[opening - 1] in ".!?:;—\n" or bool(ended)
+        return not opening or text[opening - 1] in ".!?:;—|\n" or bool(ended)
 
     def _elsewhere(self, form: str) -> bool:
         """Whether the article capitalises `form` somewhere other than at a sentence's start."""
@@ -282,6 +384,8 @@ class _Finder:
                     if possessive:
                         spans.append(self._close(text, run, left))
                         run = []
+                elif run and word in FOREIGN_LINKS and _foreign(run) and self._links_on(tokens, i):
+                    run.append(token)  # "Comisión Nacional Bancaria y de Valores"
                 elif run and word in CONNECTORS and i + 1 < len(tokens) and is_capitalised(tokens[i + 1].group()):
                     ahead = run_ahead(text, tokens[i + 1 :])
                     if self._connects(run, word, ahead):
@@ -295,6 +399,16 @@ class _Finder:
             if run:
                 spans.append(self._close(text, run, left))
         return [(start, span) for start, span in spans if span]
+
+    @staticmethod
+    def _links_on(tokens: list[re.Match[str]], i: int) -> bool:
+        """Whether small words from `i` lead to a capitalised word ("y de Valores"), within three words."""
+        for token in tokens[i + 1 : i + 4]:
+            if is_capitalised(token.group()):
+                return True
+            if token.group() not in FOREIGN_LINKS:
+                return False
+        return False
 
     def _connects(self, run: list[re.Match[str]], word: str, ahead: list[str]) -> bool:
         """Whether "of", "and" or "&" goes on with the name: Bank of America, Securities and Exchange Commission.
@@ -319,22 +433,37 @@ class _Finder:
         words = [m.group() for m in run]
         starts = [m.start() for m in run]
         words[-1] = re.sub(r"(?:'s|’s|'|’)$", "", words[-1])
+        if words[-1] in ("Inc", "Corp", "Ltd", "Co") and text[run[-1].end() : run[-1].end() + 1] == ".":
+            words[-1] += "."  # "Acme Holdings Ltd., the lender": the legal form keeps its stop
         if " ".join(words) in self.form_of:
             return starts[0], " ".join(words)  # "Fintech Notes", already the outlet: nothing to cut
+        if words[-1] in STREET_WORDS and re.search(r"\d\s$", text[: starts[0]]):
+            return 0, ""  # "12 Endeavour Square": an address
         public = SUFFIX_KINDS.get(words[-1]) in ("organisation", "bank") and len(words) >= 3
         public = public or (len(words) == 2 and words[1] in SUFFIX_KINDS and SUFFIX_KINDS[words[1]] != "product")
         while words and (self._not_name(words[0]) or words[0] in CONNECTORS):
+            term_firm = len(words) == 2 and "term" in classes_of(words[0]) and SUFFIX_KINDS.get(words[1]) == "company"
+            if term_firm and not words[0].isalpha():
+                break  # "Q2 Holdings", "5G Networks": a code and a company suffix make a firm's name
             if public and classes_of(words[0]) & {"nationality", "place"} and len(words) >= 2:
                 break  # "European Insurance and … Authority", "Hong Kong Monetary Authority": part of the name
             words.pop(0)
             starts.pop(0)
+        headed = len(words) >= 3 and (words[0] in OF_HEADS or words[0] in FOREIGN_HEADS) and words[-2] in CONNECTORS
         while words and (self._not_name(words[-1], last=True) or words[-1] in CONNECTORS):
+            if headed and "place" in classes_of(words[-1]) and words[-2] in CONNECTORS:
+                break  # "Bank of Jamaica", "Banco de Portugal": the place is the name's
             words.pop()
+        titled = _after_title(words)
+        if titled:  # "Chief Financial Officer Jane Roe": the person, less the title
+            starts, words = starts[len(words) - titled :], words[len(words) - titled :]
         words = [w.rstrip(".") if w.endswith(".") and w[:-1] not in ("Inc", "Corp", "Co", "Ltd") else w for w in words]
         if not words or all(self._not_name(w) or w in CONNECTORS for w in words) or classes_of(" ".join(words)):
             return 0, ""
         if len(words) == 1 and words[0] in SUFFIX_KINDS:
             return 0, ""  # "Service", "Group", "Pay" alone: the rest of a name, not one
+        if len(words) == 1 and POSTCODE.match(text, starts[0]):
+            return 0, ""  # "E20 1JN"
         start = starts[0]
         if len(words) == 1 and self._initial(text, start) and not self._elsewhere(words[0]):
             return start, "^" + words[0]  # a sentence's first word, capitalised only there: a short form at most
@@ -350,7 +479,7 @@ class _Finder:
             for name in list(self.found):
                 for form in list(dict.fromkeys(self.found[name].forms)):
                     for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                        bracket = BRACKET.match(text, match.end())
+                        bracket = BRACKET.match(text[match.end() : match.end() + 80])  # its ^ anchors a slice
                         if bracket and not any(c.isdigit() for c in bracket.group(1)) and ":" not in bracket.group():
                             alias = bracket.group(1)
                             if not classes_of(alias) & {"place", "common"} and alias not in self.form_of:
@@ -363,15 +492,51 @@ class _Finder:
         if span in self.form_of:
             self._add(self.form_of[span], "", "", position, span)
             return
+        words = span.split()
+        while len(words) > 1 and words[-1].rstrip(".,") in LEGAL_FORMS:
+            words.pop()
+        if len(words) < len(span.split()) and " ".join(words) in self.form_of:
+            self._add(self.form_of[" ".join(words)], "", "", position, span)  # the full legal name of one found
+            return
         owner = self._short_form_of(span)
         if owner:
             self._add(owner, "", "", position, span)
             return
         if self._term_initials(span):
             return  # "authorised push payment (APP)": the initials of a term of art, not a name
+        if span in self.defined or (span not in dictionary() and self._placed(span)):
+            return  # "the Relevant Period" a notice defines; "based in Norfolk"
+        bracketed = self._bracket_owner(span)
+        if bracketed:
+            self._add(bracketed, "", "", position, span)  # "Banco de México (Banxico)"
+            return
         kind, reason = self._kind(span, where)
-        if kind and (not initial or self._appositive(span)):  # "Quillpay, an app that …" opens a sentence
+        if kind and (not initial or self._appositive(span) or self._acts(span)):  # "Quillpay, an app that …"
             self._add(span, kind, reason, position, span)
+
+    def _bracket_owner(self, span: str) -> str:
+        """The name found just before `span` in brackets ("Banco de México (Banxico)"), else ""."""
+        for text in self.texts:
+            for match in re.finditer(rf"\s\((?:the\s)?[\"“]?{re.escape(span)}[\"”]?\)", text):
+                before = text[max(0, match.start() - 80) : match.start()]
+                owners = [f for f in self.form_of if before.endswith(f) and f != span]
+                if owners:
+                    return self.form_of[max(owners, key=len)]
+        return ""
+
+    def _acts(self, span: str) -> bool:
+        """Whether a sentence's first word acts as a firm does: "Lendora raises …", "Quillpay, which …".
+
+        Only a word the article never writes in lower case and that is no plural ("Analysts said").
+        """
+        if classes_of(span) or span.endswith("s") or re.search(rf"\b{re.escape(span.lower())}\b", self.body):
+            return False
+        for text in self.texts:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(span)}(?![\w-])", text):
+                after = text[match.end() : match.end() + 20]
+                if AGENT_VERBS.match(after) or re.match(r",\s(?:which|who|whose)\b", after):
+                    return True
+        return False
 
     def _short_form_of(self, span: str) -> str:
         """The name `span` shortens: Chime for Chime Financial, SEC for its initials, Doe for Jane Doe."""
@@ -388,8 +553,9 @@ class _Finder:
                 return name
             opening = " ".join(words[: len(span.split())]) == span
             generic = span.split()[-1] in SUFFIX_KINDS or span.split()[0] in OF_HEADS or "place" in classes_of(span)
-            if opening and not generic:
-                return name
+            legal_rest = all(w.rstrip(".,") in LEGAL_FORMS for w in words[len(span.split()) :])
+            if opening and (not generic or (legal_rest and len(span.split()) >= 2)):
+                return name  # "Chime" for Chime Financial; "Acme Payments" for Acme Payments Inc.
         return ""
 
     def _kind(self, span: str, where: str) -> tuple[str, str]:
@@ -407,6 +573,8 @@ class _Finder:
             return "app", "named before 'app'"
         if last in SUFFIX_KINDS:
             return SUFFIX_KINDS[last], f"a name ending in {last}"
+        if words[0] in FOREIGN_HEADS and len(words) > 1:
+            return FOREIGN_HEADS[words[0]], f"a name opening with {words[0]}"
         head = next((w for w, after in pairwise(words) if w in OF_HEADS and after == "of"), "")
         if head:
             return SUFFIX_KINDS.get(head, "organisation"), f"a name with {head} of"

@@ -44,6 +44,12 @@ CAPTION = re.compile(
     r"|Credit|Note|Data|Illustration)\s*(?:\d+\s*)?[:：|丨]",
     re.IGNORECASE,
 )
+# A form's field ("To: …", "Firm Reference Number: …", "Media contact: …"): a notice's or a release's details
+FIELD = re.compile(
+    r"^(?:[A-Z][a-z]+\s){0,3}(?:To|From|Date|Dated|Subject|Re|Ref|Reference|Number|No\.?|[Cc]ontacts?|E-?mail|Phone|"
+    r"Tel|Telephone|Website|Address|Attention|Cc|Filed|Case|Issued|Effective)\s?:\s\S"
+)
+ABOUT = re.compile(r"^About\s[A-Z][\w&'’-]*\.?(?:\s[A-Z][\w&'’-]*\.?){0,5}$")
 TIMESTAMP = re.compile(r"^[\d\s:：.\-/年月日号APMapm]+$|^\d{1,2}:\d{2}")
 CLAUSE_END = re.compile(r"[。！？!?；;]")
 
@@ -75,7 +81,7 @@ class Heading(msgspec.Struct, frozen=True):
 def never_heading(block: Block) -> bool:
     """Captions, bullets, timestamps and bylines: lines a heading test must not take for headings."""
     text = block.text.strip()
-    return block.listed or bool(CAPTION.match(text) or TIMESTAMP.match(text) or BYLINE.match(text))
+    return block.listed or bool(CAPTION.match(text) or TIMESTAMP.match(text) or BYLINE.match(text) or FIELD.match(text))
 
 
 def heading_of(block: Block) -> Heading | None:
@@ -90,6 +96,8 @@ def heading_of(block: Block) -> Heading | None:
             return Heading(block.level or level, match.group(1), first_sentence(rest, 40))
     if block.level:
         return Heading(block.level, "", text)
+    if ABOUT.match(text):
+        return Heading(1, "", text)  # a release's "About Acme Inc." section, stop or none
     short = SHORT_HEADING if has_cjk(text) else SHORT_LATIN_HEADING
     if not block.marked and len(text) <= short and not text.endswith(SENTENCE_END) and not _is_meta(block):
         return Heading(1, "", text)
@@ -211,7 +219,8 @@ def _is_meta(block: Block) -> bool:
     """A page-information line: outlet, byline, date and time, reads, under the title."""
     text = block.text.strip()
     limit = 60 if has_cjk(text) else 120
-    return len(text) <= limit and not text.endswith(tuple("。！？")) and bool(META.search(text) or BYLINE.match(text))
+    stated = META.search(text) or BYLINE.match(text) or FIELD.match(text)
+    return len(text) <= limit and not text.endswith(tuple("。！？")) and bool(stated)
 
 
 def _closing_byline(text: str) -> bool:

@@ -55,7 +55,8 @@ PERIOD = re.compile(
     rf"|(?:Q[1-4]|H[12]|FY|CY)\s?(?:{_YEAR}|'?\d\d)?|(?:fiscal|financial)\s(?:year\s)?{_YEAR}"
     rf"|(?:(?:this|last|next|that|each|every)\s(?:year|quarter|month|week|spring|summer|autumn|fall|winter|decade))(?!-)"
     rf"|(?:the|this|last|next)\s(?:spring|summer|autumn|fall|winter)(?:\s(?:of\s)?{_YEAR})?"
-    rf"|(?:\d+|(?i:{NUMBER_WORD})|[Aa])\s(?:years?|months?|weeks?|days?|quarters?|decades?)\sago|[Ss]ince then"
+    rf"|(?:\d+|(?i:{NUMBER_WORD})|[Aa])\s(?:years?|months?|weeks?|days?|quarters?|decades?)\s(?:ago|earlier)"
+    rf"|[Ss]ince then"
     rf"|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ull|[Hh]alf)-(?:quarter|half|year)(?=\s)"
     rf"|within\s(?:\d+|{NUMBER_WORD})\s(?:quarters|years|months)"
     rf"|(?:a|one)\s(?:year|quarter|month)\s(?:earlier|ago|before(?=[,.;)]|$))|year[- ]earlier"
@@ -188,6 +189,15 @@ def figure_period(text: str, start: int, end: int, periods: list[tuple[int, int]
     return present.group() if present else ""  # "it now serves 100 million": the period is the present
 
 
+_LEVEL_AFTER = re.compile(r"(?:'s)?\s(?:levels?|peak|high|low|average|figure|total|pace)\b")
+
+
+def _end_of_period(text: str, s: int) -> int:
+    """Where the period starting at `s` ends."""
+    match = PERIOD.match(text, s)
+    return match.end() if match else s
+
+
 def _direct(text: str, end: int, s: int) -> bool:
     return not re.search(r"\b(?:from|than|compared|versus|vs|against)\b", text[end:s])
 
@@ -196,6 +206,8 @@ def _is_base(text: str, left: int, s: int, figures: list[Raw]) -> bool:
     """Whether the period at `s` is what a figure is compared with ("from a year earlier", "up from 5% in 2021")."""
     if _COMPARE_BEFORE.search(text[max(left, s - 40) : s]):
         return True
+    if _LEVEL_AFTER.match(text, _end_of_period(text, s)):
+        return True  # "nearly double its 2022 level", "above pre-2020 levels": the base, not the time
     near = max(left, s - 60)  # a base's own period sits right before it; a window keeps many figures linear
     chained = [p for p in find_periods(text[near:s]) if re.fullmatch(r"[\s,]*", text[near + p[1] : s])]
     if chained and _is_base(text, left, near + chained[-1][0], figures):

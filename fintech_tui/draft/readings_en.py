@@ -37,8 +37,21 @@ _HEDGE_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(words for _, words in HEDGES)}))
 _PREDICTION = re.compile(
     r"\b(?:expect(?:s|ed)?|forecasts?|forecast(?:ing|ed)?|projects?|projected|projection|predict(?:s|ed)?|"
     r"will|would(?! have)|is set to|are set to|on track to|poised to|targets? (?:of|to)|aims? to|plans? to|by 20\d\d|"
-    r"guidance|outlook|(?:un)?likely to)\b",
+    r"guidance|outlook|guided|guides|sees|(?:un)?likely to)\b",
     re.IGNORECASE,
+)
+
+# "I think", "we believe", "in my view": the speaker's judgement, which wins over a rounding word.
+_OPINION = re.compile(
+    r"\b(?:I|we)\s(?:(?:still|really|do)\s)?(?:think|believe|reckon|suspect|doubt|feel)\b|\bin (?:my|our) view\b"
+    r"|\bmy (?:guess|bet|sense)\b",
+    re.IGNORECASE,
+)
+
+# "4.5 million firms could qualify", "the figure will rise": a modal the figure is the subject of.
+_MODAL_AFTER = re.compile(
+    r"^(?:\s(?!(?:and|but|or|while|as|which|that|who|if|when)\b)[\w-]+){0,3}?"
+    r"\s(?P<modal>could|may|might|will|would|is expected|are expected)\b"
 )
 
 _ESTIMATE_VERB = re.compile(r"\b(?:estimates?|estimated|approximately|roughly)\b", re.IGNORECASE)
@@ -110,15 +123,23 @@ def hedge_after(text: str, start: int, end: int, previous: Found | None) -> str:
 
 def _hedge(text: str, start: int, end: int) -> str:
     """estimate for "about", "nearly", "more than"…; prediction for "expected", "will", "forecast"."""
-    clause = text[clause_start(text, start, reported=True) : start]
+    left = clause_start(text, start, reported=True)
+    if re.match(r"\s*(?:to|at|of)\s", text[left:start]) and left > 2:
+        left = clause_start(text, left - 2, reported=True)  # "expects losses to rise, to about 0.4%": the target
+    clause = text[left:start]
     after = text[end : sentence_bounds(text, start, end)[1]]
+    if _OPINION.search(text[sentence_bounds(text, start, end)[0] : start]):
+        return "opinion"  # "I think we can keep it above 3%"
     if _ONLY_POSSIBLE.search(clause):
         return "possibility"  # "might fall by as much as 30 percent next year", "perhaps 2 percent"
-    joined = text[clause_start(text, start, joined=True) : start]
+    joined = text[min(left, clause_start(text, start, joined=True)) : start]
     if _PREDICTION.search(joined) or (_POSSIBLE.search(clause) and _BY_YEAR.match(after)):
         return "prediction"  # "expect the listing to value it at about $15 billion", "could reach $2bn next year"
     if _POSSIBLE.search(clause):
         return "possibility"  # "could seek roughly $12 billion"
+    modal = _MODAL_AFTER.match(after)
+    if modal:  # "at least 4.5 million firms could qualify"
+        return "possibility" if modal.group("modal") in ("could", "may", "might") else "prediction"
     hedged = _HEDGE_BEFORE.search(text[max(0, start - 30) : start])
     if hedged and re.match(r"(?:up to|at most|no more than)\b", hedged.group(), re.IGNORECASE) and _RULE.search(clause):
         return ""  # "have to reimburse victims up to £50,000 per claim": a limit the rule sets

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from fintech_tui.draft.limits import NEAR, span_end, span_start, starting_in
 from fintech_tui.draft.mentions import (
@@ -42,6 +43,16 @@ _REPORTS = re.compile(
 # An indefinite subject: "A bank that earns …", "a platform that adds lending …": any such firm.
 _GENERIC = (re.compile(r"\W*(?:A|An)\s"), re.compile(r"\b(?:a|an)\s(?:[a-z-]+\s){0,2}(?:that|which|who)\s"))
 _RELATIVE = re.compile(r"\b(?:which|who|that)\b")  # "X, which bought Y, pays 3%": X's figure, not Y's
+# "a round led by Northzone": the agent of a participle describes the deal; it is not what the figure is about
+_AGENT_BEFORE = re.compile(
+    r"\b(?:led|backed|funded|underwritten|arranged|advised|acquired|bought|issued|provided|offered|run|operated)"
+    r"\sby\s(?:the\s)?$"
+)
+# "The regulator ordered X to pay …", "the agency fined X": the figures are the firm's, not the regulator's
+_ACTS_ON = re.compile(
+    r"^\s(?:\w+\s)?(?:ordered|fined|fines|required|requires|directed|forced|told|penalised|penalized|sanctioned|"
+    r"censured|banned|imposed\s(?:on|upon)|imposes\s(?:on|upon))\s(?:the\s)?$"
+)
 _SALIENT = ("the company", "the firm", "the bank", "the lender", "the group", "the startup")
 
 
@@ -77,7 +88,13 @@ class EnglishReader(Reader):
         sentence = span_start(SENTENCE, text, start)
         sentence_end = span_end(SENTENCE, text, start)
         clause = max((m.end() for m in CLAUSE.finditer(text, sentence, start)), default=sentence)
-        in_sentence = [m for m in starting_in(found, sentence, start) if m.end <= start and self._may_be_subject(m)]
+        in_sentence = [
+            m
+            for m in starting_in(found, sentence, start)
+            if m.end <= start
+            and self._may_be_subject(m)
+            and not _AGENT_BEFORE.search(text, max(0, m.start - NEAR), m.start)  # "a round led by X"
+        ]
         in_clause = [m for m in in_sentence if m.start >= clause]
         if _generic(text[sentence:start]) and not in_sentence:
             return ""  # "a platform that adds lending can raise its ARPU by 20 percent": any platform
@@ -88,6 +105,12 @@ class EnglishReader(Reader):
             referred = self._referred_back(backs[-1].group().lower(), found, at, (clause_of_back, sentence))
             if referred:
                 return referred
+        speaker = self._first_person(text[clause:start]) if not in_clause else ""
+        if speaker:
+            return speaker  # "we spent $42 million": the company the speaker stands for
+        acted_on = self._acted_on(text, in_sentence)
+        if acted_on:
+            return acted_on
         if in_clause:
             return self._prefer(text, in_clause, last=True)
         if in_sentence:
@@ -102,6 +125,22 @@ class EnglishReader(Reader):
         if _generic(text[sentence:start]):
             return ""  # "A bank that earns a 3 percent margin …": any bank, no subject
         return self.previous if self.previous is not None else self.topic
+
+    def _first_person(self, clause: str) -> str:
+        """The company "we" / "our" stand for in a quote or an interview: the one the article names most."""
+        if not re.search(r"\b(?:[Ww]e|[Oo]ur|us)\b", clause):
+            return ""
+        companies = [(n, c) for n, c in self.counts.items() if self.mentions.kinds.get(n) in _COMPANIES]
+        return max(companies, key=lambda pair: pair[1])[0] if companies else ""
+
+    def _acted_on(self, text: str, mentions: list[Mention]) -> str:
+        """The firm a regulator named before it acts on ("the bureau ordered Quickpay to pay …"), else ""."""
+        for regulator, firm in pairwise(mentions):
+            kinds = (self.mentions.kinds.get(regulator.name), self.mentions.kinds.get(firm.name))
+            acts = _ACTS_ON.match(text[regulator.end : firm.start])
+            if kinds[0] == "organisation" and kinds[1] in _COMPANIES and acts:
+                return firm.name
+        return ""
 
     def _may_be_subject(self, mention: Mention) -> bool:
         return not mention.source and self.mentions.kinds.get(mention.name) != "person"
