@@ -40,7 +40,12 @@ def test_a_dated_last_line_under_prose_keeps_the_prose_in_the_body() -> None:
 
 
 def test_an_analyst_or_editor_byline_beats_a_name_like_desk() -> None:
-    note = blocks("某公司点评：增长稳健", "某证券研究所 · 银行业 · 2026年1月5日", "分析师：孔令文（执业证书编号：S0000）", "正文。")
+    note = blocks(
+        "某公司点评：增长稳健",
+        "某证券研究所 · 银行业 · 2026年1月5日",
+        "分析师：孔令文（执业证书编号：S0000）",
+        "正文。",
+    )
     assert draft_meta(note, frame_of(note))["author"] == "孔令文"
     letter = blocks("周报｜第3期", "本期编辑：罗一鸣 | 2026年1月5日", "正文。")
     assert draft_meta(letter, frame_of(letter))["author"] == "罗一鸣"
