@@ -457,7 +457,7 @@ _TRAILING = {"d", "p", "c", "u", "uj", "ul", "y", "v", "m", "r", "f"}
 
 
 def _tagged(phrase: str) -> list[tuple[str, str]]:
-    from fintech_tui.draft.names_zh import tokenizer  # deferred: the dictionary loads on first use
+    from fintech_tui.draft.lexicon_zh import tokenizer  # deferred: the dictionary loads on first use
 
     return [(pair.word, pair.flag) for pair in tokenizer().cut(phrase)] if phrase else []
 
