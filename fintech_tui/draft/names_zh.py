@@ -5,7 +5,8 @@ tokenizer of its own, so 花呗 or 饿了么 stay one word and the global jieba 
 Rules then read the tokens: a known name, a name-like run before an organisation suffix
 (重庆两江新区科融小额贷款有限公司, 中信信托), a name before APP, a product in quotes
 (“微业贷”), a name listed beside a known one, a person before 表示 or after 董事长, and
-Latin-script brand names (the tables and the tagger are in lexicon_zh). Jieba's own name tags alone are too loose (护城河 nz, 高达 nr) to count.
+Latin-script brand names (the tables and the tagger are in lexicon_zh). Jieba's own name tags
+alone are too loose (护城河 nz, 高达 nr) to count.
 Aliases come from what the text says (下称, 简称, 现名, a bracket after the name), from
 abbreviations made of a name's own characters (招行, 工行) and short forms (腾讯 for 腾讯控股);
 parents come from parents_zh (X旗下Y, X的Y, 其「Y」, 子公司Y, 都属于X旗下).
