@@ -51,6 +51,7 @@ SUFFIX_KINDS = {
     "财险": "company",
     "基金": "company",
     "信托": "company",
+    "理财": "company",  # 平安理财, 招银理财: a bank's wealth-management arm (a common word: the head must be proper)
     "资本": "company",
     "资管": "company",
     "支付": "company",
@@ -223,4 +224,9 @@ def _ends_in_title(word: str) -> bool:
 def _suffix_kind(name: str) -> str:
     """The kind the longest organisation suffix of `name` gives: 集团股份有限公司 is a group's."""
     suffix = max((s for s in SUFFIX_KINDS if name.endswith(s)), key=len, default="")
+    if suffix == "理财":  # a bank's arm (平安理财) is a company; a platform's (度小满理财) is its product
+        head = dictionary().get(name[:-2])
+        return "company" if name[:-2] + "银行" in dictionary() or (head and head.kind == "bank") else ""
+    if SUFFIX_KINDS.get(suffix) == "company" and re.search(r"[（(]集团[)）]", name):
+        return "group"  # 中国平安保险（集团）股份有限公司
     return SUFFIX_KINDS.get(suffix, "")

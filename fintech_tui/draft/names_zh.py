@@ -171,6 +171,7 @@ class _Finder:
                 suffix.endswith("公司") or suffix in ("分行", "支行") or tokens[i - 1][0].endswith(("有限", "有限责任"))
             )
             strong = strong if i else False
+            unit = SUFFIX_KINDS[suffix] == "organisation"  # 招商银行 信用卡 中心, 某某院 金融 研究所: a unit's name
             head_tokens: list[tuple[str, str]] = [(word[: -len(suffix)], "n")] if word != suffix else []
             first, j = start + len(word) - len(suffix) - len(head_tokens[0][0] if head_tokens else ""), i - 1
             while j >= 0:
@@ -180,7 +181,7 @@ class _Finder:
                 if (
                     other in LEADING
                     or not (flag in NAME_FLAGS or verb)
-                    or sum(len(w) for w, _ in head_tokens) + len(other) > (18 if strong else 8)
+                    or sum(len(w) for w, _ in head_tokens) + len(other) > (18 if strong or unit else 8)
                 ):
                     break
                 if flag == "x" and not other.isalnum():
@@ -193,9 +194,9 @@ class _Finder:
             while head_tokens and head_tokens[0][0] in "的之及与和":
                 first += len(head_tokens.pop(0)[0])
             head = "".join(w for w, _ in head_tokens)
-            unit = SUFFIX_KINDS[suffix] == "organisation"  # 招商银行 信用卡 中心: a unit's name
-            if head and self._name_like_head(head_tokens, strong, unit):
-                self.add(para, first, head + suffix, SUFFIX_KINDS[suffix], f"a name ending in {suffix}")
+            kind = _suffix_kind(head + suffix) if suffix == "理财" else SUFFIX_KINDS[suffix]  # 度小满理财: no firm
+            if head and kind and self._name_like_head(head_tokens, strong, unit):
+                self.add(para, first, head + suffix, kind, f"a name ending in {suffix}")
 
     def _name_like_head(self, head: list[tuple[str, str]], strong: bool, unit: bool) -> bool:
         """A head holds a proper or rare word (宁波, 科融, 微众), and ends in one unless the suffix is 公司.
