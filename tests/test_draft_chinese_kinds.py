@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from fintech_tui.draft.brands_zh import fold_bare_brands
+from fintech_tui.draft.dictionary_zh import Entity
 from fintech_tui.draft.found import Name
-from fintech_tui.draft.names_zh import find_names
+from fintech_tui.draft.names_zh import _merge, find_names
 
 
 def named(*texts: str) -> dict[str, Name]:
@@ -38,3 +40,35 @@ def test_a_research_unit_keeps_its_long_head() -> None:
     found = named("中国人民大学金融研究所的一位研究员表示，增速会回升。")
     assert "中国人民大学金融研究所" in found
     assert "中国人民大学金融" not in found
+
+
+def _entities(*rows: tuple[str, str, list[str], str]) -> dict[str, Entity]:
+    return {
+        name: Entity(name, kind, "test", n, list(aliases), parent)
+        for n, (name, kind, aliases, parent) in enumerate(rows)
+    }
+
+
+def test_a_bare_brand_is_the_firm_that_owns_the_others() -> None:
+    entities = _entities(
+        ("云岫", "company", [], ""),
+        ("云岫保险股份有限公司", "company", ["云岫保险"], ""),
+        ("云岫银行", "bank", [], "云岫保险股份有限公司"),
+        ("云岫科技有限公司", "company", ["云岫科技"], "云岫"),
+    )
+    fold_bare_brands(entities, ["云岫保险……云岫银行……云岫科技"], _merge)
+    assert "云岫" not in entities and "云岫" in entities["云岫保险股份有限公司"].aliases
+
+
+def test_a_bare_brand_shared_by_unrelated_firms_stays_apart() -> None:
+    entities = _entities(("云岫", "company", [], ""), ("云岫银行", "bank", [], ""), ("云岫科技", "company", [], ""))
+    fold_bare_brands(entities, ["云岫银行 云岫科技"], _merge)
+    assert "云岫" in entities
+
+
+def test_a_bare_brand_the_dictionary_knows_goes_to_its_firm_only() -> None:
+    known = named("众安在线财产保险股份有限公司（下称“众安保险”）的理赔更快了，众安的保费增长。")
+    assert "众安" in known["众安在线财产保险股份有限公司"].aliases
+    entities = _entities(("平安", "company", [], ""), ("平安银行", "bank", [], ""))
+    fold_bare_brands(entities, ["平安 平安银行"], _merge)
+    assert "平安" in entities  # the dictionary's 平安 is 中国平安, not the bank

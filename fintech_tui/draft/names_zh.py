@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from fintech_tui.draft.brands_zh import fold_bare_brands
 from fintech_tui.draft.dictionary_zh import Entity, dictionary, load_dictionary
 from fintech_tui.draft.found import Name
 from fintech_tui.draft.lexicon_zh import (
@@ -399,6 +400,7 @@ def find_names(paragraphs: list[tuple[str, str]]) -> list[Name]:
     _merge_short_forms(entities, texts)
     _drop_nested(entities, texts)  # 南岭基金 only inside 南岭基金销售, a short form found just now
     find_parents(entities, texts)
+    fold_bare_brands(entities, texts, _merge)  # 众安 for 众安在线财产保险（下称“众安保险”）
     ordered = sorted(entities.values(), key=lambda e: e.first)
     return [Name(e.name, e.kind, e.reason, e.aliases, e.parent) for e in ordered]
 
