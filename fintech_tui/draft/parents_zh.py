@@ -7,6 +7,7 @@ Y都属于X旗下; and an organisation's own unit (X信用卡中心, X上海监�
 
 from __future__ import annotations
 
+import functools
 import re
 
 from fintech_tui.draft.dictionary_zh import Entity, dictionary
@@ -179,7 +180,7 @@ def _belongs(
         found = BELONGS.search(clause) or COPULA.search(clause)
         if not found:
             continue
-        tail = re.match(rf"\s*({alternation})(?:旗下|所有)?", clause[found.end() :])
+        tail = _owner_after(alternation).match(clause[found.end() :])
         if tail:
             parent = forms[tail.group(1)]
             if found.re is COPULA and not re.match(
@@ -188,6 +189,12 @@ def _belongs(
                 continue
             for child in any_name.finditer(clause, 0, found.start()):
                 _set_parent(entities, forms[child.group()], parent)
+
+
+@functools.lru_cache(maxsize=8)
+def _owner_after(alternation: str) -> re.Pattern[str]:
+    """The owner's name right after 属于 / 是 (compiled once per text's names, not per clause)."""
+    return re.compile(rf"\s*({alternation})(?:旗下|所有)?")
 
 
 def _set_parent(entities: dict[str, Entity], child: str, parent: str) -> None:
