@@ -7,6 +7,7 @@ figures in the same sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
@@ -255,8 +256,8 @@ def _counted(text: str, figure: Found, metric: str) -> str:
     generic = figure.unit in GENERIC_COUNTS or (figure.unit == "firms" and figure.as_written.endswith("家"))
     if not generic or figure.value is None:
         return figure.unit
-    stop = CLAUSE_STOP.search(text, figure.end)
-    after = text[figure.end : min(figure.end + 6, stop.start() if stop else len(text))]
+    stop = CLAUSE_STOP.search(text, figure.end, figure.end + 6)  # bounded: a long line stays linear
+    after = text[figure.end : stop.start() if stop else figure.end + 6]
     for place in (after, metric):
         for noun, unit in COUNTED:
             if noun in place and (unit == "branches" or figure.unit != "firms"):
@@ -458,10 +459,12 @@ _NOUNS = {"n", "nz", "vn", "eng", "j", "l", "an", "ng", "nrt", "nr", "nt", "b", 
 _TRAILING = {"d", "p", "c", "u", "uj", "ul", "y", "v", "m", "r", "f"}
 
 
-def _tagged(phrase: str) -> list[tuple[str, str]]:
-    from fintech_tui.draft.names_zh import tokenizer  # deferred: the dictionary loads on first use
+@functools.lru_cache(maxsize=4096)
+def _tagged(phrase: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words and tags for a metric phrase; cached, as clauses repeat their phrases."""
+    from fintech_tui.draft.lexicon_zh import tokenizer  # deferred: the dictionary loads on first use
 
-    return [(pair.word, pair.flag) for pair in tokenizer().cut(phrase)] if phrase else []
+    return tuple((pair.word, pair.flag) for pair in tokenizer().cut(phrase)) if phrase else ()
 
 
 CLAUSE_STOP = re.compile(r"[，,。！？!?；;：:]")
