@@ -121,6 +121,23 @@ def contains_either(a: str, b: str) -> bool:
     return bool(na and nb) and (na in nb or nb in na)
 
 
+def contains_whole_numbers(a: str, b: str) -> bool:
+    """Containment either way that never cuts a number: "June 20" is not inside "June 2026"."""
+    na, nb = norm(a), norm(b)
+    if not (na and nb):
+        return False
+    short, long = (na, nb) if len(na) <= len(nb) else (nb, na)
+    start = long.find(short)
+    while start >= 0:
+        end = start + len(short)
+        cut_before = start > 0 and long[start - 1].isdigit() and short[0].isdigit()
+        cut_after = end < len(long) and long[end].isdigit() and short[-1].isdigit()
+        if not (cut_before or cut_after):
+            return True
+        start = long.find(short, start + 1)
+    return False
+
+
 # ---------------------------------------------------------------- reading
 
 
@@ -422,7 +439,7 @@ def score_figures(
     readings: dict[str, tuple[Read, Callable[[Any, Any], bool]]] = {
         "subjects": (lambda d: found.truth_name(d.get("subject")), lambda a, b: a == b),
         "hedges": (lambda d: str(d.get("hedge") or "") or None, lambda a, b: a.casefold() == b.casefold()),
-        "periods": (lambda d: " / ".join(texts(d.get("period"))) or None, lambda a, b: contains_either(a, b)),
+        "periods": (lambda d: " / ".join(texts(d.get("period"))) or None, contains_whole_numbers),
         "metrics": (lambda d: texts(d.get("metric")) or None, _metric_right),
     }
     for name, (read, agree) in readings.items():

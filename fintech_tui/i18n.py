@@ -605,7 +605,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unit.products": ("products", "款产品"),
     "badge.strategy": ("strategy", "策略"),
     "badge.figure": ("figure", "数据"),
-    "badge.glossary": ("glossary", "术语"),
+    "badge.term": ("term", "术语"),
 }
 
 

@@ -223,3 +223,32 @@ def test_a_missing_file_scores_zero_not_a_crash() -> None:
     scores = score(truth, {})
     assert scores["claims"].recall == 0 and scores["claims"].precision == 0
     assert scores["glossary"].recall == 0 and scores["names"].recall == 0
+
+
+def test_a_period_cut_inside_its_number_is_wrong() -> None:
+    text = "Deposits reached $4 billion by the end of March 2027."
+    truth = {
+        **TRUTH,
+        "language": "en",
+        "entities": [],
+        "figures": [
+            {
+                "context": "reached $4 billion",
+                "as_written": "$4 billion",
+                "value": 4e9,
+                "unit": "USD",
+                "period": "March 2027",
+            }
+        ],
+    }
+
+    def drafted_with(period: str) -> dict[str, Any]:
+        figure = {"as_written": "$4 billion", "value": 4e9, "unit": "USD", "period": period}
+        figure["evidence"] = [{"para": "p1", "quote": text}]
+        return {"paragraphs": [{"id": "p1", "text": text}], "entities": [], "figures": [figure]}
+
+    assert score(truth, drafted_with("March 20"))["periods"].hits == 0  # the year cut to a day
+    assert score(truth, drafted_with("March 2"))["periods"].hits == 0
+    assert score(truth, drafted_with("March 2027"))["periods"].hits == 1
+    assert score(truth, drafted_with("the end of March 2027"))["periods"].hits == 1  # containment still counts
+    assert score(truth, drafted_with("March"))["periods"].hits == 1  # a word, not a cut number

@@ -22,7 +22,7 @@ from textual.widgets._footer import FooterKey
 
 from fintech_tui.i18n import MESSAGES, SINGULAR, counted, phrase
 from fintech_tui.model import Pack, kinds
-from fintech_tui.queries.index import Ref
+from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.tui.app import FintechApp
 from fintech_tui.tui.key_table import places
 from fintech_tui.tui.keymap import key_name, own_bindings
@@ -322,7 +322,7 @@ async def test_the_language_is_remembered_in_the_settings(bundled_pack: Pack, tm
         await pilot.press("q")
     app.save_settings()
     again = FintechApp(bundled_pack, settings=Settings.load(path), fresh=True)
-    assert again.lang == "zh"
+    assert again.label_lang == "zh"
 
 
 async def test_a_view_opened_in_chinese_has_a_chinese_footer(bundled_pack: Pack) -> None:
@@ -348,3 +348,16 @@ async def test_the_palette_and_the_theme_picker_prompt_in_chinese(bundled_pack: 
         app.search_themes()
         await pilot.pause()
         assert app.screen.query_one(CommandInput).placeholder == phrase("palette.themes", "zh")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_term_detail_badge_calls_it_what_its_title_does(bundled_index: PackIndex, lang: str) -> None:
+    """The detail of a glossary term is titled "Term" (术语); its badge says the same, not "glossary"."""
+    from fintech_tui.render.detail import describe
+
+    term = bundled_index.pack.glossary[0]
+    detail = describe(bundled_index, Ref("term", term.id), lang)  # type: ignore[arg-type]
+    badge = detail.body[0].plain.split()[0]
+    [kind] = [kind for kind in kinds() if kind.name == "term"]
+    expected = kind.zh if lang == "zh" else kind.title.lower()
+    assert badge == expected

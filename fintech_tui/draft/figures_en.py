@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 
 from fintech_tui.draft.found import Found
+from fintech_tui.draft.lexicon_en import classes_of
 from fintech_tui.draft.periods_en import (
     NUMBER_WORD,
     WORD_VALUES,
@@ -112,7 +113,8 @@ TIMES = re.compile(
 # An id or a name with a number in it: Form 10-K, COVID-19, Section 230, Fortune 500, Basel III.
 _ID_BEFORE = re.compile(
     r"(?:\b(?:Form|Section|Rule|Chapter|Article|Title|Schedule|Regulation|Fortune|Phase|Tier|Level|No|Nos|"
-    r"Number|Item|Part|Series|Version|Model|Room|Route|Highway|Gate|Article|Clause|Figure|Table|Page|Top)\.?"
+    r"Number|Item|Part|Series|Version|Model|Room|Route|Highway|Gate|Article|Clause|Figure|Table|Page|Top|"
+    r"Issue|Vol|Volume|Edition|Episode|Unit|Suite|Floor|Ref|Reference|ID|Code)\.?:?"
     r"\s?|#\s?|[A-Za-z]-?|/)$"
 )
 
@@ -124,6 +126,21 @@ _NAMED_BEFORE = re.compile(
 _GLUED_AFTER = re.compile(r"(?:-?[A-Za-z]|-\d|\(|/\d|\.\d)")
 
 LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[A-Za-z])[.)]\s")
+
+# "1.2. The firm …", "2.1 Background", "03 — What changed": a paragraph's or a heading's own number
+SECTION_NUMBER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|0\d\.?)\s+(?:[—–-]\s)?[A-Z\"“‘(]")
+
+# "12 Endeavour Square": a street number, not a quantity
+_ADDRESS = re.compile(
+    r"\s(?:[A-Z][\w'’-]*\s){1,3}(?:Street|St|Square|Road|Rd|Avenue|Ave|Lane|Place|Plaza|Boulevard|Blvd|Way|"
+    r"Drive|Court|Wharf|Row|Hill|Park|Gardens)\b"
+)
+
+# "0% APR", "0% interest": a promotion's name, not a rate the article reports
+_ZERO_PROMOTION = re.compile(r"\s(?:APR|APY|interest|financing|intro|introductory|promotional|down)\b")
+
+# "−$14 million", "-2.4%": a sign written before the number (never a range's dash after a number or word)
+_MINUS = re.compile(r"(?:^|(?<=[\s(|:]))[−-]$")
 
 _GOES_ON = re.compile(
     r"^[\s,]*(?:(?:year-on-year|year-over-year|year over year|y/y|yoy|on the year|a year earlier)\s)?"
@@ -237,9 +254,9 @@ def find_figures(text: str) -> list[Found]:
         goes_on = _GOES_ON.search(text[clause_start(text, start) : start])
         if not metric and previous and goes_on:
             metric = previous.metric  # "revenue of $1.2 billion, up 24%", "slipped 0.3 points to 4.1%": the same metric
-        counted = _count_noun(" " + metric.split()[-1], 0) if metric and not unit else None
-        if counted:
-            unit = counted[0]  # "active members rose 23% to 8.6 million": 8.6 million members
+        named = _unit_in_metric(metric) if metric and not unit else ""
+        if named:
+            unit = named  # "active members rose 23% to 8.6 million": 8.6 million members
         elif (
             not unit
             and previous
@@ -335,6 +352,12 @@ def _read(match: re.Match[str], text: str) -> tuple[int, int, int | float | None
         return None  # 10-K, 5G, 401(k), 24/7
     if not text[:start].strip() and LIST_NUMBER.match(text, start) and not (groups["cur"] or groups["pct"]):
         return None  # "1. " opening a numbered paragraph
+    if not text[:start].strip() and SECTION_NUMBER.match(text, start) and not unit_read and not groups["cur"]:
+        return None  # "1.2. The firm": the paragraph's number
+    if not unit_read and not groups["cur"] and _ADDRESS.match(text, end):
+        return None  # "12 Endeavour Square"
+    if groups["pct"] and float(num.replace(",", "")) == 0 and _ZERO_PROMOTION.match(text, end):
+        return None  # "0% APR loans": the name of a promotion
     value = _number(num)
     if value is None:
         return None
@@ -343,6 +366,8 @@ def _read(match: re.Match[str], text: str) -> tuple[int, int, int | float | None
     if scale in ("m", "b", "k") and not groups["cur"] and not groups["curword"] and not counted_after:
         return None  # 5m is a distance, 3b a grade: only money and counts (5.5m customers) take a one-letter scale
     value *= SCALE_VALUES.get(scale, 1)
+    if _MINUS.search(text, max(0, start - 2), start):
+        value, start = -value, start - 1  # "−$14 million": the sign as written (a verb's direction is never one)
     cur = (groups["cur"] or "").strip().lower().rstrip(".")
     unit = CURRENCY_BEFORE.get(cur, "") or CURRENCY_AFTER.get((groups["curword"] or "").lower(), "")
     if groups["pct"]:
@@ -358,6 +383,8 @@ def _read(match: re.Match[str], text: str) -> tuple[int, int, int | float | None
         counted = _count_noun(text, end)
         if counted:
             unit, end = counted
+    if not unit:
+        unit = _unit_of_whole(text, end)
     if not unit and _list_count(text, end):
         return None  # "5 things to know"
     if not unit and value == int(value) and 1900 <= value <= 2099 and not groups["scale"]:
@@ -365,6 +392,30 @@ def _read(match: re.Match[str], text: str) -> tuple[int, int, int | float | None
     if not unit and not scale and _NAMED_BEFORE.search(text[max(0, start - 30) : start]):
         return None  # iPhone 15, Basel 3, Windows 11: a number inside a name
     return start, end, _plain(value), unit
+
+
+_OF_WHOLE = re.compile(rf"\s(?:of|out of)\s(?:its|the|their|our|his|her|all)\s(?:(?:{_NUMBER})(?:{_SCALE})?)")
+
+
+def _unit_of_whole(text: str, end: int) -> str:
+    """The noun of the whole a bare count is part of: "the first 1.2 million of its 9 million customers"."""
+    whole = _OF_WHOLE.match(text, end)
+    counted = _count_noun(text, whole.end()) if whole else None
+    return counted[0] if counted else ""
+
+
+def _unit_in_metric(metric: str) -> str:
+    """A count noun the metric names: "active members" → members, "customer base" → customers."""
+    words = metric.lower().split()
+    if not words:
+        return ""
+    counted = _count_noun(" " + words[-1], 0)
+    if counted:
+        return counted[0]
+    if len(words) > 1 and words[-1] in ("base", "count", "number", "total", "tally", "roll", "rolls"):
+        singular = words[-2].removesuffix("s")
+        return COUNT_UNITS.get(singular, "") if singular not in ("day", "month", "year") else ""
+    return ""
 
 
 def _list_count(text: str, end: int) -> bool:
@@ -383,21 +434,29 @@ def _number(num: str) -> Decimal | None:
 
 
 def _count_noun(text: str, end: int) -> tuple[str, int] | None:
-    """The noun counted right after a number ("700 million users", "38 million active members")."""
+    """The noun counted right after a number ("700 million users", "38 million active members",
+    "400,000 self-employed customers", "3,400 Hartwell Grocers stores", "12 million Mexicans")."""
     aged = re.match(r"\s(?:years?|yrs)[- ]old\b|-year-olds?\b", text[end : end + 12])
     if aged:
         return "years old", end + aged.end()
-    words = list(re.finditer(r"\s([a-z][a-z-]*\b|(?:U\.S\.|US|UK|EU|U\.K\.)(?!\w))", text[end : end + 60]))
+    words = list(re.finditer(r"\s((?:U\.S\.|U\.K\.)(?!\w)|[A-Za-z][A-Za-z-]*\b)", text[end : end + 60]))
     position = 0
     for index, match in enumerate(words[:4]):
         if match.start() != position:
             return None
         noun = match.group(1)
+        if noun[0].isupper():
+            if index < 3 and _nationals(noun):
+                return "people", end + match.end()  # "12 million Mexicans": people of a nation
+            if index < 2 and noun.lower() not in NOT_COUNT_NOUNS:
+                position = match.end()  # a name or a place between: "30 million U.S. users", "3,400 Acme stores"
+                continue
+            return None
         describing = noun.endswith(("ing", "ly")) and index == 1 and words[0].group(1) in COUNT_ADJECTIVES
-        if (noun in COUNT_ADJECTIVES or noun[0].isupper() or describing) and index < 3:
+        if (noun in COUNT_ADJECTIVES or describing) and index < 3:
             position = match.end()
             continue
-        if noun in NOT_COUNT_NOUNS or noun in LIST_NOUNS or noun[0].isupper():
+        if noun in NOT_COUNT_NOUNS or noun in LIST_NOUNS:
             return None
         singular = noun[:-3] + "y" if noun.endswith("ies") else noun[:-2] if noun.endswith("ches") else noun.rstrip("s")
         if noun in ("people", "staff"):
@@ -406,8 +465,26 @@ def _count_noun(text: str, end: int) -> tuple[str, int] | None:
             return COUNT_UNITS[singular], end + match.end()
         if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3:
             return noun, end + match.end()  # any plural after the adjectives skipped: "monthly transacting actives"
+        if _modifier(noun) and index < 3:
+            position = match.end()  # "self-employed customers", "regional lenders"
+            continue
         return None
     return None
+
+
+_MODIFIER = re.compile(r"[a-z]+-[a-z-]+|[a-z]{3,}(?:ed|al|ive|ic|ous|ary|ese|ian|ish)")
+
+
+def _modifier(word: str) -> bool:
+    """A describing word before a counted noun: "self-employed", "small-business", "regional", "overdue"."""
+    return bool(_MODIFIER.fullmatch(word)) and word not in NOT_COUNT_NOUNS
+
+
+def _nationals(word: str) -> bool:
+    """Whether a capitalised plural names the people of a nation or region (Mexicans, Europeans, Britons)."""
+    if not word.endswith("s") or len(word) < 5:
+        return False
+    return any("nationality" in classes_of(form) for form in (word[:-1], word[:-2] + "sh", word[:-2] + "n"))
 
 
 def _read_word(match: re.Match[str]) -> tuple[int, int, int | float | None, str] | None:

@@ -71,6 +71,8 @@ SPEAKER_AFTER = re.compile(rf"(?:[^，,。；;：:！？“”]{{0,12}}?(?:{SAYS
 SPOKESPERSON = re.compile(r"分析师|负责人|人士|研究员|经济学家|首席|总裁|总经理|董事长|行长|主席|主任|发言人")
 # Chinese: a figure the clause says is about a whole market or industry has no entity for subject.
 MARKET = re.compile(r"(?:而|但|其中|据统计)?(?:全国|全行业|行业|全市场|市场(?!份额|占有率)|业内|部分|多数|全球)")
+# Chinese: the speaker's own firm, in an interview's answers or a quote (我们的费率, 我行, 本公司).
+FIRST_PERSON = re.compile(r"我们|我行|本行|我司|本公司|咱们")
 DECLARED_COMPANY = re.compile(r"简称[“\"「]([^”\"」]{2,12})[”\"」]或[“\"「](?:公司|本公司)[”\"」]")
 
 
@@ -136,6 +138,7 @@ class Reader:
         self.mentions = mentions
         self.recent: list[str] = []  # names in the order last named, most recent last
         self.pinned = ""  # the entity a Chinese text calls 公司 for short (简称“X”或“公司”)
+        self.counts: dict[str, int] = {}  # how often each name was named in the paragraphs read
 
     def paragraph(self, text: str) -> list[Mention]:
         found = self.mentions.in_text(text)
@@ -151,12 +154,17 @@ class Reader:
         sentence = _span_start(SENTENCE, text, start)
         before = [m for m in found if m.end <= start and not m.source and not m.speaker]
         back = _resolvable(list(_BACK.finditer(text, sentence, start)))
+        spread = _spread(text, [m for m in before if m.start >= sentence], start) if chinese else ""
+        if spread:
+            return spread
         in_clause = [m for m in before if m.start >= clause]
         in_sentence = [m for m in before if m.start >= sentence]
         if back and (not in_sentence or back[-1].start() > in_sentence[-1].end):
             return self._referred(back[-1].group().lower(), [m.name for m in found if m.end <= back[-1].start()])
         if in_clause:
             return self._preferred(in_clause, text, first=False)
+        if chinese and not in_sentence and FIRST_PERSON.search(text, sentence, start):
+            return self._own_firm(found)  # 答：我们的费率…: the speaker's firm, the one the text is about
         if chinese and MARKET.match(text, clause):
             return ""  # 全国小额贷款公司已从…, 而行业平均降幅…: the market's figure
         segment = [m for m in in_sentence if m.start >= _span_start(SEGMENT, text, start)] if chinese else []
@@ -203,9 +211,21 @@ class Reader:
         sentence_starts = [0, *(m.end() for m in SENTENCE.finditer(text))] if text else [0]
         for first, last in zip(sentence_starts, [*sentence_starts[1:], len(text) + 10**9], strict=True):
             for mention in reversed([m for m in found if first <= m.start < last and not m.source]):
+                self.counts[mention.name] = self.counts.get(mention.name, 0) + 1
                 if mention.name in self.recent:
                     self.recent.remove(mention.name)
                 self.recent.append(mention.name)
+
+    def _own_firm(self, found: list[Mention]) -> str:
+        """The firm 我们 / 我行 / 本公司 speaks for: the one the text declared as 公司, else the firm
+        (company, bank, group) named most often so far."""
+        if self.pinned:
+            return self.pinned
+        counts = dict(self.counts)
+        for mention in found:
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+        firms = [n for n in counts if self.mentions.kinds.get(n) in ("company", "bank", "group")]
+        return max(firms, key=lambda n: counts[n]) if firms else ""
 
     def _referred(self, word: str, earlier_here: list[str]) -> str:
         if word in ("公司", "该公司") and self.pinned:
@@ -226,6 +246,20 @@ def _resolvable(back: list[re.Match[str]]) -> list[re.Match[str]]:
     """The back references worth resolving: one that names a kind (the bank) over a bare "its"."""
     named = [m for m in back if BACK_REFERENCES.get(m.group().lower())]
     return named or back
+
+
+def _spread(text: str, named: list[Mention], start: int) -> str:
+    """分别 gives each name listed before it the figure in its place after it (A和B分别增长9%和5%:
+    5% is B's), a second list pairing again; "" when 分别 does not stand between them."""
+    each = text.rfind("分别", named[0].start if named else start, start)
+    names = list(dict.fromkeys(m.name for m in named if m.end <= each))
+    if each < 0 or len(names) < 2:
+        return ""
+    index = len(FIGURE_START.findall(text, each, start))
+    return names[index % len(names)]
+
+
+FIGURE_START = re.compile(r"(?<![\d.,])[−-]?\d+(?:[.,]\d+)*")
 
 
 def _clause_end(text: str, at: int) -> int:

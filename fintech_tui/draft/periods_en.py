@@ -38,10 +38,12 @@ _YEAR = r"(?:19|20)\d\d"
 
 PERIOD = re.compile(
     rf"(?:as of|at the end of|end of|in|since|by|during|through|for|from|until)?\s?"
-    rf"(?:{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s{_YEAR})?"
+    rf"(?:{_MONTH}\s\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s{_YEAR})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH}(?:,?\s{_YEAR})?"
     rf"|{_MONTH}\s{_YEAR}"
     rf"|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+    rf"|(?:(?:the|its|their)\s)?(?:(?:fiscal|financial)\s)?(?:year|half|quarter)\s(?:to|ended|ending|through)\s"
+    rf"{_MONTH}(?:\s\d{{1,2}}(?!\d))?(?:,?\s{_YEAR})?"
     rf"|(?:(?:the|its|their)\s)?(?:{_ORD}\s)?(?:(?:fiscal|financial|calendar)\s)?"
     rf"(?:quarter|half|year|month|week|decade|period)s?"
     rf"(?:\s(?:of\s)?(?:(?:fiscal|financial)\s)?{_YEAR}(?:/\d\d)?)?(?=\W|$)"
@@ -166,7 +168,8 @@ def figure_period(text: str, start: int, end: int, periods: list[tuple[int, int]
     )
     if contrast and re.search(r"\b[A-Z][a-z]+", text[clause_left:start]):
         free, days = [], []  # "…last year, while Affirm put the share at 2.6%": another subject, another time
-    if re.search(r"\b(?:now|currently|today)\b", text[clause_left:start]):
+    present = re.search(r"\b(?:now|currently|today)\b", text[clause_left:start])
+    if present:
         free, days = [], []  # "…since its 2021 debut, and it now serves 100 million": the present, not then
     for group, later in ((in_clause, True), (free, False), (days, False)):
         before = [p for p in group if p[1] <= start]
@@ -175,7 +178,7 @@ def figure_period(text: str, start: int, end: int, periods: list[tuple[int, int]
         after = [p for p in group if p[0] >= end]
         if after and later:  # a period later in the sentence but in another clause times another figure
             return _period_text(text, *after[0])
-    return ""
+    return present.group() if present else ""  # "it now serves 100 million": the period is the present
 
 
 def _direct(text: str, end: int, s: int) -> bool:

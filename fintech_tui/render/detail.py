@@ -426,7 +426,7 @@ def describe_figure(figure: Figure, index: PackIndex, lang: Lang) -> Detail:
 @describe_item.register
 def describe_term(term: GlossaryTerm, index: PackIndex, lang: Lang) -> Detail:
     detail = Detail(Text.assemble(plain(term.term, "bold"), "  →  ", pair(term.meaning, lang)))
-    detail.body.append(_badges((phrase("badge.glossary", lang), "reverse"), _inferred(term.inference, lang)))
+    detail.body.append(_badges((phrase("badge.term", lang), "reverse"), _inferred(term.inference, lang)))
     _prose(detail, term.note)
     _inference(detail, term.inference, lang)
     _evidence(detail, index, term.evidence, lang)

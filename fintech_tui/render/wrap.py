@@ -4,8 +4,9 @@ Rich breaks lines only at spaces, so a Chinese sentence is one long "word":
 it is pushed below a short prefix (a lone `¶7` above its quote) and then cut
 wherever the width runs out, which puts `，` or `。` at the start of a line and
 splits a `⟨reading⟩` marker. Here a line may break between any two Chinese
-characters, except before closing punctuation, after opening punctuation and
-inside a marker; Latin words still break only at spaces.
+characters, except before closing punctuation, after opening punctuation,
+inside a marker and between a number and its unit (1美分, 30万元); Latin words
+still break only at spaces.
 
 `breakable(renderable)` switches every Text inside a Group or Table to these
 rules in place, so the renderers that build the views need not know about it.
@@ -28,6 +29,8 @@ NO_BREAK_BEFORE = frozenset("，。、；：？！）」』】》〉”’…—
 #: No line may end with these (opening punctuation).
 NO_BREAK_AFTER = frozenset("（「『【《〈“‘([{⟨")
 MARKER_OPEN, MARKER_CLOSE = "⟨", "⟩"
+#: Chinese characters that write a unit or scale after a number: 1美分, 30万元, 3倍 stay whole.
+UNIT_AFTER_NUMBER = frozenset("万亿千百元角分美港欧英镑倍个点人户家次台笔张份岁年月日天周秒名位条款单项")
 
 
 def _is_wide(char: str) -> bool:
@@ -54,6 +57,13 @@ def atoms(text: str) -> list[tuple[int, int]]:
                 continue
         elif _is_wide(char) or char in NO_BREAK_BEFORE or char in NO_BREAK_AFTER:
             end = i + 1
+            if char in UNIT_AFTER_NUMBER and i and text[i - 1].isdigit():  # 1美分: the unit after its number
+                while end < length and text[end] in UNIT_AFTER_NUMBER:
+                    end += 1
+                spans[-1][1] = end
+                glue_next = False
+                i = end
+                continue
         else:  # a Latin word, its own punctuation included (JD.com): up to a space or wide character
             end = i + 1
             while end < length and not _ends_word(text[end]):

@@ -12,7 +12,6 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from fintech_tui.i18n import phrase, value_phrase
-from fintech_tui.model import Lang
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.gaps import Finding, Gap, gap_report
 from fintech_tui.render.safe import one_line
@@ -38,11 +37,10 @@ class GapsScreen(View[Ref | None]):
 
     WHERE = "view.gaps"
 
-    def __init__(self, index: PackIndex, start: int = 0, lang: Lang = "en") -> None:
+    def __init__(self, index: PackIndex, start: int = 0) -> None:
         super().__init__()
         self.index = index
-        self.lang = lang
-        self.report = gap_report(index, lang)
+        self.report = gap_report(index, self.lang)
         self.gaps: list[Gap] = []
         self.start = start
         self.chosen = start  # the finding last opened, for coming back to it
@@ -101,7 +99,7 @@ class GapsScreen(View[Ref | None]):
 
         paragraphs = {paragraph.number: paragraph.id for paragraph in self.index.pack.paragraphs}
         first = Ref("paragraph", paragraphs[gap.paragraphs[0]])
-        self.app.push_screen(SourceScreen(self.index, first, gap.quote, self.lang), self._from_source)
+        self.app.push_screen(SourceScreen(self.index, first, gap.quote), self._from_source)
 
     def _from_source(self, ref: Ref | None) -> None:
         """What the reader opened from the source view opens in the explorer, as from a finding."""

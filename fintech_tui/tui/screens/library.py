@@ -34,6 +34,7 @@ from fintech_tui.model import Lang
 from fintech_tui.render.library import ARTICLE_COLUMNS, COUNT_COLUMNS, article_cells, broken_lines
 from fintech_tui.render.safe import clipped
 from fintech_tui.tui.screens.library_open import OpenArticle
+from fintech_tui.tui.state import ui
 from fintech_tui.tui.widgets.footer import ScreenFooter
 from fintech_tui.tui.widgets.keys import bind, fit_footer, localised
 from fintech_tui.tui.widgets.paged_table import PagedTable
@@ -134,16 +135,20 @@ class LibraryScreen(Screen[None]):
             super().__init__()
             self.changed = changed
 
-    def __init__(self, folder: Path, lang: Lang, library: Library | None = None) -> None:
+    def __init__(self, folder: Path, library: Library | None = None) -> None:
         super().__init__()
         self.folder = folder
-        self.lang = lang
         self.library = library
         self.sort = "date"
         self.descending = SORTS["date"]
         self.marked: list[str] = []  # article keys chosen for claims side by side
-        self._widths = column_widths(120, lang)
+        self._widths = column_widths(120, self.lang)
         self.typed: list[tuple[str, str | None]] = []  # keys pressed while the index was built, to replay
+
+    @property
+    def lang(self) -> Lang:
+        """The label language (the app's)."""
+        return ui(self).label_lang
 
     @property
     def help_title(self) -> str:
@@ -165,6 +170,7 @@ class LibraryScreen(Screen[None]):
         yield ScreenFooter()
 
     def on_mount(self) -> None:
+        self.watch(self.app, "label_lang", self._relabel, init=False)
         self._widths = column_widths(self.app.size.width, self.lang)
         self.query_one("#library-broken").display = False
         if self.library is None:
@@ -334,13 +340,12 @@ class LibraryScreen(Screen[None]):
             self._widths = widths
             self._rebuild()
 
-    def relabel(self, lang: Lang) -> None:
-        """The words in `lang`, the order and the cursor kept."""
-        self.lang = lang
+    def _relabel(self) -> None:
+        """The words in the new label language, the order and the cursor kept."""
         bar = self.query_one(TitleBar)
         bar.where = self.help_title
         bar.refresh()
-        self._widths = column_widths(self.app.size.width, lang)
+        self._widths = column_widths(self.app.size.width, self.lang)
         if self.library is not None:
             self._rebuild()
             self._show_broken()
@@ -393,7 +398,7 @@ class LibraryScreen(Screen[None]):
         if self.library is None or len(self.marked) < 2:
             self.notify(phrase("toast.mark_two", self.lang), timeout=3, markup=False)
             return
-        screen = SideBySideScreen.for_articles(self.library, list(self.marked), self.lang)
+        screen = SideBySideScreen.for_articles(self.library, list(self.marked))
         if screen is None:
             self.notify(phrase("toast.no_shared_topic", self.lang), timeout=3, markup=False)
             return
@@ -403,13 +408,13 @@ class LibraryScreen(Screen[None]):
         from fintech_tui.tui.screens.library_shared import SharedScreen  # deferred: opened on demand
 
         if self.library is not None:
-            self.app.push_screen(SharedScreen(self.library, self.lang))
+            self.app.push_screen(SharedScreen(self.library))
 
     def action_search(self) -> None:
         from fintech_tui.tui.screens.library_search import LibrarySearchScreen  # deferred: opened on demand
 
         if self.library is not None:
-            self.app.push_screen(LibrarySearchScreen(self.library, self.lang))
+            self.app.push_screen(LibrarySearchScreen(self.library))
 
     async def action_toggle_language(self) -> None:
         await self.app.run_action("toggle_language")
