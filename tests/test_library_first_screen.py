@@ -90,6 +90,7 @@ async def test_keys_typed_while_a_cold_index_is_built_are_not_lost(
         await pilot.press("o", "r", "r")  # sort by title, reversed and back: before there is a list to sort
         await pilot.press("slash", "c", "m", "b")  # and a search, typed on
         assert app.library is None and table(app).row_count == 0
+        assert app.library_screen.typed[:3] == [("o", "o"), ("r", "r"), ("r", "r")]
         release.set()
         await wait_until(pilot, lambda: isinstance(app.screen, LibrarySearchScreen))
         search = app.screen
@@ -167,3 +168,18 @@ def test_telling_a_library_from_a_pack_stops_at_its_first_pack(tmp_path: Path, m
     scanned.clear()
     assert len(discover.discover(tmp_path / "many")) == 30 and len(scanned) == 31
     assert not discover.is_library(tmp_path / "many" / "pack-00")
+
+
+async def test_q_still_quits_while_a_cold_index_is_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = write_library(tmp_path / "cold")
+    release = held(monkeypatch, "open")
+    app = LibraryApp(folder)
+    try:
+        async with app.run_test(size=WIDE) as pilot:
+            screen = app.library_screen
+            await pilot.press("o", "q")
+            await pilot.pause()
+            assert screen.typed == [("o", "o")]  # kept; q is not
+            assert app._exit  # quitting
+    finally:
+        release.set()

@@ -144,6 +144,7 @@ class LibraryScreen(Screen[None]):
         self.marked: list[str] = []  # article keys chosen for claims side by side
         self._widths = column_widths(120, self.lang)
         self.typed: list[tuple[str, str | None]] = []  # keys pressed while the index was built, to replay
+        self.unusable = False  # the index could not be opened: keys act at once (q quits), none is kept
 
     @property
     def lang(self) -> Lang:
@@ -217,6 +218,7 @@ class LibraryScreen(Screen[None]):
         self.post_message(self.Synced(changed))
 
     def _failed(self, why: str) -> None:
+        self.unusable, self.typed = True, []
         self.query_one("#library-indexing").display = True
         self.query_one("#library-indexing-words", Static).update(Text(why, style="bold red"))
         self.query_one(ProgressBar).display = False
@@ -247,8 +249,11 @@ class LibraryScreen(Screen[None]):
             self.refreshed(None)
 
     def on_key(self, event: Key) -> None:
-        """While the index is being built, every key is kept (the list cannot act on it yet)."""
-        if self.library is None:
+        """While the index is being built, every key is kept (the list cannot act on it yet), but quit."""
+        quits = {
+            key for key, active in self.app.active_bindings.items() if active.binding.action in ("quit", "app.quit")
+        }
+        if self.library is None and not self.unusable and event.key not in quits:
             event.stop()
             event.prevent_default()
             self.typed.append((event.key, event.character))
@@ -374,7 +379,8 @@ class LibraryScreen(Screen[None]):
 
     def action_open_article(self) -> None:
         if self.library is None:  # ⏎ is bound before any key reaches the screen: kept like the others
-            self.typed.append(("enter", "\r"))
+            if not self.unusable:
+                self.typed.append(("enter", "\r"))
             return
         row = self.current_article()
         if row is not None:
