@@ -83,9 +83,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "key.mark": ("Mark", "标记"),
     "key.mark.tip": ("Mark or unmark the company for compare", "标记或取消标记公司以便对比"),
     "key.compare": ("Compare", "对比"),
+    "key.clear_marks": ("Clear marks", "清除标记"),
+    "key.clear_marks.tip": ("Unmark every company marked for compare", "取消所有待对比公司的标记"),
     "key.compare.tip": (
-        "Compare marked companies, or the current one with its peers",
-        "对比已标记的公司，或当前公司与同类",
+        "Compare marked companies, a strategy's companies, or the current one with its peers",
+        "对比已标记的公司、某策略的公司，或当前公司与同类",
     ),
     "key.gaps": ("Gap report", "缺口报告"),
     "key.gaps.tip": ("Where the map of the article is thin", "文章图谱薄弱之处"),
@@ -178,9 +180,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "toast.marked": ("Marked to compare: {names}", "已标记待对比：{names}"),
     "toast.unmarked": ("Unmarked {name}; ", "已取消标记 {name}；"),
     "toast.none_marked": ("none", "无"),
+    "toast.marks_cleared": ("Compare marks cleared ({count})", "已清除对比标记（{count} 个）"),
+    "toast.no_marks": ("No company is marked (x marks one).", "没有标记的公司（按 x 标记）。"),
+    "compare.strategy": ("The companies that pursue {name}", "采用{name}的公司"),
+    "toast.strategy_alone": (
+        "Only {names} pursues this strategy: nothing to compare it with.",
+        "只有{names}采用这一策略，没有可对比的公司。",
+    ),
     "toast.compare_how": (
-        "Select a company (2), or mark two or more with x, then press c.",
-        "选中一家公司（2），或用 x 标记两家以上，再按 c。",
+        "Select a company (2) or a strategy (3), or mark two or more with x, then press c.",
+        "选中一家公司（2）或一项策略（3），或用 x 标记两家以上，再按 c。",
     ),
     "toast.compare_one_marked": (
         "{name} is marked: select a second company (2) to compare it with, or mark one more with x.",

@@ -612,6 +612,60 @@ def test_stop_signals_restore_the_terminal(tmp_path: Path, signum: int) -> None:
     assert b"\x1b[?25h" in after  # cursor shown
 
 
+BLOCKED_APP = """
+import sys, time
+from fintech_tui.cli.shutdown import run_app
+
+class Blocked:
+    def run(self, loop):  # the event loop never gets to run: a render or a write that does not return
+        print("running", flush=True)
+        time.sleep(60)
+
+    def exit(self, result=None, return_code=0):
+        raise AssertionError("the loop cannot run this")
+
+run_app(Blocked())
+"""
+
+
+@pytest.mark.parametrize("signum", [15, 1], ids=["SIGTERM", "SIGHUP"])
+def test_a_stop_signal_ends_an_explorer_whose_loop_is_blocked(signum: int) -> None:
+    """A closed terminal (SIGHUP) or SIGTERM ends the process even when the app cannot shut down:
+    before, the handler waited for the loop, and an explorer stuck mid-write lived on at 20 % CPU."""
+    import signal as signals
+    import subprocess
+
+    from fintech_tui.cli.shutdown import STOP_GRACE
+
+    child = subprocess.Popen([sys.executable, "-c", BLOCKED_APP], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "running\n"
+        sent = time.monotonic()
+        child.send_signal(signals.Signals(signum))
+        code = child.wait(timeout=STOP_GRACE + 20)  # before: 60 s of sleep, then the app's exit
+        assert code == 128 + signum
+        assert time.monotonic() - sent >= STOP_GRACE * 0.9  # the grace came first: the app had its chance
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_a_second_stop_signal_ends_it_at_once() -> None:
+    import signal as signals
+    import subprocess
+
+    child = subprocess.Popen([sys.executable, "-c", BLOCKED_APP], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "running\n"
+        child.send_signal(signals.SIGTERM)
+        time.sleep(0.3)
+        child.send_signal(signals.SIGTERM)
+        assert child.wait(timeout=2.5) == 128 + signals.SIGTERM  # within the grace: the second one ended it
+    finally:
+        child.kill()
+        child.wait()
+
+
 # -- 12. export never writes through links ------------------------------------------------------
 
 

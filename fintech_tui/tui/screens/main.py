@@ -66,6 +66,7 @@ class MainScreen(Screen[None]):
         bind("m", "matrix", "matrix"),
         bind("f", "figures", "figures"),
         bind("x", "mark", "mark", show=False),
+        bind("X", "clear_marks", "clear_marks", show=False),
         bind("c", "compare", "compare"),
         bind("r", "gaps", "gaps", show=False),
         bind("y", "copy_link", "copy_link", show=False),
@@ -404,15 +405,26 @@ class MainScreen(Screen[None]):
         message += self.phrase("toast.marked", names=names)
         self.notify(message, timeout=3, markup=False)
 
+    def action_clear_marks(self) -> None:
+        """Unmark every company of this pack marked for compare (the panes follow the marks)."""
+        state, origin = ui(self), self.index.pack.origin
+        count = len(self.marked)
+        state.marked = tuple(mark for mark in state.marked if mark[0] != origin)
+        said = self.phrase("toast.marks_cleared", count=count) if count else self.phrase("toast.no_marks")
+        self.notify(said, timeout=3, markup=False)
+
     def compare_choice(self) -> tuple[list[str], Callable[[Lang], Text] | None] | None:
         """The entities `c` compares and why (in a given language): the marks if two or more;
-        one mark beside the current company; else the current company and its closest peers (the
-        article's own pairings first, see `analysis.peers`), with a subtitle saying which rule chose them."""
+        a strategy's companies when a strategy is open and nothing is marked; one mark beside the current company; else
+        the current company and its closest peers (the article's own pairings first, see
+        `analysis.peers`), with a subtitle saying which rule chose them."""
         from fintech_tui.queries.analysis import peers  # deferred: only compare needs it
 
         current = self.current.id if self.current is not None and self.current.kind == "entity" else None
         if len(self.marked) >= 2:
             return list(self.marked), None
+        if not self.marked and self.current is not None and self.current.kind == "strategy":
+            return self._strategy_companies(self.current.id)  # one mark asks for a second company instead
         if len(self.marked) == 1 and current is not None and current not in self.marked:
             return [self.marked[0], current], lambda lang: Text(phrase("compare.marked_with_current", lang))
         if current is None:
@@ -432,12 +444,29 @@ class MainScreen(Screen[None]):
 
         return [current, *(peer.entity.id for peer in found)], why
 
+    def _strategy_companies(self, strategy_id: str) -> tuple[list[str], Callable[[Lang], Text] | None] | None:
+        """The companies that pursue a strategy, to compare side by side (two or more)."""
+        strategy = self.index.strategies[strategy_id]
+        pursued = [e for e in dict.fromkeys(strategy.pursued_by) if e in self.index.entities]
+        if len(pursued) < 2:
+            names = Text(self.phrase("list.separator")).join(self._entity_name(e) for e in pursued).plain
+            self.notify(self.phrase("toast.strategy_alone", names=names or "—"), timeout=3, markup=False)
+            return None
+        name = strategy.name
+
+        def why(lang: Lang) -> Text:
+            return Text(phrase("compare.strategy", lang, name=one_line(name.pick(lang)).plain))
+
+        return pursued, why
+
     def action_compare(self) -> None:
         """Compare the marked companies, or the current one with the most related others."""
         from fintech_tui.tui.screens.compare import CompareScreen  # deferred: not on the first screen
 
         choice = self.compare_choice()
         if choice is None:
+            if not self.marked and self.current is not None and self.current.kind == "strategy":
+                return  # the strategy's one company was named in a toast
             if len(self.marked) == 1 and (self.current is None or self.current.kind != "entity"):
                 name = self._entity_name(self.marked[0]).plain  # one is marked already: ask for the second
                 self.notify(self.phrase("toast.compare_one_marked", name=name), timeout=3, markup=False)
