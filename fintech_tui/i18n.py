@@ -525,6 +525,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sides.subtitle": ("n next topic · h l scroll sideways", "n 下一主题 · h l 左右滚动"),
     "sides.nothing": ("No claim on it in this article.", "本文对此没有论断。"),
     "sides.strategy": ("strategy", "策略"),
+    "sides.link_out": ("→ {relation} {article}: {claim}", "→ {relation} {article}：{claim}"),
+    "sides.link_in": ("← {article}: {claim} {relation} this", "← {article}：{claim} {relation}本论断"),
     "toast.mark_two": ("Mark two or more articles with x first.", "请先用 x 标记两篇或更多文章。"),
     "toast.no_shared_topic": (
         "The marked articles share no company or strategy.",

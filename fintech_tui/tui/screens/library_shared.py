@@ -36,7 +36,10 @@ class SharedScreen(View[None]):
         self.library = library
 
     def body(self) -> ComposeResult:
-        yield PagedTable(self._fetch, self._cells, self._key, id="shared")
+        yield PagedTable(self._fetch, self._cells, self._key, self._count, id="shared")
+
+    def _count(self) -> int:
+        return self.library.shared_count(min_articles=LEAST_ARTICLES)
 
     def _fetch(self, offset: int, limit: int) -> Sequence[SharedEntity]:
         return self.library.shared_entities(min_articles=LEAST_ARTICLES, offset=offset, limit=limit)
