@@ -8,6 +8,7 @@ Textual import, so anything may read it. CLI messages stay English.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from fintech_tui.model.bilingual import Lang
@@ -82,9 +83,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "key.mark": ("Mark", "标记"),
     "key.mark.tip": ("Mark or unmark the company for compare", "标记或取消标记公司以便对比"),
     "key.compare": ("Compare", "对比"),
+    "key.clear_marks": ("Clear marks", "清除标记"),
+    "key.clear_marks.tip": ("Unmark every company marked for compare", "取消所有待对比公司的标记"),
     "key.compare.tip": (
-        "Compare marked companies, or the current one with its peers",
-        "对比已标记的公司，或当前公司与同类",
+        "Compare marked companies, a strategy's companies, or the current one with its peers",
+        "对比已标记的公司、某策略的公司，或当前公司与同类",
     ),
     "key.gaps": ("Gap report", "缺口报告"),
     "key.gaps.tip": ("Where the map of the article is thin", "文章图谱薄弱之处"),
@@ -113,7 +116,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "key.scroll_left": ("Scroll left", "向左滚动"),
     "key.scroll_right": ("Scroll right", "向右滚动"),
     "key.expand": ("Expand", "展开"),
-    "key.expand.tip": ("Expand the node (→ or l)", "展开节点（→ 或 l）"),
+    "key.expand.tip": ("Expand the node", "展开节点"),
     "key.collapse": ("Collapse", "折叠"),
     "key.collapse.tip": ("Collapse the node, or go to its parent", "折叠节点，或回到上一级"),
     "key.open": ("Open", "打开"),
@@ -139,6 +142,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "key.previous": ("Previous", "上一个"),
     "key.open_result": ("Open", "打开"),
     "key.open_result.tip": ("Open the highlighted result", "打开高亮的结果"),
+    "key.open_finding": ("Open", "打开"),
+    "key.open_finding.tip": (
+        "Open what the finding names; a name nothing resolves opens the source",
+        "打开该项所指的条目；未解析的名称在原文中打开",
+    ),
     "group.results": ("Move", "移动"),
     "key.quotes": ("Quotes", "引文"),
     "key.quotes.tip": ("List the quotes behind the cell", "列出该格背后的引文"),
@@ -172,9 +180,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "toast.marked": ("Marked to compare: {names}", "已标记待对比：{names}"),
     "toast.unmarked": ("Unmarked {name}; ", "已取消标记 {name}；"),
     "toast.none_marked": ("none", "无"),
+    "toast.marks_cleared": ("Compare marks cleared ({count})", "已清除对比标记（{count} 个）"),
+    "toast.no_marks": ("No company is marked (x marks one).", "没有标记的公司（按 x 标记）。"),
+    "compare.strategy": ("The companies that pursue {name}", "采用{name}的公司"),
+    "toast.strategy_alone": (
+        "Only {names} pursues this strategy: nothing to compare it with.",
+        "只有{names}采用这一策略，没有可对比的公司。",
+    ),
     "toast.compare_how": (
-        "Select a company (2), or mark two or more with x, then press c.",
-        "选中一家公司（2），或用 x 标记两家以上，再按 c。",
+        "Select a company (2) or a strategy (3), or mark two or more with x, then press c.",
+        "选中一家公司（2）或一项策略（3），或用 x 标记两家以上，再按 c。",
     ),
     "toast.compare_one_marked": (
         "{name} is marked: select a second company (2) to compare it with, or mark one more with x.",
@@ -222,7 +237,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "detail.readings_hidden": ("e: show readings", "e：显示释读"),
     "links.title": ("Links", "链接"),
     "links.count": ("{count} links", "{count} 个链接"),
-    "links.one": ("1 link", "1 个链接"),
     "links.none": ("no links", "没有链接"),
     # -- detail headings, badges and notes --------------------------------------------
     "heading.evidence": ("Evidence", "证据"),
@@ -257,6 +271,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "link.drawn_from": ("Drawn from here", "出自此处"),
     "link.section": ("Section", "章节"),
     "link.cited_by": ("Cited by", "引用者"),
+    "link.referred_by": ("{kind} ({field})", "{kind}（{field}）"),
     "detail.inference": ("⚠ Inference: ", "⚠ 推断："),
     "detail.inference_badge": ("inference", "推断"),
     "detail.part_of": ("part of ", "属于 "),
@@ -264,6 +279,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "detail.nothing_cites": ("Nothing in the pack cites this paragraph.", "内容包中没有条目引用此段。"),
     "detail.more_paragraphs": ("… {count} more paragraphs (s: source view)", "… 另有 {count} 段（s：原文视图）"),
     "detail.in_section": ("in ", "位于 "),
+    "detail.field": ("{field}: ", "{field}："),
     "detail.missing": ("Nothing is called {ref}.", "没有叫 {ref} 的条目。"),
     "detail.reading_of": ("{reading} of ¶{number}: ", "¶{number}的{reading}："),
     "column.form": ("Form", "写法"),
@@ -329,8 +345,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Search names, aliases (口袋生活), claims, figures…",
         "搜索名称、别名（口袋生活）、论断、数据…",
     ),
-    "search.one": ("{count} result", "{count} 个结果"),
-    "search.many": ("{count} results", "{count} 个结果"),
+    "search.count": ("{count} results", "{count} 个结果"),
     "matrix.title": ("Companies × strategies — quotes tying each pair", "公司 × 策略 — 联系每一对的引文数"),
     "matrix.title_transposed": ("Strategies × companies — quotes tying each pair", "策略 × 公司 — 联系每一对的引文数"),
     "matrix.subtitle": ("enter: the quotes · x: transpose · esc: back", "enter：引文 · x：转置 · esc：返回"),
@@ -368,10 +383,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "problems.heading": (
         "The pack has {count} problems; showing its last valid state.",
         "内容包有 {count} 个问题；显示其最后的有效状态。",
-    ),
-    "problems.heading_one": (
-        "The pack has 1 problem; showing its last valid state.",
-        "内容包有 1 个问题；显示其最后的有效状态。",
     ),
     "problems.reload": (" Save a fix and it reloads.", " 保存修正即会重新载入。"),
     "problems.more": (
@@ -514,6 +525,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sides.subtitle": ("n next topic · h l scroll sideways", "n 下一主题 · h l 左右滚动"),
     "sides.nothing": ("No claim on it in this article.", "本文对此没有论断。"),
     "sides.strategy": ("strategy", "策略"),
+    "sides.link_out": ("→ {relation} {article}: {claim}", "→ {relation} {article}：{claim}"),
+    "sides.link_in": ("← {article}: {claim} {relation} this", "← {article}：{claim} {relation}本论断"),
     "toast.mark_two": ("Mark two or more articles with x first.", "请先用 x 标记两篇或更多文章。"),
     "toast.no_shared_topic": (
         "The marked articles share no company or strategy.",
@@ -603,15 +616,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unit.products": ("products", "款产品"),
     "badge.strategy": ("strategy", "策略"),
     "badge.figure": ("figure", "数据"),
-    "badge.glossary": ("glossary", "术语"),
+    "badge.term": ("term", "术语"),
 }
 
 
+#: English nouns a count stands before, with their form for one ("1 figure", "1 more paragraph").
+SINGULAR: dict[str, str] = {
+    "articles": "article",
+    "claims": "claim",
+    "entities": "entity",
+    "figures": "figure",
+    "files": "file",
+    "findings": "finding",
+    "links": "link",
+    "packs": "pack",
+    "paragraphs": "paragraph",
+    "problems": "problem",
+    "results": "result",
+    "glossary terms": "glossary term",
+    "outline nodes": "outline node",
+}
+_COUNTED = re.compile(r"\{(\w+)\} (more )?([a-z]+)")
+
+
 def phrase(key: str, lang: Lang, /, **fields: object) -> str:
-    """The message `key` in `lang`, with `fields` filled in."""
+    """The message `key` in `lang`, with `fields` filled in; an English noun after a
+    field that is 1 takes its singular ("1 figure"), so no message needs two forms."""
     en, zh = MESSAGES[key]
-    text = zh if lang == "zh" else en
-    return text.format(**fields) if fields else text
+    if lang == "zh":
+        return zh.format(**fields) if fields else zh
+    if not fields:
+        return en
+    return _COUNTED.sub(lambda found: _singular(found, fields), en).format(**fields)
+
+
+def counted(count: int, noun: str) -> str:
+    """`count` and an English plural `noun` from SINGULAR, singular for one: "1 claim", "2 claims"."""
+    return f"{count:,} {SINGULAR.get(noun, noun) if count == 1 else noun}"
+
+
+def _singular(found: re.Match[str], fields: dict[str, object]) -> str:
+    field, more, noun = found.groups()
+    if fields.get(field) in (1, "1") and noun in SINGULAR:  # "1" too: counts come formatted ("1,024")
+        return f"{{{field}}} {more or ''}{SINGULAR[noun]}"
+    return found.group(0)
 
 
 def value_phrase(group: str, value: str, lang: Lang) -> str:

@@ -66,10 +66,15 @@ class _Planted:
         return (Path.touch, (self.marker,))
 
 
+def entries(cache_dir: Path) -> list[Path]:
+    """The cache's entries: everything in its folder but the sealing secret."""
+    return sorted(p for p in cache_dir.iterdir() if p.name != cache.SEAL_KEY)
+
+
 def _cached_key(folder: Path, cache_dir: Path) -> str:
     """Load once so the pack is cached; return its key, leaving the cache folder empty."""
     load_pack(folder)
-    [entry] = cache_dir.iterdir()
+    [entry] = entries(cache_dir)
     entry.unlink()
     return entry.name.split(".")[0]
 
@@ -95,7 +100,7 @@ def test_a_planted_pickle_never_runs(write_pack: PackWriter, cache_dir: Path, tm
 
 def test_a_cache_entry_is_plain_json(write_pack: PackWriter, cache_dir: Path) -> None:
     load_pack(write_pack())
-    [entry] = cache_dir.iterdir()
+    [entry] = entries(cache_dir)
     assert entry.read_bytes().startswith(b"{") and b'"A tiny article"' in entry.read_bytes()
 
 
@@ -107,7 +112,7 @@ def test_a_cached_pack_is_the_pack_it_stored(write_pack: PackWriter, cache_dir: 
         """
     folder = write_pack(**{"figures.yaml": figures})
     fresh = load_pack(folder)
-    assert [entry.suffix for entry in cache_dir.iterdir()] == [cache.SUFFIX]
+    assert [entry.suffix for entry in entries(cache_dir)] == [cache.SUFFIX]
     cached = load_pack(folder)
     assert repr(cached) == repr(fresh)  # 300000000 stays an int, 2.5 a float
     assert [type(f.value) for f in cached.figures] == [int, float]
@@ -145,7 +150,7 @@ def test_a_cache_folder_others_can_write_is_ignored(write_pack: PackWriter, cach
     key = _cached_key(folder, cache_dir)
     cache_dir.chmod(0o777)
     load_pack(folder)
-    assert not list(cache_dir.iterdir())  # nothing written
+    assert not list(entries(cache_dir))  # nothing written
     cache_dir.chmod(0o700)
     load_pack(folder)
     cache_dir.chmod(0o777)
@@ -156,7 +161,7 @@ def test_a_cache_folder_others_can_write_is_ignored(write_pack: PackWriter, cach
 def test_a_cache_folder_owned_by_someone_else_is_ignored(write_pack: PackWriter, cache_dir: Path) -> None:
     os.chown(cache_dir, 65534, 65534)
     load_pack(write_pack())
-    assert not list(cache_dir.iterdir())
+    assert not list(entries(cache_dir))
 
 
 # -- 3. the bytes hashed are the bytes parsed ---------------------------------------------------
@@ -612,6 +617,60 @@ def test_stop_signals_restore_the_terminal(tmp_path: Path, signum: int) -> None:
     assert b"\x1b[?25h" in after  # cursor shown
 
 
+BLOCKED_APP = """
+import sys, time
+from fintech_tui.cli.shutdown import run_app
+
+class Blocked:
+    def run(self, loop):  # the event loop never gets to run: a render or a write that does not return
+        print("running", flush=True)
+        time.sleep(60)
+
+    def exit(self, result=None, return_code=0):
+        raise AssertionError("the loop cannot run this")
+
+run_app(Blocked())
+"""
+
+
+@pytest.mark.parametrize("signum", [15, 1], ids=["SIGTERM", "SIGHUP"])
+def test_a_stop_signal_ends_an_explorer_whose_loop_is_blocked(signum: int) -> None:
+    """A closed terminal (SIGHUP) or SIGTERM ends the process even when the app cannot shut down:
+    before, the handler waited for the loop, and an explorer stuck mid-write lived on at 20 % CPU."""
+    import signal as signals
+    import subprocess
+
+    from fintech_tui.cli.shutdown import STOP_GRACE
+
+    child = subprocess.Popen([sys.executable, "-c", BLOCKED_APP], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "running\n"
+        sent = time.monotonic()
+        child.send_signal(signals.Signals(signum))
+        code = child.wait(timeout=STOP_GRACE + 20)  # before: 60 s of sleep, then the app's exit
+        assert code == 128 + signum
+        assert time.monotonic() - sent >= STOP_GRACE * 0.9  # the grace came first: the app had its chance
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_a_second_stop_signal_ends_it_at_once() -> None:
+    import signal as signals
+    import subprocess
+
+    child = subprocess.Popen([sys.executable, "-c", BLOCKED_APP], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "running\n"
+        child.send_signal(signals.SIGTERM)
+        time.sleep(0.3)
+        child.send_signal(signals.SIGTERM)
+        assert child.wait(timeout=2.5) == 128 + signals.SIGTERM  # within the grace: the second one ended it
+    finally:
+        child.kill()
+        child.wait()
+
+
 # -- 12. export never writes through links ------------------------------------------------------
 
 
@@ -666,7 +725,7 @@ def test_an_interrupted_cache_write_leaves_no_temporary_file(
     monkeypatch.setattr(cache.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         load_pack(write_pack())
-    assert not list(cache_dir.iterdir())
+    assert not list(entries(cache_dir))
 
 
 def test_sigint_while_loading_prints_one_line(write_pack: PackWriter, tmp_path: Path) -> None:

@@ -476,3 +476,20 @@ def test_the_english_readings_do_not_read_as_translation(bundled_pack: Pack) -> 
     for paragraph in bundled_pack.paragraphs:
         for phrase in stumbles:
             assert phrase not in paragraph.en, (paragraph.id, phrase)
+
+
+def test_prose_names_paragraphs_as_the_screen_does() -> None:
+    """Notes, inferences and summaries say ¶30, as every view does, never the file id p30."""
+    import re
+
+    from fintech_tui.util.bundled import bundled_pack_path
+
+    ids_in_prose = []
+    for path in sorted(bundled_pack_path().glob("*.yaml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            field = re.match(r"\s*(?:-\s*)?([a-z_]+)\s*:", line)
+            if field and field.group(1) in {"para", "id", "first", "last", "paragraphs"}:
+                continue  # a field that holds ids
+            if re.search(r"\bp\d{2}\b", re.sub(r"\bpara: p\d+", "", line)):  # evidence holds ids too
+                ids_in_prose.append(f"{path.name}:{number}: {line.strip()}")
+    assert not ids_in_prose, "\n".join(ids_in_prose)

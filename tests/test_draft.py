@@ -108,12 +108,12 @@ def test_lending_article_figures(lending: Pack) -> None:
         "3.5万亿元": (3_500_000_000_000, "yuan", "2020年第三季度"),
         "30%": (30, "%", "2020年第三季度"),
         "10天内": (10, "days", ""),
-        "两千万": (20_000_000, "", "今年2月"),
+        "两千万": (20_000_000, "merchants", "今年2月"),  # 小微商户超过两千万: a count of merchants
         "1000万": (10_000_000, "users", "今年2月"),  # 授信用户达到1000万: a count of users
         "1.2亿元": (120_000_000, "yuan", ""),
         "百分之三十": (30, "%", ""),
-        "278家": (278, "firms", ""),
-        "三成": (30, "%", ""),  # 不足三成: a share, 30 %
+        "278家": (278, "firms", "目前"),  # 目前仍有278家: "now" is the period
+        "三成": (30, "%", "目前"),  # 不足三成: a share, 30 %, in the same sentence
         "3个月内": (3, "months", ""),
     }
     assert {text: (f.value, f.unit, f.period) for text, f in found.items()} == expected
@@ -162,7 +162,7 @@ def test_payments_article_figures(payments: Pack) -> None:
         "2.9%": (2.9, "%", ""),
         "千分之六": (6, "‰", ""),
         "一千二百万元": (12_000_000, "yuan", "今年3月"),
-        "十五个": (15, "", "今年3月"),  # 个 counts nothing in particular: a bare number
+        "十五个": (15, "countries", "今年3月"),  # 十五个国家: 个 says nothing, the noun after it does
         "三个月内": (3, "months", ""),
         "四百五十万元": (4_500_000, "yuan", ""),
     }

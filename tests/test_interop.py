@@ -218,3 +218,24 @@ def test_cli_exports_each_interop_format(name: str, render, bundled_pack: Pack, 
     result = run("export", "-f", name, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == render(bundled_pack)
+
+
+@pytest.mark.parametrize("cells", [6, 10, 16, 24, 40])
+def test_diagram_labels_wrap_as_chinese_is_typeset(cells: int) -> None:
+    """A wrapped label never splits a number from its unit (1美分, 30万元), never starts a line
+    with a closing mark nor ends one with an opening mark, and gives the text back whole."""
+    from itertools import pairwise
+
+    from fintech_tui.export.graph import wrap
+    from fintech_tui.render.wrap import NO_BREAK_AFTER as NO_LINE_END
+    from fintech_tui.render.wrap import NO_BREAK_BEFORE as NO_LINE_START
+
+    text = "阿里营销能力遥遥领先，口号（“1美分拯救生命”、“免费领取30万元”）让人们觉得风险低。用户达3028万台设备。"
+    lines = wrap(text, cells)
+    assert "".join(lines) == text
+    assert len(lines) > 1
+    for line, after in pairwise(lines):
+        assert after[0] not in NO_LINE_START, lines
+        assert line[-1] not in NO_LINE_END, lines
+        assert not (line[-1].isdigit() and after[0] in "美分万元台"), lines
+        assert not (line.endswith("1美") or line.endswith("30万")), lines

@@ -20,9 +20,9 @@ from textual.binding import Binding
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from fintech_tui.i18n import MESSAGES, phrase
+from fintech_tui.i18n import MESSAGES, SINGULAR, counted, phrase
 from fintech_tui.model import Pack, kinds
-from fintech_tui.queries.index import Ref
+from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.tui.app import FintechApp
 from fintech_tui.tui.key_table import places
 from fintech_tui.tui.keymap import key_name, own_bindings
@@ -148,6 +148,29 @@ def test_every_message_has_both_languages_with_the_same_fields() -> None:
         assert en and zh, key
         assert sorted(FIELD.findall(en)) == sorted(FIELD.findall(zh)), key
         assert not LATIN_WORD.fullmatch(zh.strip()), f"{key}: {zh!r} is not Chinese"
+
+
+def test_a_count_of_one_takes_the_singular_in_english_only() -> None:
+    assert phrase("series.title", "en", name="Alipay", metric="users", count=1) == "Alipay — users: 1 figure"
+    assert phrase("series.title", "en", name="Alipay", metric="users", count=2) == "Alipay — users: 2 figures"
+    assert phrase("search.library_many", "en", count=3, articles=1) == "3 results in 1 article"
+    assert phrase("detail.more_paragraphs", "en", count=1).startswith("… 1 more paragraph (")
+    assert phrase("library.title", "en", count="1", column="date", arrow="↑").startswith("1 article —")
+    assert phrase("series.title", "zh", name="支付宝", metric="用户", count=1) == "支付宝 — 用户：1 个数据"
+    assert counted(1, "glossary terms") == "1 glossary term" and counted(1200, "claims") == "1,200 claims"
+
+
+def test_every_counted_english_noun_is_plural_in_the_table() -> None:
+    """A noun after a count field in an English message is a plural the singular table knows,
+    so no message shows "1 figures"."""
+    counted_nouns = re.compile(r"\{(count|total|articles)\} (?:more )?([a-z]+)")
+    unknown = {
+        (key, noun)
+        for key, (english, _) in MESSAGES.items()
+        for noun in (found.group(2) for found in counted_nouns.finditer(english))
+        if noun not in SINGULAR and noun not in {"of", "in", "more", "drafted"}  # words, not nouns
+    }
+    assert not unknown
 
 
 def test_every_binding_is_worded_by_the_table() -> None:
@@ -299,7 +322,7 @@ async def test_the_language_is_remembered_in_the_settings(bundled_pack: Pack, tm
         await pilot.press("q")
     app.save_settings()
     again = FintechApp(bundled_pack, settings=Settings.load(path), fresh=True)
-    assert again.lang == "zh"
+    assert again.label_lang == "zh"
 
 
 async def test_a_view_opened_in_chinese_has_a_chinese_footer(bundled_pack: Pack) -> None:
@@ -325,3 +348,16 @@ async def test_the_palette_and_the_theme_picker_prompt_in_chinese(bundled_pack: 
         app.search_themes()
         await pilot.pause()
         assert app.screen.query_one(CommandInput).placeholder == phrase("palette.themes", "zh")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_term_detail_badge_calls_it_what_its_title_does(bundled_index: PackIndex, lang: str) -> None:
+    """The detail of a glossary term is titled "Term" (术语); its badge says the same, not "glossary"."""
+    from fintech_tui.render.detail import describe
+
+    term = bundled_index.pack.glossary[0]
+    detail = describe(bundled_index, Ref("term", term.id), lang)  # type: ignore[arg-type]
+    badge = detail.body[0].plain.split()[0]
+    [kind] = [kind for kind in kinds() if kind.name == "term"]
+    expected = kind.zh if lang == "zh" else kind.title.lower()
+    assert badge == expected

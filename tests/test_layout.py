@@ -21,7 +21,14 @@ from fintech_tui.queries.goto import resolve_goto
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.detail import describe
 from fintech_tui.render.safe import shortened
-from fintech_tui.render.wrap import NO_BREAK_AFTER, NO_BREAK_BEFORE, Breaking, break_offsets, breakable
+from fintech_tui.render.wrap import (
+    NO_BREAK_AFTER,
+    NO_BREAK_BEFORE,
+    UNIT_AFTER_NUMBER,
+    Breaking,
+    break_offsets,
+    breakable,
+)
 from fintech_tui.tui.app import FintechApp
 from fintech_tui.tui.screens.compare import columns_that_fit, compare_table
 from fintech_tui.tui.screens.evidence import EvidenceScreen
@@ -87,14 +94,15 @@ def test_markers_are_never_split() -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.text(alphabet=st.sampled_from(list("支付宝生活服务，。、“”（）⟨⟩ abcXYZ.,!?")), max_size=80),
+    st.text(alphabet=st.sampled_from(list("支付宝生活服务，。、“”（）⟨⟩ abcXYZ.,!?13万元美分")), max_size=80),
     st.integers(min_value=4, max_value=40),
 )
 def test_break_offsets_keep_the_rules(text: str, width: int) -> None:
     offsets = break_offsets(text, width)
     assert offsets == sorted(set(offsets))
     for start, end in zip([0, *offsets], offsets, strict=False):
-        if text[end] in NO_BREAK_BEFORE or text[end - 1] in NO_BREAK_AFTER:  # only when a run is folded
+        unit_cut = text[end - 1].isdigit() and text[end] in UNIT_AFTER_NUMBER  # 1|美分
+        if text[end] in NO_BREAK_BEFORE or text[end - 1] in NO_BREAK_AFTER or unit_cut:  # only when a run is folded
             assert cell_len(text[start:end]) + cell_len(text[end]) > width, (text[start:end], text[end])
     lines = [line.plain for line in Breaking(text).wrap(Console(width=width), width)]
     assert all(cell_len(line) <= width for line in lines)
@@ -128,7 +136,7 @@ async def test_quotes_are_listed_in_paragraph_order(bundled_pack: Pack) -> None:
     shuffled = tuple(evidence[n] for n in sorted(evidence, reverse=True)[:5])
     app = FintechApp(bundled_pack)
     async with app.run_test(size=WIDE) as pilot:
-        app.push_screen(EvidenceScreen(index, Text("t"), shuffled, "en"))
+        app.push_screen(EvidenceScreen(index, Text("t"), shuffled))
         await pilot.pause()
         numbers = [index.paragraphs[ev.para].number for ev in app.screen.evidence]  # type: ignore[attr-defined]
         assert numbers == sorted(numbers)
@@ -283,7 +291,7 @@ async def test_theme_language_and_last_item_are_remembered(bundled_pack: Pack, t
     fresh = FintechApp(bundled_pack, settings=Settings.load(path), fresh=True)
     assert fresh.goto is None
     chosen = FintechApp(bundled_pack, settings=Settings.load(path), goto=Ref("entity", "alipay"), lang="en")
-    assert chosen.goto == Ref("entity", "alipay") and chosen.lang == "en"
+    assert chosen.goto == Ref("entity", "alipay") and chosen.label_lang == "en"
 
 
 @pytest.mark.parametrize("body", [b"{not json", b'{"theme": "\xff\xfe"}', b"[1, 2]"])
@@ -379,3 +387,19 @@ async def test_links_are_cut_to_their_pane_and_recut_when_it_resizes(bundled_pac
         await pilot.pause(0.3)
         assert labels() != narrow and links.highlighted == 3
         assert all(cell_len(label) <= links._room() for label in labels())
+
+
+@pytest.mark.parametrize("width", range(6, 30))
+def test_an_underlined_name_stays_on_one_line_when_it_fits(width: int) -> None:
+    """A garbled alias (underlined, 共同生活) is one name: no line breaks inside it."""
+    text = Text("阿里巴巴的支付宝和")
+    text.append("共同生活", "underline")
+    text.append("⟨掌上生活⟩", "italic")
+    text.append("都是应用，用户超过一千万。")
+    start = len("阿里巴巴的支付宝和")
+    lines = [line.plain for line in Breaking(text.plain, spans=text.spans).wrap(Console(width=width), width)]
+    assert "".join(lines) == text.plain
+    if width >= cell_len("共同生活"):
+        assert any("共同生活" in line for line in lines), lines
+    ends = [sum(len(line) for line in lines[: n + 1]) for n in range(len(lines) - 1)]
+    assert not any(start < end < start + 4 for end in ends) or width < 8, lines

@@ -193,7 +193,7 @@ async def test_figures_over_time_ordered_by_period_with_the_disagreement_said(fo
     app = LibraryApp(folder, library=library)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        await app.push_screen(AcrossScreen(library, shared, "en"))
+        await app.push_screen(AcrossScreen(library, shared))
         await pilot.press("f")
         await pilot.pause()
         series = app.screen

@@ -269,3 +269,42 @@ def test_a_name_found_in_many_paragraphs_says_how_many_more(bundled_index: PackI
     console.print(*describe(bundled_index, Ref("entity", "alipay"), "en").body)
     [row] = [line for line in console.export_text().splitlines() if line.startswith("支付宝 ")]
     assert f"{numbers[7]}, …+{len(numbers) - 8}" in row, row
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_c_on_a_strategy_compares_the_companies_that_pursue_it(bundled_pack: Pack, lang: str) -> None:
+    from fintech_tui.i18n import phrase
+
+    app = FintechApp(bundled_pack, goto=Ref("strategy", "fintech-plus-life"), lang=lang)  # type: ignore[arg-type]
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await compared(pilot, app)
+        assert [e.id for e in screen.entities] == ["alipay", "cmb", "fanpu"]
+        name = bundled_pack.strategies[-1].name.pick(lang)  # type: ignore[arg-type]
+        assert screen.why is not None and screen.why(lang).plain == phrase("compare.strategy", lang, name=name)  # type: ignore[arg-type]
+
+
+async def test_c_on_a_strategy_of_one_company_says_so_and_stays(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack, goto=Ref("strategy", "super-app"))
+    async with app.run_test(size=WIDE) as pilot:
+        app.clear_notifications()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        said = [str(n.message) for n in app._notifications]
+        assert len(said) == 1 and "Alipay" in said[0] and "nothing to compare" in said[0], said
+
+
+async def test_shift_x_clears_every_mark(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack, goto=Ref("entity", "alipay"))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("x")
+        main_of(app).open(Ref("entity", "cmb"))
+        await pilot.press("x")
+        await pilot.pause()
+        assert main_of(app).marked == ["alipay", "cmb"]
+        app.clear_notifications()
+        await pilot.press("X")
+        await pilot.pause()
+        assert main_of(app).marked == []
+        assert not any(str(node.label).startswith(ItemTree.MARK) for node in main_of(app).panes[1]._tree_nodes.values())
+        assert [str(n.message) for n in app._notifications] == ["Compare marks cleared (2)"]

@@ -145,3 +145,29 @@ def test_evidence_links_say_so_and_other_links_open_items(bundled_index: PackInd
     kinds_by_group = {(link.group, link.kind) for link in detail.links}
     assert ("Evidence", "evidence") in kinds_by_group
     assert all(kind == "item" for group, kind in kinds_by_group if group != "Evidence")
+
+
+def test_a_new_reference_field_gets_its_backlink_in_both_languages(gadget_pack: GadgetPack) -> None:
+    """`maker` is declared RefTo("entity") and nothing else: the company's view lists the gadget."""
+    index = PackIndex(gadget_pack)
+    assert [(r.ref, r.field) for r in index.referrers[Ref("entity", "cmb")] if r.ref.kind == "gadget"] == [
+        (Ref("gadget", "pager"), "maker")
+    ]
+    for lang, heading in (("en", "Gadget (maker)"), ("zh", "小工具（maker）")):
+        detail = describe(index, Ref("entity", "cmb"), lang)  # type: ignore[arg-type]
+        assert [link.group for link in detail.links if link.ref == Ref("gadget", "pager")] == [heading], lang
+
+
+def test_the_generic_detail_view_speaks_chinese(gadget_pack: GadgetPack) -> None:
+    index = PackIndex(gadget_pack)
+    text = " ".join(str(part) for part in describe(index, Ref("gadget", "pager"), "zh").body)
+    assert "小工具" in text and "gadget" not in text  # the kind's Chinese noun in its badge
+
+
+def test_the_built_in_views_list_every_built_in_backlink_by_hand() -> None:
+    """BACKLINKED_BY_HAND names no field that is gone (a field it names would lose its backlink)."""
+    from fintech_tui.model.plan import references
+    from fintech_tui.queries.index import BACKLINKED_BY_HAND
+
+    declared = {(kind.name, spec.name) for kind in kinds() for spec in references(kind.cls)}
+    assert declared >= BACKLINKED_BY_HAND

@@ -47,7 +47,7 @@ def test_a_company_across_the_library(snap_compare: Any, library: Library, size:
 
     async def run_before(pilot: Any) -> None:
         await pilot.pause()
-        await app.push_screen(AcrossScreen(library, shared, "en"))
+        await app.push_screen(AcrossScreen(library, shared))
         await pilot.pause()
 
     assert snap_compare(app, run_before=run_before, terminal_size=SIZES[size])

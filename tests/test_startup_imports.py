@@ -45,9 +45,10 @@ NEVER_AT_START = {
     "argparse",  # no arguments, nothing to parse
     "json",  # settings are read with msgspec, loaded already for the cache
 }
-#: (The cross-item checker is not among them: a cache hit runs it again, see `loader.recheck`.)
+#: A hit is an entry sealed after every check (see `loader.cache`): the checker is not run again.
 ONLY_ON_A_CACHE_MISS = {
     "yaml",
+    "fintech_tui.loader.checks",
     "fintech_tui.loader.build",
     "fintech_tui.loader.yaml_source",
     "fintech_tui.loader.convert",

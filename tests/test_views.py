@@ -114,6 +114,55 @@ async def test_gap_report_opens_an_item(bundled_pack: Pack) -> None:
         assert main.current is not None and main.current.kind == "entity"
 
 
+async def test_a_name_nothing_resolves_opens_the_source_over_the_report_and_esc_returns(bundled_pack: Pack) -> None:
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        report = app.screen
+        assert isinstance(report, GapsScreen)
+        [unresolved] = [n for n, gap in enumerate(report.gaps) if gap.ref is None and gap.paragraphs]
+        findings = report.query_one(OptionList)
+        findings.highlighted = findings.get_option_index(str(unresolved))
+        await pilot.press("enter")
+        await pilot.pause()
+        source = app.screen
+        assert isinstance(source, SourceScreen)
+        gap = report.gaps[unresolved]
+        paragraph = next(p for p in bundled_pack.paragraphs if p.number == gap.paragraphs[0])
+        assert source.target == Ref("paragraph", paragraph.id) and source.quote == gap.quote
+        assert gap.quote and gap.quote in paragraph.text
+        assert source.query_one(OptionList).highlighted == paragraph.number - 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is report  # back on the report, not the explorer
+
+
+async def test_a_long_finding_wraps_under_its_own_first_word(bundled_pack: Pack) -> None:
+    """The hanging indent: a finding's second line starts where its first line's words do."""
+    from rich.console import Console
+
+    pack_app = FintechApp(bundled_pack)
+    async with pack_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        report = pack_app.screen
+        assert isinstance(report, GapsScreen)
+        findings = report.query_one(OptionList)
+        width = findings.scrollable_content_region.width
+        console = Console(width=width, color_system=None, file=None)
+        wrapped = [
+            lines
+            for index in range(findings.option_count)
+            if not findings.get_option_at_index(index).disabled
+            and len(lines := console.render_lines(findings.get_option_at_index(index).prompt, pad=False)) > 1
+        ]
+        assert wrapped, "no finding wraps at 80 columns: the test shows nothing"
+        for lines in wrapped:
+            text = ["".join(segment.text for segment in line) for line in lines]
+            assert all(line.startswith("  ") and not line.startswith("   ") for line in text if line.strip()), text
+
+
 async def test_screenshot_goes_to_the_data_folder_not_the_current_one(
     bundled_pack: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -250,3 +299,18 @@ async def test_a_narrow_title_bar_cuts_the_title_not_the_view_name(width: int) -
     assert cell_len(text) <= width
     assert (title in text) == (width == 200)
     assert ("…" in text) == (width != 200)
+
+
+async def test_the_chinese_gap_report_lists_paragraphs_with_the_chinese_comma(bundled_pack: Pack) -> None:
+    from fintech_tui.render.gaps import Gap, GapReport
+
+    app = FintechApp(bundled_pack, lang="zh")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        report = app.screen
+        assert isinstance(report, GapsScreen)
+        report.report = GapReport(groups={"unresolved_name": [Gap("“PC”", None, (3, 31), "PC")]})
+        [_, finding] = report._options()
+        shown = str(getattr(finding.prompt, "renderable", finding.prompt))
+        assert shown.endswith("¶3、¶31") and ", ¶" not in shown, shown

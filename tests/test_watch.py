@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import os
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+
+import pytest
 
 from fintech_tui.loader.watch import Invalid, PackChange, Reloaded, watch_pack, watched_folder
 from tests.conftest import PackWriter
@@ -69,6 +72,53 @@ def test_a_single_file_pack_is_watched_through_its_folder(tmp_path: Path) -> Non
     assert folder == tmp_path.resolve()
     assert only_the_file(None, str(pack_file.resolve()))
     assert not only_the_file(None, str(tmp_path.resolve() / "other.yaml"))
+
+
+async def change_until(changes: AsyncIterator[PackChange], write: Callable[[], None], title: str) -> None:
+    """Write, then wait for a reload showing `title`, writing again each second (a busy machine may
+    start the watcher late); fails after WAIT seconds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + WAIT
+    pending = asyncio.ensure_future(anext(changes))
+    while loop.time() < deadline:
+        write()
+        done, _ = await asyncio.wait({pending}, timeout=1)
+        if done:
+            change = pending.result()
+            if isinstance(change, Reloaded) and change.pack.meta.title.en == title:
+                return
+            pending = asyncio.ensure_future(anext(changes))
+    pending.cancel()
+    raise AssertionError(f"no reload showing {title!r}")
+
+
+@pytest.mark.parametrize("kind", ["folder", "file"])
+async def test_a_symlinked_pack_is_followed_after_the_link_moves(tmp_path: Path, kind: str) -> None:
+    def pack_in(folder: str, title: str) -> Path:
+        (tmp_path / folder).mkdir()
+        pack = tmp_path / folder / "pack.yaml"
+        pack.write_text(f"meta: {{title: {{en: {title}}}}}\nparagraphs:\n  - {{id: p1, text: t}}\n", encoding="utf-8")
+        return pack if kind == "file" else pack.parent
+
+    old, new = pack_in("v1", "One"), pack_in("v2", "Two")
+    link = tmp_path / "current"
+    link.symlink_to(old)
+    stop = asyncio.Event()
+    changes = watch_pack(link, stop=stop)
+
+    def point_at_new() -> None:
+        (tmp_path / "next").unlink(missing_ok=True)
+        (tmp_path / "next").symlink_to(new)
+        os.replace(tmp_path / "next", link)  # as `ln -sfn` does: the link is swapped, not edited
+
+    await change_until(changes, point_at_new, "Two")
+    edited = new if kind == "file" else new / "pack.yaml"
+    rewrite = lambda: edited.write_text(  # noqa: E731
+        "meta: {title: {en: Three}}\nparagraphs:\n  - {id: p1, text: t}\n", encoding="utf-8"
+    )
+    await change_until(changes, rewrite, "Three")  # before: only v1, the first target, was watched
+    stop.set()
+    await changes.aclose()
 
 
 # -- the explorer under --watch ------------------------------------------------

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fintech_tui.cli.output import EXIT_INVALID, EXIT_OK, fail, say, write_data
+from fintech_tui.i18n import counted
 
 if TYPE_CHECKING:
     from fintech_tui.library.catalog import Library
@@ -40,7 +41,8 @@ def open_library(folder: Path) -> Library | int:
 
 
 def check_library(args: argparse.Namespace) -> int:
-    """`check LIBRARY`: a line per valid pack, every problem of each broken one; 2 if any is broken."""
+    """`check LIBRARY`: a line per valid pack, every problem of each broken one and each link to no claim;
+    2 if any is broken or dangles."""
     library = open_library(args.pack)
     if isinstance(library, int):
         return library
@@ -56,15 +58,32 @@ def check_library(args: argparse.Namespace) -> int:
                     for problem in article.problems:
                         say(_as_given(problem, library.folder, args.pack), err=True)
                     count = len(article.problems)
-                    say(f"{article.key}: {count} problem{'s' * (count != 1)}", err=True)
+                    say(f"{article.key}: {counted(count, 'problems')}", err=True)
                 else:
-                    say(
-                        f"{article.key}: valid — {article.entities} entities, {article.claims} claims,"
-                        f" {article.figures} figures"
+                    counts = (
+                        counted(n, noun)
+                        for n, noun in (
+                            (article.entities, "entities"),
+                            (article.claims, "claims"),
+                            (article.figures, "figures"),
+                        )
                     )
+                    say(f"{article.key}: valid — {', '.join(counts)}")
+        from fintech_tui.library.links import problems as link_problems
+
+        dangling: dict[str, int] = {}
+        for key, problem in link_problems(library):
+            say(_as_given(problem, library.folder, args.pack), err=True)
+            dangling[key] = dangling.get(key, 0) + 1
+        for key, count in dangling.items():
+            say(f"{key}: {counted(count, 'links')} to no claim of another article", err=True)
     summary = f"library {args.pack}: {total - broken} of {total} packs valid"
     if broken:
-        say(f"fintech-tui: {summary}; {broken} broken", err=True)
+        summary += f"; {broken} broken"
+    if dangling:
+        summary += f"; {counted(sum(dangling.values()), 'links')} to no claim"
+    if broken or dangling:
+        say(f"fintech-tui: {summary}", err=True)
         return EXIT_INVALID
     say(summary)
     return EXIT_OK

@@ -274,7 +274,7 @@ def run_serve(args: argparse.Namespace) -> int:
     except ImportError:
         return fail("serve needs textual-serve: pip install 'fintech-tui[serve]'")
     watch = ["--watch"] if args.watch else []
-    command = session_command([sys.executable, "-m", "fintech_tui", *watch, str(Path(pack.origin).resolve())])
+    command = session_command([sys.executable, "-m", "fintech_tui", *watch, str(Path(pack.origin).absolute())])
     server = make_server(command, args)
 
     def announce(port: int) -> None:

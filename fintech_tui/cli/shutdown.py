@@ -5,11 +5,18 @@ and no half-written temporary file is left behind. While the explorer runs
 they ask the app to exit through its own shutdown, which leaves the
 alternate screen, turns mouse tracking off and shows the cursor again; the
 default action would kill the process with the terminal still in app mode.
+An app that has not ended STOP_GRACE seconds after the signal (its loop busy
+or blocked, as when the terminal closed under it mid-write) is ended then,
+and a second signal ends it at once: a stop signal is never ignored, and no
+explorer lives on after its terminal has gone. Settings are saved as they
+change, so nothing is lost.
 """
 
 from __future__ import annotations
 
+import os
 import signal
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -20,6 +27,7 @@ STOP_SIGNALS = tuple(
 )
 
 Handler = Callable[[int, Any], Any] | int | None
+STOP_GRACE = 3.0  # seconds an app has to end by its own shutdown after a stop signal
 
 
 def _raise_exit(signum: int, _frame: Any) -> None:
@@ -47,18 +55,29 @@ def run_app(app: Any) -> None:
     import asyncio  # deferred: `check` and the other verbs never need an event loop
 
     loop = asyncio.new_event_loop()
+    stopping: list[int] = []  # the signal being obeyed, once one came
+
+    def stop(signum: int, _frame: Any) -> None:
+        """Ask the app to exit; end the process if it has not within the grace, or on a second signal.
+        A plain handler, not the loop's: it runs even while the loop is blocked."""
+        code = 128 + signum
+        if stopping:
+            os._exit(128 + stopping[0])
+        stopping.append(signum)
+        deadline = threading.Timer(STOP_GRACE, os._exit, (code,))
+        deadline.daemon = True  # an app that ends in time exits at once, never waiting for it
+        deadline.start()
+        loop.call_soon_threadsafe(app.exit, None, code)
+
     previous: dict[int, Handler] = {}
     try:
         for signum in STOP_SIGNALS:
-            handler = signal.getsignal(signum)
             try:
-                loop.add_signal_handler(signum, app.exit, None, 128 + signum)
-            except (NotImplementedError, RuntimeError, ValueError):
-                continue
-            previous[signum] = handler
+                previous[signum] = signal.signal(signum, stop)
+            except ValueError:  # not the main thread (an embedding host): leave signals alone
+                break
         app.run(loop=loop)
     finally:
         for signum, handler in previous.items():
-            loop.remove_signal_handler(signum)
             signal.signal(signum, handler)
         loop.close()

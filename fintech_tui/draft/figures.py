@@ -7,13 +7,16 @@ figures in the same sentence.
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
 
 import cn2an  # the draft extra
 import msgspec
 
 from fintech_tui.draft.found import Found
+from fintech_tui.draft.limits import NEAR, Taken, span_end, span_start
 from fintech_tui.draft.outline import CLAUSE_END
 
 _CN = "零〇一二两三四五六七八九"
@@ -65,6 +68,8 @@ CANONICAL = {
     "项": "items",
     "单": "orders",
     "个": "",
+    "只": "",
+    "份": "",
     "座": "",
     "辆": "vehicles",
     "套": "",
@@ -82,10 +87,12 @@ PERIOD = re.compile(
     _PREFIX + r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
     r"|\d{1,2}:\d{2}(?::\d{2})?"
     r"|\d{4}\s*[QH][1-4]|[QH][1-4]"
-    rf"|(?:\d{{4}}|[{_CN}]{{4}}|[今去明前上本])年(?:度)?(?:第?[{_CN}1-4]季度末?|前三季度|[上下]半年|年[末底初]|[末底初]|同期"
+    rf"|(?:\d{{4}}|[{_CN}]{{4}}|[今去明前上本])年(?:度)?(?:第?[{_CN}1-4]季度末?|前三季度|[上下]半年|全年|年[末底初]|[末底初]|同期|以来"
     rf"|(?:\d{{1,2}}|[{_CN}十]{{1,3}})月(?:份|末|底|初)?(?:\d{{1,2}}日)?)?"
     rf"|(?<![\d{_CN}个])(?:\d{{1,2}}|[{_CN}十]{{1,3}})月(?:份|末|底|初|中旬|上旬|下旬)?(?:\d{{1,2}}[日号])?"
     rf"|(?:第?[{_CN}1-4]|前三)季度末?|[上下]半年|年[末底初]|上年末|去年同期|上年同期"
+    r"|(?:全年|年内|目前|(?<![体表实出发])现在|如今|当前|眼下|本周|上周|本月|上月)"
+    r"|(?:“[^”]{1,8}”|「[^」]{1,8}」)期间"
     rf"|(?:未来|过去|近|最近|此前|前)(?:\d+|[{_CN}十]{{1,3}})(?:年|个月|周|天)"
     rf"|(?:\d+|[{_CN}十]{{1,3}})(?:年|个月|周|天)(?:前|后|以来)"
     r"|\d+(?:天|个月|周|年)(?:内|以来|之内))"
@@ -97,6 +104,11 @@ BASE = re.compile(r"(?:较|比|相比|相较于?|对比|较之|比起|环比|同
 NOT_FIGURES = re.compile(
     r"双(?:十一|十二|11|12)|(?<!\d)618(?=大促|购物节|年中|期间|当天|活动|”|\"|」)"
     r"|\d+(?:天|日|个月)(?=逾期|不良|留存|复购|活跃|账龄)"  # 30天逾期率: a measure's name
+    rf"|(?:\d+|[{_CN}十]{{1,3}})(?:年|个月|天|日)期"  # 1年期LPR, 三年期定期存款: a term in a product's name
+    rf"|逾期(?:\d+|[{_CN}十]{{1,3}})(?:天|日|个月)(?:以上)?|(?:\d+|[{_CN}十]{{1,3}})(?:天|日|个月)以上(?=的?逾期)"
+    rf"|前(?:\d+|[{_CN}十]{{1,3}})(?:大|名|强|位|家|款)"  # 前十大, 前五家: a rank, not a count
+    r"|[〔［\[]\d{4}[〕］\]]\s*第?\d+号"  # 金规〔2025〕47号: a document's number
+    rf"|(?<![\d{_CN}十])一(?:天|日|分|刻|步|点)(?=都|也)"  # 一天都做不下去: an idiom
     r"|(?<![\d（(])\d{1,2}[）)](?=\s*[\u4e00-\u9fffA-Za-z])|[（(]\d{1,2}[）)]|[①-⑳]"
 )
 _RANGE_JOIN = r"\s*[-~～—–至到]\s*"
@@ -110,14 +122,16 @@ FIGURE = re.compile(
     rf"|(?P<approx>(?:[数几]|十几|几十)[十百千万亿]*)(?P<aunit>{_UNIT})?"
     rf"|(?<!第)(?P<cn>{_CNNUM}|[十百千万亿]+)(?P<cnmore>多|余)?"
     rf"(?P<cnunit>{_UNIT})?(?P<cnafter>{_AFTER})?"
-    rf"|(?<![A-Za-z0-9_.第])(?<!\d,)(?P<num>{_NUM})(?![\d.]*[A-Za-z])"
+    rf"|(?<![A-Za-z0-9_.第])(?<!\d,)(?P<sign>(?<![0-9A-Za-z%％)）])[−－-])?(?P<num>{_NUM})(?![\d.]*[A-Za-z])"
     rf"(?P<scale>{_SCALE})?(?P<more>多|余)?(?P<unit>{_UNIT})?(?P<after>{_AFTER})?"
 )
 PER = {"百分之": "%", "千分之": "‰"}  # 百分之三十 is 30 %, 千分之六 is 6 ‰
 LIST_MARK = re.compile(r"\s*[.．、)）]")
 # Words before a figure that make it approximate (约, 近, 超过, 逾), and after it (左右, 以上, 多).
-APPROX_BEFORE = re.compile(r"(?:约|大约|近|将近|接近|超过|超|逾|多达|不足|不到|上下)(?:为|达到?|至|到|了)?\s*$")
-APPROX_AFTER = ("以上", "左右", "上下", "多", "余")
+APPROX_BEFORE = re.compile(
+    r"(?:约|大约|大概|近|将近|接近|超过|超|逾|多达|不足|不到|上下|至少)(?:为|达到?|至|到|了|在|有)?\s*$"
+)
+APPROX_AFTER = ("以上", "以下", "左右", "上下", "多", "余")
 ESTIMATED = re.compile(r"据估计|据估算|估计|估算|粗略计算|据测算|测算")
 PREDICTED = re.compile(
     r"预计|预期|预测|(?<![托财管])计划(?=在|于|未来|明年|今年|年内|到|将|把)|力争|将(?:会|要)?(?:相应)?(?:达到|达|超过|突破|增至|增长|降至|下降|提升|提高|升至|减少|扩大|回落|保持"
@@ -125,8 +139,34 @@ PREDICTED = re.compile(
 )
 POSSIBLE = re.compile(r"可能|或许|也许|或将|有望|不排除|若(?!干)|如果|假如|假设|一旦")
 # A bound stated as a rule or a limit has no hedge: 上限调整至不超过20%, 限制在不超过50%, 100万元以上的罚单.
-LIMIT = re.compile(r"上限|下限|限制|不得|要求|规定|门槛")
+LIMIT = re.compile(r"上限|下限|限制|不得|要求|规定|门槛|控制在|应当|须")
+# The speaker's own judgement (我认为): the figure is an opinion, which wins over an estimate.
+OPINION = re.compile(r"我认为|我们认为|我觉得|我相信|在我看来|我判断|笔者认为")
 BOUND_WORDS = re.compile(r"(?:不超过|不低于|不少于|超过|低于|高于)\s*$")
+# What a count counts, by the noun beside it, when its measure word (个, 份, 只, 单) does not say.
+COUNTED = (
+    ("保单", "policies"),
+    ("用户", "users"),
+    ("客户", "customers"),
+    ("商户", "merchants"),
+    ("账户", "accounts"),
+    ("门店", "branches"),
+    ("网点", "branches"),
+    ("营业部", "branches"),
+    ("国家", "countries"),
+    ("工作日", "days"),
+    ("交易日", "days"),
+    ("理赔", "claims"),
+    ("罚单", "penalties"),
+    ("员工", "employees"),
+    ("产品", "products"),
+    ("基金", "funds"),
+    ("股票", "stocks"),
+    ("订单", "orders"),
+)
+GENERIC_COUNTS = {"", "items", "orders", "occurrences", "cards"}
+LISTED = re.compile(r"\s*(?:和|及|与|、|以及)\s*")
+JOINED = re.compile(r"\s*(?:至|到|增至|降至|升至|和|及|与|、|或)\s*")
 USER_WORDS = re.compile(r"用户|MAU|DAU|月活|日活|活跃")
 
 
@@ -163,29 +203,81 @@ def find_figures(text: str) -> list[Found]:
     Periods, festivals (双十一) and list numbering (1）) are left out; a duration (10天内) is both.
     """
     periods = [m for m in PERIOD.finditer(text)]
-    taken = [m.span() for m in periods if not DURATION.fullmatch(m.group())]
-    taken += [m.span() for m in NOT_FIGURES.finditer(text)]
+    taken = Taken(m.span() for m in periods if not DURATION.fullmatch(m.group()))
+    for match in NOT_FIGURES.finditer(text):
+        taken.add(*match.span())
     found: list[Found] = []
-    for match in FIGURE.finditer(text):
-        if any(start < match.end() and match.start() < end for start, end in taken):
+    for match in _matches(text):
+        if taken.overlaps(match.start(), match.end()):
             continue
         figure = _read(match, text)
         if figure is None:
             continue
         metric = _metric(text, figure.start, found[-1].metric if found else "")
-        unit = figure.unit
+        if found and JOINED.fullmatch(text[found[-1].end : figure.start]):
+            metric = found[-1].metric  # 下调15个基点至1.85%, 分别为3%和5%: the figure before names the measure
+        unit = _counted(text, figure, metric)
         if not unit and figure.value is not None and USER_WORDS.search(metric):
             unit = "users"  # 月活跃用户合计1.13亿: the count is of users
-        found.append(
-            msgspec.structs.replace(
-                figure,
-                unit=unit,
-                hedge=_hedge(text, figure),
-                metric=metric,
-                period=_period(text, figure.start, figure.end, periods),
-            )
-        )
+        hedge = _hedge(text, figure)
+        if (
+            not hedge
+            and found
+            and found[-1].hedge == "estimate"
+            and LISTED.fullmatch(text[found[-1].end : figure.start])
+        ):
+            hedge = "estimate"  # 分别增长约9%和5%: the 约 before a list is for each of it
+        period = _spread(text, figure, found, periods) or _period(text, figure.start, figure.end, periods)
+        found.append(msgspec.structs.replace(figure, unit=unit, hedge=hedge, metric=metric, period=period))
     return found
+
+
+def _spread(text: str, figure: Found, found: list[Found], periods: list[re.Match[str]]) -> str:
+    """分别 pairs a list of periods with the figures after it, in order (2025年、2026年…分别为
+    118亿元和131亿元; a second list in the sentence pairs again), else ""."""
+    left, _ = _sentence(text, figure.start, figure.end)
+    each = text.rfind("分别", left, figure.start)
+    if each < 0:
+        return ""
+    run: list[re.Match[str]] = []
+    for match in (m for m in periods if left <= m.start() and m.end() <= each):
+        if run and not LISTED.fullmatch(text[run[-1].end() : match.start()]):
+            run = []
+        run.append(match)
+    if len(run) < 2:
+        return ""
+    index = sum(1 for f in found if each < f.start)
+    return run[index % len(run)].group()
+
+
+def _counted(text: str, figure: Found, metric: str) -> str:
+    """The unit of a count whose measure word says little (个, 份, 件, 只, 单, or none): the noun it
+    counts, right after it (183个国家, 11只理财产品) or in its metric (保单超过500万份)."""
+    generic = figure.unit in GENERIC_COUNTS or (figure.unit == "firms" and figure.as_written.endswith("家"))
+    if not generic or figure.value is None:
+        return figure.unit
+    stop = CLAUSE_STOP.search(text, figure.end, figure.end + 6)  # bounded: a long line stays linear
+    after = text[figure.end : stop.start() if stop else figure.end + 6]
+    for place in (after, metric):
+        for noun, unit in COUNTED:
+            if noun in place and (unit == "branches" or figure.unit != "firms"):
+                return unit
+    return figure.unit
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """FIGURE's matches, but a "range" whose ends have different units (下调15个基点至1.85%: by one
+    amount to another) is two figures."""
+    out: list[re.Match[str]] = []
+    for match in FIGURE.finditer(text):
+        ru1, ru2 = match.group("ru1"), match.group("ru2")
+        if ru1 and ru2 and _unit(ru1) != _unit(ru2):
+            first = FIGURE.match(text, match.start(), match.end("ru1"))
+            second = FIGURE.match(text, match.start("r2"), match.end())
+            out += [m for m in (first, second) if m is not None]
+        else:
+            out.append(match)
+    return out
 
 
 def _unit(written: str) -> str:
@@ -213,10 +305,12 @@ def _read(match: re.Match[str], text: str) -> Found | None:
     if groups["half"] is not None:
         return Found(start, end, as_written, 50, "%")
     if groups["num"] is not None:
-        opening = not text[:start].strip()
+        opening = _NOT_SPACE.search(text, 0, start) is None  # as `not text[:start].strip()`, without the copy
         if opening and LIST_MARK.match(text, end) and not groups["unit"]:
             return None  # "1." opening a numbered paragraph
         number = Decimal(groups["num"].replace(",", "")) * SCALES.get(groups["scale"] or "", Decimal(1))
+        if groups["sign"]:
+            number = -number  # −1.6亿元: a loss written as a negative number keeps its sign
         unit = _unit(groups["unit"] or "")
         return Found(start, end, as_written, _plain(number), unit, "estimate" if groups["more"] else "")
     if groups["pct"] is not None:
@@ -248,9 +342,7 @@ def _read(match: re.Match[str], text: str) -> Found | None:
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
-    right_match = CLAUSE_END.search(text, end)
-    return left, right_match.start() if right_match else len(text)
+    return span_start(CLAUSE_END, text, start), span_end(CLAUSE_END, text, end)
 
 
 def _hedge(text: str, figure: Found) -> str:
@@ -259,6 +351,8 @@ def _hedge(text: str, figure: Found) -> str:
     before = text[left : figure.start]
     if POSSIBLE.search(before):
         return "possibility"
+    if OPINION.search(before):
+        return "opinion"
     if PREDICTED.search(before):
         return "prediction"
     after = text[figure.end : figure.end + 2]
@@ -282,15 +376,16 @@ def _period(text: str, start: int, end: int, periods: list[re.Match[str]]) -> st
     """The period of the figure's sentence, nearest before it, else in its clause after it; never a
     comparison base (较2024年末, 比上年末). A header's period (截至2023Q2) is the drafting's to pass down."""
     left, right = _sentence(text, start, end)
+    near = periods[bisect_left(periods, left, key=_start) : bisect_left(periods, right, key=_start)]
     own = [
         m
-        for m in periods
+        for m in near
         if not (m.start() < end and start < m.end()) and not BASE.search(text[max(0, m.start() - 4) : m.start()])
     ]
     before = [m for m in own if left <= m.start() and m.end() <= start]
     if before:
         return before[-1].group()
-    clause_end = CLAUSE_STOP.search(text, end)
+    clause_end = CLAUSE_STOP.search(text, end, end + NEAR)
     after = [
         m
         for m in own
@@ -303,8 +398,8 @@ def _period(text: str, start: int, end: int, periods: list[re.Match[str]]) -> st
 # Words that end a metric's phrase before its figure: verbs of change, copulas, hedges, comparisons.
 _METRIC_TAIL = re.compile(
     r"(?:同比|环比|较|比)?(?:增长了?|下降了?|减少了?|增加了?|提升了?|提高了?|上升了?|回落|收窄|扩大|降低了?|"
-    r"增至|降至|升至|达到|达|为|是|约为|约|近|超过|逾|超|高达|不足|不到|不低于|不少于|至少|在|保持在|维持在|合计|共|"
-    r"仅|只有|已|已经|突破|占比|占|大约|将近|接近|多达|了|的)+$"
+    r"下调|上调|下滑|下跌|上涨|增至|降至|升至|达到|达|为|是|约为|约|近|超过|逾|超|高达|不足|不到|不低于|不少于|至少|在|保持在|维持在|合计|共|"
+    r"仅|只有|已|已经|突破|占比|占|大约|将近|接近|多达|了|的|已有|仍有|共有|有|到|至|会|将)+$"
 )
 _METRIC_HEAD = re.compile(r"^(?:其中|此外|同时|而|但|并|且|其|以及|和|与|及|该行|该公司|全年|目前|当前|累计)+")
 
@@ -316,18 +411,37 @@ def _metric(text: str, start: int, previous: str) -> str:
     subject's name; what is left is cut at 从 (员工从400人…) and its trailing nouns are kept.
     Without one (同比下降2.9%) the figure shares the metric of the figure before it.
     """
-    left = max((m.end() for m in CLAUSE_STOP.finditer(text, 0, start)), default=0)
+    left = span_start(CLAUSE_STOP, text, start)
     phrase = PERIOD.sub(" ", text[left:start])
-    phrase = re.sub(r"(?:较|比|相比|相较于?)\s*(?:上年末|去年同期|上年同期|年初|上月|上季度)?", " ", phrase)
-    phrase = re.split(r"[从由自]|\s", phrase.strip())[0] if "从" in phrase else phrase.split(" ")[-1]
-    phrase = _METRIC_TAIL.sub("", phrase.strip())
-    phrase = _METRIC_HEAD.sub("", phrase)
+    phrase = BASE_WORD.sub(" ", phrase)
+    if "从" in phrase:
+        pieces = [re.split(r"[从由自]|\s", phrase.strip())[0]]
+    else:  # the last piece a period or a base left that names something: 合规团队 现在有130人
+        pieces = [p for p in phrase.split(" ") if p][::-1] or [""]
+    for piece in pieces:
+        metric = _nouns(_METRIC_HEAD.sub("", _METRIC_TAIL.sub("", piece.strip())))
+        if len(metric) >= 2:
+            return metric
+    return previous
+
+
+# A comparison's word and its base (较上年末, 比年初), but not 同比 / 环比 / 占比 / 比重 / 比较 of a metric.
+BASE_WORD = re.compile(
+    r"(?:(?<![同环对占])(?:较(?![为大高低多少快慢好])|比(?![重例率较])|相比|相较于?))\s*"
+    r"(?:上年末|去年同期|上年同期|年初|上月|上季度)?"
+)
+
+
+def _nouns(phrase: str) -> str:
+    """The trailing nouns of `phrase` (营业 收入), at most 12 characters; the subject's name stops them."""
     nouns: list[str] = []
     tagged = _tagged(phrase)
     for i in range(len(tagged) - 1, -1, -1):
         word, flag = tagged[i]
         if flag == "v" and not nouns and i and tagged[i - 1][1] in ("n", "vn"):
             flag = "n"  # 营业 收入: jieba tags the second half of a compound noun a verb
+        if word in ("新增", "累计", "存量", "净") and nouns:
+            flag = "n"  # 新增 贷款: a verb that qualifies the measure
         if flag == "m" and nouns and word in ("月", "日", "年", "季"):
             flag = "n"  # 月 活跃用户, 日 均
         if flag in _TRAILING and not nouns:
@@ -338,19 +452,24 @@ def _metric(text: str, start: int, previous: str) -> str:
             break  # 招行 实现 营业收入: the subject is not the metric
         nouns.insert(0, word)
     metric = "".join(nouns)
-    if len(metric) > 12:
-        metric = metric[-12:]
-    return metric if len(metric) >= 2 else previous
+    return metric[-12:] if len(metric) > 12 else metric
 
 
 _NOUNS = {"n", "nz", "vn", "eng", "j", "l", "an", "ng", "nrt", "nr", "nt", "b", "x"}
 _TRAILING = {"d", "p", "c", "u", "uj", "ul", "y", "v", "m", "r", "f"}
 
 
-def _tagged(phrase: str) -> list[tuple[str, str]]:
-    from fintech_tui.draft.names_zh import tokenizer  # deferred: the dictionary loads on first use
+@functools.lru_cache(maxsize=4096)
+def _tagged(phrase: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words and tags for a metric phrase; cached, as clauses repeat their phrases."""
+    from fintech_tui.draft.lexicon_zh import tokenizer  # deferred: the dictionary loads on first use
 
-    return [(pair.word, pair.flag) for pair in tokenizer().cut(phrase)] if phrase else []
+    return tuple((pair.word, pair.flag) for pair in tokenizer().cut(phrase)) if phrase else ()
 
 
 CLAUSE_STOP = re.compile(r"[，,。！？!?；;：:]")
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()

@@ -10,6 +10,7 @@ their sentence, unless they are a comparison base ("from a year earlier").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from itertools import pairwise
 
@@ -17,8 +18,10 @@ import msgspec
 
 from fintech_tui.draft.found import Found
 from fintech_tui.draft.lexicon_en import classes_of
+from fintech_tui.draft.limits import Taken
 from fintech_tui.draft.periods_en import (
     NUMBER_WORD,
+    SENTENCE_REACH,
     WORD_VALUES,
     Raw,
     clause_start,
@@ -181,25 +184,32 @@ _IN_METRIC_NAME = re.compile(r"\s(?:or more\s)?(?:past due|overdue|delinquent)\b
 # "Of the 12,000 accounts, …": a count the text already stated, used to refer.
 _REFERRING_DIGITS = re.compile(r"\b(?:of the|of those|among the|these|those)\s$", re.IGNORECASE)
 
+_ORDINAL_BEFORE = re.compile(r"(?:first|second|the)\s$", re.IGNORECASE)  # "the first half" is a period
+_NOT_SPACE = re.compile(r"\S")
+_CENTS = re.compile(r"\s?(?:cents?\b|¢)|\s(?P<pence>pence\b)")
+_FOLLOWING_WORDS = re.compile(r"\s([a-z]+)(?:\s([a-z]+))?")
+
 _REFERRING = re.compile(r"\b(?:the|these|those|both|its|their|our|all|other)\s$", re.IGNORECASE)
 
 
 def find_figures(text: str) -> list[Found]:
     """The figures in one paragraph, in order, each with its hedge, metric and period."""
     periods = find_periods(text)
-    taken: list[tuple[int, int]] = list(periods)
+    taken = Taken(periods)
     raw: list[Raw] = []
     referred: list[Raw] = []  # counts the text refers back to ("of the 12,000 accounts"): their nouns still count
 
     def add(start: int, end: int, value: int | float | None, unit: str) -> None:
-        if not any(s < end and start < e for s, e in taken):
+        if not taken.overlaps(start, end):
             raw.append((start, end, value, unit))
-            taken.append((start, end))
+            taken.add(start, end)
 
     for match in FRACTION.finditer(text):
         if match.group("of") or match.group("hedged"):
             fraction = match.group("frac").lower()
-            if fraction == "half" and re.search(r"(?:first|second|the)\s$", text[: match.start("frac")], re.I):
+            if fraction == "half" and _ORDINAL_BEFORE.search(
+                text, max(0, match.start("frac") - 12), match.start("frac")
+            ):
                 continue
             add(match.start("frac"), match.end("frac"), _plain(FRACTIONS[fraction]), "%")
     for match in ONE_IN.finditer(text):
@@ -221,16 +231,21 @@ def find_figures(text: str) -> list[Found]:
         verb = "verb" if match.group("verb") else "bare"
         add(match.start(verb), match.end(verb), MULTIPLES[match.group(verb).lower()], "times")
     for match in SOURCES.finditer(text):
-        taken.append(match.span())  # "three people familiar with the matter": who said it, not a quantity
+        taken.add(*match.span())  # "three people familiar with the matter": who said it, not a quantity
     for match in DURATION.finditer(text):
-        taken.append(match.span())  # "ran the unit for four years": how long, not a quantity
+        taken.add(*match.span())  # "ran the unit for four years": how long, not a quantity
     for match in ONE_UNIT.finditer(text):
         add(match.start("one"), match.end("unit"), 1, match.group("unit").lower() + "s")
     for match in FIGURE.finditer(text):
         read = _read(match, text)
-        if read and read[3] and read[3] not in _NOT_REFERRED and _REFERRING_DIGITS.search(text, 0, read[0]):
+        if (
+            read
+            and read[3]
+            and read[3] not in _NOT_REFERRED
+            and _REFERRING_DIGITS.search(text, max(0, read[0] - 20), read[0])
+        ):
             referred.append(read)  # "Of the 12,000 accounts": referred to again, not stated
-            taken.append((read[0], read[1]))
+            taken.add(read[0], read[1])
             continue
         if read is None:
             continue
@@ -268,7 +283,9 @@ def find_figures(text: str) -> list[Found]:
         ):
             unit, metric = previous.unit, metric or previous.metric  # "8.6 million members, up from 7.9 million"
         else:
-            earlier = [(f.start, f.end, f.unit) for f in figures] + [(r[0], r[1], r[3]) for r in referred]
+            reach = start - SENTENCE_REACH  # no sentence starts further back: keeps each figure's look-back short
+            earlier = [(f.start, f.end, f.unit) for f in figures[bisect_left(figures, reach, key=_found_start) :]]
+            earlier += [(r[0], r[1], r[3]) for r in referred[bisect_left(referred, reach, key=_raw_start) :]]
             unit = unit or _unit_before(text, start, value, earlier)
         figures.append(
             Found(
@@ -388,9 +405,18 @@ def _read(match: re.Match[str], text: str) -> tuple[int, int, int | float | None
     unit_read = groups["scale"] or groups["pct"] or groups["fold"]
     if num[0].isdigit() and not unit_read and _GLUED_AFTER.match(text, end):
         return None  # 10-K, 5G, 401(k), 24/7
-    if not text[:start].strip() and LIST_NUMBER.match(text, start) and not (groups["cur"] or groups["pct"]):
+    if (
+        _NOT_SPACE.search(text, 0, start) is None
+        and LIST_NUMBER.match(text, start)
+        and not (groups["cur"] or groups["pct"])
+    ):
         return None  # "1. " opening a numbered paragraph
-    if not text[:start].strip() and SECTION_NUMBER.match(text, start) and not unit_read and not groups["cur"]:
+    if (
+        _NOT_SPACE.search(text, 0, start) is None
+        and SECTION_NUMBER.match(text, start)
+        and not unit_read
+        and not groups["cur"]
+    ):
         return None  # "1.2. The firm": the paragraph's number
     if not unit_read and not groups["cur"] and _ADDRESS.match(text, end):
         return None  # "12 Endeavour Square"
@@ -412,9 +438,9 @@ def _read(match: re.Match[str], text: str) -> tuple[int, int, int | float | None
         unit = PERCENT[re.sub(r"\s+", " ", groups["pct"].strip().lower()).replace("percent", "percent")]
     elif groups["fold"]:
         unit = "times"
-    cents = re.match(r"\s?(?:cents?\b|¢)|\s(?P<pence>pence\b)", text[end:]) if not unit and not scale else None
+    cents = _CENTS.match(text, end) if not unit and not scale else None
     if cents:  # "18 cents a share": 0.18 dollars
-        value, unit, end = value / 100, "GBP" if cents.group("pence") else "USD", end + cents.end()
+        value, unit, end = value / 100, "GBP" if cents.group("pence") else "USD", cents.end()
     if not unit and re.search(r"\b(?:aged|ages|age)\s(?:between\s)?$", text[max(0, start - 16) : start]):
         unit = "years old"
     if not unit:
@@ -458,7 +484,7 @@ def _unit_in_metric(metric: str) -> str:
 
 def _list_count(text: str, end: int) -> bool:
     """Whether the number before `end` counts a list's items ("5 things to know", "three big questions")."""
-    following = re.match(r"\s([a-z]+)(?:\s([a-z]+))?", text[end:])
+    following = _FOLLOWING_WORDS.match(text, end)
     return following is not None and bool({following.group(1), following.group(2)} & LIST_NOUNS)
 
 
@@ -547,3 +573,11 @@ def _read_word(match: re.Match[str]) -> tuple[int, int, int | float | None, str]
 
 _DURATIONS = ("years", "months", "weeks", "days", "years old")
 _NOT_REFERRED = ("%", "percentage points", "basis points", "times", "USD", "EUR", "GBP", "HKD", "yuan")
+
+
+def _found_start(found: Found) -> int:
+    return found.start
+
+
+def _raw_start(raw: Raw) -> int:
+    return raw[0]

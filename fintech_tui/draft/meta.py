@@ -25,7 +25,7 @@ _EN_NAME = r"[A-Z][A-Za-z'’.-]+(?:\s+(?:[A-Z][A-Za-z'’.-]+|de|van|von|der|da
 _EN_AUTHORS = rf"{_EN_NAME}(?:(?:,\s*|\s+and\s+){_EN_NAME})*"
 AUTHORS = (
     re.compile(
-        rf"(?:作者|撰文|文|记者|作者系)\s*[:：|｜丨/]?\s*(?P<name>{_ZH_NAME})(?=$|[\s|｜丨·•,，。;；:：)）\]】/]|来源|时间|发布|编辑)"
+        rf"(?:作者|撰文|文|记者|作者系|分析师|本期编辑|(?<!责任)编辑(?=\s*[:：]))\s*[:：|｜丨/]?\s*(?P<name>{_ZH_NAME})(?=$|[\s|｜丨·•,，。;；:：()（）\]】/]|来源|时间|发布|编辑)"
     ),
     re.compile(
         rf"(?:^|[\s(（\[【|·•—–-])(?:By|Written by|Reporting by|Words by|Compiled by)\s+(?P<name>{_EN_AUTHORS})"
@@ -121,7 +121,10 @@ def draft_meta(blocks: list[Block], frame: Frame) -> dict[str, Any]:
     if frame.byline:
         framing.append(blocks[-1].text)
     meta: dict[str, Any] = {"title": bilingual(title)}
-    author = next((found for found in map(author_in, framing) if found), "")
+    # A byline word anywhere in the framing (分析师：X on the second line) beats a segment that
+    # merely reads as a name (the desk 非银金融 in "Outlet · desk · date").
+    author = next((found for found in map(_stated_author, framing) if found), "")
+    author = author or next((found for found in map(author_in, framing) if found), "")
     date = next((found for found in map(date_in, framing) if found), "")
     if frame.start <= frame.end and not (date and author):
         dateline = DATELINE.match(blocks[frame.start].text)  # 新华社北京3月5日电（记者 王强）

@@ -56,9 +56,13 @@ from fintech_tui.draft.lexicon_en import (
     run_ahead,
     sentences,
 )
+from fintech_tui.draft.limits import NEAR, Taken
 from fintech_tui.draft.parents_en import stated_owners
 
 POSSESSIVE_FREE_STOPS = {"I"}
+
+_LIST_NUMBER_BEFORE = re.compile(r"\s*(?:\d{1,2}|[A-Za-z])[.)]\s*")
+_ENDED = re.compile(r"(?:^|[.!?]\s)\W*$")  # a sentence's end, then only punctuation or space
 
 # "Keefe, Bruyette & Woods": surnames in a row before "& X" are one firm's name
 FIRM_OF_NAMES = re.compile(r"(?<![\w&])[A-Z][a-z]+(?:,\s[A-Z][a-z]+){1,3},?\s&\s[A-Z][a-z]+(?![\w&])")
@@ -139,19 +143,23 @@ class _Finder:
         candidates: list[tuple[int, str, str]] = []  # (position, span, where)
         for text in self.texts:
             headline = is_headline(text) and not PAGE_INFO.search(text)
-            taken = self._page_information(text, base) + self._known(text, base, headline)
-            taken += self._firms_of_names(text, base, candidates)
+            taken = Taken(
+                self._page_information(text, base)
+                + self._known(text, base, headline)
+                + self._firms_of_names(text, base, candidates)
+            )
             if is_shouted(text):
+                base += len(text) + 1
                 continue  # "SUMMARY OF REASONS": a heading in capitals names nothing the dictionary does not
             for start, span in self._spans(text, taken):
                 if headline and not self._in_body(span):
                     continue
                 candidates.append((base + start, span, text))
             for match in COMPOUND_OWNER.finditer(text):  # "a Monzo-backed lender": Monzo is a name
-                if not any(s <= match.start(1) < e for s, e in taken) and not classes_of(match.group(1)):
+                if not taken.holds(match.start(1)) and not classes_of(match.group(1)):
                     candidates.append((base + match.start(1), match.group(1), text))
             for match in QUOTED.finditer(text):
-                if not any(s <= match.start(1) < e for s, e in taken) and match.group(1) not in self.defined:
+                if not taken.holds(match.start(1)) and match.group(1) not in self.defined:
                     candidates.append((base + match.start(1), match.group(1), "quoted"))
             base += len(text) + 1
         self._brackets()
@@ -198,7 +206,9 @@ class _Finder:
         taken = []
         for match in dictionary_pattern().finditer(text):
             form = match.group()
-            if form in STREET_WORDS and re.search(r"\d+\s(?:[A-Z][\w'’-]*\s){1,3}$", text[: match.start()]):
+            if form in STREET_WORDS and re.search(
+                r"\d+\s(?:[A-Z][\w'’-]*\s){1,3}$", text[max(0, match.start() - 80) : match.start()]
+            ):
                 continue  # "12 Endeavour Square": an address, not the brand
             initial = self._initial(text, match.start())
             if initial and "common" in classes_of(form) and not self._elsewhere(form):
@@ -326,16 +336,13 @@ class _Finder:
 
     def _initial(self, text: str, start: int) -> bool:
         """Whether `start` opens a sentence (or the paragraph, or follows an opening quote)."""
-        left = max(0, start - 200)  # a window, not the whole paragraph: linear in a long one
-        window = text[left:start]
-        before = window.rstrip("\"“‘'( ")
-        if start < 12 and re.fullmatch(r"\s*(?:\d{1,2}|[A-Za-z])[.)]\s*", window):
+        opening = start
+        while opening and text[opening - 1] in "\"“‘'( ":
+            opening -= 1  # as text[:start].rstrip(…), without copying the paragraph for each word
+        if _LIST_NUMBER_BEFORE.fullmatch(text, 0, start):
             return True  # "1) Distribution is cheaper": the first word after a list number
-        if not before:
-            return left == 0 or not text[:left].strip()
-        return before[-1] in ".!?:;—|\n" or bool(
-            re.search(r"[.!?]\s\W*$", window) or (left == 0 and re.fullmatch(r"\W*", window))
-        )
+        ended = _ENDED.search(text, max(0, start - NEAR), start)
+        return not opening or text[opening - 1] in ".!?:;—|\n" or bool(ended)
 
     def _elsewhere(self, form: str) -> bool:
         """Whether the article capitalises `form` somewhere other than at a sentence's start."""
@@ -361,11 +368,11 @@ class _Finder:
         self.form_of[name] = name
         self.found[name].first = min(self.found[name].first, position)
 
-    def _spans(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    def _spans(self, text: str, taken: Taken) -> list[tuple[int, str]]:
         """Runs of capitalised words in each sentence, cut at possessives and at dictionary names."""
         spans = []
         for left, right in sentences(text):
-            tokens = [m for m in TOKEN.finditer(text, left, right) if not any(s <= m.start() < e for s, e in taken)]
+            tokens = [m for m in TOKEN.finditer(text, left, right) if not taken.holds(m.start())]
             run: list[re.Match[str]] = []
             for i, token in enumerate(tokens):
                 word = token.group().rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", token.group()) else token.group()

@@ -5,7 +5,8 @@ tokenizer of its own, so 花呗 or 饿了么 stay one word and the global jieba 
 Rules then read the tokens: a known name, a name-like run before an organisation suffix
 (重庆两江新区科融小额贷款有限公司, 中信信托), a name before APP, a product in quotes
 (“微业贷”), a name listed beside a known one, a person before 表示 or after 董事长, and
-Latin-script brand names. Jieba's own name tags alone are too loose (护城河 nz, 高达 nr) to count.
+Latin-script brand names (the tables and the tagger are in lexicon_zh). Jieba's own name tags
+alone are too loose (护城河 nz, 高达 nr) to count.
 Aliases come from what the text says (下称, 简称, 现名, a bracket after the name), from
 abbreviations made of a name's own characters (招行, 工行) and short forms (腾讯 for 腾讯控股);
 parents come from parents_zh (X旗下Y, X的Y, 其「Y」, 子公司Y, 都属于X旗下).
@@ -13,228 +14,52 @@ parents come from parents_zh (X旗下Y, X的Y, 其「Y」, 子公司Y, 都属于
 
 from __future__ import annotations
 
-import functools
-import logging
 import re
 
-import jieba  # the draft extra
-import jieba.posseg
-
+from fintech_tui.draft.brands_zh import fold_bare_brands
 from fintech_tui.draft.dictionary_zh import Entity, dictionary, load_dictionary
 from fintech_tui.draft.found import Name
+from fintech_tui.draft.lexicon_zh import (
+    APP_WORDS,
+    COUNTED,
+    DATELINE,
+    DECLARED,
+    DESCRIPTOR_ENDINGS,
+    GENERIC,
+    ITEM_STOP,
+    JARGON,
+    LATIN_RUN,
+    LEADING,
+    LEGAL_SUFFIXES,
+    LIST_JOIN,
+    NAME_FLAGS,
+    NOT_SUFFIXES,
+    PAGE_INFO,
+    PRODUCT_AFTER,
+    PRODUCT_BEFORE,
+    PRODUCT_ENDINGS,
+    QUOTE_AFTER,
+    QUOTED,
+    RARE_SURNAMES,
+    SAYS,
+    STATED,
+    SUFFIX_KINDS,
+    SURNAMES,
+    TITLED,
+    _compiled,
+    _ends_in_title,
+    _first_suffix,
+    _frequency,
+    _generic,
+    _longest_first,
+    _makers,
+    _suffix_kind,
+    _tokens,
+)
+from fintech_tui.draft.limits import Taken
 from fintech_tui.draft.parents_zh import find_parents
 
 __all__ = ["find_names", "load_dictionary"]
-
-jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict" chatter on stderr
-
-
-def _words(text: str) -> set[str]:
-    """A word list written as one space-separated string."""
-    return set(text.split())
-
-
-# A name ending in one of these is an organisation of that kind; longest first when matching.
-SUFFIX_KINDS = {
-    "股份有限公司": "company",
-    "有限责任公司": "company",
-    "有限公司": "company",
-    "小额贷款公司": "company",
-    "消费金融公司": "company",
-    "消费金融": "company",
-    "农村商业银行": "bank",
-    "农商银行": "bank",
-    "农商行": "bank",
-    "银行": "bank",
-    "集团股份有限公司": "group",
-    "集团有限公司": "group",
-    "集团": "group",
-    "控股": "group",
-    "公司": "company",
-    "科技": "company",
-    "金科": "company",
-    "金服": "company",
-    "数科": "company",
-    "金融": "company",
-    "证券": "company",
-    "保险": "company",
-    "人寿": "company",
-    "财险": "company",
-    "基金": "company",
-    "信托": "company",
-    "资本": "company",
-    "资管": "company",
-    "支付": "company",
-    "征信": "company",
-    "咨询": "company",
-    "商业银行": "bank",
-    "研究院": "organisation",
-    "研究所": "organisation",
-    "分行": "bank",
-    "支行": "bank",
-    "分公司": "company",
-    "中心": "organisation",
-    "协会": "organisation",
-    "委员会": "organisation",
-    "交易所": "organisation",
-    "监管局": "organisation",
-    "总局": "organisation",
-    "管理局": "organisation",
-    "法院": "organisation",
-}
-# Words that make a suffix generic, not a name: 商业银行, 保险公司, 金融科技公司, 消费金融.
-GENERIC = _words(
-    "保险 金融 科技 互联网 商业 网上 网络 传统 国有 股份制 中小 中小型 大型 小型 地方 外资 民营 数字 移动 "
-    "第三方 支付 消费 信用 银行 集团 公司 其他 投资 证券 基金 资产 管理 信托 理财 服务 平台 电商 电子商务 "
-    "小贷 小额贷款 新兴 头部 城市 农村 村镇 民间 国内 国外 海外 上市 本地 生活 用户 产品 业务 市场 行业 企业 "
-    "机构 跨境 手机 扫码 线上 线下 快捷 聚合 电子 在线 无感 刷脸 二维码 普惠 供应链 财富 零售 对公 个人 "
-    "数字化 智能 开放 直销 民营 农商 城商 外卖 社交 各家 多家 这家 该 这些 一家 两家 几家 全国 全球 中国 "
-    "美国 香港 母 子 控股 合资 独立 持牌 非银 银行业 保险业 证券业 基金业 头部 龙头 大 小 新 老 原 "
-    "券商 险企 消金 贷款 借贷 网贷 助贷 信贷 汽车 房地产 养老 健康 医疗 教育 能源 物流 出行"
-)
-# Words that open a clause and are never the start of a name: 回望微众银行, 比如京东金融.
-LEADING = _words(
-    "比如 例如 譬如 包括 回望 回顾 现名 原名 更名 改名 以及 还有 其中 旗下 其 由 对 与 和 及 在 将 把 被 让 "
-    "向 从 像 如 即 而 但 也 还 都 就 又 再 是 为 于 据 称 说 表示 认为 指出 截至 目前 如今 此前 随后 "
-    "今年 去年 同期 作为 通过 依托 联合 携手 牵手 宣布 推出 上线 成立 设立 发起 入股 收购 投资 "
-    "这 那 该 此 各 每 某 其他 另 另一 不少 很多 许多 一些 部分 以 给 跟 同 连 让 令 使"
-)
-# Words that describe what follows without being part of its name: 上市公司瀚海科技…, 金融科技平台度小满….
-DESCRIPTOR_ENDINGS = ("公司", "平台", "机构")
-LEGAL_SUFFIXES = ("有限公司", "股份有限公司", "有限责任公司")
-DECLARED = re.compile(r"[（(]\s*(?:以下简称|以下称|下称|简称)")
-COUNTED = re.compile(r"[一两几另每该这那某多]+家")  # 另一家子公司: jieba cuts 一家子
-NOT_SUFFIXES = _words("母公司 子公司 上市公司 全资子公司 控股子公司 总公司")
-NAME_FLAGS = {"s", "nr", "nrt", "nrfg", "ns", "nt", "nz", "n", "j", "eng", "x", "l", "an", "vn", "ng", "nrf"}
-# A quoted product or app's name usually ends so: 微业贷, 余额宝, 花呗, 美团月付, 零钱通.
-PRODUCT_ENDINGS = ("贷", "宝", "呗", "付", "通", "花", "条", "借", "钱包", "卡", "分", "险", "保", "金")
-# A quoted name the text calls a product by the words around it: 百万医疗险“尊享e生”系列, 推出了「基金组合」.
-PRODUCT_BEFORE = re.compile(r"(?:(?:推出|上线|发布|旗下)(?:了|的)?|产品|品牌|平台|模型|系统|工具|应用|[^保]险)$")
-QUOTE_AFTER = re.compile(r"(?:系列|品牌|小程序)")
-QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\s，,。；;：:！？!?、（）()]{2,10})[”\"」』]")
-APP_WORDS = re.compile(r"\s*(?:APP|App|app|客户端|小程序)")
-# Capitalised Latin words in a row: PayPal, Ant Group, WeLab Bank.
-LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9'’&.-]*(?: [A-Z][A-Za-z0-9'’&.-]*)*")
-# Latin words that are terms of art, not names (the glossary takes them).
-JARGON = _words(
-    "web3 web2 app apps pc it ai api ip ipo gmv mau dau arpu roe roa nim npl kyc aml esg p2p b2b b2c c2c o2o saas "
-    "paas iaas sdk bnpl cbdc fintech gdp cpi ppi pmi yoy qoq mom vip ceo cfo coo cto ta cm http https www "
-    "com cn q1 q2 q3 q4 h1 h2 mdash ndash nbsp amp ok id nfc qr pos atm lpr mlf shibor etf reits ltv"
-)
-LIST_JOIN = "、和与及"
-ITEM_STOP = '，,。、；;：:！？!?和与及等的（）()“”"「」 '
-# Titles before a person's name, verbs after one: 董事长王明, 李娜表示.
-TITLES = _words(
-    "董事长 总裁 行长 副行长 首席执行官 首席经济学家 经济学家 创始人 联合创始人 总经理 副总裁 主席 副主席 "
-    "分析师 研究员 院长 所长 教授 记者 作者 负责人 合伙人 CEO 董事 秘书长 局长 部长 主任 理事长 "
-    "首席技术官 首席风险官 首席财务官 首席运营官 首席信息官 首席投资官 首席分析师 首席策略师 首席信息安全官 "
-    "行政总裁 副总经理 总监 副董事长 执行董事 董秘 发言人 监事长 首席 行长助理 总裁助理 常务副行长"
-)
-SAYS = ("表示", "认为", "指出", "称", "说", "介绍", "坦言", "透露", "强调", "预计", "提到", "告诉", "回应", "解释")
-SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温"
-    "康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍"
-    "涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑"
-    "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-)
-RARE_SURNAMES = "冀邸訾蔺宓佴郦璩濮扈逄竺廉"
-TITLED = re.compile(
-    "(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")([\u4e00-\u9fff]{2,3}?)(?:" + "|".join(SAYS) + ")"
-)
-# 以下简称 / 下称 / 简称 / 现名 / 原名 after a name, the alias after them.
-# A page-information line: the outlet, then a byline or a date after a separator.
-PAGE_INFO = re.compile(
-    r"\s*([\u4e00-\u9fff]{2,12})\s*[·|｜/]\s*(?:记者|作者|编辑|文|来源|\d{4}|([\u4e00-\u9fff]{2,4})\s*[·|｜/]\s*\d{4})"
-)
-# A wire story's dateline: the outlet, a city, the date, 电 or 讯 (金融时讯北京2025年3月18日电).
-DATELINE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:\d{4}年)?\d{1,2}月\d{1,2}日[电讯]")
-PRODUCT_AFTER = r"([\u4e00-\u9fff]?[付贷呗宝花条借]|钱包)(?=[、，,。；;和与及的等）)”」\s]|$)"
-ALIAS_WORDS = r"(?:以下简称为?|以下称|下称|简称为?|现名为?|原名为?|更名为|改名为|现更名为|原为|原)"
-ALIAS_BODY = r"(?:[“\"「]([^“”\"「」]{2,12})[”\"」]|([^\s，,。；;：:！？!?、（）()“”\"「」]{2,12}?))"
-ALIAS_END = r"(?:(?<=[”\"」])|(?=[，,。；;)）、\s]|$))"  # a closing quote ends an alias, else punctuation
-STATED = (
-    re.compile(
-        rf"\s*[（(]\s*[，,]?\s*{ALIAS_WORDS}[:：]?\s*{ALIAS_BODY}(?:\s*或\s*[“\"「][^”\"」]{{1,12}}[”\"」])*\s*[)）]"
-    ),
-    re.compile(rf"\s*[，,]?\s*(?:以下简称为?|以下称|下称|简称为?)[:：]?\s*{ALIAS_BODY}{ALIAS_END}"),
-    re.compile(rf"(?:已经|已|后)?(?:现名为?|更名为|改名为|现更名为|原名为?)\s*{ALIAS_BODY}{ALIAS_END}"),
-    re.compile(r"\s*[（(]\s*([^（）()，,。；;、\d]{2,16})\s*[)）]"),
-)
-
-
-@functools.lru_cache(maxsize=8192)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """A pattern compiled once: the per-name patterns outnumber re's own cache (512)."""
-    return re.compile(pattern)
-
-
-@functools.cache
-def tokenizer() -> jieba.posseg.POSTokenizer:
-    """A jieba tagger of our own that knows the dictionary's names (built once, ~1 s)."""
-    words = jieba.Tokenizer()
-    for form in dictionary():
-        if not form.isascii():
-            words.add_word(form, max(words.suggest_freq(form), 2000), tag="nt")
-    for suffix in ("有限公司", "股份有限公司", "小额贷款"):
-        words.add_word(suffix, tag="n")
-    return jieba.posseg.POSTokenizer(words)
-
-
-@functools.lru_cache(maxsize=4096)
-def _tokens(text: str) -> tuple[tuple[str, str, int], ...]:
-    """(word, flag, start) for each token of `text`; cached, as rules ask again of the same words."""
-    out, at = [], 0
-    for pair in tokenizer().cut(text):
-        out.append((pair.word, pair.flag, at))
-        at += len(pair.word)
-    return tuple(out)
-
-
-def _frequency(word: str) -> int:
-    return int(tokenizer().tokenizer.FREQ.get(word) or 0)
-
-
-def _generic(name: str) -> bool:
-    """Whether `name` is a generic phrase (商业银行, 消费金融) rather than a name."""
-    if name in GENERIC or len(name) < 2 or name.isdigit():
-        return True
-    for suffix in sorted(SUFFIX_KINDS, key=len, reverse=True):
-        if name.endswith(suffix):
-            head = name[: -len(suffix)]
-            if len(head) < 2 or head in GENERIC:
-                return True
-            return all(word in GENERIC for word, _, _ in _tokens(head))
-    return False
-
-
-@functools.cache
-def _longest_first() -> list[str]:
-    """The dictionary's forms, longest first, sorted once."""
-    return sorted(dictionary(), key=len, reverse=True)
-
-
-@functools.cache
-def _makers() -> list[str]:
-    """The dictionary's apps, companies and groups, whose products a text may name after them (抖音月付)."""
-    return [f for f, e in dictionary().items() if e.kind in ("app", "company", "group") and len(f) >= 2]
-
-
-@functools.lru_cache(maxsize=8192)
-def _first_suffix(word: str) -> str:
-    """The first organisation suffix (in SUFFIX_KINDS order) `word` ends in; cached, as words repeat."""
-    return next((s for s in SUFFIX_KINDS if word.endswith(s)), "")
-
-
-@functools.lru_cache(maxsize=8192)
-def _ends_in_title(word: str) -> bool:
-    return any(word.endswith(t) for t in TITLES)
-
-
-def _suffix_kind(name: str) -> str:
-    """The kind the longest organisation suffix of `name` gives: 集团股份有限公司 is a group's."""
-    suffix = max((s for s in SUFFIX_KINDS if name.endswith(s)), key=len, default="")
-    return SUFFIX_KINDS.get(suffix, "")
 
 
 class _Finder:
@@ -348,6 +173,7 @@ class _Finder:
                 suffix.endswith("公司") or suffix in ("分行", "支行") or tokens[i - 1][0].endswith(("有限", "有限责任"))
             )
             strong = strong if i else False
+            unit = SUFFIX_KINDS[suffix] == "organisation"  # 招商银行 信用卡 中心, 某某院 金融 研究所: a unit's name
             head_tokens: list[tuple[str, str]] = [(word[: -len(suffix)], "n")] if word != suffix else []
             first, j = start + len(word) - len(suffix) - len(head_tokens[0][0] if head_tokens else ""), i - 1
             while j >= 0:
@@ -357,7 +183,7 @@ class _Finder:
                 if (
                     other in LEADING
                     or not (flag in NAME_FLAGS or verb)
-                    or sum(len(w) for w, _ in head_tokens) + len(other) > (18 if strong else 8)
+                    or sum(len(w) for w, _ in head_tokens) + len(other) > (18 if strong or unit else 8)
                 ):
                     break
                 if flag == "x" and not other.isalnum():
@@ -370,9 +196,9 @@ class _Finder:
             while head_tokens and head_tokens[0][0] in "的之及与和":
                 first += len(head_tokens.pop(0)[0])
             head = "".join(w for w, _ in head_tokens)
-            unit = SUFFIX_KINDS[suffix] == "organisation"  # 招商银行 信用卡 中心: a unit's name
-            if head and self._name_like_head(head_tokens, strong, unit):
-                self.add(para, first, head + suffix, SUFFIX_KINDS[suffix], f"a name ending in {suffix}")
+            kind = _suffix_kind(head + suffix) if suffix == "理财" else SUFFIX_KINDS[suffix]  # 度小满理财: no firm
+            if head and kind and self._name_like_head(head_tokens, strong, unit):
+                self.add(para, first, head + suffix, kind, f"a name ending in {suffix}")
 
     def _name_like_head(self, head: list[tuple[str, str]], strong: bool, unit: bool) -> bool:
         """A head holds a proper or rare word (宁波, 科融, 微众), and ends in one unless the suffix is 公司.
@@ -552,8 +378,11 @@ class _Finder:
 def _resolve(spans: list[tuple[int, int, int, str, str, str]]) -> list[tuple[int, int, int, str, str, str]]:
     """Overlapping spans in one paragraph: the longer wins (两江新区 inside a company's full name)."""
     kept: list[tuple[int, int, int, str, str, str]] = []
+    taken: dict[int, Taken] = {}  # per paragraph, what the kept spans cover
     for span in sorted(spans, key=lambda s: (s[0], -(s[2] - s[1]), s[1])):
-        if not any(k[0] == span[0] and k[1] < span[2] and span[1] < k[2] for k in kept):
+        here = taken.setdefault(span[0], Taken())
+        if not here.overlaps(span[1], span[2]):
+            here.add(span[1], span[2])
             kept.append(span)
     return sorted(kept, key=lambda s: (s[0], s[1]))
 
@@ -575,6 +404,7 @@ def find_names(paragraphs: list[tuple[str, str]]) -> list[Name]:
     _merge_short_forms(entities, texts)
     _drop_nested(entities, texts)  # 南岭基金 only inside 南岭基金销售, a short form found just now
     find_parents(entities, texts)
+    fold_bare_brands(entities, texts, _merge)  # 众安 for 众安在线财产保险（下称“众安保险”）
     ordered = sorted(entities.values(), key=lambda e: e.first)
     return [Name(e.name, e.kind, e.reason, e.aliases, e.parent) for e in ordered]
 

@@ -31,6 +31,7 @@ SHORT_HEADING = 30  # characters of Chinese; a longer line is prose even without
 SHORT_LATIN_HEADING = 80  # the same for a line in Latin script, whose words are longer
 META = re.compile(
     r"作者|来源|时间|浏览|阅读|发布|日期|编辑|\d{4}[-/年.]\d{1,2}|^\s*By\s|\bUpdated\b|\bPublished\b|min read"
+    r"|分析师[:：]|[〔［\[]\d{4}[〕］\]]\s*第?\d+号"  # an analyst byline, a notice's number (金规〔2025〕47号)
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
     r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}",
     re.IGNORECASE,
@@ -146,6 +147,13 @@ def frame_of(blocks: list[Block]) -> Frame:
     while titled and start <= end and start <= 3 and _is_meta(blocks[start]):
         start += 1
     byline = end >= start and _closing_byline(blocks[end].text.strip())
+    if byline and end - 1 > start and SIGNED_DATE.fullmatch(blocks[end].text.strip()):
+        signer = blocks[end - 1].text.strip()  # a notice's issuer above its date, not a heading
+        end -= (
+            len(signer) <= SHORT_HEADING
+            and not signer.endswith(SENTENCE_END)
+            and heading_of(blocks[end - 1]) is not None
+        )
     return Frame(titled, start, end - byline, byline)
 
 
@@ -160,7 +168,8 @@ def draft_outline(blocks: list[Block], ids: list[str]) -> list[dict[str, Any]]:
     byline = None
     if frame.byline:
         last = len(blocks) - 1
-        byline = _Node("byline", "byline", last, "作者" if has_cjk(blocks[last].text) else "Byline", last=last)
+        first = frame.end + 1  # the byline, or a notice's issuer and date
+        byline = _Node("byline", "byline", first, "作者" if has_cjk(blocks[last].text) else "Byline", last=last)
 
     stack: list[_Node] = []
     top: list[_Node] = []
@@ -224,8 +233,13 @@ def _is_meta(block: Block) -> bool:
 
 
 def _closing_byline(text: str) -> bool:
-    """The last line names the author: (作者：…), 文|…, "By …", "Reporting by …"."""
-    return bool(BYLINE.match(text)) and len(text) <= 200
+    """The last line names the author: (作者：…), 文|…, "By …", "Reporting by …", or dates a notice
+    (2025年11月20日 alone, under its issuer)."""
+    return (bool(BYLINE.match(text)) and len(text) <= 200) or bool(SIGNED_DATE.fullmatch(text))
+
+
+# A Chinese notice or letter ends with its issuer and the date alone on a line.
+SIGNED_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 def _as_data(node: _Node, blocks: list[Block], ids: list[str]) -> dict[str, Any]:

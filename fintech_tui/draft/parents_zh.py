@@ -7,10 +7,13 @@ Y都属于X旗下; and an organisation's own unit (X信用卡中心, X上海监�
 
 from __future__ import annotations
 
+import functools
 import re
 
 from fintech_tui.draft.dictionary_zh import Entity, dictionary
 
+# Y是X旗下的…, Y为X全资控股: a copula before the owner, whose mark must follow it.
+COPULA = re.compile(r"(?:是|为|系)(?=[^，,。；;]{2,30}?(?:旗下|全资|控股的))")
 BELONGS = re.compile(r"(?:都|均|同样|也)?(?:属于|隶属于|归属于|隶属|归属)")
 # Between an owner's mark and the name it owns, a description: 旗下金融科技平台度小满…, 的信贷产品“有钱花”.
 CATEGORY = re.compile(r"平台|公司|机构|产品|品牌|模型|系统|应用|App|APP|基金|银行|工具")
@@ -70,14 +73,27 @@ def find_parents(entities: dict[str, Entity], texts: list[str]) -> None:
                 at = child.end() + (text[child.end() : child.end() + 1] in '”"」')
                 if match.group(2) == "的" or at >= len(text) or text[at] not in "、和及":  # 与 joins a rival
                     break
-                child = any_name.match(text, at + 1)
+                child = any_name.match(text, at + 1 + (text[at + 1 : at + 2] in '“"「'))  # 、“Y2”
         _subsidiaries(entities, texts, number, any_name, forms, company)
         _belongs(entities, text, any_name, forms, alternation)
+    _owners_of_several(entities)
     for key, entity in entities.items():
         if entity.name.endswith(UNIT_SUFFIXES):
             owner_form = max((f for f in forms if entity.name.startswith(f) and forms[f] != key), key=len, default="")
             if owner_form:
                 _set_parent(entities, key, forms[owner_form])
+
+
+def _owners_of_several(entities: dict[str, Entity]) -> None:
+    """A brand the text shows owning two or more of its names (阿里巴巴旗下的淘宝、天猫) is a group."""
+    children: dict[str, int] = {}
+    for entity in entities.values():
+        if entity.parent:
+            children[entity.parent] = children.get(entity.parent, 0) + 1
+    for key, count in children.items():
+        owner = entities.get(key)
+        if owner and count >= 2 and owner.kind == "company" and not owner.name.endswith(("公司", "银行")):
+            owner.kind = "group"
 
 
 def _named_after(text: str, at: int, any_name: re.Pattern[str]) -> re.Match[str] | None:
@@ -161,14 +177,24 @@ def _belongs(
 ) -> None:
     """Y都属于X旗下: every name before 属于 in the clause belongs to X."""
     for clause in re.split(r"[，,。；;！？!?]", text):
-        found = BELONGS.search(clause)
+        found = BELONGS.search(clause) or COPULA.search(clause)
         if not found:
             continue
-        tail = re.match(rf"\s*({alternation})(?:旗下|所有)?", clause[found.end() :])
+        tail = _owner_after(alternation).match(clause[found.end() :])
         if tail:
             parent = forms[tail.group(1)]
+            if found.re is COPULA and not re.match(
+                r"\s*(?:旗下|全资|控股的)", clause[found.end() + len(tail.group(1)) :]
+            ):
+                continue
             for child in any_name.finditer(clause, 0, found.start()):
                 _set_parent(entities, forms[child.group()], parent)
+
+
+@functools.lru_cache(maxsize=8)
+def _owner_after(alternation: str) -> re.Pattern[str]:
+    """The owner's name right after 属于 / 是 (compiled once per text's names, not per clause)."""
+    return re.compile(rf"\s*({alternation})(?:旗下|所有)?")
 
 
 def _set_parent(entities: dict[str, Entity], child: str, parent: str) -> None:

@@ -7,6 +7,7 @@ else one opening its sentence, and never a comparison base ("from a year earlier
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 
 def _words(text: str) -> list[str]:
@@ -85,7 +86,7 @@ def _period_span(text: str, match: re.Match[str]) -> tuple[int, int] | None:
     start, end = match.span()
     while start < end and text[start].isspace():
         start += 1
-    if text[end - 1] == "." and not re.search(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$", text[:end]):
+    if text[end - 1] == "." and not _SHORT_MONTH_END.search(text, max(0, end - 8), end):
         end -= 1  # "to June." ends the sentence, not an abbreviation
     core = text[start:end]
     if not core or core.lower() in ("in", "since", "by", "for", "from", "during", "through", "until"):
@@ -96,7 +97,8 @@ def _period_span(text: str, match: re.Match[str]) -> tuple[int, int] | None:
     if _BARE.fullmatch(body) and not (after_preposition and body.startswith("the ")):
         return None  # a bare "quarter" or "half" is a word ("a quarter of adults"); "in the quarter" is a period
     short_month = re.fullmatch(_MONTH, body) and body.rstrip(".") in _SHORT_MONTHS
-    if short_month and not re.search(r"(?:in|since|by|until|from)\s$", text[: start + (lead.end() if lead else 0)]):
+    at = start + (lead.end() if lead else 0)
+    if short_month and not _MONTH_PREPOSITION.search(text, max(0, at - 8), at):
         return None  # "May" or "Mar" alone is more often a verb or a name than a month
     if re.fullmatch(_YEAR, body) and _money_or_count(text, start + len(core) - len(body), end):
         return None
@@ -124,6 +126,9 @@ _ATTACHED = re.compile(r"[\s,]*(?:(?:in|for|during|as of|at the end of|by|throug
 _DAYS = re.compile(rf"(?:(?:this|last|next)\s)?{_DAY}|today|yesterday|tomorrow", re.IGNORECASE)
 
 
+_SHORT_MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
+_MONTH_PREPOSITION = re.compile(r"(?:in|since|by|until|from)\s$")
+_CONTRAST_BEFORE = re.compile(r"\b(?:while|whereas|but|although|though)\s$")
 SENTENCE_REACH = 800  # no sentence a figure is read in runs longer: keeps a paragraph of many figures linear
 
 
@@ -147,10 +152,12 @@ def clause_start(text: str, start: int, reported: bool = False, joined: bool = F
 def figure_period(text: str, start: int, end: int, periods: list[tuple[int, int]], figures: list[Raw]) -> str:
     """The period of the figure at [start, end): one right after it, else the sentence's, never a base."""
     left, right = sentence_bounds(text, start, end)
-    own = [(s, e) for s, e in periods if left <= s and e <= right]
+    own = [
+        (s, e) for s, e in periods[bisect_left(periods, (left,)) : bisect_right(periods, (right, right))] if e <= right
+    ]
     for s, e in own:  # right after the figure: "5% in 2021", "$3bn in the third quarter", "23% to 8.6m in Q4"
         gap = text[end:s]
-        for f in sorted((f for f in figures if end <= f[0] and f[1] <= s), reverse=True):
+        for f in sorted((f for f in _starting_in(figures, end, s) if f[1] <= s), reverse=True):
             gap = gap[: f[0] - end] + "\0" + gap[f[1] - end :]
         gap = re.sub(r"^\s(?:to|and|or)\s(?:(?:about|nearly|around|almost|roughly|some|over)\s)?\0", "", gap)
         near = s >= end and len(gap) <= 40 and "\0" not in gap
@@ -164,7 +171,7 @@ def figure_period(text: str, start: int, end: int, periods: list[tuple[int, int]
     days = [p for p in free if _DAYS.fullmatch(text[p[0] : p[1]])]  # the day of the news, a last resort
     free = [p for p in free if p not in days]
     in_clause = [p for p in free if clause_left <= p[0] and p[1] <= clause_right]
-    contrast = re.search(r"\b(?:while|whereas|but|although|though)\s$", text[:clause_left]) or re.match(
+    contrast = _CONTRAST_BEFORE.search(text, max(0, clause_left - 12), clause_left) or re.match(
         r"(?:while|whereas|but|although|though)\s", text[clause_left:start]
     )
     if contrast and re.search(r"\b[A-Z][a-z]+", text[clause_left:start]):
@@ -205,7 +212,7 @@ def _is_base(text: str, left: int, s: int, figures: list[Raw]) -> bool:
     chained = [p for p in find_periods(text[near:s]) if re.fullmatch(r"[\s,]*", text[near + p[1] : s])]
     if chained and _is_base(text, left, near + chained[-1][0], figures):
         return True  # "from the same period a year earlier": the whole base
-    previous = [f for f in figures if f[1] <= s and left <= f[0]]
+    previous = [f for f in _starting_in(figures, left, s) if f[1] <= s]
     if previous and re.fullmatch(r"[\s,]*(?:in|for|during|as of|at the end of|of)?\s*", text[previous[-1][1] : s]):
         return bool(_COMPARE_BEFORE.search(text[max(left, previous[-1][0] - 30) : previous[-1][0]]))
     return False
@@ -213,3 +220,12 @@ def _is_base(text: str, left: int, s: int, figures: list[Raw]) -> bool:
 
 def _period_text(text: str, s: int, e: int) -> str:
     return text[s:e].strip(" ,")
+
+
+def _starting_in(figures: list[Raw], low: int, high: int) -> list[Raw]:
+    """The figures (ordered by start) that start in [low, high): a scan of all of them per period was quadratic."""
+    return figures[bisect_left(figures, low, key=_raw_start) : bisect_left(figures, high, key=_raw_start)]
+
+
+def _raw_start(raw: Raw) -> int:
+    return raw[0]

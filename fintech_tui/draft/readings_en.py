@@ -168,20 +168,22 @@ def metric_of(text: str, start: int, end: int, unit: str) -> str:
         words = text[start:end].split()
         kept = [w for w in words[:-1] if w.lower() in COUNT_ADJECTIVES]
         return " ".join([*kept, words[-1]])
-    share = re.match(
-        r"\s(?:of|of all)\s((?:the|its|their|our|all|[A-Z]\w+(?:'s|’s))\s)?((?:[A-Za-z][\w-]*\s?){1,3})", text[end:]
-    )
+    share = _SHARE_OF.match(text, end)  # match(text, end), not of text[end:]: no copy of the paragraph per figure
     if share and unit == "%":  # "three-quarters of its new accounts", "12% of its staff"
         words = _noun_phrase(share.group(2).split())
         if words:
             return " ".join(words)
-    counted = re.match(r"\s((?:[a-z][\w-]*\s?){1,3})", text[end:])
+    counted = _WORDS_AFTER.match(text, end)
     if counted and unit == "%" and re.search(r"\s(?:in|out of)\s", text[start:end]):
         words = _noun_phrase(counted.group(1).split())  # "one in three users", "six in 10 new checking accounts"
         if words:
             return " ".join(words)
     # The metric is within a few words of the figure: a window keeps a paragraph of many figures linear.
     return _metric_before(_without_periods(text, max(clause_start(text, start), start - 160), start))
+
+
+_SHARE_OF = re.compile(r"\s(?:of|of all)\s((?:the|its|their|our|all|[A-Z]\w+(?:'s|’s))\s)?((?:[A-Za-z][\w-]*\s?){1,3})")
+_WORDS_AFTER = re.compile(r"\s((?:[a-z][\w-]*\s?){1,3})")
 
 
 def _metric_before(clause: str) -> str:

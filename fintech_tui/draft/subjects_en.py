@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
+from fintech_tui.draft.limits import NEAR, span_end, span_start, starting_in
 from fintech_tui.draft.mentions import (
     BACK_REFERENCES,
     CLAUSE,
@@ -84,12 +85,16 @@ class EnglishReader(Reader):
         return chosen
 
     def _subject(self, text: str, found: list[Mention], start: int) -> str:
-        sentence = max((m.end() for m in SENTENCE.finditer(text, 0, start)), default=0)
-        end = SENTENCE.search(text, start)
-        sentence_end = end.start() if end else len(text)
+        sentence = span_start(SENTENCE, text, start)
+        sentence_end = span_end(SENTENCE, text, start)
         clause = max((m.end() for m in CLAUSE.finditer(text, sentence, start)), default=sentence)
-        usable = [m for m in found if self._may_be_subject(m) and not _AGENT_BEFORE.search(text, 0, m.start)]
-        in_sentence = [m for m in usable if sentence <= m.start and m.end <= start]
+        in_sentence = [
+            m
+            for m in starting_in(found, sentence, start)
+            if m.end <= start
+            and self._may_be_subject(m)
+            and not _AGENT_BEFORE.search(text, max(0, m.start - NEAR), m.start)  # "a round led by X"
+        ]
         in_clause = [m for m in in_sentence if m.start >= clause]
         if _generic(text[sentence:start]) and not in_sentence:
             return ""  # "a platform that adds lending can raise its ARPU by 20 percent": any platform
@@ -110,10 +115,12 @@ class EnglishReader(Reader):
             return self._prefer(text, in_clause, last=True)
         if in_sentence:
             return self._prefer(text, in_sentence, last=False)
-        after = [m for m in usable if start <= m.start < _clause_end(text, start, sentence_end)]
+        after = [
+            m for m in starting_in(found, start, _clause_end(text, start, sentence_end)) if self._may_be_subject(m)
+        ]
         if after:
             return after[0].name
-        if any(m.source and sentence <= m.start < sentence_end for m in found):
+        if any(m.source for m in starting_in(found, sentence, sentence_end)):
             return ""  # "a survey by the central bank found that most …": a market, no subject
         if _generic(text[sentence:start]):
             return ""  # "A bank that earns a 3 percent margin …": any bank, no subject
@@ -162,13 +169,16 @@ class EnglishReader(Reader):
 
     def _appositive(self, text: str, back: re.Match[str], found: list[Mention]) -> bool:
         """Whether a back reference describes the name right before it ("Gold, the company's plan")."""
-        return any(re.fullmatch(r",\s", text[m.end : back.start()]) for m in found if m.end <= back.start())
+        at = back.start()
+        return any(
+            re.fullmatch(r",\s", text[m.end : at]) for m in starting_in(found, max(0, at - NEAR), at) if m.end <= at
+        )
 
     def _referred_back(self, word: str, found: list[Mention], at: int, spans: tuple[int, int]) -> str:
         kinds = BACK_REFERENCES.get(word, ())
         if word == "its":
             kinds = (*_COMPANIES, "app")
-        here = [m for m in found if m.end <= at and self._may_be_subject(m)]
+        here = [m for m in starting_in(found, max(0, at - NEAR), at) if m.end <= at and self._may_be_subject(m)]
         fits = [n for n in [*self.recent, *(m.name for m in here)] if self.mentions.kinds.get(n) in kinds]
         if not fits:
             return ""

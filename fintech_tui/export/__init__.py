@@ -25,6 +25,7 @@ class ExportFormat(msgspec.Struct, frozen=True):
     description: str
     whole_pack: bool = True  # False for a view of one part (the argument tree, the figures)
     folder: bool = False  # True: the function returns files (path → text) for a new folder (`-o DIR`)
+    pack: bool = False  # True: what it writes is a pack, which `check` reads and exports again unchanged
 
 
 _FORMATS: dict[str, ExportFormat] = {}
@@ -55,7 +56,7 @@ def exporter(name: str) -> Callable[[Pack], str]:
 
 for _format in (
     ExportFormat("md", "fintech_tui.export.markdown:to_markdown", ".md", "Markdown: the outline, then every item"),
-    ExportFormat("json", "fintech_tui.export.data:to_json", ".json", "JSON in the pack format (loads back)"),
+    ExportFormat("json", "fintech_tui.export.data:to_json", ".json", "JSON in the pack format (loads back)", pack=True),
     ExportFormat("html", "fintech_tui.export.html:to_html", ".html", "a standalone HTML page"),
     ExportFormat("argdown", "fintech_tui.export.argdown:to_argdown", ".argdown", "the argument tree in Argdown", False),
     ExportFormat(

@@ -6,12 +6,12 @@ content here and each format escapes them its own way.
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from itertools import pairwise
 
 import msgspec
 
 from fintech_tui.model import Pack
+from fintech_tui.render.wrap import break_offsets
 
 
 class Node(msgspec.Struct, frozen=True):
@@ -34,21 +34,11 @@ LINE_CELLS = 40  # a box as wide as about 20 Chinese characters or 40 Latin ones
 
 
 def wrap(text: str, cells: int = LINE_CELLS) -> list[str]:
-    """`text` in lines of about `cells` terminal cells; joined with "" they give `text` back.
-
-    Latin words stay whole (a line ends with its space); Chinese breaks between any two
-    characters, as it is written without spaces.
-    """
-    pieces = re.findall(r"[\u3400-\u9fff\uf900-\ufaff]|[^\s\u3400-\u9fff\uf900-\ufaff]+\s*|\s+", text)
-    lines, line, width = [], "", 0
-    for piece in pieces:
-        size = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in piece.rstrip())
-        if line and width + size > cells:
-            lines.append(line)
-            line, width = "", 0
-        line += piece
-        width += size + (len(piece) - len(piece.rstrip()))
-    return [*lines, line] if line or not lines else lines
+    """`text` in lines of about `cells` terminal cells by the views' line-breaking rule
+    (render.wrap: Chinese breaks between characters, never inside 1美分 nor before 。);
+    joined with "" they give `text` back."""
+    starts = [0, *break_offsets(text, cells, fold=False), len(text)]
+    return [text[start:end] for start, end in pairwise(starts)] if text else [""]
 
 
 def argument_map(pack: Pack) -> tuple[list[Node], list[Edge]]:

@@ -169,9 +169,24 @@ def library_data(library: Library) -> dict[str, Any]:
     shared: list[Any] = []
     while found := library.shared_entities(offset=len(shared), limit=PAGE):
         shared += [msgspec.to_builtins(s) for s in found]
+    links: list[Any] = []
+    while linked := library.claim_links(offset=len(links), limit=PAGE):
+        links += [
+            {"article": a, "claim": c, "relation": link.relation, "to_article": link.article, "to_claim": link.claim}
+            for a, c, link in linked
+        ]
+    dangling = {(a, c, link.article, link.claim) for a, c, _, link in library.dangling_links()}
+    for link in links:
+        link["dangling"] = (link["article"], link["claim"], link["to_article"], link["to_claim"]) in dangling
     for article in articles:
         del article["path"]  # where it lies on this machine is not part of the library
-    return {"format": "fintech-tui library", "version": 1, "articles": articles, "shared_entities": shared}
+    return {
+        "format": "fintech-tui library",
+        "version": 1,
+        "articles": articles,
+        "shared_entities": shared,
+        "claim_links": links,
+    }
 
 
 def library_json(library: Library) -> str:

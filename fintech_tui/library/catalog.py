@@ -24,6 +24,7 @@ from fintech_tui.library.index import CorruptIndex, Index, IndexUnusable
 from fintech_tui.library.rows import (
     AcrossRow,
     ArticleRow,
+    ClaimLinkRow,
     ClaimRow,
     Disagreement,
     FigureRow,
@@ -37,6 +38,7 @@ from fintech_tui.model import Bilingual, Pack
 __all__ = [
     "AcrossRow",
     "ArticleRow",
+    "ClaimLinkRow",
     "ClaimRow",
     "Disagreement",
     "FigureRow",
@@ -104,17 +106,37 @@ class Library:
 
     @classmethod
     def open(
-        cls, folder: Path, *, progress: Callable[[int, int], None] | None = None, workers: int | None = None
+        cls,
+        folder: Path,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        workers: int | None = None,
+        sync: bool = True,
     ) -> Library:
         """Open the library at `folder`, building or refreshing its index (cheap when warm).
 
         `progress(done, total)` hears each pack indexed; IndexUnusable when SQLite lacks FTS5,
-        ValueError when `folder` is itself a pack.
+        ValueError when `folder` is itself a pack. `sync=False` takes an index already built as it
+        is, without comparing any pack's signature (`checked` says so); `sync` does that later.
         """
         folder = Path(folder).resolve()
         if is_pack_folder(folder):  # its files are sections of one pack, not packs of a library
             raise ValueError(f"{folder} is a pack, not a library of packs")
-        return cls(Index.open(folder, progress=progress, workers=workers))
+        return cls(Index.open(folder, progress=progress, workers=workers, sync=sync))
+
+    @property
+    def checked(self) -> bool:
+        """Whether the index has been compared with the packs on disk since it was opened."""
+        return self.index.checked
+
+    def sync(self, *, progress: Callable[[int, int], None] | None = None, workers: int | None = None) -> bool:
+        """Re-index the packs that changed on disk and drop the ones gone, on a connection of its own
+        (safe from a worker thread while the screen reads); True when anything changed."""
+        try:
+            return self.index.sync_apart(progress=progress, workers=workers)
+        except (sqlite3.DatabaseError, CorruptIndex):
+            self.index.rebuild(progress=progress)
+            return True
 
     def close(self) -> None:
         self.index.close()
@@ -228,6 +250,11 @@ class Library:
         return tuple(self._shared(row) for row in rows)
 
     @_guarded
+    def shared_count(self, *, min_articles: int = 1) -> int:
+        """How many shared entities `shared_entities` pages through."""
+        return int(self.db.execute("SELECT count(*) FROM groups WHERE articles >= ?", (min_articles,)).fetchone()[0])
+
+    @_guarded
     def shared(self, key: str) -> SharedEntity | None:
         """The shared entity `key` names, or None."""
         row = self.db.execute("SELECT key, name_en, name_zh, kind FROM groups WHERE key = ?", (key,)).fetchone()
@@ -239,8 +266,46 @@ class Library:
         row = self.db.execute("SELECT key FROM shared WHERE pack = ? AND entity = ?", (article, entity)).fetchone()
         return None if row is None else self.shared(str(row[0]))
 
+    def _links(self, article: str, claim: str) -> tuple[tuple[ClaimLinkRow, ...], tuple[ClaimLinkRow, ...]]:
+        """The claims of other articles this one declares a relation to, and those that declare one to it."""
+        out = self.db.execute(
+            "SELECT target_pack, target_claim, relation FROM claim_links WHERE pack = ? AND claim = ? ORDER BY ord",
+            (article, claim),
+        )
+        into = self.db.execute(
+            "SELECT pack, claim, relation FROM claim_links WHERE target_pack = ? AND target_claim = ?"
+            " ORDER BY pack, claim, ord",
+            (article, claim),
+        )
+        return (
+            tuple(ClaimLinkRow(str(a), str(c), str(r)) for a, c, r in out),
+            tuple(ClaimLinkRow(str(a), str(c), str(r)) for a, c, r in into),
+        )
+
+    @_guarded
+    def claim_links(self, *, offset: int = 0, limit: int = 500) -> tuple[tuple[str, str, ClaimLinkRow], ...]:
+        """A page of every link between claims of different articles: (article, claim, what it links to)."""
+        rows = self.db.execute(
+            "SELECT pack, claim, target_pack, target_claim, relation FROM claim_links"
+            " ORDER BY pack, claim, ord LIMIT ? OFFSET ?",
+            (max(0, limit), max(0, offset)),
+        )
+        return tuple((str(p), str(c), ClaimLinkRow(str(a), str(t), str(r))) for p, c, a, t, r in rows)
+
+    @_guarded
+    def dangling_links(self) -> tuple[tuple[str, str, int, ClaimLinkRow], ...]:
+        """(article, claim, position, link) for each `across` entry naming a claim the library does not hold,
+        or one of its own article."""
+        rows = self.db.execute(
+            "SELECT l.pack, l.claim, l.ord, l.target_pack, l.target_claim, l.relation FROM claim_links l"
+            " LEFT JOIN claims c ON c.pack = l.target_pack AND c.id = l.target_claim"
+            " WHERE c.id IS NULL OR l.target_pack = l.pack ORDER BY l.pack, l.claim, l.ord"
+        )
+        return tuple((str(p), str(c), int(o), ClaimLinkRow(str(a), str(t), str(r))) for p, c, o, a, t, r in rows)
+
     def _claim(self, row: Sequence[Any]) -> ClaimRow:
         article = str(row[0])
+        links, linked_from = self._links(article, str(row[1]))
         return ClaimRow(
             article,
             str(row[1]),
@@ -252,6 +317,8 @@ class Library:
             _quotes(article, row[8]),
             _strings(row[9]),
             _strings(row[10]),
+            links,
+            linked_from,
         )
 
     def _figure(self, row: Sequence[Any]) -> FigureRow:

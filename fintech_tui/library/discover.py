@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import stat
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from fintech_tui.util.digest import blake2b
@@ -86,7 +87,7 @@ def _is_pack(folder: str, entries: list[os.DirEntry[str]]) -> bool:
             return True  # the sections are split over files: one pack
         whole += meta and paragraphs
     return whole < 2 and not any(
-        _kind(e) == "dir" and (is_pack_folder(Path(e.path)) or discover(Path(e.path))) for e in entries
+        _kind(e) == "dir" and (is_pack_folder(Path(e.path)) or _holds_packs(e.path)) for e in entries
     )
 
 
@@ -117,29 +118,38 @@ def discover(folder: Path) -> list[str]:
 def discover_signed(folder: Path) -> list[tuple[str, str]]:
     """(key, signature) for each pack inside `folder`, one directory listing per pack."""
     found: list[tuple[str, str]] = []
-    _walk(str(folder), "", 0, found)
+    for key, entry, inside in _walk(str(folder), "", 0):
+        if len(found) >= MAX_PACKS:
+            break
+        found.append((key, signature_of(inside) if entry is None else signature_of(None, entry)))
     return found
 
 
-def _walk(folder: str, prefix: str, depth: int, found: list[tuple[str, str]]) -> None:
+def _walk(
+    folder: str, prefix: str, depth: int
+) -> Iterator[tuple[str, os.DirEntry[str] | None, list[os.DirEntry[str]]]]:
+    """(key, the entry of a single-file pack or None, a folder pack's listing) for each pack, in order."""
     for entry in _entries(folder):
-        if len(found) >= MAX_PACKS:
-            return
         kind = _kind(entry)
         key = f"{prefix}{entry.name}"
         if kind == "file" and entry.name.lower().endswith(FILE_SUFFIXES):
-            found.append((key, signature_of(None, entry)))
+            yield key, entry, []
         elif kind == "dir":
             inside = _scan(entry.path)
             if _is_pack(entry.path, [e for e in inside if not e.name.startswith(".")]):
-                found.append((key, signature_of(inside)))
+                yield key, None, inside
             elif depth + 1 < MAX_DEPTH:
-                _walk(entry.path, f"{key}/", depth + 1, found)
+                yield from _walk(entry.path, f"{key}/", depth + 1)
+
+
+def _holds_packs(folder: str) -> bool:
+    return next(_walk(folder, "", 0), None) is not None
 
 
 def is_library(path: Path) -> bool:
-    """Whether `path` is a folder of packs rather than a pack."""
-    return path.is_dir() and not is_pack_folder(path) and bool(discover(path))
+    """Whether `path` is a folder of packs rather than a pack (the walk stops at the first pack found:
+    the CLI asks this before the first screen of a library of thousands)."""
+    return path.is_dir() and not is_pack_folder(path) and _holds_packs(str(path))
 
 
 def pack_path(folder: Path, key: str) -> Path | None:

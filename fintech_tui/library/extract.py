@@ -74,6 +74,9 @@ def rows_of(pack: Pack) -> dict[str, Any]:
         )
         for a in pack.arguments
     ]
+    links = [
+        (a.id, i, link.article, link.claim, link.relation) for a in pack.arguments for i, link in enumerate(a.across)
+    ]
     figures = []
     for f in pack.figures:
         period_date, inferred = dated(f.period, article_date=meta.date)
@@ -116,6 +119,7 @@ def rows_of(pack: Pack) -> dict[str, Any]:
         "counts": (len(pack.entities), len(pack.arguments), len(pack.figures)),
         "entities": entities,
         "claims": claims,
+        "links": links,
         "figures": figures,
         "strategies": strategies,
         "search": search,
@@ -174,3 +178,9 @@ def _read(path: Path) -> tuple[list[tuple[Path, bytes]], str, list[str]]:
     if problems:
         return [], "", problems
     return contents, cache.digest_of([(file.name, raw) for file, raw in contents]), []
+
+
+def read_pack_files(path: Path) -> list[tuple[Path, bytes]]:
+    """The pack's files and their bytes (none when one cannot be read)."""
+    contents, _, _ = _read(path)
+    return contents

@@ -74,6 +74,7 @@ def _connect(path: str) -> sqlite3.Connection:
     connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
     connection.execute("PRAGMA trusted_schema = OFF")  # no function a planted schema names may run
     connection.execute("PRAGMA cell_size_check = ON")
+    connection.execute("PRAGMA busy_timeout = 10000")  # a reader waits out another connection's commit
     return connection
 
 
@@ -143,15 +144,24 @@ class Index:
         self.db = connection
         self.folder = folder
         self.where = where
+        self.checked = True  # False: opened as it was, its packs' signatures not yet compared (`sync`)
 
     @classmethod
-    def open(cls, folder: Path, *, progress: Progress | None = None, workers: int | None = None) -> Index:
-        """The index of `folder`, brought up to date with its packs (cheap when nothing changed)."""
+    def open(
+        cls, folder: Path, *, progress: Progress | None = None, workers: int | None = None, sync: bool = True
+    ) -> Index:
+        """The index of `folder`, brought up to date with its packs (cheap when nothing changed).
+
+        With `sync=False` an index already built is used as it is, unchecked (`checked` False):
+        a screen shows it at once and calls `sync_apart` after its first paint."""
         require_fts5()
         where = index_file(folder)
         connection = open_existing(where, folder) if where is not None else None
         if connection is not None:
             index = cls(connection, folder, where)
+            if not sync:
+                index.checked = False
+                return index
             try:
                 index.sync(progress=progress, workers=workers)
                 return index
@@ -193,12 +203,28 @@ class Index:
     def close(self) -> None:
         self.db.close()
 
-    def rebuild(self) -> None:
+    def rebuild(self, *, progress: Progress | None = None) -> None:
         """Throw this index away and build it again (it was found corrupt)."""
         with contextlib.suppress(sqlite3.Error):
             self.db.close()
-        fresh = Index.build(self.folder, self.where)
-        self.db, self.where = fresh.db, fresh.where
+        fresh = Index.build(self.folder, self.where, progress=progress)
+        self.db, self.where, self.checked = fresh.db, fresh.where, True
+
+    def sync_apart(self, *, progress: Progress | None = None, workers: int | None = None) -> bool:
+        """`sync` on a connection of its own (from a worker thread), so that this one keeps answering the
+        screen meanwhile and never sees half a change: it reads the index as committed."""
+        if self.where is None:  # in memory: one connection only
+            changed = self.sync(progress=progress, workers=workers)
+        else:
+            connection = open_existing(self.where, self.folder)
+            if connection is None:
+                raise CorruptIndex("the index changed under us")
+            try:
+                changed = Index(connection, self.folder, self.where).sync(progress=progress, workers=workers)
+            finally:
+                connection.close()
+        self.checked = True
+        return changed
 
     def sync(self, *, progress: Progress | None = None, workers: int | None = None) -> bool:
         """Re-index the packs whose bytes changed, drop the ones gone; True when anything changed."""
@@ -266,7 +292,7 @@ class Index:
 
     def _delete_rows(self, key: str) -> None:
         db = self.db
-        for table in ("entities", "claims", "figures", "strategies", "shared"):
+        for table in ("entities", "claims", "claim_links", "figures", "strategies", "shared"):
             db.execute(f"DELETE FROM {table} WHERE pack = ?", (key,))
         docs = db.execute("SELECT id, words, named FROM docs WHERE pack = ?", (key,)).fetchall()
         for table, named in (("name_search", 1), ("text_search", 0)):
@@ -322,6 +348,7 @@ class Index:
             "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(key, i, *row) for i, row in enumerate(rows["claims"])],
         )
+        db.executemany("INSERT INTO claim_links VALUES (?, ?, ?, ?, ?, ?)", [(key, *row) for row in rows["links"]])
         db.executemany(
             "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(key, i, *row) for i, row in enumerate(rows["figures"])],

@@ -52,6 +52,14 @@ class QuoteRow(msgspec.Struct, frozen=True):
     quote: str
 
 
+class ClaimLinkRow(msgspec.Struct, frozen=True):
+    """One end of a link between claims of two articles (an argument's `across` entry)."""
+
+    article: str  # the other article's key
+    claim: str  # the claim's id there
+    relation: str  # supports, opposes or elaborates: always said of the claim that declares it
+
+
 class ClaimRow(msgspec.Struct, frozen=True):
     """One argument of one article."""
 
@@ -65,6 +73,8 @@ class ClaimRow(msgspec.Struct, frozen=True):
     quotes: tuple[QuoteRow, ...]
     concerns: tuple[str, ...] = ()  # entity ids in its pack
     strategies: tuple[str, ...] = ()  # strategy ids in its pack
+    links: tuple[ClaimLinkRow, ...] = ()  # claims of other articles this one declares it supports or opposes
+    linked_from: tuple[ClaimLinkRow, ...] = ()  # claims of other articles that declare so of this one
 
 
 class FigureRow(msgspec.Struct, frozen=True):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from functools import lru_cache
 
-FORMAT = 3  # bump when the schema or a row's meaning changes
+FORMAT = 4  # bump when the schema or a row's meaning changes
 
 SCHEMA = (
     "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
@@ -24,6 +24,12 @@ SCHEMA = (
     " claim_en TEXT NOT NULL, claim_zh TEXT NOT NULL, hedge TEXT NOT NULL, relation TEXT NOT NULL,"
     " parent TEXT NOT NULL, concerns TEXT NOT NULL, strategies TEXT NOT NULL, quotes TEXT NOT NULL,"
     " PRIMARY KEY (pack, id)) STRICT",
+    # A claim's `across` entries: claims of other articles it supports, opposes or elaborates;
+    # looked up from either end, so the side-by-side view shows a link under both claims.
+    "CREATE TABLE claim_links (pack TEXT NOT NULL, claim TEXT NOT NULL, ord INTEGER NOT NULL,"
+    " target_pack TEXT NOT NULL, target_claim TEXT NOT NULL, relation TEXT NOT NULL,"
+    " PRIMARY KEY (pack, claim, ord)) STRICT",
+    "CREATE INDEX claim_links_target ON claim_links (target_pack, target_claim)",
     "CREATE TABLE figures (pack TEXT NOT NULL, ord INTEGER NOT NULL, id TEXT NOT NULL, subject TEXT NOT NULL,"
     " metric_en TEXT NOT NULL, metric_zh TEXT NOT NULL, metric_key_en TEXT NOT NULL, metric_key_zh TEXT NOT NULL,"
     " as_written TEXT NOT NULL, value ANY, unit TEXT NOT NULL, period TEXT NOT NULL, period_date TEXT NOT NULL,"

@@ -72,10 +72,7 @@ def load_pack(path: Path | str, *, use_cache: bool = True, progress: LoadProgres
     key = cache.key_for([(file.name, raw) for file, raw in contents]) if use_cache else None
     with collector_paused():
         if key is not None and (cached := cache.read(key, origin=str(path))) is not None:
-            from fintech_tui.loader.recheck import consistent  # deferred: only a hit needs it
-
-            if consistent(cached):
-                return cached  # anything wrong in the entry: read the pack afresh below
+            return cached  # sealed by this cache's writer after every check (see `loader.cache`)
         from fintech_tui.loader.build import build_pack  # deferred: YAML and validation
 
         pack = build_pack(path, contents, progress)  # the very bytes that were hashed

@@ -7,7 +7,10 @@ The bytes hashed are the very bytes that are then parsed (see `load_pack`).
 A cache folder may be shared or planted, so an entry is data, never code:
 JSON decoded by msgspec straight into the model's Structs, which checks
 every field's type and every fixed choice, plus the entry's format, version
-and key; the loader then checks a decoded pack again (`loader.recheck`). A
+and key. An entry is written only for a pack that passed every check, and
+sealed with a keyed hash whose secret (`seal.key`, private) only this cache's
+writer holds; an entry without a valid seal (edited, copied from another cache,
+planted) is a miss, so a sealed one needs no second check. A
 folder not owned by the user, or writable by others, is neither read nor written.
 Entries live in `$FINTECH_TUI_CACHE`, else `$XDG_CACHE_HOME/fintech-tui`, else `~/.cache/fintech-tui`; nothing is
 written into a pack (a cache folder inside the pack's folder is not written).
@@ -30,10 +33,14 @@ from fintech_tui.model.plan import model_fingerprint
 from fintech_tui.util.digest import blake2b
 from fintech_tui.util.safe_files import TEMP_SUFFIX, UnsafeFile, sweep_temporaries
 
-FORMAT = 4  # bump when an entry changes shape (model changes are in the key)
+FORMAT = 5  # bump when an entry changes shape (model changes are in the key)
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # all entries together; the least recently used go first
 SUFFIX = ".json"
+SEAL_KEY = "seal.key"  # this cache's secret: 32 random bytes, private to the user
+_SEAL_FIELD = b',"seal":"'
+_UNSEALED = b"0" * 64  # the seal's place while the seal is worked out
+_END = b'"}'
 
 
 class Entry(msgspec.Struct, frozen=True):
@@ -43,6 +50,51 @@ class Entry(msgspec.Struct, frozen=True):
     version: str
     key: str
     pack: Pack
+    seal: str = _UNSEALED.decode()  # last, so it is the entry's final bytes (see `_seal`)
+
+
+def _seal(data: bytes | memoryview, secret: bytes) -> bytes:
+    """The seal of an encoded entry: a keyed BLAKE2b of its bytes with the seal's place zeroed.
+
+    Only this cache's writer knows the secret, and it writes an entry only for a pack that
+    passed every check, so a sealed entry needs no second check; an entry changed by hand,
+    copied from another cache or planted has no valid seal and is a miss.
+    """
+    digest = blake2b(key=secret, digest_size=32)
+    digest.update(memoryview(data)[: -len(_UNSEALED) - len(_END)])
+    digest.update(_UNSEALED + _END)
+    return digest.hexdigest().encode()
+
+
+def _sealed_by(data: bytes, secret: bytes) -> bool:
+    """Whether `data` ends in a seal made with `secret` (not an oracle: a mismatch is only a miss)."""
+    tail = len(_SEAL_FIELD) + len(_UNSEALED) + len(_END)
+    if len(data) < tail or not data.endswith(_END) or data[-tail : -tail + len(_SEAL_FIELD)] != _SEAL_FIELD:
+        return False
+    return data[-len(_UNSEALED) - len(_END) : -len(_END)] == _seal(data, secret)
+
+
+def _secret(folder_fd: int, *, create: bool = False) -> bytes | None:
+    """This cache's sealing secret, made on first write; None if it is missing or not ours alone."""
+    try:
+        secret = _read_entry(folder_fd, SEAL_KEY)
+    except FileNotFoundError:
+        secret = None
+    except OSError:
+        return None
+    if secret is not None or not create:
+        return secret if secret is not None and len(secret) == 32 else None
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    made = os.urandom(32)
+    try:
+        fd = os.open(SEAL_KEY, flags, 0o600, dir_fd=folder_fd)
+    except FileExistsError:  # another process made it first
+        return _secret(folder_fd)
+    except OSError:
+        return None
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(made)
+    return made
 
 
 def folder() -> Path | None:
@@ -143,7 +195,8 @@ def read(key: str, *, origin: str) -> Pack | None:
         return None
     try:
         data = _read_entry(folder_fd, f"{key}{SUFFIX}")
-        if data is None:
+        secret = _secret(folder_fd)
+        if data is None or secret is None or not _sealed_by(data, secret):
             return None
         with contextlib.suppress(OSError):  # a hit is a use: eviction goes by this time
             os.utime(f"{key}{SUFFIX}", dir_fd=folder_fd, follow_symlinks=False)
@@ -184,10 +237,14 @@ def write(key: str, pack: Pack, *, pack_folder: Path | None = None) -> None:
         if where is not None:
             sweep_temporaries(where)
         entry = Entry(FORMAT, __version__, key, msgspec.structs.replace(pack, origin=""))
+        secret = _secret(folder_fd, create=True)
+        if secret is None:
+            return
         try:
             data = msgspec.json.encode(entry)
         except (RecursionError, TypeError):
             return
+        data = data[: -len(_UNSEALED) - len(_END)] + _seal(data, secret) + _END
         temporary = f".{os.urandom(8).hex()}{TEMP_SUFFIX}"  # not secrets: it imports hashlib at start-up
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
         try:

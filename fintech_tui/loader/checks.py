@@ -24,6 +24,19 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
 #: A shared identifier (`same_as`): a Wikidata QID, or a library-wide id such as "lei:5493…" or "cmb-life".
 SHARED_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/-]{0,199}")
 MAX_NOT_SAME_AS_CHARS = 200
+MAX_ARTICLE_KEY_CHARS = 500
+
+
+def article_key_problem(key: str) -> str:
+    """Why `key` cannot name an article of a library (its path inside the folder, with `/`), or ""."""
+    parts = key.split("/")
+    if not key.strip():
+        return "article key is empty"
+    if len(key) > MAX_ARTICLE_KEY_CHARS:
+        return f"article key is longer than {MAX_ARTICLE_KEY_CHARS}"
+    if "\\" in key or any(part in ("", ".", "..") or part.startswith(".") for part in parts):
+        return f"{key!r} is not an article key (a path inside the library with '/', no '..' or hidden part)"
+    return ""
 
 
 @cache
@@ -81,6 +94,7 @@ class PackChecker:
         self.check_identity()
         self.check_terms()
         self.check_arguments()
+        self.check_across()
         return self.problems
 
     def objects(self) -> list[Any]:
@@ -242,6 +256,20 @@ class PackChecker:
                 elif other in seen:
                     self.report(entity, "not_same_as", i, message=f"{other!r} is listed twice")
                 seen.add(other)
+
+    def check_across(self) -> None:
+        """Each `across` entry names another article by a key that stays inside a library, and a claim id, once."""
+        for arg in self.pack.arguments:
+            seen: set[tuple[str, str]] = set()
+            for i, link in enumerate(arg.across):
+                why = article_key_problem(link.article)
+                if why:
+                    self.report(arg, "across", i, "article", message=why)
+                elif not ID_PATTERN.fullmatch(link.claim):
+                    self.report(arg, "across", i, "claim", message=f"{link.claim!r} is not a claim id")
+                elif (link.article, link.claim) in seen:
+                    self.report(arg, "across", i, message=f"claim {link.claim!r} of {link.article!r} is named twice")
+                seen.add((link.article, link.claim))
 
     def check_terms(self) -> None:
         for term in self.pack.glossary:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from typing import Any
+from typing import Any, AnyStr
 
 import yaml
 
@@ -28,6 +28,24 @@ MAX_ALIAS_CHARS = 4_000_000  # text that aliases may repeat: stops one large anc
 Progress = Callable[[float, int], None]  # (share of the file read, items read so far)
 
 _PLAIN_KEY = re.compile(r"[\w-]+")
+# In JSON, a character beyond U+FFFF may be written as two escapes, a surrogate pair (Python's
+# json.dumps writes 🏦 as \ud83c\udfe6); YAML refuses a surrogate escape. An even run of
+# backslashes before it is escaped backslashes, so the pair is an escape only after an odd one.
+_SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
+
+
+def json_as_yaml(text: str) -> str:
+    """A JSON file's text as YAML 1.2 reads JSON: each surrogate pair escape as the one
+    character it stands for (`\\U0001f3e6`), which libyaml accepts. Everything else JSON
+    writes YAML already reads the same (strings are quoted, so no text becomes a number)."""
+    if "\\u" not in text:
+        return text
+
+    def joined(match: re.Match[str]) -> str:
+        high, low = int(match.group(2), 16), int(match.group(3), 16)
+        return f"{match.group(1)}\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
+
+    return _SURROGATE_PAIR.sub(joined, text)
 
 
 def format_path(path: FieldPath) -> str:
@@ -88,9 +106,8 @@ def _problem_from_yaml_error(file: str, raw: bytes, text: str, error: yaml.YAMLE
         # libyaml counts bytes of the UTF-8 text, the pure-Python reader characters
         before = raw[: error.position].decode("utf-8", "replace") if isinstance(error.character, int) else text
         offset = len(before) if isinstance(error.character, int) else error.position
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        return Problem(file, line, column, "", f"invalid YAML: character U+{code:04X} is not allowed")
+        line, line_start = _placed(text, offset)
+        return Problem(file, line, offset - line_start + 1, "", f"invalid YAML: character U+{code:04X} is not allowed")
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
@@ -116,9 +133,17 @@ def _problem_from_yaml_error(file: str, raw: bytes, text: str, error: yaml.YAMLE
     return Problem(file, mark.line + 1, mark.column + 1, "", message)
 
 
+def _placed(data: AnyStr, offset: int) -> tuple[int, int]:
+    """The 1-based line of `offset` in `data` and where that line starts, a line ending in LF, CRLF
+    or a lone CR as YAML counts them (a file saved with old Mac line endings has no LF at all)."""
+    lf, cr = ("\n", "\r") if isinstance(data, str) else (b"\n", b"\r")
+    crlf = cr + lf
+    breaks = data.count(lf, 0, offset) + data.count(cr, 0, offset) - data.count(crlf, 0, offset)
+    return breaks + 1, max(data.rfind(lf, 0, offset), data.rfind(cr, 0, offset)) + 1
+
+
 def _not_utf8(display: str, raw: bytes, error: UnicodeDecodeError) -> Problem:
-    line_start = raw.rfind(b"\n", 0, error.start) + 1
-    line = raw.count(b"\n", 0, error.start) + 1
+    line, line_start = _placed(raw, error.start)
     column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
     return Problem(display, line, column, "", f"not UTF-8 text (byte {error.start:,})")
 
@@ -140,6 +165,9 @@ def read_yaml(
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return None, [_not_utf8(display, raw, error)]
+    source: str | bytes = raw
+    if display.lower().endswith(".json"):  # a JSON pack is read as JSON: its escapes as JSON means them
+        source = text = json_as_yaml(text)
     builder = EventBuilder(
         text,
         max_nodes=MAX_NODES,
@@ -156,7 +184,7 @@ def read_yaml(
         return None, [Problem(display, error.mark[0], error.mark[1], "", f"refused: {error}")]
     if not found:
         return None, [Problem(display, 1, 1, "", "file is empty")]
-    doc = YamlDocument(display, data, raw)
+    doc = YamlDocument(display, data, source)
     problems = [Problem(display, m[0], m[1], format_path(path), message) for path, m, message in builder.problems]
     for path, (line, column) in builder.duplicates:
         first = (doc.marks.get(path, key=True) or (line, column))[0]

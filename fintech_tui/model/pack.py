@@ -134,6 +134,16 @@ class Strategy(msgspec.Struct, frozen=True, gc=False):
     inference: str = ""
 
 
+class ClaimLink(msgspec.Struct, frozen=True, gc=False):
+    """A claim of another article of the same library that this claim supports or opposes."""
+
+    #: The other article's key in the library: its path inside the library folder, with `/`
+    #: (`2024/alipay`, `ant-group.yaml`), as the library view and `check LIBRARY` name it.
+    article: str
+    claim: str  # the argument's id in that article
+    relation: Relation
+
+
 class Argument(msgspec.Struct, frozen=True, gc=False):
     """A claim in the article's argument tree, linked to its parent claim."""
 
@@ -149,6 +159,8 @@ class Argument(msgspec.Struct, frozen=True, gc=False):
     concerns: tuple[EntityId, ...] = ()
     strategies: tuple[StrategyId, ...] = ()
     inference: str = ""
+    #: Claims of other articles of a library this one supports, opposes or elaborates.
+    across: tuple[ClaimLink, ...] = ()
 
 
 class Figure(msgspec.Struct, frozen=True, gc=False):

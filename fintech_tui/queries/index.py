@@ -33,7 +33,7 @@ from fintech_tui.model import (
     kinds,
     walk_outline,
 )
-from fintech_tui.model.plan import yaml_fields
+from fintech_tui.model.plan import references, yaml_fields
 
 
 class Ref(msgspec.Struct, frozen=True):
@@ -51,6 +51,31 @@ class Citation(msgspec.Struct, frozen=True):
 
     ref: Ref
     evidence: Evidence
+
+
+#: The reference fields whose backlinks this index tables by hand (`children_of`, `strategies_of`,
+#: `replies`, `arguments_about`, `arguments_using`, `figures_of`, `section_of`) and the views of
+#: their targets show under words of their own. Every other `RefTo` field, a new kind's or a new
+#: field of a known kind, is in `referrers` and listed by the generic backlinks.
+BACKLINKED_BY_HAND = frozenset(
+    {
+        ("section", "first"),
+        ("section", "last"),
+        ("entity", "parent"),
+        ("strategy", "pursued_by"),
+        ("argument", "parent"),
+        ("argument", "concerns"),
+        ("argument", "strategies"),
+        ("figure", "subject"),
+    }
+)
+
+
+class Referrer(msgspec.Struct, frozen=True):
+    """An item that names another in one of its reference fields (`RefTo`)."""
+
+    ref: Ref
+    field: str
 
 
 class SearchTable(msgspec.Struct, frozen=True):
@@ -175,6 +200,23 @@ class PackIndex:
             for item in kind.items(pack):
                 for ev in getattr(item, "evidence", ()):  # every kind that quotes the article
                     self.citations[ev.para].append(Citation(ref_of(item), ev))
+
+    @cached_property
+    def referrers(self) -> dict[Ref, list[Referrer]]:
+        """Every item named in a reference field not in BACKLINKED_BY_HAND, with the items naming
+        it, in pack order: a new `RefTo` field's backlinks with no table written for it. Built on
+        the first detail view; for the built-in kinds alone there is nothing to scan."""
+        found: dict[Ref, list[Referrer]] = defaultdict(list)
+        for kind in kinds():
+            fields = [spec for spec in references(kind.cls) if (kind.name, spec.name) not in BACKLINKED_BY_HAND]
+            for item in kind.items(self.pack) if fields else ():
+                ref = ref_of(item)
+                for spec in fields:
+                    value = getattr(item, spec.name)
+                    for target in value if isinstance(value, tuple) else (value,):
+                        if target:
+                            found[Ref(spec.ref, target)].append(Referrer(ref, spec.name))
+        return found
 
     def get(self, ref: Ref) -> Item | None:
         """The item `ref` names, or None if the pack has no such item."""

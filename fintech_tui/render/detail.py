@@ -19,7 +19,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from fintech_tui.i18n import join_list, phrase, value_phrase
+from fintech_tui.i18n import has, join_list, phrase, value_phrase
 from fintech_tui.model import (
     Argument,
     Bilingual,
@@ -35,7 +35,7 @@ from fintech_tui.model import (
 )
 from fintech_tui.model.plan import references, yaml_fields
 from fintech_tui.queries.index import PackIndex, Ref, ref_of
-from fintech_tui.render.labels import ROLE_STYLE, first_bilingual, item_kind, item_label, pair
+from fintech_tui.render.labels import ROLE_STYLE, first_bilingual, item_kind, item_label, kind_title, pair
 from fintech_tui.render.numbers import format_amount, format_number
 from fintech_tui.render.safe import one_line, plain, shortened
 
@@ -219,11 +219,29 @@ def value_words(figure: Figure, lang: Lang, style: str = "") -> Text:
 
 
 def describe(index: PackIndex, ref: Ref, lang: Lang) -> Detail:
-    """The detail view of the item `ref` names."""
+    """The detail view of the item `ref` names, with the items that refer to it."""
     item = index.get(ref)
     if item is None:
         return Detail(Text(phrase("detail.missing", lang, ref=ref), style="red"))
-    return describe_item(item, index, lang)
+    detail = describe_item(item, index, lang)
+    _backlinks(detail, index, ref, lang)
+    return detail
+
+
+def _backlinks(detail: Detail, index: PackIndex, ref: Ref, lang: Lang) -> None:
+    """The items naming `ref` in a reference field no view lists by hand, one group per field."""
+    groups: dict[tuple[str, str], list[Ref]] = {}
+    for referrer in index.referrers.get(ref, ()):
+        groups.setdefault((referrer.ref.kind, referrer.field), []).append(referrer.ref)
+    for (kind, field), refs in groups.items():
+        heading = phrase("link.referred_by", lang, kind=kind_title(kind, lang), field=field_name(field, lang))
+        detail.related(heading, heading, index, refs, lang)
+
+
+def field_name(field: str, lang: Lang) -> str:
+    """A field's name as the views write it: the table's `field.<name>` if it has one, else the name itself."""
+    key = f"field.{field}"
+    return phrase(key, lang) if has(key) else field.replace("_", " ")
 
 
 @singledispatch
@@ -232,18 +250,21 @@ def describe_item(item: Any, index: PackIndex, lang: Lang) -> Detail:
     fields, its plain text fields, the items it refers to, and its evidence."""
     name = first_bilingual(item)
     detail = Detail(pair(name, lang) if name else plain(item.id, "bold"))
-    detail.body.append(_badges((kind_of(item).singular, "reverse")))
+    kind = kind_of(item)
+    detail.body.append(_badges((kind.zh if lang == "zh" else kind.singular, "reverse")))
     for spec in yaml_fields(type(item)):
         value = getattr(item, spec.name)
         if isinstance(value, Bilingual) and value is not name:
             _bilingual(detail, value, lang)
         elif isinstance(value, str) and value and spec.name != "id" and not spec.ref:
-            detail.body.append(Text.assemble((f"{spec.name}: ", "dim"), plain(value)))
+            label = phrase("detail.field", lang, field=field_name(spec.name, lang))
+            detail.body.append(Text.assemble((label, "dim"), plain(value)))
     for spec in references(type(item)):
         value = getattr(item, spec.name)
         ids = value if isinstance(value, tuple) else (value,)
         refs = [Ref(spec.ref, i) for i in ids if i and index.get(Ref(spec.ref, i)) is not None]
-        detail.related(spec.name.replace("_", " ").capitalize(), spec.name, index, refs, lang)
+        heading = field_name(spec.name, lang)
+        detail.related(heading[:1].upper() + heading[1:], heading, index, refs, lang)
     _evidence(detail, index, getattr(item, "evidence", ()), lang)
     return detail
 
@@ -426,7 +447,7 @@ def describe_figure(figure: Figure, index: PackIndex, lang: Lang) -> Detail:
 @describe_item.register
 def describe_term(term: GlossaryTerm, index: PackIndex, lang: Lang) -> Detail:
     detail = Detail(Text.assemble(plain(term.term, "bold"), "  →  ", pair(term.meaning, lang)))
-    detail.body.append(_badges((phrase("badge.glossary", lang), "reverse"), _inferred(term.inference, lang)))
+    detail.body.append(_badges((phrase("badge.term", lang), "reverse"), _inferred(term.inference, lang)))
     _prose(detail, term.note)
     _inference(detail, term.inference, lang)
     _evidence(detail, index, term.evidence, lang)

@@ -45,6 +45,7 @@ class Gap(msgspec.Struct, frozen=True):
     message: str
     ref: Ref | None = None
     paragraphs: tuple[int, ...] = ()
+    quote: str = ""  # the words to show highlighted in the first paragraph, when no item holds them
 
 
 class GapReport(msgspec.Struct):
@@ -141,7 +142,7 @@ def gap_report(index: PackIndex, lang: Lang = "en") -> GapReport:
                 continue
             unresolved.setdefault(word, []).append(paragraph.number)
     for word, numbers in unresolved.items():
-        report.add(Finding.UNRESOLVED_NAME, Gap(f"“{word}”", None, tuple(sorted(set(numbers)))))
+        report.add(Finding.UNRESOLVED_NAME, Gap(f"“{word}”", None, tuple(sorted(set(numbers))), word))
 
     for strategy in pack.strategies:
         if len(strategy.pursued_by) == 1:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from fintech_tui.library.catalog import (
         AcrossRow,
         ArticleRow,
+        ClaimLinkRow,
         ClaimRow,
         Disagreement,
         FigureRow,
@@ -127,6 +128,40 @@ def claim_line(claim: ClaimRow, lang: Lang) -> Text:
     return line
 
 
+def link_line(
+    link: ClaimLinkRow,
+    outgoing: bool,
+    titles: dict[str, Bilingual],
+    shown: dict[tuple[str, str], ClaimRow],
+    lang: Lang,
+) -> Text:
+    """One link to a claim of another article: its title (or key) and the claim's words when it is on
+    screen, else its id; the relation is always the declaring claim's (`supports` what it points at)."""
+    title = titles.get(link.article)
+    article = title.pick(lang) if title is not None else link.article
+    other = shown.get((link.article, link.claim))
+    claim = other.claim.pick(lang) if other is not None else f"#{link.claim}"
+    words = phrase(
+        "sides.link_out" if outgoing else "sides.link_in",
+        lang,
+        relation=value_phrase("relation", link.relation, lang),
+        article=one_line(article).plain,
+        claim=one_line(claim).plain,
+    )
+    return Text(words, style="magenta" if link.relation == "opposes" else "cyan")
+
+
+def claim_with_links(
+    claim: ClaimRow, titles: dict[str, Bilingual], shown: dict[tuple[str, str], ClaimRow], lang: Lang
+) -> Text:
+    """A claim's line, then a line for each claim of another article it supports or opposes, and for each
+    that supports or opposes it."""
+    lines = [claim_line(claim, lang)]
+    lines += [link_line(link, True, titles, shown, lang) for link in claim.links]
+    lines += [link_line(link, False, titles, shown, lang) for link in claim.linked_from]
+    return Text("\n").join(lines)
+
+
 def figure_value(figure: FigureRow) -> Text:
     """The value with its unit, or "—" when the article gives none."""
     if figure.value is None:
@@ -137,7 +172,7 @@ def figure_value(figure: FigureRow) -> Text:
 def figure_line(figure: FigureRow, lang: Lang) -> Text:
     """A figure: metric, as written, value, period, hedge and source."""
     line = one_line(figure.metric.pick(lang), "bold")
-    line.append(": ")
+    line.append(phrase("list.colon", lang))
     line.append_text(one_line(figure.as_written))
     if figure.value is not None:
         line.append("  = ", style="dim")
@@ -228,7 +263,7 @@ def disagreement_lines(disagreements: tuple[Disagreement, ...], lang: Lang) -> T
         if number:
             text.append("\n")
         text.append(phrase("series.disagree", lang, period=disagreement.period), style="bold red")
-        text.append(": ")
+        text.append(phrase("list.colon", lang))
         text.append_text(
             Text(" · ").join(
                 Text.assemble(one_line(point.article, "dim"), " ", figure_value(point)) for point in disagreement.points
@@ -248,9 +283,10 @@ def sides_table(columns: dict[str, tuple[ClaimRow, ...]], titles: dict[str, Bili
         header = pair(titles.get(key, Bilingual(en=key)), lang)
         header.no_wrap = False
         table.add_column(header, width=width, vertical="top")
+    shown = {(claim.article, claim.id): claim for claims in columns.values() for claim in claims}
     cells: list[Text] = []
     for claims in columns.values():
-        lines = [claim_line(claim, lang) for claim in claims]
+        lines = [claim_with_links(claim, titles, shown, lang) for claim in claims]
         cell = Text("\n\n").join(lines) if lines else Text(phrase("sides.nothing", lang), style="dim")
         cell.no_wrap = False
         cell.overflow = "fold"

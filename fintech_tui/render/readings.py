@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from rich.box import Box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -31,6 +32,9 @@ from fintech_tui.render.source import QUOTE_STYLE, insert_marks, marked_paragrap
 from fintech_tui.util.sanitize import neutralise
 
 Reading = Literal["original", "restored", "en", "side"]
+#: Side by side, the two columns are kept apart by a thin rule, not a single space.
+GUTTER = Box("    \n  │ \n    \n    \n  │ \n    \n    \n    \n")
+GUTTER_STYLE = "dim"
 #: The order `v` goes through them.
 READINGS: tuple[Reading, ...] = ("original", "restored", "en", "side")
 
@@ -124,9 +128,13 @@ def paragraph_view(
     if reading == "side":  # the notes' markers in the text too, where the noted words stand
         text = marked_paragraph(index, paragraph, quote=quote, quotes=quotes, marks=text_places(paragraph))
     if reading == "side" and not stacked:
-        grid.add_column(ratio=1, overflow="fold")
-        grid.add_column(ratio=1, overflow="fold")
-        grid.add_row(number, text, _with(english, notes))
+        columns = Table(box=GUTTER, show_header=False, show_edge=False, padding=(0, 1), expand=True)
+        columns.border_style = GUTTER_STYLE
+        columns.add_column(ratio=1, overflow="fold")
+        columns.add_column(ratio=1, overflow="fold")
+        columns.add_row(text, _with(english, notes))
+        grid.add_column(ratio=1)
+        grid.add_row(number, columns)
         return grid
     grid.add_column(ratio=1, overflow="fold")
     if reading == "side":

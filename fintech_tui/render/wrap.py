@@ -4,17 +4,19 @@ Rich breaks lines only at spaces, so a Chinese sentence is one long "word":
 it is pushed below a short prefix (a lone `¶7` above its quote) and then cut
 wherever the width runs out, which puts `，` or `。` at the start of a line and
 splits a `⟨reading⟩` marker. Here a line may break between any two Chinese
-characters, except before closing punctuation, after opening punctuation and
-inside a marker; Latin words still break only at spaces.
+characters, except before closing punctuation, after opening punctuation,
+inside a marker and between a number and its unit (1美分, 30万元); Latin words
+still break only at spaces.
 
 `breakable(renderable)` switches every Text inside a Group or Table to these
 rules in place, so the renderers that build the views need not know about it.
+An underlined run (the views underline names: a garbled alias) stays on one line.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, JustifyMethod, OverflowMethod, RenderableType
@@ -28,6 +30,8 @@ NO_BREAK_BEFORE = frozenset("，。、；：？！）」』】》〉”’…—
 #: No line may end with these (opening punctuation).
 NO_BREAK_AFTER = frozenset("（「『【《〈“‘([{⟨")
 MARKER_OPEN, MARKER_CLOSE = "⟨", "⟩"
+#: Chinese characters that write a unit or scale after a number: 1美分, 30万元, 3倍 stay whole.
+UNIT_AFTER_NUMBER = frozenset("万亿千百元角分美港欧英镑倍个点人户家次台笔张份岁年月日天周秒名位条款单项")
 
 
 def _is_wide(char: str) -> bool:
@@ -54,6 +58,13 @@ def atoms(text: str) -> list[tuple[int, int]]:
                 continue
         elif _is_wide(char) or char in NO_BREAK_BEFORE or char in NO_BREAK_AFTER:
             end = i + 1
+            if char in UNIT_AFTER_NUMBER and i and text[i - 1].isdigit():  # 1美分: the unit after its number
+                while end < length and text[end] in UNIT_AFTER_NUMBER:
+                    end += 1
+                spans[-1][1] = end
+                glue_next = False
+                i = end
+                continue
         else:  # a Latin word, its own punctuation included (JD.com): up to a space or wide character
             end = i + 1
             while end < length and not _ends_word(text[end]):
@@ -76,15 +87,47 @@ def _glued_marker(text: str, at: int) -> bool:
     return at > 0 and not text[at - 1].isspace()
 
 
-def break_offsets(text: str, width: int, *, fold: bool = True) -> list[int]:
+def _kept_whole(
+    text: str, spans: list[tuple[int, int]], keep: Sequence[tuple[int, int]], width: int
+) -> list[tuple[int, int]]:
+    """`spans` with those that start inside a `keep` range joined to the one before them.
+    A joined run wider than a line keeps just the range whole (a ⟨marker⟩ glued after the
+    name may then move to the next line); a range wider than a line breaks as before."""
+    if not keep:
+        return spans
+    ranges = sorted(keep)
+    groups: list[tuple[list[tuple[int, int]], int]] = []  # joined spans, the end of their range
+    at = 0  # the first range that may still hold a span start
+    for start, end in spans:
+        while at < len(ranges) and ranges[at][1] <= start:
+            at += 1
+        if groups and at < len(ranges) and ranges[at][0] < start:
+            groups[-1][0].append((start, end))
+            groups[-1] = (groups[-1][0], ranges[at][1])
+        else:
+            groups.append(([(start, end)], end))
+    joined: list[tuple[int, int]] = []
+    for group, range_end in groups:
+        first, last = group[0][0], group[-1][1]
+        if len(group) == 1 or cell_len(text[first:last].rstrip()) <= width:
+            joined.append((first, last))
+        elif range_end < last and cell_len(text[first:range_end]) <= width:
+            joined += [(first, range_end), (range_end, last)]  # the name whole, what was glued to it apart
+        else:
+            joined += group
+    return joined
+
+
+def break_offsets(text: str, width: int, *, fold: bool = True, keep: Sequence[tuple[int, int]] = ()) -> list[int]:
     """Where each new line starts, filling lines greedily up to `width` cells.
 
-    An atom wider than a whole line is folded character by character when
-    `fold` is set, and otherwise left to overflow its own line.
+    No line breaks inside a `keep` range (a name the view underlines). An atom
+    wider than a whole line is folded character by character when `fold` is
+    set, and otherwise left to overflow its own line.
     """
     offsets: list[int] = []
     used = 0
-    for start, end in atoms(text):
+    for start, end in _kept_whole(text, atoms(text), keep, width):
         word = text[start:end]
         visible = cell_len(word.rstrip())
         if used and used + visible > width:
@@ -125,7 +168,8 @@ class Breaking(Text):
         for line in self.split(allow_blank=True):
             if "\t" in line:
                 line.expand_tabs(tab_size)
-            new_lines = line.divide(break_offsets(line.plain, width, fold=wrap_overflow == "fold"))
+            names = [(span.start, span.end) for span in line.spans if "underline" in str(span.style)]
+            new_lines = line.divide(break_offsets(line.plain, width, fold=wrap_overflow == "fold", keep=names))
             for part in new_lines:
                 part.rstrip_end(width)
             new_lines.justify(console, width, justify=wrap_justify, overflow=wrap_overflow)

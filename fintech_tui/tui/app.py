@@ -9,7 +9,7 @@ from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
 from textual.timer import Timer
@@ -23,6 +23,7 @@ from fintech_tui.render.labels import pack_title
 from fintech_tui.tui.palette import ItemCommands, Palette
 from fintech_tui.tui.screens.main import MainScreen
 from fintech_tui.tui.settings import Settings, data_folder
+from fintech_tui.tui.state import UiApp
 from fintech_tui.tui.widgets.keys import bind, localise
 from fintech_tui.util.safe_files import UnsafeFile, write_new
 
@@ -30,11 +31,11 @@ from fintech_tui.util.safe_files import UnsafeFile, write_new
 ITEM_SAVE_DELAY = 1.0
 
 
-class FintechApp(App[None]):
+class FintechApp(UiApp):
     """fintech-tui: one article as a navigable map."""
 
     CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = "styles/app.tcss"
-    COMMANDS = App.COMMANDS | {ItemCommands}
+    COMMANDS = UiApp.COMMANDS | {ItemCommands}
     HELP_TITLE = "place.app"
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("q", "quit", "quit"),
@@ -61,7 +62,7 @@ class FintechApp(App[None]):
         self.pack = pack
         self.index = index or PackIndex(pack)
         self.goto = goto if goto is not None or fresh else self._remembered()
-        self.sub_title = pack_title(pack, self.lang)
+        self.sub_title = self.title_in(self.label_lang)
 
     def _start(
         self,
@@ -75,7 +76,8 @@ class FintechApp(App[None]):
         """What the app holds whatever it opens on (one article, or a library of them)."""
         self.set_aside = set_aside  # the process is this explorer's alone: see `on_main_screen_settled`
         self.settings = settings or Settings()  # without a path: never saved (tests, serve)
-        self.lang: Lang = lang or self.settings.lang or "en"
+        self.set_reactive(UiApp.label_lang, lang or self.settings.lang or "en")
+        self.set_reactive(UiApp.evidence_readings, self.settings.evidence_readings)
         self.screenshot_dir = screenshot_dir
         self.watched = watch  # the pack's path under --watch
         self.closing = False
@@ -109,12 +111,12 @@ class FintechApp(App[None]):
             return None
 
     def get_default_screen(self) -> MainScreen:
-        return MainScreen(self.index, self.lang, self.goto, evidence_readings=self.settings.evidence_readings)
+        return MainScreen(self.index, self.goto)
 
     def on_mount(self) -> None:
         main = self.explorer  # its choices are written as they change (see `_choice_changed`)
         if main is not None:  # a library opens on its list; its explorers come and go
-            self.watch(main, "lang", self._choice_changed, init=False)
+            self.watch(self, "label_lang", self._choice_changed, init=False)
             self.watch(main, "current", self._item_changed, init=False)
         if self.watched is not None:
             from fintech_tui.tui.live_reload import LiveReload  # deferred: only --watch needs it
@@ -124,7 +126,7 @@ class FintechApp(App[None]):
     async def replace_pack(self, pack: Pack, index: PackIndex) -> None:
         """Show `pack` instead of the current one (`--watch` saw its files change)."""
         self.pack, self.index = pack, index
-        self.sub_title = pack_title(pack, self.label_lang)
+        self.sub_title = self.title_in(self.label_lang)
         await self.main_screen.reload(index)
 
     @property
@@ -139,35 +141,18 @@ class FintechApp(App[None]):
             raise LookupError("no explorer is open")
         return explorer
 
-    @property
-    def label_lang(self) -> Lang:
-        """The label language: the explorer's, or the app's own while none is open (a library)."""
-        explorer = self.explorer
-        return explorer.lang if explorer is not None else self.lang
+    def title_in(self, lang: Lang) -> str:
+        """The title bars' title in `lang`: the article's."""
+        return pack_title(self.pack, lang)
+
+    def watch_label_lang(self, lang: Lang) -> None:
+        self.sub_title = self.title_in(lang)  # the title bars follow it; the rest watch `label_lang`
 
     def action_toggle_language(self) -> None:
-        """The other label language for the whole app: the explorer's own `t`, then every open view
-        (and, over a library, the library and any other explorer)."""
-        main = self.explorer
-        if main is not None:
-            MainScreen.action_toggle_language(main)  # its labels, the title bars, the toast
-            self.follow_language(main)
-        else:
-            self.lang = "zh" if self.lang == "en" else "en"
-            self.notify(phrase("toast.labels", self.lang), timeout=2, markup=False)
-            self.follow_language(None)
-
-    def follow_language(self, leader: MainScreen | None) -> None:
-        """Every screen but `leader` (an explorer that has switched already) in its label language."""
-        if leader is not None:
-            self.lang = leader.lang
-        for screen in self.screen_stack:
-            if screen is leader:
-                continue
-            if isinstance(screen, MainScreen):
-                screen.lang = self.lang
-            elif callable(relabel := getattr(screen, "relabel", None)):  # a view, or the library
-                relabel(self.lang)
+        """The other label language for the whole app: every open screen follows `label_lang`
+        in place, the explorer and the views over it, and the library beneath them."""
+        self.label_lang = "zh" if self.label_lang == "en" else "en"
+        self.notify(phrase("toast.labels", self.label_lang), timeout=2, markup=False)
 
     # -- what is remembered between runs ------------------------------------
 
@@ -175,12 +160,11 @@ class FintechApp(App[None]):
         """Note the theme, the language and the item on show, while the explorer is there."""
         settings = self.settings
         settings.theme = self.theme
-        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
-        if main is not None:
-            settings.lang = main.lang
-            settings.evidence_readings = main.evidence_readings
-            if main.current is not None:
-                settings.remember(self.pack_key, goto_link(main.current))
+        settings.lang = self.label_lang
+        settings.evidence_readings = self.evidence_readings
+        main = self.explorer
+        if main is not None and main.current is not None:
+            settings.remember(self.pack_key, goto_link(main.current))
 
     def watch_theme(self, theme: str) -> None:
         if theme != getattr(self, "_theme_shown", theme):  # a change, not the first screen's own theme
@@ -228,7 +212,7 @@ class FintechApp(App[None]):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(screen, self.label_lang))
+        self.push_screen(HelpScreen(screen))
 
     def action_command_palette(self) -> None:
         """The palette, its prompt in the label language."""

@@ -67,7 +67,7 @@ class LibraryApp(FintechApp):
         return neutralise(self.folder.resolve().name or str(self.folder))
 
     def get_default_screen(self) -> LibraryScreen:  # type: ignore[override]
-        return LibraryScreen(self.folder, self.lang, self.library)
+        return LibraryScreen(self.folder, self.library)
 
     @property
     def library_screen(self) -> LibraryScreen:
@@ -110,10 +110,8 @@ class LibraryApp(FintechApp):
         goto = ref if ref is not None and self.index.get(ref) is not None else None
         if goto is None and not self.fresh:
             goto = self._remembered()
-        lang = self.label_lang
-        self.sub_title = pack_title(pack, lang)
-        readings = self.settings.evidence_readings
-        screen = ArticleScreen(self.index, lang, goto, library=library, key=key, evidence_readings=readings)
+        self.sub_title = pack_title(pack, self.label_lang)
+        screen = ArticleScreen(self.index, goto, library=library, key=key)
 
         def returned(_: None) -> None:
             self._left(screen)
@@ -124,7 +122,6 @@ class LibraryApp(FintechApp):
         """The reader went back from an article: note where they were in it; show what is beneath."""
         if screen.current is not None:
             self.settings.remember(str(Path(screen.index.pack.origin).resolve()), goto_link(screen.current))
-        self.settings.evidence_readings = screen.evidence_readings
         beneath = self.explorer
         if beneath is not None:
             self.pack, self.index = beneath.index.pack, beneath.index
@@ -132,10 +129,14 @@ class LibraryApp(FintechApp):
         else:
             self.sub_title = self.library_title
 
+    def title_in(self, lang: Lang) -> str:
+        """The title bars' title in `lang`: the article's on show, else the library's folder."""
+        return pack_title(self.pack, lang) if self.explorer is not None else self.library_title
+
     def _capture_settings(self) -> None:
         self.settings.theme = self.theme
         self.settings.lang = self.label_lang
+        self.settings.evidence_readings = self.evidence_readings
         main = self.explorer
         if main is not None and main.current is not None:
-            self.settings.evidence_readings = main.evidence_readings
             self.settings.remember(str(Path(main.index.pack.origin).resolve()), goto_link(main.current))

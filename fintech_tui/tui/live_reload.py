@@ -58,7 +58,7 @@ class LiveReload:
         try:
             screen.query_one(ProblemsPanel).show(error)
         except NoMatches:
-            screen.mount(ProblemsPanel(error, self.app.main_screen.lang))
+            screen.mount(ProblemsPanel(error))
 
     def clear_problems(self) -> None:
         for screen in self.app.screen_stack:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import Any, Protocol, cast
 
 from rich.align import Align
 from rich.text import Text
@@ -16,14 +16,18 @@ from fintech_tui.render.labels import item_kind, item_label
 from fintech_tui.tui.screens.main import MainScreen
 
 
+class WithExplorer(Protocol):
+    """What the palette needs of the app (the app is above it, so it is named by shape, not imported)."""
+
+    @property
+    def explorer(self) -> MainScreen | None: ...
+
+
 class ItemCommands(Provider):
-    """Searches the pack the main screen shows; choosing a hit opens it."""
+    """Searches the pack the explorer shows; choosing a hit opens it."""
 
     def _main(self) -> MainScreen | None:
-        for screen in reversed(self.app.screen_stack):
-            if isinstance(screen, MainScreen):
-                return screen
-        return None
+        return cast(WithExplorer, self.app).explorer
 
     async def discover(self) -> Hits:
         main = self._main()

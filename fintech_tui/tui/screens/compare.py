@@ -125,13 +125,10 @@ class CompareScreen(View[None]):
 
     WHERE = "view.compare"
 
-    def __init__(
-        self, index: PackIndex, entities: list[Entity], lang: Lang, why: Callable[[Lang], Text] | None = None
-    ) -> None:
+    def __init__(self, index: PackIndex, entities: list[Entity], why: Callable[[Lang], Text] | None = None) -> None:
         super().__init__()
         self.index = index
         self.entities = entities
-        self.lang = lang
         self.why = why
 
     def body(self) -> ComposeResult:

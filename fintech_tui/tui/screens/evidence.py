@@ -30,7 +30,6 @@ class EvidenceScreen(View[None]):
         index: PackIndex,
         title: Text | Callable[[Lang], Text],
         evidence: tuple[Evidence, ...],
-        lang: Lang,
         about: Callable[[Lang], RenderableType] | None = None,
     ) -> None:
         """`about`, given, draws what the quotes are behind (a figure's whole row) above them."""
@@ -39,7 +38,6 @@ class EvidenceScreen(View[None]):
         self.about = about
         self.heading = title  # what the quotes are behind; given as a function of the language, it follows `t`
         self.evidence = sorted(evidence, key=lambda ev: index.paragraphs[ev.para].number)
-        self.lang = lang
 
     def body(self) -> ComposeResult:
         options = []
@@ -71,4 +69,4 @@ class EvidenceScreen(View[None]):
 
         event.stop()
         ev = self.evidence[int(event.option.id or 0)]
-        self.app.push_screen(SourceScreen(self.index, Ref("paragraph", ev.para), ev.quote, self.lang, self.evidence))
+        self.app.push_screen(SourceScreen(self.index, Ref("paragraph", ev.para), ev.quote, self.evidence))

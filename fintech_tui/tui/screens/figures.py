@@ -87,10 +87,9 @@ class FiguresScreen(View[None]):
         bind("r", "reverse", "reverse"),
     ]
 
-    def __init__(self, index: PackIndex, lang: Lang) -> None:
+    def __init__(self, index: PackIndex) -> None:
         super().__init__()
         self.index = index
-        self.lang = lang
         self.figures: list[Figure] = list(index.pack.figures)
         self.largest = comparable_groups(self.figures)
         self.sort_column = 0
@@ -270,7 +269,7 @@ class FiguresScreen(View[None]):
         def about(lang: Lang) -> Table:
             return figure_facts(figure, self.index, lang)
 
-        self.app.push_screen(EvidenceScreen(self.index, title, tuple(figure.evidence), self.lang, about))
+        self.app.push_screen(EvidenceScreen(self.index, title, tuple(figure.evidence), about))
 
     @on(VimTable.RowSelected)
     def _row(self, event: VimTable.RowSelected) -> None:

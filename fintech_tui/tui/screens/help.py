@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from fintech_tui.i18n import has, phrase
-from fintech_tui.model import Lang
 from fintech_tui.tui.keymap import Rows, sections_for
 from fintech_tui.tui.screens.view import View
 from fintech_tui.tui.widgets.keys import bind
@@ -31,10 +30,9 @@ class HelpScreen(View[None]):
 
     BINDINGS = [bind("question_mark,q", "close", "close_help", key_display="?")]
 
-    def __init__(self, over: Screen[object], lang: Lang = "en") -> None:
+    def __init__(self, over: Screen[object]) -> None:
         super().__init__()
         self.over = over
-        self.lang = lang
         self.where = ""  # what the help calls the screen it is over
         self.sections: list[tuple[str, Rows]] = []  # that screen's keys, by where they come from
 

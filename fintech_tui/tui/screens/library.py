@@ -1,9 +1,13 @@
 """The library: every article of a folder of packs, sortable, the broken ones listed with their problems.
 
-The first screen of `fintech-tui LIBRARY`. The index is opened (built, when
-cold) in a thread with its progress on screen; the list is fed page by page
-(`PagedTable`), so a library of 10,000 articles costs what is on screen. Enter
-opens today's explorer on an article; back there returns here, cursor kept.
+The first screen of `fintech-tui LIBRARY`. The index is opened in a thread: an
+index already built is shown as it is, and only after that first paint does a
+second thread compare each pack's signature and re-index what changed (the list
+then refreshes); a cold one is built with its progress on screen, and the keys
+typed meanwhile are kept and replayed once the list is there. The list is fed
+page by page (`PagedTable`), so a library of 10,000 articles costs what is on
+screen. Enter opens today's explorer on an article; back there returns here,
+cursor kept.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, BindingType
 from textual.containers import Vertical
-from textual.events import Resize
+from textual.events import Key, Resize
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, ProgressBar, Static
@@ -30,6 +34,7 @@ from fintech_tui.model import Lang
 from fintech_tui.render.library import ARTICLE_COLUMNS, COUNT_COLUMNS, article_cells, broken_lines
 from fintech_tui.render.safe import clipped
 from fintech_tui.tui.screens.library_open import OpenArticle
+from fintech_tui.tui.state import ui
 from fintech_tui.tui.widgets.footer import ScreenFooter
 from fintech_tui.tui.widgets.keys import bind, fit_footer, localised
 from fintech_tui.tui.widgets.paged_table import PagedTable
@@ -123,15 +128,28 @@ class LibraryScreen(Screen[None]):
             super().__init__()
             self.library = library
 
-    def __init__(self, folder: Path, lang: Lang, library: Library | None = None) -> None:
+    class Synced(Message):
+        """The packs' signatures were compared with the index after the first paint; `changed` if any differed."""
+
+        def __init__(self, changed: bool) -> None:
+            super().__init__()
+            self.changed = changed
+
+    def __init__(self, folder: Path, library: Library | None = None) -> None:
         super().__init__()
         self.folder = folder
-        self.lang = lang
         self.library = library
         self.sort = "date"
         self.descending = SORTS["date"]
         self.marked: list[str] = []  # article keys chosen for claims side by side
-        self._widths = column_widths(120, lang)
+        self._widths = column_widths(120, self.lang)
+        self.typed: list[tuple[str, str | None]] = []  # keys pressed while the index was built, to replay
+        self.unusable = False  # the index could not be opened: keys act at once (q quits), none is kept
+
+    @property
+    def lang(self) -> Lang:
+        """The label language (the app's)."""
+        return ui(self).label_lang
 
     @property
     def help_title(self) -> str:
@@ -147,12 +165,13 @@ class LibraryScreen(Screen[None]):
         with Vertical(id="library-indexing"):
             yield Static(id="library-indexing-words")
             yield ProgressBar(id="library-progress", show_eta=False)
-        yield PagedTable(self._fetch, self._cells, self._key, id="library")
+        yield PagedTable(self._fetch, self._cells, self._key, self._count, id="library")
         with VimScroll(id="library-broken"):
             yield Static(id="library-problems")
         yield ScreenFooter()
 
     def on_mount(self) -> None:
+        self.watch(self.app, "label_lang", self._relabel, init=False)
         self._widths = column_widths(self.app.size.width, self.lang)
         self.query_one("#library-broken").display = False
         if self.library is None:
@@ -166,37 +185,88 @@ class LibraryScreen(Screen[None]):
 
     # -- opening the index ------------------------------------------------------
 
+    def _progress(self, done: int, total: int) -> None:
+        self.post_message(self.Indexing(done, total))
+
     @work(thread=True, exclusive=True, group="library-open")
     def _open(self) -> None:
         from fintech_tui.library.catalog import Library  # deferred: SQLite and the index, only here
         from fintech_tui.library.index import IndexUnusable
 
-        def progress(done: int, total: int) -> None:
-            self.post_message(self.Indexing(done, total))
-
         try:
             with descriptor_stderr():
-                library = Library.open(self.folder, progress=progress)
+                library = Library.open(self.folder, progress=self._progress, sync=False)  # checked after the paint
         except (IndexUnusable, OSError, ValueError, RuntimeError) as error:  # cannot be built: say why, on screen
             self.app.call_from_thread(self._failed, f"{self.folder}: {error}")
             return
         self.post_message(self.Opened(library))
 
+    @work(thread=True, exclusive=True, group="library-sync")
+    def _sync(self) -> None:
+        """Compare every pack's signature with the index, re-index what changed: off the event loop."""
+        from fintech_tui.library.index import IndexUnusable
+
+        library = self.library
+        if library is None:
+            return
+        try:
+            with descriptor_stderr():
+                changed = library.sync(progress=self._progress)
+        except (IndexUnusable, OSError, ValueError, RuntimeError) as error:
+            self.app.call_from_thread(self._failed, f"{self.folder}: {error}")
+            return
+        self.post_message(self.Synced(changed))
+
     def _failed(self, why: str) -> None:
+        self.unusable, self.typed = True, []
+        self.query_one("#library-indexing").display = True
         self.query_one("#library-indexing-words", Static).update(Text(why, style="bold red"))
         self.query_one(ProgressBar).display = False
 
     @on(Indexing)
     def _indexing(self, event: Indexing) -> None:
+        if not event.total:  # nothing to index
+            return
+        self.query_one("#library-indexing").display = True
         words = phrase("library.indexing", self.lang, done=f"{event.done:,}", total=f"{event.total:,}")
         self.query_one("#library-indexing-words", Static).update(words)
         self.query_one(ProgressBar).update(total=event.total, progress=event.done)
 
     @on(Opened)
-    def _opened(self, event: Opened) -> None:
+    async def _opened(self, event: Opened) -> None:
         self.library = event.library
         self.query_one("#library-indexing").display = False
         self._show()
+        if not event.library.checked:
+            self.call_after_refresh(self._sync)  # the list first, then the packs on disk compared with it
+        if self.typed:
+            self._replay()
+
+    @on(Synced)
+    def _synced(self, event: Synced) -> None:
+        self.query_one("#library-indexing").display = False
+        if event.changed:
+            self.refreshed(None)
+
+    def on_key(self, event: Key) -> None:
+        """While the index is being built, every key is kept (the list cannot act on it yet), but quit."""
+        quits = {
+            key for key, active in self.app.active_bindings.items() if active.binding.action in ("quit", "app.quit")
+        }
+        if self.library is None and not self.unusable and event.key not in quits:
+            event.stop()
+            event.prevent_default()
+            self.typed.append((event.key, event.character))
+
+    @work(exclusive=True, group="library-replay")
+    async def _replay(self) -> None:
+        """The keys typed while the index was built, each as if typed now, once the last is handled."""
+        from textual._wait import wait_for_idle  # what Textual's own Pilot waits with between keys
+
+        typed, self.typed = self.typed, []
+        for key, character in typed:
+            self.app.post_message(Key(key, character))
+            await wait_for_idle(0, 0.5)
 
     def _show(self) -> None:
         table = self.query_one(PagedTable)
@@ -212,6 +282,9 @@ class LibraryScreen(Screen[None]):
         if self.library is None:
             return ()
         return self.library.articles(sort=self.sort, descending=self.descending, offset=offset, limit=limit)
+
+    def _count(self) -> int:
+        return self.library.count() if self.library is not None else 0
 
     def _cells(self, row: ArticleRow) -> list[Text]:
         return article_cells(row, self.lang, self._widths, marked=row.key in self.marked)
@@ -272,13 +345,12 @@ class LibraryScreen(Screen[None]):
             self._widths = widths
             self._rebuild()
 
-    def relabel(self, lang: Lang) -> None:
-        """The words in `lang`, the order and the cursor kept."""
-        self.lang = lang
+    def _relabel(self) -> None:
+        """The words in the new label language, the order and the cursor kept."""
         bar = self.query_one(TitleBar)
         bar.where = self.help_title
         bar.refresh()
-        self._widths = column_widths(self.app.size.width, lang)
+        self._widths = column_widths(self.app.size.width, self.lang)
         if self.library is not None:
             self._rebuild()
             self._show_broken()
@@ -306,6 +378,10 @@ class LibraryScreen(Screen[None]):
         self.action_open_article()
 
     def action_open_article(self) -> None:
+        if self.library is None:  # ⏎ is bound before any key reaches the screen: kept like the others
+            if not self.unusable:
+                self.typed.append(("enter", "\r"))
+            return
         row = self.current_article()
         if row is not None:
             self.post_message(OpenArticle(row.key))
@@ -328,7 +404,7 @@ class LibraryScreen(Screen[None]):
         if self.library is None or len(self.marked) < 2:
             self.notify(phrase("toast.mark_two", self.lang), timeout=3, markup=False)
             return
-        screen = SideBySideScreen.for_articles(self.library, list(self.marked), self.lang)
+        screen = SideBySideScreen.for_articles(self.library, list(self.marked))
         if screen is None:
             self.notify(phrase("toast.no_shared_topic", self.lang), timeout=3, markup=False)
             return
@@ -338,13 +414,13 @@ class LibraryScreen(Screen[None]):
         from fintech_tui.tui.screens.library_shared import SharedScreen  # deferred: opened on demand
 
         if self.library is not None:
-            self.app.push_screen(SharedScreen(self.library, self.lang))
+            self.app.push_screen(SharedScreen(self.library))
 
     def action_search(self) -> None:
         from fintech_tui.tui.screens.library_search import LibrarySearchScreen  # deferred: opened on demand
 
         if self.library is not None:
-            self.app.push_screen(LibrarySearchScreen(self.library, self.lang))
+            self.app.push_screen(LibrarySearchScreen(self.library))
 
     async def action_toggle_language(self) -> None:
         await self.app.run_action("toggle_language")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fintech_tui.i18n import phrase
-from fintech_tui.model import Lang
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.tui.screens.main import MainScreen
 from fintech_tui.tui.widgets.keys import bind
@@ -23,14 +22,12 @@ class ArticleScreen(MainScreen):
     def __init__(
         self,
         index: PackIndex,
-        lang: Lang,
         goto: Ref | None = None,
         *,
         library: Library,
         key: str,
-        evidence_readings: bool = True,
     ) -> None:
-        super().__init__(index, lang, goto, evidence_readings=evidence_readings)
+        super().__init__(index, goto)
         self.library = library
         self.key = key
 
@@ -40,11 +37,6 @@ class ArticleScreen(MainScreen):
             super().action_back()
         else:
             self.dismiss(None)
-
-    def action_toggle_language(self) -> None:
-        """`t` here switches the library beneath too, so back shows it in the same language."""
-        super().action_toggle_language()
-        self.app.follow_language(self)  # type: ignore[attr-defined]
 
     def action_across(self) -> None:
         """The company on show across the library (the shared entity it is one of)."""
@@ -57,4 +49,4 @@ class ArticleScreen(MainScreen):
         if shared is None:
             self.notify(phrase("toast.not_shared", self.lang), timeout=3, markup=False)
             return
-        self.app.push_screen(AcrossScreen(self.library, shared, self.lang))
+        self.app.push_screen(AcrossScreen(self.library, shared))

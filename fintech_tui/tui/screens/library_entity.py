@@ -17,7 +17,6 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from fintech_tui.i18n import phrase
-from fintech_tui.model import Lang
 from fintech_tui.queries.index import Ref
 from fintech_tui.render.library import across_heading, claim_line, figure_line, quote_line
 from fintech_tui.render.safe import plain
@@ -50,14 +49,13 @@ class AcrossScreen(View[None]):
         bind("f", "over_time", "over_time"),
     ]
 
-    def __init__(self, library: Library, shared: SharedEntity, lang: Lang) -> None:
+    def __init__(self, library: Library, shared: SharedEntity) -> None:
         super().__init__()
         self.library = library
         self.shared = shared
-        self.lang = lang
         self.rows: tuple[AcrossRow, ...] = library.across(shared.key)
         self.targets: list[Target | None] = []
-        self.quotes = QuoteOpener(library, lang)
+        self.quotes = QuoteOpener(library)
 
     def body(self) -> ComposeResult:
         yield VimList(id="across")
@@ -146,4 +144,4 @@ class AcrossScreen(View[None]):
         target = self._target()
         names = [metric.pick("en") for metric in metrics]
         start = names.index(target.metric) if target is not None and target.metric in names else 0
-        self.app.push_screen(SeriesScreen(self.library, self.shared, metrics, start, self.lang))
+        self.app.push_screen(SeriesScreen(self.library, self.shared, metrics, start))

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 from textual.screen import Screen
 
-from fintech_tui.model import Lang
 from fintech_tui.queries.index import PackIndex, Ref
 
 if TYPE_CHECKING:
@@ -27,9 +26,8 @@ class QuoteOpener:
     """Opens an article's source view at a quote over a library view; each article is
     loaded once, when its first quote is opened (memory grows with what is asked for)."""
 
-    def __init__(self, library: Library, lang: Lang) -> None:
+    def __init__(self, library: Library) -> None:
         self.library = library
-        self.lang = lang
         self.indexes: dict[str, PackIndex] = {}
 
     def index(self, key: str) -> PackIndex:
@@ -50,6 +48,5 @@ class QuoteOpener:
             if paragraph is not None:
                 over.post_message(OpenArticle(key, paragraph))
 
-        lang = getattr(over, "lang", self.lang)
-        source = SourceScreen(self.index(key), Ref("paragraph", quote.para), quote.quote, lang)
+        source = SourceScreen(self.index(key), Ref("paragraph", quote.para), quote.quote)
         over.app.push_screen(source, chosen)

@@ -21,6 +21,7 @@ from fintech_tui.render.labels import pair
 from fintech_tui.render.library import hit_label
 from fintech_tui.tui.keymap import key_name
 from fintech_tui.tui.screens.library_open import OpenArticle
+from fintech_tui.tui.state import ui
 from fintech_tui.tui.widgets.key_line import KeyLine
 from fintech_tui.tui.widgets.keys import bind, localise, localised
 
@@ -42,12 +43,16 @@ class LibrarySearchScreen(ModalScreen[None]):
     ]
     ORDER = {binding.key: number for number, binding in enumerate(Binding.make_bindings(BINDINGS))}
 
-    def __init__(self, library: Library, lang: Lang) -> None:
+    def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
-        self.lang = lang
         self.hits: list[SearchHit | None] = []  # one per option: None for an article's heading
         self._pending_query: str | None = None
+
+    @property
+    def lang(self) -> Lang:
+        """The label language (the app's)."""
+        return ui(self).label_lang
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from fintech_tui.i18n import phrase
-from fintech_tui.model import Bilingual, Lang
+from fintech_tui.model import Bilingual
 from fintech_tui.queries.index import Ref
 from fintech_tui.render.library import SERIES_COLUMNS, compact_number, disagreement_lines, series_cells
 from fintech_tui.render.safe import clipped
@@ -46,18 +46,15 @@ class SeriesScreen(View[None]):
         bind("n", "next_metric", "next_metric"),
     ]
 
-    def __init__(
-        self, library: Library, shared: SharedEntity, metrics: tuple[Bilingual, ...], start: int, lang: Lang
-    ) -> None:
+    def __init__(self, library: Library, shared: SharedEntity, metrics: tuple[Bilingual, ...], start: int) -> None:
         super().__init__()
         self.library = library
         self.shared = shared
         self.metrics = metrics
         self.metric = start
-        self.lang = lang
         self.points: tuple[FigureRow, ...] = ()
         self.disagreements: tuple[Disagreement, ...] = ()
-        self.quotes = QuoteOpener(library, lang)
+        self.quotes = QuoteOpener(library)
 
     def body(self) -> ComposeResult:
         from textual_plotext import PlotextPlot  # deferred: the chart widget, this view's alone

@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable
 
 from fintech_tui.i18n import phrase
-from fintech_tui.model import Lang
 from fintech_tui.render.library import shared_cells
 from fintech_tui.tui.screens.view import View
 from fintech_tui.tui.widgets.keys import bind
@@ -32,13 +31,15 @@ class SharedScreen(View[None]):
     WHERE = "view.shared"
     BINDINGS = [bind("enter", "across", "across", priority=True, key_display="⏎")]
 
-    def __init__(self, library: Library, lang: Lang) -> None:
+    def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
-        self.lang = lang
 
     def body(self) -> ComposeResult:
-        yield PagedTable(self._fetch, self._cells, self._key, id="shared")
+        yield PagedTable(self._fetch, self._cells, self._key, self._count, id="shared")
+
+    def _count(self) -> int:
+        return self.library.shared_count(min_articles=LEAST_ARTICLES)
 
     def _fetch(self, offset: int, limit: int) -> Sequence[SharedEntity]:
         return self.library.shared_entities(min_articles=LEAST_ARTICLES, offset=offset, limit=limit)
@@ -81,4 +82,4 @@ class SharedScreen(View[None]):
 
         shared = self.query_one(PagedTable).current()
         if shared is not None:
-            self.app.push_screen(AcrossScreen(self.library, shared, self.lang))
+            self.app.push_screen(AcrossScreen(self.library, shared))

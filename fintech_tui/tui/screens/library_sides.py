@@ -16,7 +16,7 @@ from textual.events import Resize
 from textual.widgets import Static
 
 from fintech_tui.i18n import phrase
-from fintech_tui.model import Bilingual, Lang
+from fintech_tui.model import Bilingual
 from fintech_tui.render.library import sides_table
 from fintech_tui.render.wrap import breakable
 from fintech_tui.tui.screens.view import View
@@ -71,17 +71,16 @@ class SideBySideScreen(View[None]):
     WHERE = "view.side_by_side"
     BINDINGS = [bind("n", "next_topic", "next_topic")]
 
-    def __init__(self, library: Library, articles: list[str], topics: list[Topic], lang: Lang) -> None:
+    def __init__(self, library: Library, articles: list[str], topics: list[Topic]) -> None:
         super().__init__()
         self.library = library
         self.articles = articles
         self.topics = topics
         self.topic = 0
-        self.lang = lang
         self.columns: dict[str, tuple[ClaimRow, ...]] = {}
 
     @classmethod
-    def for_articles(cls, library: Library, articles: list[str], lang: Lang) -> SideBySideScreen | None:
+    def for_articles(cls, library: Library, articles: list[str]) -> SideBySideScreen | None:
         """The view on the topics `articles` share, or None when they share none."""
         topics = shared_topics(library, articles)
 
@@ -90,7 +89,7 @@ class SideBySideScreen(View[None]):
             return sum(map(len, found.values()))
 
         topics.sort(key=claims, reverse=True)  # the topics the articles argue about most come first
-        return cls(library, articles, topics, lang) if topics else None
+        return cls(library, articles, topics) if topics else None
 
     def body(self) -> ComposeResult:
         with VimScroll(id="sides"):

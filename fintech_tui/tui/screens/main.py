@@ -25,16 +25,17 @@ from fintech_tui.model import Lang
 from fintech_tui.queries.goto import goto_link
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.detail import describe
-from fintech_tui.render.labels import item_kind, pack_title
+from fintech_tui.render.labels import item_kind
 from fintech_tui.render.safe import one_line
 from fintech_tui.tui.history import History
+from fintech_tui.tui.state import ui
 from fintech_tui.tui.widgets.detail_view import DetailBody, DetailView
 from fintech_tui.tui.widgets.footer import ScreenFooter
 from fintech_tui.tui.widgets.item_tree import ItemTree
 from fintech_tui.tui.widgets.keys import bind, fit_footer, localised
 from fintech_tui.tui.widgets.link_list import LinkList
 from fintech_tui.tui.widgets.pane_bar import PaneBar
-from fintech_tui.tui.widgets.panes import PANES
+from fintech_tui.tui.widgets.panes import PANES, pane_bindings
 from fintech_tui.tui.widgets.title_bar import TitleBar
 
 NARROW_WIDTH = 100  # below this the panes share one column, one at a time
@@ -49,10 +50,7 @@ class MainScreen(Screen[None]):
     HELP_TITLE = "place.explorer"  # what it says comes from the message table (fintech_tui.i18n)
 
     BINDINGS = [
-        bind("1", "focus_pane(0)", "pane_outline", show=False),
-        bind("2", "focus_pane(1)", "pane_companies", show=False),
-        bind("3", "focus_pane(2)", "pane_strategies", show=False),
-        bind("4", "focus_pane(3)", "pane_arguments", show=False),
+        *pane_bindings(PANES),
         bind("5,d", "focus_detail", "links", show=False),
         bind("b", "focus_body", "detail_text", show=False),
         bind("tab", "cycle(1)", "next_pane", show=False, priority=True),
@@ -65,6 +63,7 @@ class MainScreen(Screen[None]):
         bind("m", "matrix", "matrix"),
         bind("f", "figures", "figures"),
         bind("x", "mark", "mark", show=False),
+        bind("X", "clear_marks", "clear_marks", show=False),
         bind("c", "compare", "compare"),
         bind("r", "gaps", "gaps", show=False),
         bind("y", "copy_link", "copy_link", show=False),
@@ -75,23 +74,27 @@ class MainScreen(Screen[None]):
     AUTO_FOCUS = ""  # on_mount decides: a pane, or the links of a --goto item
 
     current: reactive[Ref | None] = reactive(None, init=False)
-    lang: reactive[Lang] = reactive("en", init=False)
 
-    def __init__(
-        self, index: PackIndex, lang: Lang = "en", goto: Ref | None = None, *, evidence_readings: bool = True
-    ) -> None:
+    def __init__(self, index: PackIndex, goto: Ref | None = None) -> None:
         super().__init__()
         self.index = index
-        self._evidence_readings = evidence_readings  # until the detail view holds it
         self.history: History[Ref] = History()
-        self.set_reactive(MainScreen.lang, lang)
         self._goto = goto
         self._active_pane = 0
         self._pending_preview: Ref | None = None
-        self.marked: list[str] = []  # entity ids chosen for the compare view
         self._preview_timer: Timer | None = None
         self._return: tuple[Ref, Callable[[], None]] | None = None  # back from this item reopens a view
         self._landed = False  # `current` was opened (a history step), not merely passed by a cursor
+
+    @property
+    def lang(self) -> Lang:
+        """The label language (the app's)."""
+        return ui(self).label_lang
+
+    @property
+    def marked(self) -> list[str]:
+        """The companies of this pack marked for the compare view, in the order marked (the app's)."""
+        return ui(self).marks_in(self.index.pack.origin)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -107,10 +110,10 @@ class MainScreen(Screen[None]):
         yield TitleBar(self.app.sub_title)
         with Horizontal(id="main"):
             with Vertical(id="panes"):
-                yield PaneBar([phrase(pane.PANE_TITLE, self.lang) for pane in PANES], id="pane-bar")
+                yield PaneBar([pane.PANE_TITLE for pane in PANES], id="pane-bar")
                 for number, pane in enumerate(PANES):
-                    yield pane(self.index, self.lang, id=f"pane-{number}")
-            yield DetailView(self.lang, readings=self._evidence_readings, id="detail")
+                    yield pane(self.index, id=f"pane-{number}")
+            yield DetailView(id="detail")
         yield ScreenFooter()
 
     @property
@@ -118,6 +121,7 @@ class MainScreen(Screen[None]):
         return list(self.query(ItemTree))
 
     def on_mount(self) -> None:
+        self.watch(self.app, "label_lang", self._relabelled, init=False)
         self._activate(0)
         # Build the search table once the first screen is up: importing pinyin
         # tables holds the interpreter for a quarter of a second, which a
@@ -140,7 +144,8 @@ class MainScreen(Screen[None]):
         focused = self.focused.id if self.focused is not None else None
         current = self.current if self.current is not None and index.get(self.current) is not None else None
         self.index = index
-        self.marked = [entity_id for entity_id in self.marked if entity_id in index.entities]
+        state = ui(self)
+        state.marked = tuple((pack, e) for pack, e in state.marked if pack != index.pack.origin or e in index.entities)
         await self.recompose()
         self._activate(self._active_pane)
         for pane, (x, y) in zip(self.panes, scrolls, strict=False):
@@ -210,14 +215,8 @@ class MainScreen(Screen[None]):
     def watch_current(self, ref: Ref | None) -> None:
         self._render_detail()
 
-    def watch_lang(self, lang: Lang) -> None:
-        self.app.sub_title = pack_title(self.index.pack, lang)  # the title bars follow it
-        for pane in self.panes:
-            pane.relabel(lang)
-        bar = self.query_one(PaneBar)
-        bar.names = [phrase(pane.PANE_TITLE, lang) for pane in PANES]
-        bar.refresh()
-        self.query_one(DetailView).relabel(lang)
+    def _relabelled(self) -> None:
+        """The label language changed (the panes and the detail's own words follow it themselves)."""
         self._render_detail()
         self.refresh_bindings()  # the footer reads the bindings' words again
 
@@ -333,25 +332,25 @@ class MainScreen(Screen[None]):
 
     # -- other screens --------------------------------------------------------
 
-    def action_toggle_language(self) -> None:
-        self.lang = "zh" if self.lang == "en" else "en"
-        self.notify(self.phrase("toast.labels"), timeout=2, markup=False)
+    async def action_toggle_language(self) -> None:
+        await self.app.run_action("toggle_language")
 
     @property
     def evidence_readings(self) -> bool:
-        """Whether quotes show the reading of their paragraph (remembered between runs)."""
-        return self.query_one(DetailView).readings if self.is_mounted else self._evidence_readings
+        """Whether quotes show the reading of their paragraph (the app's; remembered between runs)."""
+        return ui(self).evidence_readings
 
     def action_toggle_evidence_readings(self) -> None:
         """Under each quote, the English (or, in Chinese, the restored reading) of its paragraph, or not."""
-        self.query_one(DetailView).toggle_readings()
+        state = ui(self)
+        state.evidence_readings = not state.evidence_readings  # the detail view follows it
         self.post_message(self.Chose())
 
     def action_search(self) -> None:
         from fintech_tui.tui.screens.search import SearchScreen  # deferred: not on the first screen
 
         self.warm_up_search()
-        self.app.push_screen(SearchScreen(self.index, self.lang), self._chosen)
+        self.app.push_screen(SearchScreen(self.index), self._chosen)
 
     def _chosen(self, ref: Ref | None) -> None:
         if ref is not None:
@@ -375,12 +374,12 @@ class MainScreen(Screen[None]):
     def action_matrix(self) -> None:
         from fintech_tui.tui.screens.matrix import MatrixScreen  # deferred: not on the first screen
 
-        self.app.push_screen(MatrixScreen(self.index, self.lang))
+        self.app.push_screen(MatrixScreen(self.index))
 
     def action_figures(self) -> None:
         from fintech_tui.tui.screens.figures import FiguresScreen  # deferred: not on the first screen
 
-        self.app.push_screen(FiguresScreen(self.index, self.lang))
+        self.app.push_screen(FiguresScreen(self.index))
 
     def _entity_name(self, entity_id: str) -> Text:
         return one_line(self.index.entities[entity_id].name.pick(self.lang))
@@ -390,29 +389,39 @@ class MainScreen(Screen[None]):
         if self.current is None or self.current.kind != "entity":
             self.notify(self.phrase("toast.mark_how"), timeout=3, markup=False)
             return
-        entity_id = self.current.id
-        if entity_id in self.marked:
-            self.marked.remove(entity_id)
+        entity_id, state = self.current.id, ui(self)
+        mark = (self.index.pack.origin, entity_id)
+        if mark in state.marked:
+            state.marked = tuple(m for m in state.marked if m != mark)  # the panes follow the marks
             message = self.phrase("toast.unmarked", name=self._entity_name(entity_id).plain)
         else:
-            self.marked.append(entity_id)
+            state.marked = (*state.marked, mark)
             message = ""
-        for pane in self.panes:
-            pane.set_marked({Ref("entity", e) for e in self.marked})
         names = Text(self.phrase("list.separator")).join(self._entity_name(e) for e in self.marked).plain
         names = names or self.phrase("toast.none_marked")
         message += self.phrase("toast.marked", names=names)
         self.notify(message, timeout=3, markup=False)
 
+    def action_clear_marks(self) -> None:
+        """Unmark every company of this pack marked for compare (the panes follow the marks)."""
+        state, origin = ui(self), self.index.pack.origin
+        count = len(self.marked)
+        state.marked = tuple(mark for mark in state.marked if mark[0] != origin)
+        said = self.phrase("toast.marks_cleared", count=count) if count else self.phrase("toast.no_marks")
+        self.notify(said, timeout=3, markup=False)
+
     def compare_choice(self) -> tuple[list[str], Callable[[Lang], Text] | None] | None:
         """The entities `c` compares and why (in a given language): the marks if two or more;
-        one mark beside the current company; else the current company and its closest peers (the
-        article's own pairings first, see `analysis.peers`), with a subtitle saying which rule chose them."""
+        a strategy's companies when a strategy is open and nothing is marked; one mark beside the current company; else
+        the current company and its closest peers (the article's own pairings first, see
+        `analysis.peers`), with a subtitle saying which rule chose them."""
         from fintech_tui.queries.analysis import peers  # deferred: only compare needs it
 
         current = self.current.id if self.current is not None and self.current.kind == "entity" else None
         if len(self.marked) >= 2:
             return list(self.marked), None
+        if not self.marked and self.current is not None and self.current.kind == "strategy":
+            return self._strategy_companies(self.current.id)  # one mark asks for a second company instead
         if len(self.marked) == 1 and current is not None and current not in self.marked:
             return [self.marked[0], current], lambda lang: Text(phrase("compare.marked_with_current", lang))
         if current is None:
@@ -432,12 +441,29 @@ class MainScreen(Screen[None]):
 
         return [current, *(peer.entity.id for peer in found)], why
 
+    def _strategy_companies(self, strategy_id: str) -> tuple[list[str], Callable[[Lang], Text] | None] | None:
+        """The companies that pursue a strategy, to compare side by side (two or more)."""
+        strategy = self.index.strategies[strategy_id]
+        pursued = [e for e in dict.fromkeys(strategy.pursued_by) if e in self.index.entities]
+        if len(pursued) < 2:
+            names = Text(self.phrase("list.separator")).join(self._entity_name(e) for e in pursued).plain
+            self.notify(self.phrase("toast.strategy_alone", names=names or "—"), timeout=3, markup=False)
+            return None
+        name = strategy.name
+
+        def why(lang: Lang) -> Text:
+            return Text(phrase("compare.strategy", lang, name=one_line(name.pick(lang)).plain))
+
+        return pursued, why
+
     def action_compare(self) -> None:
         """Compare the marked companies, or the current one with the most related others."""
         from fintech_tui.tui.screens.compare import CompareScreen  # deferred: not on the first screen
 
         choice = self.compare_choice()
         if choice is None:
+            if not self.marked and self.current is not None and self.current.kind == "strategy":
+                return  # the strategy's one company was named in a toast
             if len(self.marked) == 1 and (self.current is None or self.current.kind != "entity"):
                 name = self._entity_name(self.marked[0]).plain  # one is marked already: ask for the second
                 self.notify(self.phrase("toast.compare_one_marked", name=name), timeout=3, markup=False)
@@ -446,12 +472,12 @@ class MainScreen(Screen[None]):
             return
         ids, why = choice
         entities = [self.index.entities[e] for e in dict.fromkeys(ids)]
-        self.app.push_screen(CompareScreen(self.index, entities, self.lang, why))
+        self.app.push_screen(CompareScreen(self.index, entities, why))
 
     def action_gaps(self, start: int = 0) -> None:
         from fintech_tui.tui.screens.gaps import GapsScreen  # deferred: not on the first screen
 
-        report = GapsScreen(self.index, start, self.lang)
+        report = GapsScreen(self.index, start)
 
         def chosen(ref: Ref | None) -> None:
             if ref is not None:
@@ -476,4 +502,4 @@ class MainScreen(Screen[None]):
         evidence = tuple(getattr(item, "evidence", ()))
         if ref is None or not any((ev.para, ev.quote) == (ref.id, quote) for ev in evidence):
             evidence = ()  # a quote of another item: that quote alone
-        self.app.push_screen(SourceScreen(self.index, ref, quote, self.lang, evidence), self._chosen)
+        self.app.push_screen(SourceScreen(self.index, ref, quote, evidence), self._chosen)

@@ -99,10 +99,9 @@ class MatrixScreen(View[None]):
         bind("x", "transpose", "transpose"),
     ]
 
-    def __init__(self, index: PackIndex, lang: Lang) -> None:
+    def __init__(self, index: PackIndex) -> None:
         super().__init__()
         self.index = index
-        self.lang = lang
         self.ties = ties(index)
         owners = {entity_id for entity_id, _ in self.ties}
         self.entities: list[Entity] = [e for e in index.pack.entities if e.id in owners]
@@ -251,7 +250,7 @@ class MatrixScreen(View[None]):
         def title(lang: Lang) -> Text:
             return Text.assemble(one_line(tie.entity.name.pick(lang)), " × ", one_line(tie.strategy.name.pick(lang)))
 
-        self.app.push_screen(EvidenceScreen(self.index, title, tie.evidence, self.lang))
+        self.app.push_screen(EvidenceScreen(self.index, title, tie.evidence))
 
     @on(MatrixTable.CellSelected)
     def _selected(self, event: MatrixTable.CellSelected) -> None:

@@ -15,6 +15,7 @@ from fintech_tui.model import Lang
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.labels import item_label
 from fintech_tui.tui.keymap import key_name
+from fintech_tui.tui.state import ui
 from fintech_tui.tui.widgets.key_line import KeyLine
 from fintech_tui.tui.widgets.keys import bind, localise, localised
 
@@ -35,12 +36,16 @@ class SearchScreen(ModalScreen[Ref | None]):
     ]
     ORDER = {binding.key: number for number, binding in enumerate(Binding.make_bindings(BINDINGS))}  # for the help
 
-    def __init__(self, index: PackIndex, lang: Lang) -> None:
+    def __init__(self, index: PackIndex) -> None:
         super().__init__()
         self.index = index
-        self.lang = lang
         self.results: list[Ref] = []
         self._pending_query: str | None = None  # typed, not yet searched for
+
+    @property
+    def lang(self) -> Lang:
+        """The label language (the app's)."""
+        return ui(self).label_lang
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -98,7 +103,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         results.set_options(options)
         if options:
             results.highlighted = 0
-        count = phrase("search.one" if len(options) == 1 else "search.many", self.lang, count=len(options))
+        count = phrase("search.count", self.lang, count=len(options))
         self.query_one("#search-box").border_subtitle = count if query.strip() else ""
         if len(options) < before:
             # The box shrinks: repaint the whole screen once it has, or wide

@@ -13,7 +13,7 @@ from textual.events import Resize
 from textual.widgets import OptionList
 
 from fintech_tui.i18n import phrase
-from fintech_tui.model import Evidence, Lang
+from fintech_tui.model import Evidence
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.readings import Reading, has_readings, next_reading
 from fintech_tui.tui.screens.view import View
@@ -37,15 +37,12 @@ class SourceScreen(View[Ref | None]):
         bind("N", "previous_quote", "previous_quote", show=False),
     ]
 
-    def __init__(
-        self, index: PackIndex, target: Ref | None, quote: str, lang: Lang, quotes: Sequence[Evidence] = ()
-    ) -> None:
+    def __init__(self, index: PackIndex, target: Ref | None, quote: str, quotes: Sequence[Evidence] = ()) -> None:
         """`quotes` are all of the item's quotes, highlighted together; `n` and `N` go through them."""
         super().__init__()
         self.index = index
         self.target = target
         self.quote = quote
-        self.lang = lang
         self.quotes = self._in_article_order(quotes)
         self.current = next(
             (number for number, ev in enumerate(self.quotes) if target and (ev.para, ev.quote) == (target.id, quote)),
@@ -57,9 +54,7 @@ class SourceScreen(View[Ref | None]):
     def body(self) -> ComposeResult:
         cited = self.index.paragraphs.get(self.target.id) if self.target else None
         others = [ev for ev in self.quotes if cited is None or (ev.para, ev.quote) != (cited.id, self.quote)]
-        source = SourceList(
-            self.index, cited, self.quote, quotes=others, stacked=self._stacked(), lang=self.lang, id="source"
-        )
+        source = SourceList(self.index, cited, self.quote, quotes=others, stacked=self._stacked(), id="source")
         self._start = cited.number - 1 if cited is not None else 0
         yield source
 
@@ -110,9 +105,7 @@ class SourceScreen(View[Ref | None]):
         source.border_subtitle = f"¶{cited.number}{shown} · {hint}"
 
     def redraw(self) -> None:
-        source = self.query_one(SourceList)
-        source.relabel(self.lang)
-        self._label(source)
+        self._label(self.query_one(SourceList))  # the paragraphs follow the language themselves
 
     def action_next_reading(self) -> None:
         """The next reading, the same paragraph at the top."""

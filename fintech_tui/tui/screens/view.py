@@ -5,9 +5,8 @@ footer with the view's own keys; esc (or backspace) closes it, always the
 same way: `dismiss`, so a caller waiting for a result gets None.
 
 `t` switches the label language from any view, as it does on the explorer:
-the app's `toggle_language` gives the explorer beneath the new language (it
-remembers it), then every open view redraws itself in place (`redraw`),
-keeping its cursor, scroll position and the like.
+the app's `label_lang` changes, and every open view, watching it, redraws
+itself in place (`redraw`), keeping its cursor, scroll position and the like.
 """
 
 from __future__ import annotations
@@ -16,10 +15,12 @@ from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, BindingType
+from textual.compose import compose
 from textual.screen import Screen
 
 from fintech_tui.i18n import phrase
 from fintech_tui.model import Lang
+from fintech_tui.tui.state import ui
 from fintech_tui.tui.widgets.footer import ScreenFooter
 from fintech_tui.tui.widgets.keys import bind, fit_footer, localised
 from fintech_tui.tui.widgets.title_bar import TitleBar
@@ -31,11 +32,15 @@ class View(Screen[Result]):
     """Title bar, body, footer; esc closes. Subclasses give `WHERE` and `body()`."""
 
     WHERE: ClassVar[str] = ""  # the message key of its name, in the title bar and the help
-    lang: Lang = "en"  # the label language: subclasses set it from the explorer's
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("escape,backspace", "close", "close_view", key_display="esc"),
         bind("t", "toggle_language", "language"),
     ]
+
+    @property
+    def lang(self) -> Lang:
+        """The label language (the app's)."""
+        return ui(self).label_lang
 
     @property
     def help_title(self) -> str:
@@ -48,27 +53,34 @@ class View(Screen[Result]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.app.sub_title, self.help_title)
-        yield from self.body()
+        body = compose(self, self.body())
+        main = next((widget for widget in body if widget.can_focus), None)
+        if main is not None:
+            main.add_class("view-body")  # styled by class (app.tcss), so a new view needs no CSS of its own
+        yield from body
         yield ScreenFooter()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "label_lang", self._relabel, init=False)
 
     def body(self) -> ComposeResult:
         """The view's own widgets, between the title bar and the footer."""
         raise NotImplementedError
 
     def redraw(self) -> None:
-        """Show the view's words in `self.lang`, in place: its cursor, scroll position and other state kept."""
+        """Show the view's words in the new label language, in place: its cursor, scroll position and
+        other state kept."""
         raise NotImplementedError
 
     def action_close(self) -> None:
         self.dismiss(None)
 
     async def action_toggle_language(self) -> None:
-        """The other label language for the whole app: the app switches the explorer, then every open view."""
+        """The other label language for the whole app (every open screen follows it)."""
         await self.app.run_action("toggle_language")
 
-    def relabel(self, lang: Lang) -> None:
-        """Take `lang` as the label language: the title bar, the footer and the view's body."""
-        self.lang = lang
+    def _relabel(self) -> None:
+        """The title bar, the footer and the view's body in the new label language."""
         bar = self.query_one(TitleBar)
         bar.where = self.help_title
         bar.refresh()

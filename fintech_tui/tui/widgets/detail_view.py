@@ -15,7 +15,8 @@ from fintech_tui.i18n import phrase
 from fintech_tui.model import Lang
 from fintech_tui.render.detail import Detail
 from fintech_tui.render.wrap import breakable
-from fintech_tui.tui.widgets.keys import bind
+from fintech_tui.tui.state import ui
+from fintech_tui.tui.widgets.keys import vim_keys
 from fintech_tui.tui.widgets.link_list import LinkList
 from fintech_tui.tui.widgets.vim import InstantJumps
 
@@ -41,14 +42,14 @@ class DetailBody(InstantJumps, ScrollView, can_focus=True):
     # the whole screen a reflow on every item shown.
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
-    BINDINGS = [
-        bind("j,down", "scroll_down", "down", show=False),
-        bind("k,up", "scroll_up", "up", show=False),
-        bind("g,home", "scroll_home", "top", show=False),
-        bind("G,end", "scroll_end", "bottom", show=False),
-        bind("space,pagedown", "page_down", "page_down", show=False),
-        bind("pageup", "page_up", "page_up", show=False),
-    ]
+    BINDINGS = vim_keys(
+        down=("scroll_down", "down"),
+        up=("scroll_up", "up"),
+        first=("scroll_home", "top"),
+        last=("scroll_end", "bottom"),
+        page_down=("page_down", "page_down"),
+        page_up=("page_up", "page_up"),
+    )
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -128,18 +129,30 @@ class DetailView(Vertical):
 
     shown: Detail | None = None  # what is on display, for tests and exports
 
-    def __init__(self, lang: Lang = "en", *, readings: bool = True, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.where = ""
         self.hint = ""  # the screen's note for the lower border, after the readings key
-        self.lang = lang
-        self.readings = readings  # the pack's reading of each cited paragraph under its quote; kept from item to item
+
+    @property
+    def lang(self) -> Lang:
+        """The label language (the app's)."""
+        return ui(self).label_lang
+
+    @property
+    def readings(self) -> bool:
+        """Whether the pack's reading of each cited paragraph shows under its quote (the app's)."""
+        return ui(self).evidence_readings
 
     def compose(self) -> ComposeResult:
         body = DetailBody(id="detail-body")
         body.border_title = phrase("detail.title", self.lang)
         yield body
-        yield LinkList(self.lang, id="detail-links")
+        yield LinkList(id="detail-links")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "label_lang", self._relabel, init=False)
+        self.watch(self.app, "evidence_readings", self._readings_toggled, init=False)
 
     def show(self, detail: Detail, where: str = "", hint: str = "") -> None:
         """Render `detail`; `where` (e.g. "Company") becomes the pane title, `hint` goes on the lower border."""
@@ -150,15 +163,12 @@ class DetailView(Vertical):
             self._render_body(body)  # scrolled to the top
             self.query_one(LinkList).show_links(detail.links)
 
-    def relabel(self, lang: Lang) -> None:
-        """Its own words in `lang` from now on (the item is shown again by the explorer)."""
-        self.lang = lang
-        self.query_one(LinkList).lang = lang
-        self.query_one(DetailBody).border_title = self.where or phrase("detail.title", lang)
+    def _relabel(self) -> None:
+        """Its own words in the new label language (the item is shown again by its screen)."""
+        self.query_one(DetailBody).border_title = self.where or phrase("detail.title", self.lang)
 
-    def toggle_readings(self) -> None:
+    def _readings_toggled(self) -> None:
         """Show or hide the readings under the quotes, for this item and the next ones."""
-        self.readings = not self.readings
         if self.shown is not None:
             body = self.query_one(DetailBody)
             y = body.scroll_y

@@ -21,7 +21,8 @@ from fintech_tui.model import Lang
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.labels import item_label
 from fintech_tui.render.safe import ellipsised
-from fintech_tui.tui.widgets.keys import bind
+from fintech_tui.tui.state import Mark, ui
+from fintech_tui.tui.widgets.keys import bind, vim_keys
 
 Nesting = Iterable[tuple[Ref, int]]  # (item, depth) in display order, parents first (see nesting.preorder)
 EXPAND_ALL_UP_TO = 2_000  # nodes; beyond this a pane opens with its top two levels expanded
@@ -45,12 +46,14 @@ class ItemTree(Tree[Ref]):
     MARK = "✓ "  # before a company marked for compare
 
     BINDINGS = [
-        bind("j,down", "cursor_down", "down", show=False),
-        bind("k,up", "cursor_up", "up", show=False),
-        bind("g,home", "first", "first", show=False),
-        bind("G,end", "last", "last", show=False),
-        bind("l,right", "expand", "expand", show=False),
-        bind("h,left", "collapse", "collapse", show=False),
+        *vim_keys(
+            down=("cursor_down", "down"),
+            up=("cursor_up", "up"),
+            first=("first", "first"),
+            last=("last", "last"),
+            right=("expand", "expand"),
+            left=("collapse", "collapse"),
+        ),
         bind("enter", "select_cursor", "open", show=False),
     ]
 
@@ -69,18 +72,22 @@ class ItemTree(Tree[Ref]):
 
         ref: Ref
 
-    def __init__(self, index: PackIndex, lang: Lang, *, id: str | None = None) -> None:
+    def __init__(self, index: PackIndex, *, id: str | None = None) -> None:
         super().__init__("root", id=id)
         self.index = index
-        self.lang = lang
         self.show_root = False
         self.auto_expand = False
         self.guide_depth = 2
         self.nodes_by_ref: dict[Ref, TreeNode[Ref]] = {}  # the items made into tree nodes so far
         self.parent_of: dict[Ref, Ref | None] = {}  # every item the pane holds, with the item above it
         self._pending: dict[TreeNode[Ref], list[tuple[Ref, int]]] = {}
-        self.marked: set[Ref] = set()
+        self.marked: set[Ref] = self._marks(ui(self).marked)
         self._title()
+
+    @property
+    def lang(self) -> Lang:
+        """The label language (the app's)."""
+        return ui(self).label_lang
 
     def _title(self) -> None:
         self.border_title = f"{self.PANE_KEY} {phrase(self.PANE_TITLE, self.lang)}"
@@ -90,6 +97,8 @@ class ItemTree(Tree[Ref]):
         raise NotImplementedError
 
     def on_mount(self) -> None:
+        self.watch(self.app, "label_lang", self._relabel, init=False)
+        self.watch(self.app, "marked", self._show_marks, init=False)
         items = list(self.nesting())
         count = len(items)
         self.parent_of = _parents(items)
@@ -146,15 +155,19 @@ class ItemTree(Tree[Ref]):
     def _expanded(self, event: Tree.NodeExpanded[Ref]) -> None:
         self._materialise(event.node)
 
-    def relabel(self, lang: Lang) -> None:
-        """Show every label in `lang`, keeping the cursor and expansion as they are."""
-        self.lang = lang
+    def _relabel(self) -> None:
+        """Every label in the new label language, the cursor and expansion kept as they are."""
         self._title()
         for ref, node in self.nodes_by_ref.items():
             node.set_label(self._label(ref))
 
-    def set_marked(self, marked: set[Ref]) -> None:
-        """Show the compare mark on exactly the items in `marked` that this pane holds."""
+    def _marks(self, marks: tuple[Mark, ...]) -> set[Ref]:
+        origin = self.index.pack.origin
+        return {Ref("entity", entity_id) for pack, entity_id in marks if pack == origin}
+
+    def _show_marks(self, marks: tuple[Mark, ...]) -> None:
+        """The compare mark on exactly the marked items of this pack that this pane holds."""
+        marked = self._marks(marks)
         changed = (self.marked ^ marked) & self.nodes_by_ref.keys()
         self.marked = marked & self.parent_of.keys()
         for ref in changed:

@@ -101,29 +101,44 @@ def fit_footer(active: dict[str, ActiveBinding], width: int) -> dict[str, Active
     }
 
 
-VIM_LIST_KEYS: list[BindingType] = [
-    bind("j,down", "cursor_down", "down", show=False),
-    bind("k,up", "cursor_up", "up", show=False),
-    bind("g,home", "first", "first", show=False),
-    bind("G,end", "last", "last", show=False),
-]
+#: The vim keys, declared once: each motion with its keys, the vim letter before the arrow or page key.
+VIM_KEYS: dict[str, str] = {
+    "down": "j,down",
+    "up": "k,up",
+    "left": "h,left",
+    "right": "l,right",
+    "first": "g,home",
+    "last": "G,end",
+    "page_down": "space,pagedown",
+    "page_up": "pageup",
+}
 
-VIM_TABLE_KEYS: list[BindingType] = [
-    bind("j,down", "cursor_down", "down", show=False),
-    bind("k,up", "cursor_up", "up", show=False),
-    bind("h,left", "cursor_left", "left", show=False),
-    bind("l,right", "cursor_right", "right", show=False),
-    bind("g,home", "scroll_top", "first_row", show=False),
-    bind("G,end", "scroll_bottom", "last_row", show=False),
-]
 
-VIM_SCROLL_KEYS: list[BindingType] = [
-    bind("j,down", "scroll_down", "scroll_down", show=False),
-    bind("k,up", "scroll_up", "scroll_up", show=False),
-    bind("h,left", "scroll_left", "scroll_left", show=False),
-    bind("l,right", "scroll_right", "scroll_right", show=False),
-    bind("g,home", "scroll_home", "top", show=False),
-    bind("G,end", "scroll_end", "bottom", show=False),
-    bind("space,pagedown", "page_down", "page_down", show=False),
-    bind("pageup", "page_up", "page_up", show=False),
-]
+def vim_keys(**motions: tuple[str, str]) -> list[BindingType]:
+    """Hidden bindings for `motion=(action, words)`, each on its keys in `VIM_KEYS`, in the order given."""
+    return [bind(VIM_KEYS[motion], action, words, show=False) for motion, (action, words) in motions.items()]
+
+
+VIM_LIST_KEYS = vim_keys(
+    down=("cursor_down", "down"), up=("cursor_up", "up"), first=("first", "first"), last=("last", "last")
+)
+
+VIM_TABLE_KEYS = vim_keys(
+    down=("cursor_down", "down"),
+    up=("cursor_up", "up"),
+    left=("cursor_left", "left"),
+    right=("cursor_right", "right"),
+    first=("scroll_top", "first_row"),
+    last=("scroll_bottom", "last_row"),
+)
+
+VIM_SCROLL_KEYS = vim_keys(
+    down=("scroll_down", "scroll_down"),
+    up=("scroll_up", "scroll_up"),
+    left=("scroll_left", "scroll_left"),
+    right=("scroll_right", "scroll_right"),
+    first=("scroll_home", "top"),
+    last=("scroll_end", "bottom"),
+    page_down=("page_down", "page_down"),
+    page_up=("page_up", "page_up"),
+)

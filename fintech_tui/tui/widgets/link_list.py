@@ -16,6 +16,7 @@ from fintech_tui.i18n import phrase
 from fintech_tui.model import Lang
 from fintech_tui.render.detail import Link
 from fintech_tui.render.safe import ellipsised
+from fintech_tui.tui.state import ui
 from fintech_tui.tui.widgets.keys import bind
 from fintech_tui.tui.widgets.vim import VimList
 
@@ -43,12 +44,16 @@ class LinkList(VimList):
 
         link: Link
 
-    def __init__(self, lang: Lang = "en", *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.links: list[Link] = []
         self._cut_to = 0  # the room the options were cut for
-        self.lang = lang
         self.border_title = phrase("links.title", self.lang)
+
+    @property
+    def lang(self) -> Lang:
+        """The label language (the app's)."""
+        return ui(self).label_lang
 
     def show_links(self, links: list[Link]) -> None:
         """Replace the list with `links`, keeping their groups in order."""
@@ -56,7 +61,7 @@ class LinkList(VimList):
         self._fill()
         self.border_title = phrase("links.title", self.lang)
         count = len(links)
-        said = "links.none" if not count else "links.one" if count == 1 else "links.count"
+        said = "links.count" if count else "links.none"
         self.border_subtitle = phrase(said, self.lang, count=count)
         if links:
             self.highlighted = 1  # the first link, below its heading

@@ -15,6 +15,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from fintech_tui.i18n import phrase
+from fintech_tui.tui.state import ui
+
 
 class PaneBar(Static):
     """Shows every pane name, the active one highlighted; a click picks a pane."""
@@ -27,9 +30,20 @@ class PaneBar(Static):
 
         number: int
 
-    def __init__(self, names: list[str], *, id: str | None = None) -> None:
+    def __init__(self, keys: list[str], *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.names = names
+        self.keys = keys  # the message keys of the names
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "label_lang", self._relabel, init=False)
+
+    def _relabel(self) -> None:
+        self.refresh()
+
+    @property
+    def names(self) -> list[str]:
+        """The panes' names in the label language."""
+        return [phrase(key, ui(self).label_lang) for key in self.keys]
 
     def render(self) -> Text:
         bar = Text(no_wrap=True, overflow="ellipsis")

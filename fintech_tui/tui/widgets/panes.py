@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from textual.binding import BindingType
+
 from fintech_tui.queries.index import ref_of
 from fintech_tui.tui.widgets.item_tree import ItemTree, Nesting
+from fintech_tui.tui.widgets.keys import bind
 from fintech_tui.util.nesting import preorder
 
 
@@ -51,3 +54,11 @@ class ArgumentsPane(ItemTree):
 
 
 PANES: tuple[type[ItemTree], ...] = (OutlinePane, CompaniesPane, StrategiesPane, ArgumentsPane)
+
+
+def pane_bindings(panes: tuple[type[ItemTree], ...]) -> list[BindingType]:
+    """A digit for each pane, its words the pane's name ("pane.outline" → "pane_outline")."""
+    return [
+        bind(pane.PANE_KEY, f"focus_pane({number})", pane.PANE_TITLE.replace(".", "_"), show=False)
+        for number, pane in enumerate(panes)
+    ]

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from fintech_tui.i18n import phrase
 from fintech_tui.loader import PackError
 from fintech_tui.model import Lang
+from fintech_tui.tui.state import ui
 
 MAX_LINES = 8  # beyond this, say how many more: the panel must not hide the explorer
 
@@ -32,22 +33,28 @@ class ProblemsPanel(Static):
     }
     """
 
-    def __init__(self, error: PackError, lang: Lang = "en") -> None:
-        super().__init__(self.describe(error, lang), id="problems-panel", markup=False)
-        self.lang = lang
+    def __init__(self, error: PackError) -> None:
+        super().__init__(id="problems-panel", markup=False)
+        self.error = error
+
+    def on_mount(self) -> None:
+        self.show(self.error)
+        self.watch(self.app, "label_lang", self._relabel, init=False)
+
+    def _relabel(self) -> None:
+        self.show(self.error)
 
     def show(self, error: PackError) -> None:
         """Replace the problems listed with those of `error`."""
-        self.update(self.describe(error, self.lang))
+        self.error = error
+        self.update(self.describe(error, ui(self).label_lang))
 
     @staticmethod
     def describe(error: PackError, lang: Lang = "en") -> Text:
         problems = error.problems
         count = len(problems)
         text = Text()
-        text.append(
-            phrase("problems.heading_one" if count == 1 else "problems.heading", lang, count=count), style="bold"
-        )
+        text.append(phrase("problems.heading", lang, count=count), style="bold")
         text.append(phrase("problems.reload", lang), style="italic")
         for problem in problems[:MAX_LINES]:
             text.append("\n")

@@ -11,6 +11,7 @@ from fintech_tui.model import Evidence, Lang, Paragraph
 from fintech_tui.queries.index import PackIndex
 from fintech_tui.render.readings import Reading, paragraph_view
 from fintech_tui.render.wrap import breakable
+from fintech_tui.tui.state import ui
 from fintech_tui.tui.widgets.placed_list import PlacedList
 
 
@@ -34,7 +35,6 @@ class SourceList(PlacedList):
         quotes: Sequence[Evidence] = (),
         *,
         stacked: bool = False,
-        lang: Lang = "en",
         id: str | None = None,
     ) -> None:
         self.index = index
@@ -45,8 +45,12 @@ class SourceList(PlacedList):
             self.quotes.setdefault(evidence.para, []).append(evidence.quote)
         self.reading: Reading = reading
         self.stacked = stacked
-        self.lang = lang
         super().__init__(*self._paragraph_options(), id=id)
+
+    @property
+    def lang(self) -> Lang:
+        """The label language (the app's)."""
+        return ui(self).label_lang
 
     def _paragraph_options(self) -> list[Option]:
         return [Option(self._view(paragraph), id=paragraph.id) for paragraph in self.index.pack.paragraphs]
@@ -75,10 +79,8 @@ class SourceList(PlacedList):
         self.reading, self.stacked = reading, stacked
         self._redraw()
 
-    def relabel(self, lang: Lang) -> None:
-        """Every paragraph with its labels (reading headings, notes) in `lang`, in place."""
-        self.lang = lang
-        self._redraw()
+    def on_mount(self) -> None:
+        self.watch(self.app, "label_lang", self._redraw, init=False)  # the reading headings and notes
 
     def _redraw(self) -> None:
         """Render every paragraph again, the reader's place kept."""
