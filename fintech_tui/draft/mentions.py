@@ -127,8 +127,13 @@ def _form_pattern(form: str) -> str:
     return escaped
 
 
+SPAN_WINDOW = 2_000  # characters looked back for a clause or sentence start: no sentence is longer
+
+
 def _span_start(pattern: re.Pattern[str], text: str, at: int) -> int:
-    return max((m.end() for m in pattern.finditer(text, 0, at)), default=0)
+    """Where the clause or sentence holding `at` starts; a bounded look back keeps a long line linear."""
+    low = max(0, at - SPAN_WINDOW)
+    return max((m.end() for m in pattern.finditer(text, low, at)), default=low)
 
 
 class Reader:
