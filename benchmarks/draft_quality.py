@@ -5,6 +5,7 @@
     python benchmarks/draft_quality.py --article en_wire_chime --details
     python benchmarks/draft_quality.py --articles zh_wire_duxiaoman,en_column_embedded
     python benchmarks/draft_quality.py --json               # machine output
+    python benchmarks/draft_quality.py --set benchmarks/draft_eval_sealed   # another set, same rules
     python benchmarks/draft_quality.py --write-readme       # the table into README.md
 
 Each article in benchmarks/draft_eval/articles is drafted with `draft_pack` into a temporary
@@ -49,18 +50,22 @@ class Article:
     error: str = ""
 
 
-def articles(stems: list[str] | None = None) -> list[tuple[Path, Path]]:
-    """(article, truth) pairs in name order; `stems` keeps those named (all when None)."""
+def articles(stems: list[str] | None = None, folder: Path = EVAL) -> list[tuple[Path, Path]]:
+    """(article, truth) pairs in name order from `folder` (articles/ and truth/ inside it);
+    `stems` keeps those named (all when None). A sealed set lives in its own folder so that it
+    can be scored with the same rules without its files sitting beside the tuning set."""
+    if not (folder / "truth").is_dir():
+        raise TruthError(f"{folder}: no truth/ folder in this set")
     pairs = []
-    for truth in sorted((EVAL / "truth").glob("*.yaml")):
-        found = [p for p in (EVAL / "articles").glob(truth.stem + ".*") if p.suffix in (".txt", ".md")]
+    for truth in sorted((folder / "truth").glob("*.yaml")):
+        found = [p for p in (folder / "articles").glob(truth.stem + ".*") if p.suffix in (".txt", ".md")]
         if not found:
             raise TruthError(f"{truth}: no article {truth.stem}.txt or .md beside it")
         if stems is None or truth.stem in stems:
             pairs.append((found[0], truth))
     unknown = [s for s in stems or [] if s not in {truth.stem for _, truth in pairs}]
     if unknown:
-        raise TruthError(f"no article named {', '.join(map(repr, unknown))} in {EVAL / 'truth'}")
+        raise TruthError(f"no article named {', '.join(map(repr, unknown))} in {folder / 'truth'}")
     return pairs
 
 
@@ -227,12 +232,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--articles", metavar="STEM,STEM", help="score several articles together (comma-separated stems)"
     )
+    parser.add_argument(
+        "--set",
+        metavar="FOLDER",
+        type=Path,
+        default=EVAL,
+        help="score the set in FOLDER (its articles/ and truth/); the bundled draft_eval by default",
+    )
     parser.add_argument("--details", action="store_true", help="list every miss (−) and false positive (+)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--write-readme", action="store_true", help="put the table into README.md")
     args = parser.parse_args(argv)
     try:
-        results = run(articles(chosen(args.article, args.articles)))
+        results = run(articles(chosen(args.article, args.articles), args.set))
     except TruthError as error:
         print(f"draft_quality: {error}", file=sys.stderr)
         return 1
@@ -247,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_readme:
         if args.article or args.articles:
             print("draft_quality: --write-readme needs the whole set (drop --article)", file=sys.stderr)
+            return 1
+        if args.set.resolve() != EVAL:
+            print("draft_quality: --write-readme reports the bundled set only (drop --set)", file=sys.stderr)
             return 1
         write_readme(text)
     return 0

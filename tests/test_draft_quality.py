@@ -131,6 +131,28 @@ def test_articles_option_names_every_unknown_stem_in_one_line() -> None:
     assert "nope1" in result.stderr and "nope2" in result.stderr
 
 
+def test_set_option_reads_the_named_folder_and_refuses_one_without_truth(tmp_path: Path) -> None:
+    from draft_quality import articles
+
+    (tmp_path / "truth").mkdir()
+    (tmp_path / "articles").mkdir()
+    source = article_of(TRUTHS[0])
+    truth, article = tmp_path / "truth" / "only.yaml", tmp_path / "articles" / ("only" + source.suffix)
+    truth.write_bytes(TRUTHS[0].read_bytes())
+    article.write_bytes(source.read_bytes())
+    assert articles(None, tmp_path) == [(article, truth)]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "draft_quality.py"), "--set", str(empty)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert result.returncode == 1 and result.stderr.count("\n") == 1 and str(empty) in result.stderr
+
+
 # ---------------------------------------------------------------- the scorer on tiny hand-made packs
 
 TEXT = "招商银行（以下简称“招行”）营业收入1,682.6亿元，同比增长12%。"
