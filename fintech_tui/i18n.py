@@ -8,6 +8,7 @@ Textual import, so anything may read it. CLI messages stay English.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from fintech_tui.model.bilingual import Lang
@@ -222,7 +223,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "detail.readings_hidden": ("e: show readings", "e：显示释读"),
     "links.title": ("Links", "链接"),
     "links.count": ("{count} links", "{count} 个链接"),
-    "links.one": ("1 link", "1 个链接"),
     "links.none": ("no links", "没有链接"),
     # -- detail headings, badges and notes --------------------------------------------
     "heading.evidence": ("Evidence", "证据"),
@@ -329,8 +329,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Search names, aliases (口袋生活), claims, figures…",
         "搜索名称、别名（口袋生活）、论断、数据…",
     ),
-    "search.one": ("{count} result", "{count} 个结果"),
-    "search.many": ("{count} results", "{count} 个结果"),
+    "search.count": ("{count} results", "{count} 个结果"),
     "matrix.title": ("Companies × strategies — quotes tying each pair", "公司 × 策略 — 联系每一对的引文数"),
     "matrix.title_transposed": ("Strategies × companies — quotes tying each pair", "策略 × 公司 — 联系每一对的引文数"),
     "matrix.subtitle": ("enter: the quotes · x: transpose · esc: back", "enter：引文 · x：转置 · esc：返回"),
@@ -368,10 +367,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "problems.heading": (
         "The pack has {count} problems; showing its last valid state.",
         "内容包有 {count} 个问题；显示其最后的有效状态。",
-    ),
-    "problems.heading_one": (
-        "The pack has 1 problem; showing its last valid state.",
-        "内容包有 1 个问题；显示其最后的有效状态。",
     ),
     "problems.reload": (" Save a fix and it reloads.", " 保存修正即会重新载入。"),
     "problems.more": (
@@ -607,11 +602,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+#: English nouns a count stands before, with their form for one ("1 figure", "1 more paragraph").
+SINGULAR: dict[str, str] = {
+    "articles": "article",
+    "claims": "claim",
+    "entities": "entity",
+    "figures": "figure",
+    "files": "file",
+    "findings": "finding",
+    "links": "link",
+    "packs": "pack",
+    "paragraphs": "paragraph",
+    "problems": "problem",
+    "results": "result",
+    "glossary terms": "glossary term",
+    "outline nodes": "outline node",
+}
+_COUNTED = re.compile(r"\{(\w+)\} (more )?([a-z]+)")
+
+
 def phrase(key: str, lang: Lang, /, **fields: object) -> str:
-    """The message `key` in `lang`, with `fields` filled in."""
+    """The message `key` in `lang`, with `fields` filled in; an English noun after a
+    field that is 1 takes its singular ("1 figure"), so no message needs two forms."""
     en, zh = MESSAGES[key]
-    text = zh if lang == "zh" else en
-    return text.format(**fields) if fields else text
+    if lang == "zh":
+        return zh.format(**fields) if fields else zh
+    if not fields:
+        return en
+    return _COUNTED.sub(lambda found: _singular(found, fields), en).format(**fields)
+
+
+def counted(count: int, noun: str) -> str:
+    """`count` and an English plural `noun` from SINGULAR, singular for one: "1 claim", "2 claims"."""
+    return f"{count:,} {SINGULAR.get(noun, noun) if count == 1 else noun}"
+
+
+def _singular(found: re.Match[str], fields: dict[str, object]) -> str:
+    field, more, noun = found.groups()
+    if fields.get(field) in (1, "1") and noun in SINGULAR:  # "1" too: counts come formatted ("1,024")
+        return f"{{{field}}} {more or ''}{SINGULAR[noun]}"
+    return found.group(0)
 
 
 def value_phrase(group: str, value: str, lang: Lang) -> str:

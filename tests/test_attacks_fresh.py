@@ -573,7 +573,7 @@ def test_a_drafted_number_of_5000_digits_leaves_a_pack_that_loads(tmp_path: Path
     article.write_text(f"招商银行有{'9' * 5000}万用户。\n", encoding="utf-8")
     result = run("draft", str(article), "pack", cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]  # before: ValueError from the YAML writer
-    assert "drafted 1 paragraphs" in result.stdout and "problem" not in result.stderr
+    assert "drafted 1 paragraph," in result.stdout and "problem" not in result.stderr
     figures = (tmp_path / "pack" / "figures.yaml").read_text(encoding="utf-8")
     assert "9" * 5000 in figures and "value: 9999" not in figures  # the words stay, the number goes
 

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from fintech_tui.i18n import MESSAGES, phrase
+from fintech_tui.i18n import MESSAGES, SINGULAR, counted, phrase
 from fintech_tui.model import Pack, kinds
 from fintech_tui.queries.index import Ref
 from fintech_tui.tui.app import FintechApp
@@ -148,6 +148,29 @@ def test_every_message_has_both_languages_with_the_same_fields() -> None:
         assert en and zh, key
         assert sorted(FIELD.findall(en)) == sorted(FIELD.findall(zh)), key
         assert not LATIN_WORD.fullmatch(zh.strip()), f"{key}: {zh!r} is not Chinese"
+
+
+def test_a_count_of_one_takes_the_singular_in_english_only() -> None:
+    assert phrase("series.title", "en", name="Alipay", metric="users", count=1) == "Alipay — users: 1 figure"
+    assert phrase("series.title", "en", name="Alipay", metric="users", count=2) == "Alipay — users: 2 figures"
+    assert phrase("search.library_many", "en", count=3, articles=1) == "3 results in 1 article"
+    assert phrase("detail.more_paragraphs", "en", count=1).startswith("… 1 more paragraph (")
+    assert phrase("library.title", "en", count="1", column="date", arrow="↑").startswith("1 article —")
+    assert phrase("series.title", "zh", name="支付宝", metric="用户", count=1) == "支付宝 — 用户：1 个数据"
+    assert counted(1, "glossary terms") == "1 glossary term" and counted(1200, "claims") == "1,200 claims"
+
+
+def test_every_counted_english_noun_is_plural_in_the_table() -> None:
+    """A noun after a count field in an English message is a plural the singular table knows,
+    so no message shows "1 figures"."""
+    counted_nouns = re.compile(r"\{(count|total|articles)\} (?:more )?([a-z]+)")
+    unknown = {
+        (key, noun)
+        for key, (english, _) in MESSAGES.items()
+        for noun in (found.group(2) for found in counted_nouns.finditer(english))
+        if noun not in SINGULAR and noun not in {"of", "in", "more", "drafted"}  # words, not nouns
+    }
+    assert not unknown
 
 
 def test_every_binding_is_worded_by_the_table() -> None:

@@ -58,7 +58,7 @@ def library(tmp_path: Path) -> Path:
 def test_check_library_lists_broken_packs_and_exits_2(library: Path, tmp_path: Path) -> None:
     good = run("check", str(library), cwd=tmp_path)
     assert good.returncode == 0, good.stderr
-    assert "one.yaml: valid — 1 entities, 0 claims, 1 figures" in good.stdout
+    assert "one.yaml: valid — 1 entity, 0 claims, 1 figure" in good.stdout
     assert "2 of 2 packs valid" in good.stdout
     (library / "zz-broken").mkdir()
     (library / "zz-broken" / "pack.yaml").write_text(BROKEN, encoding="utf-8")

@@ -27,6 +27,7 @@ from fintech_tui.cli.output import (
     write_data,
 )
 from fintech_tui.cli.verbs import VERBS, ExplorerOptions, resolve
+from fintech_tui.i18n import counted
 
 if TYPE_CHECKING:
     import argparse
@@ -257,5 +258,5 @@ def run_folder_export(args: argparse.Namespace, pack: Pack) -> int:
         written = write_files(args.output, folder_exporter(args.format)(pack))
     except OSError as error:
         return os_failure(error)
-    say(f"wrote {len(written)} files into {shown(args.output)}", err=True)
+    say(f"wrote {counted(len(written), 'files')} into {shown(args.output)}", err=True)
     return EXIT_OK

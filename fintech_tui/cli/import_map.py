@@ -11,6 +11,7 @@ from pathlib import Path
 
 from fintech_tui.cli.output import EXIT_FAILURE, EXIT_INVALID, EXIT_OK, fail, say
 from fintech_tui.export.aif_import import LIMIT, MapProblems, pack_from_map
+from fintech_tui.i18n import counted
 
 
 def import_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +36,7 @@ def run_import(args: argparse.Namespace) -> int:
         for problem in error.problems:
             say(f"{args.file}: {problem}", err=True)
         count = len(error.problems)
-        say(f"fintech-tui: {count} problem{'s' * (count != 1)}; nothing was written", err=True)
+        say(f"fintech-tui: {counted(count, 'problems')}; nothing was written", err=True)
         return EXIT_INVALID
     try:
         written = write_new_folder(args.folder, files)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fintech_tui.cli.output import EXIT_INVALID, EXIT_OK, fail, say, write_data
+from fintech_tui.i18n import counted
 
 if TYPE_CHECKING:
     from fintech_tui.library.catalog import Library
@@ -56,12 +57,17 @@ def check_library(args: argparse.Namespace) -> int:
                     for problem in article.problems:
                         say(_as_given(problem, library.folder, args.pack), err=True)
                     count = len(article.problems)
-                    say(f"{article.key}: {count} problem{'s' * (count != 1)}", err=True)
+                    say(f"{article.key}: {counted(count, 'problems')}", err=True)
                 else:
-                    say(
-                        f"{article.key}: valid — {article.entities} entities, {article.claims} claims,"
-                        f" {article.figures} figures"
+                    counts = (
+                        counted(n, noun)
+                        for n, noun in (
+                            (article.entities, "entities"),
+                            (article.claims, "claims"),
+                            (article.figures, "figures"),
+                        )
                     )
+                    say(f"{article.key}: valid — {', '.join(counts)}")
     summary = f"library {args.pack}: {total - broken} of {total} packs valid"
     if broken:
         say(f"fintech-tui: {summary}; {broken} broken", err=True)

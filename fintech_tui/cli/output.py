@@ -113,7 +113,9 @@ def load(path: Path | None):  # type: ignore[no-untyped-def]
                 err=True,
             )
         else:
-            say(f"fintech-tui: {count} problem{'s' * (count != 1)}; pack not opened", err=True)
+            from fintech_tui.i18n import counted  # a refused pack only
+
+            say(f"fintech-tui: {counted(count, 'problems')}; pack not opened", err=True)
         return EXIT_INVALID
     finally:
         if progress is not None:

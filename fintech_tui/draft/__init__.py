@@ -42,9 +42,18 @@ class Drafted(msgspec.Struct, frozen=True):
 
     def describe(self) -> str:
         """The counts in one line: "12 paragraphs, 5 outline nodes, …"."""
-        return (
-            f"{self.paragraphs} paragraphs, {self.sections} outline nodes, {self.entities} entities, "
-            f"{self.figures} figures, {self.arguments} claims, {self.terms} glossary terms"
+        from fintech_tui.i18n import counted
+
+        return ", ".join(
+            counted(count, noun)
+            for count, noun in (
+                (self.paragraphs, "paragraphs"),
+                (self.sections, "outline nodes"),
+                (self.entities, "entities"),
+                (self.figures, "figures"),
+                (self.arguments, "claims"),
+                (self.terms, "glossary terms"),
+            )
         )
 
 

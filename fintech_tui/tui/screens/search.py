@@ -98,7 +98,7 @@ class SearchScreen(ModalScreen[Ref | None]):
         results.set_options(options)
         if options:
             results.highlighted = 0
-        count = phrase("search.one" if len(options) == 1 else "search.many", self.lang, count=len(options))
+        count = phrase("search.count", self.lang, count=len(options))
         self.query_one("#search-box").border_subtitle = count if query.strip() else ""
         if len(options) < before:
             # The box shrinks: repaint the whole screen once it has, or wide

@@ -56,7 +56,7 @@ class LinkList(VimList):
         self._fill()
         self.border_title = phrase("links.title", self.lang)
         count = len(links)
-        said = "links.none" if not count else "links.one" if count == 1 else "links.count"
+        said = "links.count" if count else "links.none"
         self.border_subtitle = phrase(said, self.lang, count=count)
         if links:
             self.highlighted = 1  # the first link, below its heading

@@ -45,9 +45,7 @@ class ProblemsPanel(Static):
         problems = error.problems
         count = len(problems)
         text = Text()
-        text.append(
-            phrase("problems.heading_one" if count == 1 else "problems.heading", lang, count=count), style="bold"
-        )
+        text.append(phrase("problems.heading", lang, count=count), style="bold")
         text.append(phrase("problems.reload", lang), style="italic")
         for problem in problems[:MAX_LINES]:
             text.append("\n")
