@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +13,7 @@ from fintech_tui.library.catalog import Library
 from fintech_tui.loader import PackError, load_pack
 from fintech_tui.render.library import sides_table
 from tests.library_helpers import entity, write_article
+from tests.test_library_cli import run
 
 pytestmark = pytest.mark.fast
 
@@ -94,15 +92,6 @@ def test_the_same_claim_twice_is_a_problem(tmp_path: Path) -> None:
     assert any("arguments[0].across[1]" in str(p) and "named twice" in str(p) for p in raised.value.problems)
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "fintech_tui", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ},
-    )
 
 
 def test_check_library_reports_a_dangling_link_where_it_was_written_and_exits_2(tmp_path: Path) -> None:
