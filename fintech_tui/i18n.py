@@ -17,7 +17,7 @@ from fintech_tui.model.bilingual import Lang
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- the four panes and the places keys work in --------------------------
     "pane.outline": ("Outline", "大纲"),
-    "pane.companies": ("Companies", "公司"),
+    "pane.companies": ("Names", "名称"),
     "pane.strategies": ("Strategies", "策略"),
     "pane.arguments": ("Arguments", "论点"),
     "place.app": ("Anywhere", "任何地方"),
@@ -54,8 +54,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "key.screenshot.tip": ("Save an SVG of the screen (path shown)", "把屏幕存为 SVG（显示路径）"),
     "key.pane_outline": ("Outline", "大纲"),
     "key.pane_outline.tip": ("The Outline pane", "大纲窗格"),
-    "key.pane_companies": ("Companies", "公司"),
-    "key.pane_companies.tip": ("The Companies pane", "公司窗格"),
+    "key.pane_companies": ("Names", "名称"),
+    "key.pane_companies.tip": (
+        "The Names pane: companies with their products and apps, then the organisations and people named",
+        "名称窗格：公司及其产品与应用，然后是文中提到的机构和人物",
+    ),
     "key.pane_strategies": ("Strategies", "策略"),
     "key.pane_strategies.tip": ("The Strategies pane", "策略窗格"),
     "key.pane_arguments": ("Arguments", "论点"),
@@ -174,8 +177,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "toast.no_back": ("Nothing further back.", "已无更早的条目。"),
     "toast.no_forward": ("Nothing further forward.", "已无更后的条目。"),
     "toast.mark_how": (
-        "Mark companies: select one in the Companies pane, then press x.",
-        "标记公司：在公司窗格中选中一家，再按 x。",
+        "Mark companies: select one in the Names pane (2), then press x.",
+        "标记公司：在名称窗格（2）中选中一家，再按 x。",
     ),
     "toast.marked": ("Marked to compare: {names}", "已标记待对比：{names}"),
     "toast.unmarked": ("Unmarked {name}; ", "已取消标记 {name}；"),
@@ -364,8 +367,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "figures.no_subject": ("(the article)", "（文章）"),
     "compare.title": (
-        "Compare — x marks companies in the Companies pane, c compares them",
-        "对比 — 在公司窗格用 x 标记，c 对比",
+        "Compare — x marks companies in the Names pane, c compares them",
+        "对比 — 在名称窗格用 x 标记，c 对比",
     ),
     "compare.kind": ("Kind", "类别"),
     "compare.part_of": ("Part of", "所属"),

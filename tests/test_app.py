@@ -55,7 +55,7 @@ async def test_first_screen_shows_four_titled_panes_and_a_detail(bundled_pack: P
         screen = main_screen(app)
         await settled(pilot, lambda: screen.current is not None)
         titles = [str(p.border_title) for p in screen.panes]
-        assert titles == ["1 Outline", "2 Companies", "3 Strategies", "4 Arguments"]
+        assert titles == ["1 Outline", "2 Names", "3 Strategies", "4 Arguments"]
         assert all(p.display for p in screen.panes)
         assert screen.current == Ref("section", "title")
         assert isinstance(app.focused, ItemTree) and app.focused.id == "pane-0"
@@ -236,7 +236,7 @@ async def test_narrow_terminal_turns_panes_into_tabs(bundled_pack: Pack) -> None
         await pilot.press("tab")
         await pilot.pause()
         assert [p.id for p in screen.panes if p.display] == ["pane-3"]
-        await pilot.click("#pane-bar", offset=(10, 0))  # "Outline " is 8 cells, then "Companies"
+        await pilot.click("#pane-bar", offset=(10, 0))  # "Outline " is 8 cells, then "Names"
         await pilot.pause()
         assert app.focused is not None and app.focused.id == "pane-1"
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from fintech_tui.draft import draft_pack
+from fintech_tui.i18n import phrase
 
 from .test_draft_pipeline import ARTICLE
 from .test_terminal import drive, pytestmark  # noqa: F401  (tmux and the drive tool, one session at a time)
@@ -24,7 +25,7 @@ def drafted(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize(("size", "lang"), [("80x24", "en"), ("120x40", "en"), ("80x24", "zh"), ("120x40", "zh")])
 def test_drafted_items_are_badged_and_counted_in_the_title(tmp_path: Path, drafted: Path, size: str, lang: str) -> None:
-    ready = "Companies" if lang == "en" else "公司"
+    ready = phrase("pane.companies", lang)
     # at 80 columns the panes take turns: wait until Companies' box is the one shown
     steps = ["key:2", f"expect:─ 2 {ready} ", "wait:0.3", "screen"]
     [screen] = drive(tmp_path, size, steps, args=f"--lang {lang} {drafted}", ready=ready)
@@ -32,4 +33,4 @@ def test_drafted_items_are_badged_and_counted_in_the_title(tmp_path: Path, draft
     assert "✎" in screen[0], screen[0]  # the title bar: how many await review (cut to fit at 80 columns)
     if size == "120x40":
         assert ("drafted, to review" if lang == "en" else "项自动起草，待审") in screen[0], screen[0]
-    assert "✎ 招商银行" in text or "✎ 招行" in text, text  # the Companies pane badges its drafted names
+    assert "✎ 招商银行" in text or "✎ 招行" in text, text  # the Names pane badges its drafted names

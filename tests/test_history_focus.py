@@ -96,7 +96,7 @@ async def test_cursor_moves_alone_are_not_history_steps(bundled_pack: Pack) -> N
 async def test_an_opened_result_takes_the_focus_in_its_pane(bundled_pack: Pack, how: str) -> None:
     app = FintechApp(bundled_pack)
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.press("1")  # the outline has focus; Fanmi is in the Companies pane
+        await pilot.press("1")  # the outline has focus; Fanmi is in the Names pane
         await pilot.pause(0.1)
         main = app.main_screen
         if how == "search":

@@ -92,8 +92,6 @@ def test_the_same_claim_twice_is_a_problem(tmp_path: Path) -> None:
     assert any("arguments[0].across[1]" in str(p) and "named twice" in str(p) for p in raised.value.problems)
 
 
-
-
 def test_check_library_reports_a_dangling_link_where_it_was_written_and_exits_2(tmp_path: Path) -> None:
     write_two(
         tmp_path / "lib",

@@ -308,3 +308,17 @@ async def test_shift_x_clears_every_mark(bundled_pack: Pack) -> None:
         assert main_of(app).marked == []
         assert not any(str(node.label).startswith(ItemTree.MARK) for node in main_of(app).panes[1]._tree_nodes.values())
         assert [str(n.message) for n in app._notifications] == ["Compare marks cleared (2)"]
+
+
+async def test_the_names_pane_lists_companies_first_then_organisations_then_people(bundled_pack: Pack) -> None:
+    """The pane holds every name, so it is called Names, and the businesses come first."""
+    from fintech_tui.i18n import phrase
+
+    app = FintechApp(bundled_pack)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        pane = main_of(app).panes[1]
+        assert phrase("pane.companies", "en") in str(pane.border_title)
+        kinds = [main_of(app).index.entities[node.data.id].kind for node in pane.root.children if node.data]
+        ranks = [{"organisation": 1, "person": 2}.get(kind, 0) for kind in kinds]
+        assert ranks == sorted(ranks) and ranks[-1] == 2 and 1 in ranks, kinds

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from fintech_tui.i18n import phrase
 from fintech_tui.model import Pack
 from fintech_tui.queries.index import Ref
 from fintech_tui.tui.app import ITEM_SAVE_DELAY, FintechApp
@@ -68,7 +69,7 @@ def test_a_closed_terminal_keeps_the_language_chosen(tmp_path: Path, size: str, 
     for mark in terminal_marks:
         if mark.name == "skipif" and mark.args[0]:
             pytest.skip(mark.kwargs["reason"])
-    ready = "Companies" if lang == "en" else "公司"
+    ready = phrase("pane.companies", lang)
     home = shlex.quote(str(tmp_path))
     command = (
         f"env -u COLUMNS -u LINES XDG_CONFIG_HOME={home} XDG_DATA_HOME={home}"

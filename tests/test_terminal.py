@@ -49,7 +49,7 @@ def drive(
     size: str,
     steps: list[str],
     args: str = "",
-    ready: str = "Companies",
+    ready: str = "Names",
     starting: Callable[[], None] | None = None,
 ) -> list[list[str]]:
     """Run the explorer in tmux; the screens printed by each `screen` step, as lines.
@@ -102,8 +102,12 @@ def segments(line: str) -> list[str]:
 
 
 def last_company(index: PackIndex) -> str:
-    """The label on the Companies pane's last line: the last top-level entity's last descendant."""
-    entity = [e for e in index.pack.entities if e.parent not in index.entities][-1]
+    """The label on the Names pane's last line: the last top-level entity's last descendant,
+    the pane putting organisations and then people after the companies."""
+    from fintech_tui.tui.widgets.panes import NAME_ORDER
+
+    tops = [e for e in index.pack.entities if e.parent not in index.entities]
+    entity = sorted(tops, key=lambda e: NAME_ORDER.get(e.kind, 0))[-1]
     while index.children_of.get(entity.id):
         entity = index.children_of[entity.id][-1]
     return entity.name.en[:12]
@@ -176,7 +180,7 @@ def explorer_tour(size: str) -> Plan:
         steps += ["screen:matrix-zh", "key:t", *MATRIX["en"], "key:Escape", "wait:2"]  # the toast gone
     if size in ("120x40", "200x60"):  # e (no readings under the quotes), then ten down from Alibaba to Ele.me
         steps += ["key:2", "key:g", "key:e", *["key:j"] * 10, showing("eleme"), "wait:1", "screen:short"]
-    return steps, "", "Companies"
+    return steps, "", "Names"
 
 
 def chinese_tour(size: str) -> Plan:
@@ -273,7 +277,7 @@ def test_watch_shows_problems_without_a_keypress_and_clears_them(tmp_path: Path)
             edit.cancel()
     shown = " ".join(line.strip() for line in broken)
     assert "entities.yaml:9:11: entities[1].kind: expected one of" in shown, "\n".join(broken)
-    assert any("Companies" in line for line in broken), "the last valid state stays on screen"
+    assert any("Names" in line for line in broken), "the last valid state stays on screen"
     assert not any("last valid state" in line for line in fixed), "\n".join(fixed)
     assert any("A renamed app." in line for line in fixed), "\n".join(fixed)
 

@@ -1,4 +1,4 @@
-"""The four navigation panes: Outline, Companies, Strategies and Arguments."""
+"""The four navigation panes: Outline, Names (companies first), Strategies and Arguments."""
 
 from __future__ import annotations
 
@@ -20,8 +20,13 @@ class OutlinePane(ItemTree):
         return ((ref_of(node), depth) for node, depth in preorder(self.index.pack.outline, lambda n: n.children))
 
 
+#: Where a top-level name stands in the Names pane: businesses first, then organisations, then people.
+NAME_ORDER = {"organisation": 1, "person": 2}
+
+
 class CompaniesPane(ItemTree):
-    """Companies and organisations, with their products and apps beneath them."""
+    """Every name the article gives: companies with their products and apps beneath them (in
+    pack order), then organisations, then people, so the pane is named for what it holds."""
 
     PANE_TITLE = "pane.companies"
     PANE_KEY = "2"
@@ -29,6 +34,7 @@ class CompaniesPane(ItemTree):
     def nesting(self) -> Nesting:
         children = self.index.children_of
         tops = [e for e in self.index.pack.entities if e.parent not in self.index.entities]
+        tops.sort(key=lambda entity: NAME_ORDER.get(entity.kind, 0))  # stable: pack order within each
         return ((ref_of(e), depth) for e, depth in preorder(tops, lambda e: children.get(e.id, [])))
 
 
