@@ -222,11 +222,14 @@ def _measure(args: argparse.Namespace, out: list[str], warm_cache: str) -> list[
                 f"| {cold_run.peak_mib:,.0f} MiB | +{warm_ms:,.0f} ms | {warm_run.peak_mib:,.0f} MiB |"
             )
 
+            from fintech_tui.i18n import phrase  # the pane's name, as the explorer shows it once ready
+
+            ready = phrase("pane.companies", "en").encode()
             pty_env = {**BYTECODE_ENV, "FINTECH_TUI_CACHE": warm_cache}
             theirs_feels, our_feels = [], []
             for _ in range(args.feel_repeats):
                 theirs_feels.append(feel(bare_tree(size), b"Item 0", b"", pty_env))
-                our_feels.append(feel(explorer(pack), b"Companies", b"2", pty_env))
+                our_feels.append(feel(explorer(pack), ready, b"2", pty_env))
             theirs_feel, our_feel = median_feel(theirs_feels), median_feel(our_feels)
             for name, pick in (
                 ("20 keys", lambda f: f.keys),
