@@ -52,6 +52,7 @@ import resource
 out["cpu_s"] = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
                    for f in ("ru_utime", "ru_stime"))
 out["progress_calls"] = len(calls)
+out["workers_peak_mib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker's
 if step == "memory":
     out["articles"] = len(lib.articles(limit=200))
     out["shared"] = len(lib.shared_entities(limit=200))
@@ -108,11 +109,15 @@ def measure(packs: int, *, warm_runs: int = 3, keep: Path | None = None) -> dict
         load_before = os.getloadavg()[0]
         cold = probe("open", folder, cache)
         load_after = os.getloadavg()[0]
-        warm = [float(probe("open", folder, cache)["open_s"]) for _ in range(warm_runs)]  # type: ignore[arg-type]
-        first = [float(probe("first", folder, cache)["open_s"]) for _ in range(warm_runs)]  # type: ignore[arg-type]
+        warm_load = os.getloadavg()[0]
+        warm_probes = [probe("open", folder, cache) for _ in range(warm_runs)]
+        first_probes = [probe("first", folder, cache) for _ in range(warm_runs)]
         searched = probe("search", folder, cache, json.dumps(WORDS, ensure_ascii=False))
         memory = probe("memory", folder, cache)
+        end_load = os.getloadavg()[0]
         size = sum(f.stat().st_size for f in cache.iterdir() if f.name.startswith("library-"))
+    warm = [float(p["open_s"]) for p in warm_probes]  # type: ignore[arg-type]
+    first = [float(p["open_s"]) for p in first_probes]  # type: ignore[arg-type]
     keystrokes = [t for per in searched["search"].values() for t in per]  # type: ignore[attr-defined]
     cpu = [t for per in searched["search_cpu"].values() for t in per]  # type: ignore[attr-defined]
     return {
@@ -123,12 +128,17 @@ def measure(packs: int, *, warm_runs: int = 3, keep: Path | None = None) -> dict
         "cold_load": [round(load_before, 1), round(load_after, 1)],  # 1-minute load average before and after
         "progress_calls": cold["progress_calls"],
         "warm_s": statistics.median(warm),
+        "warm_cpu_s": statistics.median(float(p["cpu_s"]) for p in warm_probes),  # type: ignore[arg-type]
         "first_page_s": statistics.median(first),
+        "first_page_cpu_s": statistics.median(float(p["cpu_s"]) for p in first_probes),  # type: ignore[arg-type]
+        "first_page_peak_mib": max(float(p["peak_mib"]) for p in first_probes),  # type: ignore[arg-type]
+        "probe_load": [round(warm_load, 1), round(end_load, 1)],  # load average around the warm probes
         "key_median_ms": statistics.median(keystrokes) * 1000,
         "key_max_ms": max(keystrokes) * 1000,
         "key_cpu_max_ms": max(cpu) * 1000,
         "first_query_ms": float(searched["first_query_s"]) * 1000,  # type: ignore[arg-type]
         "cold_peak_mib": cold["peak_mib"],
+        "cold_workers_peak_mib": cold["workers_peak_mib"],
         "per_word_ms": {w: [round(t * 1000, 1) for t in per] for w, per in searched["search"].items()},  # type: ignore[attr-defined]
         "peak_mib": memory["peak_mib"],
         "index_mib": size / 2**20,
@@ -137,14 +147,17 @@ def measure(packs: int, *, warm_runs: int = 3, keep: Path | None = None) -> dict
 
 def table(rows: list[dict[str, object]]) -> str:
     lines = [
-        "| packs | cold index build (CPU) | warm open, checked | first page | search keystroke: median / slowest"
-        " (slowest CPU) | peak memory, open + first pages | index file |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| packs | cold index build (CPU; load) | peak memory, build: main / worker | warm open, checked (CPU)"
+        " | first page (CPU) | search keystroke: median / slowest (slowest CPU) | peak memory, open + first pages"
+        " | index file |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         lines.append(
-            f"| {r['packs']:,} | {r['cold_s']:.1f} s ({r['cold_cpu_s']:.1f} s) | {float(r['warm_s']) * 1000:.0f} ms |"  # type: ignore[arg-type]
-            f" {float(r['first_page_s']) * 1000:.0f} ms |"  # type: ignore[arg-type]
+            f"| {r['packs']:,} | {r['cold_s']:.1f} s ({r['cold_cpu_s']:.1f} s; {r['cold_load']}) |"
+            f" {r['cold_peak_mib']:.0f} / {r['cold_workers_peak_mib']:.0f} MiB |"
+            f" {float(r['warm_s']) * 1000:.0f} ms ({float(r['warm_cpu_s']) * 1000:.0f} ms) |"  # type: ignore[arg-type]
+            f" {float(r['first_page_s']) * 1000:.0f} ms ({float(r['first_page_cpu_s']) * 1000:.0f} ms) |"  # type: ignore[arg-type]
             f" {r['key_median_ms']:.1f} / {r['key_max_ms']:.1f} ms ({r['key_cpu_max_ms']:.1f} ms) |"
             f" {r['peak_mib']:.0f} MiB |"
             f" {r['index_mib']:.0f} MiB |"

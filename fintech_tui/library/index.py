@@ -17,7 +17,8 @@ import json
 import os
 import sqlite3
 import stat
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -377,37 +378,77 @@ class Index:
         )
 
     def regroup(self) -> None:
-        """Work out the shared entities of the whole library again (after any pack changed)."""
-        from fintech_tui.library.identity import Candidate, group, unique_keys
+        """Work out the shared entities of the whole library again (after any pack changed).
+
+        Streamed: the entities are read a row at a time into `identity.Grouping`'s arrays, the
+        `shared` rows written from a second pass in the same order, and each group's name, kind and
+        size worked out by SQLite from them, so no list of every entity's rows is held at once."""
+        from fintech_tui.library.identity import Candidate, Grouping
 
         db = self.db
-        rows = db.execute(
-            "SELECT pack, id, names, same_as, not_same_as, name_en, name_zh, kind FROM entities ORDER BY pack, ord"
-        ).fetchall()
         strings = msgspec.json.Decoder(tuple[str, ...])
-        candidates = []
-        for pack, entity, found, same_as, not_same_as, *_ in rows:
-            try:
-                candidates.append(Candidate(pack, entity, strings.decode(found), same_as, strings.decode(not_same_as)))
-            except msgspec.MsgspecError as error:
-                raise CorruptIndex(str(error)) from None
-        groups = group(candidates)
-        keys = unique_keys((key for key, _ in groups), (f"{rows[m[0][0]][0]}/{rows[m[0][0]][1]}" for _, m in groups))
-        db.execute("BEGIN")
-        db.execute("DELETE FROM shared")
-        db.execute("DELETE FROM groups")
-        for key, (_, members) in zip(keys, groups, strict=True):
+        order = "FROM entities ORDER BY pack, ord"
+        rowids = array("q")
+
+        def candidates() -> Iterator[Candidate]:
+            for rowid, pack, entity, found, same_as, not_same_as in db.execute(
+                f"SELECT rowid, pack, id, names, same_as, not_same_as {order}"
+            ):
+                rowids.append(rowid)
+                try:
+                    yield Candidate(pack, entity, strings.decode(found), same_as, strings.decode(not_same_as))
+                except msgspec.MsgspecError as error:
+                    raise CorruptIndex(str(error)) from None
+
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            grouping = Grouping(candidates())
+            keys: dict[int, str] = {}
+            inferred = bytearray(len(rowids))
+            seen: set[str] = set()
+            for root, (key, members) in zip(grouping.roots(), grouping.keyed(), strict=True):
+                if key in seen:  # a second group of that key: tagged with its first member
+                    pack, entity = db.execute(
+                        "SELECT pack, id FROM entities WHERE rowid = ?", (rowids[members[0][0]],)
+                    ).fetchone()
+                    key = f"{key}~{pack}/{entity}"
+                seen.add(key)
+                keys[root] = key
+                for m, flag in members:
+                    inferred[m] = flag
+            del seen
+            db.execute("DELETE FROM shared")
+            db.execute("DELETE FROM groups")
+            owner = grouping.owner
             db.executemany(
                 "INSERT INTO shared VALUES (?, ?, ?, ?)",
-                [(rows[m][0], rows[m][1], key, int(inf)) for m, inf in members],
+                (
+                    (pack, entity, keys[owner[i]], inferred[i])
+                    for i, (pack, entity) in enumerate(db.cursor().execute(f"SELECT pack, id {order}"))
+                ),
             )
-            names: dict[tuple[str, str], int] = {}
-            kinds: dict[str, int] = {}
-            for m, _ in members:
-                pair = (rows[m][5], rows[m][6])
-                names[pair] = names.get(pair, 0) + 1
-                kinds[rows[m][7]] = kinds.get(rows[m][7], 0) + 1
-            name = min(names, key=lambda n: (-names[n], n))
-            kind = min(kinds, key=lambda k: (-kinds[k], k))
-            db.execute("INSERT INTO groups VALUES (?, ?, ?, ?, ?)", (key, *name, kind, len(members)))
-        db.execute("COMMIT")
+            db.execute(GROUPS_FROM_SHARED)
+            db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            raise
+
+
+#: Each group's most common (English, Chinese) name and kind (ties: the smallest) and its size.
+GROUPS_FROM_SHARED = """
+INSERT INTO groups
+WITH named AS (
+  SELECT s.key AS key, e.name_en AS en, e.name_zh AS zh, e.kind AS kind
+  FROM shared s JOIN entities e ON e.pack = s.pack AND e.id = s.entity
+), names AS (
+  SELECT key, en, zh, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, en, zh) AS rank
+  FROM named GROUP BY key, en, zh
+), kinds AS (
+  SELECT key, kind, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, kind) AS rank
+  FROM named GROUP BY key, kind
+), sizes AS (SELECT key, count(*) AS size FROM shared GROUP BY key)
+SELECT n.key, n.en, n.zh, k.kind, z.size
+FROM names n JOIN kinds k ON k.key = n.key AND k.rank = 1 JOIN sizes z ON z.key = n.key
+WHERE n.rank = 1
+"""
