@@ -31,14 +31,18 @@ def _converter() -> Any:
     return to_simplified
 
 
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def simplified(text: str) -> str:
     """`text` with traditional Chinese characters made simplified (only Han text is touched)."""
-    if not any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text):
+    if _HAN.search(text) is None:
         return text
     convert: Any = _converter()
     return str(convert(text))
 
 
+@lru_cache(maxsize=1 << 16)  # a library's packs name the same entities and metrics again and again
 def normalise(text: str) -> str:
     """The form names are matched in: 'ＡＬＩＰＡＹ', 'Ali-pay' and 'alipay' are one; so are 支付寶 and 支付宝."""
     folded = unicodedata.normalize("NFKC", text).casefold()

@@ -34,6 +34,7 @@ from fintech_tui.util.digest import blake2b
 from fintech_tui.util.safe_files import TEMP_SUFFIX
 
 MAX_INDEX_BYTES = 8 * 1024**3
+TERMS_KEPT = 50_000  # distinct names whose ids a build remembers (a few MiB)
 BUSY_MS = 10_000  # how long a statement waits for another connection's lock
 Progress = Callable[[int, int], None]
 
@@ -218,6 +219,7 @@ class Index:
         self.inode = inode  # the file `db` opened: another process's rebuild renames a new one over it
         self.checked = True  # False: opened as it was, its packs' signatures not yet compared (`sync`)
         self._guard = threading.RLock()  # one change of `db` at a time (the screen and its sync thread)
+        self._terms: dict[str, int] = {}  # distinct names' ids, during a build (`_term_id`)
 
     @classmethod
     def _existing(cls, folder: Path, where: Path) -> Index | None:
@@ -365,6 +367,7 @@ class Index:
         from fintech_tui.library.build import digest
 
         known = {key: (sig, dig) for key, sig, dig in self.db.execute("SELECT key, sig, digest FROM packs")}
+        cold = not known  # nothing indexed yet: no rows to delete first
         stale: list[str] = []
         touched: list[tuple[str, str]] = []
         for key, sig in discover_signed(self.folder):
@@ -393,7 +396,7 @@ class Index:
                 self.db.execute("DELETE FROM packs WHERE key = ?", (key,))
             self.db.execute("COMMIT")
         if stale:
-            self._index(stale, progress=progress, workers=workers)
+            self._index(stale, progress=progress, workers=workers, fresh=cold)
         elif progress is not None:
             progress(0, 0)
         changed = bool(stale or gone)
@@ -439,15 +442,18 @@ class Index:
         db.executemany("DELETE FROM term_docs WHERE doc = ?", [(doc,) for doc, _, flag in docs if flag])
         db.execute("DELETE FROM docs WHERE pack = ?", (key,))
 
-    def _index(self, keys: list[str], *, progress: Progress | None = None, workers: int | None = None) -> None:
+    def _index(
+        self, keys: list[str], *, progress: Progress | None = None, workers: int | None = None, fresh: bool = False
+    ) -> None:
         from fintech_tui.library.build import index_packs
 
         paths = [str(pack_path(self.folder, key)) for key in keys]
+        self._terms = {}
         batch = 0
         self.db.execute("BEGIN IMMEDIATE")
         try:
             for i, rows in index_packs(paths, workers=workers, progress=progress):
-                self._write(keys[i], rows)
+                self._write(keys[i], rows, fresh=fresh)
                 batch += 1
                 if batch >= 200:  # commit now and then: a killed build keeps what it finished
                     self.db.execute("COMMIT")
@@ -458,11 +464,14 @@ class Index:
             with contextlib.suppress(sqlite3.Error):
                 self.db.execute("ROLLBACK")
             raise
+        finally:
+            self._terms = {}
 
-    def _write(self, key: str, rows: dict[str, Any]) -> None:
+    def _write(self, key: str, rows: dict[str, Any], *, fresh: bool = False) -> None:
         db = self.db
-        self._delete_rows(key)
-        db.execute("DELETE FROM packs WHERE key = ?", (key,))
+        if not fresh:
+            self._delete_rows(key)
+            db.execute("DELETE FROM packs WHERE key = ?", (key,))
         problems = rows.get("problems")
         if problems is not None:
             db.execute(
@@ -505,12 +514,33 @@ class Index:
         db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)", docs)
         db.executemany("INSERT INTO name_search (rowid, words) VALUES (?, ?)", [(d[0], d[5]) for d in docs if d[6]])
         db.executemany("INSERT INTO text_search (rowid, words) VALUES (?, ?)", [(d[0], d[5]) for d in docs if not d[6]])
-        pairs = [(term, first + i, entry) for i, entry in enumerate(entries) for term in entry[5]]
-        db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", [(term,) for term, _, _ in pairs])
         db.executemany(
-            "INSERT OR IGNORE INTO term_docs SELECT id, ?, ?, ?, ?, ? FROM terms WHERE term = ?",
-            [(doc, key, entry[0], entry[1], entry[2], term) for term, doc, entry in pairs],
+            "INSERT OR IGNORE INTO term_docs VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (self._term_id(term), first + i, key, entry[0], entry[1], entry[2])
+                for i, entry in enumerate(entries)
+                for term in entry[5]
+            ],
         )
+
+    def _term_id(self, term: str) -> int:
+        """The id of a distinct name in `terms` (added when new), remembered for the rest of a build.
+
+        The memory is capped: past TERMS_KEPT names it starts again (a lookup is all that is lost)."""
+        found = self._terms.get(term)
+        if found is not None:
+            return found
+        row = self.db.execute("SELECT id FROM terms WHERE term = ?", (term,)).fetchone()
+        if row is None:
+            made = self.db.execute("INSERT INTO terms (term) VALUES (?)", (term,)).lastrowid
+            assert made is not None
+            found = int(made)
+        else:
+            found = int(row[0])
+        if len(self._terms) >= TERMS_KEPT:
+            self._terms.clear()
+        self._terms[term] = found
+        return found
 
     def regroup(self) -> None:
         """Work out the shared entities of the whole library again (after any pack changed).
