@@ -74,7 +74,7 @@ class Grouping:
     def __init__(self, candidates: Iterable[Candidate]) -> None:
         self._ids: dict[str, int] = {}
         self.texts: list[str] = []
-        self.article = array("q")
+        self.article: list[int] = []  # a list: one int object per article, shared by the sets below
         self.same = array("q")  # the candidate's same_as (its number), -1 for none
         self.first = array("q")  # its first name, -1 for none
         self._starts = array("q", [0])  # candidate i's names are _names[_starts[i]:_starts[i + 1]]
@@ -168,9 +168,15 @@ class Grouping:
         moved = self.members.pop(small, None) or array("q", [small])
         for m in moved:
             self.owner[m] = big
-        self.members[big] = self.member_list(big) + moved
-        articles = self.articles.pop(small, None) or {self.article[small]}
-        self.articles[big] = self._articles(big) | articles
+        members = self.members.get(big)
+        if members is None:
+            members = self.members[big] = array("q", [big])
+        members.extend(moved)
+        articles = self.articles.get(big)
+        if articles is None:
+            articles = self.articles[big] = {self.article[big]}
+        theirs = self.articles.pop(small, None)
+        articles |= {self.article[small]} if theirs is None else theirs
         if self.gid[big] < 0:
             self.gid[big] = self.gid[small]
         forbidden = self.forbidden.pop(small, None)

@@ -13,13 +13,15 @@ otherwise it is rebuilt. With the cache off (or its folder unsafe) the index liv
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import sqlite3
 import stat
 import threading
 from array import array
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -547,7 +549,7 @@ class Index:
 
         Streamed: the entities are read a row at a time into `identity.Grouping`'s arrays, the
         `shared` rows written from a second pass in the same order, and each group's name, kind and
-        size worked out by SQLite from them, so no list of every entity's rows is held at once."""
+        size counted from them a group at a time, so no list of every entity's rows is held at once."""
         from fintech_tui.library.identity import Candidate, Grouping
 
         db = self.db
@@ -592,7 +594,7 @@ class Index:
                     for i, (pack, entity) in enumerate(db.cursor().execute(f"SELECT pack, id {order}"))
                 ),
             )
-            db.execute(GROUPS_FROM_SHARED)
+            db.executemany("INSERT INTO groups VALUES (?, ?, ?, ?, ?)", _groups(db.cursor().execute(GROUP_MEMBERS)))
             db.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
@@ -600,20 +602,23 @@ class Index:
             raise
 
 
-#: Each group's most common (English, Chinese) name and kind (ties: the smallest) and its size.
-GROUPS_FROM_SHARED = """
-INSERT INTO groups
-WITH named AS (
-  SELECT s.key AS key, e.name_en AS en, e.name_zh AS zh, e.kind AS kind
-  FROM shared s JOIN entities e ON e.pack = s.pack AND e.id = s.entity
-), names AS (
-  SELECT key, en, zh, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, en, zh) AS rank
-  FROM named GROUP BY key, en, zh
-), kinds AS (
-  SELECT key, kind, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, kind) AS rank
-  FROM named GROUP BY key, kind
-), sizes AS (SELECT key, count(*) AS size FROM shared GROUP BY key)
-SELECT n.key, n.en, n.zh, k.kind, z.size
-FROM names n JOIN kinds k ON k.key = n.key AND k.rank = 1 JOIN sizes z ON z.key = n.key
-WHERE n.rank = 1
-"""
+#: The shared entities' members, a group after another (the `shared_key` index's order).
+GROUP_MEMBERS = (
+    "SELECT s.key, e.name_en, e.name_zh, e.kind FROM shared s JOIN entities e ON e.pack = s.pack AND e.id = s.entity"
+    " ORDER BY s.key"
+)
+
+
+def _groups(members: Iterable[tuple[str, str, str, str]]) -> Iterator[tuple[str, str, str, str, int]]:
+    """Each group's row: its most common (English, Chinese) name and kind (ties: the smallest), and its size.
+
+    `members` come a group at a time, so one group's counts are held at once."""
+    for key, rows in itertools.groupby(members, key=lambda row: row[0]):
+        names: Counter[tuple[str, str]] = Counter()
+        kinds: Counter[str] = Counter()
+        for _, name_en, name_zh, kind in rows:
+            names[name_en, name_zh] += 1
+            kinds[kind] += 1
+        name = min(names, key=lambda n: (-names[n], n))
+        kind = min(kinds, key=lambda k: (-kinds[k], k))
+        yield key, *name, kind, sum(kinds.values())
