@@ -130,6 +130,7 @@ SURNAMES = set(
     "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
 RARE_SURNAMES = "冀邸訾蔺宓佴郦璩濮扈逄竺廉"
+PERSON_NAME = re.compile("[" + "".join(sorted(SURNAMES)) + RARE_SURNAMES + r"][\u4e00-\u9fff]{1,2}")
 TITLED = re.compile(
     "(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")([\u4e00-\u9fff]{2,3}?)(?:" + "|".join(SAYS) + ")"
 )

@@ -35,6 +35,7 @@ from fintech_tui.draft.lexicon_zh import (
     NAME_FLAGS,
     NOT_SUFFIXES,
     PAGE_INFO,
+    PERSON_NAME,
     PRODUCT_AFTER,
     PRODUCT_BEFORE,
     PRODUCT_ENDINGS,
@@ -57,6 +58,7 @@ from fintech_tui.draft.lexicon_zh import (
     _tokens,
 )
 from fintech_tui.draft.limits import Taken
+from fintech_tui.draft.pageinfo_zh import credits, looks_like_page_info
 from fintech_tui.draft.parents_zh import find_parents
 
 __all__ = ["find_names", "load_dictionary"]
@@ -246,7 +248,20 @@ class _Finder:
                 self.add(para, match.start(1), match.group(1), "person", "a person between a title and a verb")
 
     def _outlet(self, para: int, text: str) -> None:
-        """The outlet opening a page-information line: 金融科技观察 · 记者 周明远 · 2024-08-30."""
+        """The outlet opening a page-information line: 金融科技观察 · 记者 周明远 · 2024-08-30.
+
+        Lines under the title that hold a date are read segment by segment (pageinfo_zh):
+        来源：X | 采访、整理：Y, and 原创 作者 公众号 日期 as well.
+        """
+        if 1 <= para <= 3 and looks_like_page_info(text):
+            for credit in credits(text, PERSON_NAME):
+                reason = (
+                    "the byline in the page information"
+                    if credit.kind == "person"
+                    else "the outlet in the page information"
+                )
+                self.add(para, credit.start, credit.text, credit.kind, reason, named=True)
+            return
         match = PAGE_INFO.match(text)
         if match and len(text) <= 80:
             self.add(para, match.start(1), match.group(1), "organisation", "the outlet in the page information")

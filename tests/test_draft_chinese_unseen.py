@@ -1,0 +1,50 @@
+"""Chinese draft, round four: classes of text the earlier rules were not written for.
+
+Each test states a pattern in invented words: page-information shapes, names marked by the
+words around them, counters, period headers and numbers that are no figures.
+"""
+
+from __future__ import annotations
+
+from fintech_tui.draft.found import Name
+from fintech_tui.draft.meta import draft_meta
+from fintech_tui.draft.names_zh import find_names
+from fintech_tui.draft.outline import frame_of
+from fintech_tui.draft.reading import Block
+
+
+def named(*texts: str) -> dict[str, Name]:
+    return {n.name: n for n in find_names([(f"p{i}", t) for i, t in enumerate(texts)])}
+
+
+def author_of(*lines: str) -> str:
+    blocks = [Block(line) for line in lines]
+    return str(draft_meta(blocks, frame_of(blocks)).get("author", ""))
+
+
+def test_a_public_account_line_credits_its_author_then_its_account() -> None:
+    lines = ("某题目：一句话", "原创 山川看金融 松果财经 2026年3月2日 21:40 杭州", "正文说了一件事。")
+    names = named(*lines)
+    assert names["山川看金融"].kind == "person" and names["松果财经"].kind == "organisation"
+    assert "杭州" not in names
+    assert author_of(*lines) == "山川看金融"
+
+
+def test_labelled_segments_name_the_source_and_the_interviewer() -> None:
+    lines = ("对话某行行长：稳中求进", "来源：湖畔财经评论 | 采写、编辑：乔木 | 2026年4月8日", "正文说了一件事。")
+    names = named(*lines)
+    assert names["湖畔财经评论"].kind == "organisation" and names["乔木"].kind == "person"
+    assert author_of(*lines) == "乔木"
+
+
+def test_an_editor_without_a_colon_and_an_outlet_after_the_byline() -> None:
+    assert author_of("某题目", "监管周览 · 编辑 戴文君 · 2026-01-09", "正文。") == "戴文君"
+    lines = ("某题目", "作者：孟一川 | 钱袋子周刊 | 2026年2月1日", "正文。")
+    assert named(*lines)["钱袋子周刊"].kind == "organisation"
+    assert author_of(*lines) == "孟一川"
+
+
+def test_a_document_type_word_is_no_outlet_and_an_issuer_is_no_author() -> None:
+    lines = ("某公司发布年度业绩", "新闻稿 | 某公司 | 2026年3月1日", "正文。")
+    assert "新闻稿" not in named(*lines)
+    assert author_of(*lines) == ""
