@@ -48,3 +48,36 @@ def test_a_document_type_word_is_no_outlet_and_an_issuer_is_no_author() -> None:
     lines = ("某公司发布年度业绩", "新闻稿 | 某公司 | 2026年3月1日", "正文。")
     assert "新闻稿" not in named(*lines)
     assert author_of(*lines) == ""
+
+
+def test_a_two_character_known_name_must_be_a_word_of_its_own() -> None:
+    names = named("某行代理个人保险的收入下降，而人保的保费上升。")
+    assert "人保" in names  # the second, a word of its own
+    assert not named("某行代理个人保险的收入下降。")
+
+
+def test_a_legal_name_with_a_place_in_brackets_is_one_name_after_its_owner() -> None:
+    names = named("某某集团在泰国的子公司青禾数字科技（泰国）有限公司已经盈利。")
+    assert "青禾数字科技（泰国）有限公司" in names
+
+
+def test_a_note_in_the_bracket_before_the_short_name() -> None:
+    names = named("青禾数字科技有限公司（香港联交所代码：9999，以下简称“青禾数科”）公布业绩。青禾数科表示满意。")
+    assert names["青禾数字科技有限公司"].aliases == ["青禾数科"]
+
+
+def test_a_field_of_business_and_a_segment_word_are_no_firms() -> None:
+    assert "央行支付" not in named("三、央行支付领域处罚")
+    assert not named("小微金融的难点在于信息。")
+    assert not named("归属于公司股东的净利润为3亿元。")
+
+
+def test_apps_of_a_product_of_a_brand_and_described_apps() -> None:
+    names = named("数字人民币App的开户数增加，数字人民币的使用仍少。")
+    assert names["数字人民币App"].kind == "app" and names["数字人民币"].kind == "product"
+    assert "平安金管家App" in named("平安金管家App的月活下降。")
+    assert not named("这是一款老牌记账App。", "记账App很多。")
+
+
+def test_a_wealth_arm_named_by_its_banks_abbreviation() -> None:
+    assert named("可以买到招银理财等公司的产品。")["招银理财"].kind == "company"

@@ -20,11 +20,14 @@ from fintech_tui.draft.brands_zh import fold_bare_brands
 from fintech_tui.draft.dictionary_zh import Entity, dictionary, load_dictionary
 from fintech_tui.draft.found import Name
 from fintech_tui.draft.lexicon_zh import (
+    APP_DESCRIPTORS,
+    APP_FUNCTIONS,
     APP_WORDS,
     COUNTED,
     DATELINE,
     DECLARED,
     DESCRIPTOR_ENDINGS,
+    FIELD_WORDS,
     GENERIC,
     ITEM_STOP,
     JARGON,
@@ -36,6 +39,7 @@ from fintech_tui.draft.lexicon_zh import (
     NOT_SUFFIXES,
     PAGE_INFO,
     PERSON_NAME,
+    PLACED,
     PRODUCT_AFTER,
     PRODUCT_BEFORE,
     PRODUCT_ENDINGS,
@@ -92,7 +96,7 @@ class _Finder:
             tokens = _tokens(text)
             for word, _, _ in tokens:
                 self.counts[word] = self.counts.get(word, 0) + 1
-            self._known(para, text)
+            self._known(para, text, {at for _, _, at in tokens} | {len(text)})
             self._declared(para, text)
             self._suffixed(para, tokens)
             self._persons(para, tokens)
@@ -105,7 +109,9 @@ class _Finder:
             self._new_words(para, tokens)
         self._listed()
 
-    def _known(self, para: int, text: str) -> None:
+    def _known(self, para: int, text: str, cuts: set[int]) -> None:
+        """Dictionary forms in the text; a two-character one only where jieba cuts it as a word
+        (人保 is no name inside 个人保险), as `cuts` (the token boundaries) say."""
         for form in _longest_first():
             if form not in text:
                 continue
@@ -116,19 +122,21 @@ class _Finder:
                     (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())
                 ):
                     continue  # Visa inside Visas, OPPO inside a longer word
+                if len(form) == 2 and not form.isascii() and not (match.start() in cuts and match.end() in cuts):
+                    continue
                 kind = dictionary()[form].kind
-                if kind == "product" and APP_WORDS.match(text, match.end()):
-                    kind = "app"  # 微粒贷APP: the text names the app
                 self.add(para, match.start(), form, kind, "a known name")
 
     def _declared(self, para: int, text: str) -> None:
-        """A full name the text gives a short name for: 度小满科技（北京）有限公司（以下简称“度小满”）.
+        """A full name the text gives a short name for: 度小满科技（北京）有限公司（以下简称“度小满”),
+        or a legal name with a place in brackets (某某科技（深圳）有限公司), which is a name alone.
 
         Whatever jieba makes of its words, the name runs back from its suffix to a clause
         opening, an owner (旗下, 的) or a description (金融科技平台, 消费金融机构).
         """
-        for match in DECLARED.finditer(text):
-            before = text[: match.start()]
+        ends = [m.start() for m in DECLARED.finditer(text)] + [m.end() for m in PLACED.finditer(text)]
+        for end in sorted(set(ends)):
+            before = text[:end]
             suffix = max((s for s in SUFFIX_KINDS if before.endswith(s)), key=len, default="")
             if not suffix:
                 continue
@@ -171,6 +179,9 @@ class _Finder:
                 suffix = _first_suffix(word)
                 if not suffix or (word in dictionary() and word != suffix) or word in NOT_SUFFIXES:
                     continue
+            following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+            if following in FIELD_WORDS and not suffix.endswith(("公司", "银行", "集团")):
+                continue  # 某某支付领域, 某某保险业务: a field of business, not a firm's name
             strong = (
                 suffix.endswith("公司") or suffix in ("分行", "支行") or tokens[i - 1][0].endswith(("有限", "有限责任"))
             )
@@ -199,6 +210,10 @@ class _Finder:
                 first += len(head_tokens.pop(0)[0])
             head = "".join(w for w, _ in head_tokens)
             kind = _suffix_kind(head + suffix) if suffix == "理财" else SUFFIX_KINDS[suffix]  # 度小满理财: no firm
+            while suffix == "理财" and not kind and len(head_tokens) > 1:  # 买到 招银 理财: the bank's arm
+                first += len(head_tokens.pop(0)[0])
+                head = "".join(w for w, _ in head_tokens)
+                kind = _suffix_kind(head + suffix)
             if head and kind and self._name_like_head(head_tokens, strong, unit):
                 self.add(para, first, head + suffix, kind, f"a name ending in {suffix}")
 
@@ -315,9 +330,10 @@ class _Finder:
         for match in APP_WORDS.finditer(text):
             before = text[max(0, match.start() - 12) : match.start()]
             owner = next((f for f in _longest_first() if before.endswith(f)), "")
-            if owner and dictionary()[owner].kind in ("bank", "company", "group", "organisation"):
-                at = match.start() - len(owner)
-                self.add(para, at, text[at : match.end()].replace(" ", ""), "app", "an organisation's app")
+            if owner and dictionary()[owner].kind in ("bank", "company", "group", "organisation", "product"):
+                at = match.start() - len(owner)  # 招商银行App; 某某币App, a product's own app
+                reason = "a product's app" if dictionary()[owner].kind == "product" else "an organisation's app"
+                self.add(para, at, text[at : match.end()].replace(" ", ""), "app", reason)
                 continue
             tokens = _tokens(before[-8:])
             if not tokens or tokens[-1][1] not in NAME_FLAGS or not ("\u3400" <= tokens[-1][0][-1] <= "\u9fff"):
@@ -332,6 +348,14 @@ class _Finder:
                 and "\u4e00" <= prior[0] <= "\u9fff"
             ):
                 name = tokens[-2][0] + name  # 掌上 生活
+            joined = name != tokens[-1][0]
+            if (not joined and name in APP_FUNCTIONS) or (joined and prior in APP_DESCRIPTORS):
+                continue  # 记账App, 老牌记账App: words that describe an app do not name it
+            brand = next((f for f in _longest_first() if before[: len(before) - len(name)].endswith(f)), "")
+            if brand and len(brand) >= 2 and dictionary()[brand].kind in ("bank", "company", "group"):
+                at = match.start() - len(name) - len(brand)  # 某行 + 口袋银行 App: the maker's brand opens it
+                self.add(para, at, text[at : match.end()].replace(" ", ""), "app", "an app under its maker's brand")
+                continue
             if (
                 name not in LEADING
                 and not name.endswith(("类", "型", "式"))
@@ -418,10 +442,25 @@ def find_names(paragraphs: list[tuple[str, str]]) -> list[Name]:
     _merge_dictionary_forms(entities)
     _merge_short_forms(entities, texts)
     _drop_nested(entities, texts)  # 南岭基金 only inside 南岭基金销售, a short form found just now
+    _name_apps_by_product(entities)
     find_parents(entities, texts)
     fold_bare_brands(entities, texts, _merge)  # 众安 for 众安在线财产保险（下称“众安保险”）
     ordered = sorted(entities.values(), key=lambda e: e.first)
     return [Name(e.name, e.kind, e.reason, e.aliases, e.parent) for e in ordered]
+
+
+def _name_apps_by_product(entities: dict[str, Entity]) -> None:
+    """A product's app (某贷APP) is the product itself when the text never names the product
+    alone: the app takes the product's name, its form with APP an alias."""
+    for key in list(entities):
+        entity = entities[key]
+        if entity.reason != "a product's app":
+            continue
+        product = next((f for f in _longest_first() if key.startswith(f) and len(f) < len(key)), "")
+        if product and product not in entities:
+            entity.aliases.append(entity.name)
+            entity.name = product
+            entities[product] = entities.pop(key)
 
 
 def _merge(entities: dict[str, Entity], keep: str, other: str) -> None:
