@@ -81,3 +81,37 @@ def test_apps_of_a_product_of_a_brand_and_described_apps() -> None:
 
 def test_a_wealth_arm_named_by_its_banks_abbreviation() -> None:
     assert named("可以买到招银理财等公司的产品。")["招银理财"].kind == "company"
+
+
+def test_a_quoted_handle_after_user_is_a_person_a_quoted_phrase_is_not() -> None:
+    names = named("精选回答 · 用户“北港存钱罐”（会计）", "网友“阿宁在路上”表示同意。", "缺的是用户“离不开”的理由。")
+    assert names["北港存钱罐"].kind == "person" and names["阿宁在路上"].kind == "person"
+    assert "离不开" not in names
+
+
+def test_a_quoted_system_or_a_quote_before_an_assistant_is_a_product() -> None:
+    names = named("该行的“青鸾系统”已上线，客服用上了“听涛”理财助手。", "我们的“风控系统”还在改。")
+    assert names["青鸾系统"].kind == "product" and names["听涛"].kind == "product"
+    assert "风控系统" not in names
+
+
+def test_a_chinese_name_with_its_latin_name_in_brackets() -> None:
+    names = named("海外方面，多边跨境清算网（mLink）已有十家机构参与。", "月活跃用户（MAU）下降。")
+    assert names["多边跨境清算网"].aliases == ["mLink"]
+    assert len(names) == 1
+
+
+def test_a_list_pieces_items_name_their_topic_before_the_colon() -> None:
+    names = named(
+        "盘点｜三款好用的记账App",
+        "1. 松鼠记账：界面简洁",
+        "松鼠记账的记账速度很快。",
+        "2. 费率：都不高",
+        "费率差别不大。",
+    )
+    assert names["松鼠记账"].kind == "app" and "费率" not in names
+    assert not named("三个问题", "1. 松鼠记账：界面简洁", "松鼠记账的记账速度很快。")
+
+
+def test_a_media_contact_is_a_person() -> None:
+    assert named("媒体联系：韦思远 电话：010-0000-0000")["韦思远"].kind == "person"

@@ -108,7 +108,25 @@ NAME_FLAGS = {"s", "nr", "nrt", "nrfg", "ns", "nt", "nz", "n", "j", "eng", "x", 
 PRODUCT_ENDINGS = ("贷", "宝", "呗", "付", "通", "花", "条", "借", "钱包", "卡", "分", "险", "保", "金")
 # A quoted name the text calls a product by the words around it: 百万医疗险“尊享e生”系列, 推出了「基金组合」.
 PRODUCT_BEFORE = re.compile(r"(?:(?:推出|上线|发布|旗下)(?:了|的)?|产品|品牌|平台|模型|系统|工具|应用|[^保]险)$")
-QUOTE_AFTER = re.compile(r"(?:系列|品牌|小程序)")
+QUOTE_AFTER = re.compile(r"(?:系列|品牌|小程序|[\u4e00-\u9fff]{0,2}(?:助手|系统|引擎|机器人|大脑))")
+# A quoted name ending in what a product is (“某某系统”, “某某助手”): a product when its head is no common word.
+SYSTEM_ENDINGS = ("系统", "助手", "大脑", "引擎", "机器人", "平台")
+# Before a quoted handle (用户“某某”, 网友“某某”): a person writing under a name of their own.
+HANDLE_BEFORE = re.compile(r"(?:用户|网友|博主|答主|楼主|昵称为?|账号|ID为?)[:：]?$")
+# …and after it, where a handle ends: the line, a bracket, a separator, or what the person did (的回答, 表示).
+HANDLE_AFTER = re.compile(
+    r"\s*(?:$|[（(·|｜：:，,。]|的?(?:回答|提问|帖子|评论|留言|回复|分享)|表示|说|称|写道|认为|发帖|提到|指出)"
+)
+# A Latin name in brackets after a Chinese one: 某某桥（mBridge）. One word, not all capitals
+# (月活跃用户（MAU） is a term).
+LATIN_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,16})[（(]([A-Za-z][a-z0-9]*[A-Z]?[A-Za-z0-9]*)[)）]")
+# A list piece's title counts the names it goes through: 五款理财App, 十家银行.
+LIST_TITLE = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十]+)(?:款|家|个|只)[^，。；]{0,14}?(App|APP|app|应用|平台|产品|银行|公司|券商|基金)"
+)
+LIST_ITEM = re.compile(
+    r"^\s*(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])\s*([^：:，,。；;“”]{2,10})[：:]"
+)
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\s，,。；;：:！？!?、（）()]{2,10})[”\"」』]")
 # What an app does and how it ranks: 记账App, 老牌理财App describe apps, they do not name them.
 APP_FUNCTIONS = _words(

@@ -29,12 +29,17 @@ from fintech_tui.draft.lexicon_zh import (
     DESCRIPTOR_ENDINGS,
     FIELD_WORDS,
     GENERIC,
+    HANDLE_AFTER,
+    HANDLE_BEFORE,
     ITEM_STOP,
     JARGON,
+    LATIN_BRACKET,
     LATIN_RUN,
     LEADING,
     LEGAL_SUFFIXES,
+    LIST_ITEM,
     LIST_JOIN,
+    LIST_TITLE,
     NAME_FLAGS,
     NOT_SUFFIXES,
     PAGE_INFO,
@@ -50,6 +55,7 @@ from fintech_tui.draft.lexicon_zh import (
     STATED,
     SUFFIX_KINDS,
     SURNAMES,
+    SYSTEM_ENDINGS,
     TITLED,
     _compiled,
     _ends_in_title,
@@ -106,6 +112,8 @@ class _Finder:
             self._quoted(para, text)
             self._apps(para, text)
             self._latin(para, text)
+            self._latin_bracket(para, text)
+            self._list_item(para, text)
             self._new_words(para, tokens)
         self._listed()
 
@@ -244,7 +252,7 @@ class _Finder:
             while k >= 0 and tokens[k][0].strip(" ：:|｜·") == "":
                 k -= 1  # 作者：李明
             before = tokens[k][0] if k >= 0 else ""
-            titled = _ends_in_title(before) or before in ("文", "撰文", "编辑")
+            titled = _ends_in_title(before) or before in ("文", "撰文", "编辑", "联系人", "联系", "媒体联系")
             if titled and len(word) == 1 and word in SURNAMES and i + 1 < len(tokens):
                 given = tokens[i + 1][0]
                 if 1 <= len(given) <= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in given):
@@ -305,6 +313,15 @@ class _Finder:
         for match in QUOTED.finditer(text):
             inner = match.group(1)
             before = text[max(0, match.start() - 6) : match.start()]
+            if HANDLE_BEFORE.search(before) and HANDLE_AFTER.match(text, match.end()) and inner not in dictionary():
+                self.add(para, match.start(1), inner, "person", "a user's handle in quotes", named=True)
+                continue
+            system = next((e for e in SYSTEM_ENDINGS if inner.endswith(e) and len(inner) > len(e) + 1), "")
+            if system and inner not in dictionary() and not _generic(inner):
+                head = inner[: -len(system)]
+                if head not in GENERIC and _frequency(head) < 500 and not re.search(r"\d", head):
+                    self.add(para, match.start(1), inner, "product", "a quoted system or assistant", named=True)
+                    continue
             app = bool(APP_WORDS.match(text, match.end())) or text.startswith("平台", match.end())
             named = bool(PRODUCT_BEFORE.search(before) or QUOTE_AFTER.match(text, match.end()))
             product = inner.endswith(PRODUCT_ENDINGS) or app or named
@@ -373,6 +390,39 @@ class _Finder:
             if len(name) >= 2 and name.lower() not in JARGON and not short_caps and not name[:1].isdigit():
                 app = bool(APP_WORDS.match(text, match.start() + len(name)))
                 self.add(para, match.start(), name, "app" if app else "company", "a Latin-script name")
+
+    def _latin_bracket(self, para: int, text: str) -> None:
+        """A Chinese name with its Latin one in brackets (某某桥（mBridge）): the words before the
+        bracket back to a clause opening are the name."""
+        for match in LATIN_BRACKET.finditer(text):
+            latin = match.group(2)
+            if latin.isupper() or latin.lower() in JARGON or len(latin) < 3:
+                continue
+            phrase, cut = match.group(1), 0
+            for word, flag, start in _tokens(phrase):
+                if word in LEADING or word in FIELD_WORDS or flag in ("p", "c", "uj", "ul"):
+                    cut = start + len(word)
+            name = phrase[cut:]
+            if len(name) >= 2 and not _generic(name) and name not in GENERIC:
+                kind = _suffix_kind(name) or "product"
+                self.add(para, match.start(1) + cut, name, kind, "a name given with its Latin form")
+
+    def _list_item(self, para: int, text: str) -> None:
+        """In a list piece (its title counts names: 五款理财App), an item's heading names its topic
+        before the colon (3. 某某记账：…) when the item's text names it again."""
+        title = LIST_TITLE.search(self.texts[0]) if self.texts else None
+        item = LIST_ITEM.match(text)
+        if not (title and item and para + 1 < len(self.texts)):
+            return
+        name = item.group(1).strip()
+        if name not in self.texts[para + 1] or name in GENERIC or name in LEADING or _generic(name):
+            return
+        tokens = _tokens(name)
+        if len(tokens) == 1 and _frequency(name) > 0 and name not in dictionary():
+            return  # 费率：…, 监管：…: a common word heads the item, not a name
+        app = title.group(1).lower() in ("app", "应用") or bool(APP_WORDS.search(name))
+        kind = "app" if app and not _suffix_kind(name) else (_suffix_kind(name) or "product")
+        self.add(para, item.start(1), name, kind, "the name a list item is about")
 
     def _new_words(self, para: int, tokens: tuple[tuple[str, str, int], ...]) -> None:
         """An organisation jieba tags (nt) or a proper noun its dictionary has never seen, said twice."""
