@@ -115,3 +115,51 @@ def test_a_list_pieces_items_name_their_topic_before_the_colon() -> None:
 
 def test_a_media_contact_is_a_person() -> None:
     assert named("媒体联系：韦思远 电话：010-0000-0000")["韦思远"].kind == "person"
+
+
+def written(text: str) -> dict[str, tuple[object, str]]:
+    from fintech_tui.draft.figures import find_figures
+
+    return {f.as_written: (f.value, f.unit) for f in find_figures(text)}
+
+
+def test_numbers_that_are_no_figures() -> None:
+    assert written("02｜费率之争") == {}
+    assert written("某平台上线三周年") == {}
+    assert written("七日年化收益率为1.5%") == {"1.5%": (1.5, "%")}
+    assert written("头部三家公司拿走了大部分利润") == {}
+    assert written("咨询电话：010-1234-5678，传真0755-12345678，手机13912345678") == {}
+
+
+def test_a_count_of_products_that_only_refers_to_them() -> None:
+    assert written("我们比较了四款记账App") == {}
+    assert written("平台上线了超过十款理财产品")["十款"] == (10, "products")
+
+
+def test_counts_take_the_unit_of_the_noun_they_count() -> None:
+    assert written("试点覆盖17个省份")["17个"] == (17, "provinces")
+    assert written("累计开立电子钱包约3亿个")["3亿个"] == (300000000, "wallets")
+    assert written("存在挪用资金等5项违法违规行为")["5项"] == (5, "violations")
+    assert written("这款App的下载量超过2亿次")["2亿次"] == (200000000, "downloads")
+    assert written("账单可以分6期还款")["6期"] == (6, "installments")
+
+
+def test_a_month_range_is_a_period_and_quarters_of_this_year_are_periods() -> None:
+    from fintech_tui.draft.figures import find_periods
+
+    text = "2026年1-6月，本季度收入增长，上季度末为3亿元"
+    assert [text[a:b] for a, b in find_periods(text)] == ["2026年1-6月", "本季度", "上季度末"]
+    assert written(text) == {"3亿元": (300000000, "yuan")}
+
+
+def test_a_tables_column_heading_gives_the_unit_and_scale_of_its_numbers() -> None:
+    from fintech_tui.draft.figures import find_figures
+
+    table = (
+        "| 机构 | 贷款余额（亿元） | 不良率 || --- | ---: | ---: |"
+        "| 甲消费金融 | 1,200 | 1.5% || 乙消费金融 | 80.5 | 2.0% |"
+    )
+    found = {f.as_written: f for f in find_figures(table)}
+    assert (found["1,200"].value, found["1,200"].unit, found["1,200"].metric) == (120000000000, "yuan", "贷款余额")
+    assert found["80.5"].value == 8050000000
+    assert (found["2.0%"].value, found["2.0%"].metric) == (2.0, "不良率")

@@ -24,6 +24,7 @@ SEGMENT = re.compile(r"[；;。！？!?]")  # a Chinese sentence's parts between
 CLAUSE = re.compile(r"[，,；;：:]|\s[-–—]\s")
 SENTENCE = re.compile(
     r"[。！？!?]|(?<=[a-z0-9%)”\"])(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?=\s|$)"
+    r"|\|(?=\s*\|)"  # a table's row ends where the next begins ("…| |…" or "…||…")
 )  # "Lumen & Co. added …" goes on
 # A back reference and the kinds of entity it can stand for ("" : any kind).
 BACK_REFERENCES: dict[str, tuple[str, ...]] = {
