@@ -163,3 +163,36 @@ def test_a_tables_column_heading_gives_the_unit_and_scale_of_its_numbers() -> No
     assert (found["1,200"].value, found["1,200"].unit, found["1,200"].metric) == (120000000000, "yuan", "贷款余额")
     assert found["80.5"].value == 8050000000
     assert (found["2.0%"].value, found["2.0%"].metric) == (2.0, "不良率")
+
+
+def test_a_transcripts_speakers_are_people_and_not_the_subject_of_their_figures() -> None:
+    from fintech_tui.draft.mentions import Mentions, Reader
+
+    lines = (
+        "主持人开场",
+        "苗晓禾：欢迎收听。",
+        "范一舟：谢谢。去年全行业的保费大约是800亿元。",
+        "苗晓禾：再见。",
+    )
+    names = named(*lines)
+    assert names["苗晓禾"].kind == "person" and names["范一舟"].kind == "person"
+    assert "主持人开场" not in names
+    reader = Reader(Mentions(list(names.values())))
+    text = lines[2]
+    assert reader.subject(text, reader.paragraph(text), text.index("800")) == ""
+
+
+def test_hedges_of_spoken_figures_and_a_rate_per_year() -> None:
+    assert {f.as_written: f.hedge for f in _found("保费大约是900亿元，单价只要300元出头")} == {
+        "900亿元": "estimate",
+        "300元": "estimate",
+    }
+    assert _found("目标是明年把占比提高到40%")[0].hedge == "prediction"
+    assert [f.as_written for f in _found("有的产品一年保费只要99元")] == ["99元"]
+    assert [f.as_written for f in _found("贷款期限为一年")] == ["一年"]
+
+
+def _found(text: str):  # type: ignore[no-untyped-def]
+    from fintech_tui.draft.figures import find_figures
+
+    return find_figures(text)

@@ -137,12 +137,12 @@ PER = {"百分之": "%", "千分之": "‰"}  # 百分之三十 is 30 %, 千分�
 LIST_MARK = re.compile(r"\s*[.．、)）]")
 # Words before a figure that make it approximate (约, 近, 超过, 逾), and after it (左右, 以上, 多).
 APPROX_BEFORE = re.compile(
-    r"(?:约|大约|大概|近|将近|接近|超过|超|逾|多达|不足|不到|上下|至少)(?:为|达到?|至|到|了|在|有)?\s*$"
+    r"(?:约|大约|大概|近|将近|接近|超过|超|逾|多达|不足|不到|上下|至少)(?:为|是|达到?|至|到|了|在|有)?\s*$"
 )
-APPROX_AFTER = ("以上", "以下", "左右", "上下", "多", "余")
+APPROX_AFTER = ("以上", "以下", "左右", "上下", "多", "余", "出头")
 ESTIMATED = re.compile(r"据估计|据估算|估计|估算|粗略计算|据测算|测算")
 PREDICTED = re.compile(
-    r"预计|预期|预测|(?<![托财管])计划(?=在|于|未来|明年|今年|年内|到|将|把)|力争|将(?:会|要)?(?:相应)?(?:达到|达|超过|突破|增至|增长|降至|下降|提升|提高|升至|减少|扩大|回落|保持"
+    r"预计|预期|预测|目标(?:是|为)|(?<![托财管])计划(?=在|于|未来|明年|今年|年内|到|将|把)|力争|将(?:会|要)?(?:相应)?(?:达到|达|超过|突破|增至|增长|降至|下降|提升|提高|升至|减少|扩大|回落|保持"
     r"|维持|占|变动|把|使|让)"
 )
 POSSIBLE = re.compile(r"可能|或许|也许|或将|有望|不排除|若(?!干)|如果|假如|假设|一旦")
@@ -294,8 +294,15 @@ def _cells(text: str, left: int, right: int) -> list[tuple[int, int]]:
 QUANTITY_BEFORE = re.compile(r"(?:超过|共有?|达到?|累计|新增|多达|近|约|逾|上线了?|有)\s*$")
 
 
+PER_ONE = frozenset({"一年", "一天", "一个月", "一周", "一次", "一笔", "一单", "每年", "每月"})
+
+
 def _referring(text: str, figure: Found) -> bool:
-    """A count of products that only refers to them (两款产品, 挑选了五款App): no figure."""
+    """A count of products that only refers to them (两款产品, 挑选了五款App), or "one year" that is
+    the span a rate is given for (一年保费只要200元): no figure."""
+    if figure.as_written in PER_ONE:
+        stop = CLAUSE_STOP.search(text, figure.end, figure.end + NEAR)
+        return FIGURE.search(text[figure.end : stop.start() if stop else figure.end + NEAR]) is not None
     if not figure.as_written.endswith("款") or figure.value is None:
         return False
     return not QUANTITY_BEFORE.search(text, max(0, figure.start - 4), figure.start)

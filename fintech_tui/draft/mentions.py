@@ -118,6 +118,8 @@ class Mentions:
             speaker = bool(says) and (
                 self.kinds.get(name) == "person" or bool(says and SPOKESPERSON.search(says.group()))
             )
+            turn = self.kinds.get(name) == "person" and not text[: match.start()].strip()
+            speaker = speaker or (turn and text.startswith(("：", ":"), match.end()))  # 严立：… opens a turn
             found.append(Mention(match.start(), match.end(), name, source, speaker))
         return found
 

@@ -52,6 +52,7 @@ from fintech_tui.draft.lexicon_zh import (
     QUOTED,
     RARE_SURNAMES,
     SAYS,
+    SPEAKER_TURN,
     STATED,
     SUFFIX_KINDS,
     SURNAMES,
@@ -115,6 +116,7 @@ class _Finder:
             self._latin_bracket(para, text)
             self._list_item(para, text)
             self._new_words(para, tokens)
+        self._speakers()
         self._listed()
 
     def _known(self, para: int, text: str, cuts: set[int]) -> None:
@@ -423,6 +425,18 @@ class _Finder:
         app = title.group(1).lower() in ("app", "应用") or bool(APP_WORDS.search(name))
         kind = "app" if app and not _suffix_kind(name) else (_suffix_kind(name) or "product")
         self.add(para, item.start(1), name, kind, "the name a list item is about")
+
+    def _speakers(self) -> None:
+        """A transcript's speakers: personal names and a colon opening paragraphs (唐某：…), three
+        turns or more in the text; a common word (周一：) is no name."""
+        turns: list[tuple[int, str]] = []
+        for para, text in enumerate(self.texts):
+            match = SPEAKER_TURN.match(text)
+            if match and PERSON_NAME.fullmatch(match.group(1)) and _frequency(match.group(1)) < 50:
+                turns.append((para, match.group(1)))
+        if len(turns) >= 3:
+            for para, name in turns:
+                self.add(para, 0, name, "person", "a speaker's turn in a transcript", named=True)
 
     def _new_words(self, para: int, tokens: tuple[tuple[str, str, int], ...]) -> None:
         """An organisation jieba tags (nt) or a proper noun its dictionary has never seen, said twice."""
