@@ -196,3 +196,47 @@ def _found(text: str):  # type: ignore[no-untyped-def]
     from fintech_tui.draft.figures import find_figures
 
     return find_figures(text)
+
+
+def _claims(*lines: str) -> dict[str, tuple[str, str]]:
+    from fintech_tui.draft.arguments import draft_arguments
+    from fintech_tui.draft.mentions import Mentions
+
+    blocks = [Block(line) for line in lines]
+    ids = [f"p{i}" for i in range(len(blocks))]
+    found = draft_arguments(blocks, ids, frame_of(blocks), Mentions([]), {})
+    return {a["evidence"][0]["quote"]: (a["role"], a.get("relation", "")) for a in found}
+
+
+def test_an_answers_first_sentence_is_a_point_a_question_or_greeting_is_not() -> None:
+    claims = _claims(
+        "访谈：某行的打法",
+        "来源：某刊 | 2026年1月1日",
+        "我认为这一年变化很大。",
+        "问：你们靠什么增长？",
+        "答：靠渠道下沉。我们在县城开了很多网点。",
+        "钟明远：大家好。今天聊聊渠道。",
+        "为什么会这样？原因有很多，需要慢慢说清楚。",
+    )
+    assert claims["答：靠渠道下沉。"] == ("point", "supports")
+    assert "问：你们靠什么增长？" not in claims and "钟明远：大家好。" not in claims
+    assert "为什么会这样？" not in claims
+
+
+def test_a_reason_inside_a_sentence_and_a_possibility_are_claims() -> None:
+    claims = _claims(
+        "某题目",
+        "我认为这一年变化很大。",
+        "费率下调未必是坏事，因为更多商户愿意接入了。",
+        "明年的增速可能会放缓一些。",
+    )
+    assert claims["因为更多商户愿意接入了。"] == ("reason", "supports")
+    assert claims["明年的增速可能会放缓一些。"] == ("observation", "elaborates")
+
+
+def test_an_editors_note_and_a_period_line_are_no_headings() -> None:
+    from fintech_tui.draft.outline import heading_of
+
+    assert heading_of(Block("（本文据录音整理，未经本人审阅）")) is None
+    assert heading_of(Block("第二季度单季")) is None and heading_of(Block("2026年1-6月")) is None
+    assert heading_of(Block("第二季度的看点")) is not None
