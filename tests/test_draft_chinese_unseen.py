@@ -240,3 +240,11 @@ def test_an_editors_note_and_a_period_line_are_no_headings() -> None:
     assert heading_of(Block("（本文据录音整理，未经本人审阅）")) is None
     assert heading_of(Block("第二季度单季")) is None and heading_of(Block("2026年1-6月")) is None
     assert heading_of(Block("第二季度的看点")) is not None
+
+
+def test_terms_of_lending_payments_and_supervision_are_glossary_candidates() -> None:
+    from fintech_tui.draft.glossary import draft_glossary
+
+    text = "该行要求受托支付，并对委外催收实行双罚制；这款医疗险的免赔额为1万元，资产质量稳定。"
+    terms = [t["term"] for t in draft_glossary([("p1", text)], set())]
+    assert terms == ["受托支付", "委外催收", "双罚制", "免赔额"]
