@@ -248,3 +248,12 @@ def test_terms_of_lending_payments_and_supervision_are_glossary_candidates() -> 
     text = "该行要求受托支付，并对委外催收实行双罚制；这款医疗险的免赔额为1万元，资产质量稳定。"
     terms = [t["term"] for t in draft_glossary([("p1", text)], set())]
     assert terms == ["受托支付", "委外催收", "双罚制", "免赔额"]
+
+
+def test_an_as_phrase_and_a_speakers_own_product_set_the_parent() -> None:
+    names = named(
+        "作为云杉控股集团旗下的城商行，云杉银行股份有限公司（以下简称“云杉银行”）今年增长较快。",
+        "答：我们的“松针”平台已经接入三千家商户，云杉银行还在扩大投放。",
+    )
+    assert names["云杉银行股份有限公司"].parent == "云杉控股集团"
+    assert names["松针"].parent == "云杉银行股份有限公司"

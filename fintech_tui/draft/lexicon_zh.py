@@ -37,6 +37,7 @@ SUFFIX_KINDS = {
     "银行": "bank",
     "集团股份有限公司": "group",
     "集团有限公司": "group",
+    "控股集团": "group",  # 某某控股集团: the holding group's whole suffix (控股 alone is a common word)
     "集团": "group",
     "控股": "group",
     "公司": "company",
