@@ -257,3 +257,19 @@ def test_an_as_phrase_and_a_speakers_own_product_set_the_parent() -> None:
     )
     assert names["云杉银行股份有限公司"].parent == "云杉控股集团"
     assert names["松针"].parent == "云杉银行股份有限公司"
+
+
+def test_a_paragraph_naming_nobody_is_about_the_firm_the_title_names() -> None:
+    from fintech_tui.draft.mentions import Mentions, Reader
+
+    lines = ("云杉银行半年报：存款稳住了", "上半年存款余额为3,000亿元。", "全国银行业的存款增速约为6%。")
+    names = list(named(*lines).values())
+    reader = Reader(Mentions(names))
+    subjects = []
+    for text in lines:
+        found = reader.paragraph(text)
+        digits = [i for i, ch in enumerate(text) if ch.isdigit()]
+        if digits:
+            subjects.append(reader.subject(text, found, digits[0]))
+        reader.seen(found, text)
+    assert subjects == ["云杉银行", ""]  # the market's figure keeps no subject
