@@ -381,6 +381,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gaps.title": ("Gap report — {count} findings", "缺口报告 — {count} 项"),
     "gaps.only": ("{strategy}: only {owner}", "{strategy}：仅{owner}"),
     "gaps.peers": ("; other {kind}s to compare: {names}", "；可比较的其他{kind}：{names}"),
+    "gaps.heading": ("{heading} ({count})", "{heading}（{count}）"),
     "gaps.subtitle": ("enter: open the item · esc: back", "enter：打开条目 · esc：返回"),
     "evidence.subtitle": ("enter: show in the source · esc: back", "enter：在原文中显示 · esc：返回"),
     "problems.heading": (

@@ -22,10 +22,14 @@ from fintech_tui.draft.reading import read_article  # noqa: E402
 
 EVAL = ROOT / "benchmarks" / "draft_eval"
 TRUTHS = sorted((EVAL / "truth").glob("*.yaml"))
+SEALED = ROOT / "benchmarks" / "draft_eval_sealed"
+SEALED_TRUTHS = sorted((SEALED / "truth").glob("*.yaml"))
 
 
 def article_of(truth: Path) -> Path:
-    return next(p for p in (EVAL / "articles").glob(truth.stem + ".*") if p.suffix in (".txt", ".md"))
+    """The article beside a truth file: truth/<stem>.yaml belongs to articles/<stem>.txt or .md."""
+    folder = truth.parent.parent / "articles"
+    return next(p for p in folder.glob(truth.stem + ".*") if p.suffix in (".txt", ".md"))
 
 
 def test_the_set_has_both_languages() -> None:
@@ -33,8 +37,8 @@ def test_the_set_has_both_languages() -> None:
     assert languages == {"zh", "en"}
 
 
-@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.stem)
-def test_every_truth_quotes_its_article_verbatim(truth_path: Path) -> None:
+def quote_problems(truth_path: Path) -> list[str]:
+    """Every quoted snippet, name, heading and term of a truth file, as found (or not) in its article."""
     truth = read_truth(truth_path)
     paragraphs = [block.text for block in read_article(article_of(truth_path))]
     whole = "\n".join(paragraphs)
@@ -57,7 +61,41 @@ def test_every_truth_quotes_its_article_verbatim(truth_path: Path) -> None:
             problems.append(f"parent {entity['parent']!r} is no entity's name")
     problems += [f"heading not in the article: {h['title']}" for h in truth["outline"] if h["title"] not in whole]
     problems += [f"term not in the article: {t}" for t in truth.get("glossary") or [] if t not in whole]
+    return problems
+
+
+@pytest.mark.parametrize("truth_path", TRUTHS, ids=lambda p: p.stem)
+def test_every_truth_quotes_its_article_verbatim(truth_path: Path) -> None:
+    problems = quote_problems(truth_path)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("truth_path", SEALED_TRUTHS, ids=lambda p: p.stem)
+def test_every_sealed_truth_parses_and_quotes_its_article_verbatim(truth_path: Path) -> None:
+    """The sealed set is scored once, at the end of a round: a misquote found then would spend it for nothing."""
+    problems = quote_problems(truth_path) + vocabulary_problems(read_truth(truth_path))
+    assert not problems, "\n".join(problems)
+
+
+KINDS = {"company", "group", "bank", "product", "app", "organisation", "person"}
+HEDGES = {None, "estimate", "prediction", "opinion", "possibility"}
+ROLES = {"thesis", "point", "reason", "conclusion", "qualification", "observation"}
+RELATIONS = {None, "supports", "opposes", "elaborates"}
+
+
+def vocabulary_problems(truth: dict[str, Any]) -> list[str]:
+    """Words outside the format's short lists: a misspelt hedge or kind would be scored as simply wrong."""
+    problems = [f"kind {e['kind']!r} of {e['name']}" for e in truth["entities"] if e["kind"] not in KINDS]
+    for figure in truth["figures"]:
+        if figure.get("hedge") not in HEDGES:
+            problems.append(f"hedge {figure.get('hedge')!r} at {figure['context']}")
+        value = figure.get("value")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            problems.append(f"value {value!r} is no number at {figure['context']}")
+    for claim in truth["claims"]:
+        if claim.get("role") not in ROLES or claim.get("relation") not in RELATIONS or claim.get("hedge") not in HEDGES:
+            problems.append(f"role, relation or hedge outside the format at {claim['context']}")
+    return problems
 
 
 def test_smoke_run_reports_every_field_as_shares() -> None:

@@ -65,9 +65,11 @@ MARKERS_EN = {
 EXAMPLE_ZH = re.compile(r"^以.{1,20}?为例")
 THESIS_ZH = re.compile(r"先说结论|总之|答案是|一句话")
 # Chinese: the author's own judgement in the first paragraphs states the thesis (我认为, 我的判断是).
-JUDGEMENT_ZH = re.compile(r"我认为|我的判断是|我们认为|笔者认为|在我看来")
+JUDGEMENT_ZH = re.compile(r"我认为|我的判断是|我们认为|笔者认为|在我看来|我觉得|我的看法是|我的观点是")
 # Chinese: a lead sentence reporting an event (X披露年报) is news, not the thesis.
-EVENT_ZH = re.compile(r"(?:披露|发布|公布|宣布)(?:了)?[^，。]{0,12}(?:报告|年报|半年报|业绩|数据|信息|情况|公告)")
+EVENT_ZH = re.compile(
+    r"(?:披露|发布|公布|宣布|通报|公示|召开|举行)(?:了)?[^，。]{0,12}(?:报告|年报|半年报|业绩|数据|信息|情况|公告)"
+)
 # Chinese: a heading naming a section rather than saying something (投资要点, 风险提示, 规模与客户) is no point.
 LABEL_ZH = re.compile(r"(?:要点|提示|估值|展望|判断|背景|总结|结语|引言|附录|概况|点评|建议)$")
 THESIS_EN = re.compile(r"\b(?:In short|The answer|The bottom line|In a word|Put simply)\b", re.IGNORECASE)
@@ -75,8 +77,8 @@ HEDGES = (
     (
         "opinion",
         re.compile(
-            r"我认为|笔者认为|我们认为|在我看来|\bI (?:think|believe|estimate|expect)\b|\bwe believe\b|\bin my view\b"
-            r"|\bmy view is\b",
+            r"我认为|笔者认为|我们认为|在我看来|我觉得|\bI (?:think|believe|estimate|expect)\b|\bwe believe\b"
+            r"|\bin my view\b|\bmy view is\b",
             re.I,
         ),
     ),
@@ -223,7 +225,7 @@ def draft_arguments(
                 continue
         found = sentences(block.text, chinese)
         for number, (_, whole) in enumerate(found):
-            parts = [(whole, None)] if chinese else _english_parts(whole)
+            parts = _chinese_parts(whole) if chinese else _english_parts(whole)
             for part, (sentence, inside) in enumerate(parts):
                 if i == thesis_at[0] and sentence == quote:
                     continue
@@ -248,6 +250,8 @@ def _claim_of(skeleton: _Skeleton, para: str, sentence: str, point: str, chinese
         skeleton.add(marker.role, para, sentence, point, marker.relation)
     elif hedge_of(sentence) in ("opinion", "prediction") and not (speech and not chinese):
         skeleton.add("reason", para, sentence, point, "supports")  # the author's own judgement
+    elif chinese and hedge_of(sentence) == "possibility" and not sentence.endswith(("？", "?")):
+        skeleton.add("observation", para, sentence, point, "elaborates")  # 可能…: a hedged claim
     elif (
         _attributed(sentence, chinese)
         or (speech and skeleton.concerns(sentence) and len(FIGURE_LIKE.findall(sentence)) < REPORTING)
@@ -260,14 +264,41 @@ def _claim_of(skeleton: _Skeleton, para: str, sentence: str, point: str, chinese
 
 def _topic_sentence(sentence: str) -> bool:
     """A short Chinese sentence opening a paragraph, with no figure, states what the paragraph
-    goes on to show (证券业务量价齐升。监管环境也在变化。)."""
-    body = sentence.rstrip("。！？!?”」")
+    goes on to show (证券业务量价齐升。监管环境也在变化。); so does an answer's first sentence
+    after its turn label (答：靠数据。某某：合作大于竞争。), but not a question or a greeting."""
+    if sentence.endswith(("？", "?")):
+        return False
+    body = TURN_ZH.sub("", sentence, count=1).rstrip("。！？!?”」")
+    if GREETING_ZH.match(body):
+        return False
     return len(body) <= TOPIC_LENGTH and not FIGURE_LIKE.search(body) and "：" not in body
+
+
+# A turn's label opening an answer: 答：, 回复：, a speaker's name and a colon (two to four characters).
+TURN_ZH = re.compile(r"^(?:答|回答|回复|A|[\u4e00-\u9fff]{2,4})[：:]")
+GREETING_ZH = re.compile(r"(?:大家好|谢谢|感谢|欢迎|你好|您好|再见|好的)")
 
 
 FIGURE_LIKE = re.compile(r"\d+(?:[.,]\d+)*")
 TOPIC_LENGTH = 16  # characters: a topic sentence is short; a longer one already reports
 REPORTING = 2  # a sentence stating this many numbers reports data (Chime said it had 8.6 million …), not a claim
+
+
+# A marker opening a clause inside a Chinese sentence (…，因为…; …，但…): the clause is a claim of its own.
+INSIDE_ZH = (
+    (re.compile(r"[，,；;]\s*(?=(?:因为|由于)[^，。]{4})"), REASON),
+    (re.compile(r"[，,；;]\s*(?=(?:所以|因此|因而)[^，。]{4})"), CONCLUSION),
+)
+
+
+def _chinese_parts(sentence: str) -> list[tuple[str, tuple[str, str] | None]]:
+    """The sentence, then each clause a marker opens inside it (…，因为更多经营者被纳入…) as its own claim."""
+    parts: list[tuple[str, tuple[str, str] | None]] = [(sentence, None)]
+    for pattern, marker in INSIDE_ZH:
+        for match in pattern.finditer(sentence):
+            if match.end() > 6:  # not the sentence's own opening marker
+                parts.append((sentence[match.end() :], (marker.role, marker.relation)))
+    return parts
 
 
 def _english_parts(sentence: str) -> list[tuple[str, tuple[str, str] | None]]:

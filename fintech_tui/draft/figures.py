@@ -11,6 +11,7 @@ import functools
 import re
 from bisect import bisect_left
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 
 import cn2an  # the draft extra
 import msgspec
@@ -75,6 +76,7 @@ CANONICAL = {
     "套": "",
     "条": "",
     "部": "",
+    "期": "installments",  # 分12期还款 (a phase is 第二期, not counted)
 }
 UNITS = sorted(CANONICAL, key=len, reverse=True)  # longest first so 个百分点 wins over 个, 个月 over 月
 _UNIT = "|".join(re.escape(u) for u in UNITS)
@@ -88,10 +90,11 @@ PERIOD = re.compile(
     r"|\d{1,2}:\d{2}(?::\d{2})?"
     r"|\d{4}\s*[QH][1-4]|[QH][1-4]"
     rf"|(?:\d{{4}}|[{_CN}]{{4}}|[今去明前上本])年(?:度)?(?:第?[{_CN}1-4]季度末?|前三季度|[上下]半年|全年|年[末底初]|[末底初]|同期|以来"
+    r"|\d{1,2}\s*[-~～至到—–]\s*\d{1,2}月(?:份|末)?"
     rf"|(?:\d{{1,2}}|[{_CN}十]{{1,3}})月(?:份|末|底|初)?(?:\d{{1,2}}日)?)?"
     rf"|(?<![\d{_CN}个])(?:\d{{1,2}}|[{_CN}十]{{1,3}})月(?:份|末|底|初|中旬|上旬|下旬)?(?:\d{{1,2}}[日号])?"
     rf"|(?:第?[{_CN}1-4]|前三)季度末?|[上下]半年|年[末底初]|上年末|去年同期|上年同期"
-    r"|(?:全年|年内|目前|(?<![体表实出发])现在|如今|当前|眼下|本周|上周|本月|上月)"
+    r"|(?:全年|年内|目前|(?<![体表实出发])现在|如今|当前|眼下|本周|上周|本月|上月|本季度?末?|上季度?末?|本年度|上个月)"
     r"|(?:“[^”]{1,8}”|「[^」]{1,8}」)期间"
     rf"|(?:未来|过去|近|最近|此前|前)(?:\d+|[{_CN}十]{{1,3}})(?:年|个月|周|天)"
     rf"|(?:\d+|[{_CN}十]{{1,3}})(?:年|个月|周|天)(?:前|后|以来)"
@@ -110,6 +113,11 @@ NOT_FIGURES = re.compile(
     r"|[〔［\[]\d{4}[〕］\]]\s*第?\d+号"  # 金规〔2025〕47号: a document's number
     rf"|(?<![\d{_CN}十])一(?:天|日|分|刻|步|点)(?=都|也)"  # 一天都做不下去: an idiom
     r"|(?<![\d（(])\d{1,2}[）)](?=\s*[\u4e00-\u9fffA-Za-z])|[（(]\d{1,2}[）)]|[①-⑳]"
+    r"|^\s*\d{1,2}\s*[｜|丨]"  # 01｜规模: a section's number
+    rf"|(?:\d+|[{_CN}十]{{1,3}})周年"  # 五周年: an anniversary, not weeks
+    rf"|(?:\d+|[{_CN}十]{{1,3}})(?:天|日)(?=年化)"  # 七日年化收益率: a measure's name
+    rf"|头部(?:\d+|[{_CN}十]{{1,3}})(?:家|款|名)"  # 头部五家: the leaders, a rank
+    r"|(?<![\d.])(?:\d{3,4}[-－]\d{7,8}|\d{2,4}[-－]\d{3,4}[-－]\d{3,4}|1[3-9]\d{9}|400[-－]?\d{3}[-－]?\d{4})(?![\d.])"
 )
 _RANGE_JOIN = r"\s*[-~～—–至到]\s*"
 FIGURE = re.compile(
@@ -129,12 +137,12 @@ PER = {"百分之": "%", "千分之": "‰"}  # 百分之三十 is 30 %, 千分�
 LIST_MARK = re.compile(r"\s*[.．、)）]")
 # Words before a figure that make it approximate (约, 近, 超过, 逾), and after it (左右, 以上, 多).
 APPROX_BEFORE = re.compile(
-    r"(?:约|大约|大概|近|将近|接近|超过|超|逾|多达|不足|不到|上下|至少)(?:为|达到?|至|到|了|在|有)?\s*$"
+    r"(?:约|大约|大概|近|将近|接近|超过|超|逾|多达|不足|不到|上下|至少)(?:为|是|达到?|至|到|了|在|有)?\s*$"
 )
-APPROX_AFTER = ("以上", "以下", "左右", "上下", "多", "余")
+APPROX_AFTER = ("以上", "以下", "左右", "上下", "多", "余", "出头")
 ESTIMATED = re.compile(r"据估计|据估算|估计|估算|粗略计算|据测算|测算")
 PREDICTED = re.compile(
-    r"预计|预期|预测|(?<![托财管])计划(?=在|于|未来|明年|今年|年内|到|将|把)|力争|将(?:会|要)?(?:相应)?(?:达到|达|超过|突破|增至|增长|降至|下降|提升|提高|升至|减少|扩大|回落|保持"
+    r"预计|预期|预测|目标(?:是|为)|(?<![托财管])计划(?=在|于|未来|明年|今年|年内|到|将|把)|力争|将(?:会|要)?(?:相应)?(?:达到|达|超过|突破|增至|增长|降至|下降|提升|提高|升至|减少|扩大|回落|保持"
     r"|维持|占|变动|把|使|让)"
 )
 POSSIBLE = re.compile(r"可能|或许|也许|或将|有望|不排除|若(?!干)|如果|假如|假设|一旦")
@@ -163,6 +171,14 @@ COUNTED = (
     ("基金", "funds"),
     ("股票", "stocks"),
     ("订单", "orders"),
+    ("省份", "provinces"),
+    ("城市", "cities"),
+    ("钱包", "wallets"),
+    ("项目", "projects"),
+    ("违法违规行为", "violations"),
+    ("违规行为", "violations"),
+    ("下载", "downloads"),
+    ("会员", "members"),
 )
 GENERIC_COUNTS = {"", "items", "orders", "occurrences", "cards"}
 LISTED = re.compile(r"\s*(?:和|及|与|、|以及)\s*")
@@ -211,7 +227,7 @@ def find_figures(text: str) -> list[Found]:
         if taken.overlaps(match.start(), match.end()):
             continue
         figure = _read(match, text)
-        if figure is None:
+        if figure is None or _referring(text, figure):
             continue
         metric = _metric(text, figure.start, found[-1].metric if found else "")
         if found and JOINED.fullmatch(text[found[-1].end : figure.start]):
@@ -229,7 +245,67 @@ def find_figures(text: str) -> list[Found]:
             hedge = "estimate"  # 分别增长约9%和5%: the 约 before a list is for each of it
         period = _spread(text, figure, found, periods) or _period(text, figure.start, figure.end, periods)
         found.append(msgspec.structs.replace(figure, unit=unit, hedge=hedge, metric=metric, period=period))
-    return found
+    return _in_table(text, found) if text.lstrip().startswith("|") else found
+
+
+HEAD_UNIT = re.compile(rf"[（(]\s*(?P<scale>{_SCALE})?(?P<unit>{_UNIT})?\s*[)）]\s*$")
+
+
+def _in_table(text: str, found: list[Found]) -> list[Found]:
+    """A Markdown table's figures read by their column: its heading names the measure, and a unit
+    in brackets there (资产总额（亿元）) is the unit and scale of the bare numbers under it."""
+    breaks = [m.start() + 1 for m in re.finditer(r"\|\s*\|", text)]
+    rows = [_cells(text, a, b) for a, b in zip([0, *breaks], [*breaks, len(text)], strict=False)]
+    rows = [row for row in rows if row]
+    ruled = len(rows) > 1 and all(re.fullmatch(r"\s*:?-{2,}:?\s*", text[a:b]) for a, b in rows[1])
+    if not ruled:
+        return found
+    heads = [text[a:b].strip() for a, b in rows[0]]
+    read: list[Found] = []
+    for figure in found:
+        row = next((r for r in rows[2:] if r[0][0] <= figure.start < r[-1][1]), None)
+        column = next((i for i, (a, b) in enumerate(row or []) if a <= figure.start < b), 0)
+        if row is None or column == 0 or column >= len(heads):
+            read.append(figure)
+            continue
+        head = heads[column]
+        bracket = HEAD_UNIT.search(head)
+        metric = head[: bracket.start()].strip() if bracket else head
+        value, unit = figure.value, figure.unit
+        if bracket and not unit and value is not None and figure.as_written[-1:].isdigit():
+            scale = SCALES.get(bracket.group("scale") or "", Decimal(1))
+            value = _plain(Decimal(str(value)) * scale)
+            unit = _unit(bracket.group("unit") or "")
+        spans = find_periods(head)
+        period = head[spans[0][0] : spans[0][1]] if spans else figure.period
+        read.append(
+            msgspec.structs.replace(figure, value=value, unit=unit, metric=metric or figure.metric, period=period)
+        )
+    return read
+
+
+def _cells(text: str, left: int, right: int) -> list[tuple[int, int]]:
+    """The spans of the cells between `left` and `right` in a table row ("| a | b |")."""
+    bars = [m.start() for m in re.finditer(r"\|", text[left:right])]
+    return [(left + a + 1, left + b) for a, b in pairwise(bars)]
+
+
+# Words before a count of products that make it a quantity (超过十款), not a way of referring to them.
+QUANTITY_BEFORE = re.compile(r"(?:超过|共有?|达到?|累计|新增|多达|近|约|逾|上线了?|有)\s*$")
+
+
+PER_ONE = frozenset({"一年", "一天", "一个月", "一周", "一次", "一笔", "一单", "每年", "每月"})
+
+
+def _referring(text: str, figure: Found) -> bool:
+    """A count of products that only refers to them (两款产品, 挑选了五款App), or "one year" that is
+    the span a rate is given for (一年保费只要200元): no figure."""
+    if figure.as_written in PER_ONE:
+        stop = CLAUSE_STOP.search(text, figure.end, figure.end + NEAR)
+        return FIGURE.search(text[figure.end : stop.start() if stop else figure.end + NEAR]) is not None
+    if not figure.as_written.endswith("款") or figure.value is None:
+        return False
+    return not QUANTITY_BEFORE.search(text, max(0, figure.start - 4), figure.start)
 
 
 def _spread(text: str, figure: Found, found: list[Found], periods: list[re.Match[str]]) -> str:

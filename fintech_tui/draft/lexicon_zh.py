@@ -37,6 +37,7 @@ SUFFIX_KINDS = {
     "银行": "bank",
     "集团股份有限公司": "group",
     "集团有限公司": "group",
+    "控股集团": "group",  # 某某控股集团: the holding group's whole suffix (控股 alone is a common word)
     "集团": "group",
     "控股": "group",
     "公司": "company",
@@ -80,20 +81,27 @@ GENERIC = _words(
     "机构 跨境 手机 扫码 线上 线下 快捷 聚合 电子 在线 无感 刷脸 二维码 普惠 供应链 财富 零售 对公 个人 "
     "数字化 智能 开放 直销 民营 农商 城商 外卖 社交 各家 多家 这家 该 这些 一家 两家 几家 全国 全球 中国 "
     "美国 香港 母 子 控股 合资 独立 持牌 非银 银行业 保险业 证券业 基金业 头部 龙头 大 小 新 老 原 "
-    "券商 险企 消金 贷款 借贷 网贷 助贷 信贷 汽车 房地产 养老 健康 医疗 教育 能源 物流 出行"
+    "券商 险企 消金 贷款 借贷 网贷 助贷 信贷 汽车 房地产 养老 健康 医疗 教育 能源 物流 出行 "
+    "小微 县域 涉农 三农 个体 大众 绿色 科创 惠民 公募 私募 交易 结算 清算 风控 合规 营销"
 )
+# Words after a trade word that make it a field of business (支付领域, 保险业务), not a firm's suffix.
+FIELD_WORDS = _words("领域 业务 板块 行业 市场 方面 条线 牌照 赛道 场景 模式 体系 产业 生态 监管 处罚 改革")
 # Words that open a clause and are never the start of a name: 回望微众银行, 比如京东金融.
 LEADING = _words(
     "比如 例如 譬如 包括 回望 回顾 现名 原名 更名 改名 以及 还有 其中 旗下 其 由 对 与 和 及 在 将 把 被 让 "
     "向 从 像 如 即 而 但 也 还 都 就 又 再 是 为 于 据 称 说 表示 认为 指出 截至 目前 如今 此前 随后 "
     "今年 去年 同期 作为 通过 依托 联合 携手 牵手 宣布 推出 上线 成立 设立 发起 入股 收购 投资 "
     "这 那 该 此 各 每 某 其他 另 另一 不少 很多 许多 一些 部分 以 给 跟 同 连 让 令 使 "
+    "归属于 属于 隶属于 来自 面向 针对 关于 "
     "股东 控股股东 大股东 第一大股东 实际控制人 实控人 担保主体 合作方 发起人"
 )
 # Words that describe what follows without being part of its name: 上市公司瀚海科技…, 金融科技平台度小满….
 DESCRIPTOR_ENDINGS = ("公司", "平台", "机构")
 LEGAL_SUFFIXES = ("有限公司", "股份有限公司", "有限责任公司")
-DECLARED = re.compile(r"[（(]\s*(?:以下简称|以下称|下称|简称)")
+# A bracket that declares a short name, perhaps after a note (纽约证券交易所代码：XX，以下简称…).
+DECLARED = re.compile(r"[（(](?:[^（）()]{0,30}?[，,；;]\s*)?\s*(?:以下简称|以下称|下称|简称)")
+# A legal name with a place in brackets before its legal suffix: 某某科技（深圳）有限公司.
+PLACED = re.compile(r"[\u4e00-\u9fff][（(][\u4e00-\u9fff]{2,4}[)）](?:集团)?(?:股份有限公司|有限责任公司|有限公司)")
 COUNTED = re.compile(r"[一两几另每该这那某多]+家")  # 另一家子公司: jieba cuts 一家子
 NOT_SUFFIXES = _words("母公司 子公司 上市公司 全资子公司 控股子公司 总公司")
 NAME_FLAGS = {"s", "nr", "nrt", "nrfg", "ns", "nt", "nz", "n", "j", "eng", "x", "l", "an", "vn", "ng", "nrf"}
@@ -101,8 +109,34 @@ NAME_FLAGS = {"s", "nr", "nrt", "nrfg", "ns", "nt", "nz", "n", "j", "eng", "x", 
 PRODUCT_ENDINGS = ("贷", "宝", "呗", "付", "通", "花", "条", "借", "钱包", "卡", "分", "险", "保", "金")
 # A quoted name the text calls a product by the words around it: 百万医疗险“尊享e生”系列, 推出了「基金组合」.
 PRODUCT_BEFORE = re.compile(r"(?:(?:推出|上线|发布|旗下)(?:了|的)?|产品|品牌|平台|模型|系统|工具|应用|[^保]险)$")
-QUOTE_AFTER = re.compile(r"(?:系列|品牌|小程序)")
+QUOTE_AFTER = re.compile(r"(?:系列|品牌|小程序|[\u4e00-\u9fff]{0,2}(?:助手|系统|引擎|机器人|大脑))")
+# A quoted name ending in what a product is (“某某系统”, “某某助手”): a product when its head is no common word.
+SYSTEM_ENDINGS = ("系统", "助手", "大脑", "引擎", "机器人", "平台")
+# Before a quoted handle (用户“某某”, 网友“某某”): a person writing under a name of their own.
+HANDLE_BEFORE = re.compile(r"(?:用户|网友|博主|答主|楼主|昵称为?|账号|ID为?)[:：]?$")
+# …and after it, where a handle ends: the line, a bracket, a separator, or what the person did (的回答, 表示).
+HANDLE_AFTER = re.compile(
+    r"\s*(?:$|[（(·|｜：:，,。]|的?(?:回答|提问|帖子|评论|留言|回复|分享)|表示|说|称|写道|认为|发帖|提到|指出)"
+)
+# A Latin name in brackets after a Chinese one: 某某桥（mBridge）. One word, not all capitals
+# (月活跃用户（MAU） is a term).
+LATIN_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,16})[（(]([A-Za-z][a-z0-9]*[A-Z]?[A-Za-z0-9]*)[)）]")
+# A transcript's turn: a name and a colon open the paragraph (唐某：欢迎收听…).
+SPEAKER_TURN = re.compile(r"\s*([\u4e00-\u9fff]{2,3})[：:]")
+# A list piece's title counts the names it goes through: 五款理财App, 十家银行.
+LIST_TITLE = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十]+)(?:款|家|个|只)[^，。；]{0,14}?(App|APP|app|应用|平台|产品|银行|公司|券商|基金)"
+)
+LIST_ITEM = re.compile(
+    r"^\s*(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])\s*([^：:，,。；;“”]{2,10})[：:]"
+)
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\s，,。；;：:！？!?、（）()]{2,10})[”\"」』]")
+# What an app does and how it ranks: 记账App, 老牌理财App describe apps, they do not name them.
+APP_FUNCTIONS = _words(
+    "记账 理财 借贷 贷款 借款 炒股 证券 券商 支付 保险 购物 外卖 社交 银行 基金 消费 信贷 打车 出行 视频 直播 "
+    "办公 招聘 旅游 外汇 期货 信用卡 钱包 金融 投资 股票 资讯 新闻 工具 手机 移动"
+)
+APP_DESCRIPTORS = _words("老牌 热门 知名 主流 头部 大型 常用 官方 第三方 新兴 小众 同类 各类 各家 多款 这款 该款 一款")
 APP_WORDS = re.compile(r"\s*(?:APP|App|app|客户端|小程序)")
 # Capitalised Latin words in a row: PayPal, Ant Group, WeLab Bank.
 LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9'’&.-]*(?: [A-Z][A-Za-z0-9'’&.-]*)*")
@@ -130,6 +164,7 @@ SURNAMES = set(
     "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
 RARE_SURNAMES = "冀邸訾蔺宓佴郦璩濮扈逄竺廉"
+PERSON_NAME = re.compile("[" + "".join(sorted(SURNAMES)) + RARE_SURNAMES + r"][\u4e00-\u9fff]{1,2}")
 TITLED = re.compile(
     "(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")([\u4e00-\u9fff]{2,3}?)(?:" + "|".join(SAYS) + ")"
 )
@@ -151,6 +186,9 @@ STATED = (
     re.compile(rf"\s*[，,]?\s*(?:以下简称为?|以下称|下称|简称为?)[:：]?\s*{ALIAS_BODY}{ALIAS_END}"),
     re.compile(rf"(?:已经|已|后)?(?:现名为?|更名为|改名为|现更名为|原名为?)\s*{ALIAS_BODY}{ALIAS_END}"),
     re.compile(r"\s*[（(]\s*([^（）()，,。；;、\d]{2,16})\s*[)）]"),
+    re.compile(
+        rf"\s*[（(][^（）()]{{1,30}}?[，,；;]\s*(?:以下简称为?|以下称|下称|简称为?)[:：]?\s*{ALIAS_BODY}\s*[)）]"
+    ),
 )
 
 
@@ -227,7 +265,22 @@ def _suffix_kind(name: str) -> str:
     suffix = max((s for s in SUFFIX_KINDS if name.endswith(s)), key=len, default="")
     if suffix == "理财":  # a bank's arm (平安理财) is a company; a platform's (度小满理财) is its product
         head = dictionary().get(name[:-2])
-        return "company" if name[:-2] + "银行" in dictionary() or (head and head.kind == "bank") else ""
+        if name[:-2] + "银行" in dictionary() or (head and head.kind == "bank") or _bank_abbreviation(name[:-2]):
+            return "company"
+        return ""
     if SUFFIX_KINDS.get(suffix) == "company" and re.search(r"[（(]集团[)）]", name):
         return "group"  # 中国平安保险（集团）股份有限公司
     return SUFFIX_KINDS.get(suffix, "")
+
+
+@functools.lru_cache(maxsize=1024)
+def _bank_abbreviation(head: str) -> bool:
+    """Whether `head` is made of a known bank's characters, from its first (招银 for 招商银行)."""
+    if len(head) != 2:
+        return False
+    for form, entry in dictionary().items():
+        if entry.kind == "bank" and len(form) > 2 and form.endswith("银行"):
+            body = form[2:] if form.startswith("中国") else form
+            if body[0] == head[0] and head[1] in body[1:]:
+                return True
+    return False

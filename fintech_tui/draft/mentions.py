@@ -24,6 +24,7 @@ SEGMENT = re.compile(r"[；;。！？!?]")  # a Chinese sentence's parts between
 CLAUSE = re.compile(r"[，,；;：:]|\s[-–—]\s")
 SENTENCE = re.compile(
     r"[。！？!?]|(?<=[a-z0-9%)”\"])(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?=\s|$)"
+    r"|\|(?=\s*\|)"  # a table's row ends where the next begins ("…| |…" or "…||…")
 )  # "Lumen & Co. added …" goes on
 # A back reference and the kinds of entity it can stand for ("" : any kind).
 BACK_REFERENCES: dict[str, tuple[str, ...]] = {
@@ -117,6 +118,8 @@ class Mentions:
             speaker = bool(says) and (
                 self.kinds.get(name) == "person" or bool(says and SPOKESPERSON.search(says.group()))
             )
+            turn = self.kinds.get(name) == "person" and not text[: match.start()].strip()
+            speaker = speaker or (turn and text.startswith(("：", ":"), match.end()))  # 严立：… opens a turn
             found.append(Mention(match.start(), match.end(), name, source, speaker))
         return found
 
@@ -138,9 +141,13 @@ class Reader:
         self.recent: list[str] = []  # names in the order last named, most recent last
         self.pinned = ""  # the entity a Chinese text calls 公司 for short (简称“X”或“公司”)
         self.counts: dict[str, int] = {}  # how often each name was named in the paragraphs read
+        self.titled: str | None = None  # a Chinese title's firm (平安银行三季报速览): what the article is about
 
     def paragraph(self, text: str) -> list[Mention]:
         found = self.mentions.in_text(text)
+        if self.titled is None:  # the first paragraph read is the title line
+            firms = [m.name for m in found if self.mentions.kinds.get(m.name) in ("company", "bank", "group")]
+            self.titled = firms[0] if firms and _chinese(text, 0) else ""
         declared = DECLARED_COMPANY.search(text)
         if declared and not self.pinned:
             self.pinned = self.mentions.forms.get(declared.group(1), "")
@@ -198,7 +205,7 @@ class Reader:
         holds the last such name before `sentence`."""
         earlier = [m for m in starting_in(found, max(0, sentence - NEAR), sentence) if not m.source and not m.speaker]
         if not earlier:
-            return self.pinned
+            return self.pinned or self.titled or ""  # else the firm the title is about
         first = span_start(SENTENCE, text, earlier[-1].start + 1)
         return self._preferred([m for m in earlier if m.start >= first], text, first=True)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from fintech_tui.draft.outline import Frame, bilingual, short_title
+from fintech_tui.draft.outline import Frame, bilingual, has_cjk, short_title
 from fintech_tui.draft.reading import Block
 from fintech_tui.util.months import MONTHS
 
@@ -106,6 +106,18 @@ def dateline_date(text: str) -> str:
     return date_in(match.group())
 
 
+def _credited_author(text: str) -> str:
+    """The person a line of page information credits; a Chinese line is read by its segments
+    (原创 作者 公众号 日期, 采访、整理：X), so an issuer (新闻稿 | 云海数科 | 日期) is no author."""
+    if has_cjk(text):
+        from fintech_tui.draft.lexicon_zh import PERSON_NAME  # deferred: Chinese only
+        from fintech_tui.draft.pageinfo_zh import credits, looks_like_page_info
+
+        if looks_like_page_info(text):
+            return next((c.text for c in credits(text, PERSON_NAME) if c.kind == "person"), "")
+    return author_in(text)
+
+
 def _without_month(name: str) -> str:
     """A Latin byline runs into the date after it (By Jane Doe March 3): the month is not the name."""
     words = name.split()
@@ -124,7 +136,7 @@ def draft_meta(blocks: list[Block], frame: Frame) -> dict[str, Any]:
     # A byline word anywhere in the framing (分析师：X on the second line) beats a segment that
     # merely reads as a name (the desk 非银金融 in "Outlet · desk · date").
     author = next((found for found in map(_stated_author, framing) if found), "")
-    author = author or next((found for found in map(author_in, framing) if found), "")
+    author = author or next((found for found in map(_credited_author, framing) if found), "")
     date = next((found for found in map(date_in, framing) if found), "")
     if frame.start <= frame.end and not (date and author):
         dateline = DATELINE.match(blocks[frame.start].text)  # 新华社北京3月5日电（记者 王强）

@@ -20,21 +20,31 @@ from fintech_tui.draft.brands_zh import fold_bare_brands
 from fintech_tui.draft.dictionary_zh import Entity, dictionary, load_dictionary
 from fintech_tui.draft.found import Name
 from fintech_tui.draft.lexicon_zh import (
+    APP_DESCRIPTORS,
+    APP_FUNCTIONS,
     APP_WORDS,
     COUNTED,
     DATELINE,
     DECLARED,
     DESCRIPTOR_ENDINGS,
+    FIELD_WORDS,
     GENERIC,
+    HANDLE_AFTER,
+    HANDLE_BEFORE,
     ITEM_STOP,
     JARGON,
+    LATIN_BRACKET,
     LATIN_RUN,
     LEADING,
     LEGAL_SUFFIXES,
+    LIST_ITEM,
     LIST_JOIN,
+    LIST_TITLE,
     NAME_FLAGS,
     NOT_SUFFIXES,
     PAGE_INFO,
+    PERSON_NAME,
+    PLACED,
     PRODUCT_AFTER,
     PRODUCT_BEFORE,
     PRODUCT_ENDINGS,
@@ -42,9 +52,11 @@ from fintech_tui.draft.lexicon_zh import (
     QUOTED,
     RARE_SURNAMES,
     SAYS,
+    SPEAKER_TURN,
     STATED,
     SUFFIX_KINDS,
     SURNAMES,
+    SYSTEM_ENDINGS,
     TITLED,
     _compiled,
     _ends_in_title,
@@ -57,6 +69,7 @@ from fintech_tui.draft.lexicon_zh import (
     _tokens,
 )
 from fintech_tui.draft.limits import Taken
+from fintech_tui.draft.pageinfo_zh import credits, looks_like_page_info
 from fintech_tui.draft.parents_zh import find_parents
 
 __all__ = ["find_names", "load_dictionary"]
@@ -90,7 +103,7 @@ class _Finder:
             tokens = _tokens(text)
             for word, _, _ in tokens:
                 self.counts[word] = self.counts.get(word, 0) + 1
-            self._known(para, text)
+            self._known(para, text, {at for _, _, at in tokens} | {len(text)})
             self._declared(para, text)
             self._suffixed(para, tokens)
             self._persons(para, tokens)
@@ -100,10 +113,15 @@ class _Finder:
             self._quoted(para, text)
             self._apps(para, text)
             self._latin(para, text)
+            self._latin_bracket(para, text)
+            self._list_item(para, text)
             self._new_words(para, tokens)
+        self._speakers()
         self._listed()
 
-    def _known(self, para: int, text: str) -> None:
+    def _known(self, para: int, text: str, cuts: set[int]) -> None:
+        """Dictionary forms in the text; a two-character one only where jieba cuts it as a word
+        (人保 is no name inside 个人保险), as `cuts` (the token boundaries) say."""
         for form in _longest_first():
             if form not in text:
                 continue
@@ -114,19 +132,21 @@ class _Finder:
                     (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())
                 ):
                     continue  # Visa inside Visas, OPPO inside a longer word
+                if len(form) == 2 and not form.isascii() and not (match.start() in cuts and match.end() in cuts):
+                    continue
                 kind = dictionary()[form].kind
-                if kind == "product" and APP_WORDS.match(text, match.end()):
-                    kind = "app"  # 微粒贷APP: the text names the app
                 self.add(para, match.start(), form, kind, "a known name")
 
     def _declared(self, para: int, text: str) -> None:
-        """A full name the text gives a short name for: 度小满科技（北京）有限公司（以下简称“度小满”）.
+        """A full name the text gives a short name for: 度小满科技（北京）有限公司（以下简称“度小满”),
+        or a legal name with a place in brackets (某某科技（深圳）有限公司), which is a name alone.
 
         Whatever jieba makes of its words, the name runs back from its suffix to a clause
         opening, an owner (旗下, 的) or a description (金融科技平台, 消费金融机构).
         """
-        for match in DECLARED.finditer(text):
-            before = text[: match.start()]
+        ends = [m.start() for m in DECLARED.finditer(text)] + [m.end() for m in PLACED.finditer(text)]
+        for end in sorted(set(ends)):
+            before = text[:end]
             suffix = max((s for s in SUFFIX_KINDS if before.endswith(s)), key=len, default="")
             if not suffix:
                 continue
@@ -169,6 +189,9 @@ class _Finder:
                 suffix = _first_suffix(word)
                 if not suffix or (word in dictionary() and word != suffix) or word in NOT_SUFFIXES:
                     continue
+            following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+            if following in FIELD_WORDS and not suffix.endswith(("公司", "银行", "集团")):
+                continue  # 某某支付领域, 某某保险业务: a field of business, not a firm's name
             strong = (
                 suffix.endswith("公司") or suffix in ("分行", "支行") or tokens[i - 1][0].endswith(("有限", "有限责任"))
             )
@@ -197,6 +220,10 @@ class _Finder:
                 first += len(head_tokens.pop(0)[0])
             head = "".join(w for w, _ in head_tokens)
             kind = _suffix_kind(head + suffix) if suffix == "理财" else SUFFIX_KINDS[suffix]  # 度小满理财: no firm
+            while suffix == "理财" and not kind and len(head_tokens) > 1:  # 买到 招银 理财: the bank's arm
+                first += len(head_tokens.pop(0)[0])
+                head = "".join(w for w, _ in head_tokens)
+                kind = _suffix_kind(head + suffix)
             if head and kind and self._name_like_head(head_tokens, strong, unit):
                 self.add(para, first, head + suffix, kind, f"a name ending in {suffix}")
 
@@ -227,7 +254,7 @@ class _Finder:
             while k >= 0 and tokens[k][0].strip(" ：:|｜·") == "":
                 k -= 1  # 作者：李明
             before = tokens[k][0] if k >= 0 else ""
-            titled = _ends_in_title(before) or before in ("文", "撰文", "编辑")
+            titled = _ends_in_title(before) or before in ("文", "撰文", "编辑", "联系人", "联系", "媒体联系")
             if titled and len(word) == 1 and word in SURNAMES and i + 1 < len(tokens):
                 given = tokens[i + 1][0]
                 if 1 <= len(given) <= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in given):
@@ -246,7 +273,20 @@ class _Finder:
                 self.add(para, match.start(1), match.group(1), "person", "a person between a title and a verb")
 
     def _outlet(self, para: int, text: str) -> None:
-        """The outlet opening a page-information line: 金融科技观察 · 记者 周明远 · 2024-08-30."""
+        """The outlet opening a page-information line: 金融科技观察 · 记者 周明远 · 2024-08-30.
+
+        Lines under the title that hold a date are read segment by segment (pageinfo_zh):
+        来源：X | 采访、整理：Y, and 原创 作者 公众号 日期 as well.
+        """
+        if 1 <= para <= 3 and looks_like_page_info(text):
+            for credit in credits(text, PERSON_NAME):
+                reason = (
+                    "the byline in the page information"
+                    if credit.kind == "person"
+                    else "the outlet in the page information"
+                )
+                self.add(para, credit.start, credit.text, credit.kind, reason, named=True)
+            return
         match = PAGE_INFO.match(text)
         if match and len(text) <= 80:
             self.add(para, match.start(1), match.group(1), "organisation", "the outlet in the page information")
@@ -275,6 +315,15 @@ class _Finder:
         for match in QUOTED.finditer(text):
             inner = match.group(1)
             before = text[max(0, match.start() - 6) : match.start()]
+            if HANDLE_BEFORE.search(before) and HANDLE_AFTER.match(text, match.end()) and inner not in dictionary():
+                self.add(para, match.start(1), inner, "person", "a user's handle in quotes", named=True)
+                continue
+            system = next((e for e in SYSTEM_ENDINGS if inner.endswith(e) and len(inner) > len(e) + 1), "")
+            if system and inner not in dictionary() and not _generic(inner):
+                head = inner[: -len(system)]
+                if head not in GENERIC and _frequency(head) < 500 and not re.search(r"\d", head):
+                    self.add(para, match.start(1), inner, "product", "a quoted system or assistant", named=True)
+                    continue
             app = bool(APP_WORDS.match(text, match.end())) or text.startswith("平台", match.end())
             named = bool(PRODUCT_BEFORE.search(before) or QUOTE_AFTER.match(text, match.end()))
             product = inner.endswith(PRODUCT_ENDINGS) or app or named
@@ -300,9 +349,10 @@ class _Finder:
         for match in APP_WORDS.finditer(text):
             before = text[max(0, match.start() - 12) : match.start()]
             owner = next((f for f in _longest_first() if before.endswith(f)), "")
-            if owner and dictionary()[owner].kind in ("bank", "company", "group", "organisation"):
-                at = match.start() - len(owner)
-                self.add(para, at, text[at : match.end()].replace(" ", ""), "app", "an organisation's app")
+            if owner and dictionary()[owner].kind in ("bank", "company", "group", "organisation", "product"):
+                at = match.start() - len(owner)  # 招商银行App; 某某币App, a product's own app
+                reason = "a product's app" if dictionary()[owner].kind == "product" else "an organisation's app"
+                self.add(para, at, text[at : match.end()].replace(" ", ""), "app", reason)
                 continue
             tokens = _tokens(before[-8:])
             if not tokens or tokens[-1][1] not in NAME_FLAGS or not ("\u3400" <= tokens[-1][0][-1] <= "\u9fff"):
@@ -317,6 +367,14 @@ class _Finder:
                 and "\u4e00" <= prior[0] <= "\u9fff"
             ):
                 name = tokens[-2][0] + name  # 掌上 生活
+            joined = name != tokens[-1][0]
+            if (not joined and name in APP_FUNCTIONS) or (joined and prior in APP_DESCRIPTORS):
+                continue  # 记账App, 老牌记账App: words that describe an app do not name it
+            brand = next((f for f in _longest_first() if before[: len(before) - len(name)].endswith(f)), "")
+            if brand and len(brand) >= 2 and dictionary()[brand].kind in ("bank", "company", "group"):
+                at = match.start() - len(name) - len(brand)  # 某行 + 口袋银行 App: the maker's brand opens it
+                self.add(para, at, text[at : match.end()].replace(" ", ""), "app", "an app under its maker's brand")
+                continue
             if (
                 name not in LEADING
                 and not name.endswith(("类", "型", "式"))
@@ -334,6 +392,51 @@ class _Finder:
             if len(name) >= 2 and name.lower() not in JARGON and not short_caps and not name[:1].isdigit():
                 app = bool(APP_WORDS.match(text, match.start() + len(name)))
                 self.add(para, match.start(), name, "app" if app else "company", "a Latin-script name")
+
+    def _latin_bracket(self, para: int, text: str) -> None:
+        """A Chinese name with its Latin one in brackets (某某桥（mBridge）): the words before the
+        bracket back to a clause opening are the name."""
+        for match in LATIN_BRACKET.finditer(text):
+            latin = match.group(2)
+            if latin.isupper() or latin.lower() in JARGON or len(latin) < 3:
+                continue
+            phrase, cut = match.group(1), 0
+            for word, flag, start in _tokens(phrase):
+                if word in LEADING or word in FIELD_WORDS or flag in ("p", "c", "uj", "ul"):
+                    cut = start + len(word)
+            name = phrase[cut:]
+            if len(name) >= 2 and not _generic(name) and name not in GENERIC:
+                kind = _suffix_kind(name) or "product"
+                self.add(para, match.start(1) + cut, name, kind, "a name given with its Latin form")
+
+    def _list_item(self, para: int, text: str) -> None:
+        """In a list piece (its title counts names: 五款理财App), an item's heading names its topic
+        before the colon (3. 某某记账：…) when the item's text names it again."""
+        title = LIST_TITLE.search(self.texts[0]) if self.texts else None
+        item = LIST_ITEM.match(text)
+        if not (title and item and para + 1 < len(self.texts)):
+            return
+        name = item.group(1).strip()
+        if name not in self.texts[para + 1] or name in GENERIC or name in LEADING or _generic(name):
+            return
+        tokens = _tokens(name)
+        if len(tokens) == 1 and _frequency(name) > 0 and name not in dictionary():
+            return  # 费率：…, 监管：…: a common word heads the item, not a name
+        app = title.group(1).lower() in ("app", "应用") or bool(APP_WORDS.search(name))
+        kind = "app" if app and not _suffix_kind(name) else (_suffix_kind(name) or "product")
+        self.add(para, item.start(1), name, kind, "the name a list item is about")
+
+    def _speakers(self) -> None:
+        """A transcript's speakers: personal names and a colon opening paragraphs (唐某：…), three
+        turns or more in the text; a common word (周一：) is no name."""
+        turns: list[tuple[int, str]] = []
+        for para, text in enumerate(self.texts):
+            match = SPEAKER_TURN.match(text)
+            if match and PERSON_NAME.fullmatch(match.group(1)) and _frequency(match.group(1)) < 50:
+                turns.append((para, match.group(1)))
+        if len(turns) >= 3:
+            for para, name in turns:
+                self.add(para, 0, name, "person", "a speaker's turn in a transcript", named=True)
 
     def _new_words(self, para: int, tokens: tuple[tuple[str, str, int], ...]) -> None:
         """An organisation jieba tags (nt) or a proper noun its dictionary has never seen, said twice."""
@@ -403,10 +506,25 @@ def find_names(paragraphs: list[tuple[str, str]]) -> list[Name]:
     _merge_dictionary_forms(entities)
     _merge_short_forms(entities, texts)
     _drop_nested(entities, texts)  # 南岭基金 only inside 南岭基金销售, a short form found just now
+    _name_apps_by_product(entities)
     find_parents(entities, texts)
     fold_bare_brands(entities, texts, _merge)  # 众安 for 众安在线财产保险（下称“众安保险”）
     ordered = sorted(entities.values(), key=lambda e: e.first)
     return [Name(e.name, e.kind, e.reason, e.aliases, e.parent) for e in ordered]
+
+
+def _name_apps_by_product(entities: dict[str, Entity]) -> None:
+    """A product's app (某贷APP) is the product itself when the text never names the product
+    alone: the app takes the product's name, its form with APP an alias."""
+    for key in list(entities):
+        entity = entities[key]
+        if entity.reason != "a product's app":
+            continue
+        product = next((f for f in _longest_first() if key.startswith(f) and len(f) < len(key)), "")
+        if product and product not in entities:
+            entity.aliases.append(entity.name)
+            entity.name = product
+            entities[product] = entities.pop(key)
 
 
 def _merge(entities: dict[str, Entity], keep: str, other: str) -> None:

@@ -79,10 +79,27 @@ class Heading(msgspec.Struct, frozen=True):
     title: str
 
 
+# A Chinese line that only states a period (第三季度单季, 2025年上半年) heads the figures under it, not a section.
+PERIOD_LINE = re.compile(
+    r"^(?:截至|截止)?(?:\d{4}\s*年|[今去本上]年)?(?:度)?(?:第?[一二三四1-4]季度|[上下]半年|前三季度|全年|\d{1,2}\s*[-至~]\s*\d{1,2}月)"
+    r"(?:末|底|单季|累计|以来|数据|情况)?$"
+)
+# A line wholly in brackets is an editor's note ((本文根据采访整理)), never a heading.
+NOTE_LINE = re.compile(r"^[（(][^（）()]+[)）]$")
+
+
 def never_heading(block: Block) -> bool:
-    """Captions, bullets, timestamps and bylines: lines a heading test must not take for headings."""
+    """Captions, bullets, timestamps, bylines, notes and period lines: lines a heading test must not
+    take for headings."""
     text = block.text.strip()
-    return block.listed or bool(CAPTION.match(text) or TIMESTAMP.match(text) or BYLINE.match(text) or FIELD.match(text))
+    return block.listed or bool(
+        CAPTION.match(text)
+        or TIMESTAMP.match(text)
+        or BYLINE.match(text)
+        or FIELD.match(text)
+        or NOTE_LINE.match(text)
+        or (not block.level and PERIOD_LINE.match(text))
+    )
 
 
 def heading_of(block: Block) -> Heading | None:

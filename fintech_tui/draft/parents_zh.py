@@ -2,7 +2,8 @@
 
 X旗下(的)Y、Z and X的Y, with a description between (旗下金融科技平台Y, 的信贷产品“Y”); an
 owner given by a back reference (公司旗下, 该公司旗下, 其「Y」, 其控股的Y); 子公司Y; 母公司为X;
-Y都属于X旗下; and an organisation's own unit (X信用卡中心, X上海监管局).
+Y都属于X旗下; 作为X旗下的…，Y; a speaking firm's own product (我们的“Y”); and an
+organisation's own unit (X信用卡中心, X上海监管局).
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ def find_parents(entities: dict[str, Entity], texts: list[str]) -> None:
                 child = any_name.match(text, at + 1 + (text[at + 1 : at + 2] in '“"「'))  # 、“Y2”
         _subsidiaries(entities, texts, number, any_name, forms, company)
         _belongs(entities, text, any_name, forms, alternation)
+        _as_owned(entities, text, forms, alternation)
+        _ours(entities, texts, text, forms, alternation, company)
     _owners_of_several(entities)
     for key, entity in entities.items():
         if entity.name.endswith(UNIT_SUFFIXES):
@@ -189,6 +192,44 @@ def _belongs(
                 continue
             for child in any_name.finditer(clause, 0, found.start()):
                 _set_parent(entities, forms[child.group()], parent)
+
+
+def _as_owned(entities: dict[str, Entity], text: str, forms: dict[str, str], alternation: str) -> None:
+    """作为X旗下的…，Y: the name opening the clause after an "as X's …" phrase is X's."""
+    pattern = _compiled(
+        rf"作为({alternation})(?:[（(][^（）()]{{1,30}}[)）])?旗下的?[^，,。；;]{{0,20}}[，,]\s*({alternation})"
+    )
+    for match in pattern.finditer(text):
+        _set_parent(entities, forms[match.group(2)], forms[match.group(1)])
+
+
+def _ours(
+    entities: dict[str, Entity], texts: list[str], text: str, forms: dict[str, str], alternation: str, company: str
+) -> None:
+    """我们的“X”, 我行的X: a product the speaking firm calls its own is that firm's (the declared
+    公司, else the bank or company the text names most)."""
+    for match in _compiled(rf"(?:我们|我行|本行|我司|本公司)的?[“\"「]?({alternation})").finditer(text):
+        child = forms[match.group(1)]
+        if entities[child].kind not in ("product", "app"):
+            continue
+        owner = company or _most_named(entities, texts)
+        if owner:
+            _set_parent(entities, child, owner)
+
+
+def _most_named(entities: dict[str, Entity], texts: list[str]) -> str:
+    """The bank, company or group the text names most often (its forms counted)."""
+    counts = {
+        key: sum(text.count(form) for text in texts for form in entity.forms())
+        for key, entity in entities.items()
+        if entity.kind in ("bank", "company", "group")
+    }
+    return max(counts, key=lambda k: counts[k], default="") if counts else ""
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 @functools.lru_cache(maxsize=8)

@@ -56,7 +56,8 @@ class GapsScreen(View[Ref | None]):
         self.gaps = []
         for group, gaps in self.report.groups.items():
             heading = value_phrase("gap", group.name, self.lang) if isinstance(group, Finding) else group
-            options.append(Option(Text(f"{heading} ({len(gaps)})", style="bold underline"), disabled=True))
+            title = phrase("gaps.heading", self.lang, heading=heading, count=len(gaps))
+            options.append(Option(Text(title, style="bold underline"), disabled=True))
             for gap in gaps:
                 where = f"  {join_list((f'¶{n}' for n in gap.paragraphs), self.lang)}" if gap.paragraphs else ""
                 label = Text.assemble(one_line(gap.message), (where, "cyan"))
