@@ -75,3 +75,50 @@ def test_the_names_of_a_long_table_are_found_once_each() -> None:
     rows = "".join(f"| Korb{chr(97 + i)} Capital | {i + 1}% || Acme | 2% |" for i in range(20))
     names = find_names([("p1", "| Lender | Share ||---|---:|" + rows)])
     assert len([n for n in names if n.name.endswith("Capital")]) == 20
+
+
+def names_of(*paragraphs: str) -> dict[str, tuple[str, list[str], str]]:
+    return {n.name: (n.kind, n.aliases, n.parent) for n in find_names([(f"p{i}", t) for i, t in enumerate(paragraphs)])}
+
+
+def test_a_transcript_s_speakers_in_capitals_and_by_first_name_are_the_people_it_names() -> None:
+    names = names_of(
+        "Episode notes · The Ledger Hour · Hosted by Nadia Brandt · 4 May 2025",
+        "NADIA BRANDT: My guest is Colm Fairley, who runs payments at Quaybank. Colm, welcome.",
+        "COLM FAIRLEY: Thanks, Nadia.",
+    )
+    assert names["Nadia Brandt"][:2] == ("person", ["Nadia"])
+    assert names["Colm Fairley"][:2] == ("person", ["Colm"])
+    assert "NADIA BRANDT" not in names and "COLM FAIRLEY" not in names
+    assert names["The Ledger Hour"][0] == "organisation"  # a programme's name is an outlet, not its host
+
+
+def test_a_title_line_uses_the_outlet_s_full_name_with_its_article() -> None:
+    names = names_of("The Margin Weekly: rates and rails", "**The Margin Weekly** · By Ada Quist · 2 June 2025")
+    assert "The Margin Weekly" in names and "Margin Weekly" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The board named Chief Risk Officer Tamsin Oyelaran. Oyelaran starts in May.", "Tamsin Oyelaran", "person"),
+        ("Calder plc said revenue rose. Calder plc also cut costs.", "Calder plc", "company"),
+        ("Rivet N.V. (Rivet) raised its outlook.", "Rivet N.V.", "company"),
+        ("Its Lumo point-of-sale system is new, and the Lumo point-of-sale system sells.", "Lumo", "product"),
+        ("Osprey Group's TernBank, another digital lender, grew fast.", "TernBank", "bank"),
+        ("The Banco Central de Reserva del Perú cut rates.", "Banco Central de Reserva del Perú", "organisation"),
+    ],
+)
+def test_kinds_from_a_title_a_legal_form_a_system_a_bank_word_and_a_central_bank(
+    text: str, name: str, kind: str
+) -> None:
+    assert names_of(text)[name][0] == kind
+
+
+def test_page_labels_ratings_time_zones_and_contractions_are_not_names() -> None:
+    names = names_of(
+        "Harrow Partners · Equity Research · By Lin Okoye · 3 March 2025",
+        "We keep our Hold rating. Data is out at 07:00 GMT. I've said so before.",
+    )
+    assert not {"Equity Research", "Hold", "GMT", "I've"} & set(names)
+    assert names["Harrow Partners"][0] == "company"  # a broker publishes its research
