@@ -49,12 +49,12 @@ __all__ = ["find_figures", "find_periods"]
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion)|\s?(?:mn|mln|bn|tn|trn)|(?:k|m|b))(?![A-Za-z])"
 
 
-_CUR_BEFORE = r"(?:US\$|HK\$|S\$|A\$|C\$|\$|€|£|¥|₹|(?:USD|HKD|SGD|EUR|GBP|RMB|CNY|Rs\.?)\s?)"
+_CUR_BEFORE = r"(?:US\$|HK\$|S\$|A\$|C\$|\$|€|£|¥|₹|(?<![A-Za-z])(?:USD|HKD|SGD|EUR|GBP|RMB|CNY|Rs\.?)\s?)"
 
 _CUR_AFTER = r"(?:dollars?|yuan|renminbi|RMB|USD|HKD|EUR|euros?|pounds?|yen|rupees)"
 
 
-_PERCENT = r"(?:\s?%|\s(?:percentage points?|per\s?cent|basis points?|bps|bp|pp|ppt)(?![A-Za-z]))"
+_PERCENT = r"(?:\s?%|\s(?:per\s?cent|bps|bp|pp|ppt)(?![A-Za-z])|[\s-](?:percentage|basis)[\s-]points?(?![A-Za-z]))"
 
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
@@ -112,7 +112,7 @@ ONE_IN = re.compile(rf"(?<![A-Za-z-])(?P<a>{_COUNT})\s(?:in|out of)\s(?P<b>{_COU
 TIMES = re.compile(
     rf"(?<![A-Za-z-])(?:(?P<low>\d+|{NUMBER_WORD})\s(?:or|to)\s)?"
     rf"(?P<n>\d+(?:\.\d+)?|{NUMBER_WORD}(?P<half>\sand\sa\shalf)?|twice)(?:\s(?P<times>times)(?=\s(?:as|more|larger|bigger|higher|"
-    rf"greater|faster|the|that|its|their|what|over|less))|(?<=twice)(?=\s(?:as|the)))",
+    rf"greater|faster|the|that|its|their|what|over|less)|\s(?!(?:a|an|per|each|every|in|on|at|during|since|this|last|when|if|and|or|but|so|to|a\s?year|now)\b)[a-z])|(?<=twice)(?=\s(?:as|the)))",
     re.IGNORECASE,
 )
 
@@ -121,7 +121,7 @@ _ID_BEFORE = re.compile(
     r"(?:\b(?:Form|Section|Rule|Chapter|Article|Title|Schedule|Regulation|Fortune|Phase|Tier|Level|No|Nos|"
     r"Number|Item|Part|Series|Version|Model|Room|Route|Highway|Gate|Article|Clause|Figure|Table|Page|Top|"
     r"Issue|Vol|Volume|Edition|Episode|Unit|Suite|Floor|Ref|Reference|ID|Code)\.?:?"
-    r"\s?|#\s?|[A-Za-z]-?|/)$"
+    r"\s?|#\s?|[A-Za-z]-?|/|\[\^?)$"
 )
 
 _NAMED_BEFORE = re.compile(
@@ -329,15 +329,41 @@ def _in_table(text: str, figures: list[Found]) -> list[Found]:
             read.append(figure)
             continue
         label = text[row[0][0] : row[0][1]].strip()
-        if not re.search(r"[A-Za-z]", label) or re.search(r"\d", label):
-            read.append(figure)
-            continue
         head = heads[column] if column < len(heads) else ""
         spans = find_periods(head)
         period = head[spans[0][0] : spans[0][1]] if spans else ("" if heads else figure.period)
+        before = text[row[column][0] : figure.start]
+        hedge = figure.hedge or ("estimate" if re.fullmatch(r"\s*(?:~|≈|c\.|ca\.)\s*", before) else "")
+        measured = (head[: spans[0][0]] + head[spans[0][1] :]) if spans else head
+        measured = re.sub(r"\s+", " ", re.sub(r"\(\s*\)", "", measured)).strip()  # "Members (2025)" → Members
+        if _named_row(label) and re.search(
+            r"[a-z]{3}", measured
+        ):  # "| RTP | ~1,000 |" under "Participating institutions"
+            counted = re.search(r"\(([a-z][a-z ]*)\)\s*$", measured)  # "2024 volume (transactions)"
+            unit = figure.unit or _unit_in_metric(counted.group(1) if counted else measured)
+            metric = re.sub(r"\s*\([^)]*\)\s*$", "", measured) or figure.metric
+            read.append(msgspec.structs.replace(figure, metric=metric, unit=unit, period=period, hedge=hedge))
+            continue
+        if not re.search(r"[A-Za-z]", label) or re.search(r"\d", label):
+            read.append(figure)
+            continue
         unit = figure.unit or _unit_in_metric(label)
-        read.append(msgspec.structs.replace(figure, metric=label, unit=unit, period=period))
+        read.append(msgspec.structs.replace(figure, metric=label, unit=unit, period=period, hedge=hedge))
     return read
+
+
+def _named_row(label: str) -> bool:
+    """Whether a row's label names a firm or a system ("RTP", "FedNow", "Banco Central do Brasil"),
+    not a metric ("Net revenue"): every word capitalised but small linking words, or one coined word."""
+    words = label.split()
+    if not words or any(c.isdigit() for c in label):
+        return False
+    capitalised = [w for w in words if w[:1].isupper()]
+    if len(words) == 1:
+        word = words[0]
+        return len(word) >= 2 and (word.isupper() or any(c.isupper() for c in word[1:]))
+    small = {"of", "do", "da", "de", "del", "des", "di", "du", "and", "&", "for", "the", "y", "la", "le"}
+    return len(capitalised) >= 2 and all(w[:1].isupper() or w in small for w in words)
 
 
 def _unit_before(text: str, start: int, value: float | None, earlier: list[tuple[int, int, str]]) -> str:
@@ -365,13 +391,26 @@ def _ranges(text: str, raw: list[Raw]) -> list[Raw]:
             between = re.search(r"between\s$", text[max(0, start - 8) : start], re.IGNORECASE)
             dash = re.fullmatch(r"\s?[-–]\s?", gap) and not unit
             aged = unit == "years old" and not figure[3]  # "aged 18 to 34"
-            alike = unit and unit == figure[3] and not _CHANGE_BEFORE.search(text[max(0, start - 30) : start])
+            change = _CHANGE_BEFORE.search(text[max(0, start - 30) : start])
+            alike = unit and unit == figure[3] and (not change or _against(change.group(), value, figure[2]))
             spelled = re.fullmatch(r"\s(?:to|or)\s", gap) and ((not unit and figure[3]) or aged or alike)
             if dash or spelled or (between and gap == " and " and unit in ("", figure[3])):
                 merged[-1] = (start, figure[1], value, figure[3] or unit)
                 continue
         merged.append(figure)
     return merged
+
+
+_FALLING = re.compile(r"\b(?:fell|decreased|declined|dropped|slipped|cut|lowered|narrowed|down)\b", re.IGNORECASE)
+_RISING = re.compile(r"\b(?:rose|grew|increased|jumped|climbed|surged|raised|lifted|widened|up)\b", re.IGNORECASE)
+
+
+def _against(change: str, low: float | None, high: float | None) -> bool:
+    """Whether "from A to B" runs against its verb, so is a range after the verb, not a change:
+    "cut its outlook to 14% to 16%, down from 18% to 20%" (a fall to a higher number is no fall)."""
+    if low is None or high is None:
+        return False
+    return bool((_FALLING.search(change) and high > low) or (_RISING.search(change) and high < low))
 
 
 def _plain(number: float | Decimal) -> int | float:
@@ -438,7 +477,7 @@ def _read(match: re.Match[str], text: str) -> tuple[int, int, int | float | None
     cur = (groups["cur"] or "").strip().lower().rstrip(".")
     unit = CURRENCY_BEFORE.get(cur, "") or CURRENCY_AFTER.get((groups["curword"] or "").lower(), "")
     if groups["pct"]:
-        unit = PERCENT[re.sub(r"\s+", " ", groups["pct"].strip().lower()).replace("percent", "percent")]
+        unit = PERCENT[re.sub(r"[\s-]+", " ", groups["pct"].strip(" -").lower())]
     elif groups["fold"]:
         unit = "times"
     cents = _CENTS.match(text, end) if not unit and not scale else None
@@ -535,7 +574,29 @@ def _count_noun(text: str, end: int) -> tuple[str, int] | None:
         if _modifier(noun) and index < 3:
             position = match.end()  # "self-employed customers", "regional lenders"
             continue
+        return _compound(words[index + 1 : index + 4], noun, match.end(), end)
+    return None
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss") and len(word) > 3 and word not in NOT_COUNT_NOUNS
+
+
+def _compound(rest: list[re.Match[str]], noun: str, after: int, end: int) -> tuple[str, int] | None:
+    """A count whose noun is two nouns ("20 currency routes") or follows joined describing nouns
+    ("2,400 utility and telecom clients" counts clients); a known count noun stands alone."""
+    if not rest or rest[0].start() != after or noun in LIST_NOUNS:
         return None
+    following = rest[0].group(1)
+    if _plural(following) and following not in LIST_NOUNS:
+        singular = following[:-3] + "y" if following.endswith("ies") else following.rstrip("s")
+        known = COUNT_UNITS.get(singular)
+        return (known or f"{noun} {following}"), end + rest[0].end()
+    joined = following in ("and", "or") and len(rest) == 3 and rest[1].start() == rest[0].end()
+    if joined and rest[2].start() == rest[1].end() and _plural(rest[2].group(1)):
+        head = rest[2].group(1)
+        singular = head[:-3] + "y" if head.endswith("ies") else head.rstrip("s")
+        return COUNT_UNITS.get(singular, head), end + rest[2].end()
     return None
 
 
@@ -567,6 +628,9 @@ def _read_word(match: re.Match[str]) -> tuple[int, int, int | float | None, str]
     singular = noun[:-2] if noun.endswith("ches") else noun.rstrip("s")
     if noun in LIST_NOUNS or noun in NOT_COUNT_NOUNS or value < 2:
         return None
+    if noun in COUNT_ADJECTIVES or (not noun.endswith("s") and _modifier(noun)):
+        counted = _count_noun(match.string, match.start("noun") - 1)  # "eight new banks"
+        return (match.start(), counted[1], value, counted[0]) if counted else None
     if singular in COUNT_UNITS and noun not in ("day", "month", "year"):
         return match.start(), match.end(), value, COUNT_UNITS[singular if noun != "people" else "people"]
     if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3:

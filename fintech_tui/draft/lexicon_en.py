@@ -114,7 +114,8 @@ BRACKET = re.compile(r"^\s\((?:the\s)?[\"“]?([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){
 
 # A company-form tail after a known name: "Inc", "Ltd", "Bank", "Holdings".
 LEGAL_TAIL = re.compile(
-    r"(?:,?\s(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|plc|Plc|PLC|AG|SA|NV|N\.A\.|AB|ASA|Oyj|SpA)(?![\w-])"
+    r"(?:,?\s(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|plc|Plc|PLC|AG|SA|NV|N\.V\.|S\.A\.|"
+    r"B\.V\.|N\.A\.|AB|ASA|Oyj|SpA)(?![\w-])"
     r"|\s(?:Bank|Holdings|Group|Financial|Technologies|Global|International|Payments|Markets)(?![\w-]))+"
 )
 
@@ -176,7 +177,7 @@ COMPOUND_OWNER = re.compile(
 )
 
 APPOSITIVE = re.compile(
-    r"^,\s(?:an?|the|its|their)\s(?:[\w'’-]+\s){0,4}?(" + "|".join(APPOSITIVE_KINDS) + r")s?"
+    r"^,\s(?:an?|another|the|its|their)\s(?:[\w'’-]+\s){0,4}?(" + "|".join(APPOSITIVE_KINDS) + r")s?"
     r"(?=[,.;:)]|\s(?:that|which|who|owned|controlled|run|based|with|in|of|for|from|launched|backed)\b|\s[A-Z])"
 )
 

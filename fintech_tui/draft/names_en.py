@@ -64,7 +64,47 @@ from fintech_tui.draft.parents_en import stated_owners
 POSSESSIVE_FREE_STOPS = {"I"}
 
 _WORD = re.compile(r"\w+")
+
+# A firm that publishes research as a broker does: its page line names a company, not an outlet.
+PUBLISHING_FIRMS = set(["Securities", "Capital", "Partners", "Advisors", "Advisers", "Brokerage", "Markets"])
+
+# Words of a publication's or a programme's name: an outlet, never its author ("The Clearing Podcast").
+MEDIA_WORDS = set(
+    [
+        "Podcast",
+        "Show",
+        "Radio",
+        "Weekly",
+        "Daily",
+        "Monthly",
+        "Quarterly",
+        "News",
+        "Times",
+        "Journal",
+        "Review",
+        "Wire",
+        "Desk",
+        "Notes",
+        "Letter",
+        "Newsletter",
+        "Post",
+        "Herald",
+        "Gazette",
+        "Digest",
+        "Brief",
+        "Briefing",
+        "Report",
+        "Magazine",
+        "Tribune",
+        "Observer",
+        "Chronicle",
+        "Insider",
+        "Hour",
+        "Live",
+    ]
+)
 _WORDISH = re.compile(r"[\w-]")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 _T = TypeVar("_T")
 
 _LIST_NUMBER_BEFORE = re.compile(r"\s*(?:\d{1,2}|[A-Za-z])[.)]\s*")
@@ -102,6 +142,11 @@ LEGAL_FORMS = set(
         "Pty",
     ]
 )
+
+
+def _caps(span: str) -> bool:
+    """A span of two or more words in capitals: a speaker's label ("TOM ALDRIDGE:") or a shouted heading."""
+    return len(span.split()) > 1 and span.isupper()
 
 
 def _foreign(run: list[re.Match[str]]) -> bool:
@@ -152,6 +197,7 @@ class _Finder:
                 self._words.setdefault(match.group(), []).append((index, match.start()))
         self._answers: dict[tuple[object, ...], object] = {}
         self._rank: dict[str, int] = {}  # the order names were found in
+        self._titled: set[str] = set()  # spans that followed a job title: people
         self._shortened: dict[str, list[str]] = {}  # a first word, last word or initials → names they may shorten
 
     def _where(self, form: str) -> list[tuple[int, int, int]]:
@@ -190,13 +236,14 @@ class _Finder:
     def run(self) -> list[Name]:
         base = 0
         candidates: list[tuple[int, str, str]] = []  # (position, span, where)
+        pages = []  # the page information first, so the title line above it knows the outlet's name
         for text in self.texts:
+            pages.append(self._page_information(text, base))
+            base += len(text) + 1
+        base = 0
+        for text, page in zip(self.texts, pages, strict=True):
             headline = is_headline(text) and not PAGE_INFO.search(text)
-            taken = Taken(
-                self._page_information(text, base)
-                + self._known(text, base, headline)
-                + self._firms_of_names(text, base, candidates)
-            )
+            taken = Taken(page + self._known(text, base, headline) + self._firms_of_names(text, base, candidates))
             if is_shouted(text):
                 base += len(text) + 1
                 continue  # "SUMMARY OF REASONS": a heading in capitals names nothing the dictionary does not
@@ -214,9 +261,11 @@ class _Finder:
         self._brackets()
         quoted = {span for _, span, where in candidates if where == "quoted"}
         candidates = [(pos, span, "quoted" if span in quoted else where) for pos, span, where in candidates]
+        shouted = [(pos, span, where) for pos, span, where in candidates if _caps(span)]
+        candidates = [c for c in candidates if not _caps(c[1])]
         full = [(pos, span, where) for pos, span, where in candidates if len(span.split()) > 1]
         single = [(pos, span, where) for pos, span, where in candidates if len(span.split()) == 1]
-        for pos, span, where in sorted(full) + sorted(single):
+        for pos, span, where in sorted(full) + sorted(single) + sorted(shouted):
             self._take(pos, span, where)
         self._parents()
         ordered = sorted(self.found.values(), key=lambda f: f.first)
@@ -226,7 +275,11 @@ class _Finder:
                 fullest[f.name],
                 f.kind,
                 f.reason,
-                [form for form in dict.fromkeys(f.forms) if form != fullest[f.name] and self._alone(form, f.forms)],
+                [
+                    form
+                    for form in dict.fromkeys(f.forms)
+                    if form.casefold() != fullest[f.name].casefold() and self._alone(form, f.forms)
+                ],  # "PRIYA MENON:" labelling a speaker is her name, not another form of it
                 fullest.get(f.parent, f.parent),
             )
             for f in ordered
@@ -269,8 +322,9 @@ class _Finder:
             ):
                 continue  # "12 Endeavour Square": an address, not the brand
             initial = self._initial(text, match.start())
-            if initial and "common" in classes_of(form) and not self._elsewhere(form):
-                continue
+            legal = bool(LEGAL_TAIL.match(text, match.end())) and not PRODUCT_TAIL.match(text, match.end())
+            if initial and "common" in classes_of(form) and not self._elsewhere(form) and not legal:
+                continue  # "Wise plc received …": a legal form makes the everyday word a firm's name
             if headline and not self._in_body(form) and "common" in classes_of(form):
                 continue
             name, kind = dictionary()[form]
@@ -346,7 +400,8 @@ class _Finder:
             part = segment.group().strip().strip("*_").strip()  # "*Outlet · Jane Doe · 2 May 2025*" in Markdown
             at = base + segment.start() + segment.group().index(part[:1] or " ")
             author = re.fullmatch(
-                r"(?:(?:Compiled|Edited|Written|Reported|Words|Text|Interview)\s)?(?:By|by)\s([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})",
+                r"(?:(?:Compiled|Edited|Written|Reported|Words|Text|Interview|Hosted|Presented|Produced)\s|"
+                r"[A-Z][a-z]+(?:\s[a-z]+){0,2}\s(?=by\s))?(?:By|by)\s([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})",
                 part,
             )
             if author:
@@ -361,7 +416,11 @@ class _Finder:
                 person = (
                     bool(taken) and PERSON_LIKE.fullmatch(part) and not any(w in SUFFIX_KINDS for w in part.split())
                 )
-                kind, said = ("person", "the author") if person else ("organisation", "the outlet")
+                media = bool(set(part.split()) & MEDIA_WORDS)
+                kind, said = ("person", "the author") if person and not media else ("organisation", "the outlet")
+                last = part.split()[-1]
+                if kind == "organisation" and last in PUBLISHING_FIRMS:
+                    kind = "company"  # "Tidemark Securities · Equity Research": a broker publishes it
                 self._add(part, kind, f"{said} in the page information", at, part)
             taken.append(segment.span())
         return taken
@@ -449,7 +508,11 @@ class _Finder:
                     spans.append(self._close(text, run, left))
                     run = []
                 possessive = word.endswith(POSSESSIVE)
-                if is_capitalised(word):
+                if run and word.rstrip("'’s") == "plc":
+                    run.append(token)  # "Calder plc": a legal form in lower case ends the name
+                    spans.append(self._close(text, run, left))
+                    run = []
+                elif is_capitalised(word):
                     run.append(token)
                     if possessive:
                         spans.append(self._close(text, run, left))
@@ -527,7 +590,13 @@ class _Finder:
         titled = _after_title(words)
         if titled:  # "Chief Financial Officer Jane Roe": the person, less the title
             starts, words = starts[len(words) - titled :], words[len(words) - titled :]
-        words = [w.rstrip(".") if w.endswith(".") and w[:-1] not in ("Inc", "Corp", "Co", "Ltd") else w for w in words]
+            self._titled.add(" ".join(w.rstrip(".") for w in words))
+        kept = ("Inc", "Corp", "Co", "Ltd")  # and initials: "Rivet N.V." keeps its stops
+        words = [
+            w.rstrip(".") if w.endswith(".") and w[:-1] not in kept and not _INITIALS.fullmatch(w) else w for w in words
+        ]
+        if len(words) == 1 and classes_of(words[0]) == {"given"}:
+            return starts[0], "~" + words[0]  # "Thank you, Tom.": a short form of a person, if one is named
         if not words or all(self._not_name(w) or w in CONNECTORS for w in words) or classes_of(" ".join(words)):
             return 0, ""
         if len(words) == 1 and words[0] in SUFFIX_KINDS:
@@ -558,9 +627,19 @@ class _Finder:
     def _take(self, position: int, span: str, where: str) -> None:
         """Add a capitalised span: a form of a name already found, or a new name of its kind."""
         initial = span.startswith("^")
-        span = span.lstrip("^")
+        given = span.startswith("~")  # a given name alone: only ever a short form of a person named in full
+        span = span.lstrip("^~")
         if span in self.form_of:
             self._add(self.form_of[span], "", "", position, span)
+            return
+        cased = self._cased(span) if _caps(span) else ""
+        if cased or "The " + span in self.form_of:  # "TOM ALDRIDGE:", "Ledger Weekly" for The Ledger Weekly
+            self._add(self.form_of[cased or "The " + span], "", "", position, span)
+            return
+        if given:
+            person = self._short_form_of(span)
+            if person and self.found[person].kind == "person":
+                self._add(person, "", "", position, span)
             return
         words = span.split()
         while len(words) > 1 and words[-1].rstrip(".,") in LEGAL_FORMS:
@@ -580,9 +659,13 @@ class _Finder:
         if bracketed:
             self._add(bracketed, "", "", position, span)  # "Banco de México (Banxico)"
             return
-        kind, reason = self._kind(span, where)
+        kind, reason = ("person", "named after a job title") if span in self._titled else self._kind(span, where)
         if kind and (not initial or self._appositive(span) or self._acts(span)):  # "Quillpay, an app that …"
             self._add(span, kind, reason, position, span)
+
+    def _cased(self, span: str) -> str:
+        """The form already found that `span`, written in capitals, stands for ("PRIYA MENON" → Priya Menon)."""
+        return next((form for form in self.form_of if form.upper() == span and form != span), "")
 
     def _bracket_owner(self, span: str) -> str:
         """The name found just before `span` in brackets ("Banco de México (Banxico)"), else ""."""
@@ -653,8 +736,8 @@ class _Finder:
             if len(words) < 2:
                 continue
             if found.kind == "person":
-                if span == words[-1]:
-                    return name
+                if span == words[-1] or (span == words[0] and "given" not in classes_of(words[-1])):
+                    return name  # Okafor or Daniel for Daniel Okafor; Lai for Lai Wei Ling
                 continue
             significant = [w for w in words if w not in CONNECTORS and w[:1].isupper()]
             if len(span) >= 2 and span.isupper() and span == "".join(w[0] for w in significant):
@@ -669,6 +752,10 @@ class _Finder:
     def _kind(self, span: str, where: str) -> tuple[str, str]:
         words = span.split()
         last = words[-1]
+        if "Central" in words and ("Bank" in words or words[0] in FOREIGN_HEADS):
+            return "organisation", "a central bank (a public body)"
+        if re.fullmatch(r"[A-Z][a-z]+Bank", last):
+            return "bank", "a name ending in Bank (MariBank)"
         if "Bank" in words[:-1] and SUFFIX_KINDS.get(last) == "company":
             return "bank", "a bank's name (Bank & Trust)"
         described = self._described(span)
@@ -740,7 +827,7 @@ class _Finder:
         )
 
     def _is_before(self, span: str, following: re.Pattern[str], after_the: bool) -> bool:
-        the = re.compile(r"\b(?:the|its|their)\s$")
+        the = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s$")  # "Its Genius point-of-sale system" opens a sentence
         for index, start, end in self._where(span):
             text = self.texts[index]
             if not text[end : end + 1].isspace() or (after_the and not the.search(text, max(0, start - 6), start)):

@@ -56,6 +56,8 @@ PERIOD = re.compile(
     rf"|(?:(?:this|last|next|that|each|every)\s(?:year|quarter|month|week|spring|summer|autumn|fall|winter|decade))(?!-)"
     rf"|(?:the|this|last|next)\s(?:spring|summer|autumn|fall|winter)(?:\s(?:of\s)?{_YEAR})?"
     rf"|(?:\d+|(?i:{NUMBER_WORD})|[Aa])\s(?:years?|months?|weeks?|days?|quarters?|decades?)\s(?:ago|earlier)"
+    rf"|(?:\d+|(?i:{NUMBER_WORD}))\s(?:years?|months?|weeks?|quarters?|decades?)\s(?:after|later)(?=\s)"
+    rf"|over\s(?:the\s(?:past|last|next)\s)?(?:\d+|{NUMBER_WORD})\s(?:years|months|quarters|decades)(?![\w-])"
     rf"|[Ss]ince then"
     rf"|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ull|[Hh]alf)-(?:quarter|half|year)(?=\s)"
     rf"|within\s(?:\d+|{NUMBER_WORD})\s(?:quarters|years|months)"

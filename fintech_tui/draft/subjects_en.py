@@ -87,6 +87,10 @@ class EnglishReader(Reader):
     def _subject(self, text: str, found: list[Mention], start: int) -> str:
         sentence = span_start(SENTENCE, text, start)
         sentence_end = span_end(SENTENCE, text, start)
+        if text.startswith("|"):  # a Markdown table: a row is a sentence, its label named first
+            sentence = max(sentence, text.rfind("||", max(0, start - NEAR), start) + 1)
+            row_end = text.find("||", start, start + NEAR)
+            sentence_end = min(sentence_end, row_end) if row_end >= 0 else sentence_end
         clause = max((m.end() for m in CLAUSE.finditer(text, sentence, start)), default=sentence)
         in_sentence = [
             m

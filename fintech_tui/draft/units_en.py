@@ -84,7 +84,7 @@ PERCENT = {
 COUNT_UNITS = {
     "user": "users",
     "customer": "customers",
-    "client": "customers",
+    "client": "clients",
     "member": "members",
     "account": "accounts",
     "transaction": "transactions",
