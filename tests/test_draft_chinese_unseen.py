@@ -293,3 +293,21 @@ def test_the_reporting_period_is_a_period() -> None:
 
     text = "截至报告期末，不良率为1.2%；报告期内新增客户较多。"
     assert [text[a:b] for a, b in find_periods(text)] == ["截至报告期末", "报告期内"]
+
+
+def test_a_long_table_drafts_in_time_in_proportion_to_it() -> None:
+    """Twice the rows, at most three times the CPU time: rows and cells are found by bisection."""
+    import time
+
+    from fintech_tui.draft import draft_sections
+
+    def cpu(rows: int) -> float:
+        table = "| 机构 | 余额（亿元） | 不良率 || --- | ---: | ---: |" + "| 甲银行 | 1,200 | 1.5% |" * rows
+        started = time.process_time()
+        sections = draft_sections([Block("某题目"), Block(table)], "article.md")
+        assert len(sections["figures.yaml"]["figures"]) == 2 * rows
+        return time.process_time() - started
+
+    cpu(10)
+    once, twice = cpu(300), cpu(600)
+    assert twice / once < 3, f"{once:.2f} s, then {twice:.2f} s for twice the rows"

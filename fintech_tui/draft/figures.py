@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
@@ -261,11 +261,14 @@ def _in_table(text: str, found: list[Found]) -> list[Found]:
     if not ruled:
         return found
     heads = [text[a:b].strip() for a, b in rows[0]]
+    body = rows[2:]
+    starts = [row[0][0] for row in body]  # rows and cells by bisection: a long table stays linear
     read: list[Found] = []
     for figure in found:
-        row = next((r for r in rows[2:] if r[0][0] <= figure.start < r[-1][1]), None)
-        column = next((i for i, (a, b) in enumerate(row or []) if a <= figure.start < b), 0)
-        if row is None or column == 0 or column >= len(heads):
+        at = bisect_right(starts, figure.start) - 1
+        row = body[at] if at >= 0 and figure.start < body[at][-1][1] else None
+        column = bisect_right([a for a, _ in row], figure.start) - 1 if row else 0
+        if row is None or column <= 0 or column >= len(heads) or figure.start >= row[column][1]:
             read.append(figure)
             continue
         head = heads[column]

@@ -122,7 +122,7 @@ HANDLE_AFTER = re.compile(
 )
 # A Latin name in brackets after a Chinese one: 某某桥（mBridge）. One word, not all capitals
 # (月活跃用户（MAU） is a term).
-LATIN_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,16})[（(]([A-Za-z][a-z0-9]*[A-Z]?[A-Za-z0-9]*)[)）]")
+LATIN_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,16})[（(]([A-Za-z][A-Za-z0-9]{1,29})[)）]")
 # A transcript's turn: a name and a colon open the paragraph (唐某：欢迎收听…).
 SPEAKER_TURN = re.compile(r"\s*([\u4e00-\u9fff]{2,3})[：:]")
 # A list piece's title counts the names it goes through: 五款理财App, 十家银行.
