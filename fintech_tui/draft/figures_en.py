@@ -10,7 +10,7 @@ their sentence, unless they are a comparison base ("from a year earlier").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from itertools import pairwise
 
@@ -319,9 +319,12 @@ def _in_table(text: str, figures: list[Found]) -> list[Found]:
     ruled = len(rows) > 1 and all(re.fullmatch(r"\s*:?-{2,}:?\s*", text[a:b]) for a, b in rows[1])
     heads = [text[a:b] for a, b in rows[0]] if ruled else []
     read: list[Found] = []
+    row_starts = [row[0][0] for row in rows]  # rows and their cells are in order: found by bisection
     for figure in figures:
-        row = next((r for r in rows if r[0][0] <= figure.start < r[-1][1]), None)
-        column = next((i for i, (a, b) in enumerate(row or []) if a <= figure.start < b), 0)
+        at = bisect_right(row_starts, figure.start) - 1
+        row = rows[at] if at >= 0 and figure.start < rows[at][-1][1] else None
+        cell = bisect_right([a for a, _ in row], figure.start) - 1 if row else -1
+        column = cell if row and cell >= 0 and figure.start < row[cell][1] else 0
         if row is None or column == 0 or (ruled and row is rows[0]):
             read.append(figure)
             continue

@@ -13,8 +13,10 @@ dictionary and short forms the text uses; parents from "a unit of X", "owned by 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TypeVar
 
 from fintech_tui.draft.found import Name
 from fintech_tui.draft.lexicon_en import (
@@ -60,6 +62,10 @@ from fintech_tui.draft.limits import NEAR, Taken
 from fintech_tui.draft.parents_en import stated_owners
 
 POSSESSIVE_FREE_STOPS = {"I"}
+
+_WORD = re.compile(r"\w+")
+_WORDISH = re.compile(r"[\w-]")
+_T = TypeVar("_T")
 
 _LIST_NUMBER_BEFORE = re.compile(r"\s*(?:\d{1,2}|[A-Za-z])[.)]\s*")
 _ENDED = re.compile(r"(?:^|[.!?]\s)\W*$")  # a sentence's end, then only punctuation or space
@@ -137,6 +143,49 @@ class _Finder:
         self.found: dict[str, _Found] = {}
         self.form_of: dict[str, str] = {}  # a form the text uses → the name it stands for
         self.offset = 0
+        # Where each word stands, so a form's uses are found from its first word's places rather
+        # than by a scan of every paragraph per question: a long table naming a firm per row made
+        # the finder quadratic (each row's name searched the whole article again).
+        self._words: dict[str, list[tuple[int, int]]] = {}
+        for index, text in enumerate(self.texts):
+            for match in _WORD.finditer(text):
+                self._words.setdefault(match.group(), []).append((index, match.start()))
+        self._answers: dict[tuple[object, ...], object] = {}
+        self._rank: dict[str, int] = {}  # the order names were found in
+        self._shortened: dict[str, list[str]] = {}  # a first word, last word or initials → names they may shorten
+
+    def _where(self, form: str) -> list[tuple[int, int, int]]:
+        """Where the texts use `form` as whole words (not inside "Blockchain" or "e-Chime"): (text, start, end)."""
+        return self._once(("where", form), lambda: self._find_uses(form))
+
+    def _find_uses(self, form: str) -> list[tuple[int, int, int]]:
+        key = _WORD.match(form)
+        if not key:
+            bounded = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
+            return [(i, m.start(), m.end()) for i, text in enumerate(self.texts) for m in bounded.finditer(text)]
+        uses = []
+        for index, start in self._words.get(key.group(), ()):
+            text, end = self.texts[index], start + len(form)
+            if text.startswith(form, start) and text[start - 1 : start] != "-" and not _WORDISH.match(text, end):
+                uses.append((index, start, end))
+        return uses
+
+    def _ends_in(self, form: str) -> dict[int, list[int]]:
+        """Where each use of `form` ends, by text."""
+
+        def grouped() -> dict[int, list[int]]:
+            ends: dict[int, list[int]] = {}
+            for index, _, end in self._where(form):
+                ends.setdefault(index, []).append(end)
+            return ends
+
+        return self._once(("ends", form), grouped)
+
+    def _once(self, key: tuple[object, ...], answer: Callable[[], _T]) -> _T:
+        """`answer()`, computed once per key: the questions asked of a span depend on the text alone."""
+        if key not in self._answers:
+            self._answers[key] = answer()
+        return self._answers[key]  # type: ignore[return-value]
 
     def run(self) -> list[Name]:
         base = 0
@@ -191,15 +240,24 @@ class _Finder:
     def _alone(self, form: str, forms: list[str]) -> bool:
         """Whether the text uses `form` outside the longer forms of any name (Block, not Block Inc, not Block Card)."""
         longer = [f for f in set(forms) | set(self.form_of) if len(f) > len(form) and form in f]
-        for text in self.texts:
-            covered = [(m.start(), m.end()) for f in longer for m in re.finditer(re.escape(f), text)]
-            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                if not any(s <= match.start() and match.end() <= e for s, e in covered):
-                    return True
+        for index, start, _ in self._where(form):
+            text = self.texts[index]
+            if not any(self._inside(text, start, form, f) for f in longer):
+                return True
+        return False
+
+    @staticmethod
+    def _inside(text: str, start: int, form: str, longer: str) -> bool:
+        """Whether the use of `form` at `start` is part of a use of `longer` (Block inside Block Inc)."""
+        at = longer.find(form)
+        while at >= 0:
+            if start - at >= 0 and text.startswith(longer, start - at):
+                return True
+            at = longer.find(form, at + 1)
         return False
 
     def _used(self, form: str) -> bool:
-        return any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text) for text in self.texts)
+        return bool(self._where(form))
 
     def _known(self, text: str, base: int, headline: bool) -> list[tuple[int, int]]:
         """Dictionary names in `text`, with a legal tail (Chime Financial Inc) or as a product (Cash App Card)."""
@@ -325,13 +383,16 @@ class _Finder:
 
     def _placed(self, span: str) -> bool:
         """Whether the text uses `span` as a place: "based in Norfolk", "Norfolk, Virginia"."""
-        for text in self.texts:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(span)}(?![\w-])", text):
-                if PLACED_BEFORE.search(text, max(0, match.start() - 30), match.start()):
-                    return True
-                after = re.match(r",\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b", text[match.end() : match.end() + 30])
-                if after and "place" in classes_of(after.group(1)) and "place" not in classes_of(span):
-                    return True
+        return self._once(("placed", span), lambda: self._is_placed(span))
+
+    def _is_placed(self, span: str) -> bool:
+        for index, start, end in self._where(span):
+            text = self.texts[index]
+            if PLACED_BEFORE.search(text, max(0, start - 30), start):
+                return True
+            after = re.match(r",\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b", text[end : end + 30])
+            if after and "place" in classes_of(after.group(1)) and "place" not in classes_of(span):
+                return True
         return False
 
     def _initial(self, text: str, start: int) -> bool:
@@ -346,14 +407,20 @@ class _Finder:
 
     def _elsewhere(self, form: str) -> bool:
         """Whether the article capitalises `form` somewhere other than at a sentence's start."""
-        for text in self.texts:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                if not self._initial(text, match.start()) and not is_headline(text):
-                    return True
+        return self._once(("elsewhere", form), lambda: self._is_elsewhere(form))
+
+    def _is_elsewhere(self, form: str) -> bool:
+        for index, start, _ in self._where(form):
+            text = self.texts[index]
+            if not self._initial(text, start) and not self._headline(index):
+                return True
         return False
 
+    def _headline(self, index: int) -> bool:
+        return self._once(("headline", index), lambda: is_headline(self.texts[index]))
+
     def _in_body(self, form: str) -> bool:
-        return bool(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", self.body))
+        return any(not self._headline(index) for index, _, _ in self._where(form))
 
     def _add(self, name: str, kind: str, reason: str, position: int, form: str) -> None:
         known = self.form_of.get(form) or self.form_of.get(name)
@@ -363,6 +430,7 @@ class _Finder:
             return
         if name not in self.found:
             self.found[name] = _Found(name, kind, reason, position, [name])
+            self._index_name(name)
         self.found[name].forms.append(form)
         self.form_of[form] = name
         self.form_of[name] = name
@@ -477,11 +545,11 @@ class _Finder:
 
     def _brackets(self) -> None:
         """ "Securities and Exchange Commission (SEC)", Chime Financial ("Chime"): the bracket is an alias."""
-        for text in self.texts:
+        for index, text in enumerate(self.texts):
             for name in list(self.found):
                 for form in list(dict.fromkeys(self.found[name].forms)):
-                    for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                        bracket = BRACKET.match(text[match.end() : match.end() + 80])  # its ^ anchors a slice
+                    for end in self._ends_in(form).get(index, ()):
+                        bracket = BRACKET.match(text[end : end + 80])  # its ^ anchors a slice
                         if bracket and not any(c.isdigit() for c in bracket.group(1)) and ":" not in bracket.group():
                             alias = bracket.group(1)
                             if not classes_of(alias) & {"place", "common"} and alias not in self.form_of:
@@ -518,31 +586,69 @@ class _Finder:
 
     def _bracket_owner(self, span: str) -> str:
         """The name found just before `span` in brackets ("Banco de México (Banxico)"), else ""."""
-        for text in self.texts:
-            for match in re.finditer(rf"\s\((?:the\s)?[\"“]?{re.escape(span)}[\"”]?\)", text):
-                before = text[max(0, match.start() - 80) : match.start()]
-                owners = [f for f in self.form_of if before.endswith(f) and f != span]
-                if owners:
-                    return self.form_of[max(owners, key=len)]
+        for before in self._once(("bracketed", span), lambda: self._before_brackets(span)):
+            owners = [before[k:] for k in range(len(before)) if before[k:] in self.form_of and before[k:] != span]
+            if owners:
+                return self.form_of[max(owners, key=len)]
         return ""
+
+    def _before_brackets(self, span: str) -> list[str]:
+        """The 80 characters before each " (span)", " ("span")" or " (the span)" the texts write."""
+        opening = re.compile(r"\s\((?:the\s)?[\"“]?$")
+        found = []
+        for index, start, end in self._where(span):
+            text = self.texts[index]
+            inner = opening.search(text, max(0, start - 8), start)
+            if inner and re.match(r"[\"”]?\)", text[end : end + 2]):
+                found.append(text[max(0, inner.start() - 80) : inner.start()])
+        return found
 
     def _acts(self, span: str) -> bool:
         """Whether a sentence's first word acts as a firm does: "Lendora raises …", "Quillpay, which …".
 
         Only a word the article never writes in lower case and that is no plural ("Analysts said").
         """
-        if classes_of(span) or span.endswith("s") or re.search(rf"\b{re.escape(span.lower())}\b", self.body):
+        return self._once(("acts", span), lambda: self._is_acting(span))
+
+    def _is_acting(self, span: str) -> bool:
+        if classes_of(span) or span.endswith("s") or self._lower_in_body(span.lower()):
             return False
-        for text in self.texts:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(span)}(?![\w-])", text):
-                after = text[match.end() : match.end() + 20]
-                if AGENT_VERBS.match(after) or re.match(r",\s(?:which|who|whose)\b", after):
-                    return True
+        for index, _, end in self._where(span):
+            after = self.texts[index][end : end + 20]
+            if AGENT_VERBS.match(after) or re.match(r",\s(?:which|who|whose)\b", after):
+                return True
         return False
 
+    def _lower_in_body(self, word: str) -> bool:
+        """Whether the body writes `word` (in lower case) between word boundaries."""
+        bounded = re.compile(rf"\b{re.escape(word)}\b")
+        key = _WORD.match(word)
+        if not key or key.group() != word:
+            return bool(bounded.search(self.body))
+        return any(
+            not self._headline(index) and bounded.match(self.texts[index], start)
+            for index, start in self._words.get(word, ())
+        )
+
+    def _index_name(self, name: str) -> None:
+        """File a new name under the words a short form of it would start with or be (see _short_form_of)."""
+        self._rank[name] = len(self._rank)
+        words = name.split()
+        if len(words) < 2:
+            return
+        initials = "".join(w[0] for w in words if w not in CONNECTORS and w[:1].isupper())
+        for key in dict.fromkeys((words[0], words[-1], initials)):
+            self._shortened.setdefault(key, []).append(name)
+
     def _short_form_of(self, span: str) -> str:
-        """The name `span` shortens: Chime for Chime Financial, SEC for its initials, Doe for Jane Doe."""
-        for name, found in self.found.items():
+        """The name `span` shortens: Chime for Chime Financial, SEC for its initials, Doe for Jane Doe.
+
+        Only the names filed under the span's first word or the span itself are tried, in the order
+        they were found: trying every name per span made a table of a thousand firms quadratic."""
+        keys = dict.fromkeys((span.split()[0], span))
+        filed = {name for key in keys for name in self._shortened.get(key, ())}
+        for name in sorted(filed, key=self._rank.__getitem__):
+            found = self.found[name]
             words = name.split()
             if len(words) < 2:
                 continue
@@ -603,39 +709,55 @@ class _Finder:
 
     def _described(self, span: str) -> str:
         """The kind a descriptor just before `span` gives it ("its lending product, Revolut Credit" → product)."""
-        for text in self.texts:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(span)}(?![\w-])", text):
-                said = DESCRIBED_BEFORE.search(text, max(0, match.start() - 80), match.start())
-                if said:
-                    return APPOSITIVE_KINDS[said.group(1)]
+        return self._once(("described", span), lambda: self._descriptor(span))
+
+    def _descriptor(self, span: str) -> str:
+        for index, start, _ in self._where(span):
+            said = DESCRIBED_BEFORE.search(self.texts[index], max(0, start - 80), start)
+            if said:
+                return APPOSITIVE_KINDS[said.group(1)]
         return ""
 
     def _term_initials(self, span: str) -> bool:
         """Whether `span` stands in brackets after lower-case words it abbreviates ("push payment (PP)")."""
         if not (span.isupper() and 2 <= len(span) <= 6):
             return False
-        words = rf"((?:[a-z][\w]*[\s-]){{{len(span)}}})\({re.escape(span)}\)"
-        for text in self.texts:
-            for match in re.finditer(words, text):
-                initials = "".join(w[0] for w in re.split(r"[\s-]", match.group(1)) if w)
-                if initials.upper() == span:
-                    return True
+        words = re.compile(rf"((?:[a-z][\w]*[\s-]){{{len(span)}}})$")
+        for index, start, end in self._where(span):
+            text = self.texts[index]
+            if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+                continue
+            match = words.search(text, max(0, start - 1 - 40 * len(span)), start - 1)
+            initials = "".join(w[0] for w in re.split(r"[\s-]", match.group(1)) if w) if match else ""
+            if initials.upper() == span:
+                return True
         return False
 
     def _before_word(self, span: str, following: re.Pattern[str], after_the: bool = False) -> bool:
         """Whether the text puts `span` right before one of `following` ("the Metal plan")."""
-        pattern = rf"(?<![\w-]){re.escape(span)}\s"
-        if after_the:
-            pattern = rf"\b(?:the|its|their)\s{pattern}"
-        return any(following.match(t, m.end()) for t in self.texts for m in re.finditer(pattern, t))
+        return self._once(
+            ("before", span, following.pattern, after_the), lambda: self._is_before(span, following, after_the)
+        )
+
+    def _is_before(self, span: str, following: re.Pattern[str], after_the: bool) -> bool:
+        the = re.compile(r"\b(?:the|its|their)\s$")
+        for index, start, end in self._where(span):
+            text = self.texts[index]
+            if not text[end : end + 1].isspace() or (after_the and not the.search(text, max(0, start - 6), start)):
+                continue
+            if following.match(text, end + 1):
+                return True
+        return False
 
     def _appositive(self, span: str) -> str:
         """The noun of an appositive right after `span` ("MyPay, an earned-wage access product" → product)."""
-        for text in self.texts:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(span)}(?![\w-])", text):
-                said = APPOSITIVE.match(text[match.end() : match.end() + 80])
-                if said:
-                    return said.group(1)
+        return self._once(("appositive", span), lambda: self._appositive_noun(span))
+
+    def _appositive_noun(self, span: str) -> str:
+        for index, _, end in self._where(span):
+            said = APPOSITIVE.match(self.texts[index][end : end + 80])
+            if said:
+                return said.group(1)
         return ""
 
     def _person(self, span: str) -> bool:
@@ -644,12 +766,13 @@ class _Finder:
             return False
         if "given" in classes_of(words[0]):
             return True
-        for text in self.texts:
-            for match in re.finditer(re.escape(span), text):
-                if PERSON_CUES.search(text[max(0, match.start() - 30) : match.start()]):
-                    return True
-                if PERSON_AFTER.match(text[match.end() : match.end() + 40]):
-                    return True
+        return self._once(("person", span), lambda: self._cued(span))
+
+    def _cued(self, span: str) -> bool:
+        for index, start, end in self._where(span):
+            text = self.texts[index]
+            if PERSON_CUES.search(text[max(0, start - 30) : start]) or PERSON_AFTER.match(text[end : end + 40]):
+                return True
         return False
 
     def _parents(self) -> None:
@@ -666,6 +789,7 @@ class _Finder:
         found.forms = [f for f in found.forms if f != form]
         kind = dictionary().get(form, (form, "company"))[1]
         self.found[form] = _Found(form, kind, "named as the owner of another name", found.first + 1, [form])
+        self._index_name(form)
         self.form_of[form] = form
         return form
 

@@ -54,6 +54,7 @@ def read_article(path: Path) -> list[Block]:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ArticleError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    raw = _one_line_ending(raw)
     if "\x00" in raw:
         raise ArticleError(f"{path}: line {raw.count(chr(10), 0, raw.index(chr(0))) + 1}: a NUL byte: not a text file")
     if HTML.search(raw[:4096]) or len(TAGS.findall(raw[:20000])) >= HTML_TAGS:
@@ -69,6 +70,15 @@ def read_article(path: Path) -> list[Block]:
     return blocks
 
 
+LINE_ENDING = re.compile(r"\r\n?")
+
+
+def _one_line_ending(raw: str) -> str:
+    """`raw` with CRLF (Windows) and a lone CR (classic Mac OS) as LF, so a line is a line however the
+    file ends them: an article saved with CR alone was read as one paragraph, every line number 1."""
+    return LINE_ENDING.sub("\n", raw) if "\r" in raw else raw
+
+
 def text_blocks(raw: str) -> list[Block]:
     """One block per paragraph, kept verbatim but for line endings.
 
@@ -76,7 +86,7 @@ def text_blocks(raw: str) -> list[Block]:
     a fixed width (every line short, paragraphs split by blank lines, some running over
     several lines) has its wrapped lines joined back, so a paragraph is not cut mid-sentence.
     """
-    lines = [line.rstrip("\r") for line in raw.split("\n")]
+    lines = _one_line_ending(raw).split("\n")
     if _hard_wrapped(lines):
         return _wrapped_blocks(lines)
     return [Block(line, listed=bool(BULLET.match(line))) for line in lines if line.strip()]
@@ -124,6 +134,8 @@ def markdown_blocks(raw: str) -> list[Block]:
     it is not prose an argument map cites.
     """
     from markdown_it import MarkdownIt  # deferred: only Markdown input needs it
+
+    raw = _one_line_ending(raw)
 
     blocks: list[Block] = []
     level = 0

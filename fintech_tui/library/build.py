@@ -11,16 +11,20 @@ from __future__ import annotations
 import marshal
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fintech_tui.library.discover import signature_of
 from fintech_tui.loader import pack_files, read_file
 from fintech_tui.loader.cache import digest_of
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
 PARALLEL_FROM = 8  # fewer packs than this are indexed here: starting workers costs more
-CHUNK = 4
+CHUNK = 4  # packs a worker indexes at a time
+AHEAD = 3  # batches asked of the pool per worker before the first is handed on
 
 
 def signature(path: Path) -> str:
@@ -59,10 +63,20 @@ def index_pack(path: str) -> bytes:
     return marshal.dumps({"sig": sig, **index_one(path)})
 
 
+def index_batch(paths: Sequence[str]) -> list[bytes]:
+    """A worker's batch: `index_pack` of each path, in order."""
+    return [index_pack(path) for path in paths]
+
+
 def index_packs(
     paths: Sequence[str], *, workers: int | None = None, progress: Callable[[int, int], None] | None = None
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(position, rows) for each pack in `paths`, as they are ready; progress(done, total) after each."""
+    """(position, rows) for each pack in `paths`, in order, as they are ready; progress(done, total) after each.
+
+    Batches of CHUNK packs go to the pool, at most AHEAD of them a worker at a time: a batch's rows
+    are handed on and dropped before more are asked for, so memory holds a few batches, not the
+    rows of every pack (`Executor.map` submits every job at once, and keeps each result until it
+    is taken)."""
     total = len(paths)
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or total < PARALLEL_FROM:
@@ -72,11 +86,29 @@ def index_packs(
                 progress(i + 1, total)
         return
     import multiprocessing
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if threading.active_count() == 1 and hasattr(os, "fork") else "spawn"
+    batches = (paths[start : start + CHUNK] for start in range(0, total, CHUNK))
+    pending: deque[Future[list[bytes]]] = deque()
+    done = 0
     with ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context(method)) as pool:
-        for i, data in enumerate(pool.map(index_pack, paths, chunksize=CHUNK)):
-            yield i, marshal.loads(data)
-            if progress is not None:
-                progress(i + 1, total)
+        for batch in batches:
+            pending.append(pool.submit(index_batch, batch))
+            if len(pending) < count * AHEAD:
+                continue
+            done = yield from _handed_on(pending.popleft(), done, total, progress)
+        while pending:
+            done = yield from _handed_on(pending.popleft(), done, total, progress)
+
+
+def _handed_on(
+    future: Future[list[bytes]], done: int, total: int, progress: Callable[[int, int], None] | None
+) -> Generator[tuple[int, dict[str, Any]], None, int]:
+    for data in future.result():
+        yield done, marshal.loads(data)
+        done += 1
+        if progress is not None:
+            progress(done, total)
+    return done

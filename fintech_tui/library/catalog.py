@@ -20,7 +20,7 @@ import msgspec
 from fintech_tui.library import series
 from fintech_tui.library.discover import is_pack_folder, pack_path
 from fintech_tui.library.identity import normalise
-from fintech_tui.library.index import CorruptIndex, Index, IndexUnusable
+from fintech_tui.library.index import CorruptIndex, Index, IndexUnusable, busy, held
 from fintech_tui.library.rows import (
     AcrossRow,
     ArticleRow,
@@ -66,12 +66,15 @@ def _guarded(method: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(method)
     def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
+        library = args[0]
+        assert isinstance(library, Library)
+        asked = library.index.db
         try:
             return method(*args, **kwargs)
-        except (sqlite3.DatabaseError, CorruptIndex):
-            library = args[0]
-            assert isinstance(library, Library)
-            library.index.rebuild()
+        except (sqlite3.DatabaseError, CorruptIndex) as error:
+            if busy(error):
+                raise held() from None
+            library.index.rebuild(failed=asked)  # nothing to do when the sync thread has just rebuilt it
             return method(*args, **kwargs)
 
     return guarded
@@ -134,7 +137,7 @@ class Library:
         (safe from a worker thread while the screen reads); True when anything changed."""
         try:
             return self.index.sync_apart(progress=progress, workers=workers)
-        except (sqlite3.DatabaseError, CorruptIndex):
+        except (sqlite3.DatabaseError, CorruptIndex):  # a lock held too long is IndexBusy, raised as it is
             self.index.rebuild(progress=progress)
             return True
 

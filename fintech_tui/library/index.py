@@ -17,7 +17,9 @@ import json
 import os
 import sqlite3
 import stat
-from collections.abc import Callable
+import threading
+from array import array
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,8 @@ from fintech_tui.util.digest import blake2b
 from fintech_tui.util.safe_files import TEMP_SUFFIX
 
 MAX_INDEX_BYTES = 8 * 1024**3
+TERMS_KEPT = 50_000  # distinct names whose ids a build remembers (a few MiB)
+BUSY_MS = 10_000  # how long a statement waits for another connection's lock
 Progress = Callable[[int, int], None]
 
 
@@ -41,6 +45,58 @@ class IndexUnusable(Exception):
 
 class CorruptIndex(Exception):
     """A value read from the index is not what this version wrote: rebuild it."""
+
+
+class IndexBusy(IndexUnusable):
+    """Another process held the index's SQLite lock past the wait: a lock, not a corrupt file."""
+
+
+BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED (and their extended codes, by the low byte)
+
+
+def busy(error: BaseException) -> bool:
+    """Whether `error` is another connection's lock held past the wait, not a damaged file.
+
+    Taking a held lock for damage once made a second explorer build the whole index again, and
+    rename it over the file the first was still writing."""
+    code = getattr(error, "sqlite_errorcode", None) if isinstance(error, sqlite3.DatabaseError) else None
+    return code is not None and code & 0xFF in BUSY_CODES
+
+
+def held() -> IndexBusy:
+    return IndexBusy("another process holds this library's index locked; try again when it has finished")
+
+
+@contextlib.contextmanager
+def writing(where: Path | None) -> Iterator[None]:
+    """Hold the library's write lock (a file beside the index, `flock`ed) while building or changing it.
+
+    One process at a time builds, syncs or refreshes an index; another waits, then finds the index
+    built and in step, and does nothing more. Reading takes no lock: a reader sees the index as
+    last committed, or the old file a rebuild renamed a new one over. Without `fcntl`, or when the
+    lock file cannot be opened (a link planted in its place), the work goes ahead unlocked."""
+    if where is None:
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # no flock on this system
+        yield
+        return
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(where.with_name(where.name + LOCK_SUFFIX), flags, 0o600)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # and with it the lock
+
+
+LOCK_SUFFIX = ".lock"
 
 
 FTS_PROBE = "CREATE VIRTUAL TABLE t USING fts5(a, tokenize='trigram')"
@@ -74,7 +130,7 @@ def _connect(path: str) -> sqlite3.Connection:
     connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
     connection.execute("PRAGMA trusted_schema = OFF")  # no function a planted schema names may run
     connection.execute("PRAGMA cell_size_check = ON")
-    connection.execute("PRAGMA busy_timeout = 10000")  # a reader waits out another connection's commit
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_MS}")  # a reader waits out another connection's commit
     return connection
 
 
@@ -90,6 +146,13 @@ def _ours(path: Path) -> bool:
         and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
         and info.st_size <= MAX_INDEX_BYTES
     )
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return path.lstat().st_ino
+    except OSError:
+        return None
 
 
 def _meta(folder: Path) -> dict[str, str]:
@@ -111,9 +174,11 @@ def open_existing(path: Path, folder: Path) -> sqlite3.Connection | None:
             raise CorruptIndex("another format, version or folder")
         connection.execute("SELECT count(*) FROM packs").fetchone()
         return connection
-    except (sqlite3.Error, CorruptIndex, ValueError, TypeError):
+    except (sqlite3.Error, CorruptIndex, ValueError, TypeError) as error:
         if connection is not None:
             connection.close()
+        if busy(error):  # locked by another process: not a reason to build it again
+            raise held() from None
         return None
 
 
@@ -138,13 +203,29 @@ def _temporary(where: Path) -> Path:
 
 
 class Index:
-    """An open index of one library folder."""
+    """An open index of one library folder.
 
-    def __init__(self, connection: sqlite3.Connection, folder: Path, where: Path | None) -> None:
+    Every change to the file goes through `writing` (one process at a time) and starts by
+    following a rename: a connection whose file another process has replaced (a rebuild) opens
+    the new one first, so nothing is ever written into a file that is no longer the index, and no
+    journal of an old file is left where the new one's readers would roll it back into theirs."""
+
+    def __init__(
+        self, connection: sqlite3.Connection, folder: Path, where: Path | None, inode: int | None = None
+    ) -> None:
         self.db = connection
         self.folder = folder
         self.where = where
+        self.inode = inode  # the file `db` opened: another process's rebuild renames a new one over it
         self.checked = True  # False: opened as it was, its packs' signatures not yet compared (`sync`)
+        self._guard = threading.RLock()  # one change of `db` at a time (the screen and its sync thread)
+        self._terms: dict[str, int] = {}  # distinct names' ids, during a build (`_term_id`)
+
+    @classmethod
+    def _existing(cls, folder: Path, where: Path) -> Index | None:
+        inode = _inode(where)
+        connection = open_existing(where, folder)
+        return None if connection is None else cls(connection, folder, where, inode)
 
     @classmethod
     def open(
@@ -153,31 +234,49 @@ class Index:
         """The index of `folder`, brought up to date with its packs (cheap when nothing changed).
 
         With `sync=False` an index already built is used as it is, unchecked (`checked` False):
-        a screen shows it at once and calls `sync_apart` after its first paint."""
+        a screen shows it at once and calls `sync_apart` after its first paint. When another
+        process is building or syncing the same index, this waits for it, then uses what it built."""
         require_fts5()
         where = index_file(folder)
-        connection = open_existing(where, folder) if where is not None else None
-        if connection is not None:
-            index = cls(connection, folder, where)
-            if not sync:
-                index.checked = False
-                return index
-            try:
-                index.sync(progress=progress, workers=workers)
-                return index
-            except (sqlite3.DatabaseError, CorruptIndex):  # damaged past what the schema check sees
-                with contextlib.suppress(sqlite3.Error):
-                    connection.close()
-        return cls.build(folder, where, progress=progress, workers=workers)
+        if where is None:
+            return cls._build(folder, None, progress=progress, workers=workers)
+        if not sync:
+            found = cls._existing(folder, where)
+            if found is not None:
+                found.checked = False
+                return found
+        with writing(where):
+            found = cls._existing(folder, where)  # again: another process may have built it meanwhile
+            if found is not None and not sync:
+                found.checked = False
+                return found
+            if found is not None:
+                try:
+                    found._sync(progress=progress, workers=workers)
+                    return found
+                except (sqlite3.DatabaseError, CorruptIndex) as error:  # damaged past what the schema check sees
+                    with contextlib.suppress(sqlite3.Error):
+                        found.close()
+                    if busy(error):
+                        raise held() from None
+            return cls._build(folder, where, progress=progress, workers=workers)
 
     @classmethod
     def build(
         cls, folder: Path, where: Path | None, *, progress: Progress | None = None, workers: int | None = None
     ) -> Index:
         """Build the whole index anew: in a temporary file renamed over the old one, or in memory."""
+        with writing(where):
+            return cls._build(folder, where, progress=progress, workers=workers)
+
+    @classmethod
+    def _build(
+        cls, folder: Path, where: Path | None, *, progress: Progress | None = None, workers: int | None = None
+    ) -> Index:
+        """`build`, with the write lock held."""
         if where is None:
             index = cls(_fresh(":memory:", folder), folder, None)
-            index.sync(progress=progress, workers=workers)
+            index._sync(progress=progress, workers=workers)
             return index
         from fintech_tui.util.safe_files import sweep_temporaries
 
@@ -185,30 +284,56 @@ class Index:
         try:
             temporary = _temporary(where)
         except OSError:
-            return cls.build(folder, None, progress=progress, workers=workers)
+            return cls._build(folder, None, progress=progress, workers=workers)
         try:
             index = cls(_fresh(str(temporary), folder), folder, None)
-            index.sync(progress=progress, workers=workers)
+            index._sync(progress=progress, workers=workers)
             index.db.close()
             os.replace(temporary, where)  # readers see the old index or the new one, never half of one
         except BaseException:
             with contextlib.suppress(OSError):
                 temporary.unlink()
             raise
-        connection = open_existing(where, folder)
-        if connection is None:  # replaced under us: keep going from memory
-            return cls.build(folder, None, progress=progress, workers=workers)
-        return cls(connection, folder, where)
+        found = cls._existing(folder, where)
+        if found is None:  # replaced under us: keep going from memory
+            return cls._build(folder, None, progress=progress, workers=workers)
+        return found
 
     def close(self) -> None:
         self.db.close()
 
-    def rebuild(self, *, progress: Progress | None = None) -> None:
-        """Throw this index away and build it again (it was found corrupt)."""
-        with contextlib.suppress(sqlite3.Error):
-            self.db.close()
-        fresh = Index.build(self.folder, self.where, progress=progress)
-        self.db, self.where, self.checked = fresh.db, fresh.where, True
+    def _adopt(self, fresh: Index) -> None:
+        old = self.db
+        self.db, self.where, self.inode, self.checked = fresh.db, fresh.where, fresh.inode, True
+        if old is not fresh.db:
+            with contextlib.suppress(sqlite3.Error):
+                old.close()
+
+    def _follow(self) -> None:
+        """Open the index file anew if another process has renamed a new one over ours (write lock held)."""
+        if self.where is None or _inode(self.where) == self.inode:
+            return
+        found = Index._existing(self.folder, self.where)
+        if found is None:
+            raise CorruptIndex("the index was replaced by a file that is not one")
+        self._adopt(found)
+
+    def rebuild(self, *, progress: Progress | None = None, failed: sqlite3.Connection | None = None) -> None:
+        """Throw this index away and build it again (it was found corrupt).
+
+        `failed` is the connection the corruption was found on: when another thread has already put
+        a new one in its place, nothing is done; when another process has already rebuilt the file,
+        its index is taken instead of building a third."""
+        with self._guard:
+            if failed is not None and self.db is not failed:
+                return
+            with writing(self.where):
+                fresh = None
+                if self.where is not None and _inode(self.where) != self.inode:
+                    fresh = Index._existing(self.folder, self.where)
+                if fresh is None:
+                    fresh = Index._build(self.folder, self.where, progress=progress)
+                self._adopt(fresh)
 
     def sync_apart(self, *, progress: Progress | None = None, workers: int | None = None) -> bool:
         """`sync` on a connection of its own (from a worker thread), so that this one keeps answering the
@@ -216,21 +341,33 @@ class Index:
         if self.where is None:  # in memory: one connection only
             changed = self.sync(progress=progress, workers=workers)
         else:
-            connection = open_existing(self.where, self.folder)
-            if connection is None:
-                raise CorruptIndex("the index changed under us")
-            try:
-                changed = Index(connection, self.folder, self.where).sync(progress=progress, workers=workers)
-            finally:
-                connection.close()
+            with writing(self.where):
+                connection = open_existing(self.where, self.folder)
+                if connection is None:
+                    raise CorruptIndex("the index changed under us")
+                try:
+                    changed = Index(connection, self.folder, self.where)._sync(progress=progress, workers=workers)
+                except sqlite3.DatabaseError as error:
+                    if busy(error):
+                        raise held() from None
+                    raise
+                finally:
+                    connection.close()
         self.checked = True
         return changed
 
     def sync(self, *, progress: Progress | None = None, workers: int | None = None) -> bool:
         """Re-index the packs whose bytes changed, drop the ones gone; True when anything changed."""
+        with self._guard, writing(self.where):
+            self._follow()
+            return self._sync(progress=progress, workers=workers)
+
+    def _sync(self, *, progress: Progress | None = None, workers: int | None = None) -> bool:
+        """`sync`, with the write lock held."""
         from fintech_tui.library.build import digest
 
         known = {key: (sig, dig) for key, sig, dig in self.db.execute("SELECT key, sig, digest FROM packs")}
+        cold = not known  # nothing indexed yet: no rows to delete first
         stale: list[str] = []
         touched: list[tuple[str, str]] = []
         for key, sig in discover_signed(self.folder):
@@ -248,18 +385,18 @@ class Index:
                 continue
             stale.append(key)
         if touched:
-            self.db.execute("BEGIN")
+            self.db.execute("BEGIN IMMEDIATE")
             self.db.executemany("UPDATE packs SET sig = ? WHERE key = ?", touched)  # one commit, not one a pack
             self.db.execute("COMMIT")
         gone = list(known)
         if gone:
-            self.db.execute("BEGIN")
+            self.db.execute("BEGIN IMMEDIATE")
             for key in gone:
                 self._delete_rows(key)
                 self.db.execute("DELETE FROM packs WHERE key = ?", (key,))
             self.db.execute("COMMIT")
         if stale:
-            self._index(stale, progress=progress, workers=workers)
+            self._index(stale, progress=progress, workers=workers, fresh=cold)
         elif progress is not None:
             progress(0, 0)
         changed = bool(stale or gone)
@@ -271,21 +408,23 @@ class Index:
         """Re-index one pack (it changed on disk, or was added or removed), then regroup."""
         from fintech_tui.library.build import digest
 
-        path = pack_path(self.folder, key)
-        row = self.db.execute("SELECT digest FROM packs WHERE key = ?", (key,)).fetchone()
-        if path is None or not path.exists():
-            if row is not None:
-                self._drop(key)
-                self.regroup()
-            return
-        if row is not None and row[0] and digest(path) == row[0]:
-            return
-        self._index([key], workers=1)
-        self.regroup()
+        with self._guard, writing(self.where):
+            self._follow()
+            path = pack_path(self.folder, key)
+            row = self.db.execute("SELECT digest FROM packs WHERE key = ?", (key,)).fetchone()
+            if path is None or not path.exists():
+                if row is not None:
+                    self._drop(key)
+                    self.regroup()
+                return
+            if row is not None and row[0] and digest(path) == row[0]:
+                return
+            self._index([key], workers=1)
+            self.regroup()
 
     def _drop(self, key: str) -> None:
         db = self.db
-        db.execute("BEGIN")
+        db.execute("BEGIN IMMEDIATE")
         self._delete_rows(key)
         db.execute("DELETE FROM packs WHERE key = ?", (key,))
         db.execute("COMMIT")
@@ -303,30 +442,36 @@ class Index:
         db.executemany("DELETE FROM term_docs WHERE doc = ?", [(doc,) for doc, _, flag in docs if flag])
         db.execute("DELETE FROM docs WHERE pack = ?", (key,))
 
-    def _index(self, keys: list[str], *, progress: Progress | None = None, workers: int | None = None) -> None:
+    def _index(
+        self, keys: list[str], *, progress: Progress | None = None, workers: int | None = None, fresh: bool = False
+    ) -> None:
         from fintech_tui.library.build import index_packs
 
         paths = [str(pack_path(self.folder, key)) for key in keys]
+        self._terms = {}
         batch = 0
-        self.db.execute("BEGIN")
+        self.db.execute("BEGIN IMMEDIATE")
         try:
             for i, rows in index_packs(paths, workers=workers, progress=progress):
-                self._write(keys[i], rows)
+                self._write(keys[i], rows, fresh=fresh)
                 batch += 1
                 if batch >= 200:  # commit now and then: a killed build keeps what it finished
                     self.db.execute("COMMIT")
-                    self.db.execute("BEGIN")
+                    self.db.execute("BEGIN IMMEDIATE")
                     batch = 0
             self.db.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 self.db.execute("ROLLBACK")
             raise
+        finally:
+            self._terms = {}
 
-    def _write(self, key: str, rows: dict[str, Any]) -> None:
+    def _write(self, key: str, rows: dict[str, Any], *, fresh: bool = False) -> None:
         db = self.db
-        self._delete_rows(key)
-        db.execute("DELETE FROM packs WHERE key = ?", (key,))
+        if not fresh:
+            self._delete_rows(key)
+            db.execute("DELETE FROM packs WHERE key = ?", (key,))
         problems = rows.get("problems")
         if problems is not None:
             db.execute(
@@ -369,45 +514,106 @@ class Index:
         db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)", docs)
         db.executemany("INSERT INTO name_search (rowid, words) VALUES (?, ?)", [(d[0], d[5]) for d in docs if d[6]])
         db.executemany("INSERT INTO text_search (rowid, words) VALUES (?, ?)", [(d[0], d[5]) for d in docs if not d[6]])
-        pairs = [(term, first + i, entry) for i, entry in enumerate(entries) for term in entry[5]]
-        db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", [(term,) for term, _, _ in pairs])
         db.executemany(
-            "INSERT OR IGNORE INTO term_docs SELECT id, ?, ?, ?, ?, ? FROM terms WHERE term = ?",
-            [(doc, key, entry[0], entry[1], entry[2], term) for term, doc, entry in pairs],
+            "INSERT OR IGNORE INTO term_docs VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (self._term_id(term), first + i, key, entry[0], entry[1], entry[2])
+                for i, entry in enumerate(entries)
+                for term in entry[5]
+            ],
         )
 
+    def _term_id(self, term: str) -> int:
+        """The id of a distinct name in `terms` (added when new), remembered for the rest of a build.
+
+        The memory is capped: past TERMS_KEPT names it starts again (a lookup is all that is lost)."""
+        found = self._terms.get(term)
+        if found is not None:
+            return found
+        row = self.db.execute("SELECT id FROM terms WHERE term = ?", (term,)).fetchone()
+        if row is None:
+            made = self.db.execute("INSERT INTO terms (term) VALUES (?)", (term,)).lastrowid
+            assert made is not None
+            found = int(made)
+        else:
+            found = int(row[0])
+        if len(self._terms) >= TERMS_KEPT:
+            self._terms.clear()
+        self._terms[term] = found
+        return found
+
     def regroup(self) -> None:
-        """Work out the shared entities of the whole library again (after any pack changed)."""
-        from fintech_tui.library.identity import Candidate, group, unique_keys
+        """Work out the shared entities of the whole library again (after any pack changed).
+
+        Streamed: the entities are read a row at a time into `identity.Grouping`'s arrays, the
+        `shared` rows written from a second pass in the same order, and each group's name, kind and
+        size worked out by SQLite from them, so no list of every entity's rows is held at once."""
+        from fintech_tui.library.identity import Candidate, Grouping
 
         db = self.db
-        rows = db.execute(
-            "SELECT pack, id, names, same_as, not_same_as, name_en, name_zh, kind FROM entities ORDER BY pack, ord"
-        ).fetchall()
         strings = msgspec.json.Decoder(tuple[str, ...])
-        candidates = []
-        for pack, entity, found, same_as, not_same_as, *_ in rows:
-            try:
-                candidates.append(Candidate(pack, entity, strings.decode(found), same_as, strings.decode(not_same_as)))
-            except msgspec.MsgspecError as error:
-                raise CorruptIndex(str(error)) from None
-        groups = group(candidates)
-        keys = unique_keys((key for key, _ in groups), (f"{rows[m[0][0]][0]}/{rows[m[0][0]][1]}" for _, m in groups))
-        db.execute("BEGIN")
-        db.execute("DELETE FROM shared")
-        db.execute("DELETE FROM groups")
-        for key, (_, members) in zip(keys, groups, strict=True):
+        order = "FROM entities ORDER BY pack, ord"
+        rowids = array("q")
+
+        def candidates() -> Iterator[Candidate]:
+            for rowid, pack, entity, found, same_as, not_same_as in db.execute(
+                f"SELECT rowid, pack, id, names, same_as, not_same_as {order}"
+            ):
+                rowids.append(rowid)
+                try:
+                    yield Candidate(pack, entity, strings.decode(found), same_as, strings.decode(not_same_as))
+                except msgspec.MsgspecError as error:
+                    raise CorruptIndex(str(error)) from None
+
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            grouping = Grouping(candidates())
+            keys: dict[int, str] = {}
+            inferred = bytearray(len(rowids))
+            seen: set[str] = set()
+            for root, (key, members) in zip(grouping.roots(), grouping.keyed(), strict=True):
+                if key in seen:  # a second group of that key: tagged with its first member
+                    pack, entity = db.execute(
+                        "SELECT pack, id FROM entities WHERE rowid = ?", (rowids[members[0][0]],)
+                    ).fetchone()
+                    key = f"{key}~{pack}/{entity}"
+                seen.add(key)
+                keys[root] = key
+                for m, flag in members:
+                    inferred[m] = flag
+            del seen
+            db.execute("DELETE FROM shared")
+            db.execute("DELETE FROM groups")
+            owner = grouping.owner
             db.executemany(
                 "INSERT INTO shared VALUES (?, ?, ?, ?)",
-                [(rows[m][0], rows[m][1], key, int(inf)) for m, inf in members],
+                (
+                    (pack, entity, keys[owner[i]], inferred[i])
+                    for i, (pack, entity) in enumerate(db.cursor().execute(f"SELECT pack, id {order}"))
+                ),
             )
-            names: dict[tuple[str, str], int] = {}
-            kinds: dict[str, int] = {}
-            for m, _ in members:
-                pair = (rows[m][5], rows[m][6])
-                names[pair] = names.get(pair, 0) + 1
-                kinds[rows[m][7]] = kinds.get(rows[m][7], 0) + 1
-            name = min(names, key=lambda n: (-names[n], n))
-            kind = min(kinds, key=lambda k: (-kinds[k], k))
-            db.execute("INSERT INTO groups VALUES (?, ?, ?, ?, ?)", (key, *name, kind, len(members)))
-        db.execute("COMMIT")
+            db.execute(GROUPS_FROM_SHARED)
+            db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            raise
+
+
+#: Each group's most common (English, Chinese) name and kind (ties: the smallest) and its size.
+GROUPS_FROM_SHARED = """
+INSERT INTO groups
+WITH named AS (
+  SELECT s.key AS key, e.name_en AS en, e.name_zh AS zh, e.kind AS kind
+  FROM shared s JOIN entities e ON e.pack = s.pack AND e.id = s.entity
+), names AS (
+  SELECT key, en, zh, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, en, zh) AS rank
+  FROM named GROUP BY key, en, zh
+), kinds AS (
+  SELECT key, kind, row_number() OVER (PARTITION BY key ORDER BY count(*) DESC, kind) AS rank
+  FROM named GROUP BY key, kind
+), sizes AS (SELECT key, count(*) AS size FROM shared GROUP BY key)
+SELECT n.key, n.en, n.zh, k.kind, z.size
+FROM names n JOIN kinds k ON k.key = n.key AND k.rank = 1 JOIN sizes z ON z.key = n.key
+WHERE n.rank = 1
+"""
