@@ -273,3 +273,41 @@ def test_a_paragraph_naming_nobody_is_about_the_firm_the_title_names() -> None:
             subjects.append(reader.subject(text, found, digits[0]))
         reader.seen(found, text)
     assert subjects == ["云杉银行", ""]  # the market's figure keeps no subject
+
+
+def test_a_banks_short_name_made_of_its_own_characters_and_its_quoted_app() -> None:
+    names = named(
+        "云杉农商银行年报摘录",
+        "发布：云杉农村商业银行股份有限公司 | 2026年3月1日",
+        "本行自主研发的“杉叶”手机银行App注册用户增长。",
+        "中国银行和中国工商银行也在推广。",
+    )
+    bank = names["云杉农村商业银行股份有限公司"]
+    assert bank.aliases == ["云杉农商银行"] and bank.kind == "bank"
+    assert names["杉叶"].kind == "app" and names["杉叶"].parent == "云杉农村商业银行股份有限公司"
+    assert "中国银行" in names and "中国工商银行" in names  # two known banks stay two
+
+
+def test_the_reporting_period_is_a_period() -> None:
+    from fintech_tui.draft.figures import find_periods
+
+    text = "截至报告期末，不良率为1.2%；报告期内新增客户较多。"
+    assert [text[a:b] for a, b in find_periods(text)] == ["截至报告期末", "报告期内"]
+
+
+def test_a_long_table_drafts_in_time_in_proportion_to_it() -> None:
+    """Twice the rows, at most three times the CPU time: rows and cells are found by bisection."""
+    import time
+
+    from fintech_tui.draft import draft_sections
+
+    def cpu(rows: int) -> float:
+        table = "| 机构 | 余额（亿元） | 不良率 || --- | ---: | ---: |" + "| 甲银行 | 1,200 | 1.5% |" * rows
+        started = time.process_time()
+        sections = draft_sections([Block("某题目"), Block(table)], "article.md")
+        assert len(sections["figures.yaml"]["figures"]) == 2 * rows
+        return time.process_time() - started
+
+    cpu(10)
+    once, twice = cpu(300), cpu(600)
+    assert twice / once < 3, f"{once:.2f} s, then {twice:.2f} s for twice the rows"

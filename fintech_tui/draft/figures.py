@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
@@ -94,7 +94,7 @@ PERIOD = re.compile(
     rf"|(?:\d{{1,2}}|[{_CN}十]{{1,3}})月(?:份|末|底|初)?(?:\d{{1,2}}日)?)?"
     rf"|(?<![\d{_CN}个])(?:\d{{1,2}}|[{_CN}十]{{1,3}})月(?:份|末|底|初|中旬|上旬|下旬)?(?:\d{{1,2}}[日号])?"
     rf"|(?:第?[{_CN}1-4]|前三)季度末?|[上下]半年|年[末底初]|上年末|去年同期|上年同期"
-    r"|(?:全年|年内|目前|(?<![体表实出发])现在|如今|当前|眼下|本周|上周|本月|上月|本季度?末?|上季度?末?|本年度|上个月)"
+    r"|(?:全年|年内|目前|(?<![体表实出发])现在|如今|当前|眼下|本周|上周|本月|上月|本季度?末?|上季度?末?|本年度|上个月|报告期[末内]?)"
     r"|(?:“[^”]{1,8}”|「[^」]{1,8}」)期间"
     rf"|(?:未来|过去|近|最近|此前|前)(?:\d+|[{_CN}十]{{1,3}})(?:年|个月|周|天)"
     rf"|(?:\d+|[{_CN}十]{{1,3}})(?:年|个月|周|天)(?:前|后|以来)"
@@ -261,11 +261,14 @@ def _in_table(text: str, found: list[Found]) -> list[Found]:
     if not ruled:
         return found
     heads = [text[a:b].strip() for a, b in rows[0]]
+    body = rows[2:]
+    starts = [row[0][0] for row in body]  # rows and cells by bisection: a long table stays linear
     read: list[Found] = []
     for figure in found:
-        row = next((r for r in rows[2:] if r[0][0] <= figure.start < r[-1][1]), None)
-        column = next((i for i, (a, b) in enumerate(row or []) if a <= figure.start < b), 0)
-        if row is None or column == 0 or column >= len(heads):
+        at = bisect_right(starts, figure.start) - 1
+        row = body[at] if at >= 0 and figure.start < body[at][-1][1] else None
+        column = bisect_right([a for a, _ in row], figure.start) - 1 if row else 0
+        if row is None or column <= 0 or column >= len(heads) or figure.start >= row[column][1]:
             read.append(figure)
             continue
         head = heads[column]

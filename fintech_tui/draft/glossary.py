@@ -59,8 +59,8 @@ def draft_glossary(paragraphs: list[tuple[str, str]], entity_names: set[str]) ->
     for order, (para_id, text) in enumerate(paragraphs):
         named = [(m.start(), m.end()) for n in entity_names if n in text for m in re.finditer(re.escape(n), text)]
         for term in known_terms():
-            if term in entity_names:
-                continue
+            if term in entity_names or (not term.isascii() and term not in text):
+                continue  # a Chinese term is its own characters: a plain look before the pattern
             for match in _pattern(term).finditer(text):
                 inside_name = any(s <= match.start() and match.end() <= e for s, e in named)  # Federal Deposit …
                 if not inside_name and not _inside_bracketed_word(text, match.end()):

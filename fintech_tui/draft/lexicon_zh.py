@@ -110,6 +110,8 @@ PRODUCT_ENDINGS = ("贷", "宝", "呗", "付", "通", "花", "条", "借", "钱�
 # A quoted name the text calls a product by the words around it: 百万医疗险“尊享e生”系列, 推出了「基金组合」.
 PRODUCT_BEFORE = re.compile(r"(?:(?:推出|上线|发布|旗下)(?:了|的)?|产品|品牌|平台|模型|系统|工具|应用|[^保]险)$")
 QUOTE_AFTER = re.compile(r"(?:系列|品牌|小程序|[\u4e00-\u9fff]{0,2}(?:助手|系统|引擎|机器人|大脑))")
+# After a quoted name, what kind of app it is: “某某”移动银行App, “某某”手机银行客户端.
+APP_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}\s*(?:APP|App|app|客户端|小程序)")
 # A quoted name ending in what a product is (“某某系统”, “某某助手”): a product when its head is no common word.
 SYSTEM_ENDINGS = ("系统", "助手", "大脑", "引擎", "机器人", "平台")
 # Before a quoted handle (用户“某某”, 网友“某某”): a person writing under a name of their own.
@@ -120,7 +122,7 @@ HANDLE_AFTER = re.compile(
 )
 # A Latin name in brackets after a Chinese one: 某某桥（mBridge）. One word, not all capitals
 # (月活跃用户（MAU） is a term).
-LATIN_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,16})[（(]([A-Za-z][a-z0-9]*[A-Z]?[A-Za-z0-9]*)[)）]")
+LATIN_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,16})[（(]([A-Za-z][A-Za-z0-9]{1,29})[)）]")
 # A transcript's turn: a name and a colon open the paragraph (唐某：欢迎收听…).
 SPEAKER_TURN = re.compile(r"\s*([\u4e00-\u9fff]{2,3})[：:]")
 # A list piece's title counts the names it goes through: 五款理财App, 十家银行.

@@ -145,9 +145,15 @@ class Reader:
 
     def paragraph(self, text: str) -> list[Mention]:
         found = self.mentions.in_text(text)
-        if self.titled is None:  # the first paragraph read is the title line
-            firms = [m.name for m in found if self.mentions.kinds.get(m.name) in ("company", "bank", "group")]
-            self.titled = firms[0] if firms and _chinese(text, 0) else ""
+        if self.titled is None:  # the first paragraph read, when a title line (short, no full stop)
+            study = re.search(r"报告|数据|调查|研究|统计|显示", text)  # X发布报告: a source, not the topic
+            firms = [
+                m.name
+                for m in found
+                if self.mentions.kinds.get(m.name) in ("company", "bank", "group") and not (m.source and study)
+            ]
+            title = len(text) <= 40 and not re.search(r"[。！？!?]$", text.strip())
+            self.titled = firms[0] if firms and title and _chinese(text, 0) else ""
         declared = DECLARED_COMPANY.search(text)
         if declared and not self.pinned:
             self.pinned = self.mentions.forms.get(declared.group(1), "")

@@ -20,6 +20,7 @@ from fintech_tui.draft.brands_zh import fold_bare_brands
 from fintech_tui.draft.dictionary_zh import Entity, dictionary, load_dictionary
 from fintech_tui.draft.found import Name
 from fintech_tui.draft.lexicon_zh import (
+    APP_AFTER,
     APP_DESCRIPTORS,
     APP_FUNCTIONS,
     APP_WORDS,
@@ -324,8 +325,8 @@ class _Finder:
                 if head not in GENERIC and _frequency(head) < 500 and not re.search(r"\d", head):
                     self.add(para, match.start(1), inner, "product", "a quoted system or assistant", named=True)
                     continue
-            app = bool(APP_WORDS.match(text, match.end())) or text.startswith("平台", match.end())
-            named = bool(PRODUCT_BEFORE.search(before) or QUOTE_AFTER.match(text, match.end()))
+            app = bool(APP_AFTER.match(text, match.end())) or text.startswith("平台", match.end())
+            named = bool(PRODUCT_BEFORE.search(before) or QUOTE_AFTER.match(text, match.end()) or app)
             product = inner.endswith(PRODUCT_ENDINGS) or app or named
             if named and inner not in dictionary() and len(inner) <= 6 and not self._kind_of_product(text, match):
                 kind = "app" if app else "product"  # 基金销售平台“天天基金”, 其「钱大掌柜」平台, 金融大模型“轩辕”
@@ -623,7 +624,19 @@ def _merge_short_forms(entities: dict[str, Entity], texts: list[str]) -> None:
         short = next((name[: -len(s)] for s in SHORT_SUFFIXES if name.endswith(s) and len(name) - len(s) >= 2), "")
         if short and short not in GENERIC and _used_alone(short, entities, texts):
             _add_alias(entities, name, short)
-        if entities[name].kind != "bank":
+        registered = entities[name].kind in ("bank", "company", "group") and name.endswith(LEGAL_SUFFIXES)
+        for other in [k for k in entities if registered and k != name and len(k) >= 4]:
+            if (
+                other in entities
+                and name in entities
+                and entities[other].kind == entities[name].kind
+                and other not in dictionary()
+                and other[:2] == name[:2]
+                and not name.startswith(other)
+                and _abbreviates(other, name)
+            ):
+                _merge(entities, name, other)  # 某某农商银行 for 某某农村商业银行股份有限公司: its own characters
+        if name not in entities or entities[name].kind != "bank":
             continue
         for text in texts:  # 招行 for 招商银行: two or three characters ending in 行
             for match in re.finditer(r"[\u3400-\u9fff]{1,2}行", text):

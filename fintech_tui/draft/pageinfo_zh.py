@@ -96,7 +96,7 @@ def credits(text: str, person: re.Pattern[str]) -> list[Credit]:
                 pending = role
                 continue
         pending = ""
-        if len(segment) < 2 or len(segment) > 12 or _NOT_NAME.search(segment):
+        if len(segment) < 2 or len(segment) > (24 if role else 12) or _NOT_NAME.search(segment):
             continue
         if not re.fullmatch(r"[\u3400-\u9fff·A-Za-z]+", segment):
             continue

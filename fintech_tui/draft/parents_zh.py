@@ -208,11 +208,13 @@ def _ours(
 ) -> None:
     """我们的“X”, 我行的X: a product the speaking firm calls its own is that firm's (the declared
     公司, else the bank or company the text names most)."""
-    for match in _compiled(rf"(?:我们|我行|本行|我司|本公司)的?[“\"「]?({alternation})").finditer(text):
+    ours = rf"(?:我们|我行|本行|我司|本公司)(?:[^，,。；;“”\"「」]{{0,8}}的)?[“\"「]?({alternation})"
+    owner = None  # counted once, on the first match: a long paragraph of matches stays linear
+    for match in _compiled(ours).finditer(text):  # 我们的“Y”, 本行自主研发的“Y”
         child = forms[match.group(1)]
         if entities[child].kind not in ("product", "app"):
             continue
-        owner = company or _most_named(entities, texts)
+        owner = (company or _most_named(entities, texts)) if owner is None else owner
         if owner:
             _set_parent(entities, child, owner)
 
