@@ -13,15 +13,12 @@ otherwise it is rebuilt. With the cache off (or its folder unsafe) the index liv
 from __future__ import annotations
 
 import contextlib
-import itertools
 import json
 import os
 import sqlite3
 import stat
 import threading
-from array import array
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -545,80 +542,10 @@ class Index:
         return found
 
     def regroup(self) -> None:
-        """Work out the shared entities of the whole library again (after any pack changed).
+        """Work out the shared entities of the whole library again (after any pack changed)."""
+        from fintech_tui.library.regroup import regroup
 
-        Streamed: the entities are read a row at a time into `identity.Grouping`'s arrays, the
-        `shared` rows written from a second pass in the same order, and each group's name, kind and
-        size counted from them a group at a time, so no list of every entity's rows is held at once."""
-        from fintech_tui.library.identity import Candidate, Grouping
-
-        db = self.db
-        strings = msgspec.json.Decoder(tuple[str, ...])
-        order = "FROM entities ORDER BY pack, ord"
-        rowids = array("q")
-
-        def candidates() -> Iterator[Candidate]:
-            for rowid, pack, entity, found, same_as, not_same_as in db.execute(
-                f"SELECT rowid, pack, id, names, same_as, not_same_as {order}"
-            ):
-                rowids.append(rowid)
-                try:
-                    yield Candidate(pack, entity, strings.decode(found), same_as, strings.decode(not_same_as))
-                except msgspec.MsgspecError as error:
-                    raise CorruptIndex(str(error)) from None
-
-        db.execute("BEGIN IMMEDIATE")
         try:
-            grouping = Grouping(candidates())
-            keys: dict[int, str] = {}
-            inferred = bytearray(len(rowids))
-            seen: set[str] = set()
-            for root, (key, members) in zip(grouping.roots(), grouping.keyed(), strict=True):
-                if key in seen:  # a second group of that key: tagged with its first member
-                    pack, entity = db.execute(
-                        "SELECT pack, id FROM entities WHERE rowid = ?", (rowids[members[0][0]],)
-                    ).fetchone()
-                    key = f"{key}~{pack}/{entity}"
-                seen.add(key)
-                keys[root] = key
-                for m, flag in members:
-                    inferred[m] = flag
-            del seen
-            db.execute("DELETE FROM shared")
-            db.execute("DELETE FROM groups")
-            owner = grouping.owner
-            db.executemany(
-                "INSERT INTO shared VALUES (?, ?, ?, ?)",
-                (
-                    (pack, entity, keys[owner[i]], inferred[i])
-                    for i, (pack, entity) in enumerate(db.cursor().execute(f"SELECT pack, id {order}"))
-                ),
-            )
-            db.executemany("INSERT INTO groups VALUES (?, ?, ?, ?, ?)", _groups(db.cursor().execute(GROUP_MEMBERS)))
-            db.execute("COMMIT")
-        except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                db.execute("ROLLBACK")
-            raise
-
-
-#: The shared entities' members, a group after another (the `shared_key` index's order).
-GROUP_MEMBERS = (
-    "SELECT s.key, e.name_en, e.name_zh, e.kind FROM shared s JOIN entities e ON e.pack = s.pack AND e.id = s.entity"
-    " ORDER BY s.key"
-)
-
-
-def _groups(members: Iterable[tuple[str, str, str, str]]) -> Iterator[tuple[str, str, str, str, int]]:
-    """Each group's row: its most common (English, Chinese) name and kind (ties: the smallest), and its size.
-
-    `members` come a group at a time, so one group's counts are held at once."""
-    for key, rows in itertools.groupby(members, key=lambda row: row[0]):
-        names: Counter[tuple[str, str]] = Counter()
-        kinds: Counter[str] = Counter()
-        for _, name_en, name_zh, kind in rows:
-            names[name_en, name_zh] += 1
-            kinds[kind] += 1
-        name = min(names, key=lambda n: (-names[n], n))
-        kind = min(kinds, key=lambda k: (-kinds[k], k))
-        yield key, *name, kind, sum(kinds.values())
+            regroup(self.db)
+        except msgspec.MsgspecError as error:  # a names column this version did not write
+            raise CorruptIndex(str(error)) from None
