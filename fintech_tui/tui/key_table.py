@@ -70,17 +70,20 @@ def places() -> list[tuple[str, type[DOMNode], bool]]:
     ]
 
 
-def _own_only(cls: type[DOMNode]) -> list[Binding]:
-    """Bindings `cls` adds beyond its fintech-tui base classes."""
-    inherited = {(b.key, b.action) for base in cls.__bases__ for b in own_bindings(base)}
+def _own_only(cls: type[DOMNode], listed: set[type[DOMNode]]) -> list[Binding]:
+    """Bindings `cls` adds beyond the base classes the table lists a row of their own for
+    (a shared base it does not list, such as the query popup, is part of `cls`)."""
+    inherited = {(b.key, b.action) for base in cls.__mro__[1:] if base in listed for b in own_bindings(base)}
     return [b for b in own_bindings(cls) if (b.key, b.action) not in inherited]
 
 
 def markdown() -> str:
     """The README's key table: one row per action, grouped by place."""
     lines = ["| where | key | does |", "| --- | --- | --- |"]
+    listed = {cls for _, cls, _ in places()}
     for place, cls, compact in places():
-        found = [(" ".join(f"`{key}`" for key in keys.split(", ")), text) for keys, text in rows(_own_only(cls))]
+        own = rows(_own_only(cls, listed))
+        found = [(" ".join(f"`{key}`" for key in keys.split(", ")), text) for keys, text in own]
         if compact and found:
             found = [(" · ".join(keys for keys, _ in found), " · ".join(text.lower() for _, text in found))]
         for keys, text in found:
