@@ -28,10 +28,11 @@ OUTSIDE_THE_FAST_LAYER = {
 }
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist names each item's group in its node id
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark `fast` every test that builds no Textual app: not a coroutine (Pilot tests are, under
     Hypothesis too), no snapshot, not marked `app`, and not in a module that runs the explorer
-    in another process."""
+    in another process, nor one of the real-terminal group."""
     for item in items:
         if not isinstance(item, pytest.Function):
             continue
@@ -40,9 +41,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             not inspect.iscoroutinefunction(inner)
             and "snap_compare" not in item.fixturenames
             and item.get_closest_marker("app") is None
+            and item.get_closest_marker("terminal") is None
             and item.module.__name__.rpartition(".")[2] not in OUTSIDE_THE_FAST_LAYER
         ):
             item.add_marker(pytest.mark.fast)
+        if item.get_closest_marker("terminal") is not None:
+            item.add_marker(pytest.mark.xdist_group(terminal_group(item)))
+
+
+def terminal_group(item: pytest.Function) -> str:
+    """The tests that read one real-terminal tour (a module's session at one size in one language)
+    run in one worker, so the tour is driven once; other groups go to whichever worker is free."""
+    params = getattr(item, "callspec", None)
+    chosen = params.params if params is not None else {}
+    module = item.module.__name__.rpartition(".")[2]
+    return "-".join(["tmux", module, *(str(chosen[key]) for key in ("size", "lang") if key in chosen)])
 
 
 #: A small but complete pack: every section, every kind of reference.
@@ -194,8 +207,8 @@ def toured(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Callable[..., dict[str, list[str]]]:
     """`toured(plan, size)`: the real-terminal session `plan` makes at `size`, its screens by name
-    (tests/test_terminal.py's `tour`), driven once for every test that reads it (they all run in one
-    worker, the tmux group) and again when a test reruns, so a redraw a busy machine missed is not
+    (tests/test_terminal.py's `tour`), driven once for every test that reads it (they run in one
+    worker: conftest's terminal_group) and again when a test reruns, so a redraw a busy machine missed is not
     read twice."""
     from tests.test_terminal import Plan, tour
 

@@ -161,6 +161,7 @@ def _explorer_of(pid: int) -> int:
     raise AssertionError("no session started")
 
 
+@pytest.mark.app
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
 def test_a_serve_client_cannot_blow_up_its_explorer_and_sigterm_stops_it(
     write_pack: PackWriter, tmp_path: Path

@@ -18,7 +18,7 @@ from fintech_tui.model import Pack
 from fintech_tui.queries.index import Ref
 from fintech_tui.tui.app import ITEM_SAVE_DELAY, FintechApp
 from fintech_tui.tui.settings import Settings
-from tests.test_terminal import DRIVE, LOCK
+from tests.test_terminal import DRIVE, own_tmux_server
 from tests.test_terminal import pytestmark as terminal_marks
 
 
@@ -60,12 +60,11 @@ async def test_settings_without_a_path_are_never_written(bundled_pack: Pack, tmp
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.terminal
 @pytest.mark.parametrize("size", ["80x24", "120x40"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_closed_terminal_keeps_the_language_chosen(tmp_path: Path, size: str, lang: str) -> None:
     """In tmux: `t`, then the terminal is closed under the explorer (SIGHUP), never `q`."""
-    import fcntl
-
     for mark in terminal_marks:
         if mark.name == "skipif" and mark.args[0]:
             pytest.skip(mark.kwargs["reason"])
@@ -75,14 +74,14 @@ def test_a_closed_terminal_keeps_the_language_chosen(tmp_path: Path, size: str, 
         f"env -u COLUMNS -u LINES XDG_CONFIG_HOME={home} XDG_DATA_HOME={home}"
         f" FINTECH_TUI_CACHE=off {shlex.quote(sys.executable)} -m fintech_tui --fresh --lang {lang}"
     )
-    with LOCK.open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with own_tmux_server() as tmux_env:
         result = subprocess.run(
             [str(DRIVE), "-s", size, command, f"expect:{ready}", "wait:1", "key:2", "wait:0.5", "key:t", "wait:1.5"],
             capture_output=True,
             text=True,
             timeout=120,
             check=False,
+            env=tmux_env,
         )  # no q: drive ends by killing the session, which hangs up on the explorer
     assert result.returncode == 0, result.stdout + result.stderr
     path = tmp_path / "fintech-tui" / "settings.json"

@@ -7,7 +7,6 @@ tool and read the screen. They skip when tmux (or the tool) is missing.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import re
 import shlex
@@ -16,7 +15,8 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -32,14 +32,29 @@ if not DRIVE.exists():
 pytestmark = [
     pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux"),
     pytest.mark.skipif(not DRIVE.exists(), reason="needs the drive tool"),
-    pytest.mark.xdist_group("tmux"),
+    pytest.mark.terminal,  # tests/conftest.py groups these by module, size and language
     # A real terminal on a busy machine can miss a redraw by the time drive reads the screen;
     # a failure that is real fails all three runs.
     pytest.mark.flaky(reruns=2, reruns_delay=1),
 ]
 
 SIZES = ["80x24", "120x40", "200x60"]
-LOCK = Path(tempfile.gettempdir()) / "fintech-tui-terminal-tests.lock"
+
+
+@contextmanager
+def own_tmux_server() -> Iterator[dict[str, str]]:
+    """An environment whose tmux commands talk to a server of their own: sessions of two test
+    workers then never share a server (one server's sessions could swap sizes), so terminal tests
+    run side by side rather than one at a time. The folder is short: a socket path has a limit."""
+    with tempfile.TemporaryDirectory(prefix="ft-tmux-", dir="/tmp") as folder:
+        env = {**os.environ, "TMUX_TMPDIR": folder}
+        env.pop("TMUX", None)  # run from inside tmux, the tests still start their own server
+        try:
+            yield env
+        finally:
+            subprocess.run(["tmux", "kill-server"], env=env, capture_output=True, check=False, timeout=30)
+
+
 CLOSING = "，。、；：？！）」》,"
 THUMB = "▁▂▃▄▅▆▇█▔"
 
@@ -64,8 +79,7 @@ def drive(
     command = f"env -u COLUMNS -u LINES {assignments} {shlex.quote(sys.executable)} -m fintech_tui --fresh {args}"
     width = int(size.split("x")[0])
     for attempt in range(3):  # tmux sessions started at the same moment can swap sizes: try again
-        with LOCK.open("w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # one session at a time from this test run
+        with own_tmux_server() as tmux_env:
             if starting is not None:
                 starting()
                 starting = None
@@ -75,6 +89,7 @@ def drive(
                 text=True,
                 timeout=120,
                 check=False,
+                env=tmux_env,
             )
         if f"expected '{ready}' on screen, not found" in result.stdout and attempt < 2:
             continue  # a busy machine: the explorer took longer to appear than drive waits; start again

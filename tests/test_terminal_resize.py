@@ -7,7 +7,6 @@ dragging the terminal's corner does.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shlex
 import shutil
@@ -21,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from fintech_tui.i18n import phrase
-from tests.test_terminal import LOCK
+from tests.test_terminal import own_tmux_server
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux"),
-    pytest.mark.xdist_group("tmux"),
+    pytest.mark.terminal,
     pytest.mark.flaky(reruns=2, reruns_delay=1),  # a busy machine can miss a redraw; a real failure fails thrice
 ]
 
@@ -35,11 +34,14 @@ LANGS = ["en", "zh"]
 class Terminal:
     """One tmux session running the explorer."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, env: dict[str, str]) -> None:
         self.name = name
+        self.env = env  # its own tmux server (tests/test_terminal.py's own_tmux_server)
 
     def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False, timeout=30).stdout
+        return subprocess.run(
+            ["tmux", *args], capture_output=True, text=True, check=False, timeout=30, env=self.env
+        ).stdout
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", self.name)
@@ -81,9 +83,8 @@ def explorer(tmp_path: Path, args: str, size: tuple[int, int] = (120, 40)) -> It
         f"env -u COLUMNS -u LINES TERM=xterm-256color LANG=C.UTF-8 {assignments} "
         f"{shlex.quote(sys.executable)} -m fintech_tui --fresh {args}; sleep 600"
     )
-    terminal = Terminal(f"fintech-tui-resize-{os.getpid()}")
-    with LOCK.open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # one terminal session at a time from this test run
+    with own_tmux_server() as tmux_env:
+        terminal = Terminal(f"fintech-tui-resize-{os.getpid()}", tmux_env)
         terminal.tmux("new-session", "-d", "-s", terminal.name, "-x", str(size[0]), "-y", str(size[1]), command)
         terminal.tmux("set-option", "-t", terminal.name, "window-size", "manual")  # resize-window sets it
         try:
