@@ -71,3 +71,58 @@ def test_a_term_is_never_an_entity() -> None:
     text = "Lumen quarter\nLumen Inc said its gross margin and its price target were raised. Lumen Inc grew.\n"
     assert {"gross margin", "price target"} <= set(terms(text))
     assert not {"gross margin", "price target"} & names(text)
+
+
+# ---------------------------------------------------------------- parents in Chinese
+
+
+def parents(text: str) -> dict[str, str]:
+    entities = pack(text)["entities"]
+    by_id = {e["id"]: e["name"]["zh"] for e in entities}
+    return {e["name"]["zh"]: by_id.get(e.get("parent", ""), "") for e in entities if e.get("parent")}
+
+
+def test_operated_by_and_an_apps_own_product_set_the_parent() -> None:
+    text = (
+        "理财平台观察\n"
+        "京东科技运营的「京东金融」新增了基金频道。支付宝的余额宝规模仍居首位，支付宝的用户也最多。\n"
+    )
+    found = parents(text)
+    assert found.get("京东金融") == "京东科技"
+    assert found.get("余额宝") == "支付宝"
+
+
+def test_a_launch_and_an_acquisition_set_the_parent() -> None:
+    text = (
+        "众安保险观察\n"
+        "众安在线财产保险股份有限公司（下称“众安保险”）上半年推出的“众民保”投保人数约为280万人。"
+        "2013年，蚂蚁集团收购了天弘基金；招商银行收购了网商银行的部分股权。\n"
+    )
+    found = parents(text)
+    assert found.get("众民保") == "众安在线财产保险股份有限公司"
+    assert found.get("天弘基金") == "蚂蚁集团"
+    assert "网商银行" not in found  # a stake bought is no ownership
+
+
+def test_a_list_items_quoted_name_owned_in_its_text() -> None:
+    text = (
+        "2025年六款理财App测评\n"
+        "1. 「蚂蚁财富」：产品最全\n"
+        "蚂蚁集团旗下的「蚂蚁财富」以88分排在第一。\n"
+        "2. 「且慢」：投顾服务做得最深\n"
+        "盈米基金旗下的「且慢」得分83分。\n"
+    )
+    entities = {e["name"]["zh"]: e for e in pack(text)["entities"]}
+    assert "「蚂蚁财富」" not in entities and "蚂蚁财富" in entities
+    found = parents(text)
+    assert found.get("蚂蚁财富") == "蚂蚁集团" and found.get("且慢") == "盈米基金"
+
+
+def test_a_shareholders_registered_name_is_not_an_abbreviation_of_the_bank_it_founded() -> None:
+    text = (
+        "百信银行年报解读\n"
+        "中信百信银行股份有限公司（以下简称“百信银行”）资产总额增长。"
+        "百信银行由中信银行股份有限公司（以下简称“中信银行”）与百度联合发起设立。"
+        "作为中信银行旗下的数字银行，百信银行的新增客户来自中信体系。\n"
+    )
+    assert parents(text).get("中信百信银行股份有限公司") == "中信银行股份有限公司"
