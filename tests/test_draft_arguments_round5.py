@@ -126,3 +126,68 @@ def test_a_shareholders_registered_name_is_not_an_abbreviation_of_the_bank_it_fo
         "作为中信银行旗下的数字银行，百信银行的新增客户来自中信体系。\n"
     )
     assert parents(text).get("中信百信银行股份有限公司") == "中信银行股份有限公司"
+
+
+# ---------------------------------------------------------------- claims
+
+
+def claims(text: str) -> dict[str, dict[str, Any]]:
+    return {argument["evidence"][0]["quote"]: argument for argument in pack(text)["arguments"]}
+
+
+ENGLISH = (
+    "# Lumen's quarter\n\n"
+    "Lumen Inc reported revenue of $400 million. The results suggest that fees now carry the lender.\n\n"
+    "## Guidance\n\n"
+    "Lumen Inc kept its outlook for the year and said costs would stay flat.\n\n"
+    "## How Lumen got here\n\n"
+    "It began as a card issuer in 2015 and added loans later.\n\n"
+    "## The fee line is here to stay\n\n"
+    "Fees rose faster than loans. They now make up 40% of revenue, up from 31%.\n\n"
+    "## What could go wrong?\n\n"
+    "[00:12:30] Is the fee line safe? Rates could fall and take deposits with them.\n"
+)
+
+
+def test_an_english_heading_that_says_something_is_a_point_and_a_topic_label_is_not() -> None:
+    found = claims(ENGLISH)
+    points = {quote for quote, argument in found.items() if argument["role"] == "point"}
+    assert "## The fee line is here to stay" in points  # the heading's block, quoted verbatim
+    assert not {"## Guidance", "## How Lumen got here", "## What could go wrong?"} & points
+    assert "Fees rose faster than loans." in points  # the paragraph's opening statement still is
+
+
+def test_every_drafted_claim_quotes_its_paragraph_and_is_marked_for_review() -> None:
+    drafted = pack(ENGLISH)
+    paragraphs = {p["id"]: p["text"] for p in drafted["paragraphs"]}
+    for argument in drafted["arguments"]:
+        assert argument["inference"].startswith("drafted automatically — review")
+        assert all(e["quote"] in paragraphs[e["para"]] for e in argument["evidence"])
+
+
+def test_a_question_or_a_timestamp_is_no_paragraph_point_but_an_answer_is() -> None:
+    text = (
+        "Ramp and its rivals\n"
+        "The card market is crowded, and the software is why customers stay.\n"
+        "JORDAN VALE: And Brex? It sells cards to start-ups too.\n"
+        "[00:18:05]\n"
+        "NADIA CORTEZ: Ramp went after finance teams. They wanted fewer tools.\n"
+    )
+    points = {quote for quote, argument in claims(text).items() if argument["role"] == "point"}
+    assert points == {"NADIA CORTEZ: Ramp went after finance teams."}
+
+
+def test_chinese_captions_period_headers_and_firm_profiles_are_no_claims() -> None:
+    text = (
+        "江淮银行年报点评\n"
+        "江淮银行的增长正在放缓。\n"
+        "图源：江淮银行供图\n"
+        "一、关于江淮银行\n"
+        "江淮银行成立于1998年，总部位于合肥。\n"
+        "二、零售转型仍需时间\n"
+        "截至报告期末\n"
+        "零售贷款占比为41%，较上年末提高2个百分点。\n"
+    )
+    quotes = set(claims(text))
+    assert not {"图源：江淮银行供图", "一、关于江淮银行", "截至报告期末"} & quotes
+    assert "二、零售转型仍需时间" in quotes

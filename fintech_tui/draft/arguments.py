@@ -18,7 +18,7 @@ import msgspec
 
 from fintech_tui.draft.found import DRAFTED
 from fintech_tui.draft.mentions import Mentions
-from fintech_tui.draft.outline import Frame, bilingual, heading_of
+from fintech_tui.draft.outline import Frame, Heading, bilingual, heading_of
 from fintech_tui.draft.reading import Block
 
 
@@ -71,7 +71,10 @@ EVENT_ZH = re.compile(
     r"(?:披露|发布|公布|宣布|通报|公示|召开|举行)(?:了)?[^，。]{0,12}(?:报告|年报|半年报|业绩|数据|信息|情况|公告)"
 )
 # Chinese: a heading naming a section rather than saying something (投资要点, 风险提示, 规模与客户) is no point.
-LABEL_ZH = re.compile(r"(?:要点|提示|估值|展望|判断|背景|总结|结语|引言|附录|概况|点评|建议)$")
+LABEL_ZH = re.compile(r"(?:要点|提示|估值|展望|判断|背景|总结|结语|引言|附录|概况|点评|建议|摘要)$")
+# Chinese: a line that credits a picture or a source, introduces a firm (关于X), labels a column (【消费金融】)
+# or heads a period (截至报告期末) is the page's furniture, never a claim.
+FURNITURE_ZH = re.compile(r"^(?:图源|图片来源|数据来源|资料来源|来源|注)[：:]|^关于|^【[^】]{1,10}】$|^截至[^，,。]{2,12}$")
 THESIS_EN = re.compile(r"\b(?:In short|The answer|The bottom line|In a word|Put simply)\b", re.IGNORECASE)
 HEDGES = (
     (
@@ -217,7 +220,7 @@ def draft_arguments(
         block = blocks[i]
         heading = heading_of(block)
         if heading is not None:
-            if heading.level == min(levels) and not (chinese and _label(heading.title)):  # a subsection names a topic
+            if heading.level == min(levels) and _point_heading(heading, chinese):  # a subsection names a topic
                 point = skeleton.add(
                     "point", ids[i], block.text.strip(), thesis, "supports", claim=bilingual(heading.title)
                 )
@@ -269,7 +272,7 @@ def _topic_sentence(sentence: str) -> bool:
     if sentence.endswith(("？", "?")):
         return False
     body = TURN_ZH.sub("", sentence, count=1).rstrip("。！？!?”」")
-    if GREETING_ZH.match(body):
+    if GREETING_ZH.match(body) or FURNITURE_ZH.search(sentence):
         return False
     return len(body) <= TOPIC_LENGTH and not FIGURE_LIKE.search(body) and "：" not in body
 
@@ -336,9 +339,21 @@ def _prose(block: Block) -> bool:
     return len(block.text) > 60 and not block.level
 
 
+def _point_heading(heading: Heading, chinese: bool) -> bool:
+    """A heading that is a point: in Chinese one that is no section label (an unnumbered period line,
+    截至报告期末, heads figures), in English one that says something."""
+    title = heading.title
+    if chinese:
+        return not _label(title) and not (not heading.number and FURNITURE_ZH.search(title.rstrip("：:")))
+    from fintech_tui.draft.arguments_en import states_claim
+
+    return states_claim(title)
+
+
 def _label(title: str) -> bool:
     """A Chinese heading that names a section (资产质量, 盈利预测与估值) rather than states a point."""
-    return len(title) <= 5 or bool(LABEL_ZH.search(title))
+    furniture = FURNITURE_ZH.search(title.rstrip("：:"))
+    return len(title) <= 5 or bool(LABEL_ZH.search(title) or (furniture and not title.startswith("截至")))
 
 
 def _thesis(blocks: list[Block], body: range, chinese: bool) -> tuple[int, str] | None:
