@@ -191,3 +191,32 @@ def test_chinese_captions_period_headers_and_firm_profiles_are_no_claims() -> No
     quotes = set(claims(text))
     assert not {"图源：江淮银行供图", "一、关于江淮银行", "截至报告期末"} & quotes
     assert "二、零售转型仍需时间" in quotes
+
+
+def test_a_chinese_sentence_that_turns_on_but_qualifies_and_a_forecast_elaborates() -> None:
+    text = (
+        "江淮银行年报点评\n"
+        "江淮银行的增长正在放缓。\n"
+        "零售贷款占比为41%，较上年末提高2个百分点，但信用卡业务的资产质量仍在承压。"
+        "我们预计全年零售贷款将增长8%左右。\n"
+    )
+    found = claims(text)
+    turned = next(a for q, a in found.items() if q.startswith("零售贷款占比"))
+    assert (turned["role"], turned["relation"]) == ("qualification", "opposes")
+    forecast = found["我们预计全年零售贷款将增长8%左右。"]
+    assert (forecast["relation"], forecast["hedge"]) == ("elaborates", "prediction")
+
+
+def test_an_english_opening_statement_that_names_a_risk_opposes_the_point() -> None:
+    text = (
+        "# Lumen's quarter\n\n"
+        "Lumen Inc reported revenue of $400 million. The results suggest that fees now carry the lender.\n\n"
+        "The risks are not small. Deposits fell 3% and costs rose in every market.\n\n"
+        "Fees rose faster than loans. They now make up 40% of revenue.\n"
+    )
+    found = claims(text)
+    assert (found["The risks are not small."]["role"], found["The risks are not small."]["relation"]) == (
+        "qualification",
+        "opposes",
+    )
+    assert found["Fees rose faster than loans."]["relation"] == "supports"

@@ -251,6 +251,8 @@ def _claim_of(skeleton: _Skeleton, para: str, sentence: str, point: str, chinese
     relation = "supports" if chinese else "elaborates"  # an English source's claim bears out the point
     if marker is not None:
         skeleton.add(marker.role, para, sentence, point, marker.relation)
+    elif chinese and hedge_of(sentence) == "prediction":
+        skeleton.add("observation", para, sentence, point, "elaborates")  # 预计…: a forecast fills in the point
     elif hedge_of(sentence) in ("opinion", "prediction") and not (speech and not chinese):
         skeleton.add("reason", para, sentence, point, "supports")  # the author's own judgement
     elif chinese and hedge_of(sentence) == "possibility" and not sentence.endswith(("？", "?")):
@@ -261,8 +263,26 @@ def _claim_of(skeleton: _Skeleton, para: str, sentence: str, point: str, chinese
         or (speech and not chinese and hedge_of(sentence) and len(FIGURE_LIKE.findall(sentence)) <= REPORTING)
     ):
         skeleton.add("observation", para, sentence, point, relation)
+    elif topic and not chinese and _turns_against(sentence):
+        skeleton.add("qualification", para, sentence, point, "opposes")  # "The risks are not small."
     elif topic:
         skeleton.add("point", para, sentence, point, "supports")  # the paragraph's opening statement
+    elif chinese and any(m.start() > 6 for m in BUT_ZH.finditer(sentence)):
+        skeleton.add("qualification", para, sentence, point, "opposes")  # …，但…: a sentence that turns
+
+
+# An English opening statement that names a weakness, a risk or a limit turns against the point.
+AGAINST_EN = re.compile(
+    r"\b(?:risks?|weak(?:ness|er|est)?|weak spot|downside|catch|problem|concerns?|doubts?|steep|harder|"
+    r"not|none|no longer|never|different|worse|lower than|below|short of|price of|cost of|pressure)\b",
+    re.IGNORECASE,
+)
+
+
+def _turns_against(sentence: str) -> bool:
+    from fintech_tui.draft.arguments_en import clauses
+
+    return bool(AGAINST_EN.search(clauses(sentence)[0][0]))
 
 
 def _topic_sentence(sentence: str) -> bool:
@@ -294,8 +314,13 @@ INSIDE_ZH = (
 )
 
 
+# …，但这些数字要打个折扣: the clause 但 opens qualifies what precedes it, which is a claim of its own.
+BUT_ZH = re.compile(r"[，,；;]\s*(?=(?:但是|但|然而|不过|可是)[^，。；]{4})")
+
+
 def _chinese_parts(sentence: str) -> list[tuple[str, tuple[str, str] | None]]:
-    """The sentence, then each clause a marker opens inside it (…，因为更多经营者被纳入…) as its own claim."""
+    """The sentence, then each clause a marker opens inside it (…，因为更多经营者被纳入…) as its own claim;
+    a sentence that turns on 但 with no other claim in it qualifies (see _claim_of)."""
     parts: list[tuple[str, tuple[str, str] | None]] = [(sentence, None)]
     for pattern, marker in INSIDE_ZH:
         for match in pattern.finditer(sentence):
