@@ -59,8 +59,7 @@ def test_a_plural_only_term_does_not_match_its_singular() -> None:
 
 def test_general_words_are_not_terms_and_terms_of_art_are() -> None:
     text = (
-        "持牌机构观察\n"
-        "多家持牌机构加强风控，消费金融公司的经调整净利润和综合融资成本均有变化，最大回撤也被写入说明。\n"
+        "持牌机构观察\n多家持牌机构加强风控，消费金融公司的经调整净利润和综合融资成本均有变化，最大回撤也被写入说明。\n"
     )
     found = terms(text)
     assert {"经调整净利润", "综合融资成本", "最大回撤"} <= set(found)
@@ -83,10 +82,7 @@ def parents(text: str) -> dict[str, str]:
 
 
 def test_operated_by_and_an_apps_own_product_set_the_parent() -> None:
-    text = (
-        "理财平台观察\n"
-        "京东科技运营的「京东金融」新增了基金频道。支付宝的余额宝规模仍居首位，支付宝的用户也最多。\n"
-    )
+    text = "理财平台观察\n京东科技运营的「京东金融」新增了基金频道。支付宝的余额宝规模仍居首位，支付宝的用户也最多。\n"
     found = parents(text)
     assert found.get("京东金融") == "京东科技"
     assert found.get("余额宝") == "支付宝"

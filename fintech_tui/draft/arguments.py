@@ -74,7 +74,9 @@ EVENT_ZH = re.compile(
 LABEL_ZH = re.compile(r"(?:要点|提示|估值|展望|判断|背景|总结|结语|引言|附录|概况|点评|建议|摘要)$")
 # Chinese: a line that credits a picture or a source, introduces a firm (关于X), labels a column (【消费金融】)
 # or heads a period (截至报告期末) is the page's furniture, never a claim.
-FURNITURE_ZH = re.compile(r"^(?:图源|图片来源|数据来源|资料来源|来源|注)[：:]|^关于|^【[^】]{1,10}】$|^截至[^，,。]{2,12}$")
+FURNITURE_ZH = re.compile(
+    r"^(?:图源|图片来源|数据来源|资料来源|来源|注)[：:]|^关于|^【[^】]{1,10}】$|^截至[^，,。]{2,12}$"
+)
 THESIS_EN = re.compile(r"\b(?:In short|The answer|The bottom line|In a word|Put simply)\b", re.IGNORECASE)
 HEDGES = (
     (

@@ -81,8 +81,10 @@ def is_topic_sentence(sentence: str, sentences_in_paragraph: int) -> bool:
 
 
 # A heading that asks or labels (How Fiserv got here, What to watch, About Nu, Key takeaways) names a topic.
-_TOPIC_OPENERS = re.compile(r"^(?:how|what|why|where|who|when|which|should|can|is|are|about|key|our|the bottom line)\b", re.I)
-_AUXILIARIES = frozenset("is are was were be been has have had did does do can will would could may might must".split())
+_TOPIC_OPENERS = re.compile(
+    r"^(?:how|what|why|where|who|when|which|should|can|is|are|about|key|our|the bottom line)\b", re.I
+)
+_AUXILIARIES = frozenset("is are was were be been has have had did does do can will would could may might must".split())  # noqa: SIM905
 # A verb the way a headline writes one: "Affirm is the benchmark", "The bill comes due", "Rates bought growth".
 _VERB_LIKE = re.compile(r"^[a-z][a-z'’-]*(?:s|ed)$")
 # A timestamp ([00:18:05]) is a transcript's furniture, never a point.

@@ -18,7 +18,7 @@ _GLOSSED = re.compile(r"(?:\b[a-z][a-z-]+|[\u4e00-\u9fff]{2})\s?[（(]([A-Z][A-Z
 # Chinese words before the bracket that make it a name's abbreviation, not a term's.
 _NAME_ENDINGS = re.compile(r"(?:公司|集团|银行|交易所|委员会|协会|局|会|部|署|所|行|厅|院|中心)$")
 # Acronyms that are units, currencies or a company's legal form, never terms.
-_NOT_TERMS = frozenset("USD HKD CNY RMB EUR GBP LLC LLP PLC INC LTD CEO CFO COO CTO".split())
+_NOT_TERMS = frozenset("USD HKD CNY RMB EUR GBP LLC LLP PLC INC LTD CEO CFO COO CTO".split())  # noqa: SIM905
 
 
 def glossed_acronyms(text: str) -> list[tuple[int, int]]:

@@ -417,7 +417,7 @@ class _Finder:
         item = LIST_ITEM.match(text)
         if not (title and item and para + 1 < len(self.texts)):
             return
-        name = item.group(1).strip().strip("「」『』\"")  # 1. 「蚂蚁财富」：the name inside its quotes
+        name = item.group(1).strip().strip('「」『』"')  # 1. 「蚂蚁财富」：the name inside its quotes
         if len(name) < 2 or name not in self.texts[para + 1] or name in GENERIC or name in LEADING or _generic(name):
             return
         tokens = _tokens(name)
@@ -572,7 +572,7 @@ def _merge_stated_aliases(entities: dict[str, Entity], texts: list[str]) -> None
     for text in texts:
         for number, pattern in enumerate(STATED):
             for match in pattern.finditer(text):
-                before = text[: match.start()].rstrip("」』”\"")  # 「腾讯理财通」（以下简称“理财通”）
+                before = text[: match.start()].rstrip('」』”"')  # 「腾讯理财通」（以下简称“理财通”）
                 forms = sorted((f for e in entities.values() for f in e.forms()), key=len, reverse=True)
                 form = next((f for f in forms if before.endswith(f)), "")
                 if not form:
