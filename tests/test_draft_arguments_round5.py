@@ -216,3 +216,17 @@ def test_an_english_opening_statement_that_names_a_risk_opposes_the_point() -> N
         "opposes",
     )
     assert found["Fees rose faster than loans."]["relation"] == "supports"
+
+
+def test_an_english_thesis_is_the_authors_judgement_not_a_greeting() -> None:
+    text = (
+        "Morning note: payments\n"
+        "Good morning. Here is what moved overnight.\n"
+        "Kestrel Pay reported volume of $10 billion, up 52% from a year earlier. Revenue rose 20%, and "
+        "we think the market still underestimates how much of the growth comes from large merchants.\n"
+        "Costs grew more slowly than revenue. Operating expenses rose 4 percent.\n"
+    )
+    found = claims(text)
+    thesis = [quote for quote, argument in found.items() if argument["role"] == "thesis"]
+    assert len(thesis) == 1 and "we think the market still underestimates" in thesis[0]
+    assert "Good morning." not in found

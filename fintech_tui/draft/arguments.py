@@ -77,6 +77,14 @@ LABEL_ZH = re.compile(r"(?:要点|提示|估值|展望|判断|背景|总结|结�
 FURNITURE_ZH = re.compile(
     r"^(?:图源|图片来源|数据来源|资料来源|来源|注)[：:]|^关于|^【[^】]{1,10}】$|^截至[^，,。]{2,12}$"
 )
+# English: the author's judgement in the first paragraphs ("we think the market underestimates …").
+JUDGEMENT_EN = re.compile(r"\b(?:I|we) (?:think|believe|argue)\b|\bthis (?:piece|note|article|column) argues\b", re.I)
+LIST_INTRO_EN = re.compile(r"^(?:Below|Here) (?:are|is)\b")  # "Below are the five stories I think matter"
+# English: a greeting, an editor's note, a timestamp or a bare paragraph number opens no argument.
+FURNITURE_EN = re.compile(
+    r"^(?:Good (?:morning|afternoon|evening)\b|Hello\b|Welcome\b|This (?:transcript|note|story) (?:has been|was|is)"
+    r"\b|\[?\d{1,2}:\d{2}|\d+(?:\.\d+)*\.?$)"
+)
 THESIS_EN = re.compile(r"\b(?:In short|The answer|The bottom line|In a word|Put simply)\b", re.IGNORECASE)
 HEDGES = (
     (
@@ -406,9 +414,13 @@ def _thesis(blocks: list[Block], body: range, chinese: bool) -> tuple[int, str] 
                 plain = re.sub(r"\d{4}年|\d{1,2}月\d{1,2}日", "", sentence)
                 if not FIGURE_LIKE.search(plain) and not EVENT_ZH.search(sentence):
                     return i, sentence
-    for i in body:
-        if heading_of(blocks[i]) is None and not blocks[i].listed:
-            found = sentences(blocks[i].text, chinese)
-            if found:
-                return i, found[0][1]
+    else:
+        for i in prose[:5]:
+            for _, sentence in sentences(blocks[i].text, chinese):
+                if JUDGEMENT_EN.search(sentence) and not LIST_INTRO_EN.search(sentence):
+                    return i, sentence
+    for i in prose:
+        found = [s for _, s in sentences(blocks[i].text, chinese) if chinese or not FURNITURE_EN.search(s)]
+        if found:
+            return i, found[0]
     return None
