@@ -230,3 +230,19 @@ def test_an_english_thesis_is_the_authors_judgement_not_a_greeting() -> None:
     thesis = [quote for quote, argument in found.items() if argument["role"] == "thesis"]
     assert len(thesis) == 1 and "we think the market still underestimates" in thesis[0]
     assert "Good morning." not in found
+
+
+def test_a_chinese_news_leads_thesis_follows_the_event_and_a_salutation_is_none() -> None:
+    text = (
+        "邮储银行发布县域行动方案\n"
+        "本报讯 9月17日，中国邮政储蓄银行在北京发布《县域数字普惠金融行动方案》。"
+        "方案提出，到2027年末，邮储银行县域小微企业贷款余额力争突破1.5万亿元。\n"
+        "邮储银行表示，线上贷款占比将提高到80%。\n"
+    )
+    thesis = [q for q, a in claims(text).items() if a["role"] == "thesis"]
+    assert thesis == ["方案提出，到2027年末，邮储银行县域小微企业贷款余额力争突破1.5万亿元。"]
+    notice = (
+        "关于规范信用卡分期业务的通知\n各金融监管局，各消费金融公司：\n为规范分期业务经营行为，现就有关事项通知如下。\n"
+    )
+    thesis = [q for q, a in claims(notice).items() if a["role"] == "thesis"]
+    assert thesis == ["为规范分期业务经营行为，现就有关事项通知如下。"]

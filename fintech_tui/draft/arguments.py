@@ -69,7 +69,10 @@ JUDGEMENT_ZH = re.compile(r"我认为|我的判断是|我们认为|笔者认为|
 # Chinese: a lead sentence reporting an event (X披露年报) is news, not the thesis.
 EVENT_ZH = re.compile(
     r"(?:披露|发布|公布|宣布|通报|公示|召开|举行)(?:了)?[^，。]{0,12}(?:报告|年报|半年报|业绩|数据|信息|情况|公告)"
+    r"|^本报讯|(?:发布|印发|出台)(?:了)?《|开出(?:了)?[^，。]{0,4}罚单"
 )
+# Chinese: a notice's salutation (各金融监管局，各…公司：) addresses its readers and argues nothing.
+SALUTATION_ZH = re.compile(r"^各[^。]{2,80}[：:]$")
 # Chinese: a heading naming a section rather than saying something (投资要点, 风险提示, 规模与客户) is no point.
 LABEL_ZH = re.compile(r"(?:要点|提示|估值|展望|判断|背景|总结|结语|引言|附录|概况|点评|建议|摘要)$")
 # Chinese: a line that credits a picture or a source, introduces a firm (关于X), labels a column (【消费金融】)
@@ -412,7 +415,11 @@ def _thesis(blocks: list[Block], body: range, chinese: bool) -> tuple[int, str] 
         for i in prose[:2]:
             for _, sentence in sentences(blocks[i].text, chinese):
                 plain = re.sub(r"\d{4}年|\d{1,2}月\d{1,2}日", "", sentence)
-                if not FIGURE_LIKE.search(plain) and not EVENT_ZH.search(sentence):
+                if (
+                    not FIGURE_LIKE.search(plain)
+                    and not EVENT_ZH.search(sentence)
+                    and not _opens_nothing(sentence, True)
+                ):
                     return i, sentence
     else:
         for i in prose[:5]:
@@ -420,7 +427,14 @@ def _thesis(blocks: list[Block], body: range, chinese: bool) -> tuple[int, str] 
                 if JUDGEMENT_EN.search(sentence) and not LIST_INTRO_EN.search(sentence):
                     return i, sentence
     for i in prose:
-        found = [s for _, s in sentences(blocks[i].text, chinese) if chinese or not FURNITURE_EN.search(s)]
+        found = [s for _, s in sentences(blocks[i].text, chinese) if not _opens_nothing(s, chinese)]
+        if chinese and len(found) > 1 and EVENT_ZH.search(found[0]):
+            return i, found[1]  # 本报讯…发布《方案》。方案提出…: the news reported, then what it says
         if found:
             return i, found[0]
     return None
+
+
+def _opens_nothing(sentence: str, chinese: bool) -> bool:
+    """A greeting, a note, a timestamp or a salutation: no thesis, whatever its place."""
+    return bool((SALUTATION_ZH if chinese else FURNITURE_EN).search(sentence))
