@@ -246,3 +246,13 @@ def test_a_chinese_news_leads_thesis_follows_the_event_and_a_salutation_is_none(
     )
     thesis = [q for q, a in claims(notice).items() if a["role"] == "thesis"]
     assert thesis == ["为规范分期业务经营行为，现就有关事项通知如下。"]
+
+
+def test_an_english_source_line_is_no_claim() -> None:
+    text = (
+        "# Kestrel's quarter\n\n"
+        "Kestrel Pay reported revenue of $40 million. The results suggest that lending now carries the group.\n\n"
+        "Source: company filings, Harbourline Securities estimates\n\n"
+        "Fees rose faster than loans. They now make up 40% of revenue.\n"
+    )
+    assert not [q for q in claims(text) if q.startswith("Source:")]

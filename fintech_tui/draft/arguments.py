@@ -88,6 +88,7 @@ FURNITURE_EN = re.compile(
     r"^(?:Good (?:morning|afternoon|evening)\b|Hello\b|Welcome\b|This (?:transcript|note|story) (?:has been|was|is)"
     r"\b|\[?\d{1,2}:\d{2}|\d+(?:\.\d+)*\.?$)"
 )
+CAPTION_EN = re.compile(r"^\**(?:Sources?|Photo|Image|Chart|Note|Data)\**\s*:", re.I)
 THESIS_EN = re.compile(r"\b(?:In short|The answer|The bottom line|In a word|Put simply)\b", re.IGNORECASE)
 HEDGES = (
     (
@@ -259,6 +260,8 @@ def draft_arguments(
 
 def _claim_of(skeleton: _Skeleton, para: str, sentence: str, point: str, chinese: bool, topic: bool) -> None:
     """A sentence's claim, if it makes one: by its opening marker, its judgement, its speaker or its place."""
+    if (FURNITURE_ZH if chinese else CAPTION_EN).search(sentence):
+        return  # 图源：…, Source: company filings: a credit, not a claim
     marker = marker_of(sentence, chinese)
     speech = (SPEECH_ZH if chinese else SPEECH_EN).search(sentence)
     relation = "supports" if chinese else "elaborates"  # an English source's claim bears out the point
