@@ -256,3 +256,16 @@ def test_an_english_source_line_is_no_claim() -> None:
         "Fees rose faster than loans. They now make up 40% of revenue.\n"
     )
     assert not [q for q in claims(text) if q.startswith("Source:")]
+
+
+def test_since_a_date_is_a_time_and_since_a_cause_is_a_reason() -> None:
+    text = (
+        "# Lumen's quarter\n\n"
+        "Lumen Inc reported revenue of $400 million. The results suggest that fees now carry the lender.\n\n"
+        "Since October 2024, banks have had to refund victims of fraud. "
+        "Since fees do not depend on rates, the line should hold.\n"
+    )
+    found = claims(text)
+    dated = found.get("Since October 2024, banks have had to refund victims of fraud.", {})
+    assert dated.get("role") != "reason"  # at most the paragraph's opening statement
+    assert found["Since fees do not depend on rates, the line should hold."]["role"] == "reason"

@@ -88,6 +88,12 @@ FURNITURE_EN = re.compile(
     r"^(?:Good (?:morning|afternoon|evening)\b|Hello\b|Welcome\b|This (?:transcript|note|story) (?:has been|was|is)"
     r"\b|\[?\d{1,2}:\d{2}|\d+(?:\.\d+)*\.?$)"
 )
+# "Since" opening a time rather than a reason: a month, a year, "then", or an event's date within a few words.
+SINCE_TIME = re.compile(
+    r"Since\s+(?:then\b|(?:the\s)?(?:start|end|beginning)\b|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b|(?:19|20)\d\d\b|[^,.]{0,60}\b(?:in|last|this)\s(?:(?:19|20)\d\d|year|month|"
+    r"week|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+)
 CAPTION_EN = re.compile(r"^\**(?:Sources?|Photo|Image|Chart|Note|Data)\**\s*:", re.I)
 THESIS_EN = re.compile(r"\b(?:In short|The answer|The bottom line|In a word|Put simply)\b", re.IGNORECASE)
 HEDGES = (
@@ -159,6 +165,8 @@ def marker_of(sentence: str, chinese: bool) -> Marker | None:
         return None
     for words in sorted(MARKERS_EN, key=len, reverse=True):
         if re.match(rf"{re.escape(words)}\b[,\s]", opening):
+            if words == "Since" and SINCE_TIME.match(opening):
+                return None  # "Since October 2024, …", "Since then": a time, not a reason
             return MARKERS_EN[words]
     return None
 
