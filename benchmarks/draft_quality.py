@@ -131,6 +131,12 @@ def cpu_line(results: list[Article]) -> str:
     return line + "."
 
 
+def counts(s: Score) -> str:
+    """hits / drafted / truth, with the truth side's own hits where they are counted apart."""
+    hits = f"{s.hits}" if s.truth_hits == s.hits else f"{s.hits} (found {s.truth_hits})"
+    return f"{hits} / {s.drafted} / {s.truth}"
+
+
 def table(results: list[Article]) -> str:
     """The Markdown table: precision and recall per field, per language and overall."""
     parts = groups(results)
@@ -141,7 +147,7 @@ def table(results: list[Article]) -> str:
     for name in FIELDS:
         cells = " | ".join(f"{pct(s[name].precision)} | {pct(s[name].recall)}" for s in sums.values())
         every = sums["all"][name]
-        rows.append(f"| {name} | {cells} | {every.hits} / {every.drafted} / {every.truth} |")
+        rows.append(f"| {name} | {cells} | {counts(every)} |")
     return "\n".join(rows)
 
 
@@ -171,7 +177,7 @@ def details(results: list[Article]) -> str:
             s = result.scores[name]
             if not s.misses and not s.extras:
                 continue
-            out.append(f"  {name}: P {pct(s.precision)}, R {pct(s.recall)} ({s.hits} / {s.drafted} / {s.truth})")
+            out.append(f"  {name}: P {pct(s.precision)}, R {pct(s.recall)} ({counts(s)})")
             out += [f"    − {miss}" for miss in s.misses]
             out += [f"    + {extra}" for extra in s.extras]
         out.append("")
@@ -186,6 +192,7 @@ def as_json(results: list[Article]) -> dict[str, Any]:
                 "precision": s.precision,
                 "recall": s.recall,
                 "hits": s.hits,
+                "recalled": s.truth_hits,
                 "drafted": s.drafted,
                 "truth": s.truth,
             }

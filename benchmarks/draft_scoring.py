@@ -190,13 +190,17 @@ def _items(pack: dict[str, Any], key: str) -> list[dict[str, Any]]:
 
 @dataclass
 class Score:
-    """hits/drafted is the precision, hits/truth the recall; misses and extras say why."""
+    """hits/drafted is the precision, hits/truth the recall; misses and extras say why.
+
+    Where a drafted item and a truth item are not one-to-one (alias pairs), the recall counts
+    its own hits over the truth side (`recalled`), so it can never pass 100 %."""
 
     hits: int = 0
     drafted: int = 0
     truth: int = 0
     misses: list[str] = field(default_factory=list)  # in the truth, not (rightly) drafted
     extras: list[str] = field(default_factory=list)  # drafted, not in the truth (or wrong)
+    recalled: int | None = None  # truth items found, when not the same count as `hits`
 
     @property
     def precision(self) -> float | None:
@@ -207,9 +211,16 @@ class Score:
 
     @property
     def recall(self) -> float | None:
-        return self.hits / self.truth if self.truth else None
+        return self.truth_hits / self.truth if self.truth else None
+
+    @property
+    def truth_hits(self) -> int:
+        """How many truth items were found: `recalled` where counted apart, else `hits`."""
+        return self.hits if self.recalled is None else self.recalled
 
     def add(self, other: Score) -> None:
+        if self.recalled is not None or other.recalled is not None:
+            self.recalled = self.truth_hits + other.truth_hits
         self.hits += other.hits
         self.drafted += other.drafted
         self.truth += other.truth
@@ -304,6 +315,7 @@ def score_entities(found: Entities) -> dict[str, Score]:
             kinds.extras.append(f"{t['name']}: kind {d.get('kind')!r}, want {t['kind']!r}")
     for d_index, d in enumerate(drafted):
         t_match = found.to_truth.get(d_index)
+        forms = truth_forms(truth[t_match]) if t_match is not None else set()
         own = {norm(n) for n in texts(d.get("name"))}
         raw = [a.get("text") if isinstance(a, dict) else a for a in d.get("aliases") or []]
         seen: set[str] = set()
@@ -313,7 +325,7 @@ def score_entities(found: Entities) -> dict[str, Score]:
                 continue
             seen.add(key)
             aliases.drafted += 1
-            if t_match is not None and key in truth_forms(truth[t_match]):
+            if _links(drafted_forms(d) - {key}, key, forms):
                 aliases.hits += 1
             else:
                 aliases.extras.append(f"{drafted_label(d)} ← {alias}")
@@ -325,9 +337,14 @@ def score_entities(found: Entities) -> dict[str, Score]:
             else:
                 parents.extras.append(f"{drafted_label(d)} → {d.get('parent')} (reads as {owner})")
     found_alias = {(t_index, norm(a)) for d_i, t_index in found.to_truth.items() for a in _all_forms(drafted[d_i])}
+    aliases.recalled = 0
     for t_index, t in enumerate(truth):
-        for alias in t.get("aliases") or []:
-            if (t_index, norm(alias)) not in found_alias:
+        wanted = truth_forms(t)
+        for key, alias in {norm(a): a for a in t.get("aliases") or [] if norm(a)}.items():
+            held = {form for (t_i, form) in found_alias if t_i == t_index}
+            if (t_index, key) in found_alias and _links(held - {key}, key, wanted):
+                aliases.recalled += 1
+            else:
                 aliases.misses.append(f"{t['name']} ← {alias}")
         if t.get("parent"):
             linked = any(
@@ -337,6 +354,11 @@ def score_entities(found: Entities) -> dict[str, Score]:
             if not linked:
                 parents.misses.append(f"{t['name']} → {t['parent']}")
     return {"names": names, "kinds": kinds, "aliases": aliases, "parents": parents}
+
+
+def _links(others: set[str], alias: str, forms: set[str]) -> bool:
+    """An alias pair is right when the alias and another form beside it are both one entity's forms."""
+    return alias in forms and bool(others & (forms - {alias}))
 
 
 def _all_forms(entity: dict[str, Any]) -> Iterable[str]:

@@ -290,3 +290,15 @@ def test_a_period_cut_inside_its_number_is_wrong() -> None:
     assert score(truth, drafted_with("March 2027"))["periods"].hits == 1
     assert score(truth, drafted_with("the end of March 2027"))["periods"].hits == 1  # containment still counts
     assert score(truth, drafted_with("March"))["periods"].hits == 1  # a word, not a cut number
+
+
+def test_alias_recall_counts_each_truth_pair_once_and_never_the_name() -> None:
+    # The truth has one alias pair (招商银行 ← 招行); the draft repeats the name as an alias too.
+    both = [{"id": "cmb", "kind": "bank", "name": {"zh": "招商银行股份有限公司"}, "aliases": ["招商银行", "招行"]}]
+    aliases = score(TRUTH, pack(both, []))["aliases"]
+    assert (aliases.hits, aliases.drafted, aliases.truth, aliases.recall) == (2, 2, 1, 1.0)
+    # An alias that is only the truth's name, on an entity of another name, finds no truth pair.
+    name_only = [{"id": "wm", "kind": "company", "name": {"zh": "招银理财"}, "aliases": ["招商银行"]}]
+    aliases = score(TRUTH, pack(name_only, []))["aliases"]
+    assert (aliases.hits, aliases.recall) == (0, 0.0)
+    assert aliases.misses == ["招商银行 ← 招行"]

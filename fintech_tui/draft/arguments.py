@@ -18,7 +18,7 @@ import msgspec
 
 from fintech_tui.draft.found import DRAFTED
 from fintech_tui.draft.mentions import Mentions
-from fintech_tui.draft.outline import Frame, bilingual, heading_of
+from fintech_tui.draft.outline import Frame, Heading, bilingual, heading_of
 from fintech_tui.draft.reading import Block
 
 
@@ -69,9 +69,32 @@ JUDGEMENT_ZH = re.compile(r"我认为|我的判断是|我们认为|笔者认为|
 # Chinese: a lead sentence reporting an event (X披露年报) is news, not the thesis.
 EVENT_ZH = re.compile(
     r"(?:披露|发布|公布|宣布|通报|公示|召开|举行)(?:了)?[^，。]{0,12}(?:报告|年报|半年报|业绩|数据|信息|情况|公告)"
+    r"|^本报讯|(?:发布|印发|出台)(?:了)?《|开出(?:了)?[^，。]{0,4}罚单"
 )
+# Chinese: a notice's salutation (各金融监管局，各…公司：) addresses its readers and argues nothing.
+SALUTATION_ZH = re.compile(r"^各[^。]{2,80}[：:]$")
 # Chinese: a heading naming a section rather than saying something (投资要点, 风险提示, 规模与客户) is no point.
-LABEL_ZH = re.compile(r"(?:要点|提示|估值|展望|判断|背景|总结|结语|引言|附录|概况|点评|建议)$")
+LABEL_ZH = re.compile(r"(?:要点|提示|估值|展望|判断|背景|总结|结语|引言|附录|概况|点评|建议|摘要)$")
+# Chinese: a line that credits a picture or a source, introduces a firm (关于X), labels a column (【消费金融】)
+# or heads a period (截至报告期末) is the page's furniture, never a claim.
+FURNITURE_ZH = re.compile(
+    r"^(?:图源|图片来源|数据来源|资料来源|来源|注)[：:]|^关于|^【[^】]{1,10}】$|^截至[^，,。]{2,12}$"
+)
+# English: the author's judgement in the first paragraphs ("we think the market underestimates …").
+JUDGEMENT_EN = re.compile(r"\b(?:I|we) (?:think|believe|argue)\b|\bthis (?:piece|note|article|column) argues\b", re.I)
+LIST_INTRO_EN = re.compile(r"^(?:Below|Here) (?:are|is)\b")  # "Below are the five stories I think matter"
+# English: a greeting, an editor's note, a timestamp or a bare paragraph number opens no argument.
+FURNITURE_EN = re.compile(
+    r"^(?:Good (?:morning|afternoon|evening)\b|Hello\b|Welcome\b|This (?:transcript|note|story) (?:has been|was|is)"
+    r"\b|\[?\d{1,2}:\d{2}|\d+(?:\.\d+)*\.?$)"
+)
+# "Since" opening a time rather than a reason: a month, a year, "then", or an event's date within a few words.
+SINCE_TIME = re.compile(
+    r"Since\s+(?:then\b|(?:the\s)?(?:start|end|beginning)\b|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b|(?:19|20)\d\d\b|[^,.]{0,60}\b(?:in|last|this)\s(?:(?:19|20)\d\d|year|month|"
+    r"week|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+)
+CAPTION_EN = re.compile(r"^\**(?:Sources?|Photo|Image|Chart|Note|Data)\**\s*:", re.I)
 THESIS_EN = re.compile(r"\b(?:In short|The answer|The bottom line|In a word|Put simply)\b", re.IGNORECASE)
 HEDGES = (
     (
@@ -142,6 +165,8 @@ def marker_of(sentence: str, chinese: bool) -> Marker | None:
         return None
     for words in sorted(MARKERS_EN, key=len, reverse=True):
         if re.match(rf"{re.escape(words)}\b[,\s]", opening):
+            if words == "Since" and SINCE_TIME.match(opening):
+                return None  # "Since October 2024, …", "Since then": a time, not a reason
             return MARKERS_EN[words]
     return None
 
@@ -217,7 +242,7 @@ def draft_arguments(
         block = blocks[i]
         heading = heading_of(block)
         if heading is not None:
-            if heading.level == min(levels) and not (chinese and _label(heading.title)):  # a subsection names a topic
+            if heading.level == min(levels) and _point_heading(heading, chinese):  # a subsection names a topic
                 point = skeleton.add(
                     "point", ids[i], block.text.strip(), thesis, "supports", claim=bilingual(heading.title)
                 )
@@ -243,11 +268,15 @@ def draft_arguments(
 
 def _claim_of(skeleton: _Skeleton, para: str, sentence: str, point: str, chinese: bool, topic: bool) -> None:
     """A sentence's claim, if it makes one: by its opening marker, its judgement, its speaker or its place."""
+    if (FURNITURE_ZH if chinese else CAPTION_EN).search(sentence):
+        return  # 图源：…, Source: company filings: a credit, not a claim
     marker = marker_of(sentence, chinese)
     speech = (SPEECH_ZH if chinese else SPEECH_EN).search(sentence)
     relation = "supports" if chinese else "elaborates"  # an English source's claim bears out the point
     if marker is not None:
         skeleton.add(marker.role, para, sentence, point, marker.relation)
+    elif chinese and hedge_of(sentence) == "prediction":
+        skeleton.add("observation", para, sentence, point, "elaborates")  # 预计…: a forecast fills in the point
     elif hedge_of(sentence) in ("opinion", "prediction") and not (speech and not chinese):
         skeleton.add("reason", para, sentence, point, "supports")  # the author's own judgement
     elif chinese and hedge_of(sentence) == "possibility" and not sentence.endswith(("？", "?")):
@@ -258,8 +287,26 @@ def _claim_of(skeleton: _Skeleton, para: str, sentence: str, point: str, chinese
         or (speech and not chinese and hedge_of(sentence) and len(FIGURE_LIKE.findall(sentence)) <= REPORTING)
     ):
         skeleton.add("observation", para, sentence, point, relation)
+    elif topic and not chinese and _turns_against(sentence):
+        skeleton.add("qualification", para, sentence, point, "opposes")  # "The risks are not small."
     elif topic:
         skeleton.add("point", para, sentence, point, "supports")  # the paragraph's opening statement
+    elif chinese and any(m.start() > 6 for m in BUT_ZH.finditer(sentence)):
+        skeleton.add("qualification", para, sentence, point, "opposes")  # …，但…: a sentence that turns
+
+
+# An English opening statement that names a weakness, a risk or a limit turns against the point.
+AGAINST_EN = re.compile(
+    r"\b(?:risks?|weak(?:ness|er|est)?|weak spot|downside|catch|problem|concerns?|doubts?|steep|harder|"
+    r"not|none|no longer|never|different|worse|lower than|below|short of|price of|cost of|pressure)\b",
+    re.IGNORECASE,
+)
+
+
+def _turns_against(sentence: str) -> bool:
+    from fintech_tui.draft.arguments_en import clauses
+
+    return bool(AGAINST_EN.search(clauses(sentence)[0][0]))
 
 
 def _topic_sentence(sentence: str) -> bool:
@@ -269,7 +316,7 @@ def _topic_sentence(sentence: str) -> bool:
     if sentence.endswith(("？", "?")):
         return False
     body = TURN_ZH.sub("", sentence, count=1).rstrip("。！？!?”」")
-    if GREETING_ZH.match(body):
+    if GREETING_ZH.match(body) or FURNITURE_ZH.search(sentence):
         return False
     return len(body) <= TOPIC_LENGTH and not FIGURE_LIKE.search(body) and "：" not in body
 
@@ -291,8 +338,13 @@ INSIDE_ZH = (
 )
 
 
+# …，但这些数字要打个折扣: the clause 但 opens qualifies what precedes it, which is a claim of its own.
+BUT_ZH = re.compile(r"[，,；;]\s*(?=(?:但是|但|然而|不过|可是)[^，。；]{4})")
+
+
 def _chinese_parts(sentence: str) -> list[tuple[str, tuple[str, str] | None]]:
-    """The sentence, then each clause a marker opens inside it (…，因为更多经营者被纳入…) as its own claim."""
+    """The sentence, then each clause a marker opens inside it (…，因为更多经营者被纳入…) as its own claim;
+    a sentence that turns on 但 with no other claim in it qualifies (see _claim_of)."""
     parts: list[tuple[str, tuple[str, str] | None]] = [(sentence, None)]
     for pattern, marker in INSIDE_ZH:
         for match in pattern.finditer(sentence):
@@ -336,9 +388,21 @@ def _prose(block: Block) -> bool:
     return len(block.text) > 60 and not block.level
 
 
+def _point_heading(heading: Heading, chinese: bool) -> bool:
+    """A heading that is a point: in Chinese one that is no section label (an unnumbered period line,
+    截至报告期末, heads figures), in English one that says something."""
+    title = heading.title
+    if chinese:
+        return not _label(title) and not (not heading.number and FURNITURE_ZH.search(title.rstrip("：:")))
+    from fintech_tui.draft.arguments_en import states_claim
+
+    return states_claim(title)
+
+
 def _label(title: str) -> bool:
     """A Chinese heading that names a section (资产质量, 盈利预测与估值) rather than states a point."""
-    return len(title) <= 5 or bool(LABEL_ZH.search(title))
+    furniture = FURNITURE_ZH.search(title.rstrip("：:"))
+    return len(title) <= 5 or bool(LABEL_ZH.search(title) or (furniture and not title.startswith("截至")))
 
 
 def _thesis(blocks: list[Block], body: range, chinese: bool) -> tuple[int, str] | None:
@@ -362,11 +426,26 @@ def _thesis(blocks: list[Block], body: range, chinese: bool) -> tuple[int, str] 
         for i in prose[:2]:
             for _, sentence in sentences(blocks[i].text, chinese):
                 plain = re.sub(r"\d{4}年|\d{1,2}月\d{1,2}日", "", sentence)
-                if not FIGURE_LIKE.search(plain) and not EVENT_ZH.search(sentence):
+                if (
+                    not FIGURE_LIKE.search(plain)
+                    and not EVENT_ZH.search(sentence)
+                    and not _opens_nothing(sentence, True)
+                ):
                     return i, sentence
-    for i in body:
-        if heading_of(blocks[i]) is None and not blocks[i].listed:
-            found = sentences(blocks[i].text, chinese)
-            if found:
-                return i, found[0][1]
+    else:
+        for i in prose[:5]:
+            for _, sentence in sentences(blocks[i].text, chinese):
+                if JUDGEMENT_EN.search(sentence) and not LIST_INTRO_EN.search(sentence):
+                    return i, sentence
+    for i in prose:
+        found = [s for _, s in sentences(blocks[i].text, chinese) if not _opens_nothing(s, chinese)]
+        if chinese and len(found) > 1 and EVENT_ZH.search(found[0]):
+            return i, found[1]  # 本报讯…发布《方案》。方案提出…: the news reported, then what it says
+        if found:
+            return i, found[0]
     return None
+
+
+def _opens_nothing(sentence: str, chinese: bool) -> bool:
+    """A greeting, a note, a timestamp or a salutation: no thesis, whatever its place."""
+    return bool((SALUTATION_ZH if chinese else FURNITURE_EN).search(sentence))

@@ -75,7 +75,30 @@ def is_topic_sentence(sentence: str, sentences_in_paragraph: int) -> bool:
     """A short opening sentence with no number but a year, followed by the sentences that bear it out."""
     words = sentence.split()
     bare = _YEAR.sub("", sentence)
+    if _TIMESTAMP.match(sentence) or sentence.rstrip().endswith("?"):
+        return False  # "[00:18:05]", "JORDAN VALE: And Brex?": a time or a question, not a paragraph's point
     return sentences_in_paragraph >= 2 and 3 <= len(words) <= TOPIC_WORDS and not _NUMBER.search(bare)
+
+
+# A heading that asks or labels (How Fiserv got here, What to watch, About Nu, Key takeaways) names a topic.
+_TOPIC_OPENERS = re.compile(
+    r"^(?:how|what|why|where|who|when|which|should|can|is|are|about|key|our|the bottom line)\b", re.I
+)
+_AUXILIARIES = frozenset("is are was were be been has have had did does do can will would could may might must".split())  # noqa: SIM905
+# A verb the way a headline writes one: "Affirm is the benchmark", "The bill comes due", "Rates bought growth".
+_VERB_LIKE = re.compile(r"^[a-z][a-z'’-]*(?:s|ed)$")
+# A timestamp ([00:18:05]) is a transcript's furniture, never a point.
+_TIMESTAMP = re.compile(r"^\[?\d{1,2}:\d{2}")
+
+
+def states_claim(heading: str) -> bool:
+    """Whether an English heading says something (The valuation reset is real) rather than naming a topic
+    (Guidance, The rivals, How Fiserv got here, What could go wrong?)."""
+    words = re.sub(r"^\s*(?:\d{1,2}[.)]|#+)\s*", "", heading).rstrip(" .").split()
+    if len(words) < 4 or heading.rstrip().endswith("?") or _TOPIC_OPENERS.match(" ".join(words)):
+        return False
+    rest = [w.strip(",;:") for w in words[1:]]
+    return any(w in _AUXILIARIES or _VERB_LIKE.match(w) for w in rest)
 
 
 def lead_thesis(sentences: list[str], title: str) -> int:

@@ -12,6 +12,7 @@ from importlib.resources import files
 from typing import Any
 
 from fintech_tui.draft.found import DRAFTED
+from fintech_tui.draft.glossary_shapes import GLOSSED, glossed_acronyms
 from fintech_tui.draft.ids import unique_id
 from fintech_tui.draft.quotes import clause_around
 
@@ -33,12 +34,16 @@ def _pattern(term: str) -> re.Pattern[str]:
     """`term` as it occurs: an English one as a whole word or phrase, in any case but an acronym's, plural or not."""
     if not term.isascii():
         return re.compile(re.escape(term))
-    singular = term[:-1] if term.endswith("s") and not term.endswith("ss") else term  # "access" keeps its s
+    plural = term.endswith("s") and not term.endswith("ss") and term not in PLURAL_ONLY  # "access" keeps its s
+    singular = term[:-1] if plural else term
     words = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", singular))
     flags = 0 if term.isupper() else re.IGNORECASE
-    adjusted = "" if term.isupper() else r"(?:adjusted\s)?"  # "adjusted operating margin" is the term as used
+    adjusted = r"(?:[Aa]djusted\s)?"  # "adjusted operating margin", "Adjusted EBITDA": the term as used
     return re.compile(rf"(?<![A-Za-z0-9]){adjusted}{words}(?:e?s)?(?![A-Za-z0-9])", flags)
 
+
+# Terms whose singular is another word: "futures" is a term, "the bank's future" is not.
+PLURAL_ONLY = frozenset({"futures", "forward-looking statements", "instant payments"})
 
 # A Chinese word before its bracketed acronym: 月活跃用户（MAU）.
 BRACKETED = re.compile(r"[\u4e00-\u9fff]{1,6}[（(]([A-Za-z][A-Za-z0-9]{1,9})[）)]")
@@ -66,6 +71,9 @@ def draft_glossary(paragraphs: list[tuple[str, str]], entity_names: set[str]) ->
                 if not inside_name and not _inside_bracketed_word(text, match.end()):
                     found.append((order, match.start(), term, para_id, match.end(), text))
                     break
+        for start, end in glossed_acronyms(text):
+            if text[start:end] not in entity_names and not any(s <= start and end <= e for s, e in named):
+                found.append((order, start, text[start:end], para_id, end, text))
     seen: set[str] = set()
     taken: set[str] = set()
     out: list[dict[str, Any]] = []
@@ -74,7 +82,7 @@ def draft_glossary(paragraphs: list[tuple[str, str]], entity_names: set[str]) ->
         if term in seen or written in seen or any(written in other for other in seen):
             continue  # 不良率 inside 不良贷款率, or a second spelling, already drafted
         seen.add(written)
-        en, zh = known_terms()[term]
+        en, zh = known_terms().get(term, GLOSSED)
         term_id = unique_id(term, taken, fallback="t")
         taken.add(term_id)
         out.append(

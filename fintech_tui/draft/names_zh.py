@@ -417,15 +417,15 @@ class _Finder:
         item = LIST_ITEM.match(text)
         if not (title and item and para + 1 < len(self.texts)):
             return
-        name = item.group(1).strip()
-        if name not in self.texts[para + 1] or name in GENERIC or name in LEADING or _generic(name):
+        name = item.group(1).strip().strip('「」『』"')  # 1. 「蚂蚁财富」：the name inside its quotes
+        if len(name) < 2 or name not in self.texts[para + 1] or name in GENERIC or name in LEADING or _generic(name):
             return
         tokens = _tokens(name)
         if len(tokens) == 1 and _frequency(name) > 0 and name not in dictionary():
             return  # 费率：…, 监管：…: a common word heads the item, not a name
         app = title.group(1).lower() in ("app", "应用") or bool(APP_WORDS.search(name))
         kind = "app" if app and not _suffix_kind(name) else (_suffix_kind(name) or "product")
-        self.add(para, item.start(1), name, kind, "the name a list item is about")
+        self.add(para, text.index(name, item.start(1)), name, kind, "the name a list item is about")
 
     def _speakers(self) -> None:
         """A transcript's speakers: personal names and a colon opening paragraphs (唐某：…), three
@@ -508,8 +508,8 @@ def find_names(paragraphs: list[tuple[str, str]]) -> list[Name]:
     _merge_short_forms(entities, texts)
     _drop_nested(entities, texts)  # 南岭基金 only inside 南岭基金销售, a short form found just now
     _name_apps_by_product(entities)
-    find_parents(entities, texts)
     fold_bare_brands(entities, texts, _merge)  # 众安 for 众安在线财产保险（下称“众安保险”）
+    find_parents(entities, texts)  # after every form is known: 众安旗下的…
     ordered = sorted(entities.values(), key=lambda e: e.first)
     return [Name(e.name, e.kind, e.reason, e.aliases, e.parent) for e in ordered]
 
@@ -572,7 +572,7 @@ def _merge_stated_aliases(entities: dict[str, Entity], texts: list[str]) -> None
     for text in texts:
         for number, pattern in enumerate(STATED):
             for match in pattern.finditer(text):
-                before = text[: match.start()]
+                before = text[: match.start()].rstrip('」』”"')  # 「腾讯理财通」（以下简称“理财通”）
                 forms = sorted((f for e in entities.values() for f in e.forms()), key=len, reverse=True)
                 form = next((f for f in forms if before.endswith(f)), "")
                 if not form:
@@ -633,6 +633,7 @@ def _merge_short_forms(entities: dict[str, Entity], texts: list[str]) -> None:
                 and other not in dictionary()
                 and other[:2] == name[:2]
                 and not name.startswith(other)
+                and not other.endswith(LEGAL_SUFFIXES)  # 中信银行股份有限公司 is no short form of 中信百信银行…
                 and _abbreviates(other, name)
             ):
                 _merge(entities, name, other)  # 某某农商银行 for 某某农村商业银行股份有限公司: its own characters

@@ -31,7 +31,7 @@ BACK_OWNER = re.compile(r"该公司|该集团|该行|(?<![子母分总])公司|(
 SUBSIDIARY = re.compile(r"(?:全资|控股)?子公司|其控股的")
 PARENT_NAMED = re.compile(r"母公司(?:为|是)")
 # A unit named after its organisation: 江淮银行信用卡中心, 金融监管总局上海监管局.
-UNIT_SUFFIXES = ("中心", "监管局", "分行", "支行", "分公司", "研究院", "研究所", "事业部", "事业群")
+UNIT_SUFFIXES = ("总部", "中心", "监管局", "分行", "支行", "分公司", "研究院", "研究所", "事业部", "事业群")
 
 
 def find_parents(entities: dict[str, Entity], texts: list[str]) -> None:
@@ -47,7 +47,7 @@ def find_parents(entities: dict[str, Entity], texts: list[str]) -> None:
     any_name = re.compile(alternation)
     company = _declared_company(texts, forms)
     owner = re.compile(
-        rf"({alternation}|{BACK_OWNER.pattern})(?:[（(][^（）()]{{1,20}}[)）])?(旗下的?|控股的|的|(?<=其))"
+        rf"({alternation}|{BACK_OWNER.pattern})(?:[（(][^（）()]{{1,20}}[)）])?(旗下的?|控股的|运营的|的|(?<=其))"
     )
     for number, text in enumerate(texts):
         for match in owner.finditer(text):
@@ -55,10 +55,12 @@ def find_parents(entities: dict[str, Entity], texts: list[str]) -> None:
                 parent = forms[match.group(1)]
             else:
                 parent = _referred_owner(match.group(1), entities, texts, number, match.start(), any_name, company)
-            if not parent or (match.group(2) == "的" and entities[parent].kind in ("person", "product", "app")):
+            if not parent or (match.group(2) == "的" and entities[parent].kind in ("person", "product")):
                 continue
             at = match.end()
             child = _named_after(text, at, any_name)
+            if child and entities[parent].kind == "app" and entities[forms[child.group()]].kind != "product":
+                continue  # 支付宝的余额宝: an app owns a product, not a firm or another app
             if match.group(1) not in forms and not child:
                 continue
             listed = False
@@ -79,12 +81,56 @@ def find_parents(entities: dict[str, Entity], texts: list[str]) -> None:
         _belongs(entities, text, any_name, forms, alternation)
         _as_owned(entities, text, forms, alternation)
         _ours(entities, texts, text, forms, alternation, company)
+        _launched(entities, texts, number, any_name, forms, alternation, company)
+        _acquired(entities, text, forms, alternation)
     _owners_of_several(entities)
     for key, entity in entities.items():
         if entity.name.endswith(UNIT_SUFFIXES):
             owner_form = max((f for f in forms if entity.name.startswith(f) and forms[f] != key), key=len, default="")
             if owner_form:
                 _set_parent(entities, key, forms[owner_form])
+
+
+# X(上半年)推出(了)(面向…的)“Y”: a firm's own launch; the name in quotes, as products are named.
+LAUNCHED = r"(?:[^，,。；;“”\"「」]{0,6}?)(?:推出|上线|发布)了?(?:[^，,。；;“”\"「」]{0,12}?的)?[“\"「]"
+
+
+def _launched(
+    entities: dict[str, Entity],
+    texts: list[str],
+    number: int,
+    any_name: re.Pattern[str],
+    forms: dict[str, str],
+    alternation: str,
+    company: str,
+) -> None:
+    """众安银行上半年推出的“ZA Card”, 公司推出了面向慢病人群的“众民保”: the launcher owns the product."""
+    text = texts[number]
+    declared = r"(?:[（(][^（）()]{1,20}[)）]|[”\"」][)）])?"  # （下称“众安保险”） after the launcher
+    pattern = _compiled(rf"({alternation}|{BACK_OWNER.pattern}){declared}{LAUNCHED}({alternation})[”\"」]")
+    for match in pattern.finditer(text):
+        child = forms[match.group(2)]
+        if entities[child].kind not in ("product", "app"):
+            continue
+        word = match.group(1)
+        parent = forms.get(word) or _referred_owner(word, entities, texts, number, match.start(), any_name, company)
+        if parent and entities[parent].kind in OWNERS:
+            _set_parent(entities, child, parent)
+
+
+def _acquired(entities: dict[str, Entity], text: str, forms: dict[str, str], alternation: str) -> None:
+    """X收购(了)Y, Y被X收购, X将Y收入旗下, Y并入X: the buyer owns what it bought."""
+    buys = _compiled(rf"({alternation})(?:[^，,。；;]{{0,8}}?)(?:全资)?收购了?(?:其|对)?({alternation})")
+    bought = _compiled(rf"({alternation})(?:[^，,。；;]{{0,6}}?)(?:被|由)({alternation})(?:[^，,。；;]{{0,6}}?)收购")
+    folded = _compiled(rf"({alternation})(?:[^，,。；;]{{0,6}}?)将({alternation})(?:收入旗下|纳入旗下|并入)")
+    joined = _compiled(rf"({alternation})(?:[^，,。；;]{{0,4}}?)(?:并入|加入)({alternation})(?:集团|旗下)?")
+    for pattern, buyer_first in ((buys, True), (bought, False), (folded, True), (joined, False)):
+        for match in pattern.finditer(text):
+            if re.match(r"的?(?:部分|少数)?(?:股权|股份)", text[match.end() :]):
+                continue  # 收购了Y的部分股权: a stake, not the firm
+            buyer, target = (match.group(1), match.group(2)) if buyer_first else (match.group(2), match.group(1))
+            if entities[forms[buyer]].kind in OWNERS:
+                _set_parent(entities, forms[target], forms[buyer])
 
 
 def _owners_of_several(entities: dict[str, Entity]) -> None:
