@@ -120,20 +120,31 @@ def chrome_words() -> set[str]:
     return english - set().union(*(words(zh) for _, zh in MESSAGES.values()))
 
 
-def screen_lines(app: FintechApp) -> list[str]:
-    """The screen as text lines, read from its SVG export."""
-    svg = app.export_screenshot()
+TEXT_RUN = re.compile(r'<text class="terminal-[\w-]*?r\d+" x="[\d.]+" y="([\d.]+)"[^>]*>(.*?)</text>')
+
+
+def screen_runs(app: FintechApp) -> list[tuple[float, str]]:
+    """The screen's text runs (one style each) with their rows, read from one SVG export (the
+    export is most of a language check's cost, so the lines and the runs share it)."""
+    runs = TEXT_RUN.findall(app.export_screenshot())
+    return [(float(y), html.unescape(text).replace("\xa0", " ")) for y, text in runs]
+
+
+def lines_of(runs: list[tuple[float, str]]) -> list[str]:
     lines: dict[float, list[str]] = {}
-    for y, text in re.findall(r'<text class="terminal-[\w-]*?r\d+" x="[\d.]+" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
-        lines.setdefault(float(y), []).append(html.unescape(text).replace("\xa0", " "))
+    for y, text in runs:
+        lines.setdefault(y, []).append(text)
     return ["".join(parts) for _, parts in sorted(lines.items())]
 
 
+def screen_lines(app: FintechApp) -> list[str]:
+    """The screen as text lines."""
+    return lines_of(screen_runs(app))
+
+
 def screen_fragments(app: FintechApp) -> list[str]:
-    """The screen's text runs (one style each), read from its SVG export: table cells stay apart."""
-    svg = app.export_screenshot()
-    runs = re.findall(r'<text class="terminal-[\w-]*?r\d+" x="[\d.]+" y="[\d.]+"[^>]*>(.*?)</text>', svg)
-    return [html.unescape(text).replace("\xa0", " ") for text in runs]
+    """The screen's text runs: table cells stay apart."""
+    return [text for _, text in screen_runs(app)]
 
 
 def footer_text(app: FintechApp) -> str:
@@ -263,12 +274,13 @@ async def test_no_english_label_on_any_screen_in_chinese(
             await pilot.press(key)
             await pilot.pause()
         await pilot.pause(0.2)
-        lines = screen_lines(app)
+        runs = screen_runs(app)
+        lines = lines_of(runs)
         assert len(lines) > 20 and any(CJK.search(line) for line in lines)  # the screen was read
         found = {word for line in lines for word in words(line)} & english_ui_words(bundled_pack)
         assert not found, f"English labels on {name}: {sorted(found)}\n" + "\n".join(lines)
         typed = set(words("".join(k for k in keys if len(k) == 1)))  # what the test typed into the search
-        stray = stray_words(screen_fragments(app), allowed_words(bundled_pack)) - typed
+        stray = stray_words([text for _, text in runs], allowed_words(bundled_pack)) - typed
         assert not stray, f"English words from no label and no content on {name}: {sorted(stray)}\n" + "\n".join(lines)
         chrome = " ".join(
             [footer_text(app)]

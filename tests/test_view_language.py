@@ -31,8 +31,8 @@ from tests.test_languages import (
     chrome_words,
     english_ui_words,
     footer_text,
-    screen_fragments,
-    screen_lines,
+    lines_of,
+    screen_runs,
     stray_words,
     words,
 )
@@ -80,11 +80,12 @@ async def test_t_in_a_view_leaves_no_english_label_and_switches_the_explorer_too
         await pilot.pause(0.2)
         assert app.screen is view  # redrawn in place, not closed and opened again
         assert main_of(app).lang == "zh" and view.lang == "zh"
-        lines = screen_lines(app)
+        runs = screen_runs(app)
+        lines = lines_of(runs)
         assert any(CJK.search(line) for line in lines)
         found = {word for line in lines for word in words(line)} & english_ui_words(bundled_pack)
         assert not found, f"English labels on {name} after t: {sorted(found)}\n" + "\n".join(lines)
-        stray = stray_words(screen_fragments(app), allowed_words(bundled_pack))
+        stray = stray_words([text for _, text in runs], allowed_words(bundled_pack))
         assert not stray, f"{name}: {sorted(stray)}\n" + "\n".join(lines)
         bar = view.query_one(TitleBar).render().plain
         assert bundled_pack.meta.title.zh in bar and phrase(view.WHERE, "zh") in bar
