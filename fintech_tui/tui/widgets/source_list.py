@@ -50,6 +50,7 @@ class SourceList(PlacedList, VirtualOptionList):
             self.quotes.setdefault(evidence.para, []).append(evidence.quote)
         self.reading: Reading = reading
         self.stacked = stacked
+        self._pages: list[int] | None = None  # how many pages each paragraph is drawn in
         super().__init__(*self._paragraph_options(), id=id)
 
     @property
@@ -60,15 +61,20 @@ class SourceList(PlacedList, VirtualOptionList):
     def _paragraph_options(self) -> list[Option]:
         return [Option("", id=paragraph.id) for paragraph in self.index.pack.paragraphs]  # drawn when shown
 
-    def option_blocks(self, option: int) -> int:
-        return page_count(self.index.pack.paragraphs[option])
+    def block_counts(self) -> list[int]:
+        if self._pages is None:
+            self._pages = [page_count(paragraph) for paragraph in self.index.pack.paragraphs]
+        return self._pages
 
-    def guess_height(self, option: int, block: int, width: int) -> int:
+    def guess_heights(self, width: int) -> list[int]:
         """Lines if every character were two cells wide; a reading beside or below the text doubles it."""
-        paragraph = self.index.pack.paragraphs[option]
-        shown = len(paragraph.text) + (len(paragraph.en) if self.reading in ("en", "side") else 0)
         column = max(1, width - NUMBER_WIDTH - 1) // (2 if self.reading == "side" and not self.stacked else 1)
-        return max(1, -(-2 * shown // (self.option_blocks(option) * column)))
+        english = self.reading in ("en", "side")
+        heights = []
+        for paragraph, pages in zip(self.index.pack.paragraphs, self.block_counts(), strict=True):
+            shown = len(paragraph.text) + (len(paragraph.en) if english else 0)
+            heights += [max(1, -(-2 * shown // (pages * column)))] * pages
+        return heights
 
     def block_renderable(self, option: int, block: int, blocks: int) -> RenderableType:
         return self._view(self.index.pack.paragraphs[option], block, blocks)

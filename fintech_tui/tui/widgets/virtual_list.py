@@ -11,6 +11,7 @@ into heights. Keys, the cursor, its styles, clicks and messages stay OptionList'
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import Any
 
 from rich.console import RenderableType
@@ -23,7 +24,7 @@ from textual.widgets import OptionList
 
 from fintech_tui.tui.widgets.line_map import LineMap
 
-#: Below this many options every one is measured at once, as OptionList does (a guess would show).
+#: Below this many options (none of them paged) every one is measured at once, as OptionList does (a guess would show).
 MEASURE_ALL_BELOW = 500
 
 
@@ -73,13 +74,13 @@ class VirtualOptionList(OptionList):
         super().__init__(*content, **options)
 
     # -- what a subclass says ----------------------------------------------------------------------
-    def option_blocks(self, option: int) -> int:
-        """How many blocks option `option` is drawn in."""
-        return 1
+    def block_counts(self) -> list[int]:
+        """How many blocks each option is drawn in (asked once per layout)."""
+        return [1] * self.option_count
 
-    def guess_height(self, option: int, block: int, width: int) -> int:
-        """A cheap guess of a block's lines at `width` (padding not counted)."""
-        return 1
+    def guess_heights(self, width: int) -> list[int]:
+        """A cheap guess of every block's lines at `width`, in order (one list: 100,000 calls cost a second)."""
+        return [1] * sum(self.block_counts())
 
     def block_renderable(self, option: int, block: int, blocks: int) -> RenderableType:
         """Block `block` of the `blocks` of option `option`."""
@@ -101,18 +102,12 @@ class VirtualOptionList(OptionList):
         if (found := self._maps.get(width)) is not None:
             return found
         padding = self.get_component_styles("option-list--option").padding
-        inner = max(1, width - padding.width)
-        heights: list[int] = []
-        owners: list[int] = []
-        firsts: list[int] = []
-        for option in range(self.option_count):
-            blocks = self.option_blocks(option)
-            firsts.append(len(heights))
-            heights += [self.guess_height(option, block, inner) for block in range(blocks)]
-            owners += [option] * blocks
-        firsts.append(len(heights))
+        counts = self.block_counts()
+        owners = [option for option, count in enumerate(counts) for _ in range(count)]
+        firsts = [0, *accumulate(counts)]
+        heights = self.guess_heights(max(1, width - padding.width))
         lines = self._maps[width] = LineMap(heights, owners, firsts)
-        if self.option_count < MEASURE_ALL_BELOW:
+        if lines.blocks == self.option_count < MEASURE_ALL_BELOW:  # no long paragraph, few short ones
             for block in range(lines.blocks):
                 self._measure(lines, block)
         return lines
