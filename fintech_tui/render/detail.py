@@ -61,6 +61,9 @@ EVIDENCE_READINGS: dict[Lang, tuple[str, str]] = {
 }
 
 
+#: A section links to at most this many of its paragraphs (the source view shows them all): a
+#: link per paragraph of a 100,000-paragraph article kept the explorer busy for seconds.
+MAX_SOURCE_LINKS = 200
 #: A detail pane shows this much of a paragraph (or its reading); the source view shows all of it.
 SHOWN_CHARS = 1_200
 
@@ -497,7 +500,7 @@ def describe_section(node: OutlineNode, index: PackIndex, lang: Lang) -> Detail:
     if len(paragraphs) > 12:
         more = phrase("detail.more_paragraphs", lang, count=len(paragraphs) - 12)
         detail.body.append(Text(more, style="dim"))
-    detail.link(phrase("link.source", lang), index, (ref_of(p) for p in paragraphs), lang)
+    detail.link(phrase("link.source", lang), index, (ref_of(p) for p in paragraphs[:MAX_SOURCE_LINKS]), lang)
     cited = _citations(index, paragraphs)
     detail.related(phrase("heading.drawn_from", lang), phrase("link.drawn_from", lang), index, cited, lang)
     return detail
