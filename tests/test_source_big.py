@@ -99,6 +99,11 @@ async def test_g_in_ten_thousand_paragraphs_shows_the_last(many: Pack) -> None:
         assert shown[-1] == 9_999  # the last paragraph, whole, at the foot of the view
         assert "第10000段" in _screen_text(source)
         assert source.scroll_y == source.max_scroll_y
+        await pilot.press("pageup", "pageup")  # back into paragraphs laid out only from guesses
+        await pilot.pause()
+        cursor = source.highlighted
+        assert cursor is not None and cursor < 9_999 and cursor in source.options_in_view()
+        assert f"第{cursor + 1}段" in _screen_text(source)
         await pilot.press("g")
         await pilot.pause()
         assert source.highlighted == 0 and source.top_option() == 0 and "¶1 " in _screen_text(source)
@@ -141,9 +146,16 @@ async def test_a_million_character_paragraph_is_drawn_a_page_at_a_time(long_one:
         await pilot.press("v", "v")  # the English
         await pilot.pause()
         assert source.top_option() == 1 and "Alipay has hundreds" in _screen_text(source)
+        await pilot.press("v")  # the text beside the English, each paged alike
+        await pilot.pause()
+        assert source.top_option() == 1 and "Alipay has hundreds" in _screen_text(source)
+        assert SENTENCE[:6] in _screen_text(source)
         await pilot.press("G")
         await pilot.pause()
         assert source.highlighted == 2 and "结尾" in _screen_text(source)
+        await pilot.press("k")  # up onto the long paragraph: its last page, drawn just now
+        await pilot.pause()
+        assert source.highlighted == 1 and 1 in source.options_in_view()
 
 
 @pytest.mark.parametrize(
