@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from fintech_tui.loader.checks import MAX_PARAGRAPH_CHARS
+from fintech_tui.model.pack import MAX_PARAGRAPH_CHARS
 
 from .test_attacks_fresh import one_line, run
 
@@ -66,6 +66,14 @@ def test_the_explorer_refuses_it_too_and_says_where(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "paragraphs[1].text: 4,194,305 characters" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_schema_tells_an_editor_the_cap(tmp_path: Path) -> None:
+    import json
+
+    result = run("schema", cwd=tmp_path)
+    paragraph = json.loads(result.stdout)["$defs"]["Paragraph"]["properties"]
+    assert [paragraph[field].get("maxLength") for field in ("text", "restored", "en")] == [MAX_PARAGRAPH_CHARS] * 3
 
 
 def test_draft_refuses_a_paragraph_its_loader_would() -> None:

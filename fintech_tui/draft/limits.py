@@ -4,7 +4,7 @@ The loader refuses a number beyond ±10¹⁸ (and any that is not finite) and a 
 more values than MAX_NODES; a draft's finders know neither. A figure whose value
 is out of range keeps its words (`as_written`) and loses only the number, for the
 author to fill in; an article whose pack would pass the node limit, or hold a
-paragraph longer than the loader's MAX_PARAGRAPH_CHARS, is refused before anything
+paragraph longer than the pack format's MAX_PARAGRAPH_CHARS, is refused before anything
 is written, with the count, so it can be split. (`read_article` already refuses a paragraph
 of more than 50,000 characters; the check keeps the two limits from drifting apart.)
 
@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol, TypeVar
 
 from fintech_tui.draft.reading import ArticleError
-from fintech_tui.loader.checks import MAX_PARAGRAPH_CHARS, PARAGRAPH_READINGS
+from fintech_tui.model.pack import MAX_PARAGRAPH_CHARS, PARAGRAPH_READINGS
 
 MAX_NUMBER = 1e18  # as the loader's converter allows
 MAX_NODES = 2_000_000  # as the loader's parser allows in one file, aliases expanded

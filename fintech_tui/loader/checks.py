@@ -18,6 +18,7 @@ import msgspec
 from fintech_tui.loader.locations import Locations
 from fintech_tui.loader.problems import MAX_PROBLEMS, Problem, collect
 from fintech_tui.model import Evidence, Pack, Paragraph, kind_named, kind_of_class, kinds, walk_outline
+from fintech_tui.model.pack import MAX_PARAGRAPH_CHARS, PARAGRAPH_READINGS
 from fintech_tui.model.plan import hint_plan, references, yaml_fields
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
@@ -25,11 +26,6 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
 SHARED_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/-]{0,199}")
 MAX_NOT_SAME_AS_CHARS = 200
 MAX_ARTICLE_KEY_CHARS = 500
-#: What one reading of one paragraph may hold (4 Mi characters): a book's chapter, far past any
-#: article's paragraph (a long report's longest is a few thousand). Past it a paragraph is refused
-#: with its place, so a valid pack is one the explorer can lay out (docs/design/big-packs.md).
-MAX_PARAGRAPH_CHARS = 4 * 1024 * 1024
-PARAGRAPH_READINGS = ("text", "restored", "en")
 
 
 def oversized(paragraph: Paragraph) -> bool:
