@@ -165,7 +165,10 @@ class VirtualOptionList(OptionList):
         self._sync_size()
         kept = lines.starts[top] + offset
         if around is None and kept != y:
-            self.set_scroll(None, kept)
+            self.set_scroll(None, kept)  # this frame draws from there; no second frame needed
+            self.scroll_target_y = kept
+            if self.show_vertical_scrollbar:
+                self.vertical_scrollbar.position = kept
 
     # -- OptionList's line cache, answered by the map ----------------------------------------------
     @property
