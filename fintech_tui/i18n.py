@@ -280,6 +280,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "detail.part_of": ("part of ", "属于 "),
     "detail.no_owner": ("No single company: the article describes it in general.", "没有特定公司：文章泛泛而谈。"),
     "detail.nothing_cites": ("Nothing in the pack cites this paragraph.", "内容包中没有条目引用此段。"),
+    "detail.more_characters": (
+        "… {count:,} more characters (s: source view)",
+        "… 另有 {count:,} 字（s：原文视图）",
+    ),
     "detail.more_paragraphs": ("… {count} more paragraphs (s: source view)", "… 另有 {count} 段（s：原文视图）"),
     "detail.in_section": ("in ", "位于 "),
     "detail.field": ("{field}: ", "{field}："),

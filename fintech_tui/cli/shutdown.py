@@ -27,7 +27,7 @@ STOP_SIGNALS = tuple(
 )
 
 Handler = Callable[[int, Any], Any] | int | None
-STOP_GRACE = 3.0  # seconds an app has to end by its own shutdown after a stop signal
+STOP_GRACE = 2.5  # seconds an app has to end by its own shutdown after a stop signal (ended within 3 s)
 
 
 def _raise_exit(signum: int, _frame: Any) -> None:

@@ -3,8 +3,10 @@
 The loader refuses a number beyond ±10¹⁸ (and any that is not finite) and a file of
 more values than MAX_NODES; a draft's finders know neither. A figure whose value
 is out of range keeps its words (`as_written`) and loses only the number, for the
-author to fill in; an article whose pack would pass the node limit is refused
-before anything is written, with the count, so it can be split.
+author to fill in; an article whose pack would pass the node limit, or hold a
+paragraph longer than the pack format's MAX_PARAGRAPH_CHARS, is refused before anything
+is written, with the count, so it can be split. (`read_article` already refuses a paragraph
+of more than 50,000 characters; the check keeps the two limits from drifting apart.)
 
 And what reading a figure may cost: its sentence, clause, subject and source are
 sought at most NEAR characters either side of it (`span_start`, `span_end`,
@@ -21,6 +23,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol, TypeVar
 
 from fintech_tui.draft.reading import ArticleError
+from fintech_tui.model.pack import MAX_PARAGRAPH_CHARS, PARAGRAPH_READINGS
 
 MAX_NUMBER = 1e18  # as the loader's converter allows
 MAX_NODES = 2_000_000  # as the loader's parser allows in one file, aliases expanded
@@ -32,6 +35,13 @@ def within_limits(sections: dict[str, dict[str, Any]], name: str) -> dict[str, d
         value = figure.get("value")
         if isinstance(value, int | float) and not _in_range(value):
             del figure["value"]  # e.g. a number of 5,000 digits: the words stay, the number is the author's
+    for number, paragraph in enumerate(sections.get("source.yaml", {}).get("paragraphs", []), 1):
+        for field in PARAGRAPH_READINGS:
+            if (size := len(paragraph.get(field, ""))) > MAX_PARAGRAPH_CHARS:
+                raise ArticleError(
+                    f"{name}: too long to draft: paragraph {number} holds {size:,} characters, "
+                    f"more than the {MAX_PARAGRAPH_CHARS:,} a paragraph may; split it"
+                )
     for file, data in sections.items():
         if (count := _values(data)) > MAX_NODES:
             raise ArticleError(

@@ -33,7 +33,7 @@ from fintech_tui.model.plan import model_fingerprint
 from fintech_tui.util.digest import blake2b
 from fintech_tui.util.safe_files import TEMP_SUFFIX, UnsafeFile, sweep_temporaries
 
-FORMAT = 5  # bump when an entry changes shape (model changes are in the key)
+FORMAT = 6  # bump when an entry changes shape or what one may hold (model changes are in the key)
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # all entries together; the least recently used go first
 SUFFIX = ".json"

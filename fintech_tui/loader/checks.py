@@ -17,7 +17,8 @@ import msgspec
 
 from fintech_tui.loader.locations import Locations
 from fintech_tui.loader.problems import MAX_PROBLEMS, Problem, collect
-from fintech_tui.model import Evidence, Pack, kind_named, kind_of_class, kinds, walk_outline
+from fintech_tui.model import Evidence, Pack, Paragraph, kind_named, kind_of_class, kinds, walk_outline
+from fintech_tui.model.pack import MAX_PARAGRAPH_CHARS, PARAGRAPH_READINGS
 from fintech_tui.model.plan import hint_plan, references, yaml_fields
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
@@ -25,6 +26,11 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}")
 SHARED_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/-]{0,199}")
 MAX_NOT_SAME_AS_CHARS = 200
 MAX_ARTICLE_KEY_CHARS = 500
+
+
+def oversized(paragraph: Paragraph) -> bool:
+    """Whether some reading of `paragraph` holds more than MAX_PARAGRAPH_CHARS."""
+    return any(len(getattr(paragraph, field)) > MAX_PARAGRAPH_CHARS for field in PARAGRAPH_READINGS)
 
 
 def article_key_problem(key: str) -> str:
@@ -85,6 +91,7 @@ class PackChecker:
         collect(self.problems, self.locations.problem(obj, path, message), self.room)
 
     def run(self) -> list[Problem]:
+        self.check_paragraph_sizes()
         self.check_ids()
         self.check_references()
         self.check_trees()
@@ -120,6 +127,18 @@ class PackChecker:
             for part in value if isinstance(value, tuple) else (value,):
                 if part is not None:
                     yield from self._parts(part)
+
+    def check_paragraph_sizes(self) -> None:
+        """No reading of a paragraph holds more than MAX_PARAGRAPH_CHARS characters."""
+        for paragraph in self.pack.paragraphs:
+            for field in PARAGRAPH_READINGS:
+                if (size := len(getattr(paragraph, field))) > MAX_PARAGRAPH_CHARS:
+                    self.report(
+                        paragraph,
+                        field,
+                        message=f"{size:,} characters, more than the {MAX_PARAGRAPH_CHARS:,} a paragraph may hold; "
+                        "split it into several paragraphs",
+                    )
 
     def check_ids(self) -> None:
         for kind in kinds():

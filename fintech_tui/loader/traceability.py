@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 
 import msgspec
 
+from fintech_tui.loader.checks import oversized
 from fintech_tui.loader.problems import Problem, excerpt
 from fintech_tui.loader.yaml_source import FieldPath, YamlDocument
 from fintech_tui.model import Pack, Paragraph
@@ -185,7 +186,8 @@ def check_readings(pack: Pack, locate: Locate) -> list[Problem]:
     shared = pack_substitutions(pack)
     problems: list[Problem] = []
     for paragraph in pack.paragraphs:
-        problems += _check_paragraph(paragraph, shared, locate)
+        if not oversized(paragraph):  # already refused with its size: aligning it would take minutes
+            problems += _check_paragraph(paragraph, shared, locate)
     return problems
 
 
@@ -200,6 +202,8 @@ def _check_paragraph(paragraph: Paragraph, shared: list[Substitution], locate: L
         if paragraph.restored_notes:
             report(("restored_notes",), "notes on a restored reading, but the paragraph has no 'restored'")
         return problems
+    if paragraph.restored == paragraph.text and not paragraph.restored_notes:
+        return problems  # nothing changed, nothing noted: no alignment needed
     own = [Substitution(n.text, n.reading, i) for i, n in enumerate(paragraph.restored_notes)]
     for sub in own:
         if sub.before and _fold(sub.before) not in _fold(paragraph.text):

@@ -68,6 +68,13 @@ class ReadingNote(msgspec.Struct, frozen=True, gc=False):
         return f"{self.text or '∅'} → {self.reading or '∅'}"
 
 
+#: What one reading of one paragraph may hold (4 Mi characters): a book's chapter, far past any
+#: article's paragraph. The loader refuses more with its place and the schema says so, so a
+#: valid pack is one the explorer can lay out (docs/design/big-packs.md).
+MAX_PARAGRAPH_CHARS = 4 * 1024 * 1024
+PARAGRAPH_READINGS = ("text", "restored", "en")
+
+
 class Paragraph(msgspec.Struct, frozen=True, gc=False):
     """One non-empty line of the source article, kept verbatim, with the pack's readings of it.
 

@@ -11,7 +11,8 @@ import json
 from typing import Any
 
 from fintech_tui import __version__
-from fintech_tui.model import Bilingual, Pack
+from fintech_tui.model import Bilingual, Pack, Paragraph
+from fintech_tui.model.pack import MAX_PARAGRAPH_CHARS, PARAGRAPH_READINGS
 from fintech_tui.model.plan import hint_plan, yaml_fields
 
 
@@ -42,6 +43,9 @@ def _schema(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
             }
             if cls is Bilingual:
                 definition["minProperties"] = 1
+            if cls is Paragraph:
+                for field in PARAGRAPH_READINGS:
+                    definition["properties"][field]["maxLength"] = MAX_PARAGRAPH_CHARS
             definitions[name] = definition
         return {"$ref": f"#/$defs/{name}"}
     raise TypeError(f"no JSON Schema for {hint!r}")

@@ -61,6 +61,27 @@ EVIDENCE_READINGS: dict[Lang, tuple[str, str]] = {
 }
 
 
+#: A section links to at most this many of its paragraphs (the source view shows them all): a
+#: link per paragraph of a 100,000-paragraph article kept the explorer busy for seconds.
+MAX_SOURCE_LINKS = 200
+#: A detail pane shows this much of a paragraph (or its reading); the source view shows all of it.
+SHOWN_CHARS = 1_200
+
+
+def shown_part(text: str, at: float = 0.0, reach: int = SHOWN_CHARS) -> tuple[str, str, str]:
+    """The part of `text` a pane shows: all of it, or `reach` characters around the fraction `at`
+    of the way through it, with "…" where text is left out before and after."""
+    if len(text) <= reach:
+        return "", text, ""
+    start = min(max(0, int(at * len(text)) - reach // 2), len(text) - reach)
+    return ("…" if start else ""), text[start : start + reach], ("…" if start + reach < len(text) else "")
+
+
+def _around(text: str, at: float) -> Text:
+    before, part, after = shown_part(text, at)
+    return Text.assemble(before, plain(part, "dim"), after)
+
+
 class CitedQuote(msgspec.Struct, frozen=True):
     """A quote of the evidence, with the pack's reading of its whole paragraph
     (the English, or the restored Chinese) to show under it or not."""
@@ -69,12 +90,13 @@ class CitedQuote(msgspec.Struct, frozen=True):
     quote: str
     reading: str = ""
     reading_name: str = ""  # says whose reading it is: "English translation of ¶8: "
+    at: float = 0.0  # how far through its paragraph the quote stands: a long reading is shown around there
 
     def renderable(self, with_reading: bool) -> RenderableType:
         line = Text.assemble((f"¶{self.number:<3}", "bold cyan"), "“", plain(self.quote, "italic"), "”")
         if not (with_reading and self.reading):
             return line
-        under = Text.assemble((self.reading_name, "dim bold"), plain(self.reading, "dim"))
+        under = Text.assemble((self.reading_name, "dim bold"), _around(self.reading, self.at))
         return Group(line, Padding(under, (0, 0, 0, 4)))
 
 
@@ -151,7 +173,8 @@ def _evidence(detail: Detail, index: PackIndex, evidence: tuple[Evidence, ...], 
     for ev in evidence:
         paragraph = index.paragraphs[ev.para]
         name = phrase("detail.reading_of", lang, reading=phrase(reading_key, lang), number=paragraph.number)
-        detail.body.append(CitedQuote(paragraph.number, ev.quote, getattr(paragraph, field_name), name))
+        at = max(paragraph.text.find(ev.quote), 0) / max(len(paragraph.text), 1)
+        detail.body.append(CitedQuote(paragraph.number, ev.quote, getattr(paragraph, field_name), name, at))
         label = Text.assemble((f"¶{paragraph.number} ", "bold cyan"), one_line(ev.quote, "italic"))
         detail.links.append(Link(group, Ref("paragraph", ev.para), label, ev.quote, kind="evidence"))
 
@@ -472,11 +495,12 @@ def describe_section(node: OutlineNode, index: PackIndex, lang: Lang) -> Detail:
     detail.heading(phrase("heading.text", lang))
     paragraphs = index.covered(node)
     for paragraph in paragraphs[:12]:
-        detail.body.append(Text.assemble((f"¶{paragraph.number:<3}", "bold cyan"), plain(paragraph.text)))
+        _, part, more = shown_part(paragraph.text)
+        detail.body.append(Text.assemble((f"¶{paragraph.number:<3}", "bold cyan"), plain(part), more))
     if len(paragraphs) > 12:
         more = phrase("detail.more_paragraphs", lang, count=len(paragraphs) - 12)
         detail.body.append(Text(more, style="dim"))
-    detail.link(phrase("link.source", lang), index, (ref_of(p) for p in paragraphs), lang)
+    detail.link(phrase("link.source", lang), index, (ref_of(p) for p in paragraphs[:MAX_SOURCE_LINKS]), lang)
     cited = _citations(index, paragraphs)
     detail.related(phrase("heading.drawn_from", lang), phrase("link.drawn_from", lang), index, cited, lang)
     return detail
@@ -492,6 +516,7 @@ def _citations(index: PackIndex, paragraphs: Iterable[Paragraph]) -> list[Ref]:
 
 @describe_item.register
 def describe_paragraph(paragraph: Paragraph, index: PackIndex, lang: Lang) -> Detail:
+    from fintech_tui.render.pages import page_count, page_of
     from fintech_tui.render.readings import english_paragraph, reading_notes, restored_paragraph
     from fintech_tui.render.source import marked_paragraph
 
@@ -500,7 +525,12 @@ def describe_paragraph(paragraph: Paragraph, index: PackIndex, lang: Lang) -> De
     if section is not None:
         detail.body.append(Text.assemble(phrase("detail.in_section", lang), item_label(index, ref_of(section), lang)))
         detail.link(phrase("link.section", lang), index, [ref_of(section)], lang)
-    detail.body.append(marked_paragraph(index, paragraph))
+    pages = page_count(paragraph)
+    shown = page_of(paragraph, 0, pages)  # a long paragraph's first page: the source view has the rest
+    more = Text(phrase("detail.more_characters", lang, count=len(paragraph.text) - len(shown.text)), style="dim")
+    detail.body.append(marked_paragraph(index, shown))
+    if pages > 1:
+        detail.body.append(more)
     readings: list[tuple[str, str, Callable[..., Text]]] = [
         ("reading.restored_heading", paragraph.restored, restored_paragraph),
         ("reading.en_heading", paragraph.en, english_paragraph),
@@ -508,7 +538,7 @@ def describe_paragraph(paragraph: Paragraph, index: PackIndex, lang: Lang) -> De
     for heading, given, render in readings if lang == "zh" else readings[::-1]:
         if given:
             detail.heading(phrase(heading, lang))
-            detail.body.append(render(paragraph, lang=lang))
+            detail.body.append(render(shown, lang=lang))
     if (notes := reading_notes(paragraph, lang)) is not None:
         detail.heading(phrase("reading.notes_heading", lang))
         detail.body.append(notes)

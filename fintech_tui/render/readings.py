@@ -107,15 +107,17 @@ def paragraph_view(
     cited: bool = False,
     stacked: bool = False,
     lang: Lang = "en",
+    numbered: bool = True,
 ) -> RenderableType:
-    """One paragraph of the source view in `reading`: its ¶ number, then the text.
+    """One paragraph of the source view in `reading`: its ¶ number (unless not `numbered`:
+    a later page of a long paragraph, see `render.pages`), then the text.
 
     `quote` and each of `quotes` are highlighted in the text and the restored reading; `cited` marks
     the ¶ number (the English has no words to highlight). Side by side puts
     the text and the English in two columns, or one above the other if `stacked`.
     Wherever the notes are listed, their †n markers stand in the text above them.
     """
-    number = Text(f"¶{paragraph.number}", QUOTE_STYLE if cited else NUMBER_STYLE)
+    number = Text(f"¶{paragraph.number}" if numbered else "", QUOTE_STYLE if cited else NUMBER_STYLE)
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(width=NUMBER_WIDTH, no_wrap=True)
     notes = reading_notes(paragraph, lang) if reading != "original" else None

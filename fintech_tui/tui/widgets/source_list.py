@@ -1,4 +1,7 @@
-"""The article as a list of paragraphs, in one reading at a time, keeping its place."""
+"""The article as a list of paragraphs, in one reading at a time, keeping its place.
+
+Only what is on screen is drawn (`VirtualOptionList`): a pack of 100,000 paragraphs, or one
+of 4 MB, opens at once, a long paragraph drawn a page at a time (`render.pages`)."""
 
 from __future__ import annotations
 
@@ -9,13 +12,15 @@ from textual.widgets.option_list import Option
 
 from fintech_tui.model import Evidence, Lang, Paragraph
 from fintech_tui.queries.index import PackIndex
-from fintech_tui.render.readings import Reading, paragraph_view
+from fintech_tui.render.pages import page_count, page_of, quote_page
+from fintech_tui.render.readings import NUMBER_WIDTH, Reading, paragraph_view
 from fintech_tui.render.wrap import breakable
 from fintech_tui.tui.state import ui
 from fintech_tui.tui.widgets.placed_list import PlacedList
+from fintech_tui.tui.widgets.virtual_list import VirtualOptionList
 
 
-class SourceList(PlacedList):
+class SourceList(PlacedList, VirtualOptionList):
     """One option per paragraph; enter opens what cites it. The cited paragraph's
     `quote` is highlighted, and so is every one of `quotes` (the item's other quotes).
 
@@ -45,6 +50,7 @@ class SourceList(PlacedList):
             self.quotes.setdefault(evidence.para, []).append(evidence.quote)
         self.reading: Reading = reading
         self.stacked = stacked
+        self._pages: list[int] | None = None  # how many pages each paragraph is drawn in
         super().__init__(*self._paragraph_options(), id=id)
 
     @property
@@ -53,21 +59,42 @@ class SourceList(PlacedList):
         return ui(self).label_lang
 
     def _paragraph_options(self) -> list[Option]:
-        return [Option(self._view(paragraph), id=paragraph.id) for paragraph in self.index.pack.paragraphs]
+        return [Option("", id=paragraph.id) for paragraph in self.index.pack.paragraphs]  # drawn when shown
 
-    def _view(self, paragraph: Paragraph) -> RenderableType:
+    def block_counts(self) -> list[int]:
+        if self._pages is None:
+            self._pages = [page_count(paragraph) for paragraph in self.index.pack.paragraphs]
+        return self._pages
+
+    def guess_heights(self, width: int) -> list[int]:
+        """Lines if every character were two cells wide; a reading beside or below the text doubles it."""
+        column = max(1, width - NUMBER_WIDTH - 1) // (2 if self.reading == "side" and not self.stacked else 1)
+        english = self.reading in ("en", "side")
+        heights = []
+        for paragraph, pages in zip(self.index.pack.paragraphs, self.block_counts(), strict=True):
+            shown = len(paragraph.text) + (len(paragraph.en) if english else 0)
+            heights += [max(1, -(-2 * shown // (pages * column)))] * pages
+        return heights
+
+    def block_renderable(self, option: int, block: int, blocks: int) -> RenderableType:
+        return self._view(self.index.pack.paragraphs[option], block, blocks)
+
+    def _view(self, paragraph: Paragraph, page: int = 0, pages: int = 1) -> RenderableType:
+        """Page `page` of the `pages` `paragraph` is shown in (the whole of it, for all but the longest)."""
         cited = paragraph is self.cited
-        others = self.quotes.get(paragraph.id, ())
+        quote = self.quote if cited and quote_page(paragraph, self.quote, pages) == page else ""
+        others = [each for each in self.quotes.get(paragraph.id, ()) if quote_page(paragraph, each, pages) == page]
         return breakable(  # Chinese lines break where Chinese typesetting allows
             paragraph_view(
                 self.index,
-                paragraph,
+                page_of(paragraph, page, pages),
                 self.reading,
-                quote=self.quote if cited else "",
+                quote=quote,
                 quotes=others,
-                cited=cited or bool(others),
+                cited=cited or paragraph.id in self.quotes,
                 stacked=self.stacked,
                 lang=self.lang,
+                numbered=page == 0,
             )
         )
 
@@ -83,10 +110,9 @@ class SourceList(PlacedList):
         self.watch(self.app, "label_lang", self._redraw, init=False)  # the reading headings and notes
 
     def _redraw(self) -> None:
-        """Render every paragraph again, the reader's place kept."""
+        """Lay every paragraph out again, the reader's place kept."""
         top, cursor = self.top_option(), self.highlighted
         if cursor not in self.options_in_view():
             cursor = top  # the reader scrolled away from the cursor: the scroll is the place
-        for number, paragraph in enumerate(self.index.pack.paragraphs):
-            self.replace_option_prompt_at_index(number, self._view(paragraph))
+        self.forget_layout()
         self.keep_place(top, cursor)
