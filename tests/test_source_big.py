@@ -98,6 +98,7 @@ async def test_g_in_ten_thousand_paragraphs_shows_the_last(many: Pack) -> None:
         shown = source.options_in_view(whole=True)
         assert shown[-1] == 9_999  # the last paragraph, whole, at the foot of the view
         assert "第10000段" in _screen_text(source)
+        assert "¶10000 " in _screen_text(source)  # the ¶ column is as wide as the pack's last number
         assert source.scroll_y == source.max_scroll_y
         await pilot.press("pageup", "pageup")  # back into paragraphs laid out only from guesses
         await pilot.pause()

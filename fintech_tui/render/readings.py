@@ -43,7 +43,12 @@ NOTED_STYLE = "underline"
 NOTE_STYLE = "dim"
 MISSING_STYLE = "dim italic"
 NUMBER_STYLE = "bold cyan"
-NUMBER_WIDTH = 5
+NUMBER_WIDTH = 5  # "¶" and up to four digits; a pack of 10,000 paragraphs or more takes wider
+
+
+def number_width(pack: Pack) -> int:
+    """Cells for the ¶ column: its widest number (paragraphs are numbered 1 to n in order)."""
+    return max(NUMBER_WIDTH, 1 + len(str(len(pack.paragraphs))))
 
 
 def has_readings(pack: Pack) -> bool:
@@ -119,7 +124,7 @@ def paragraph_view(
     """
     number = Text(f"¶{paragraph.number}" if numbered else "", QUOTE_STYLE if cited else NUMBER_STYLE)
     grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(width=NUMBER_WIDTH, no_wrap=True)
+    grid.add_column(width=number_width(index.pack), no_wrap=True)
     notes = reading_notes(paragraph, lang) if reading != "original" else None
     text = marked_paragraph(index, paragraph, quote=quote, quotes=quotes)
     if reading == "original":

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from fintech_tui.model import Evidence, Lang, Paragraph
 from fintech_tui.queries.index import PackIndex
 from fintech_tui.render.pages import page_count, page_of, quote_page
-from fintech_tui.render.readings import NUMBER_WIDTH, Reading, paragraph_view
+from fintech_tui.render.readings import Reading, number_width, paragraph_view
 from fintech_tui.render.wrap import breakable
 from fintech_tui.tui.state import ui
 from fintech_tui.tui.widgets.placed_list import PlacedList
@@ -68,7 +68,7 @@ class SourceList(PlacedList, VirtualOptionList):
 
     def guess_heights(self, width: int) -> list[int]:
         """Lines if every character were two cells wide; a reading beside or below the text doubles it."""
-        column = max(1, width - NUMBER_WIDTH - 1) // (2 if self.reading == "side" and not self.stacked else 1)
+        column = max(1, width - number_width(self.index.pack) - 1) // (2 if self.reading == "side" and not self.stacked else 1)
         english = self.reading in ("en", "side")
         heights = []
         for paragraph, pages in zip(self.index.pack.paragraphs, self.block_counts(), strict=True):
