@@ -32,6 +32,7 @@ from fintech_tui.draft.lexicon_en import (
     DESCRIBED_BEFORE,
     FOREIGN_HEADS,
     FOREIGN_LINKS,
+    LAW,
     LEGAL_TAIL,
     NOT_NAMES,
     OF_HEADS,
@@ -39,6 +40,7 @@ from fintech_tui.draft.lexicon_en import (
     PERSON_AFTER,
     PERSON_CUES,
     PERSON_LIKE,
+    PERSON_TITLED,
     PLAN_WORDS,
     POSSESSIVE,
     POSTCODE,
@@ -46,6 +48,7 @@ from fintech_tui.draft.lexicon_en import (
     PRODUCT_WORDS,
     QUOTED,
     STREET_WORDS,
+    SPOKE_AFTER,
     SUFFIX_KINDS,
     SYSTEM_WORDS,
     TOKEN,
@@ -58,6 +61,7 @@ from fintech_tui.draft.lexicon_en import (
     run_ahead,
     sentences,
 )
+from fintech_tui.draft.kinds_en import listed_apps, named_as, referred_as_app
 from fintech_tui.draft.limits import NEAR, Taken
 from fintech_tui.draft.parents_en import stated_owners
 
@@ -199,6 +203,7 @@ class _Finder:
         self._rank: dict[str, int] = {}  # the order names were found in
         self._titled: set[str] = set()  # spans that followed a job title: people
         self._shortened: dict[str, list[str]] = {}  # a first word, last word or initials → names they may shorten
+        self._listed_apps = listed_apps(self.texts)  # the items of a numbered list of apps
 
     def _where(self, form: str) -> list[tuple[int, int, int]]:
         """Where the texts use `form` as whole words (not inside "Blockchain" or "e-Chime"): (text, start, end)."""
@@ -243,7 +248,9 @@ class _Finder:
         base = 0
         for text, page in zip(self.texts, pages, strict=True):
             headline = is_headline(text) and not PAGE_INFO.search(text)
-            taken = Taken(page + self._known(text, base, headline) + self._firms_of_names(text, base, candidates))
+            laws = [law.span() for law in LAW.finditer(text)]  # "the Truth in Lending Act": a law, no entity
+            known = self._known(text, base, headline)
+            taken = Taken(page + known + laws + self._firms_of_names(text, base, candidates))
             if is_shouted(text):
                 base += len(text) + 1
                 continue  # "SUMMARY OF REASONS": a heading in capitals names nothing the dictionary does not
@@ -268,6 +275,7 @@ class _Finder:
         for pos, span, where in sorted(full) + sorted(single) + sorted(shouted):
             self._take(pos, span, where)
         self._parents()
+        self._weigh_evidence()
         ordered = sorted(self.found.values(), key=lambda f: f.first)
         fullest = {f.name: self._fullest(f) for f in ordered}
         return [
@@ -284,6 +292,28 @@ class _Finder:
             )
             for f in ordered
         ]
+
+    def _weigh_evidence(self) -> None:
+        """Kinds the whole article shows for names no suffix or appositive marked (kinds_en):
+        "tokens such as X", an item of a list of apps, "the app" referring back to X."""
+        labels = self._listed_apps
+        named = named_as(self.texts, self.form_of)
+        longest: dict[tuple[int, int], tuple[int, str]] = {}
+        for form, name in self.form_of.items():
+            for index, start, _ in self._where(form):
+                if len(form) > longest.get((index, start), (0, ""))[0]:
+                    longest[(index, start)] = (len(form), name)
+        referred = referred_as_app(self.texts, [(i, at, name) for (i, at), (_, name) in longest.items()])
+        for name, found in self.found.items():
+            lasts = {form.split()[-1].rstrip(".") for form in found.forms if form}
+            suffixed = any(SUFFIX_KINDS.get(last, "product") not in ("product", "app") for last in lasts)
+            marked = suffixed or found.reason.startswith("called")
+            if found.kind not in ("company", "product") or marked:
+                continue
+            if name in named:
+                found.kind = named[name]
+            elif name in referred or any(form in labels for form in found.forms):
+                found.kind = "app"
 
     def _fullest(self, found: _Found) -> str:
         """The longest form the text itself uses (Chime Financial, not the dictionary's Chime)."""
@@ -449,7 +479,7 @@ class _Finder:
             text = self.texts[index]
             if PLACED_BEFORE.search(text, max(0, start - 30), start):
                 return True
-            after = re.match(r",\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b", text[end : end + 30])
+            after = re.match(r",\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b(?!['’]s)", text[end : end + 30])  # not "Germany's"
             if after and "place" in classes_of(after.group(1)) and "place" not in classes_of(span):
                 return True
         return False
@@ -860,7 +890,20 @@ class _Finder:
             text = self.texts[index]
             if PERSON_CUES.search(text[max(0, start - 30) : start]) or PERSON_AFTER.match(text[end : end + 40]):
                 return True
-        return False
+            if PERSON_TITLED.search(text, max(0, start - 40), start):
+                return True  # "Its founder, Jane Roe, said"
+        return self._spoken(span)
+
+    def _spoken(self, span: str) -> bool:
+        """Whether the article treats `span` as a person's name elsewhere: its surname alone before "said",
+        or the name in capitals as a speaker's label ("JANE ROE:")."""
+        surname = span.split()[-1]
+        for index, start, end in self._where(surname):
+            text = self.texts[index]
+            alone = not re.search(r"[A-Z][\w'’.-]*\s$", text[max(0, start - 30) : start])  # not "Harbor Point said"
+            if alone and SPOKE_AFTER.match(text, end):
+                return True
+        return any(text.startswith(span.upper() + ":") for text in self.texts)
 
     def _parents(self) -> None:
         """Owners the text states (parents_en): "Y, a unit of X", "X's payments arm, Y", "its Y app"."""
@@ -880,10 +923,18 @@ class _Finder:
         self.form_of[form] = form
         return form
 
+    @staticmethod
+    def _legal_rest(longer: str, shorter: str) -> bool:
+        """Whether `longer` is `shorter` and a legal form only (Roamly Ltd for Roamly)."""
+        rest = longer[len(shorter) :].split()
+        return bool(rest) and all(w.strip(".,") in LEGAL_FORMS for w in rest)
+
     def _own(self, child_form: str, owner_form: str, _: str) -> None:
         child, owner = self.form_of.get(child_form), self.form_of.get(owner_form)
         if child and child == owner and len(owner_form) < len(child_form) and child_form.startswith(owner_form):
             owner = self._split(child, owner_form)  # "Tesla Insurance, a unit of Tesla": Tesla is the owner, no alias
+        elif child and child == owner and owner_form.startswith(child_form + " ") and self._legal_rest(owner_form, child_form):
+            child = self._split(child, child_form)  # "Roamly, the app run by Roamly Ltd": the app is no alias
         if not child or not owner or child == owner or self.found[child].parent:
             return
         if self.found[child].kind != "person" and self.found[owner].kind != "person":

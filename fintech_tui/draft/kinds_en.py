@@ -1,0 +1,93 @@
+"""Kinds an English article shows for a name across its whole text, not at one place only.
+
+The name finder gives each name a kind from where it is named (its suffix, an appositive, a cue
+before it). Some names carry no such mark where they first appear, but the article says what
+they are elsewhere: "the app" a sentence later, "apps such as X", an item of a list of apps.
+Counting that evidence over the article generalises better than lists of names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from fintech_tui.draft.lexicon_en import sentences
+
+# "the app", "The budgeting app": a reference back to the sentence's (or the previous one's) subject
+THE_APP = re.compile(r"\b[Tt]he\s(?:[a-z-]+\s)?app(?![\w-])(?!\s(?:store|stores)\b)")
+
+# "apps such as X", "banks like X": the plural noun gives the kind of the names after it
+SUCH_AS = re.compile(
+    r"\b(?P<noun>apps|banks|lenders|stablecoins|tokens|coins|cards|regulators|agencies|watchdogs)"
+    r"(?:\s[\w-]+){0,4}?,?\s(?:such\sas|like|including)\s"
+)
+SUCH_AS_KINDS = {
+    "apps": "app",
+    "banks": "bank",
+    "lenders": "company",
+    "stablecoins": "product",
+    "tokens": "product",
+    "coins": "product",
+    "cards": "product",
+    "regulators": "organisation",
+    "agencies": "organisation",
+    "watchdogs": "organisation",
+}
+
+# A numbered list item or heading: "1. YNAB: best for …", "## 2. Monarch Money"
+LIST_ITEM = re.compile(r"^(?:#{1,6}\s*)?\d{1,2}[.)]\s+(?P<label>[^:—–(]+?)\s*(?::|[—–-]\s|\(|$)")
+
+Where = Callable[[str], list[tuple[int, int, int]]]  # a form → its uses (text, start, end)
+
+
+def listed_apps(texts: list[str]) -> set[str]:
+    """The labels of a numbered list's items where the title or a heading speaks of apps."""
+    if not texts or not re.search(r"\bapps\b", texts[0], re.IGNORECASE):
+        return set()
+    labels = set()
+    for text in texts:
+        item = LIST_ITEM.match(text)
+        if item:
+            labels.add(item.group("label").strip().strip("*_").strip())
+    return labels
+
+
+def named_as(texts: list[str], forms: dict[str, str]) -> dict[str, str]:
+    """Name → kind, for names written after "apps such as", "tokens like" … (`forms`: form → name)."""
+    if not forms:
+        return {}
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    listed = re.compile(rf"(?:,\s|\sand\s|\sor\s)?(?<![\w-])({alternation})(?![\w-])")
+    kinds: dict[str, str] = {}
+    for text in texts:
+        for such in SUCH_AS.finditer(text):
+            at = such.end()
+            while True:
+                item = listed.match(text, at)
+                if not item:
+                    break
+                kinds.setdefault(forms[item.group(1)], SUCH_AS_KINDS[such.group("noun")])
+                at = item.end()
+    return kinds
+
+
+def referred_as_app(texts: list[str], mentions: Iterable[tuple[int, int, str]]) -> set[str]:
+    """Names that "the app" refers back to: the first name of its sentence, or of the one before
+    when "The app" opens the sentence. `mentions`: (text, start, name) for every use of every name."""
+    by_text: dict[int, list[tuple[int, str]]] = {}
+    for index, start, name in mentions:
+        by_text.setdefault(index, []).append((start, name))
+    apps = set()
+    for index, text in enumerate(texts):
+        named = sorted(by_text.get(index, ()))
+        bounds = sentences(text)
+        for match in THE_APP.finditer(text):
+            which = next(i for i, (left, right) in enumerate(bounds) if left <= match.start() < max(right, left + 1))
+            left, right = bounds[which]
+            opening = not text[left : match.start()].strip()
+            if opening and which:
+                left, right = bounds[which - 1]
+            subject = next((name for start, name in named if left <= start < right), "")
+            if subject:
+                apps.add(subject)
+    return apps

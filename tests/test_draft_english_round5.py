@@ -1,0 +1,114 @@
+"""English drafting, fifth round: kinds from evidence the whole article gives, and spans that are
+no names, each drafted from an article text of its own as a user would (issue 20)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fintech_tui.draft import draft_pack
+from fintech_tui.loader import load_pack
+from fintech_tui.model import Entity
+
+
+def drafted(folder: Path, *paragraphs: str) -> dict[str, Entity]:
+    """The entities `fintech-tui draft` writes for an article of `paragraphs`, by English name."""
+    article = folder / "article.txt"
+    article.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
+    draft_pack(article, folder / "pack")
+    pack = load_pack(folder / "pack", use_cache=False)
+    return {entity.name.en: entity for entity in pack.entities}
+
+
+def kinds(folder: Path, *paragraphs: str) -> dict[str, str]:
+    return {name: entity.kind for name, entity in drafted(folder, *paragraphs).items()}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "person"),
+    [
+        # a job title and a comma before the name
+        (("Fenlow Mutual cut its dividend. Its chief executive, Tarik Osei, blamed higher costs.",), "Tarik Osei"),
+        (("Tessle Pay grew fast. Its founder, Ingrid Valk, wants a banking licence next.",), "Ingrid Valk"),
+        (("Orbel Bank will move. Orbel's head of digital, Rhys Mallory, confirmed the plan.",), "Rhys Mallory"),
+        # the surname alone with a verb of speech elsewhere in the article
+        (
+            (
+                "Delia Frost ran the payments desk at Corrigan Trust for a decade.",
+                "Frost said the desk would close in June.",
+            ),
+            "Delia Frost",
+        ),
+    ],
+)
+def test_a_person_is_known_by_a_title_before_a_comma_or_a_surname_that_speaks(
+    tmp_path: Path, paragraphs: tuple[str, ...], person: str
+) -> None:
+    assert kinds(tmp_path, *paragraphs)[person] == "person"
+
+
+def test_a_surname_inside_a_longer_name_is_no_evidence_of_a_person(tmp_path: Path) -> None:
+    found = kinds(tmp_path, "Grey Point opened in Leith in 2019.", "Harbor Point said it would not follow.")
+    assert found.get("Grey Point") != "person"
+
+
+def test_the_app_a_sentence_refers_back_to_makes_an_app(tmp_path: Path) -> None:
+    found = kinds(
+        tmp_path,
+        "Fetchly said it now has two million users. The app added card payments in May.",
+        "Readers also like Pennywell, but the app charges for instant transfers.",
+    )
+    assert found["Fetchly"] == "app"
+    assert found["Pennywell"] == "app"
+
+
+def test_a_word_that_only_opens_with_app_is_no_reference(tmp_path: Path) -> None:
+    found = kinds(tmp_path, "We tried Corvane, the app-only account from Lumen Trust, for a month.")
+    assert found["Corvane"] != "app"
+
+
+def test_the_items_of_a_numbered_list_of_apps_are_apps(tmp_path: Path) -> None:
+    found = kinds(
+        tmp_path,
+        "The 3 budgeting apps we kept using",
+        "1. Sprout Ledger: best for couples",
+        "Sprout Ledger costs $8 a month and links two accounts.",
+        "2. Tallywise: best for students",
+        "Students get Tallywise free for a year.",
+    )
+    assert found["Sprout Ledger"] == "app"
+    assert found["Tallywise"] == "app"
+
+
+def test_names_after_a_plural_kind_and_such_as_take_its_kind(tmp_path: Path) -> None:
+    found = kinds(tmp_path, "Some tokens failed badly, such as Lumacoin, which collapsed within a week.")
+    assert found["Lumacoin"] == "product"
+
+
+def test_a_card_named_before_credit_card_is_a_product(tmp_path: Path) -> None:
+    found = kinds(tmp_path, "We tested the Meridian Gold credit card from Ashcombe Bancorp for a month.")
+    assert found["Meridian Gold"] == "product"
+    assert found["Ashcombe Bancorp"] == "bank"
+
+
+def test_a_name_and_its_operator_with_a_legal_form_are_two_entities(tmp_path: Path) -> None:
+    found = drafted(tmp_path, "Wendle, the app-only account run by Wendle Ltd, charges no fee abroad.")
+    assert {"Wendle", "Wendle Ltd"} <= set(found)
+    assert found["Wendle"].parent == found["Wendle Ltd"].id
+
+
+def test_an_appositive_with_an_owner_gives_the_kind(tmp_path: Path) -> None:
+    found = kinds(tmp_path, "Kestle, Brightwater's digital bank, opened in 2021. BaFin, Germany's regulator, fined it.")
+    assert found["Kestle"] == "bank"
+    assert found["BaFin"] == "organisation"
+
+
+def test_a_law_is_no_entity(tmp_path: Path) -> None:
+    found = kinds(
+        tmp_path,
+        "The Harlow Card Services unit broke the Truth in Lending Act and the Fair Fees Act of 2021, "
+        "the Consumer Credit Bureau said.",
+    )
+    assert "Consumer Credit Bureau" in found
+    assert not [name for name in found if "Act" in name.split() or name in ("Truth", "Lending")]
