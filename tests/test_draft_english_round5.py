@@ -112,3 +112,28 @@ def test_a_law_is_no_entity(tmp_path: Path) -> None:
     )
     assert "Consumer Credit Bureau" in found
     assert not [name for name in found if "Act" in name.split() or name in ("Truth", "Lending")]
+
+
+def test_an_everyday_word_opening_the_sentence_is_not_part_of_the_name(tmp_path: Path) -> None:
+    found = kinds(
+        tmp_path,
+        "Costs rose at Pellham Finance this year.",
+        "Rival Tarrow Bank said it was not planning cuts. Demand at Tarrow rose 5%.",
+    )
+    assert found["Tarrow Bank"] == "bank"
+    assert "Rival Tarrow Bank" not in found
+
+
+def test_a_place_after_an_office_in_is_no_name(tmp_path: Path) -> None:
+    found = kinds(tmp_path, "Pellham Finance will close its office in Duncaster, a spokesperson said.")
+    assert "Duncaster" not in found
+
+
+def test_a_headline_short_name_and_the_full_group_name_are_one_entity(tmp_path: Path) -> None:
+    found = drafted(
+        tmp_path,
+        "Harwick Capital to cut 300 jobs",
+        "Harwick Capital Group, the consumer lender, said on Tuesday it would cut 300 jobs.",
+    )
+    assert "Harwick Capital Group" in found
+    assert "Harwick Capital" not in found

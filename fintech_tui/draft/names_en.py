@@ -118,7 +118,10 @@ _ENDED = re.compile(r"(?:^|[.!?]\s)\W*$")  # a sentence's end, then only punctua
 FIRM_OF_NAMES = re.compile(r"(?<![\w&])[A-Z][a-z]+(?:,\s[A-Z][a-z]+){1,3},?\s&\s[A-Z][a-z]+(?![\w&])")
 
 # "based in Norfolk", "Leeds, England": a place, not a firm
-PLACED_BEFORE = re.compile(r"\b(?:based|headquartered|located|incorporated|registered)\sin\s$")
+PLACED_BEFORE = re.compile(
+    r"\b(?:based|headquartered|located|incorporated|registered|office|offices|branch|branches|headquarters|"
+    r"hub|plant|staff)\sin\s$"
+)
 
 # The legal form a company's full name ends in; the words before it are the name as the text shortens it.
 LEGAL_FORMS = set(
@@ -146,6 +149,10 @@ LEGAL_FORMS = set(
         "Pty",
     ]
 )
+
+
+# Words a firm's full name ends in after the name a headline or a short mention uses.
+GROUP_FORMS = set(["Group", "Holdings", "Holding"])
 
 
 def _caps(span: str) -> bool:
@@ -612,6 +619,9 @@ class _Finder:
                 break  # "European Insurance and … Authority", "Hong Kong Monetary Authority": part of the name
             words.pop(0)
             starts.pop(0)
+        if len(words) >= 2 and self._opener(text, words, starts[0]):
+            words.pop(0)  # "Rival Harrowgate Bank said …": an everyday word opens the sentence, not the name
+            starts.pop(0)
         headed = len(words) >= 3 and (words[0] in OF_HEADS or words[0] in FOREIGN_HEADS) and words[-2] in CONNECTORS
         while words and (self._not_name(words[-1], last=True) or words[-1] in CONNECTORS):
             if headed and "place" in classes_of(words[-1]) and words[-2] in CONNECTORS:
@@ -637,6 +647,17 @@ class _Finder:
         if len(words) == 1 and self._initial(text, start) and not self._elsewhere(words[0]):
             return start, "^" + words[0]  # a sentence's first word, capitalised only there: a short form at most
         return start, " ".join(words)
+
+    def _opener(self, text: str, words: list[str], start: int) -> bool:
+        """Whether a sentence's first word is an everyday word before a name: the body writes it in lower
+        case, and the next word stands capitalised elsewhere in the article."""
+        if len(words) < 2 or not self._initial(text, start) or words[1] in SUFFIX_KINDS or words[1] in CONNECTORS:
+            return False
+        first = words[0]
+        if first in dictionary() or not first.isalpha() or not first[1:].islower():
+            return False
+        suffixed = words[-1] in SUFFIX_KINDS and not self._elsewhere(first) and "given" not in classes_of(first)
+        return (suffixed or self._lower_in_body(first.lower())) and self._elsewhere(words[1])
 
     def _not_name(self, word: str, last: bool = False) -> bool:
         classes = classes_of(word) | classes_of(word.rstrip("."))
@@ -672,8 +693,8 @@ class _Finder:
                 self._add(person, "", "", position, span)
             return
         words = span.split()
-        while len(words) > 1 and words[-1].rstrip(".,") in LEGAL_FORMS:
-            words.pop()
+        while len(words) > 1 and (words[-1].rstrip(".,") in LEGAL_FORMS or words[-1] in GROUP_FORMS):
+            words.pop()  # "Acme Capital Group" after a headline's "Acme Capital": one firm
         if len(words) < len(span.split()) and " ".join(words) in self.form_of:
             self._add(self.form_of[" ".join(words)], "", "", position, span)  # the full legal name of one found
             return
@@ -774,7 +795,8 @@ class _Finder:
                 return name
             opening = " ".join(words[: len(span.split())]) == span
             generic = span.split()[-1] in SUFFIX_KINDS or span.split()[0] in OF_HEADS or "place" in classes_of(span)
-            legal_rest = all(w.rstrip(".,") in LEGAL_FORMS for w in words[len(span.split()) :])
+            rest = words[len(span.split()) :]
+            legal_rest = all(w.rstrip(".,") in LEGAL_FORMS or w in ("Group", "Holdings", "Holding") for w in rest)
             if opening and (not generic or (legal_rest and len(span.split()) >= 2)):
                 return name  # "Chime" for Chime Financial; "Acme Payments" for Acme Payments Inc.
         return ""
