@@ -137,3 +137,30 @@ def test_a_headline_short_name_and_the_full_group_name_are_one_entity(tmp_path: 
     )
     assert "Harwick Capital Group" in found
     assert "Harwick Capital" not in found
+
+
+def test_a_headline_does_not_run_a_known_name_on_into_its_capitals(tmp_path: Path) -> None:
+    found = drafted(
+        tmp_path,
+        "CFPB Orders Pellworth Lending to Refund Borrowers Over Late Fees",
+        "The CFPB said Pellworth Lending must refund $2 million to borrowers.",
+    )
+    assert "Pellworth Lending" in found
+    assert not [name for name in found if name.startswith("CFPB ")]
+
+
+def test_people_the_page_information_names_by_role_are_people(tmp_path: Path) -> None:
+    found = kinds(
+        tmp_path,
+        "Talvo (TLV): a quieter quarter",
+        "Greyholm Securities · Equity Research · Payments · March 3, 2025",
+        "Analyst: Mira Castell, CFA · Associate: Joon Park",
+        "Talvo reported revenue of $80 million.",
+    )
+    assert found["Mira Castell"] == "person"
+    assert found["Joon Park"] == "person"
+    assert "Payments" not in found
+
+
+def test_a_wallet_a_firm_names_is_an_app(tmp_path: Path) -> None:
+    assert kinds(tmp_path, "Its rival Corvo Wallet says it has 3 million users.")["Corvo Wallet"] == "app"

@@ -18,8 +18,8 @@ def _words(text: str) -> list[str]:
 SUFFIX_KINDS = {
     **dict.fromkeys(_words("Bank Bancorp Banking Bankshares Bancshares"), "bank"),
     **dict.fromkeys(_words("Group Conglomerate"), "group"),
-    **dict.fromkeys(_words("Pay Card Wallet Coin Token"), "product"),
-    **dict.fromkeys(_words("App"), "app"),
+    **dict.fromkeys(_words("Pay Card Coin Token"), "product"),
+    **dict.fromkeys(_words("App Wallet"), "app"),  # a wallet a firm names is an app on a phone
     **dict.fromkeys(
         _words(
             "Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. Limited LLC LLP PLC plc AG SA NV GmbH "

@@ -151,6 +151,12 @@ LEGAL_FORMS = set(
 )
 
 
+# A person the page information names by role: "Analyst: Jane Roe, CFA", "Host: Tom Lee"
+PAGE_ROLE = re.compile(
+    r"(?:Analysts?|Associates?|Hosts?|Host and producer|Presenter|Guests?|Reporter|Editor|Author|Writer|Interviewer)"
+    r":\s([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})(?:,\s[A-Z]{2,5})?"
+)
+
 # Words a firm's full name ends in after the name a headline or a short mention uses.
 GROUP_FORMS = set(["Group", "Holdings", "Holding"])
 
@@ -370,6 +376,8 @@ class _Finder:
             end = (product or longer or match).end()
             described = bool(DESCRIBED_BEFORE.search(text, max(0, match.start() - 80), match.start()))
             named = self._named_after(text, end, described)
+            if headline and named > end and not self._in_body(text[match.start() : named]):
+                named = end  # "CFPB Orders Harbor Point Lending …": a headline's capitals run on past the name
             banked = bool(longer) and kind != "bank" and text[match.end() : end].split()[:1] == ["Bank"]
             title = self._title_after(text, end, named)
             if title:  # a publication named after its maker: the maker is the name, the title none
@@ -430,7 +438,8 @@ class _Finder:
             outlet = dateline.group("outlet")
             self._add(outlet, "organisation", "the outlet in the dateline", base + dateline.start("outlet"), outlet)
             return [dateline.span()]
-        if not PAGE_INFO.search(text):
+        roles = [PAGE_ROLE.fullmatch(part.strip().strip("*_").strip()) for part in re.split(r"[·|•]", text)]
+        if not PAGE_INFO.search(text) and not all(roles):  # or a line of roles only: "Analyst: Jane Roe, CFA"
             return []
         taken: list[tuple[int, int]] = []
         for segment in re.finditer(r"[^·|•]+", text):
@@ -441,6 +450,7 @@ class _Finder:
                 r"[A-Z][a-z]+(?:\s[a-z]+){0,2}\s(?=by\s))?(?:By|by)\s([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})",
                 part,
             )
+            role = PAGE_ROLE.fullmatch(part)  # "Analyst: Jane Roe, CFA", "Host: Tom Lee"
             if author:
                 self._add(
                     author.group(1),
@@ -449,6 +459,10 @@ class _Finder:
                     at + author.start(1),
                     author.group(1),
                 )
+            elif role:
+                self._add(role.group(1), "person", "a person the page information names", at + role.start(1), role.group(1))
+            elif part in SUFFIX_KINDS:
+                pass  # "Equity Research · Payments": the page's section, no outlet
             elif re.fullmatch(r"[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}", part) and not classes_of(part) & NOT_NAMES:
                 person = (
                     bool(taken) and PERSON_LIKE.fullmatch(part) and not any(w in SUFFIX_KINDS for w in part.split())
