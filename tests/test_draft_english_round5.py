@@ -164,3 +164,14 @@ def test_people_the_page_information_names_by_role_are_people(tmp_path: Path) ->
 
 def test_a_wallet_a_firm_names_is_an_app(tmp_path: Path) -> None:
     assert kinds(tmp_path, "Its rival Corvo Wallet says it has 3 million users.")["Corvo Wallet"] == "app"
+
+
+def test_a_name_short_for_or_formerly_another_is_one_entity(tmp_path: Path) -> None:
+    found = drafted(
+        tmp_path,
+        "We tested MBTW, short for Mind The Budget Well, for a month.",
+        "We also tried Stellwise (formerly Harbour Ledger Capital), which tracks net worth.",
+    )
+    forms = [{entity.name.en, *(alias.text for alias in entity.aliases)} for entity in found.values()]
+    assert {"MBTW", "Mind The Budget Well"} in forms
+    assert {"Stellwise", "Harbour Ledger Capital"} in forms

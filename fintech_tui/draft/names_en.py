@@ -157,6 +157,12 @@ PAGE_ROLE = re.compile(
     r":\s([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})(?:,\s[A-Z]{2,5})?"
 )
 
+# Small words capitalised inside a run: the run is a title-case name ("You Need A Budget").
+TITLE_CASE_SMALL = set(["A", "An", "The", "Of", "In", "To", "For", "And", "On", "With", "My", "Your"])
+
+# "YNAB, short for You Need A Budget", "Empower (formerly Personal Capital)": another form of the name before
+RENAMED = re.compile(r"(?:,\s|\s\()(?:short\sfor|formerly|previously|once\scalled|also\sknown\sas)\s$")
+
 # Words a firm's full name ends in after the name a headline or a short mention uses.
 GROUP_FORMS = set(["Group", "Holdings", "Holding"])
 
@@ -287,6 +293,7 @@ class _Finder:
         single = [(pos, span, where) for pos, span, where in candidates if len(span.split()) == 1]
         for pos, span, where in sorted(full) + sorted(single) + sorted(shouted):
             self._take(pos, span, where)
+        self._merge_renamed()
         self._parents()
         self._weigh_evidence()
         ordered = sorted(self.found.values(), key=lambda f: f.first)
@@ -305,6 +312,26 @@ class _Finder:
             )
             for f in ordered
         ]
+
+    def _merge_renamed(self) -> None:
+        """Join a name to the one written just before "short for" or "formerly" it: one entity, two forms."""
+        for name in list(self.found):
+            for index, start, _ in self._where(name):
+                text = self.texts[index]
+                said = RENAMED.search(text, max(0, start - 25), start)
+                before = [form for form in self.form_of if text.endswith(form, 0, said.start())] if said else []
+                other = self.form_of[max(before, key=len)] if before else ""
+                if other and other != name and other in self.found and name in self.found:
+                    self._join(other, name)
+
+    def _join(self, keep: str, merged: str) -> None:
+        """Move every form of `merged` to `keep`."""
+        gone = self.found.pop(merged)
+        self.found[keep].forms.extend(gone.forms)
+        self.found[keep].first = min(self.found[keep].first, gone.first)
+        for form, name in list(self.form_of.items()):
+            if name == merged:
+                self.form_of[form] = keep
 
     def _weigh_evidence(self) -> None:
         """Kinds the whole article shows for names no suffix or appositive marked (kinds_en):
@@ -625,7 +652,8 @@ class _Finder:
             return 0, ""  # "12 Endeavour Square": an address
         public = SUFFIX_KINDS.get(words[-1]) in ("organisation", "bank") and len(words) >= 3
         public = public or (len(words) == 2 and words[1] in SUFFIX_KINDS and SUFFIX_KINDS[words[1]] != "product")
-        while words and (self._not_name(words[0]) or words[0] in CONNECTORS):
+        titled_phrase = any(w in TITLE_CASE_SMALL for w in words[1:-1])  # "You Need A Budget": all one name
+        while words and not titled_phrase and (self._not_name(words[0]) or words[0] in CONNECTORS):
             term_firm = len(words) == 2 and "term" in classes_of(words[0]) and SUFFIX_KINDS.get(words[1]) == "company"
             if term_firm and not words[0].isalpha():
                 break  # "Q2 Holdings", "5G Networks": a code and a company suffix make a firm's name
