@@ -175,3 +175,19 @@ def test_a_name_short_for_or_formerly_another_is_one_entity(tmp_path: Path) -> N
     forms = [{entity.name.en, *(alias.text for alias in entity.aliases)} for entity in found.values()]
     assert {"MBTW", "Mind The Budget Well"} in forms
     assert {"Stellwise", "Harbour Ledger Capital"} in forms
+
+
+def test_a_tables_first_heading_gives_its_row_labels_kind_and_an_issuer_column_their_owner(tmp_path: Path) -> None:
+    article = tmp_path / "article.md"
+    article.write_text(
+        "# Three tokens compared\n\n"
+        "Readers ask most about QRD and TSY. Both firms, Quorra Labs and Tessaly, publish reserves.\n\n"
+        "| Stablecoin | Issuer | Supply |\n|---|---|---|\n"
+        "| QRD | Quorra Labs | $3 billion |\n| TSY | Tessaly | $1 billion |\n",
+        encoding="utf-8",
+    )
+    draft_pack(article, tmp_path / "pack")
+    found = {entity.name.en: entity for entity in load_pack(tmp_path / "pack", use_cache=False).entities}
+    assert found["QRD"].kind == "product"
+    assert found["QRD"].parent == found["Quorra Labs"].id
+    assert found["TSY"].parent == found["Tessaly"].id

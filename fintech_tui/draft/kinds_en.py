@@ -91,3 +91,51 @@ def referred_as_app(texts: list[str], mentions: Iterable[tuple[int, int, str]]) 
             if subject:
                 apps.add(subject)
     return apps
+
+
+_OWNER_HEADINGS = {"issuer", "owner", "provider", "operator", "parent", "issued by", "owned by", "run by"}
+
+
+def _rows(texts: list[str]) -> list[list[list[str]]]:
+    """The Markdown tables in `texts` (a row per line or per paragraph), each as its rows' cells,
+    the header row first and the separator row left out."""
+    tables: list[list[list[str]]] = []
+    current: list[list[str]] = []
+    # the reader may join a table's rows into one block, "| a | b || c | d |": a row ends where the next opens
+    for line in (line.strip() for text in texts for line in re.split(r"\n|(?<=\|)(?=\|)", text)):
+        if not (line.startswith("|") and line.endswith("|")):
+            if current:
+                tables.append(current)
+            current = []
+            continue
+        cells = [cell.strip().strip("*_").strip() for cell in line[1:-1].split("|")]
+        if not all(re.fullmatch(r":?-{3,}:?", cell) for cell in cells):
+            current.append(cells)
+    if current:
+        tables.append(current)
+    return tables
+
+
+def table_kinds(texts: list[str], forms: dict[str, str]) -> dict[str, str]:
+    """Name → kind, for the row labels of a table whose first heading names their kind ("| Stablecoin |")."""
+    kinds: dict[str, str] = {}
+    for table in _rows(texts):
+        heading = table[0][0].casefold().rstrip("s") if table[0] else ""
+        kind = {**SUCH_AS_KINDS, "app": "app", "card": "product", "stablecoin": "product", "bank": "bank"}.get(
+            heading + "s", {"product": "product", "provider": "company", "lender": "company"}.get(heading, "")
+        )
+        for row in table[1:]:
+            if kind and row and row[0] in forms:
+                kinds.setdefault(forms[row[0]], kind)
+    return kinds
+
+
+def table_owners(texts: list[str], forms: dict[str, str]) -> list[tuple[str, str]]:
+    """(row label, owner) for tables with an issuer or owner column: "| USDC | Circle |"."""
+    pairs = []
+    for table in _rows(texts):
+        column = next((i for i, cell in enumerate(table[0]) if cell.casefold() in _OWNER_HEADINGS), 0)
+        for row in table[1:] if column else ():
+            if len(row) > column and row[0] in forms and row[column] in forms:
+                pairs.append((row[0], row[column]))
+    return pairs

@@ -61,7 +61,7 @@ from fintech_tui.draft.lexicon_en import (
     run_ahead,
     sentences,
 )
-from fintech_tui.draft.kinds_en import listed_apps, named_as, referred_as_app
+from fintech_tui.draft.kinds_en import listed_apps, named_as, referred_as_app, table_kinds, table_owners
 from fintech_tui.draft.limits import NEAR, Taken
 from fintech_tui.draft.parents_en import stated_owners
 
@@ -338,6 +338,7 @@ class _Finder:
         "tokens such as X", an item of a list of apps, "the app" referring back to X."""
         labels = self._listed_apps
         named = named_as(self.texts, self.form_of)
+        tabled = table_kinds(self.texts, self.form_of)  # the weakest: a table's first heading
         longest: dict[tuple[int, int], tuple[int, str]] = {}
         for form, name in self.form_of.items():
             for index, start, _ in self._where(form):
@@ -354,6 +355,8 @@ class _Finder:
                 found.kind = named[name]
             elif name in referred or any(form in labels for form in found.forms):
                 found.kind = "app"
+            elif name in tabled:
+                found.kind = tabled[name]
 
     def _fullest(self, found: _Found) -> str:
         """The longest form the text itself uses (Chime Financial, not the dictionary's Chime)."""
@@ -975,6 +978,8 @@ class _Finder:
             return
         kind_of = lambda form: self.found[self.form_of[form]].kind  # noqa: E731
         for child, owner in stated_owners(self.texts, list(self.form_of), kind_of):
+            self._own(child, owner, "")
+        for child, owner in table_owners(self.texts, self.form_of):  # "| USDC | Circle |" under "| … | Issuer |"
             self._own(child, owner, "")
 
     def _split(self, name: str, form: str) -> str:
