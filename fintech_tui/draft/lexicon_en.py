@@ -197,7 +197,9 @@ COMPOUND_OWNER = re.compile(
 )
 
 APPOSITIVE = re.compile(
-    r"^,\s(?:an?|another|the|its|their|[A-Z][\w&.-]*(?:'s|’s))\s(?:[\w'’-]+\s){0,4}?(" + "|".join(APPOSITIVE_KINDS) + r")s?"
+    r"^,\s(?:an?|another|the|its|their|[A-Z][\w&.-]*(?:'s|’s))\s(?:[\w'’-]+\s){0,4}?("
+    + "|".join(APPOSITIVE_KINDS)
+    + r")s?"
     r"(?=[,.;:)]|\s(?:that|which|who|owned|controlled|run|based|with|in|of|for|from|launched|backed)\b|\s[A-Z])"
 )
 
@@ -210,7 +212,9 @@ PRODUCT_TAIL = re.compile(r"\s(?:Card|Later|Wallet|Plus|Premium|Savings|Checkout
 PERSON_LIKE = re.compile(r"[A-Z][a-z'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’-]+){1,2}")
 
 # "PayPal's Xoom service", "the Zephyr app": the word after a name that says what it is.
-PRODUCT_WORDS = re.compile(r"(?:(?:credit|debit|prepaid|charge|travel|rewards)\s)?(?:service|card|wallet|product|feature)\b")
+PRODUCT_WORDS = re.compile(
+    r"(?:(?:credit|debit|prepaid|charge|travel|rewards)\s)?(?:service|card|wallet|product|feature)\b"
+)
 # "the Bramble point-of-sale system": a name the text calls a system or platform after "the", "its"
 SYSTEM_WORDS = re.compile(r"(?:[a-z-]+\s){0,2}(?:system|platform|terminal|programme|program)s?\b")
 APP_WORDS = re.compile(r"(?:app|application)\b")

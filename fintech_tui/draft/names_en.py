@@ -19,6 +19,7 @@ from itertools import pairwise
 from typing import TypeVar
 
 from fintech_tui.draft.found import Name
+from fintech_tui.draft.kinds_en import listed_apps, named_as, referred_as_app, table_kinds, table_owners
 from fintech_tui.draft.lexicon_en import (
     AGENT_VERBS,
     APP_WORDS,
@@ -47,8 +48,8 @@ from fintech_tui.draft.lexicon_en import (
     PRODUCT_TAIL,
     PRODUCT_WORDS,
     QUOTED,
-    STREET_WORDS,
     SPOKE_AFTER,
+    STREET_WORDS,
     SUFFIX_KINDS,
     SYSTEM_WORDS,
     TOKEN,
@@ -61,7 +62,6 @@ from fintech_tui.draft.lexicon_en import (
     run_ahead,
     sentences,
 )
-from fintech_tui.draft.kinds_en import listed_apps, named_as, referred_as_app, table_kinds, table_owners
 from fintech_tui.draft.limits import NEAR, Taken
 from fintech_tui.draft.parents_en import stated_owners
 
@@ -490,7 +490,9 @@ class _Finder:
                     author.group(1),
                 )
             elif role:
-                self._add(role.group(1), "person", "a person the page information names", at + role.start(1), role.group(1))
+                self._add(
+                    role.group(1), "person", "a person the page information names", at + role.start(1), role.group(1)
+                )
             elif part in SUFFIX_KINDS:
                 pass  # "Equity Research · Payments": the page's section, no outlet
             elif re.fullmatch(r"[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}", part) and not classes_of(part) & NOT_NAMES:
@@ -1002,7 +1004,12 @@ class _Finder:
         child, owner = self.form_of.get(child_form), self.form_of.get(owner_form)
         if child and child == owner and len(owner_form) < len(child_form) and child_form.startswith(owner_form):
             owner = self._split(child, owner_form)  # "Tesla Insurance, a unit of Tesla": Tesla is the owner, no alias
-        elif child and child == owner and owner_form.startswith(child_form + " ") and self._legal_rest(owner_form, child_form):
+        elif (
+            child
+            and child == owner
+            and owner_form.startswith(child_form + " ")
+            and self._legal_rest(owner_form, child_form)
+        ):
             child = self._split(child, child_form)  # "Roamly, the app run by Roamly Ltd": the app is no alias
         if not child or not owner or child == owner or self.found[child].parent:
             return
