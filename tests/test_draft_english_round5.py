@@ -191,3 +191,10 @@ def test_a_tables_first_heading_gives_its_row_labels_kind_and_an_issuer_column_t
     assert found["QRD"].kind == "product"
     assert found["QRD"].parent == found["Quorra Labs"].id
     assert found["TSY"].parent == found["Tessaly"].id
+
+
+def test_a_known_firms_bank_with_a_legal_form_is_the_firm_itself(tmp_path: Path) -> None:
+    found = drafted(tmp_path, "Revolut Bank plc, which most people call Revolut, grew fast. Revolut said costs fell.")
+    assert "Revolut" not in found
+    assert found["Revolut Bank plc"].kind == "bank"
+    assert [alias.text for alias in found["Revolut Bank plc"].aliases] == ["Revolut"]

@@ -414,7 +414,11 @@ class _Finder:
                 self._add(name, kind, "a well-known name", base + match.start(), text[match.start() : end])
                 taken.append((match.start(), title))
                 continue
-            if product or named > end or banked:  # "Cash App Card", "Klarna Prime", a known firm's "… Bank"
+            legal_bank = banked and named <= end and bool(re.fullmatch(r"\sBank,?\s[\w.]+", text[match.end() : end]))
+            if legal_bank:  # "Klarna Bank AB": the firm's legal name as a bank, one entity with the short name
+                self._add(name, "bank", "a well-known name", base + match.start(), text[match.start() : end])
+                self.found[self.form_of[name]].kind = "bank"
+            elif product or named > end or banked:  # "Cash App Card", "Klarna Prime", a known firm's "… Bank"
                 end = max(end, named)
                 span = text[match.start() : end]
                 kind = self._described(span) or self._kind_after(span, kind)
