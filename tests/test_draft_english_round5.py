@@ -14,6 +14,7 @@ from fintech_tui.model import Entity
 
 def drafted(folder: Path, *paragraphs: str) -> dict[str, Entity]:
     """The entities `fintech-tui draft` writes for an article of `paragraphs`, by English name."""
+    folder.mkdir(parents=True, exist_ok=True)
     article = folder / "article.txt"
     article.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
     draft_pack(article, folder / "pack")
@@ -198,3 +199,11 @@ def test_a_known_firms_bank_with_a_legal_form_is_the_firm_itself(tmp_path: Path)
     assert "Revolut" not in found
     assert found["Revolut Bank plc"].kind == "bank"
     assert [alias.text for alias in found["Revolut Bank plc"].aliases] == ["Revolut"]
+
+
+def test_a_title_opening_with_a_programme_or_publication_names_it(tmp_path: Path) -> None:
+    podcast = kinds(tmp_path / "a", "The Till Hour: why shops stopped taking cash", "Today the guest is Ana Ruiz.")
+    newsletter = kinds(tmp_path / "b", "The Ledger Week: four stories you missed", "Brexa raised $20 million.")
+    assert podcast["The Till Hour"] == "product"
+    assert newsletter["The Ledger Week"] == "organisation"
+    assert "Till Hour" not in podcast and "Week" not in newsletter

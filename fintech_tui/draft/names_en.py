@@ -105,8 +105,11 @@ MEDIA_WORDS = set(
         "Insider",
         "Hour",
         "Live",
+        "Week",
     ]
 )
+# A programme's name (a product of its outlet) rather than a publication's: "The Ledger Hour".
+PROGRAMME_WORDS = set(["Podcast", "Show", "Radio", "Hour", "Live"])
 _WORDISH = re.compile(r"[\w-]")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 _T = TypeVar("_T")
@@ -264,6 +267,7 @@ class _Finder:
         for text in self.texts:
             pages.append(self._page_information(text, base))
             base += len(text) + 1
+        self._masthead()
         base = 0
         for text, page in zip(self.texts, pages, strict=True):
             headline = is_headline(text) and not PAGE_INFO.search(text)
@@ -511,6 +515,16 @@ class _Finder:
                 self._add(part, kind, f"{said} in the page information", at, part)
             taken.append(segment.span())
         return taken
+
+    def _masthead(self) -> None:
+        """A title opening with a publication's or a programme's name before a colon ("The Ledger Hour: …")."""
+        title = (
+            re.match(r"(?:The\s)?(?:[A-Z][\w'’&-]*\s){1,3}([A-Z][\w'’-]*):\s", self.texts[0]) if self.texts else None
+        )
+        if title and title.group(1) in MEDIA_WORDS:
+            name = title.group()[:-2].strip()
+            kind = "product" if title.group(1) in PROGRAMME_WORDS else "organisation"
+            self._add(name, kind, "a publication's name opening the title", 0, name)
 
     def _firms_of_names(self, text: str, base: int, candidates: list[tuple[int, str, str]]) -> list[tuple[int, int]]:
         """ "Keefe, Bruyette & Woods": a firm named after its founders, unless a part is a name of its own."""
