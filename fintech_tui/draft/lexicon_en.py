@@ -18,8 +18,8 @@ def _words(text: str) -> list[str]:
 SUFFIX_KINDS = {
     **dict.fromkeys(_words("Bank Bancorp Banking Bankshares Bancshares"), "bank"),
     **dict.fromkeys(_words("Group Conglomerate"), "group"),
-    **dict.fromkeys(_words("Pay Card Wallet Coin Token"), "product"),
-    **dict.fromkeys(_words("App"), "app"),
+    **dict.fromkeys(_words("Pay Card Coin Token"), "product"),
+    **dict.fromkeys(_words("App Wallet"), "app"),  # a wallet a firm names is an app on a phone
     **dict.fromkeys(
         _words(
             "Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. Limited LLC LLP PLC plc AG SA NV GmbH "
@@ -95,6 +95,23 @@ PERSON_CUES = re.compile(
     re.IGNORECASE,
 )
 
+# A job title, then a comma, just before a name: "Its chief executive, Jane Roe, said"
+PERSON_TITLED = re.compile(
+    r"\b(?:chief\s(?:executive|[\w-]+\sofficer)|founder|co-founder|CEO|CFO|COO|CTO|chairman|chairwoman|chair|"
+    r"president|head\sof\s[\w-]+|spokesperson|spokesman|spokeswoman|analyst|economist|director|partner|"
+    r"managing\sdirector|host|presenter|guest|reporter|editor)\s?,\s$",
+    re.IGNORECASE,
+)
+
+# A verb of speech after a surname alone: "Iles said", "Okafor told"
+SPOKE_AFTER = re.compile(r"\s(?:said|says|told|added|argued|noted|explained|wrote|thinks|believes|asked)\b")
+
+# A law's name: "the Truth in Lending Act", "GENIUS Act", "Credit Card Competition Act": no entity.
+LAW = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w'’-]*\s(?:(?:in|of|and|for|on|to|the)\s)?)*[A-Z][\w'’-]*\s(?:Act|Bill)(?![\w-])"
+    r"(?:\sof\s\d{4})?"
+)
+
 PERSON_AFTER = re.compile(
     r"^(?:,\s(?:a|an|the|its|who|whose|chief|founder|co-founder|CEO|CFO|head|president|director|senior|managing|"
     r"an analyst|analyst|economist|partner|chair|vice|professor|general)\b|\s(?:said|says|told|wrote|argued|added|"
@@ -163,12 +180,15 @@ APPOSITIVE_KINDS = {
     "subscription": "product",
     "plan": "product",
     "body": "organisation",
+    "brand": "product",
+    "token": "product",
+    "stablecoin": "product",
 }
 
 # What a name is called just before it: "its lending product, Revolut Credit"; "Lyft's payments unit, Lyft Cash".
 DESCRIBED_BEFORE = re.compile(
     r"(?:\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|(?<![\w-])[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}(?:'s|’s))\s"
-    r"(?:[\w-]+\s){0,3}?(" + "|".join(k for k in APPOSITIVE_KINDS if k not in ("bank", "group")) + r"),\s$"
+    r"(?:[\w-]+,?\s){0,4}?(" + "|".join(k for k in APPOSITIVE_KINDS if k not in ("bank", "group")) + r"),\s$"
 )
 
 # An owner named in a compound before a name: "a Monzo-backed wage-advance firm".
@@ -177,7 +197,9 @@ COMPOUND_OWNER = re.compile(
 )
 
 APPOSITIVE = re.compile(
-    r"^,\s(?:an?|another|the|its|their)\s(?:[\w'’-]+\s){0,4}?(" + "|".join(APPOSITIVE_KINDS) + r")s?"
+    r"^,\s(?:an?|another|the|its|their|[A-Z][\w&.-]*(?:'s|’s))\s(?:[\w'’-]+\s){0,4}?("
+    + "|".join(APPOSITIVE_KINDS)
+    + r")s?"
     r"(?=[,.;:)]|\s(?:that|which|who|owned|controlled|run|based|with|in|of|for|from|launched|backed)\b|\s[A-Z])"
 )
 
@@ -190,7 +212,9 @@ PRODUCT_TAIL = re.compile(r"\s(?:Card|Later|Wallet|Plus|Premium|Savings|Checkout
 PERSON_LIKE = re.compile(r"[A-Z][a-z'’-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’-]+){1,2}")
 
 # "PayPal's Xoom service", "the Zephyr app": the word after a name that says what it is.
-PRODUCT_WORDS = re.compile(r"(?:service|card|wallet|product|feature)\b")
+PRODUCT_WORDS = re.compile(
+    r"(?:(?:credit|debit|prepaid|charge|travel|rewards)\s)?(?:service|card|wallet|product|feature)\b"
+)
 # "the Bramble point-of-sale system": a name the text calls a system or platform after "the", "its"
 SYSTEM_WORDS = re.compile(r"(?:[a-z-]+\s){0,2}(?:system|platform|terminal|programme|program)s?\b")
 APP_WORDS = re.compile(r"(?:app|application)\b")

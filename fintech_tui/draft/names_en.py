@@ -19,6 +19,7 @@ from itertools import pairwise
 from typing import TypeVar
 
 from fintech_tui.draft.found import Name
+from fintech_tui.draft.kinds_en import listed_apps, named_as, referred_as_app, table_kinds, table_owners
 from fintech_tui.draft.lexicon_en import (
     AGENT_VERBS,
     APP_WORDS,
@@ -32,6 +33,7 @@ from fintech_tui.draft.lexicon_en import (
     DESCRIBED_BEFORE,
     FOREIGN_HEADS,
     FOREIGN_LINKS,
+    LAW,
     LEGAL_TAIL,
     NOT_NAMES,
     OF_HEADS,
@@ -39,12 +41,14 @@ from fintech_tui.draft.lexicon_en import (
     PERSON_AFTER,
     PERSON_CUES,
     PERSON_LIKE,
+    PERSON_TITLED,
     PLAN_WORDS,
     POSSESSIVE,
     POSTCODE,
     PRODUCT_TAIL,
     PRODUCT_WORDS,
     QUOTED,
+    SPOKE_AFTER,
     STREET_WORDS,
     SUFFIX_KINDS,
     SYSTEM_WORDS,
@@ -101,8 +105,11 @@ MEDIA_WORDS = set(
         "Insider",
         "Hour",
         "Live",
+        "Week",
     ]
 )
+# A programme's name (a product of its outlet) rather than a publication's: "The Ledger Hour".
+PROGRAMME_WORDS = set(["Podcast", "Show", "Radio", "Hour", "Live"])
 _WORDISH = re.compile(r"[\w-]")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 _T = TypeVar("_T")
@@ -114,7 +121,10 @@ _ENDED = re.compile(r"(?:^|[.!?]\s)\W*$")  # a sentence's end, then only punctua
 FIRM_OF_NAMES = re.compile(r"(?<![\w&])[A-Z][a-z]+(?:,\s[A-Z][a-z]+){1,3},?\s&\s[A-Z][a-z]+(?![\w&])")
 
 # "based in Norfolk", "Leeds, England": a place, not a firm
-PLACED_BEFORE = re.compile(r"\b(?:based|headquartered|located|incorporated|registered)\sin\s$")
+PLACED_BEFORE = re.compile(
+    r"\b(?:based|headquartered|located|incorporated|registered|office|offices|branch|branches|headquarters|"
+    r"hub|plant|staff)\sin\s$"
+)
 
 # The legal form a company's full name ends in; the words before it are the name as the text shortens it.
 LEGAL_FORMS = set(
@@ -142,6 +152,22 @@ LEGAL_FORMS = set(
         "Pty",
     ]
 )
+
+
+# A person the page information names by role: "Analyst: Jane Roe, CFA", "Host: Tom Lee"
+PAGE_ROLE = re.compile(
+    r"(?:Analysts?|Associates?|Hosts?|Host and producer|Presenter|Guests?|Reporter|Editor|Author|Writer|Interviewer)"
+    r":\s([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})(?:,\s[A-Z]{2,5})?"
+)
+
+# Small words capitalised inside a run: the run is a title-case name ("You Need A Budget").
+TITLE_CASE_SMALL = set(["A", "An", "The", "Of", "In", "To", "For", "And", "On", "With", "My", "Your"])
+
+# "YNAB, short for You Need A Budget", "Empower (formerly Personal Capital)": another form of the name before
+RENAMED = re.compile(r"(?:,\s|\s\()(?:short\sfor|formerly|previously|once\scalled|also\sknown\sas)\s$")
+
+# Words a firm's full name ends in after the name a headline or a short mention uses.
+GROUP_FORMS = set(["Group", "Holdings", "Holding"])
 
 
 def _caps(span: str) -> bool:
@@ -199,6 +225,7 @@ class _Finder:
         self._rank: dict[str, int] = {}  # the order names were found in
         self._titled: set[str] = set()  # spans that followed a job title: people
         self._shortened: dict[str, list[str]] = {}  # a first word, last word or initials → names they may shorten
+        self._listed_apps = listed_apps(self.texts)  # the items of a numbered list of apps
 
     def _where(self, form: str) -> list[tuple[int, int, int]]:
         """Where the texts use `form` as whole words (not inside "Blockchain" or "e-Chime"): (text, start, end)."""
@@ -240,10 +267,13 @@ class _Finder:
         for text in self.texts:
             pages.append(self._page_information(text, base))
             base += len(text) + 1
+        self._masthead()
         base = 0
         for text, page in zip(self.texts, pages, strict=True):
             headline = is_headline(text) and not PAGE_INFO.search(text)
-            taken = Taken(page + self._known(text, base, headline) + self._firms_of_names(text, base, candidates))
+            laws = [law.span() for law in LAW.finditer(text)]  # "the Truth in Lending Act": a law, no entity
+            known = self._known(text, base, headline)
+            taken = Taken(page + known + laws + self._firms_of_names(text, base, candidates))
             if is_shouted(text):
                 base += len(text) + 1
                 continue  # "SUMMARY OF REASONS": a heading in capitals names nothing the dictionary does not
@@ -267,7 +297,9 @@ class _Finder:
         single = [(pos, span, where) for pos, span, where in candidates if len(span.split()) == 1]
         for pos, span, where in sorted(full) + sorted(single) + sorted(shouted):
             self._take(pos, span, where)
+        self._merge_renamed()
         self._parents()
+        self._weigh_evidence()
         ordered = sorted(self.found.values(), key=lambda f: f.first)
         fullest = {f.name: self._fullest(f) for f in ordered}
         return [
@@ -284,6 +316,51 @@ class _Finder:
             )
             for f in ordered
         ]
+
+    def _merge_renamed(self) -> None:
+        """Join a name to the one written just before "short for" or "formerly" it: one entity, two forms."""
+        for name in list(self.found):
+            for index, start, _ in self._where(name):
+                text = self.texts[index]
+                said = RENAMED.search(text, max(0, start - 25), start)
+                before = [form for form in self.form_of if text.endswith(form, 0, said.start())] if said else []
+                other = self.form_of[max(before, key=len)] if before else ""
+                if other and other != name and other in self.found and name in self.found:
+                    self._join(other, name)
+
+    def _join(self, keep: str, merged: str) -> None:
+        """Move every form of `merged` to `keep`."""
+        gone = self.found.pop(merged)
+        self.found[keep].forms.extend(gone.forms)
+        self.found[keep].first = min(self.found[keep].first, gone.first)
+        for form, name in list(self.form_of.items()):
+            if name == merged:
+                self.form_of[form] = keep
+
+    def _weigh_evidence(self) -> None:
+        """Kinds the whole article shows for names no suffix or appositive marked (kinds_en):
+        "tokens such as X", an item of a list of apps, "the app" referring back to X."""
+        labels = self._listed_apps
+        named = named_as(self.texts, self.form_of)
+        tabled = table_kinds(self.texts, self.form_of)  # the weakest: a table's first heading
+        longest: dict[tuple[int, int], tuple[int, str]] = {}
+        for form, name in self.form_of.items():
+            for index, start, _ in self._where(form):
+                if len(form) > longest.get((index, start), (0, ""))[0]:
+                    longest[(index, start)] = (len(form), name)
+        referred = referred_as_app(self.texts, [(i, at, name) for (i, at), (_, name) in longest.items()])
+        for name, found in self.found.items():
+            lasts = {form.split()[-1].rstrip(".") for form in found.forms if form}
+            suffixed = any(SUFFIX_KINDS.get(last, "product") not in ("product", "app") for last in lasts)
+            marked = suffixed or found.reason.startswith("called")
+            if found.kind not in ("company", "product") or marked:
+                continue
+            if name in named:
+                found.kind = named[name]
+            elif name in referred or any(form in labels for form in found.forms):
+                found.kind = "app"
+            elif name in tabled:
+                found.kind = tabled[name]
 
     def _fullest(self, found: _Found) -> str:
         """The longest form the text itself uses (Chime Financial, not the dictionary's Chime)."""
@@ -333,13 +410,19 @@ class _Finder:
             end = (product or longer or match).end()
             described = bool(DESCRIBED_BEFORE.search(text, max(0, match.start() - 80), match.start()))
             named = self._named_after(text, end, described)
+            if headline and named > end and not self._in_body(text[match.start() : named]):
+                named = end  # "CFPB Orders Harbor Point Lending …": a headline's capitals run on past the name
             banked = bool(longer) and kind != "bank" and text[match.end() : end].split()[:1] == ["Bank"]
             title = self._title_after(text, end, named)
             if title:  # a publication named after its maker: the maker is the name, the title none
                 self._add(name, kind, "a well-known name", base + match.start(), text[match.start() : end])
                 taken.append((match.start(), title))
                 continue
-            if product or named > end or banked:  # "Cash App Card", "Klarna Prime", a known firm's "… Bank"
+            legal_bank = banked and named <= end and bool(re.fullmatch(r"\sBank,?\s[\w.]+", text[match.end() : end]))
+            if legal_bank:  # "Klarna Bank AB": the firm's legal name as a bank, one entity with the short name
+                self._add(name, "bank", "a well-known name", base + match.start(), text[match.start() : end])
+                self.found[self.form_of[name]].kind = "bank"
+            elif product or named > end or banked:  # "Cash App Card", "Klarna Prime", a known firm's "… Bank"
                 end = max(end, named)
                 span = text[match.start() : end]
                 kind = self._described(span) or self._kind_after(span, kind)
@@ -393,7 +476,8 @@ class _Finder:
             outlet = dateline.group("outlet")
             self._add(outlet, "organisation", "the outlet in the dateline", base + dateline.start("outlet"), outlet)
             return [dateline.span()]
-        if not PAGE_INFO.search(text):
+        roles = [PAGE_ROLE.fullmatch(part.strip().strip("*_").strip()) for part in re.split(r"[·|•]", text)]
+        if not PAGE_INFO.search(text) and not all(roles):  # or a line of roles only: "Analyst: Jane Roe, CFA"
             return []
         taken: list[tuple[int, int]] = []
         for segment in re.finditer(r"[^·|•]+", text):
@@ -404,6 +488,7 @@ class _Finder:
                 r"[A-Z][a-z]+(?:\s[a-z]+){0,2}\s(?=by\s))?(?:By|by)\s([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})",
                 part,
             )
+            role = PAGE_ROLE.fullmatch(part)  # "Analyst: Jane Roe, CFA", "Host: Tom Lee"
             if author:
                 self._add(
                     author.group(1),
@@ -412,6 +497,12 @@ class _Finder:
                     at + author.start(1),
                     author.group(1),
                 )
+            elif role:
+                self._add(
+                    role.group(1), "person", "a person the page information names", at + role.start(1), role.group(1)
+                )
+            elif part in SUFFIX_KINDS:
+                pass  # "Equity Research · Payments": the page's section, no outlet
             elif re.fullmatch(r"[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}", part) and not classes_of(part) & NOT_NAMES:
                 person = (
                     bool(taken) and PERSON_LIKE.fullmatch(part) and not any(w in SUFFIX_KINDS for w in part.split())
@@ -424,6 +515,16 @@ class _Finder:
                 self._add(part, kind, f"{said} in the page information", at, part)
             taken.append(segment.span())
         return taken
+
+    def _masthead(self) -> None:
+        """A title opening with a publication's or a programme's name before a colon ("The Ledger Hour: …")."""
+        title = (
+            re.match(r"(?:The\s)?(?:[A-Z][\w'’&-]*\s){1,3}([A-Z][\w'’-]*):\s", self.texts[0]) if self.texts else None
+        )
+        if title and title.group(1) in MEDIA_WORDS:
+            name = title.group()[:-2].strip()
+            kind = "product" if title.group(1) in PROGRAMME_WORDS else "organisation"
+            self._add(name, kind, "a publication's name opening the title", 0, name)
 
     def _firms_of_names(self, text: str, base: int, candidates: list[tuple[int, str, str]]) -> list[tuple[int, int]]:
         """ "Keefe, Bruyette & Woods": a firm named after its founders, unless a part is a name of its own."""
@@ -449,7 +550,7 @@ class _Finder:
             text = self.texts[index]
             if PLACED_BEFORE.search(text, max(0, start - 30), start):
                 return True
-            after = re.match(r",\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b", text[end : end + 30])
+            after = re.match(r",\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b(?!['’]s)", text[end : end + 30])  # not "Germany's"
             if after and "place" in classes_of(after.group(1)) and "place" not in classes_of(span):
                 return True
         return False
@@ -574,13 +675,17 @@ class _Finder:
             return 0, ""  # "12 Endeavour Square": an address
         public = SUFFIX_KINDS.get(words[-1]) in ("organisation", "bank") and len(words) >= 3
         public = public or (len(words) == 2 and words[1] in SUFFIX_KINDS and SUFFIX_KINDS[words[1]] != "product")
-        while words and (self._not_name(words[0]) or words[0] in CONNECTORS):
+        titled_phrase = any(w in TITLE_CASE_SMALL for w in words[1:-1])  # "You Need A Budget": all one name
+        while words and not titled_phrase and (self._not_name(words[0]) or words[0] in CONNECTORS):
             term_firm = len(words) == 2 and "term" in classes_of(words[0]) and SUFFIX_KINDS.get(words[1]) == "company"
             if term_firm and not words[0].isalpha():
                 break  # "Q2 Holdings", "5G Networks": a code and a company suffix make a firm's name
             if public and classes_of(words[0]) & {"nationality", "place"} and len(words) >= 2:
                 break  # "European Insurance and … Authority", "Hong Kong Monetary Authority": part of the name
             words.pop(0)
+            starts.pop(0)
+        if len(words) >= 2 and self._opener(text, words, starts[0]):
+            words.pop(0)  # "Rival Harrowgate Bank said …": an everyday word opens the sentence, not the name
             starts.pop(0)
         headed = len(words) >= 3 and (words[0] in OF_HEADS or words[0] in FOREIGN_HEADS) and words[-2] in CONNECTORS
         while words and (self._not_name(words[-1], last=True) or words[-1] in CONNECTORS):
@@ -607,6 +712,17 @@ class _Finder:
         if len(words) == 1 and self._initial(text, start) and not self._elsewhere(words[0]):
             return start, "^" + words[0]  # a sentence's first word, capitalised only there: a short form at most
         return start, " ".join(words)
+
+    def _opener(self, text: str, words: list[str], start: int) -> bool:
+        """Whether a sentence's first word is an everyday word before a name: the body writes it in lower
+        case, and the next word stands capitalised elsewhere in the article."""
+        if len(words) < 2 or not self._initial(text, start) or words[1] in SUFFIX_KINDS or words[1] in CONNECTORS:
+            return False
+        first = words[0]
+        if first in dictionary() or not first.isalpha() or not first[1:].islower():
+            return False
+        suffixed = words[-1] in SUFFIX_KINDS and not self._elsewhere(first) and "given" not in classes_of(first)
+        return (suffixed or self._lower_in_body(first.lower())) and self._elsewhere(words[1])
 
     def _not_name(self, word: str, last: bool = False) -> bool:
         classes = classes_of(word) | classes_of(word.rstrip("."))
@@ -642,8 +758,8 @@ class _Finder:
                 self._add(person, "", "", position, span)
             return
         words = span.split()
-        while len(words) > 1 and words[-1].rstrip(".,") in LEGAL_FORMS:
-            words.pop()
+        while len(words) > 1 and (words[-1].rstrip(".,") in LEGAL_FORMS or words[-1] in GROUP_FORMS):
+            words.pop()  # "Acme Capital Group" after a headline's "Acme Capital": one firm
         if len(words) < len(span.split()) and " ".join(words) in self.form_of:
             self._add(self.form_of[" ".join(words)], "", "", position, span)  # the full legal name of one found
             return
@@ -744,7 +860,8 @@ class _Finder:
                 return name
             opening = " ".join(words[: len(span.split())]) == span
             generic = span.split()[-1] in SUFFIX_KINDS or span.split()[0] in OF_HEADS or "place" in classes_of(span)
-            legal_rest = all(w.rstrip(".,") in LEGAL_FORMS for w in words[len(span.split()) :])
+            rest = words[len(span.split()) :]
+            legal_rest = all(w.rstrip(".,") in LEGAL_FORMS or w in ("Group", "Holdings", "Holding") for w in rest)
             if opening and (not generic or (legal_rest and len(span.split()) >= 2)):
                 return name  # "Chime" for Chime Financial; "Acme Payments" for Acme Payments Inc.
         return ""
@@ -860,7 +977,20 @@ class _Finder:
             text = self.texts[index]
             if PERSON_CUES.search(text[max(0, start - 30) : start]) or PERSON_AFTER.match(text[end : end + 40]):
                 return True
-        return False
+            if PERSON_TITLED.search(text, max(0, start - 40), start):
+                return True  # "Its founder, Jane Roe, said"
+        return self._spoken(span)
+
+    def _spoken(self, span: str) -> bool:
+        """Whether the article treats `span` as a person's name elsewhere: its surname alone before "said",
+        or the name in capitals as a speaker's label ("JANE ROE:")."""
+        surname = span.split()[-1]
+        for index, start, end in self._where(surname):
+            text = self.texts[index]
+            alone = not re.search(r"[A-Z][\w'’.-]*\s$", text[max(0, start - 30) : start])  # not "Harbor Point said"
+            if alone and SPOKE_AFTER.match(text, end):
+                return True
+        return any(text.startswith(span.upper() + ":") for text in self.texts)
 
     def _parents(self) -> None:
         """Owners the text states (parents_en): "Y, a unit of X", "X's payments arm, Y", "its Y app"."""
@@ -868,6 +998,8 @@ class _Finder:
             return
         kind_of = lambda form: self.found[self.form_of[form]].kind  # noqa: E731
         for child, owner in stated_owners(self.texts, list(self.form_of), kind_of):
+            self._own(child, owner, "")
+        for child, owner in table_owners(self.texts, self.form_of):  # "| USDC | Circle |" under "| … | Issuer |"
             self._own(child, owner, "")
 
     def _split(self, name: str, form: str) -> str:
@@ -880,10 +1012,23 @@ class _Finder:
         self.form_of[form] = form
         return form
 
+    @staticmethod
+    def _legal_rest(longer: str, shorter: str) -> bool:
+        """Whether `longer` is `shorter` and a legal form only (Roamly Ltd for Roamly)."""
+        rest = longer[len(shorter) :].split()
+        return bool(rest) and all(w.strip(".,") in LEGAL_FORMS for w in rest)
+
     def _own(self, child_form: str, owner_form: str, _: str) -> None:
         child, owner = self.form_of.get(child_form), self.form_of.get(owner_form)
         if child and child == owner and len(owner_form) < len(child_form) and child_form.startswith(owner_form):
             owner = self._split(child, owner_form)  # "Tesla Insurance, a unit of Tesla": Tesla is the owner, no alias
+        elif (
+            child
+            and child == owner
+            and owner_form.startswith(child_form + " ")
+            and self._legal_rest(owner_form, child_form)
+        ):
+            child = self._split(child, child_form)  # "Roamly, the app run by Roamly Ltd": the app is no alias
         if not child or not owner or child == owner or self.found[child].parent:
             return
         if self.found[child].kind != "person" and self.found[owner].kind != "person":
