@@ -150,12 +150,15 @@ def _rss_mb(pid: int) -> float:
 
 
 def _explorer_of(pid: int) -> int:
-    """The session's explorer among serve's children, once it has started (within 30 s)."""
+    """The session's explorer among serve's children, once it has started (within 30 s). A child
+    still between fork and exec carries serve's own command line (and environment): not yet it."""
+    serving = Path(f"/proc/{pid}/cmdline").read_bytes()
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         for child in _children(pid):
             with contextlib.suppress(OSError):
-                if b"fintech_tui" in Path(f"/proc/{child}/cmdline").read_bytes():
+                command = Path(f"/proc/{child}/cmdline").read_bytes()
+                if b"fintech_tui" in command and command != serving:
                     return child
         time.sleep(0.2)
     raise AssertionError("no session started")

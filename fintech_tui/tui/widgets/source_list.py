@@ -68,7 +68,9 @@ class SourceList(PlacedList, VirtualOptionList):
 
     def guess_heights(self, width: int) -> list[int]:
         """Lines if every character were two cells wide; a reading beside or below the text doubles it."""
-        column = max(1, width - number_width(self.index.pack) - 1) // (2 if self.reading == "side" and not self.stacked else 1)
+        column = max(1, width - number_width(self.index.pack) - 1) // (
+            2 if self.reading == "side" and not self.stacked else 1
+        )
         english = self.reading in ("en", "side")
         heights = []
         for paragraph, pages in zip(self.index.pack.paragraphs, self.block_counts(), strict=True):
