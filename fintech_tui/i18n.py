@@ -33,7 +33,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "place.mouse": ("Mouse", "鼠标"),
     "place.this_view": ("this view", "本视图"),
     # -- view names (title bar and help) --------------------------------------
-    "view.source": ("Source", "原文"),
+    "view.source": ("Source", "原文视图"),  # not 原文 alone: that names the original reading beside it
     "view.matrix": ("Matrix", "矩阵"),
     "view.figures": ("Figures", "数据"),
     "view.compare": ("Compare", "对比"),
@@ -323,6 +323,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Source — garbled names underlined, ⟨canonical name⟩ after them",
         "原文 — 错乱的名称加下划线，其后为⟨规范名称⟩",
     ),
+    "source.title.plain": ("Source — the text as written", "原文 — 文章所写"),
     "source.title.restored": (
         "Source — restored reading: the pack's, not the author's words; †n marks a note",
         "原文 — 复原文本：内容包的释读，非作者原话；†n 标出注释",

@@ -14,6 +14,7 @@ import os
 import pickle
 import re
 import resource
+import signal
 import socket
 import subprocess
 import sys
@@ -743,12 +744,14 @@ def test_sigint_while_loading_prints_one_line(write_pack: PackWriter, tmp_path: 
     # however fast the machine (a fixed sleep raced the parser and sometimes lost).
     io_stats = Path(f"/proc/{child.pid}/io")
     deadline = time.monotonic() + 30
+    status = Path(f"/proc/{child.pid}/status")
     while time.monotonic() < deadline and child.poll() is None:
         read = next((int(line.split()[1]) for line in io_stats.read_text().splitlines() if line.startswith("rchar")), 0)
-        if read >= size:
+        caught = next(int(line.split()[1], 16) for line in status.read_text().splitlines() if line.startswith("SigCgt"))
+        if read >= size and caught & (1 << (signal.SIGINT - 1)):  # and Python's own SIGINT handler is in place
             break
         time.sleep(0.01)
-    child.send_signal(2)
+    child.send_signal(signal.SIGINT)
     out, err = child.communicate(timeout=60)
     assert child.returncode == 130
     assert err == "fintech-tui: interrupted\n" and out == ""
@@ -910,3 +913,21 @@ def test_a_busy_port_is_one_line_and_no_banner(tmp_path: Path) -> None:
         result = run("serve", "--port", str(port), cwd=tmp_path)
     assert result.returncode == 1
     assert one_line(result) == f"fintech-tui: cannot listen on 127.0.0.1 port {port}: address already in use"
+
+
+INTERRUPTED_IMPORT = """
+import sys
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == "fintech_tui.cli.dispatch":
+            raise KeyboardInterrupt  # ctrl+c while the command line is still importing
+sys.meta_path.insert(0, Interrupt())
+from fintech_tui.cli import main
+raise SystemExit(main(["check"]))
+"""
+
+
+def test_ctrl_c_while_the_command_line_imports_is_one_line() -> None:
+    result = subprocess.run([sys.executable, "-c", INTERRUPTED_IMPORT], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 130
+    assert result.stderr == "fintech-tui: interrupted\n"

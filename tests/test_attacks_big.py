@@ -52,7 +52,7 @@ def test_a_paragraph_past_the_cap_is_one_located_problem(tmp_path: Path, field: 
         r"more than the 4,194,304 a paragraph may hold; split it into several paragraphs",
         problem,
     ), problem[:300]
-    assert summary == "fintech-tui: 1 problem; pack not opened"
+    assert summary == "fintech-tui: 1 problem; pack invalid"
 
 
 def test_a_paragraph_at_the_cap_checks(tmp_path: Path) -> None:

@@ -571,7 +571,7 @@ def test_a_single_file_pack_that_is_a_list_gets_one_problem(tmp_path: Path) -> N
     assert result.returncode == 2
     first, last = result.stderr.splitlines()  # before: also missing 'meta' and 'paragraphs'
     assert first.endswith("pack.yaml:1:1: the top level must be a mapping of sections (meta, paragraphs, …)")
-    assert last == "fintech-tui: 1 problem; pack not opened"
+    assert last == "fintech-tui: 1 problem; pack invalid"
 
 
 def test_an_output_name_with_a_newline_stays_on_one_line(write_pack: PackWriter, tmp_path: Path) -> None:

@@ -207,7 +207,7 @@ def test_bad_pack(name: str, write_pack: PackWriter, capsys: pytest.CaptureFixtu
     code, lines = check(folder, capsys)
     assert code == 2
     *problems, summary = lines
-    assert summary.startswith("fintech-tui: ") and summary.endswith("pack not opened")
+    assert summary.startswith("fintech-tui: ") and summary.endswith("pack invalid")
     assert problems, lines
     assert any(expected in line for line in problems), lines
     assert all(PROBLEM_LINE.match(line) for line in problems), problems

@@ -68,7 +68,7 @@ def test_check_invalid_pack_prints_every_problem_and_exits_2(tmp_path: Path, wri
     assert any("figures[0].sumary: unknown field" in line for line in lines)
     # the item is dropped for its bad value, but its quote is still checked in the same run
     assert any("figures[0].evidence[0].quote: quote not found verbatim in paragraph p2" in line for line in lines)
-    assert lines[-1] == "fintech-tui: 3 problems; pack not opened"
+    assert lines[-1] == "fintech-tui: 3 problems; pack invalid"
     assert "Traceback" not in result.stderr
 
 

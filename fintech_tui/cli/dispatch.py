@@ -44,7 +44,7 @@ def run_check(args: argparse.Namespace) -> int:
         from fintech_tui.cli.library import check_library
 
         return check_library(args)
-    pack = load(args.pack)
+    pack = load(args.pack, refused="pack invalid")
     if isinstance(pack, int):
         return pack
     counts = ", ".join(f"{n} {noun}" for noun, n in count_items(pack))

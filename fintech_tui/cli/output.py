@@ -91,8 +91,9 @@ def describe_os_error(error: OSError) -> str:
 MAX_PATH_CHARS = 120  # of a path in a one-line error; the rest is elided in the middle
 
 
-def load(path: Path | None):  # type: ignore[no-untyped-def]
-    """Load a pack or print its problems; returns the Pack or an exit status."""
+def load(path: Path | None, refused: str = "pack not opened"):  # type: ignore[no-untyped-def]
+    """Load a pack or print its problems; returns the Pack or an exit status. `refused` ends the
+    summary line: what the verb did not do (`check` opens nothing, so it says the pack is invalid)."""
     from fintech_tui.cli.progress import TerminalProgress
     from fintech_tui.loader import PackError, load_pack
 
@@ -109,13 +110,13 @@ def load(path: Path | None):  # type: ignore[no-untyped-def]
         count = len(error.problems)
         if error.stopped:
             say(
-                f"fintech-tui: stopped after {count:,} problems (fix these, then check again); pack not opened",
+                f"fintech-tui: stopped after {count:,} problems (fix these, then check again); {refused}",
                 err=True,
             )
         else:
             from fintech_tui.i18n import counted  # a refused pack only
 
-            say(f"fintech-tui: {counted(count, 'problems')}; pack not opened", err=True)
+            say(f"fintech-tui: {counted(count, 'problems')}; {refused}", err=True)
         return EXIT_INVALID
     finally:
         if progress is not None:

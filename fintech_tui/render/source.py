@@ -16,6 +16,13 @@ READING_STYLE = "italic cyan"
 MARK_STYLE = "bold magenta"  # a note's †n, as the readings mark it
 
 
+def marks_garbles(index: PackIndex) -> bool:
+    """Whether the original reading marks any name: an alias that is not part of its entity's
+    Chinese name (a garble, or a short form like 招行). Without one, the view's title says nothing
+    of underlined names."""
+    return any(alias.text not in entity.name.pick("zh") for entity in index.pack.entities for alias in entity.aliases)
+
+
 def marked_paragraph(
     index: PackIndex,
     paragraph: Paragraph,

@@ -16,6 +16,7 @@ from fintech_tui.i18n import phrase
 from fintech_tui.model import Evidence
 from fintech_tui.queries.index import PackIndex, Ref
 from fintech_tui.render.readings import Reading, has_readings, next_reading
+from fintech_tui.render.source import marks_garbles
 from fintech_tui.tui.screens.view import View
 from fintech_tui.tui.widgets.keys import bind
 from fintech_tui.tui.widgets.source_list import SourceList
@@ -50,6 +51,7 @@ class SourceScreen(View[Ref | None]):
         )
         self.reading: Reading = "original"
         self._told_no_readings = False
+        self._marks_garbles = marks_garbles(index)
 
     def body(self) -> ComposeResult:
         cited = self.index.paragraphs.get(self.target.id) if self.target else None
@@ -87,7 +89,8 @@ class SourceScreen(View[Ref | None]):
         where, reading = self.help_title, phrase(f"reading.{self.reading}", self.lang)
         bar.where = where if self.reading == "original" else f"{where} · {reading}"
         bar.refresh()
-        source.border_title = phrase(f"source.title.{self.reading}", self.lang)
+        plain = self.reading == "original" and not self._marks_garbles
+        source.border_title = phrase("source.title.plain" if plain else f"source.title.{self.reading}", self.lang)
         cited = source.cited
         if cited is None:
             source.border_subtitle = phrase("source.hint", self.lang)
