@@ -207,3 +207,11 @@ def test_a_title_opening_with_a_programme_or_publication_names_it(tmp_path: Path
     assert podcast["The Till Hour"] == "product"
     assert newsletter["The Ledger Week"] == "organisation"
     assert "Till Hour" not in podcast and "Week" not in newsletter
+
+
+def test_an_accented_name_keeps_its_letters_in_its_id(tmp_path: Path) -> None:
+    found = drafted(
+        tmp_path, "Banco Atlântico and Crédit Agricole Bank both cut fees.", "Banco Atlântico said fees fell."
+    )
+    ids = {entity.id for entity in found.values()}
+    assert "banco-atlantico" in ids, ids  # not banco-atl-ntico: the accent goes, the letter stays

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from fintech_tui.loader.checks import ID_PATTERN
 
 
 def slug(name: str) -> str:
-    """`name` as an id: 支付宝 → zhifubao, Pocket Life → pocket-life."""
+    """`name` as an id: 支付宝 → zhifubao, Pocket Life → pocket-life, Banco Atlântico → banco-atlantico
+    (a Latin letter's accent dropped, not the letter)."""
     from pypinyin import lazy_pinyin  # deferred: a large table
 
-    words = lazy_pinyin(name)
+    words = [_unaccented(word) for word in lazy_pinyin(name)]
     text = "-".join(w for w in ("".join(words) if _all_cjk(name) else " ".join(words)).split())
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
+
+
+def _unaccented(text: str) -> str:
+    """â → a, ç → c, ß stays (it has no decomposition, and the slug drops it)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def _all_cjk(name: str) -> bool:
