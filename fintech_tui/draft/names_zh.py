@@ -202,6 +202,10 @@ class _Finder:
             first, j = start + len(word) - len(suffix) - len(head_tokens[0][0] if head_tokens else ""), i - 1
             while j >= 0:
                 other, flag, at = tokens[j]
+                if _one_character_before_one(other, flag, head_tokens):
+                    head_tokens.insert(0, (other, "j"))  # 富 滇 银行: jieba split a two-character name
+                    first, j = at, j - 1
+                    continue
                 rare = 0 < _frequency(other) < 20  # 启衡 (v) 证券: a rare word jieba knows, not one it made up (获批)
                 verb = flag in ("v", "vn", "l") and (_frequency(other) < 5000 if strong else rare)
                 if (
@@ -219,6 +223,7 @@ class _Finder:
                 first, j = at, j - 1
             while head_tokens and head_tokens[0][0] in "的之及与和":
                 first += len(head_tokens.pop(0)[0])
+            first += _before_the_place(head_tokens, suffix)
             head = "".join(w for w, _ in head_tokens)
             kind = _suffix_kind(head + suffix) if suffix == "理财" else SUFFIX_KINDS[suffix]  # 度小满理财: no firm
             while suffix == "理财" and not kind and len(head_tokens) > 1:  # 买到 招银 理财: the bank's arm
@@ -477,6 +482,29 @@ class _Finder:
         proper = flag in ("nz", "nt", "j", "eng", "nrt") or _frequency(word) == 0
         common = flag in ("v", "a", "d", "m", "t", "r", "vn")
         return bool(_suffix_kind(word)) or word.endswith(PRODUCT_ENDINGS) or (proper and not common)
+
+
+def _before_the_place(head: list[tuple[str, str]], suffix: str) -> int:
+    """A public body's name opens with its place (江川市 市场监督管理局): words before the place
+    that are no name (会同, jieba's noun) are cut from `head`; returns how many characters went."""
+    if not suffix.endswith(("局", "委员会")):
+        return 0
+    place = next((i for i, (_, flag) in enumerate(head) if flag == "ns"), 0)
+    if not place or any(flag in ("ns", "nt", "nz", "j", "nr") for _, flag in head[:place]):
+        return 0
+    cut = sum(len(word) for word, _ in head[:place])
+    del head[:place]
+    return cut
+
+
+def _one_character_before_one(word: str, flag: str, head: list[tuple[str, str]]) -> bool:
+    """A one-character word (富) before a head that is one proper character (滇): one name, 富滇.
+
+    jieba cuts rare two-character names of city banks this way; a lone character is no name.
+    """
+    if len(word) != 1 or word in LEADING or word in GENERIC or flag not in ("a", "b", "ng", "g", "n"):
+        return False
+    return len(head) == 1 and len(head[0][0]) == 1 and head[0][1] in ("j", "ns", "nr", "nz", "nt")
 
 
 def _resolve(spans: list[tuple[int, int, int, str, str, str]]) -> list[tuple[int, int, int, str, str, str]]:

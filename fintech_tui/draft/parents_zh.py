@@ -80,6 +80,7 @@ def find_parents(entities: dict[str, Entity], texts: list[str]) -> None:
         _subsidiaries(entities, texts, number, any_name, forms, company)
         _belongs(entities, text, any_name, forms, alternation)
         _as_owned(entities, text, forms, alternation)
+        _owned_bare(entities, text, any_name, forms)
         _ours(entities, texts, text, forms, alternation, company)
         _launched(entities, texts, number, any_name, forms, alternation, company)
         _acquired(entities, text, forms, alternation)
@@ -238,6 +239,22 @@ def _belongs(
                 continue
             for child in any_name.finditer(clause, 0, found.start()):
                 _set_parent(entities, forms[child.group()], parent)
+
+
+BARE_OWNED = re.compile(r"(?:^|(?<=[，,；;]))\s*旗下的?")
+
+
+def _owned_bare(entities: dict[str, Entity], text: str, any_name: re.Pattern[str], forms: dict[str, str]) -> None:
+    """X…；旗下Y: a clause opening with 旗下 speaks of the last firm its sentence named before it."""
+    for match in BARE_OWNED.finditer(text):
+        child = _named_after(text, match.end(), any_name)
+        if not child:
+            continue
+        sentence = re.split(r"[。！？!?]", text[: match.start()])[-1]
+        owners = [forms[m.group()] for m in any_name.finditer(sentence)]
+        owner = next((key for key in reversed(owners) if entities[key].kind in OWNERS), "")
+        if owner and owner != forms[child.group()]:
+            _set_parent(entities, forms[child.group()], owner)
 
 
 def _as_owned(entities: dict[str, Entity], text: str, forms: dict[str, str], alternation: str) -> None:
