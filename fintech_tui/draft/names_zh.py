@@ -59,6 +59,7 @@ from fintech_tui.draft.lexicon_zh import (
     SURNAMES,
     SYSTEM_ENDINGS,
     TITLED,
+    TITLED_CLOSED,
     _compiled,
     _ends_in_title,
     _first_suffix,
@@ -277,6 +278,11 @@ class _Finder:
         for match in TITLED.finditer(text):
             if match.group(1)[0] in SURNAMES or match.group(1)[0] in RARE_SURNAMES:
                 self.add(para, match.start(1), match.group(1), "person", "a person between a title and a verb")
+        for match in TITLED_CLOSED.finditer(text):
+            name = match.group(1)
+            said = next((verb for verb in SAYS if name.endswith(verb) and len(name) > len(verb) + 1), "")
+            name = name[: len(name) - len(said)]  # 分析师许安称，: the verb closes the name
+            self.add(para, match.start(1), name, "person", "a person's whole name after a title")
 
     def _outlet(self, para: int, text: str) -> None:
         """The outlet opening a page-information line: 金融科技观察 · 记者 周明远 · 2024-08-30.
@@ -395,7 +401,8 @@ class _Finder:
                 words.pop()
             name = " ".join(words).strip(" .-'’")
             short_caps = name.isupper() and len(name) <= 5
-            if len(name) >= 2 and name.lower() not in JARGON and not short_caps and not name[:1].isdigit():
+            code = sum(ch.isdigit() for ch in name) * 2 >= len(name)  # 执业证书编号：S1090523070002
+            if len(name) >= 2 and name.lower() not in JARGON and not short_caps and not name[:1].isdigit() and not code:
                 app = bool(APP_WORDS.match(text, match.start() + len(name)))
                 self.add(para, match.start(), name, "app" if app else "company", "a Latin-script name")
 
