@@ -60,6 +60,8 @@ SUFFIX_KINDS = {
     "咨询": "company",
     "商业银行": "bank",
     "研究院": "organisation",
+    "学院": "organisation",  # 某某大学金融学院: the head must hold a proper word, as for every suffix
+    "大学": "organisation",
     "研究所": "organisation",
     "分行": "bank",
     "支行": "bank",
@@ -81,7 +83,7 @@ GENERIC = _words(
     "机构 跨境 手机 扫码 线上 线下 快捷 聚合 电子 在线 无感 刷脸 二维码 普惠 供应链 财富 零售 对公 个人 "
     "数字化 智能 开放 直销 民营 农商 城商 外卖 社交 各家 多家 这家 该 这些 一家 两家 几家 全国 全球 中国 "
     "美国 香港 母 子 控股 合资 独立 持牌 非银 银行业 保险业 证券业 基金业 头部 龙头 大 小 新 老 原 "
-    "券商 险企 寿险 财险 产险 非银行 属地 派出 消金 贷款 借贷 网贷 助贷 信贷 汽车 房地产 养老 健康 医疗 教育 能源 物流 出行 "
+    "券商 险企 融资担保 融资再担保 再担保 金融租赁 担保 寿险 财险 产险 非银行 属地 派出 自营 当地 外地 区域 消金 贷款 借贷 网贷 助贷 信贷 汽车 房地产 养老 健康 医疗 教育 能源 物流 出行 "
     "小微 县域 涉农 三农 个体 大众 绿色 科创 惠民 公募 私募 交易 结算 清算 风控 合规 营销"
 )
 # Words after a trade word that make it a field of business (支付领域, 保险业务), not a firm's suffix.
@@ -155,7 +157,8 @@ TITLES = _words(
     "董事长 总裁 行长 副行长 首席执行官 首席经济学家 经济学家 创始人 联合创始人 总经理 副总裁 主席 副主席 "
     "分析师 研究员 院长 所长 教授 记者 作者 负责人 合伙人 CEO 董事 秘书长 局长 部长 主任 理事长 "
     "首席技术官 首席风险官 首席财务官 首席运营官 首席信息官 首席投资官 首席分析师 首席策略师 首席信息安全官 "
-    "行政总裁 副总经理 总监 副董事长 执行董事 董秘 发言人 监事长 首席 行长助理 总裁助理 常务副行长"
+    "行政总裁 副总经理 总监 副董事长 执行董事 董秘 发言人 监事长 首席 行长助理 总裁助理 常务副行长 "
+    "会长 副会长 司长 处长 厅长 署长 委员 基金经理 投资经理 客户经理 策略师 科学家 首席科学家 掌门人"
 )
 SAYS = ("表示", "认为", "指出", "称", "说", "介绍", "坦言", "透露", "强调", "预计", "提到", "告诉", "回应", "解释")
 SURNAMES = set(
@@ -213,7 +216,7 @@ def tokenizer() -> jieba.posseg.POSTokenizer:
     for form in dictionary():
         if not form.isascii():
             words.add_word(form, max(words.suggest_freq(form), 2000), tag="nt")
-    for suffix in ("有限公司", "股份有限公司", "小额贷款"):
+    for suffix in ("有限公司", "股份有限公司", "有限责任公司", "小额贷款", "融资担保", "融资再担保", "金融租赁"):
         words.add_word(suffix, tag="n")
     return jieba.posseg.POSTokenizer(words)
 

@@ -203,6 +203,10 @@ class _Finder:
             first, j = start + len(word) - len(suffix) - len(head_tokens[0][0] if head_tokens else ""), i - 1
             while j >= 0:
                 other, flag, at = tokens[j]
+                if flag == "m" and j and _numeral_in_name(other, tokens[j - 1][1]):
+                    head_tokens.insert(0, (other, "nz"))  # 中邮邮惠 万家 银行: 万家 is part of the name
+                    first, j = at, j - 1
+                    continue
                 if _one_character_before_one(other, flag, head_tokens):
                     head_tokens.insert(0, (other, "j"))  # 富 滇 银行: jieba split a two-character name
                     first, j = at, j - 1
@@ -454,7 +458,7 @@ class _Finder:
     def _new_words(self, para: int, tokens: tuple[tuple[str, str, int], ...]) -> None:
         """An organisation jieba tags (nt) or a proper noun its dictionary has never seen, said twice."""
         for word, flag, start in tokens:
-            if flag == "nt" and word not in dictionary():
+            if flag == "nt" and word not in dictionary() and not _preposition_glued(word):
                 self.add(para, start, word, "organisation", "jieba tags it as an organisation (nt)")
             elif flag == "nz" and _frequency(word) == 0 and word not in dictionary() and len(word) >= 2:  # noqa: SIM102
                 if self.counts.get(word, 0) >= 2 or word.endswith(PRODUCT_ENDINGS):
@@ -491,6 +495,11 @@ class _Finder:
         return bool(_suffix_kind(word)) or word.endswith(PRODUCT_ENDINGS) or (proper and not common)
 
 
+def _preposition_glued(word: str) -> bool:
+    """对外部 (jieba's nt): a preposition glued to a common word is no organisation."""
+    return word[0] in "对在向从由与和被把将为给" and len(word) >= 3 and _frequency(word[1:]) >= 200
+
+
 def _before_the_place(head: list[tuple[str, str]], suffix: str) -> int:
     """A public body's name opens with its place (江川市 市场监督管理局): words before the place
     that are no name (会同, jieba's noun) are cut from `head`; returns how many characters went."""
@@ -502,6 +511,17 @@ def _before_the_place(head: list[tuple[str, str]], suffix: str) -> int:
     cut = sum(len(word) for word, _ in head[:place])
     del head[:place]
     return cut
+
+
+def _numeral_in_name(word: str, flag_before: str) -> bool:
+    """万家 (jieba's numeral) between a proper word and a suffix belongs to the name (中邮邮惠万家银行);
+    a count (五家, 多家) does not."""
+    return (
+        not any(ch.isdigit() for ch in word)
+        and not COUNTED.match(word)
+        and not re.fullmatch(r"[一二三四五六七八九十两几数多]+[家个只类种]", word)
+        and flag_before in ("nz", "nt", "ns", "nr", "j")
+    )
 
 
 def _one_character_before_one(word: str, flag: str, head: list[tuple[str, str]]) -> bool:
