@@ -58,6 +58,7 @@ from fintech_tui.draft.lexicon_zh import (
     SUFFIX_KINDS,
     SURNAMES,
     SYSTEM_ENDINGS,
+    COMPOUND_NAMED,
     TITLED,
     TITLED_CLOSED,
     _compiled,
@@ -136,6 +137,8 @@ class _Finder:
                     continue  # Visa inside Visas, OPPO inside a longer word
                 if len(form) == 2 and not form.isascii() and not (match.start() in cuts and match.end() in cuts):
                     continue
+                if after == "业" and form.endswith(("银行", "保险", "证券", "信托", "基金")):
+                    continue  # 中国银行业分析师: the industry, not 中国银行
                 kind = dictionary()[form].kind
                 self.add(para, match.start(), form, kind, "a known name")
 
@@ -163,7 +166,7 @@ class _Finder:
                 else:
                     break
             segment = before[at:]
-            cut = 0
+            cut, cuts = 0, [0]
             for word, flag, start in _tokens(segment):
                 if start >= len(segment) - len(suffix):
                     break
@@ -176,7 +179,12 @@ class _Finder:
                     or COUNTED.match(word)
                 ):
                     cut = start + len(word)
+                    cuts.append(cut)
             name = segment[cut:]
+            while cut and _only_suffixes(name) and cuts[:-1]:
+                cuts.pop()  # 杭州 联合 农村商业银行…: 联合 opens no clause when the name left is generic
+                cut = cuts[-1] if cuts else 0
+                name = segment[cut:]
             if len(name) - len(suffix) >= 2:
                 self.add(para, at + cut, name, SUFFIX_KINDS[suffix], "a name the text gives a short name for")
 
@@ -282,6 +290,8 @@ class _Finder:
         for match in TITLED.finditer(text):
             if match.group(1)[0] in SURNAMES or match.group(1)[0] in RARE_SURNAMES:
                 self.add(para, match.start(1), match.group(1), "person", "a person between a title and a verb")
+        for match in COMPOUND_NAMED.finditer(text):
+            self.add(para, match.start(1), match.group(1), "person", "a person with a two-character surname")
         for match in TITLED_CLOSED.finditer(text):
             name = match.group(1)
             said = next((verb for verb in SAYS if name.endswith(verb) and len(name) > len(verb) + 1), "")
@@ -493,6 +503,15 @@ class _Finder:
         proper = flag in ("nz", "nt", "j", "eng", "nrt") or _frequency(word) == 0
         common = flag in ("v", "a", "d", "m", "t", "r", "vn")
         return bool(_suffix_kind(word)) or word.endswith(PRODUCT_ENDINGS) or (proper and not common)
+
+
+def _only_suffixes(name: str) -> bool:
+    """农村商业银行股份有限公司: nothing but suffixes and generic words, no name left."""
+    while True:
+        suffix = max((s for s in SUFFIX_KINDS if name.endswith(s)), key=len, default="")
+        if not suffix:
+            return len(name) < 2 or _generic(name)
+        name = name[: -len(suffix)]
 
 
 def _preposition_glued(word: str) -> bool:
