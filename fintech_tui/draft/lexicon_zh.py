@@ -83,7 +83,8 @@ GENERIC = _words(
     "机构 跨境 手机 扫码 线上 线下 快捷 聚合 电子 在线 无感 刷脸 二维码 普惠 供应链 财富 零售 对公 个人 "
     "数字化 智能 开放 直销 民营 农商 城商 外卖 社交 各家 多家 这家 该 这些 一家 两家 几家 全国 全球 中国 "
     "美国 香港 母 子 控股 合资 独立 持牌 非银 银行业 保险业 证券业 基金业 头部 龙头 大 小 新 老 原 "
-    "券商 险企 融资担保 融资再担保 再担保 金融租赁 担保 寿险 财险 产险 非银行 属地 派出 自营 当地 外地 区域 消金 贷款 借贷 网贷 助贷 信贷 汽车 房地产 养老 健康 医疗 教育 能源 物流 出行 "
+    "券商 险企 融资担保 融资再担保 再担保 金融租赁 担保 寿险 财险 产险 非银行 属地 派出 自营 当地 外地 区域 "
+    "消金 贷款 借贷 网贷 助贷 信贷 汽车 房地产 养老 健康 医疗 教育 能源 物流 出行 "
     "小微 县域 涉农 三农 个体 大众 绿色 科创 惠民 公募 私募 交易 结算 清算 风控 合规 营销"
 )
 # Words after a trade word that make it a field of business (支付领域, 保险业务), not a firm's suffix.
@@ -169,7 +170,21 @@ SURNAMES = set(
     "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
 RARE_SURNAMES = "冀邸訾蔺宓佴郦璩濮扈逄竺廉"
-COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "皇甫", "慕容", "令狐", "宇文", "公孙", "端木", "夏侯", "司徒", "尉迟")
+COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "皇甫",
+    "慕容",
+    "令狐",
+    "宇文",
+    "公孙",
+    "端木",
+    "夏侯",
+    "司徒",
+    "尉迟",
+)
 # A person with a two-character surname before a verb of saying (欧阳明远表示): jieba seldom tags these nr.
 # Not after 公 or 长 (公司马…, 局长孙…), where the first character belongs to the word before.
 COMPOUND_NAMED = re.compile(
@@ -183,7 +198,10 @@ TITLED = re.compile(
 # (时任副总经理的刘某): the name is whole, however jieba cuts it.
 TITLED_CLOSED = re.compile(
     "(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")(?:[：:]\s*|的)?"
-    r"([" + "".join(sorted(SURNAMES)) + RARE_SURNAMES + r"](?:某某|某|[\u4e00-\u9fff]{1,2}(?=[（(，,、。；;：:\s|｜]|$)))"
+    r"(["
+    + "".join(sorted(SURNAMES))
+    + RARE_SURNAMES
+    + r"](?:某某|某|[\u4e00-\u9fff]{1,2}(?=[（(，,、。；;：:\s|｜]|$)))"
 )
 # 以下简称 / 下称 / 简称 / 现名 / 原名 after a name, the alias after them.
 # A page-information line: the outlet, then a byline or a date after a separator.

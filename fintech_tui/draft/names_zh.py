@@ -19,11 +19,19 @@ import re
 from fintech_tui.draft.brands_zh import fold_bare_brands
 from fintech_tui.draft.dictionary_zh import Entity, dictionary, load_dictionary
 from fintech_tui.draft.found import Name
+from fintech_tui.draft.heads_zh import (
+    before_the_place,
+    numeral_in_name,
+    one_character_before_one,
+    only_suffixes,
+    preposition_glued,
+)
 from fintech_tui.draft.lexicon_zh import (
     APP_AFTER,
     APP_DESCRIPTORS,
     APP_FUNCTIONS,
     APP_WORDS,
+    COMPOUND_NAMED,
     COUNTED,
     DATELINE,
     DECLARED,
@@ -58,7 +66,6 @@ from fintech_tui.draft.lexicon_zh import (
     SUFFIX_KINDS,
     SURNAMES,
     SYSTEM_ENDINGS,
-    COMPOUND_NAMED,
     TITLED,
     TITLED_CLOSED,
     _compiled,
@@ -181,7 +188,7 @@ class _Finder:
                     cut = start + len(word)
                     cuts.append(cut)
             name = segment[cut:]
-            while cut and _only_suffixes(name) and cuts[:-1]:
+            while cut and only_suffixes(name) and cuts[:-1]:
                 cuts.pop()  # 杭州 联合 农村商业银行…: 联合 opens no clause when the name left is generic
                 cut = cuts[-1] if cuts else 0
                 name = segment[cut:]
@@ -211,11 +218,11 @@ class _Finder:
             first, j = start + len(word) - len(suffix) - len(head_tokens[0][0] if head_tokens else ""), i - 1
             while j >= 0:
                 other, flag, at = tokens[j]
-                if flag == "m" and j and _numeral_in_name(other, tokens[j - 1][1]):
+                if flag == "m" and j and numeral_in_name(other, tokens[j - 1][1]):
                     head_tokens.insert(0, (other, "nz"))  # 中邮邮惠 万家 银行: 万家 is part of the name
                     first, j = at, j - 1
                     continue
-                if _one_character_before_one(other, flag, head_tokens):
+                if one_character_before_one(other, flag, head_tokens):
                     head_tokens.insert(0, (other, "j"))  # 富 滇 银行: jieba split a two-character name
                     first, j = at, j - 1
                     continue
@@ -236,7 +243,7 @@ class _Finder:
                 first, j = at, j - 1
             while head_tokens and head_tokens[0][0] in "的之及与和":
                 first += len(head_tokens.pop(0)[0])
-            first += _before_the_place(head_tokens, suffix)
+            first += before_the_place(head_tokens, suffix)
             head = "".join(w for w, _ in head_tokens)
             kind = _suffix_kind(head + suffix) if suffix == "理财" else SUFFIX_KINDS[suffix]  # 度小满理财: no firm
             while suffix == "理财" and not kind and len(head_tokens) > 1:  # 买到 招银 理财: the bank's arm
@@ -468,7 +475,7 @@ class _Finder:
     def _new_words(self, para: int, tokens: tuple[tuple[str, str, int], ...]) -> None:
         """An organisation jieba tags (nt) or a proper noun its dictionary has never seen, said twice."""
         for word, flag, start in tokens:
-            if flag == "nt" and word not in dictionary() and not _preposition_glued(word):
+            if flag == "nt" and word not in dictionary() and not preposition_glued(word):
                 self.add(para, start, word, "organisation", "jieba tags it as an organisation (nt)")
             elif flag == "nz" and _frequency(word) == 0 and word not in dictionary() and len(word) >= 2:  # noqa: SIM102
                 if self.counts.get(word, 0) >= 2 or word.endswith(PRODUCT_ENDINGS):
@@ -503,54 +510,6 @@ class _Finder:
         proper = flag in ("nz", "nt", "j", "eng", "nrt") or _frequency(word) == 0
         common = flag in ("v", "a", "d", "m", "t", "r", "vn")
         return bool(_suffix_kind(word)) or word.endswith(PRODUCT_ENDINGS) or (proper and not common)
-
-
-def _only_suffixes(name: str) -> bool:
-    """农村商业银行股份有限公司: nothing but suffixes and generic words, no name left."""
-    while True:
-        suffix = max((s for s in SUFFIX_KINDS if name.endswith(s)), key=len, default="")
-        if not suffix:
-            return len(name) < 2 or _generic(name)
-        name = name[: -len(suffix)]
-
-
-def _preposition_glued(word: str) -> bool:
-    """对外部 (jieba's nt): a preposition glued to a common word is no organisation."""
-    return word[0] in "对在向从由与和被把将为给" and len(word) >= 3 and _frequency(word[1:]) >= 200
-
-
-def _before_the_place(head: list[tuple[str, str]], suffix: str) -> int:
-    """A public body's name opens with its place (江川市 市场监督管理局): words before the place
-    that are no name (会同, jieba's noun) are cut from `head`; returns how many characters went."""
-    if not suffix.endswith(("局", "委员会")):
-        return 0
-    place = next((i for i, (_, flag) in enumerate(head) if flag == "ns"), 0)
-    if not place or any(flag in ("ns", "nt", "nz", "j", "nr") for _, flag in head[:place]):
-        return 0
-    cut = sum(len(word) for word, _ in head[:place])
-    del head[:place]
-    return cut
-
-
-def _numeral_in_name(word: str, flag_before: str) -> bool:
-    """万家 (jieba's numeral) between a proper word and a suffix belongs to the name (中邮邮惠万家银行);
-    a count (五家, 多家) does not."""
-    return (
-        not any(ch.isdigit() for ch in word)
-        and not COUNTED.match(word)
-        and not re.fullmatch(r"[一二三四五六七八九十两几数多]+[家个只类种]", word)
-        and flag_before in ("nz", "nt", "ns", "nr", "j")
-    )
-
-
-def _one_character_before_one(word: str, flag: str, head: list[tuple[str, str]]) -> bool:
-    """A one-character word (富) before a head that is one proper character (滇): one name, 富滇.
-
-    jieba cuts rare two-character names of city banks this way; a lone character is no name.
-    """
-    if len(word) != 1 or word in LEADING or word in GENERIC or flag not in ("a", "b", "ng", "g", "n"):
-        return False
-    return len(head) == 1 and len(head[0][0]) == 1 and head[0][1] in ("j", "ns", "nr", "nz", "nt")
 
 
 def _resolve(spans: list[tuple[int, int, int, str, str, str]]) -> list[tuple[int, int, int, str, str, str]]:

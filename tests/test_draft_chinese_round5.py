@@ -1,0 +1,125 @@
+"""Chinese names, fifth round: shapes of text the set had not shown (a broker's morning note, a
+local regulator's notice on small lenders, an interview with a bank's chairman). Each test drafts
+a short text written for its rule, in invented names, and reads the pack's entities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fintech_tui.draft import draft_sections
+from fintech_tui.draft.reading import text_blocks
+
+
+def entities(*lines: str) -> dict[str, dict[str, Any]]:
+    """The drafted pack's entities by their Chinese name, for a title line and paragraphs."""
+    sections = draft_sections(text_blocks("\n".join(("某题目", *lines)) + "\n"), "article.txt")
+    found = [e for section in sections.values() for e in section.get("entities", [])]
+    return {e["name"]["zh"]: e for e in found}
+
+
+def kinds(*lines: str) -> dict[str, str]:
+    return {name: e["kind"] for name, e in entities(*lines).items()}
+
+
+def aliases(*lines: str) -> dict[str, list[str]]:
+    return {name: [a["text"] for a in e.get("aliases", [])] for name, e in entities(*lines).items()}
+
+
+def parents(*lines: str) -> dict[str, str]:
+    found = entities(*lines)
+    by_id = {e["id"]: name for name, e in found.items()}
+    return {name: by_id.get(e.get("parent", ""), "") for name, e in found.items() if e.get("parent")}
+
+
+def test_a_two_character_name_jieba_cuts_into_single_characters_is_one_bank() -> None:
+    found = kinds("青岚银行与富滇银行、某某支付共同推出了服务站。")
+    assert found.get("富滇银行") == "bank"
+    assert "滇银行" not in found
+
+
+def test_a_public_body_opens_at_its_place_not_at_the_verb_before_it() -> None:
+    found = kinds("下一步，市金融监管局将会同江川市市场监督管理局加强监测。")
+    assert found.get("江川市市场监督管理局") == "organisation"
+    assert not any(name.startswith("会同") for name in found)
+    assert kinds("工作由人员江川市地方金融管理局负责。").get("江川市地方金融管理局") == "organisation"
+
+
+def test_full_legal_names_of_small_lenders_and_guarantors_with_their_short_names() -> None:
+    lines = (
+        "江川市鼎盛小额贷款有限公司（以下简称“鼎盛小贷”）存在超比例融资问题。",
+        "江川市中小企业融资担保有限责任公司未按规定提取准备金，广东省融资再担保有限公司则未受处罚。",
+        "全市21家融资担保公司和38家小额贷款公司接受了检查。",
+    )
+    found = aliases(*lines)
+    assert found.get("江川市鼎盛小额贷款有限公司") == ["鼎盛小贷"]
+    assert "江川市中小企业融资担保有限责任公司" in found
+    assert "广东省融资再担保有限公司" in found
+    assert "融资担保公司" not in found and "小额贷款公司" not in found
+
+
+def test_a_clause_opening_with_qixia_belongs_to_the_sentences_last_firm() -> None:
+    found = parents("分析师表示，杭州银行三季度净息差持平；旗下杭银理财的规模突破3,000亿元。")
+    assert found.get("杭银理财") == "杭州银行"
+    assert not parents("分析师表示，杭州银行三季度净息差持平。杭银理财的规模突破3,000亿元。")
+
+
+def test_a_whole_name_after_a_title_closed_by_punctuation_and_an_anonymous_one() -> None:
+    found = kinds(
+        "分析师：顾清和（执业证书编号：S1090523070002）　联系人：唐悦",
+        "时任某支付公司副总经理的刘某对违规行为负有责任。分析师许安称，收益率仍有压力。",
+    )
+    assert found.get("顾清和") == "person" and found.get("刘某") == "person" and found.get("许安") == "person"
+    assert "顾清" not in found and "许安称" not in found
+    assert not any(name.startswith("S10") for name in found)
+
+
+def test_people_by_a_two_character_surname_and_by_titles_of_associations_and_parties() -> None:
+    found = kinds(
+        "在接受采访时，欧阳明远表示，需求没有减弱。协会副会长潘启光主持会议。董事长、党委书记柯望在年会上表示，要稳。"
+    )
+    assert found.get("欧阳明远") == "person"
+    assert found.get("潘启光") == "person"
+    assert found.get("柯望") == "person"
+
+
+def test_a_compound_surname_is_not_read_across_a_title() -> None:
+    found = kinds("市金融监管局副局长孙立群表示，将加强监测。")
+    assert found.get("孙立群") == "person" and "长孙立群" not in found
+
+
+def test_junk_is_refused_a_preposition_glued_on_a_descriptor_and_an_industry() -> None:
+    found = kinds(
+        "为了降低对外部流量的依赖，众安在自营渠道上加大了投入，并与一家寿险公司合作。",
+        "属地金融监管局要求非银行支付机构整改。瑞银证券中国银行业分析师巩昱表示，息差企稳。",
+    )
+    for junk in ("对外部", "寿险公司", "属地金融监管局", "非银行支付", "中国银行"):
+        assert junk not in found
+    assert found.get("巩昱") == "person"
+
+
+def test_a_legal_names_head_survives_a_word_that_usually_opens_a_clause() -> None:
+    found = aliases("杭州联合农村商业银行股份有限公司（下称“杭州联合银行”）发布了年报。")
+    assert found.get("杭州联合农村商业银行股份有限公司") == ["杭州联合银行"]
+
+
+def test_a_numeral_tagged_word_inside_a_banks_name_and_a_university_unit() -> None:
+    found = kinds("中邮邮惠万家银行是邮储银行旗下的直销银行。清华大学五道口金融学院教授张晓燕称，利率将下行。")
+    assert found.get("中邮邮惠万家银行") == "bank"
+    assert found.get("清华大学五道口金融学院") == "organisation"
+    assert "三家银行" not in kinds("国内三家银行和五家银行都下调了利率。")
+
+
+def test_foreign_central_banks_are_known() -> None:
+    found = kinds("海外：美联储官员称，12月是否降息仍取决于通胀数据；欧洲央行按兵不动。")
+    assert found.get("美联储") == "organisation" and found.get("欧洲央行") == "organisation"
+
+
+def test_a_name_given_as_the_cause_is_not_the_figures_subject() -> None:
+    sections = draft_sections(
+        text_blocks("某题目\n青禾控股利息收入占比为38%。我们预计随着美联储降息，2026年该比重将降至35%以下。\n"), "a.txt"
+    )
+    figures = [f for section in sections.values() for f in section.get("figures", [])]
+    ids = {e["id"]: e["name"]["zh"] for section in sections.values() for e in section.get("entities", [])}
+    subjects = {f["value"]: ids.get(f.get("subject", ""), "") for f in figures}
+    assert "美联储" in ids.values()
+    assert subjects[35] != "美联储"
