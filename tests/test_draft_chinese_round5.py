@@ -123,3 +123,10 @@ def test_a_name_given_as_the_cause_is_not_the_figures_subject() -> None:
     subjects = {f["value"]: ids.get(f.get("subject", ""), "") for f in figures}
     assert "美联储" in ids.values()
     assert subjects[35] != "美联储"
+
+
+def test_a_rarer_surname_between_a_title_and_a_verb_and_a_regulators_local_office() -> None:
+    found = kinds("中国人民银行副行长宣昌能表示，将保持流动性合理充裕。深圳市地方金融监督管理局、深圳证监局联合发文。")
+    assert found.get("宣昌能") == "person"
+    assert found.get("深圳证监局") == "organisation"
+    assert not kinds("宣布降息后，市场反应平淡。")

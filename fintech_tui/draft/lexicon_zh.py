@@ -71,6 +71,9 @@ SUFFIX_KINDS = {
     "委员会": "organisation",
     "交易所": "organisation",
     "监管局": "organisation",
+    "证监局": "organisation",  # 深圳证监局: a regulator's local office, written short
+    "银保监局": "organisation",
+    "金融局": "organisation",
     "总局": "organisation",
     "管理局": "organisation",
     "法院": "organisation",
@@ -169,7 +172,7 @@ SURNAMES = set(
     "涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑"
     "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
-RARE_SURNAMES = "冀邸訾蔺宓佴郦璩濮扈逄竺廉"
+RARE_SURNAMES = "冀邸訾蔺宓佴郦璩濮扈逄竺廉宣芮闻伏茅邰郜缑亢况郗鄢阎揭储"
 COMPOUND_SURNAMES = (
     "欧阳",
     "司马",
