@@ -130,3 +130,10 @@ def test_a_rarer_surname_between_a_title_and_a_verb_and_a_regulators_local_offic
     assert found.get("宣昌能") == "person"
     assert found.get("深圳证监局") == "organisation"
     assert not kinds("宣布降息后，市场反应平淡。")
+
+
+def test_a_quote_after_a_mobile_bank_is_an_app_and_a_credited_outlet_is_an_organisation() -> None:
+    found = kinds("长风银行推出了手机银行App“长风e行”。据澎湃新闻报道，据媒体报道，据业内人士消息，需求回升。")
+    assert found.get("长风e行") == "app"
+    assert found.get("澎湃新闻") == "organisation"
+    assert not any(name in found for name in ("媒体", "业内人士"))

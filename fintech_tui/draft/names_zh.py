@@ -28,6 +28,7 @@ from fintech_tui.draft.heads_zh import (
 )
 from fintech_tui.draft.lexicon_zh import (
     APP_AFTER,
+    APP_BEFORE,
     APP_DESCRIPTORS,
     APP_FUNCTIONS,
     APP_WORDS,
@@ -50,6 +51,7 @@ from fintech_tui.draft.lexicon_zh import (
     LIST_JOIN,
     LIST_TITLE,
     NAME_FLAGS,
+    NOT_OUTLETS,
     NOT_SUFFIXES,
     PAGE_INFO,
     PERSON_NAME,
@@ -60,6 +62,7 @@ from fintech_tui.draft.lexicon_zh import (
     QUOTE_AFTER,
     QUOTED,
     RARE_SURNAMES,
+    REPORTED,
     SAYS,
     SPEAKER_TURN,
     STATED,
@@ -118,6 +121,7 @@ class _Finder:
             self._suffixed(para, tokens)
             self._persons(para, tokens)
             self._outlet(para, text)
+            self._reported(para, text)
             self._titled(para, text)
             self._products_of(para, text)
             self._quoted(para, text)
@@ -305,6 +309,17 @@ class _Finder:
             name = name[: len(name) - len(said)]  # 分析师许安称，: the verb closes the name
             self.add(para, match.start(1), name, "person", "a person's whole name after a title")
 
+    def _reported(self, para: int, text: str) -> None:
+        """据澎湃新闻报道: the outlet a report is credited to, unless a generic source (据媒体报道)."""
+        for match in REPORTED.finditer(text):
+            outlet = match.group(1)
+            words = [word for word, _, _ in _tokens(outlet)]
+            if any(word in NOT_OUTLETS or word in GENERIC or word in LEADING for word in words):
+                continue
+            if len(words) == 1 and _frequency(outlet) >= 200 and outlet not in dictionary():
+                continue  # a common word, not a title
+            self.add(para, match.start(1), outlet, "organisation", "the outlet a report is credited to")
+
     def _outlet(self, para: int, text: str) -> None:
         """The outlet opening a page-information line: 金融科技观察 · 记者 周明远 · 2024-08-30.
 
@@ -357,7 +372,8 @@ class _Finder:
                 if head not in GENERIC and _frequency(head) < 500 and not re.search(r"\d", head):
                     self.add(para, match.start(1), inner, "product", "a quoted system or assistant", named=True)
                     continue
-            app = bool(APP_AFTER.match(text, match.end())) or text.startswith("平台", match.end())
+            app = bool(APP_AFTER.match(text, match.end()) or APP_BEFORE.search(before))
+            app = app or text.startswith("平台", match.end())
             named = bool(PRODUCT_BEFORE.search(before) or QUOTE_AFTER.match(text, match.end()) or app)
             product = inner.endswith(PRODUCT_ENDINGS) or app or named
             if named and inner not in dictionary() and len(inner) <= 6 and not self._kind_of_product(text, match):
