@@ -137,3 +137,9 @@ def test_a_quote_after_a_mobile_bank_is_an_app_and_a_credited_outlet_is_an_organ
     assert found.get("长风e行") == "app"
     assert found.get("澎湃新闻") == "organisation"
     assert not any(name in found for name in ("媒体", "业内人士"))
+
+
+def test_descriptions_of_a_kind_of_firm_are_no_names_but_a_brand_before_the_same_suffix_is() -> None:
+    found = kinds("保险资管公司加大了配置。这家老牌信托公司的标品信托规模首次超过非标。泰康资管的规模在增长。")
+    assert not any(name in found for name in ("保险资管公司", "老牌信托公司", "标品信托"))
+    assert found.get("泰康资管") == "company"
