@@ -143,3 +143,17 @@ def test_descriptions_of_a_kind_of_firm_are_no_names_but_a_brand_before_the_same
     found = kinds("保险资管公司加大了配置。这家老牌信托公司的标品信托规模首次超过非标。泰康资管的规模在增长。")
     assert not any(name in found for name in ("保险资管公司", "老牌信托公司", "标品信托"))
     assert found.get("泰康资管") == "company"
+
+
+def test_a_person_opening_a_clause_before_a_verb_of_saying_and_bylines_without_a_colon() -> None:
+    found = kinds(
+        "何嘉宁补充说，不良率下降。钱一川对记者表示，需求回暖。孔令芸在发布会上指出，要控风险。",
+        "文/吕青萍　受访人：柏庭，某银行零售部总经理。蚂蚁集团董事长井贤栋表示，要稳。",
+    )
+    for person in ("何嘉宁", "钱一川", "孔令芸", "吕青萍", "柏庭", "井贤栋"):
+        assert found.get(person) == "person", person
+
+
+def test_a_common_word_or_a_place_before_a_verb_of_saying_is_no_person() -> None:
+    found = kinds("高管表示，业务正常。江川称，方面认为，张口就说，王者称，一切如常。")
+    assert not [name for name, kind in found.items() if kind == "person"]

@@ -178,7 +178,7 @@ SURNAMES = set(
     "涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑"
     "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
-RARE_SURNAMES = "冀邸訾蔺宓佴郦璩濮扈逄竺廉宣芮闻伏茅邰郜缑亢况郗鄢阎揭储"
+RARE_SURNAMES = "冀邸訾蔺宓佴郦璩濮扈逄竺廉宣芮闻伏茅邰郜缑亢况郗鄢阎揭储井"
 COMPOUND_SURNAMES = (
     "欧阳",
     "司马",
@@ -194,6 +194,17 @@ COMPOUND_SURNAMES = (
     "司徒",
     "尉迟",
 )
+# A clause opening with a surname and one or two characters, then (after a short phrase such as
+# 对记者, 在发布会上, 补充, 笑着) a verb of saying: 何嘉宁补充说, 钱一川对记者表示. The name must be no
+# common word (高管表示), which names_zh checks.
+SAID_BY = re.compile(
+    r"(?:^|(?<=[，,。；;：:”」\s]))(["
+    + "".join(sorted(SURNAMES))
+    + RARE_SURNAMES
+    + r"][\u4e00-\u9fff]{1,2}?)(?:对记者|在[\u4e00-\u9fff]{1,6}?上|补充|笑着|也|还|则|进一步|随后|接着|直言|坦率地)?(?:"
+    + "|".join(SAYS)
+    + ")"
+)
 # A person with a two-character surname before a verb of saying (欧阳明远表示): jieba seldom tags these nr.
 # Not after 公 or 长 (公司马…, 局长孙…), where the first character belongs to the word before.
 COMPOUND_NAMED = re.compile(
@@ -206,7 +217,7 @@ TITLED = re.compile(
 # A title, then a name closed by punctuation (分析师：顾清和（…）, 董事长沈修远、) or kept anonymous
 # (时任副总经理的刘某): the name is whole, however jieba cuts it.
 TITLED_CLOSED = re.compile(
-    "(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")(?:[：:]\s*|的)?"
+    "(?:" + "|".join(sorted(TITLES | {"文/", "受访人", "受访者"}, key=len, reverse=True)) + r")(?:[：:]\s*|\s+|的)?"
     r"(["
     + "".join(sorted(SURNAMES))
     + RARE_SURNAMES

@@ -63,6 +63,7 @@ from fintech_tui.draft.lexicon_zh import (
     QUOTED,
     RARE_SURNAMES,
     REPORTED,
+    SAID_BY,
     SAYS,
     SPEAKER_TURN,
     STATED,
@@ -301,6 +302,10 @@ class _Finder:
         for match in TITLED.finditer(text):
             if match.group(1)[0] in SURNAMES or match.group(1)[0] in RARE_SURNAMES:
                 self.add(para, match.start(1), match.group(1), "person", "a person between a title and a verb")
+        for match in SAID_BY.finditer(text):
+            name = match.group(1)
+            if _reads_as_person(name):
+                self.add(para, match.start(1), name, "person", "a person opening a clause before a verb of saying")
         for match in COMPOUND_NAMED.finditer(text):
             self.add(para, match.start(1), match.group(1), "person", "a person with a two-character surname")
         for match in TITLED_CLOSED.finditer(text):
@@ -526,6 +531,16 @@ class _Finder:
         proper = flag in ("nz", "nt", "j", "eng", "nrt") or _frequency(word) == 0
         common = flag in ("v", "a", "d", "m", "t", "r", "vn")
         return bool(_suffix_kind(word)) or word.endswith(PRODUCT_ENDINGS) or (proper and not common)
+
+
+def _reads_as_person(name: str) -> bool:
+    """钱一川, 王珂珂, 何嘉宁: jieba tags the name a person's, or cuts the surname off a rare given name;
+    a word of its own (高管, a place 江川) is none."""
+    tokens = _tokens(name)
+    rare_rest = all(_frequency(w) < 1100 for w, _, _ in tokens[1:])  # 王珂 珂, not 张口 就
+    if tokens[0][1] in ("nr", "nrfg", "nrt"):
+        return len(tokens) == 1 or (len(tokens[0][0]) >= 2 and rare_rest)
+    return tokens[0][0] == name[0] and len(tokens) <= 2 and rare_rest
 
 
 def _resolve(spans: list[tuple[int, int, int, str, str, str]]) -> list[tuple[int, int, int, str, str, str]]:
