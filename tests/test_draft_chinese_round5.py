@@ -157,3 +157,18 @@ def test_a_person_opening_a_clause_before_a_verb_of_saying_and_bylines_without_a
 def test_a_common_word_or_a_place_before_a_verb_of_saying_is_no_person() -> None:
     found = kinds("高管表示，业务正常。江川称，方面认为，张口就说，王者称，一切如常。")
     assert not [name for name, kind in found.items() if kind == "person"]
+
+
+def test_a_legal_name_holds_one_character_words_jieba_cut_inside_it_but_not_at_its_start() -> None:
+    found = kinds("另外两家分别是广西桂联支付服务有限公司和山城快付信息技术有限公司，均为主动申请注销。")
+    assert found.get("山城快付信息技术有限公司") == "company"
+    assert found.get("广西桂联支付服务有限公司") == "company"
+    assert not any(name.startswith(("是", "和")) for name in found)
+
+
+def test_the_parent_named_after_mugongsi_owns_the_firm_the_sentence_opened_with() -> None:
+    found = parents(
+        "浙江易付通网络科技有限公司（以下简称“易付通”）被注销许可证，其业务将由母公司杭州云栖数字科技股份有限公司承接。"
+    )
+    assert found.get("浙江易付通网络科技有限公司") == "杭州云栖数字科技股份有限公司"
+    assert "杭州云栖数字科技股份有限公司" not in found

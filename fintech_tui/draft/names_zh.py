@@ -227,6 +227,10 @@ class _Finder:
                     head_tokens.insert(0, (other, "nz"))  # 中邮邮惠 万家 银行: 万家 is part of the name
                     first, j = at, j - 1
                     continue
+                if strong and len(other) == 1 and flag in GLUE_FLAGS and other not in LEADING and other not in SAYS:
+                    head_tokens.insert(0, (other, flag))  # 山城 快 付 信息技术 有限公司: jieba's cut of a rare name
+                    first, j = at, j - 1
+                    continue
                 if one_character_before_one(other, flag, head_tokens):
                     head_tokens.insert(0, (other, "j"))  # 富 滇 银行: jieba split a two-character name
                     first, j = at, j - 1
@@ -246,7 +250,9 @@ class _Finder:
                     break  # 上市公司 瀚海科技集团…, 金融科技平台 度小满科技…: a description, not the name
                 head_tokens.insert(0, (other, flag))
                 first, j = at, j - 1
-            while head_tokens and head_tokens[0][0] in "的之及与和":
+            while head_tokens and (
+                head_tokens[0][0] in "的之及与和" or (len(head_tokens[0][0]) == 1 and head_tokens[0][1] in GLUE_FLAGS)
+            ):
                 first += len(head_tokens.pop(0)[0])
             first += before_the_place(head_tokens, suffix)
             head = "".join(w for w, _ in head_tokens)
@@ -531,6 +537,10 @@ class _Finder:
         proper = flag in ("nz", "nt", "j", "eng", "nrt") or _frequency(word) == 0
         common = flag in ("v", "a", "d", "m", "t", "r", "vn")
         return bool(_suffix_kind(word)) or word.endswith(PRODUCT_ENDINGS) or (proper and not common)
+
+
+# Flags of one-character words a legal name may hold inside it (快 付), never at its start.
+GLUE_FLAGS = ("a", "v", "d", "ad", "vd")
 
 
 def _reads_as_person(name: str) -> bool:
