@@ -172,3 +172,12 @@ def test_the_parent_named_after_mugongsi_owns_the_firm_the_sentence_opened_with(
     )
     assert found.get("浙江易付通网络科技有限公司") == "杭州云栖数字科技股份有限公司"
     assert "杭州云栖数字科技股份有限公司" not in found
+
+
+def test_a_small_lenders_short_name_and_a_list_word_jieba_glued_to_the_next_name() -> None:
+    found = parents("青禾集团旗下的青禾支付和青禾小贷都在扩张。")
+    assert found.get("青禾支付") == "青禾集团" and found.get("青禾小贷") == "青禾集团"
+    found_kinds = kinds("旗下的青禾支付和青禾小额贷款有限公司都在扩张。网络小贷和头部消金的利率下降。")
+    assert found_kinds.get("青禾小额贷款有限公司") == "company"
+    assert not any(name.startswith("和") or "支付和" in name for name in found_kinds)
+    assert "网络小贷" not in found_kinds and "头部消金" not in found_kinds

@@ -31,6 +31,8 @@ SUFFIX_KINDS = {
     "小额贷款公司": "company",
     "消费金融公司": "company",
     "消费金融": "company",
+    "小贷": "company",  # 青禾小贷: a small lender's short name (网络小贷 stays generic)
+    "消金": "company",
     "农村商业银行": "bank",
     "农商银行": "bank",
     "农商行": "bank",

@@ -223,6 +223,10 @@ class _Finder:
             first, j = start + len(word) - len(suffix) - len(head_tokens[0][0] if head_tokens else ""), i - 1
             while j >= 0:
                 other, flag, at = tokens[j]
+                if self._joined_on(other):
+                    head_tokens.insert(0, (other[1:], flag))  # 青禾支付 和青禾 小贷: 和 joins a list
+                    first = at + 1
+                    break
                 if flag == "m" and j and numeral_in_name(other, tokens[j - 1][1]):
                     head_tokens.insert(0, (other, "nz"))  # 中邮邮惠 万家 银行: 万家 is part of the name
                     first, j = at, j - 1
@@ -263,6 +267,10 @@ class _Finder:
                 kind = _suffix_kind(head + suffix)
             if head and kind and self._name_like_head(head_tokens, strong, unit):
                 self.add(para, first, head + suffix, kind, f"a name ending in {suffix}")
+
+    def _joined_on(self, word: str) -> bool:
+        """和青禾 (one jieba word) where the text also writes 青禾 alone: 和 joins a list, no name's start."""
+        return len(word) >= 3 and word[0] in "和与及" and self.counts.get(word[1:], 0) > 0
 
     def _name_like_head(self, head: list[tuple[str, str]], strong: bool, unit: bool) -> bool:
         """A head holds a proper or rare word (宁波, 科融, 微众), and ends in one unless the suffix is 公司.
