@@ -181,3 +181,14 @@ def test_a_small_lenders_short_name_and_a_list_word_jieba_glued_to_the_next_name
     assert found_kinds.get("青禾小额贷款有限公司") == "company"
     assert not any(name.startswith("和") or "支付和" in name for name in found_kinds)
     assert "网络小贷" not in found_kinds and "头部消金" not in found_kinds
+
+
+def test_a_name_listed_beside_a_found_one_is_drafted_without_failing() -> None:
+    found = kinds("ZA Card和Ant Pay都很受欢迎。")  # the list rule once changed its table while reading it
+    assert "ZA Card" in found and "Ant Pay" in found
+
+
+def test_a_rare_name_jieba_reads_as_two_single_characters_before_a_suffix() -> None:
+    found = kinds("尤其是泓远消费金融的不良率上升。老牌银行、小型银行和新银行都在变。")
+    assert found.get("泓远消费金融") == "company"
+    assert not any(name in found for name in ("老牌银行", "小型银行", "新银行", "是泓远消费金融"))

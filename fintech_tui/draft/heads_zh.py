@@ -11,7 +11,17 @@ import re
 
 from fintech_tui.draft.lexicon_zh import COUNTED, GENERIC, LEADING, SUFFIX_KINDS, _frequency, _generic
 
-__all__ = ["before_the_place", "numeral_in_name", "one_character_before_one", "only_suffixes", "preposition_glued"]
+__all__ = [
+    "before_the_place",
+    "numeral_in_name",
+    "one_character_before_one",
+    "only_suffixes",
+    "preposition_glued",
+    "rare_pair",
+]
+
+# Flags jieba gives the characters of a rare name it cannot read (泓 q, 远 a).
+PAIR_FLAGS = ("a", "b", "ng", "g", "n", "q", "j", "nr", "ns", "nz")
 
 
 def only_suffixes(name: str) -> bool:
@@ -60,3 +70,11 @@ def one_character_before_one(word: str, flag: str, head: list[tuple[str, str]]) 
     if len(word) != 1 or word in LEADING or word in GENERIC or flag not in ("a", "b", "ng", "g", "n"):
         return False
     return len(head) == 1 and len(head[0][0]) == 1 and head[0][1] in ("j", "ns", "nr", "nz", "nt")
+
+
+def rare_pair(first: tuple[str, str, int], second: tuple[str, str, int]) -> bool:
+    """泓 远 before a suffix: two one-character words that make no word jieba knows are one name."""
+    words = (first[0], second[0])
+    if any(len(w) != 1 or w in LEADING or w in GENERIC for w in words):
+        return False
+    return first[1] in PAIR_FLAGS and second[1] in PAIR_FLAGS and _frequency(first[0] + second[0]) == 0

@@ -25,6 +25,7 @@ from fintech_tui.draft.heads_zh import (
     one_character_before_one,
     only_suffixes,
     preposition_glued,
+    rare_pair,
 )
 from fintech_tui.draft.lexicon_zh import (
     APP_AFTER,
@@ -234,6 +235,10 @@ class _Finder:
                 if strong and len(other) == 1 and flag in GLUE_FLAGS and other not in LEADING and other not in SAYS:
                     head_tokens.insert(0, (other, flag))  # 山城 快 付 信息技术 有限公司: jieba's cut of a rare name
                     first, j = at, j - 1
+                    continue
+                if not head_tokens and j and rare_pair(tokens[j - 1], tokens[j]):
+                    head_tokens[:0] = [(tokens[j - 1][0], "nz"), (other, "nz")]  # 泓 远 消费金融: a rare name
+                    first, j = tokens[j - 1][2], j - 2
                     continue
                 if one_character_before_one(other, flag, head_tokens):
                     head_tokens.insert(0, (other, "j"))  # 富 滇 银行: jieba split a two-character name
@@ -522,7 +527,7 @@ class _Finder:
             known = {span[3]: span[4] for span in self.spans}
             added = False
             for para, text in enumerate(self.texts):
-                for name, kind in known.items():
+                for name, kind in list(known.items()):  # an item found here is known to the next round
                     if kind == "person":
                         continue
                     pattern = re.escape(name) + rf"[{LIST_JOIN}]([^{ITEM_STOP}\d]{{2,6}}?)(?=[{ITEM_STOP}]|$)"
