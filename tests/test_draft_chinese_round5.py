@@ -14,7 +14,7 @@ def entities(*lines: str) -> dict[str, dict[str, Any]]:
     """The drafted pack's entities by their Chinese name, for a title line and paragraphs."""
     sections = draft_sections(text_blocks("\n".join(("某题目", *lines)) + "\n"), "article.txt")
     found = [e for section in sections.values() for e in section.get("entities", [])]
-    return {e["name"]["zh"]: e for e in found}
+    return {e["name"].get("zh") or next(iter(e["name"].values())): e for e in found}
 
 
 def kinds(*lines: str) -> dict[str, str]:
