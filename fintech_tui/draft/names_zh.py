@@ -465,7 +465,9 @@ class _Finder:
             code = sum(ch.isdigit() for ch in name) * 2 >= len(name)  # 执业证书编号：S1090523070002
             if len(name) >= 2 and name.lower() not in JARGON and not short_caps and not name[:1].isdigit() and not code:
                 app = bool(APP_WORDS.match(text, match.start() + len(name)))
-                self.add(para, match.start(), name, "app" if app else "company", "a Latin-script name")
+                product = name.rsplit(" ", 1)[-1] in ("Card", "Pay", "Wallet") and " " in name  # ZA Card, Ant Pay
+                kind = "app" if app else "product" if product else "company"
+                self.add(para, match.start(), name, kind, "a Latin-script name")
 
     def _latin_bracket(self, para: int, text: str) -> None:
         """A Chinese name with its Latin one in brackets (某某桥（mBridge）): the words before the
