@@ -192,3 +192,9 @@ def test_a_rare_name_jieba_reads_as_two_single_characters_before_a_suffix() -> N
     found = kinds("尤其是泓远消费金融的不良率上升。老牌银行、小型银行和新银行都在变。")
     assert found.get("泓远消费金融") == "company"
     assert not any(name in found for name in ("老牌银行", "小型银行", "新银行", "是泓远消费金融"))
+
+
+def test_a_units_name_is_read_past_a_verb_like_word_when_a_place_opens_it() -> None:
+    found = kinds("合作方深圳前海联合交易中心的代表也到场交流。两家银行联合研究中心发布报告。")
+    assert found.get("深圳前海联合交易中心") == "organisation"
+    assert not any(name.endswith("研究中心") for name in found)

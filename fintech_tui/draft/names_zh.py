@@ -168,38 +168,9 @@ class _Finder:
             suffix = max((s for s in SUFFIX_KINDS if before.endswith(s)), key=len, default="")
             if not suffix:
                 continue
-            at = len(before)
-            while at > 0 and len(before) - at < 30:
-                if "\u4e00" <= before[at - 1] <= "\u9fff" or before[at - 1].isalnum():
-                    at -= 1
-                elif before[at - 1] in "）)" and re.search(r"[（(][\u4e00-\u9fff]{2,4}[）)]$", before[:at]):
-                    at -= (
-                        before[:at][::-1].index("（" if before[at - 1] == "）" else "(") + 1
-                    )  # 度小满科技（北京）有限公司
-                else:
-                    break
-            segment = before[at:]
-            cut, cuts = 0, [0]
-            for word, flag, start in _tokens(segment):
-                if start >= len(segment) - len(suffix):
-                    break
-                descriptor = word.endswith(DESCRIPTOR_ENDINGS) and word not in LEGAL_SUFFIXES
-                if (
-                    word in LEADING
-                    or word in SAYS
-                    or flag in ("uj", "p", "c", "r", "ul")
-                    or descriptor
-                    or COUNTED.match(word)
-                ):
-                    cut = start + len(word)
-                    cuts.append(cut)
-            name = segment[cut:]
-            while cut and only_suffixes(name) and cuts[:-1]:
-                cuts.pop()  # 杭州 联合 农村商业银行…: 联合 opens no clause when the name left is generic
-                cut = cuts[-1] if cuts else 0
-                name = segment[cut:]
+            at, name = _read_back(before, suffix)
             if len(name) - len(suffix) >= 2:
-                self.add(para, at + cut, name, SUFFIX_KINDS[suffix], "a name the text gives a short name for")
+                self.add(para, at, name, SUFFIX_KINDS[suffix], "a name the text gives a short name for")
 
     def _suffixed(self, para: int, tokens: tuple[tuple[str, str, int], ...]) -> None:
         """A name-like run of words before an organisation suffix: 中信 信托, 重庆 两江 新区 科融 … 有限公司."""
@@ -272,6 +243,16 @@ class _Finder:
                 kind = _suffix_kind(head + suffix)
             if head and kind and self._name_like_head(head_tokens, strong, unit):
                 self.add(para, first, head + suffix, kind, f"a name ending in {suffix}")
+            elif unit and j >= 0 and len(tokens[j][0]) >= 2 and tokens[j][0] in LEADING:
+                self._past_a_verb(para, tokens, start + len(word), suffix)
+
+    def _past_a_verb(self, para: int, tokens: tuple[tuple[str, str, int], ...], end: int, suffix: str) -> None:
+        """深圳前海 联合 交易中心: a unit's name read past a verb-like word (联合) when the words after
+        it are only the suffix's, and a place opens it."""
+        text = "".join(word for word, _, _ in tokens)
+        at, name = _read_back(text[:end], suffix)
+        if not only_suffixes(name) and any(flag == "ns" for _, flag, _ in _tokens(name)[:1]):
+            self.add(para, at, name, SUFFIX_KINDS[suffix], f"a name ending in {suffix}")
 
     def _joined_on(self, word: str) -> bool:
         """和青禾 (one jieba word) where the text also writes 青禾 alone: 和 joins a list, no name's start."""
@@ -556,6 +537,34 @@ class _Finder:
 
 # Flags of one-character words a legal name may hold inside it (快 付), never at its start.
 GLUE_FLAGS = ("a", "v", "d", "ad", "vd")
+
+
+def _read_back(before: str, suffix: str) -> tuple[int, str]:
+    """The name ending `before` in `suffix`, read back over its characters to a clause opening, an
+    owner (旗下, 的) or a description, whatever jieba makes of its words; (where it starts, the name)."""
+    at = len(before)
+    while at > 0 and len(before) - at < 30:
+        if "\u4e00" <= before[at - 1] <= "\u9fff" or before[at - 1].isalnum():
+            at -= 1
+        elif before[at - 1] in "）)" and re.search(r"[（(][\u4e00-\u9fff]{2,4}[）)]$", before[:at]):
+            at -= before[:at][::-1].index("（" if before[at - 1] == "）" else "(") + 1  # 度小满科技（北京）有限公司
+        else:
+            break
+    segment = before[at:]
+    cut, cuts = 0, [0]
+    for word, flag, start in _tokens(segment):
+        if start >= len(segment) - len(suffix):
+            break
+        descriptor = word.endswith(DESCRIPTOR_ENDINGS) and word not in LEGAL_SUFFIXES
+        if word in LEADING or word in SAYS or flag in ("uj", "p", "c", "r", "ul") or descriptor or COUNTED.match(word):
+            cut = start + len(word)
+            cuts.append(cut)
+    name = segment[cut:]
+    while cut and only_suffixes(name) and cuts[:-1]:
+        cuts.pop()  # 杭州 联合 农村商业银行…: 联合 opens no clause when the name left is generic
+        cut = cuts[-1] if cuts else 0
+        name = segment[cut:]
+    return at + cut, name
 
 
 def _reads_as_person(name: str) -> bool:
