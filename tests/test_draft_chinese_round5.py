@@ -198,3 +198,12 @@ def test_a_units_name_is_read_past_a_verb_like_word_when_a_place_opens_it() -> N
     found = kinds("合作方深圳前海联合交易中心的代表也到场交流。两家银行联合研究中心发布报告。")
     assert found.get("深圳前海联合交易中心") == "organisation"
     assert not any(name.endswith("研究中心") for name in found)
+
+
+def test_a_quoted_name_opening_with_a_found_firms_brand_is_its_product_but_a_motto_is_not() -> None:
+    found = kinds(
+        "长汀基金管理有限公司（以下简称“长汀基金”）的基金经理苏映雪称，她管理的“长汀红利优选”收益率为14.2%。",
+        "长汀基金提出“长汀速度”的口号。",
+    )
+    assert found.get("长汀红利优选") == "product"
+    assert "长汀速度" not in found

@@ -388,6 +388,24 @@ class _Finder:
                 self.add(para, match.start(1), inner, "company", "a name in quotes")
             elif product and len(inner) <= 6 and not re.search(r"\d", inner) and not self._kind_of_product(text, match):
                 self.add(para, match.start(1), inner, "app" if app else "product", "a product's name in quotes")
+            elif (
+                self._branded(inner)
+                and not self._kind_of_product(text, match)
+                and not SLOGAN_AFTER.match(text, match.end())
+            ):
+                self.add(para, match.start(1), inner, "product", "a quoted name opening with a firm's brand")
+
+    def _branded(self, inner: str) -> bool:
+        """“长汀红利优选” in a text that names 长汀基金: a quoted name opening with a found firm's brand
+        (the firm's name without its suffix) and going on is that firm's product or fund."""
+        for span in self.spans:
+            firm, kind = span[3], span[4]
+            suffix = max((x for x in SUFFIX_KINDS if firm.endswith(x)), key=len, default="")
+            brand = firm[: -len(suffix)] if suffix else ""
+            if kind in ("company", "bank", "group") and len(brand) >= 2 and inner.startswith(brand):
+                rest = inner[len(brand) :]
+                return len(rest) >= 2 and not _first_suffix(inner) and not re.search(r"\d", inner)
+        return False
 
     @staticmethod
     def _kind_of_product(text: str, match: re.Match[str]) -> bool:
@@ -535,6 +553,8 @@ class _Finder:
         return bool(_suffix_kind(word)) or word.endswith(PRODUCT_ENDINGS) or (proper and not common)
 
 
+# A quoted phrase the words after it call a motto or a plan, not a product: “青岚速度”的口号.
+SLOGAN_AFTER = re.compile(r"的?(?:口号|理念|精神|文化|战略|模式|愿景|目标|计划|工程|行动)")
 # Flags of one-character words a legal name may hold inside it (快 付), never at its start.
 GLUE_FLAGS = ("a", "v", "d", "ad", "vd")
 
