@@ -31,6 +31,8 @@ SUFFIX_KINDS = {
     "小额贷款公司": "company",
     "消费金融公司": "company",
     "消费金融": "company",
+    "小贷": "company",  # 青禾小贷: a small lender's short name (网络小贷 stays generic)
+    "消金": "company",
     "农村商业银行": "bank",
     "农商银行": "bank",
     "农商行": "bank",
@@ -60,6 +62,8 @@ SUFFIX_KINDS = {
     "咨询": "company",
     "商业银行": "bank",
     "研究院": "organisation",
+    "学院": "organisation",  # 某某大学金融学院: the head must hold a proper word, as for every suffix
+    "大学": "organisation",
     "研究所": "organisation",
     "分行": "bank",
     "支行": "bank",
@@ -69,6 +73,9 @@ SUFFIX_KINDS = {
     "委员会": "organisation",
     "交易所": "organisation",
     "监管局": "organisation",
+    "证监局": "organisation",  # 深圳证监局: a regulator's local office, written short
+    "银保监局": "organisation",
+    "金融局": "organisation",
     "总局": "organisation",
     "管理局": "organisation",
     "法院": "organisation",
@@ -81,7 +88,9 @@ GENERIC = _words(
     "机构 跨境 手机 扫码 线上 线下 快捷 聚合 电子 在线 无感 刷脸 二维码 普惠 供应链 财富 零售 对公 个人 "
     "数字化 智能 开放 直销 民营 农商 城商 外卖 社交 各家 多家 这家 该 这些 一家 两家 几家 全国 全球 中国 "
     "美国 香港 母 子 控股 合资 独立 持牌 非银 银行业 保险业 证券业 基金业 头部 龙头 大 小 新 老 原 "
-    "券商 险企 消金 贷款 借贷 网贷 助贷 信贷 汽车 房地产 养老 健康 医疗 教育 能源 物流 出行 "
+    "券商 险企 融资担保 融资再担保 再担保 金融租赁 担保 寿险 财险 产险 非银行 属地 派出 自营 当地 外地 区域 "
+    "消金 资管 老牌 知名 标品 非标 省级 市级 县级 贷款 借贷 网贷 助贷 信贷 "
+    "汽车 房地产 养老 健康 医疗 教育 能源 物流 出行 "
     "小微 县域 涉农 三农 个体 大众 绿色 科创 惠民 公募 私募 交易 结算 清算 风控 合规 营销"
 )
 # Words after a trade word that make it a field of business (支付领域, 保险业务), not a firm's suffix.
@@ -90,7 +99,7 @@ FIELD_WORDS = _words("领域 业务 板块 行业 市场 方面 条线 牌照 �
 LEADING = _words(
     "比如 例如 譬如 包括 回望 回顾 现名 原名 更名 改名 以及 还有 其中 旗下 其 由 对 与 和 及 在 将 把 被 让 "
     "向 从 像 如 即 而 但 也 还 都 就 又 再 是 为 于 据 称 说 表示 认为 指出 截至 目前 如今 此前 随后 "
-    "今年 去年 同期 作为 通过 依托 联合 携手 牵手 宣布 推出 上线 成立 设立 发起 入股 收购 投资 "
+    "今年 去年 同期 作为 通过 依托 联合 会同 协同 配合 携手 牵手 宣布 推出 上线 成立 设立 发起 入股 收购 投资 "
     "这 那 该 此 各 每 某 其他 另 另一 不少 很多 许多 一些 部分 以 给 跟 同 连 让 令 使 "
     "归属于 属于 隶属于 来自 面向 针对 关于 "
     "股东 控股股东 大股东 第一大股东 实际控制人 实控人 担保主体 合作方 发起人"
@@ -139,6 +148,11 @@ APP_FUNCTIONS = _words(
     "办公 招聘 旅游 外汇 期货 信用卡 钱包 金融 投资 股票 资讯 新闻 工具 手机 移动"
 )
 APP_DESCRIPTORS = _words("老牌 热门 知名 主流 头部 大型 常用 官方 第三方 新兴 小众 同类 各类 各家 多款 这款 该款 一款")
+# A quoted name right after one of these is an app: 手机银行App“某某e行”.
+APP_BEFORE = re.compile(r"(?:APP|App|app|手机银行|客户端|小程序)$")
+# 据X报道 / 据X消息: X is the outlet that reported it, unless a generic source (媒体, 业内人士).
+REPORTED = re.compile(r"据([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:的)?(?:报道|消息称|消息)")
+NOT_OUTLETS = _words("媒体 外媒 港媒 人士 方面 部门 记者 知情 业内 相关 有关 官方 公开 网友 市场 多家 消息 报道")
 APP_WORDS = re.compile(r"\s*(?:APP|App|app|客户端|小程序)")
 # Capitalised Latin words in a row: PayPal, Ant Group, WeLab Bank.
 LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9'’&.-]*(?: [A-Z][A-Za-z0-9'’&.-]*)*")
@@ -155,7 +169,8 @@ TITLES = _words(
     "董事长 总裁 行长 副行长 首席执行官 首席经济学家 经济学家 创始人 联合创始人 总经理 副总裁 主席 副主席 "
     "分析师 研究员 院长 所长 教授 记者 作者 负责人 合伙人 CEO 董事 秘书长 局长 部长 主任 理事长 "
     "首席技术官 首席风险官 首席财务官 首席运营官 首席信息官 首席投资官 首席分析师 首席策略师 首席信息安全官 "
-    "行政总裁 副总经理 总监 副董事长 执行董事 董秘 发言人 监事长 首席 行长助理 总裁助理 常务副行长"
+    "行政总裁 副总经理 总监 副董事长 执行董事 董秘 发言人 监事长 首席 行长助理 总裁助理 常务副行长 "
+    "会长 副会长 司长 处长 厅长 署长 委员 书记 党委书记 基金经理 投资经理 客户经理 策略师 科学家 首席科学家 掌门人"
 )
 SAYS = ("表示", "认为", "指出", "称", "说", "介绍", "坦言", "透露", "强调", "预计", "提到", "告诉", "回应", "解释")
 SURNAMES = set(
@@ -165,10 +180,50 @@ SURNAMES = set(
     "涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑"
     "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
-RARE_SURNAMES = "冀邸訾蔺宓佴郦璩濮扈逄竺廉"
+RARE_SURNAMES = "冀邸訾蔺宓佴郦璩濮扈逄竺廉宣芮闻伏茅邰郜缑亢况郗鄢阎揭储井"
+COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "皇甫",
+    "慕容",
+    "令狐",
+    "宇文",
+    "公孙",
+    "端木",
+    "夏侯",
+    "司徒",
+    "尉迟",
+)
+# A clause opening with a surname and one or two characters, then (after a short phrase such as
+# 对记者, 在发布会上, 补充, 笑着) a verb of saying: 何嘉宁补充说, 钱一川对记者表示. The name must be no
+# common word (高管表示), which names_zh checks.
+SAID_BY = re.compile(
+    r"(?:^|(?<=[，,。；;：:”」\s]))(["
+    + "".join(sorted(SURNAMES))
+    + RARE_SURNAMES
+    + r"][\u4e00-\u9fff]{1,2}?)(?:对记者|在[\u4e00-\u9fff]{1,6}?上|补充|笑着|也|还|则|进一步|随后|接着|直言|坦率地)?(?:"
+    + "|".join(SAYS)
+    + ")"
+)
+# A person with a two-character surname before a verb of saying (欧阳明远表示): jieba seldom tags these nr.
+# Not after 公 or 长 (公司马…, 局长孙…), where the first character belongs to the word before.
+COMPOUND_NAMED = re.compile(
+    r"(?<![公长])((?:" + "|".join(COMPOUND_SURNAMES) + r")[\u4e00-\u9fff]{1,2}?)(?:" + "|".join(SAYS) + ")"
+)
 PERSON_NAME = re.compile("[" + "".join(sorted(SURNAMES)) + RARE_SURNAMES + r"][\u4e00-\u9fff]{1,2}")
 TITLED = re.compile(
     "(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")([\u4e00-\u9fff]{2,3}?)(?:" + "|".join(SAYS) + ")"
+)
+# A title, then a name closed by punctuation (分析师：顾清和（…）, 董事长沈修远、) or kept anonymous
+# (时任副总经理的刘某): the name is whole, however jieba cuts it.
+TITLED_CLOSED = re.compile(
+    "(?:" + "|".join(sorted(TITLES | {"文/", "受访人", "受访者"}, key=len, reverse=True)) + r")(?:[：:]\s*|\s+|的)?"
+    r"(["
+    + "".join(sorted(SURNAMES))
+    + RARE_SURNAMES
+    + r"](?:某某|某|[\u4e00-\u9fff]{1,2}(?=[（(，,、。；;：:\s|｜]|$)))"
 )
 # 以下简称 / 下称 / 简称 / 现名 / 原名 after a name, the alias after them.
 # A page-information line: the outlet, then a byline or a date after a separator.
@@ -207,7 +262,7 @@ def tokenizer() -> jieba.posseg.POSTokenizer:
     for form in dictionary():
         if not form.isascii():
             words.add_word(form, max(words.suggest_freq(form), 2000), tag="nt")
-    for suffix in ("有限公司", "股份有限公司", "小额贷款"):
+    for suffix in ("有限公司", "股份有限公司", "有限责任公司", "小额贷款", "融资担保", "融资再担保", "金融租赁"):
         words.add_word(suffix, tag="n")
     return jieba.posseg.POSTokenizer(words)
 

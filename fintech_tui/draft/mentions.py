@@ -165,7 +165,7 @@ class Reader:
         clause = span_start(CLAUSE, text, start)
         sentence = span_start(SENTENCE, text, start)
         before = [m for m in starting_in(found, min(clause, sentence), start) if m.end <= start]
-        before = [m for m in before if not m.source and not m.speaker]
+        before = [m for m in before if not m.source and not m.speaker and not (chinese and _cause(text, m))]
         back = _resolvable(list(_BACK.finditer(text, sentence, start)))
         spread = _spread(text, [m for m in before if m.start >= sentence], start) if chinese else ""
         if spread:
@@ -254,6 +254,14 @@ class Reader:
             if not kinds or self.mentions.kinds.get(name) in kinds:
                 return name
         return ""
+
+
+CAUSE_BEFORE = ("随着", "由于", "伴随", "受")
+
+
+def _cause(text: str, mention: Mention) -> bool:
+    """随着美联储降息，…: a name a Chinese clause gives as the cause is not what its figure is about."""
+    return text[max(0, mention.start - 2) : mention.start].endswith(CAUSE_BEFORE)
 
 
 def back_references(text: str, start: int, end: int) -> list[re.Match[str]]:

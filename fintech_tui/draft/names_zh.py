@@ -19,11 +19,21 @@ import re
 from fintech_tui.draft.brands_zh import fold_bare_brands
 from fintech_tui.draft.dictionary_zh import Entity, dictionary, load_dictionary
 from fintech_tui.draft.found import Name
+from fintech_tui.draft.heads_zh import (
+    before_the_place,
+    numeral_in_name,
+    one_character_before_one,
+    only_suffixes,
+    preposition_glued,
+    rare_pair,
+)
 from fintech_tui.draft.lexicon_zh import (
     APP_AFTER,
+    APP_BEFORE,
     APP_DESCRIPTORS,
     APP_FUNCTIONS,
     APP_WORDS,
+    COMPOUND_NAMED,
     COUNTED,
     DATELINE,
     DECLARED,
@@ -42,6 +52,7 @@ from fintech_tui.draft.lexicon_zh import (
     LIST_JOIN,
     LIST_TITLE,
     NAME_FLAGS,
+    NOT_OUTLETS,
     NOT_SUFFIXES,
     PAGE_INFO,
     PERSON_NAME,
@@ -52,6 +63,8 @@ from fintech_tui.draft.lexicon_zh import (
     QUOTE_AFTER,
     QUOTED,
     RARE_SURNAMES,
+    REPORTED,
+    SAID_BY,
     SAYS,
     SPEAKER_TURN,
     STATED,
@@ -59,6 +72,7 @@ from fintech_tui.draft.lexicon_zh import (
     SURNAMES,
     SYSTEM_ENDINGS,
     TITLED,
+    TITLED_CLOSED,
     _compiled,
     _ends_in_title,
     _first_suffix,
@@ -109,6 +123,7 @@ class _Finder:
             self._suffixed(para, tokens)
             self._persons(para, tokens)
             self._outlet(para, text)
+            self._reported(para, text)
             self._titled(para, text)
             self._products_of(para, text)
             self._quoted(para, text)
@@ -135,6 +150,8 @@ class _Finder:
                     continue  # Visa inside Visas, OPPO inside a longer word
                 if len(form) == 2 and not form.isascii() and not (match.start() in cuts and match.end() in cuts):
                     continue
+                if after == "业" and form.endswith(("银行", "保险", "证券", "信托", "基金")):
+                    continue  # 中国银行业分析师: the industry, not 中国银行
                 kind = dictionary()[form].kind
                 self.add(para, match.start(), form, kind, "a known name")
 
@@ -151,33 +168,9 @@ class _Finder:
             suffix = max((s for s in SUFFIX_KINDS if before.endswith(s)), key=len, default="")
             if not suffix:
                 continue
-            at = len(before)
-            while at > 0 and len(before) - at < 30:
-                if "\u4e00" <= before[at - 1] <= "\u9fff" or before[at - 1].isalnum():
-                    at -= 1
-                elif before[at - 1] in "）)" and re.search(r"[（(][\u4e00-\u9fff]{2,4}[）)]$", before[:at]):
-                    at -= (
-                        before[:at][::-1].index("（" if before[at - 1] == "）" else "(") + 1
-                    )  # 度小满科技（北京）有限公司
-                else:
-                    break
-            segment = before[at:]
-            cut = 0
-            for word, flag, start in _tokens(segment):
-                if start >= len(segment) - len(suffix):
-                    break
-                descriptor = word.endswith(DESCRIPTOR_ENDINGS) and word not in LEGAL_SUFFIXES
-                if (
-                    word in LEADING
-                    or word in SAYS
-                    or flag in ("uj", "p", "c", "r", "ul")
-                    or descriptor
-                    or COUNTED.match(word)
-                ):
-                    cut = start + len(word)
-            name = segment[cut:]
+            at, name = _read_back(before, suffix)
             if len(name) - len(suffix) >= 2:
-                self.add(para, at + cut, name, SUFFIX_KINDS[suffix], "a name the text gives a short name for")
+                self.add(para, at, name, SUFFIX_KINDS[suffix], "a name the text gives a short name for")
 
     def _suffixed(self, para: int, tokens: tuple[tuple[str, str, int], ...]) -> None:
         """A name-like run of words before an organisation suffix: 中信 信托, 重庆 两江 新区 科融 … 有限公司."""
@@ -202,6 +195,26 @@ class _Finder:
             first, j = start + len(word) - len(suffix) - len(head_tokens[0][0] if head_tokens else ""), i - 1
             while j >= 0:
                 other, flag, at = tokens[j]
+                if self._joined_on(other):
+                    head_tokens.insert(0, (other[1:], flag))  # 青禾支付 和青禾 小贷: 和 joins a list
+                    first = at + 1
+                    break
+                if flag == "m" and j and numeral_in_name(other, tokens[j - 1][1]):
+                    head_tokens.insert(0, (other, "nz"))  # 中邮邮惠 万家 银行: 万家 is part of the name
+                    first, j = at, j - 1
+                    continue
+                if strong and len(other) == 1 and flag in GLUE_FLAGS and other not in LEADING and other not in SAYS:
+                    head_tokens.insert(0, (other, flag))  # 山城 快 付 信息技术 有限公司: jieba's cut of a rare name
+                    first, j = at, j - 1
+                    continue
+                if not head_tokens and j and rare_pair(tokens[j - 1], tokens[j]):
+                    head_tokens[:0] = [(tokens[j - 1][0], "nz"), (other, "nz")]  # 泓 远 消费金融: a rare name
+                    first, j = tokens[j - 1][2], j - 2
+                    continue
+                if one_character_before_one(other, flag, head_tokens):
+                    head_tokens.insert(0, (other, "j"))  # 富 滇 银行: jieba split a two-character name
+                    first, j = at, j - 1
+                    continue
                 rare = 0 < _frequency(other) < 20  # 启衡 (v) 证券: a rare word jieba knows, not one it made up (获批)
                 verb = flag in ("v", "vn", "l") and (_frequency(other) < 5000 if strong else rare)
                 if (
@@ -217,8 +230,11 @@ class _Finder:
                     break  # 上市公司 瀚海科技集团…, 金融科技平台 度小满科技…: a description, not the name
                 head_tokens.insert(0, (other, flag))
                 first, j = at, j - 1
-            while head_tokens and head_tokens[0][0] in "的之及与和":
+            while head_tokens and (
+                head_tokens[0][0] in "的之及与和" or (len(head_tokens[0][0]) == 1 and head_tokens[0][1] in GLUE_FLAGS)
+            ):
                 first += len(head_tokens.pop(0)[0])
+            first += before_the_place(head_tokens, suffix)
             head = "".join(w for w, _ in head_tokens)
             kind = _suffix_kind(head + suffix) if suffix == "理财" else SUFFIX_KINDS[suffix]  # 度小满理财: no firm
             while suffix == "理财" and not kind and len(head_tokens) > 1:  # 买到 招银 理财: the bank's arm
@@ -227,6 +243,20 @@ class _Finder:
                 kind = _suffix_kind(head + suffix)
             if head and kind and self._name_like_head(head_tokens, strong, unit):
                 self.add(para, first, head + suffix, kind, f"a name ending in {suffix}")
+            elif unit and j >= 0 and len(tokens[j][0]) >= 2 and tokens[j][0] in LEADING:
+                self._past_a_verb(para, tokens, start + len(word), suffix)
+
+    def _past_a_verb(self, para: int, tokens: tuple[tuple[str, str, int], ...], end: int, suffix: str) -> None:
+        """深圳前海 联合 交易中心: a unit's name read past a verb-like word (联合) when the words after
+        it are only the suffix's, and a place opens it."""
+        text = "".join(word for word, _, _ in tokens)
+        at, name = _read_back(text[:end], suffix)
+        if not only_suffixes(name) and any(flag == "ns" for _, flag, _ in _tokens(name)[:1]):
+            self.add(para, at, name, SUFFIX_KINDS[suffix], f"a name ending in {suffix}")
+
+    def _joined_on(self, word: str) -> bool:
+        """和青禾 (one jieba word) where the text also writes 青禾 alone: 和 joins a list, no name's start."""
+        return len(word) >= 3 and word[0] in "和与及" and self.counts.get(word[1:], 0) > 0
 
     def _name_like_head(self, head: list[tuple[str, str]], strong: bool, unit: bool) -> bool:
         """A head holds a proper or rare word (宁波, 科融, 微众), and ends in one unless the suffix is 公司.
@@ -272,6 +302,28 @@ class _Finder:
         for match in TITLED.finditer(text):
             if match.group(1)[0] in SURNAMES or match.group(1)[0] in RARE_SURNAMES:
                 self.add(para, match.start(1), match.group(1), "person", "a person between a title and a verb")
+        for match in SAID_BY.finditer(text):
+            name = match.group(1)
+            if _reads_as_person(name):
+                self.add(para, match.start(1), name, "person", "a person opening a clause before a verb of saying")
+        for match in COMPOUND_NAMED.finditer(text):
+            self.add(para, match.start(1), match.group(1), "person", "a person with a two-character surname")
+        for match in TITLED_CLOSED.finditer(text):
+            name = match.group(1)
+            said = next((verb for verb in SAYS if name.endswith(verb) and len(name) > len(verb) + 1), "")
+            name = name[: len(name) - len(said)]  # 分析师许安称，: the verb closes the name
+            self.add(para, match.start(1), name, "person", "a person's whole name after a title")
+
+    def _reported(self, para: int, text: str) -> None:
+        """据澎湃新闻报道: the outlet a report is credited to, unless a generic source (据媒体报道)."""
+        for match in REPORTED.finditer(text):
+            outlet = match.group(1)
+            words = [word for word, _, _ in _tokens(outlet)]
+            if any(word in NOT_OUTLETS or word in GENERIC or word in LEADING for word in words):
+                continue
+            if len(words) == 1 and _frequency(outlet) >= 200 and outlet not in dictionary():
+                continue  # a common word, not a title
+            self.add(para, match.start(1), outlet, "organisation", "the outlet a report is credited to")
 
     def _outlet(self, para: int, text: str) -> None:
         """The outlet opening a page-information line: 金融科技观察 · 记者 周明远 · 2024-08-30.
@@ -325,7 +377,8 @@ class _Finder:
                 if head not in GENERIC and _frequency(head) < 500 and not re.search(r"\d", head):
                     self.add(para, match.start(1), inner, "product", "a quoted system or assistant", named=True)
                     continue
-            app = bool(APP_AFTER.match(text, match.end())) or text.startswith("平台", match.end())
+            app = bool(APP_AFTER.match(text, match.end()) or APP_BEFORE.search(before))
+            app = app or text.startswith("平台", match.end())
             named = bool(PRODUCT_BEFORE.search(before) or QUOTE_AFTER.match(text, match.end()) or app)
             product = inner.endswith(PRODUCT_ENDINGS) or app or named
             if named and inner not in dictionary() and len(inner) <= 6 and not self._kind_of_product(text, match):
@@ -335,6 +388,24 @@ class _Finder:
                 self.add(para, match.start(1), inner, "company", "a name in quotes")
             elif product and len(inner) <= 6 and not re.search(r"\d", inner) and not self._kind_of_product(text, match):
                 self.add(para, match.start(1), inner, "app" if app else "product", "a product's name in quotes")
+            elif (
+                self._branded(inner)
+                and not self._kind_of_product(text, match)
+                and not SLOGAN_AFTER.match(text, match.end())
+            ):
+                self.add(para, match.start(1), inner, "product", "a quoted name opening with a firm's brand")
+
+    def _branded(self, inner: str) -> bool:
+        """“长汀红利优选” in a text that names 长汀基金: a quoted name opening with a found firm's brand
+        (the firm's name without its suffix) and going on is that firm's product or fund."""
+        for span in self.spans:
+            firm, kind = span[3], span[4]
+            suffix = max((x for x in SUFFIX_KINDS if firm.endswith(x)), key=len, default="")
+            brand = firm[: -len(suffix)] if suffix else ""
+            if kind in ("company", "bank", "group") and len(brand) >= 2 and inner.startswith(brand):
+                rest = inner[len(brand) :]
+                return len(rest) >= 2 and not _first_suffix(inner) and not re.search(r"\d", inner)
+        return False
 
     @staticmethod
     def _kind_of_product(text: str, match: re.Match[str]) -> bool:
@@ -390,9 +461,12 @@ class _Finder:
                 words.pop()
             name = " ".join(words).strip(" .-'’")
             short_caps = name.isupper() and len(name) <= 5
-            if len(name) >= 2 and name.lower() not in JARGON and not short_caps and not name[:1].isdigit():
+            code = sum(ch.isdigit() for ch in name) * 2 >= len(name)  # 执业证书编号：S1090523070002
+            if len(name) >= 2 and name.lower() not in JARGON and not short_caps and not name[:1].isdigit() and not code:
                 app = bool(APP_WORDS.match(text, match.start() + len(name)))
-                self.add(para, match.start(), name, "app" if app else "company", "a Latin-script name")
+                product = name.rsplit(" ", 1)[-1] in ("Card", "Pay", "Wallet") and " " in name  # ZA Card, Ant Pay
+                kind = "app" if app else "product" if product else "company"
+                self.add(para, match.start(), name, kind, "a Latin-script name")
 
     def _latin_bracket(self, para: int, text: str) -> None:
         """A Chinese name with its Latin one in brackets (某某桥（mBridge）): the words before the
@@ -442,7 +516,7 @@ class _Finder:
     def _new_words(self, para: int, tokens: tuple[tuple[str, str, int], ...]) -> None:
         """An organisation jieba tags (nt) or a proper noun its dictionary has never seen, said twice."""
         for word, flag, start in tokens:
-            if flag == "nt" and word not in dictionary():
+            if flag == "nt" and word not in dictionary() and not preposition_glued(word):
                 self.add(para, start, word, "organisation", "jieba tags it as an organisation (nt)")
             elif flag == "nz" and _frequency(word) == 0 and word not in dictionary() and len(word) >= 2:  # noqa: SIM102
                 if self.counts.get(word, 0) >= 2 or word.endswith(PRODUCT_ENDINGS):
@@ -454,7 +528,7 @@ class _Finder:
             known = {span[3]: span[4] for span in self.spans}
             added = False
             for para, text in enumerate(self.texts):
-                for name, kind in known.items():
+                for name, kind in list(known.items()):  # an item found here is known to the next round
                     if kind == "person":
                         continue
                     pattern = re.escape(name) + rf"[{LIST_JOIN}]([^{ITEM_STOP}\d]{{2,6}}?)(?=[{ITEM_STOP}]|$)"
@@ -477,6 +551,50 @@ class _Finder:
         proper = flag in ("nz", "nt", "j", "eng", "nrt") or _frequency(word) == 0
         common = flag in ("v", "a", "d", "m", "t", "r", "vn")
         return bool(_suffix_kind(word)) or word.endswith(PRODUCT_ENDINGS) or (proper and not common)
+
+
+# A quoted phrase the words after it call a motto or a plan, not a product: “青岚速度”的口号.
+SLOGAN_AFTER = re.compile(r"的?(?:口号|理念|精神|文化|战略|模式|愿景|目标|计划|工程|行动)")
+# Flags of one-character words a legal name may hold inside it (快 付), never at its start.
+GLUE_FLAGS = ("a", "v", "d", "ad", "vd")
+
+
+def _read_back(before: str, suffix: str) -> tuple[int, str]:
+    """The name ending `before` in `suffix`, read back over its characters to a clause opening, an
+    owner (旗下, 的) or a description, whatever jieba makes of its words; (where it starts, the name)."""
+    at = len(before)
+    while at > 0 and len(before) - at < 30:
+        if "\u4e00" <= before[at - 1] <= "\u9fff" or before[at - 1].isalnum():
+            at -= 1
+        elif before[at - 1] in "）)" and re.search(r"[（(][\u4e00-\u9fff]{2,4}[）)]$", before[:at]):
+            at -= before[:at][::-1].index("（" if before[at - 1] == "）" else "(") + 1  # 度小满科技（北京）有限公司
+        else:
+            break
+    segment = before[at:]
+    cut, cuts = 0, [0]
+    for word, flag, start in _tokens(segment):
+        if start >= len(segment) - len(suffix):
+            break
+        descriptor = word.endswith(DESCRIPTOR_ENDINGS) and word not in LEGAL_SUFFIXES
+        if word in LEADING or word in SAYS or flag in ("uj", "p", "c", "r", "ul") or descriptor or COUNTED.match(word):
+            cut = start + len(word)
+            cuts.append(cut)
+    name = segment[cut:]
+    while cut and only_suffixes(name) and cuts[:-1]:
+        cuts.pop()  # 杭州 联合 农村商业银行…: 联合 opens no clause when the name left is generic
+        cut = cuts[-1] if cuts else 0
+        name = segment[cut:]
+    return at + cut, name
+
+
+def _reads_as_person(name: str) -> bool:
+    """钱一川, 王珂珂, 何嘉宁: jieba tags the name a person's, or cuts the surname off a rare given name;
+    a word of its own (高管, a place 江川) is none."""
+    tokens = _tokens(name)
+    rare_rest = all(_frequency(w) < 1100 for w, _, _ in tokens[1:])  # 王珂 珂, not 张口 就
+    if tokens[0][1] in ("nr", "nrfg", "nrt"):
+        return len(tokens) == 1 or (len(tokens[0][0]) >= 2 and rare_rest)
+    return tokens[0][0] == name[0] and len(tokens) <= 2 and rare_rest
 
 
 def _resolve(spans: list[tuple[int, int, int, str, str, str]]) -> list[tuple[int, int, int, str, str, str]]:

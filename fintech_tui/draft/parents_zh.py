@@ -29,7 +29,7 @@ OWNER_REFERENCES = {
 }
 BACK_OWNER = re.compile(r"该公司|该集团|该行|(?<![子母分总])公司|(?<![尤极与])其(?![中他余实次])")
 SUBSIDIARY = re.compile(r"(?:全资|控股)?子公司|其控股的")
-PARENT_NAMED = re.compile(r"母公司(?:为|是)")
+PARENT_NAMED = re.compile(r"母公司(?:为|是)?")  # 母公司为X, 由母公司X承接
 # A unit named after its organisation: 江淮银行信用卡中心, 金融监管总局上海监管局.
 UNIT_SUFFIXES = ("总部", "中心", "监管局", "分行", "支行", "分公司", "研究院", "研究所", "事业部", "事业群")
 
@@ -80,6 +80,7 @@ def find_parents(entities: dict[str, Entity], texts: list[str]) -> None:
         _subsidiaries(entities, texts, number, any_name, forms, company)
         _belongs(entities, text, any_name, forms, alternation)
         _as_owned(entities, text, forms, alternation)
+        _owned_bare(entities, text, any_name, forms)
         _ours(entities, texts, text, forms, alternation, company)
         _launched(entities, texts, number, any_name, forms, alternation, company)
         _acquired(entities, text, forms, alternation)
@@ -147,7 +148,8 @@ def _owners_of_several(entities: dict[str, Entity]) -> None:
 
 def _named_after(text: str, at: int, any_name: re.Pattern[str]) -> re.Match[str] | None:
     """The name right after `at`, or after a short description ending in a category word (金融科技平台)."""
-    ends = [at] + [at + m.end() for m in CATEGORY.finditer(re.split(r"[^\u4e00-\u9fffA-Za-z]", text[at : at + 12])[0])]
+    words = re.split(r"[^\u4e00-\u9fffA-Za-z]", text[at : at + 12])[0]
+    ends = [at] + [at + m.end() for m in CATEGORY.finditer(words) if not words[: m.start()].endswith(("母", "总"))]
     for end in ends:
         child = any_name.match(text, end + (text[end : end + 1] in '“"「'))
         if child:
@@ -238,6 +240,22 @@ def _belongs(
                 continue
             for child in any_name.finditer(clause, 0, found.start()):
                 _set_parent(entities, forms[child.group()], parent)
+
+
+BARE_OWNED = re.compile(r"(?:^|(?<=[，,；;]))\s*旗下的?")
+
+
+def _owned_bare(entities: dict[str, Entity], text: str, any_name: re.Pattern[str], forms: dict[str, str]) -> None:
+    """X…；旗下Y: a clause opening with 旗下 speaks of the last firm its sentence named before it."""
+    for match in BARE_OWNED.finditer(text):
+        child = _named_after(text, match.end(), any_name)
+        if not child:
+            continue
+        sentence = re.split(r"[。！？!?]", text[: match.start()])[-1]
+        owners = [forms[m.group()] for m in any_name.finditer(sentence)]
+        owner = next((key for key in reversed(owners) if entities[key].kind in OWNERS), "")
+        if owner and owner != forms[child.group()]:
+            _set_parent(entities, forms[child.group()], owner)
 
 
 def _as_owned(entities: dict[str, Entity], text: str, forms: dict[str, str], alternation: str) -> None:
