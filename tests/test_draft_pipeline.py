@@ -391,3 +391,22 @@ def test_a_chinese_thesis_points_without_section_labels_and_topic_sentences(tmp_
 def test_a_news_thesis_is_no_event_report(tmp_path: Path) -> None:
     claims = _claims(tmp_path, WIRE)
     assert claims[0]["evidence"][0]["quote"] == "这是今年以来金额最大的一张罚单。"  # type: ignore[index]
+
+
+def test_the_gap_report_takes_no_quoted_sentence_opening_or_describing_word_for_a_name(tmp_path: Path) -> None:
+    from fintech_tui.queries.index import PackIndex
+    from fintech_tui.render.gaps import Finding, gap_report
+
+    article = tmp_path / "wire.txt"
+    article.write_text(
+        "Harbourpay signs up merchants\n"
+        "Harbourpay, the Lisbon-based payments start-up, said it had 48,000 merchants.\n"
+        '"Most of our merchants take few payments," she said. "For them a fee matters." '
+        "Harbourpay said so twice.\n",
+        encoding="utf-8",
+    )
+    draft_pack(article, tmp_path / "pack")
+    report = gap_report(PackIndex(load_pack(tmp_path / "pack", use_cache=False)))
+    unresolved = [gap.message.strip("“”") for gap in report.groups[Finding.UNRESOLVED_NAME]]
+    for word in ("Most", "For", "Lisbon-based"):
+        assert word not in unresolved, unresolved

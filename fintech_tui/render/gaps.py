@@ -30,7 +30,12 @@ def kind_noun(kind: str, lang: Lang) -> str:
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’.-]*(?: [A-Za-z][A-Za-z'’.-]*)*")
 # In English text every word is Latin: a name there is a run of capitalised words ("Bank of
 # America") that does not open a sentence, and is not a month, a weekday or a pronoun.
-CAPITALISED_RUN = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][A-Za-z'’&-]*(?:\s+(?:of|and|&|de|[A-Z][A-Za-z'’&-]*))*")
+# A quoted sentence opens a sentence too ('she said. "Most of our merchants …').
+CAPITALISED_RUN = re.compile(
+    r"(?<![.!?:;]\s)(?<![.!?:;,]\s[\"“‘])(?<!^[\"“‘])(?<!^)\b[A-Z][A-Za-z'’&-]*(?:\s+(?:of|and|&|de|[A-Z][A-Za-z'’&-]*))*"
+)
+# "Lisbon-based", "state-owned": an adjective made of a place or a name, not a name to resolve.
+DESCRIBING = re.compile(r"-(?:based|owned|listed|born|backed|run|led|headquartered)$")
 _NOT_NAMES = (
     "I January February March April May June July August September October November December Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr"
@@ -138,7 +143,9 @@ def gap_report(index: PackIndex, lang: Lang = "en") -> GapReport:
         for match in (CAPITALISED_RUN if english else LATIN_RUN).finditer(paragraph.text):
             word = re.sub(r"(?:'s|’s)$", "", match.group().strip(" .-'’&"))
             word = re.sub(r"\s+(?:of|and|&|de)$", "", word)
-            if len(word) < 2 or word in NOT_NAMES or any(word in name or name in word for name in known if name):
+            if len(word) < 2 or word in NOT_NAMES or DESCRIBING.search(word):
+                continue
+            if any(word in name or name in word for name in known if name):
                 continue
             unresolved.setdefault(word, []).append(paragraph.number)
     for word, numbers in unresolved.items():
