@@ -410,3 +410,14 @@ def test_the_gap_report_takes_no_quoted_sentence_opening_or_describing_word_for_
     unresolved = [gap.message.strip("“”") for gap in report.groups[Finding.UNRESOLVED_NAME]]
     for word in ("Most", "For", "Lisbon-based"):
         assert word not in unresolved, unresolved
+
+
+def test_the_gap_report_takes_a_chinese_sentences_app_for_no_name(tmp_path: Path) -> None:
+    from fintech_tui.queries.index import PackIndex
+    from fintech_tui.render.gaps import Finding, gap_report
+
+    article = tmp_path / "news.txt"
+    article.write_text("星禾银行上线新版\n星禾银行的手机银行APP“星禾生活”用户超过300万。\n", encoding="utf-8")
+    draft_pack(article, tmp_path / "pack")
+    report = gap_report(PackIndex(load_pack(tmp_path / "pack", use_cache=False)))
+    assert "APP" not in [gap.message.strip("“”") for gap in report.groups[Finding.UNRESOLVED_NAME]]

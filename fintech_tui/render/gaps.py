@@ -38,7 +38,9 @@ CAPITALISED_RUN = re.compile(
 DESCRIBING = re.compile(r"-(?:based|owned|listed|born|backed|run|led|headquartered)$")
 _NOT_NAMES = (
     "I January February March April May June July August September October November December Monday Tuesday "
-    "Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr"
+    "Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr "
+    # Latin words a Chinese sentence uses as common nouns (手机银行APP, 首席执行官CEO)
+    "APP App AI CEO CFO CTO COO VIP PC H5"
 )
 NOT_NAMES = frozenset(_NOT_NAMES.split())
 ENGLISH_SHARE = 0.8  # a paragraph whose letters are this Latin is English
