@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, OptionList
 
+from fintech_tui.loader import load_pack
 from fintech_tui.model import Pack
 from fintech_tui.queries.analysis import comparable_groups, ties
 from fintech_tui.queries.index import PackIndex, Ref
@@ -18,6 +19,7 @@ from fintech_tui.tui.screens.gaps import GapsScreen
 from fintech_tui.tui.screens.main import MainScreen
 from fintech_tui.tui.screens.matrix import MatrixScreen
 from fintech_tui.tui.screens.source import SourceScreen
+from tests.conftest import PackWriter
 
 WIDE = (120, 40)
 
@@ -114,8 +116,20 @@ async def test_gap_report_opens_an_item(bundled_pack: Pack) -> None:
         assert main.current is not None and main.current.kind == "entity"
 
 
-async def test_a_name_nothing_resolves_opens_the_source_over_the_report_and_esc_returns(bundled_pack: Pack) -> None:
-    app = FintechApp(bundled_pack)
+UNRESOLVED_SOURCE = """
+    paragraphs:
+      - id: p1
+        text: 口袋生活是招商银行的应用。
+      - id: p2
+        text: 支付宝有数亿用户，Paytide也是。
+    """
+
+
+async def test_a_name_nothing_resolves_opens_the_source_over_the_report_and_esc_returns(
+    write_pack: PackWriter,
+) -> None:
+    pack = load_pack(write_pack(**{"source.yaml": UNRESOLVED_SOURCE}), use_cache=False)
+    app = FintechApp(pack, fresh=True)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("r")
         await pilot.pause()
@@ -129,7 +143,8 @@ async def test_a_name_nothing_resolves_opens_the_source_over_the_report_and_esc_
         source = app.screen
         assert isinstance(source, SourceScreen)
         gap = report.gaps[unresolved]
-        paragraph = next(p for p in bundled_pack.paragraphs if p.number == gap.paragraphs[0])
+        paragraph = next(p for p in pack.paragraphs if p.number == gap.paragraphs[0])
+        assert gap.quote == "Paytide"
         assert source.target == Ref("paragraph", paragraph.id) and source.quote == gap.quote
         assert gap.quote and gap.quote in paragraph.text
         assert source.query_one(OptionList).highlighted == paragraph.number - 1
