@@ -195,7 +195,8 @@ def test_a_sections_text_says_what_is_left_of_a_long_paragraph(long_one: Pack) -
     item = index.get(Ref("section", "body"))
     assert item is not None
     left = len(long_one.paragraphs[1].text) - 1_200
-    for lang, hint in (("en", f"… {left:,} more characters (s: source view)"), ("zh", f"… 另有 {left:,} 字（s：原文视图）")):
+    hints = {"en": f"… {left:,} more characters (s: source view)", "zh": f"… 另有 {left:,} 字（s：原文视图）"}
+    for lang, hint in hints.items():
         console = Console(width=100, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
         console.print(describe_item(item, index, lang).renderable())
         assert hint in console.export_text(), lang  # not a bare "…"

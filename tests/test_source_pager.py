@@ -9,6 +9,7 @@ the paragraph the reader left at the top back to the top.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -99,7 +100,7 @@ async def test_pagedown_reads_on_in_the_cursors_tall_paragraph_and_then_moves_on
             await pilot.press("pagedown")
             await settled(pilot, source)
             seen.append(source.scroll_y)
-        assert all(b - a == height for a, b in zip(seen, seen[1:], strict=False)), seen  # a screen at a time
+        assert all(b - a == height for a, b in pairwise(seen)), seen  # a screen at a time
         assert seen[-2] + height >= end  # ¶4's end was on screen before the cursor moved on
         assert source.highlighted == 4 and cursor_shown(source)
         await pilot.press("pageup")
@@ -108,7 +109,8 @@ async def test_pagedown_reads_on_in_the_cursors_tall_paragraph_and_then_moves_on
 
 
 async def test_resizes_through_both_layouts_bring_the_top_paragraph_back(bundled_pack: Pack) -> None:
-    """¶20 at the top, the cursor below it: squeezing the view scrolls to the cursor, widening it again brings ¶20 back."""
+    """¶20 at the top, the cursor below it: squeezing the view scrolls to the cursor,
+    widening it again brings ¶20 back."""
     app = FintechApp(bundled_pack, goto=Ref("paragraph", "p01"))
     async with app.run_test(size=(120, 40)) as pilot:
         source = await side_by_side(app, pilot)

@@ -131,7 +131,8 @@ class SourceList(PlacedList, VirtualOptionList):
             return None
         lines = self.line_map()
         start = lines.option_start(cursor)
-        return int(self.scroll_y), max(1, self.scrollable_content_region.height), start, start + lines.option_height(cursor)
+        height = max(1, self.scrollable_content_region.height)
+        return int(self.scroll_y), height, start, start + lines.option_height(cursor)
 
     def _scroll_by(self, lines: int) -> None:
         self.scroll_to(y=max(0, min(self.scroll_y + lines, self.max_scroll_y)), animate=False, immediate=True)
@@ -158,13 +159,13 @@ class SourceList(PlacedList, VirtualOptionList):
         turned = max(0, min(y + step * height, int(self.max_scroll_y)))
         cursor = self.highlighted or 0
         if turned == y:  # at either end: as OptionList, the cursor goes a screen on
-            super().action_page_down() if step > 0 else super().action_page_up()
+            self._move_page(step)  # type: ignore[arg-type]
             return
         lines = self.line_map()
         target = lines.owners[lines.block_at(turned)]
-        if lines.option_start(target) < turned and target + 1 < self.option_count:
-            if lines.option_start(target + 1) < turned + height:
-                target += 1  # the first one that starts on the new screen
+        starts_on_screen = target + 1 < self.option_count and lines.option_start(target + 1) < turned + height
+        if lines.option_start(target) < turned and starts_on_screen:
+            target += 1  # the first one that starts on the new screen
         if (target - cursor) * step <= 0:
             target = cursor + step
         self.highlighted = max(0, min(target, self.option_count - 1))
