@@ -159,11 +159,54 @@ async def test_a_million_character_paragraph_is_drawn_a_page_at_a_time(long_one:
         assert source.highlighted == 1 and 1 in source.options_in_view()
 
 
+async def test_page_keys_read_on_inside_a_million_character_paragraph(long_one: Pack) -> None:
+    """`g j` puts ¶2 at the top; page down shows the next screen of it (it stayed on ¶2's top)."""
+    app = FintechApp(long_one, goto=Ref("entity", "alipay"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        source = await _source(app, pilot)
+        await pilot.press("g", "j")
+        await pilot.pause()
+        assert source.highlighted == 1 and source.top_option() == 1
+        height = source.scrollable_content_region.height
+        start = source.line_map().option_start(1)
+        screens = [_screen_text(source)]
+        for presses in range(1, 4):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert (source.highlighted, source.scroll_y) == (1, start + presses * height)
+            screens.append(_screen_text(source))
+        assert len(set(screens)) == 4 and "¶" not in screens[-1]  # the middle of ¶2, a new screen each time
+        await pilot.press("j")  # ¶2 goes on: j reads on too, rather than jump to ¶3
+        await pilot.pause()
+        assert (source.highlighted, source.scroll_y) == (1, start + 4 * height)
+        for _ in range(4):
+            await pilot.press("pageup")
+            await pilot.pause()
+        assert (source.highlighted, source.scroll_y) == (1, start)  # back at ¶2's top, not ¶1
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert source.highlighted == 0 and source.scroll_y == 0
+
+
+def test_a_sections_text_says_what_is_left_of_a_long_paragraph(long_one: Pack) -> None:
+    from fintech_tui.queries.index import PackIndex
+
+    index = PackIndex(long_one)
+    item = index.get(Ref("section", "body"))
+    assert item is not None
+    left = len(long_one.paragraphs[1].text) - 1_200
+    hints = {"en": f"… {left:,} more characters (s: source view)", "zh": f"… 另有 {left:,} 字（s：原文视图）"}
+    for lang, hint in hints.items():
+        console = Console(width=100, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+        console.print(describe_item(item, index, lang).renderable())
+        assert hint in console.export_text(), lang  # not a bare "…"
+
+
 @pytest.mark.parametrize(
     ("ref", "shows"),
     [
         (Ref("entity", "alipay"), "Alipay has hundreds"),  # the English under the quote, around it
-        (Ref("section", "body"), "…"),  # the section's text, each paragraph cut
+        (Ref("section", "body"), "more characters (s: source view)"),  # the section's text, a long one cut
         (Ref("paragraph", "p2"), "more characters (s: source view)"),  # its first page, and what is left
     ],
 )

@@ -496,7 +496,9 @@ def describe_section(node: OutlineNode, index: PackIndex, lang: Lang) -> Detail:
     paragraphs = index.covered(node)
     for paragraph in paragraphs[:12]:
         _, part, more = shown_part(paragraph.text)
-        detail.body.append(Text.assemble((f"¶{paragraph.number:<3}", "bold cyan"), plain(part), more))
+        if more:  # what is left, and where to read it
+            more = phrase("detail.more_characters", lang, count=len(paragraph.text) - len(part))
+        detail.body.append(Text.assemble((f"¶{paragraph.number:<3}", "bold cyan"), plain(part), (more, "dim")))
     if len(paragraphs) > 12:
         more = phrase("detail.more_paragraphs", lang, count=len(paragraphs) - 12)
         detail.body.append(Text(more, style="dim"))

@@ -142,7 +142,7 @@ class SourceScreen(View[Ref | None]):
         source = self.query_one(SourceList)
         stacked = event.size.width < SIDE_BY_SIDE_WIDTH
         if self.reading == "side" and stacked != source.stacked:
-            source.show(self.reading, stacked=stacked)  # the place is kept by the list itself
+            source.show(self.reading, stacked=stacked, resized=True)  # the place is kept by the list itself
         source.stacked = stacked
 
     @on(OptionList.OptionSelected)

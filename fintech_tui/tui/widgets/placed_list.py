@@ -18,6 +18,9 @@ class PlacedList(VimList):
     def __init__(self, *content: Any, **options: Any) -> None:
         self._tops: dict[int, int] = {}  # width → the option on the first line last drawn at that width
         self._width = 0
+        # (width, top asked for, cursor, top drawn) after the last keep_place: when showing the cursor
+        # pushed the asked-for top off screen, the next resize restores the asked-for one, not the drawn one
+        self._kept: tuple[int, int, int | None, int | None] | None = None
         super().__init__(*content, **options)
 
     def keep_place(self, top: int | None, cursor: int | None) -> None:
@@ -27,25 +30,39 @@ class PlacedList(VimList):
             return
         self.highlighted = top
         self.scroll_to_highlight(top=True)
-        if cursor is None or cursor == top:
-            return
-        self.set_reactive(OptionList.highlighted, cursor)  # moving the cursor back scrolls nothing
-        self.refresh()
-        if cursor not in self.options_in_view():
-            self.scroll_to_highlight()
+        if cursor is not None and cursor != top:
+            self.set_reactive(OptionList.highlighted, cursor)  # moving the cursor back scrolls nothing
+            self.refresh()
+            if cursor not in self.options_in_view():
+                self.scroll_to_highlight()
+        self._kept = (self.size.width, top, cursor, self.top_option())
 
     def on_resize(self) -> None:
         """A new width wraps every option anew: the one that was at the top stays there
         (as last drawn at the old width: a frame at the new width may come first)."""
         old, self._width = self._width, self.size.width
         if old != self._width and old in self._tops:
-            self.call_after_refresh(self.keep_place, self._tops[old], self.highlighted)
+            self.call_after_refresh(self.keep_place, self._reader_top(self._tops[old]), self.highlighted)
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
         if y == 0 and (top := self._option_in(strip)) is not None:
             self._tops[self.size.width] = top
         return strip
+
+    def _reader_top(self, drawn: int | None) -> int | None:
+        """The option the reader left at the top: `drawn`, unless the last resize had to scroll it
+        away to show the cursor and the reader has moved neither since (so resizes do not drift)."""
+        if self._kept is None:
+            return drawn
+        width, asked, cursor, shown = self._kept
+        if cursor == self.highlighted and shown == drawn == self._tops.get(width, drawn):
+            return asked
+        return drawn
+
+    def reader_top(self, *, resized: bool = False) -> int | None:
+        """The option at the top as the reader left it (`resized`: as before the resizes since, see `_reader_top`)."""
+        return self._reader_top(self.top_option()) if resized else self.top_option()
 
     def top_option(self) -> int | None:
         """The option at the first line in view."""

@@ -100,21 +100,85 @@ class SourceList(PlacedList, VirtualOptionList):
             )
         )
 
-    def show(self, reading: Reading, *, stacked: bool) -> None:
-        """Show every paragraph in `reading` (side by side `stacked` or not), in place."""
+    def show(self, reading: Reading, *, stacked: bool, resized: bool = False) -> None:
+        """Show every paragraph in `reading` (side by side `stacked` or not), in place
+        (`resized`: the terminal's new size stacks or unstacks it: the place before the resizes)."""
         if reading == self.reading and (stacked == self.stacked or reading != "side"):
             self.stacked = stacked  # only side by side looks different stacked
             return
         self.reading, self.stacked = reading, stacked
-        self._redraw()
+        self._redraw(resized=resized)
 
     def on_mount(self) -> None:
-        self.watch(self.app, "label_lang", self._redraw, init=False)  # the reading headings and notes
+        self.watch(self.app, "label_lang", self._relabel, init=False)  # the reading headings and notes
 
-    def _redraw(self) -> None:
+    def _relabel(self) -> None:
+        self._redraw()
+
+    def _redraw(self, *, resized: bool = False) -> None:
         """Lay every paragraph out again, the reader's place kept."""
-        top, cursor = self.top_option(), self.highlighted
+        top, cursor = self.reader_top(resized=resized), self.highlighted
         if cursor not in self.options_in_view():
             cursor = top  # the reader scrolled away from the cursor: the scroll is the place
         self.forget_layout()
         self.keep_place(top, cursor)
+
+    # -- a pager's keys: a paragraph taller than the view is read a screen at a time ------------------
+    def _view_lines(self) -> tuple[int, int, int, int] | None:
+        """The view's first line and height, and the cursor's paragraph's first line and end."""
+        cursor = self.highlighted
+        if cursor is None or not self.scrollable_content_region:
+            return None
+        lines = self.line_map()
+        start = lines.option_start(cursor)
+        height = max(1, self.scrollable_content_region.height)
+        return int(self.scroll_y), height, start, start + lines.option_height(cursor)
+
+    def _scroll_by(self, lines: int) -> None:
+        self.scroll_to(y=max(0, min(self.scroll_y + lines, self.max_scroll_y)), animate=False, immediate=True)
+
+    def _move(self, step: int, page: bool) -> None:
+        """Down (`step` 1) or up (-1) by a paragraph or a `page`, never past a line the reader has not seen:
+        while the cursor's paragraph goes on beyond the view, the view scrolls a screen within it;
+        the cursor moves on once its end (or start) is on screen."""
+        place = self._view_lines()
+        if place is None:
+            return
+        y, height, start, end = place
+        if (step > 0 and end > y + height) or (step < 0 and start < y):
+            self._scroll_by(step * height)
+        elif page:
+            self._turn_page(step, y, height)
+        elif 0 <= (target := (self.highlighted or 0) + step) < self.option_count:
+            self.highlighted = target
+            if abs(self.scroll_y - y) > height:  # a tall paragraph: shown from the side the reader comes from
+                self.scroll_to(y=max(0, y + step * height), animate=False, immediate=True)
+
+    def _turn_page(self, step: int, y: int, height: int) -> None:
+        """A screen on, the cursor on the first paragraph that starts on it (or the one filling it)."""
+        turned = max(0, min(y + step * height, int(self.max_scroll_y)))
+        cursor = self.highlighted or 0
+        if turned == y:  # at either end: as OptionList, the cursor goes a screen on
+            self._move_page(step)  # type: ignore[arg-type]
+            return
+        lines = self.line_map()
+        target = lines.owners[lines.block_at(turned)]
+        starts_on_screen = target + 1 < self.option_count and lines.option_start(target + 1) < turned + height
+        if lines.option_start(target) < turned and starts_on_screen:
+            target += 1  # the first one that starts on the new screen
+        if (target - cursor) * step <= 0:
+            target = cursor + step
+        self.highlighted = max(0, min(target, self.option_count - 1))
+        self.scroll_to(y=turned, animate=False, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        self._move(1, page=False)
+
+    def action_cursor_up(self) -> None:
+        self._move(-1, page=False)
+
+    def action_page_down(self) -> None:
+        self._move(1, page=True)
+
+    def action_page_up(self) -> None:
+        self._move(-1, page=True)
