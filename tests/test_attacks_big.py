@@ -19,6 +19,7 @@ import pytest
 
 from fintech_tui.model.pack import MAX_PARAGRAPH_CHARS
 
+from .big_pack_files import one_file_pack
 from .test_attacks_fresh import one_line, run
 
 SENTENCE = "支付宝有数亿用户。"
@@ -97,29 +98,10 @@ def test_draft_refuses_a_paragraph_long_before_the_loader_would(tmp_path: Path) 
 
 # -- an explorer busy with a big paragraph still ends when told to, or when its terminal closes ----
 
-QUOTE = "支付宝有数亿用户"
-
 
 def _one_big_paragraph(tmp_path: Path, chars: int) -> Path:
     """A pack whose second paragraph holds `chars` characters, quoted by an entity."""
-    lines = [
-        "meta:",
-        "  title: {en: Big}",
-        "entities:",
-        "  - id: alipay",
-        "    kind: company",
-        "    name: {zh: 支付宝, en: Alipay}",
-        "    summary: {en: A payment app.}",
-        "    evidence:",
-        f"      - {{para: p2, quote: {QUOTE}}}",
-        "paragraphs:",
-        "  - {id: p1, text: 开头。}",
-        f"  - {{id: p2, text: {_long(chars)}}}",
-        "  - {id: p3, text: 结尾。}",
-    ]
-    path = tmp_path / "big.yaml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return one_file_pack(tmp_path, ["开头。", _long(chars), "结尾。"], name="big.yaml")
 
 
 def _explorer_on_a_pty(pack: Path, cache: Path) -> tuple[int, int]:

@@ -7,7 +7,6 @@ at a time with its ¶ number once and its quote highlighted.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -24,38 +23,14 @@ from fintech_tui.render.source import QUOTE_STYLE
 from fintech_tui.tui.app import FintechApp
 from fintech_tui.tui.screens.source import SourceScreen
 from fintech_tui.tui.widgets.source_list import SourceList
+from tests.big_pack_files import QUOTE, one_file_pack
 
 SENTENCE = "招商银行推出了掌上生活，支付宝有数亿用户。"
-QUOTE = "支付宝有数亿用户"
-
-
-def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
 
 
 def _pack(tmp_path: Path, paragraphs: list[str], en: str = "") -> Pack:
     """A one-file pack of `paragraphs` (p1, p2 …); Alipay quotes the second; `en` is its translation."""
-    lines = [
-        "meta:",
-        "  title: {en: Big}",
-        "outline:",
-        f"  - {{id: body, kind: section, first: p1, last: p{len(paragraphs)},",
-        "      title: {en: Body}, summary: {en: All.}}",
-        "entities:",
-        "  - id: alipay",
-        "    kind: company",
-        "    name: {zh: 支付宝, en: Alipay}",
-        "    summary: {en: A payment app.}",
-        "    evidence:",
-        f"      - {{para: p2, quote: {_q(QUOTE)}}}",
-        "paragraphs:",
-    ]
-    for number, text in enumerate(paragraphs, 1):
-        english = f", en: {_q(en)}" if en and number == 2 else ""
-        lines.append(f"  - {{id: p{number}, text: {_q(text)}{english}}}")
-    path = tmp_path / "pack.yaml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return load_pack(path, use_cache=False)
+    return load_pack(one_file_pack(tmp_path, paragraphs, en=en), use_cache=False)
 
 
 @pytest.fixture(scope="module")

@@ -14,17 +14,10 @@ from fintech_tui.queries.index import Ref
 from fintech_tui.tui.app import FintechApp
 from fintech_tui.tui.screens.source import SourceScreen
 from fintech_tui.tui.widgets.title_bar import TitleBar
-from tests.conftest import PackWriter
+from tests.conftest import TINY_PACK, PackWriter
 
-NO_ALIASES = """
-    entities:
-      - id: cmb
-        kind: bank
-        name: {zh: 招商银行, en: China Merchants Bank}
-        summary: {en: A bank.}
-        evidence:
-          - {para: p1, quote: 招商银行}
-    """
+# the tiny pack's bank alone: its app is the one entity with a garbled alias
+NO_ALIASES = TINY_PACK["entities.yaml"].split("          - id: pocket")[0]
 
 
 async def _source_view(app: FintechApp, pilot: Any) -> SourceScreen:
