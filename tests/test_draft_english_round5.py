@@ -215,3 +215,14 @@ def test_an_accented_name_keeps_its_letters_in_its_id(tmp_path: Path) -> None:
     )
     ids = {entity.id for entity in found.values()}
     assert "banco-atlantico" in ids, ids  # not banco-atl-ntico: the accent goes, the letter stays
+
+
+def test_an_ordinal_opening_a_firms_name_is_part_of_it(tmp_path: Path) -> None:
+    found = drafted(
+        tmp_path,
+        "Deposits sit at First Harbor Bank & Trust. First Rowan Bancorp bought Tenth Street, the payments firm.",
+        "Shares of First Rowan rose 2%. First, the bank said, costs will fall.",
+    )
+    assert {"First Harbor Bank & Trust", "First Rowan Bancorp", "Tenth Street"} <= set(found)
+    assert "First Rowan" in [alias.text for alias in found["First Rowan Bancorp"].aliases]
+    assert not {"Harbor Bank & Trust", "Rowan Bancorp", "Rowan", "Tenth"} & set(found)

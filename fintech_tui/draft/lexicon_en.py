@@ -51,6 +51,9 @@ OF_HEADS = set(
     )
 )
 
+# An ordinal may open a firm's name ("First Harbor Bank & Trust", "Sixth Street, the investment firm").
+ORDINAL_WORDS = set(_words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth"))
+
 CONNECTORS = {"of", "and", "&", "for", "on", "the", "de", "du", "la", "von", "van", "y", "del", "da", "do", "des"}
 
 # The first word of a Spanish, Portuguese, French or Italian body's name, and the kind it gives; its name

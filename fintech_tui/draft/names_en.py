@@ -37,6 +37,7 @@ from fintech_tui.draft.lexicon_en import (
     LEGAL_TAIL,
     NOT_NAMES,
     OF_HEADS,
+    ORDINAL_WORDS,
     PAGE_INFO,
     PERSON_AFTER,
     PERSON_CUES,
@@ -166,6 +167,13 @@ TITLE_CASE_SMALL = set(["A", "An", "The", "Of", "In", "To", "For", "And", "On", 
 # "YNAB, short for You Need A Budget", "Empower (formerly Personal Capital)": another form of the name before
 RENAMED = re.compile(r"(?:,\s|\s\()(?:short\sfor|formerly|previously|once\scalled|also\sknown\sas)\s$")
 
+# An ordinal and the capitalised words after it, to the run's end: "First Citizens Bank", "Sixth Street".
+ORDINAL_RUN = re.compile(
+    r"(?<![\w-])("
+    + "|".join(sorted(ORDINAL_WORDS))
+    + r")\s([A-Z][\w'’-]*)((?:\s(?:&\s)?[A-Z][\w'’-]*(?:\.(?!\s[A-Z]))?)*)"
+)
+
 # Words a firm's full name ends in after the name a headline or a short mention uses.
 GROUP_FORMS = set(["Group", "Holdings", "Holding"])
 
@@ -226,6 +234,20 @@ class _Finder:
         self._titled: set[str] = set()  # spans that followed a job title: people
         self._shortened: dict[str, list[str]] = {}  # a first word, last word or initials → names they may shorten
         self._listed_apps = listed_apps(self.texts)  # the items of a numbered list of apps
+        self._ordinal_openings = self._firms_opening_with_ordinals()
+
+    def _firms_opening_with_ordinals(self) -> set[str]:
+        """An ordinal and the word after it where they open a firm's name: the run ends in a firm's
+        suffix ("First Citizens Bank") or an appositive calls it a firm ("Sixth Street, the investment firm").
+        "First, the bank said" and "the first Harbor branch" are no such openings."""
+        openings = set()
+        for text in self.texts:
+            for match in ORDINAL_RUN.finditer(text):
+                last = re.sub(r"(?:'s|’s)$", "", (match.group(3).split() or [match.group(2)])[-1]).rstrip(".,")
+                firm = SUFFIX_KINDS.get(last, SUFFIX_KINDS.get(last + ".", "product")) != "product"
+                if firm or APPOSITIVE.match(text[match.end() : match.end() + 80]):
+                    openings.add(f"{match.group(1)} {match.group(2)}")
+        return openings
 
     def _where(self, form: str) -> list[tuple[int, int, int]]:
         """Where the texts use `form` as whole words (not inside "Blockchain" or "e-Chime"): (text, start, end)."""
@@ -676,7 +698,8 @@ class _Finder:
         public = SUFFIX_KINDS.get(words[-1]) in ("organisation", "bank") and len(words) >= 3
         public = public or (len(words) == 2 and words[1] in SUFFIX_KINDS and SUFFIX_KINDS[words[1]] != "product")
         titled_phrase = any(w in TITLE_CASE_SMALL for w in words[1:-1])  # "You Need A Budget": all one name
-        while words and not titled_phrase and (self._not_name(words[0]) or words[0] in CONNECTORS):
+        ordinal = len(words) >= 2 and " ".join(words[:2]) in self._ordinal_openings
+        while words and not titled_phrase and not ordinal and (self._not_name(words[0]) or words[0] in CONNECTORS):
             term_firm = len(words) == 2 and "term" in classes_of(words[0]) and SUFFIX_KINDS.get(words[1]) == "company"
             if term_firm and not words[0].isalpha():
                 break  # "Q2 Holdings", "5G Networks": a code and a company suffix make a firm's name
@@ -684,11 +707,13 @@ class _Finder:
                 break  # "European Insurance and … Authority", "Hong Kong Monetary Authority": part of the name
             words.pop(0)
             starts.pop(0)
-        if len(words) >= 2 and self._opener(text, words, starts[0]):
+        if len(words) >= 2 and not ordinal and self._opener(text, words, starts[0]):
             words.pop(0)  # "Rival Harrowgate Bank said …": an everyday word opens the sentence, not the name
             starts.pop(0)
         headed = len(words) >= 3 and (words[0] in OF_HEADS or words[0] in FOREIGN_HEADS) and words[-2] in CONNECTORS
         while words and (self._not_name(words[-1], last=True) or words[-1] in CONNECTORS):
+            if ordinal and len(words) == 2:
+                break  # "Sixth Street, the investment firm": the ordinal's word is the name's
             if headed and "place" in classes_of(words[-1]) and words[-2] in CONNECTORS:
                 break  # "Bank of Jamaica", "Banco de Portugal": the place is the name's
             words.pop()
