@@ -226,3 +226,21 @@ def test_an_ordinal_opening_a_firms_name_is_part_of_it(tmp_path: Path) -> None:
     assert {"First Harbor Bank & Trust", "First Rowan Bancorp", "Tenth Street"} <= set(found)
     assert "First Rowan" in [alias.text for alias in found["First Rowan Bancorp"].aliases]
     assert not {"Harbor Bank & Trust", "Rowan Bancorp", "Rowan", "Tenth"} & set(found)
+
+
+def test_a_byline_names_its_authors_less_their_roles_and_the_firm_a_role_names(tmp_path: Path) -> None:
+    found = kinds(
+        tmp_path,
+        "Wallet rules tighten in Ostria",
+        "Payments Desk | By Dr. Ilse Varga, Head of Research, and Tomas Brek | June 3, 2026",
+        "Regulators in Ostria capped wallet balances at $2,000 this week.",
+    )
+    other = kinds(
+        tmp_path / "b",
+        "Card caps miss the point",
+        "The Till Review | By Nadia Orrel, former general counsel of Pellwick | July 14, 2026",
+        "Congress is weighing a cap on card fees.",
+    )
+    assert found["Ilse Varga"] == "person" and found["Tomas Brek"] == "person"
+    assert other["Nadia Orrel"] == "person" and "Pellwick" in other
+    assert not [name for name in {**found, **other} if "Research" in name or "counsel" in name]

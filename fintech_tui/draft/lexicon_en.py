@@ -207,7 +207,9 @@ APPOSITIVE = re.compile(
 )
 
 # A page-information line: "Fintech Ledger · By Maya Chen · March 3, 2025, 8:30 AM ET"
-PAGE_INFO = re.compile(r"^(?![\s*_]*\|)[^.!?]{0,80}\s[·|•]\s(?:(?:\w+\s)?By\s|[^·|•]*\d)[^.!?]*$")
+# Stops after an abbreviation ("Dr. Jane Roe", "Larkspur & Co.") end no sentence of it.
+_NO_STOP = r"(?:[^.!?]|(?<=\bDr)\.|(?<=\bCo)\.|(?<=\bInc)\.|(?<=\bLtd)\.|(?<=\bCorp)\.|(?<=\bJr)\.)"
+PAGE_INFO = re.compile(rf"^(?![\s*_]*\|){_NO_STOP}{{0,80}}\s[·|•]\s(?:(?:\w+\s)?By\s|[^·|•]*\d){_NO_STOP}*$")
 
 # A product named after a known name: "Cash App Card", "Apple Pay Later"
 PRODUCT_TAIL = re.compile(r"\s(?:Card|Later|Wallet|Plus|Premium|Savings|Checkout|Credit|Cash|Business|Pro)(?![\w-])")

@@ -161,6 +161,25 @@ PAGE_ROLE = re.compile(
     r":\s([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})(?:,\s[A-Z]{2,5})?"
 )
 
+
+# A byline in the page information: "By Jane Roe", "By Dr. Jane Roe, Head of Research, and Tom Lee",
+# "By Jane Roe, former counsel of Stash"; the role after the comma is no part of the name.
+def _person_named(group: str) -> str:
+    """A person's name in a byline, perhaps after an honorific (Dr. Jane Roe), as the named group `group`."""
+    return rf"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s)?(?P<{group}>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){{1,2}})"
+
+
+BYLINE = re.compile(
+    r"(?:(?:Compiled|Edited|Written|Reported|Words|Text|Interview|Hosted|Presented|Produced)\s|"
+    r"[A-Z][a-z]+(?:\s[a-z]+){0,2}\s(?=by\s))?(?:By|by)\s"
+    + _person_named("first")
+    + r"(?:,\s(?P<role>[^,]+?))?(?:,?\sand\s"
+    + _person_named("second")
+    + r")?"
+)
+# The firm a byline's role names: "former general counsel of Stash", "an analyst at Harlow Capital".
+ROLE_FIRM = re.compile(r"\b(?:of|at)\s([A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})$")
+
 # Small words capitalised inside a run: the run is a title-case name ("You Need A Budget").
 TITLE_CASE_SMALL = set(["A", "An", "The", "Of", "In", "To", "For", "And", "On", "With", "My", "Your"])
 
@@ -505,20 +524,10 @@ class _Finder:
         for segment in re.finditer(r"[^·|•]+", text):
             part = segment.group().strip().strip("*_").strip()  # "*Outlet · Jane Doe · 2 May 2025*" in Markdown
             at = base + segment.start() + segment.group().index(part[:1] or " ")
-            author = re.fullmatch(
-                r"(?:(?:Compiled|Edited|Written|Reported|Words|Text|Interview|Hosted|Presented|Produced)\s|"
-                r"[A-Z][a-z]+(?:\s[a-z]+){0,2}\s(?=by\s))?(?:By|by)\s([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})",
-                part,
-            )
+            author = BYLINE.fullmatch(part)
             role = PAGE_ROLE.fullmatch(part)  # "Analyst: Jane Roe, CFA", "Host: Tom Lee"
             if author:
-                self._add(
-                    author.group(1),
-                    "person",
-                    "the author in the page information",
-                    at + author.start(1),
-                    author.group(1),
-                )
+                self._byline(author, at)
             elif role:
                 self._add(
                     role.group(1), "person", "a person the page information names", at + role.start(1), role.group(1)
@@ -537,6 +546,17 @@ class _Finder:
                 self._add(part, kind, f"{said} in the page information", at, part)
             taken.append(segment.span())
         return taken
+
+    def _byline(self, author: re.Match[str], at: int) -> None:
+        """The authors a byline names, and a firm their role names ("By Jo Lin, former counsel of Stash")."""
+        for group in ("first", "second"):
+            if author.group(group):
+                name = author.group(group)
+                self._add(name, "person", "the author in the page information", at + author.start(group), name)
+        firm = ROLE_FIRM.search(author.group("role") or "")
+        if firm and firm.group(1) not in SUFFIX_KINDS and not classes_of(firm.group(1)) & NOT_NAMES:
+            name, kind = dictionary().get(firm.group(1), (firm.group(1), "company"))
+            self._add(name, kind, "a firm the author's role names", at + author.start("role") + firm.start(1), name)
 
     def _masthead(self) -> None:
         """A title opening with a publication's or a programme's name before a colon ("The Ledger Hour: …")."""
