@@ -244,3 +244,19 @@ def test_a_byline_names_its_authors_less_their_roles_and_the_firm_a_role_names(t
     assert found["Ilse Varga"] == "person" and found["Tomas Brek"] == "person"
     assert other["Nadia Orrel"] == "person" and "Pellwick" in other
     assert not [name for name in {**found, **other} if "Research" in name or "counsel" in name]
+
+
+def test_a_page_information_issuer_keeps_its_initials_and_the_pages_genre_is_no_name(tmp_path: Path) -> None:
+    found = drafted(
+        tmp_path,
+        "Regulator fines Quellon Pay over checks",
+        "Ostrian Department of Financial Markets (ODFM) | Press Release | March 4, 2026",
+        "The ODFM said Quellon Pay must pay a penalty.",
+        "Report",
+        "Research Note | Brevant & Co. | By Lena Marsh | June 3, 2026",
+    )
+    issuer = found["Ostrian Department of Financial Markets"]
+    assert issuer.kind == "organisation"
+    assert "ODFM" in [alias.text for alias in issuer.aliases]
+    assert "Brevant & Co." in found
+    assert not {"Press Release", "Research Note"} & set(found)

@@ -180,6 +180,16 @@ BYLINE = re.compile(
 # The firm a byline's role names: "former general counsel of Stash", "an analyst at Harlow Capital".
 ROLE_FIRM = re.compile(r"\b(?:of|at)\s([A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})$")
 
+# A page-information part that says what the page is, not who wrote it: "Press Release", "Research Note".
+PAGE_FURNITURE = re.compile(
+    r"(?:(?:Press|News|Media)\s(?:Release|Statement)|Research\s(?:Note|Report|Brief|Update)|Statement|Announcement|"
+    r"Opinion|Analysis|Commentary|Explainer|Fact\sSheet|Factsheet|Feature|Interview|Editorial|Guest\sColumn)"
+)
+# An issuer named with its initials in brackets: "Financial Conduct Authority (FCA)".
+ISSUER_WITH_INITIALS = re.compile(
+    r"([A-Z][\w&'’.-]*(?:\s(?:of|and|for|the|&)?\s?[A-Z][\w&'’.-]*){1,8})\s\(([A-Z]{2,6})\)"
+)
+
 # Small words capitalised inside a run: the run is a title-case name ("You Need A Budget").
 TITLE_CASE_SMALL = set(["A", "An", "The", "Of", "In", "To", "For", "And", "On", "With", "My", "Your"])
 
@@ -532,20 +542,34 @@ class _Finder:
                 self._add(
                     role.group(1), "person", "a person the page information names", at + role.start(1), role.group(1)
                 )
-            elif part in SUFFIX_KINDS:
-                pass  # "Equity Research · Payments": the page's section, no outlet
-            elif re.fullmatch(r"[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}", part) and not classes_of(part) & NOT_NAMES:
+            elif part in SUFFIX_KINDS or PAGE_FURNITURE.fullmatch(part):
+                pass  # "Equity Research · Payments", "Press Release": the page's section or genre, no outlet
+            elif issuer := ISSUER_WITH_INITIALS.fullmatch(part):
+                self._issuer(issuer, at)
+            elif re.fullmatch(r"[A-Z][\w&'’.-]*(?:\s(?:&\s)?[A-Z][\w&'’.-]*){0,3}", part) and not (
+                classes_of(part) & NOT_NAMES
+            ):
                 person = (
                     bool(taken) and PERSON_LIKE.fullmatch(part) and not any(w in SUFFIX_KINDS for w in part.split())
                 )
                 media = bool(set(part.split()) & MEDIA_WORDS)
                 kind, said = ("person", "the author") if person and not media else ("organisation", "the outlet")
                 last = part.split()[-1]
-                if kind == "organisation" and last in PUBLISHING_FIRMS:
+                if kind == "organisation" and (last in PUBLISHING_FIRMS or last.rstrip(".,") in LEGAL_FORMS):
                     kind = "company"  # "Tidemark Securities · Equity Research": a broker publishes it
                 self._add(part, kind, f"{said} in the page information", at, part)
             taken.append(segment.span())
         return taken
+
+    def _issuer(self, issuer: re.Match[str], at: int) -> None:
+        """ "New York State Department of Financial Services (DFS)": the issuer, its initials a form of it."""
+        name = issuer.group(1)
+        words = name.split()
+        head = next((w for w, after in pairwise(words) if w in OF_HEADS and after == "of"), "")
+        # "Department of Financial Services": the head before "of" says the kind, not the last word
+        kind = SUFFIX_KINDS.get(head, "organisation") if head else self._kind(name, "")[0]
+        self._add(name, kind or "organisation", "the issuer in the page information", at, name)
+        self._add(name, "", "", at, issuer.group(2))
 
     def _byline(self, author: re.Match[str], at: int) -> None:
         """The authors a byline names, and a firm their role names ("By Jo Lin, former counsel of Stash")."""
