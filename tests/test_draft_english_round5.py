@@ -260,3 +260,14 @@ def test_a_page_information_issuer_keeps_its_initials_and_the_pages_genre_is_no_
     assert "ODFM" in [alias.text for alias in issuer.aliases]
     assert "Brevant & Co." in found
     assert not {"Press Release", "Research Note"} & set(found)
+
+
+def test_a_person_named_after_an_office_or_a_title_is_the_person_alone(tmp_path: Path) -> None:
+    found = drafted(
+        tmp_path,
+        "Superintendent of Consumer Finance Odile Marchetti fined Quellon Pay $2 million.",
+        '"Controls come first," Superintendent Marchetti said.',
+    )
+    assert found["Odile Marchetti"].kind == "person"
+    assert "Marchetti" in [alias.text for alias in found["Odile Marchetti"].aliases]
+    assert not [name for name in found if "Superintendent" in name or "Finance" in name]

@@ -190,6 +190,9 @@ ISSUER_WITH_INITIALS = re.compile(
     r"([A-Z][\w&'’.-]*(?:\s(?:of|and|for|the|&)?\s?[A-Z][\w&'’.-]*){1,8})\s\(([A-Z]{2,6})\)"
 )
 
+# A title and "of" just before a run: the run is the office, then perhaps its holder's name.
+OFFICE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\sof\s(?:the\s)?$")
+
 # Small words capitalised inside a run: the run is a title-case name ("You Need A Budget").
 TITLE_CASE_SMALL = set(["A", "An", "The", "Of", "In", "To", "For", "And", "On", "With", "My", "Your"])
 
@@ -761,7 +764,7 @@ class _Finder:
             if headed and "place" in classes_of(words[-1]) and words[-2] in CONNECTORS:
                 break  # "Bank of Jamaica", "Banco de Portugal": the place is the name's
             words.pop()
-        titled = _after_title(words)
+        titled = _after_title(words) or (self._after_office(text, words, starts[0]) if words else 0)
         if titled:  # "Chief Financial Officer Jane Roe": the person, less the title
             starts, words = starts[len(words) - titled :], words[len(words) - titled :]
             self._titled.add(" ".join(w.rstrip(".") for w in words))
@@ -781,6 +784,20 @@ class _Finder:
         if len(words) == 1 and self._initial(text, start) and not self._elsewhere(words[0]):
             return start, "^" + words[0]  # a sentence's first word, capitalised only there: a short form at most
         return start, " ".join(words)
+
+    @staticmethod
+    def _after_office(text: str, words: list[str], start: int) -> int:
+        """How many words after an office a title names end the run, else 0: "Superintendent of
+        Financial Services Marisol Ortega" → 2 (the run starts after the title's "of")."""
+        office = OFFICE_BEFORE.search(text, max(0, start - 40), start)
+        if not office or "title" not in classes_of(office.group(1)):
+            return 0
+        for size in (3, 2):
+            rest = words[-size:]
+            plain = not any(classes_of(w) & NOT_NAMES or w in SUFFIX_KINDS or w.isupper() for w in rest)
+            if len(words) > size and plain and PERSON_LIKE.fullmatch(" ".join(rest)):
+                return size
+        return 0
 
     def _opener(self, text: str, words: list[str], start: int) -> bool:
         """Whether a sentence's first word is an everyday word before a name: the body writes it in lower
