@@ -271,3 +271,15 @@ def test_a_person_named_after_an_office_or_a_title_is_the_person_alone(tmp_path:
     assert found["Odile Marchetti"].kind == "person"
     assert "Marchetti" in [alias.text for alias in found["Odile Marchetti"].aliases]
     assert not [name for name in found if "Superintendent" in name or "Finance" in name]
+
+
+def test_a_number_between_a_firms_words_is_part_of_its_name(tmp_path: Path) -> None:
+    found = kinds(
+        tmp_path,
+        "Deposits sit at Brookvale 1st National Bank, said Ines Kaur, an analyst at Tarrow 9 Capital Markets.",
+        "Brookvale 2 said nothing. In May 2025 Quellon Bank opened.",
+    )
+    assert found["Brookvale 1st National Bank"] == "bank"
+    assert found["Tarrow 9 Capital Markets"] == "company"
+    assert "Quellon Bank" in found
+    assert not [name for name in found if name.startswith(("May", "2025", "Brookvale 2"))]

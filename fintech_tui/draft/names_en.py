@@ -190,6 +190,9 @@ ISSUER_WITH_INITIALS = re.compile(
     r"([A-Z][\w&'’.-]*(?:\s(?:of|and|for|the|&)?\s?[A-Z][\w&'’.-]*){1,8})\s\(([A-Z]{2,6})\)"
 )
 
+# A number that may stand inside a firm's name: "Harlow 9 Capital Markets", "Lakeside 1st National Bank".
+NUMBER_WORD = re.compile(r"\d{1,3}(?:st|nd|rd|th)?")
+
 # A title and "of" just before a run: the run is the office, then perhaps its holder's name.
 OFFICE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\sof\s(?:the\s)?$")
 
@@ -687,6 +690,8 @@ class _Finder:
                     if possessive:
                         spans.append(self._close(text, run, left))
                         run = []
+                elif run and joined and self._number_in_name(text, run, tokens, i):
+                    run.append(token)  # "Lakeside 1st National Bank", "Harlow 9 Capital Markets"
                 elif run and word in FOREIGN_LINKS and _foreign(run) and self._links_on(tokens, i):
                     run.append(token)  # "Comisión Nacional Bancaria y de Valores"
                 elif run and word in CONNECTORS and i + 1 < len(tokens) and is_capitalised(tokens[i + 1].group()):
@@ -702,6 +707,18 @@ class _Finder:
             if run:
                 spans.append(self._close(text, run, left))
         return [(start, span) for start, span in spans if span]
+
+    @staticmethod
+    def _number_in_name(text: str, run: list[re.Match[str]], tokens: list[re.Match[str]], i: int) -> bool:
+        """Whether a number (9, 1st) between capitalised words is part of a firm's name: a name's word
+        before it, and capitalised words after it that end in a firm's suffix ("Harlow 9 Capital Markets")."""
+        if not NUMBER_WORD.fullmatch(tokens[i].group()) or i + 1 >= len(tokens):
+            return False
+        if classes_of(run[-1].group()) & NOT_NAMES or text[tokens[i].end() : tokens[i + 1].start()] != " ":
+            return False
+        ahead = run_ahead(text, tokens[i + 1 :]) if is_capitalised(tokens[i + 1].group()) else []
+        last = ahead[-1].rstrip(".,") if ahead else ""
+        return SUFFIX_KINDS.get(last, SUFFIX_KINDS.get(last + ".", "product")) != "product"
 
     @staticmethod
     def _links_on(tokens: list[re.Match[str]], i: int) -> bool:
