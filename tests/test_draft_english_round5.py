@@ -283,3 +283,14 @@ def test_a_number_between_a_firms_words_is_part_of_its_name(tmp_path: Path) -> N
     assert found["Tarrow 9 Capital Markets"] == "company"
     assert "Quellon Bank" in found
     assert not [name for name in found if name.startswith(("May", "2025", "Brookvale 2"))]
+
+
+def test_the_names_a_title_compares_as_apps_are_apps(tmp_path: Path) -> None:
+    found = kinds(
+        tmp_path,
+        "Ember vs. Tally: Two Budgeting Apps, Side by Side",
+        "We used Ember and Tally for a month. Ember charges $4 a month; Tally is free.",
+    )
+    other = kinds(tmp_path / "b", "Ember vs. Tally: Two Lenders Compared", "We used Ember and Tally for a month.")
+    assert found["Ember"] == "app" and found["Tally"] == "app"
+    assert other["Ember"] != "app"

@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import TypeVar
 
 from fintech_tui.draft.found import Name
-from fintech_tui.draft.kinds_en import listed_apps, named_as, referred_as_app, table_kinds, table_owners
+from fintech_tui.draft.kinds_en import compared_apps, listed_apps, named_as, referred_as_app, table_kinds, table_owners
 from fintech_tui.draft.lexicon_en import (
     AGENT_VERBS,
     APP_WORDS,
@@ -268,7 +268,7 @@ class _Finder:
         self._rank: dict[str, int] = {}  # the order names were found in
         self._titled: set[str] = set()  # spans that followed a job title: people
         self._shortened: dict[str, list[str]] = {}  # a first word, last word or initials → names they may shorten
-        self._listed_apps = listed_apps(self.texts)  # the items of a numbered list of apps
+        self._listed_apps = listed_apps(self.texts) | compared_apps(self.texts)  # items of a list of apps
         self._ordinal_openings = self._firms_opening_with_ordinals()
 
     def _firms_opening_with_ordinals(self) -> set[str]:
