@@ -294,3 +294,9 @@ def test_the_names_a_title_compares_as_apps_are_apps(tmp_path: Path) -> None:
     other = kinds(tmp_path / "b", "Ember vs. Tally: Two Lenders Compared", "We used Ember and Tally for a month.")
     assert found["Ember"] == "app" and found["Tally"] == "app"
     assert other["Ember"] != "app"
+
+
+def test_the_initials_of_a_term_with_a_number_are_no_name(tmp_path: Path) -> None:
+    found = drafted(tmp_path, "Quellon Bank expects its common equity tier 1 (CET1) ratio to fall by 15 basis points.")
+    assert "Quellon Bank" in found
+    assert "CET1" not in found

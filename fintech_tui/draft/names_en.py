@@ -1029,7 +1029,7 @@ class _Finder:
         """Whether `span` stands in brackets after lower-case words it abbreviates ("push payment (PP)")."""
         if not (span.isupper() and 2 <= len(span) <= 6):
             return False
-        words = re.compile(rf"((?:[a-z][\w]*[\s-]){{{len(span)}}})$")
+        words = re.compile(rf"((?:[a-z0-9][\w]*[\s-]){{{len(span)}}})$")  # "common equity tier 1 (CET1)"
         for index, start, end in self._where(span):
             text = self.texts[index]
             if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
