@@ -300,3 +300,14 @@ def test_the_initials_of_a_term_with_a_number_are_no_name(tmp_path: Path) -> Non
     found = drafted(tmp_path, "Quellon Bank expects its common equity tier 1 (CET1) ratio to fall by 15 basis points.")
     assert "Quellon Bank" in found
     assert "CET1" not in found
+
+
+def test_a_known_name_only_a_headline_capitalises_over_a_body_writing_the_word_is_no_name(tmp_path: Path) -> None:
+    found = drafted(
+        tmp_path,
+        "Quellon Trims Outlook as Student Visa Caps Bite",
+        "Quellon Pay said tighter student visa rules would slow its growth.",
+    )
+    other = drafted(tmp_path / "b", "Quellon Signs Visa Deal", "Quellon Pay said Visa would issue its cards.")
+    assert "Visa" not in found
+    assert "Visa" in other

@@ -459,8 +459,12 @@ class _Finder:
             legal = bool(LEGAL_TAIL.match(text, match.end())) and not PRODUCT_TAIL.match(text, match.end())
             if initial and "common" in classes_of(form) and not self._elsewhere(form) and not legal:
                 continue  # "Wise plc received …": a legal form makes the everyday word a firm's name
-            if headline and not self._in_body(form) and "common" in classes_of(form):
-                continue
+            if (
+                headline
+                and not self._in_body(form)
+                and ("common" in classes_of(form) or self._lower_in_body(form.lower()))
+            ):
+                continue  # "Student Visa Caps Bite" over a body that writes "visa rules": the word, not the brand
             name, kind = dictionary()[form]
             product = PRODUCT_TAIL.match(text, match.end())
             longer = None if product else LEGAL_TAIL.match(text, match.end())
