@@ -311,3 +311,9 @@ def test_a_known_name_only_a_headline_capitalises_over_a_body_writing_the_word_i
     other = drafted(tmp_path / "b", "Quellon Signs Visa Deal", "Quellon Pay said Visa would issue its cards.")
     assert "Visa" not in found
     assert "Visa" in other
+
+
+def test_a_compass_region_before_a_place_is_no_name(tmp_path: Path) -> None:
+    found = drafted(tmp_path, "Quellon Pay sells cover in Southeast Asia and plans to enter the Northwest Territories.")
+    assert "Quellon Pay" in found
+    assert not {"Southeast", "Northwest", "Northwest Territories"} & set(found)
