@@ -317,3 +317,13 @@ def test_a_compass_region_before_a_place_is_no_name(tmp_path: Path) -> None:
     found = drafted(tmp_path, "Quellon Pay sells cover in Southeast Asia and plans to enter the Northwest Territories.")
     assert "Quellon Pay" in found
     assert not {"Southeast", "Northwest", "Northwest Territories"} & set(found)
+
+
+def test_a_name_opening_a_sentence_that_she_or_he_goes_on_from_is_a_person(tmp_path: Path) -> None:
+    found = kinds(
+        tmp_path,
+        "Quellon Pay beat forecasts.",
+        "Odile Marchetti of Brevant Securities was less sanguine. She said growth would slow.",
+    )
+    assert found["Odile Marchetti"] == "person"
+    assert found["Brevant Securities"] == "company"

@@ -193,6 +193,9 @@ ISSUER_WITH_INITIALS = re.compile(
 # A number that may stand inside a firm's name: "Harlow 9 Capital Markets", "Lakeside 1st National Bank".
 NUMBER_WORD = re.compile(r"\d{1,3}(?:st|nd|rd|th)?")
 
+# The rest of a sentence, then a next one opening with "She" or "He": the sentence's subject was a person.
+PRONOUN_NEXT = re.compile(r"[^.!?\n]{0,120}[.!?][\"”’]?\s(?:She|He)\s")
+
 # A title and "of" just before a run: the run is the office, then perhaps its holder's name.
 OFFICE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\sof\s(?:the\s)?$")
 
@@ -1086,6 +1089,8 @@ class _Finder:
                 return True
             if PERSON_TITLED.search(text, max(0, start - 40), start):
                 return True  # "Its founder, Jane Roe, said"
+            if self._initial(text, start) and PRONOUN_NEXT.match(text, end):
+                return True  # "Jane Roe of Acme Securities was less sanguine. She said …"
         return self._spoken(span)
 
     def _spoken(self, span: str) -> bool:
