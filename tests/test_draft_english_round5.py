@@ -327,3 +327,8 @@ def test_a_name_opening_a_sentence_that_she_or_he_goes_on_from_is_a_person(tmp_p
     )
     assert found["Odile Marchetti"] == "person"
     assert found["Brevant Securities"] == "company"
+
+
+def test_a_firms_offering_the_text_names_with_called_is_a_product(tmp_path: Path) -> None:
+    found = kinds(tmp_path, "Quellon's advance, called Wagely Bridge, starts at $25. Wagely Bridge has no fee.")
+    assert found["Wagely Bridge"] == "product"

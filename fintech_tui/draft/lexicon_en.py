@@ -194,6 +194,12 @@ DESCRIBED_BEFORE = re.compile(
     r"(?:[\w-]+,?\s){0,4}?(" + "|".join(k for k in APPOSITIVE_KINDS if k not in ("bank", "group")) + r"),\s$"
 )
 
+# "Current's advance, called Paycheck Advance": a firm's offering the text names just after it, a product.
+CALLED_OFFERING = re.compile(
+    r"(?<![\w-])[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}(?:'s|’s)\s(?:[a-z][\w-]*\s){0,2}?[a-z][\w-]*,\s"
+    r"(?:called|named|dubbed|branded)\s$"
+)
+
 # An owner named in a compound before a name: "a Monzo-backed wage-advance firm".
 COMPOUND_OWNER = re.compile(
     r"(?<![\w-])([A-Z][\w&]*(?:\s[A-Z][\w&]*){0,2})-(?:backed|owned|funded|controlled|led|run)\b"

@@ -26,6 +26,7 @@ from fintech_tui.draft.lexicon_en import (
     APPOSITIVE,
     APPOSITIVE_KINDS,
     BRACKET,
+    CALLED_OFFERING,
     COMPOUND_OWNER,
     CONNECTORS,
     DATELINE,
@@ -1017,9 +1018,18 @@ class _Finder:
             return APPOSITIVE_KINDS[said], f"called a {said} where it is named"
         if where == "quoted":
             return "product", "a capitalised name in quotes"
+        if self._called_offering(span):
+            return "product", "named as a firm's offering (its advance, called X)"
         if len(words) == 1 and span.isupper() and len(span) <= 2:
             return "", ""
         return "company", "a capitalised name"
+
+    def _called_offering(self, span: str) -> bool:
+        """Whether the text names `span` as a firm's offering: "Current's advance, called Paycheck Advance"."""
+        return any(
+            CALLED_OFFERING.search(self.texts[index], max(0, start - 80), start)
+            for index, start, _ in self._where(span)
+        )
 
     def _described(self, span: str) -> str:
         """The kind a descriptor just before `span` gives it ("its lending product, Revolut Credit" → product)."""
