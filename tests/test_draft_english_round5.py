@@ -215,3 +215,120 @@ def test_an_accented_name_keeps_its_letters_in_its_id(tmp_path: Path) -> None:
     )
     ids = {entity.id for entity in found.values()}
     assert "banco-atlantico" in ids, ids  # not banco-atl-ntico: the accent goes, the letter stays
+
+
+def test_an_ordinal_opening_a_firms_name_is_part_of_it(tmp_path: Path) -> None:
+    found = drafted(
+        tmp_path,
+        "Deposits sit at First Harbor Bank & Trust. First Rowan Bancorp bought Tenth Street, the payments firm.",
+        "Shares of First Rowan rose 2%. First, the bank said, costs will fall.",
+    )
+    assert {"First Harbor Bank & Trust", "First Rowan Bancorp", "Tenth Street"} <= set(found)
+    assert "First Rowan" in [alias.text for alias in found["First Rowan Bancorp"].aliases]
+    assert not {"Harbor Bank & Trust", "Rowan Bancorp", "Rowan", "Tenth"} & set(found)
+
+
+def test_a_byline_names_its_authors_less_their_roles_and_the_firm_a_role_names(tmp_path: Path) -> None:
+    found = kinds(
+        tmp_path,
+        "Wallet rules tighten in Ostria",
+        "Payments Desk | By Dr. Ilse Varga, Head of Research, and Tomas Brek | June 3, 2026",
+        "Regulators in Ostria capped wallet balances at $2,000 this week.",
+    )
+    other = kinds(
+        tmp_path / "b",
+        "Card caps miss the point",
+        "The Till Review | By Nadia Orrel, former general counsel of Pellwick | July 14, 2026",
+        "Congress is weighing a cap on card fees.",
+    )
+    assert found["Ilse Varga"] == "person" and found["Tomas Brek"] == "person"
+    assert other["Nadia Orrel"] == "person" and "Pellwick" in other
+    assert not [name for name in {**found, **other} if "Research" in name or "counsel" in name]
+
+
+def test_a_page_information_issuer_keeps_its_initials_and_the_pages_genre_is_no_name(tmp_path: Path) -> None:
+    found = drafted(
+        tmp_path,
+        "Regulator fines Quellon Pay over checks",
+        "Ostrian Department of Financial Markets (ODFM) | Press Release | March 4, 2026",
+        "The ODFM said Quellon Pay must pay a penalty.",
+        "Report",
+        "Research Note | Brevant & Co. | By Lena Marsh | June 3, 2026",
+    )
+    issuer = found["Ostrian Department of Financial Markets"]
+    assert issuer.kind == "organisation"
+    assert "ODFM" in [alias.text for alias in issuer.aliases]
+    assert "Brevant & Co." in found
+    assert not {"Press Release", "Research Note"} & set(found)
+
+
+def test_a_person_named_after_an_office_or_a_title_is_the_person_alone(tmp_path: Path) -> None:
+    found = drafted(
+        tmp_path,
+        "Superintendent of Consumer Finance Odile Marchetti fined Quellon Pay $2 million.",
+        '"Controls come first," Superintendent Marchetti said.',
+    )
+    assert found["Odile Marchetti"].kind == "person"
+    assert "Marchetti" in [alias.text for alias in found["Odile Marchetti"].aliases]
+    assert not [name for name in found if "Superintendent" in name or "Finance" in name]
+
+
+def test_a_number_between_a_firms_words_is_part_of_its_name(tmp_path: Path) -> None:
+    found = kinds(
+        tmp_path,
+        "Deposits sit at Brookvale 1st National Bank, said Ines Kaur, an analyst at Tarrow 9 Capital Markets.",
+        "Brookvale 2 said nothing. In May 2025 Quellon Bank opened.",
+    )
+    assert found["Brookvale 1st National Bank"] == "bank"
+    assert found["Tarrow 9 Capital Markets"] == "company"
+    assert "Quellon Bank" in found
+    assert not [name for name in found if name.startswith(("May", "2025", "Brookvale 2"))]
+
+
+def test_the_names_a_title_compares_as_apps_are_apps(tmp_path: Path) -> None:
+    found = kinds(
+        tmp_path,
+        "Ember vs. Tally: Two Budgeting Apps, Side by Side",
+        "We used Ember and Tally for a month. Ember charges $4 a month; Tally is free.",
+    )
+    other = kinds(tmp_path / "b", "Ember vs. Tally: Two Lenders Compared", "We used Ember and Tally for a month.")
+    assert found["Ember"] == "app" and found["Tally"] == "app"
+    assert other["Ember"] != "app"
+
+
+def test_the_initials_of_a_term_with_a_number_are_no_name(tmp_path: Path) -> None:
+    found = drafted(tmp_path, "Quellon Bank expects its common equity tier 1 (CET1) ratio to fall by 15 basis points.")
+    assert "Quellon Bank" in found
+    assert "CET1" not in found
+
+
+def test_a_known_name_only_a_headline_capitalises_over_a_body_writing_the_word_is_no_name(tmp_path: Path) -> None:
+    found = drafted(
+        tmp_path,
+        "Quellon Trims Outlook as Student Visa Caps Bite",
+        "Quellon Pay said tighter student visa rules would slow its growth.",
+    )
+    other = drafted(tmp_path / "b", "Quellon Signs Visa Deal", "Quellon Pay said Visa would issue its cards.")
+    assert "Visa" not in found
+    assert "Visa" in other
+
+
+def test_a_compass_region_before_a_place_is_no_name(tmp_path: Path) -> None:
+    found = drafted(tmp_path, "Quellon Pay sells cover in Southeast Asia and plans to enter the Northwest Territories.")
+    assert "Quellon Pay" in found
+    assert not {"Southeast", "Northwest", "Northwest Territories"} & set(found)
+
+
+def test_a_name_opening_a_sentence_that_she_or_he_goes_on_from_is_a_person(tmp_path: Path) -> None:
+    found = kinds(
+        tmp_path,
+        "Quellon Pay beat forecasts.",
+        "Odile Marchetti of Brevant Securities was less sanguine. She said growth would slow.",
+    )
+    assert found["Odile Marchetti"] == "person"
+    assert found["Brevant Securities"] == "company"
+
+
+def test_a_firms_offering_the_text_names_with_called_is_a_product(tmp_path: Path) -> None:
+    found = kinds(tmp_path, "Quellon's advance, called Wagely Bridge, starts at $25. Wagely Bridge has no fee.")
+    assert found["Wagely Bridge"] == "product"

@@ -52,6 +52,21 @@ def listed_apps(texts: list[str]) -> set[str]:
     return labels
 
 
+# A title setting two names side by side: "Current vs. Dave: Two Cash-Advance Apps", "# Chime or Varo?"
+_TITLE_NAME = r"[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,2}"
+COMPARED = re.compile(
+    rf"^(?:#{{1,6}}\s*)?(?P<first>{_TITLE_NAME})\s(?:vs\.?|versus|or)\s(?P<second>{_TITLE_NAME}?)(?=[:?,]|\s[—–-]\s|$)"
+)
+
+
+def compared_apps(texts: list[str]) -> set[str]:
+    """The two names a title compares where it calls them apps ("Current vs. Dave: Two Cash-Advance Apps")."""
+    title = COMPARED.match(texts[0]) if texts else None
+    if not title or not re.search(r"\bapps\b", texts[0], re.IGNORECASE):
+        return set()
+    return {title.group("first"), title.group("second").rstrip(".")}
+
+
 def named_as(texts: list[str], forms: dict[str, str]) -> dict[str, str]:
     """Name → kind, for names written after "apps such as", "tokens like" … (`forms`: form → name)."""
     if not forms:

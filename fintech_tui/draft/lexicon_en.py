@@ -51,6 +51,9 @@ OF_HEADS = set(
     )
 )
 
+# An ordinal may open a firm's name ("First Harbor Bank & Trust", "Sixth Street, the investment firm").
+ORDINAL_WORDS = set(_words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth"))
+
 CONNECTORS = {"of", "and", "&", "for", "on", "the", "de", "du", "la", "von", "van", "y", "del", "da", "do", "des"}
 
 # The first word of a Spanish, Portuguese, French or Italian body's name, and the kind it gives; its name
@@ -191,6 +194,12 @@ DESCRIBED_BEFORE = re.compile(
     r"(?:[\w-]+,?\s){0,4}?(" + "|".join(k for k in APPOSITIVE_KINDS if k not in ("bank", "group")) + r"),\s$"
 )
 
+# "Current's advance, called Paycheck Advance": a firm's offering the text names just after it, a product.
+CALLED_OFFERING = re.compile(
+    r"(?<![\w-])[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}(?:'s|’s)\s(?:[a-z][\w-]*\s){0,2}?[a-z][\w-]*,\s"
+    r"(?:called|named|dubbed|branded)\s$"
+)
+
 # An owner named in a compound before a name: "a Monzo-backed wage-advance firm".
 COMPOUND_OWNER = re.compile(
     r"(?<![\w-])([A-Z][\w&]*(?:\s[A-Z][\w&]*){0,2})-(?:backed|owned|funded|controlled|led|run)\b"
@@ -204,7 +213,9 @@ APPOSITIVE = re.compile(
 )
 
 # A page-information line: "Fintech Ledger · By Maya Chen · March 3, 2025, 8:30 AM ET"
-PAGE_INFO = re.compile(r"^(?![\s*_]*\|)[^.!?]{0,80}\s[·|•]\s(?:(?:\w+\s)?By\s|[^·|•]*\d)[^.!?]*$")
+# Stops after an abbreviation ("Dr. Jane Roe", "Larkspur & Co.") end no sentence of it.
+_NO_STOP = r"(?:[^.!?]|(?<=\bDr)\.|(?<=\bCo)\.|(?<=\bInc)\.|(?<=\bLtd)\.|(?<=\bCorp)\.|(?<=\bJr)\.)"
+PAGE_INFO = re.compile(rf"^(?![\s*_]*\|){_NO_STOP}{{0,80}}\s[·|•]\s(?:(?:\w+\s)?By\s|[^·|•]*\d){_NO_STOP}*$")
 
 # A product named after a known name: "Cash App Card", "Apple Pay Later"
 PRODUCT_TAIL = re.compile(r"\s(?:Card|Later|Wallet|Plus|Premium|Savings|Checkout|Credit|Cash|Business|Pro)(?![\w-])")

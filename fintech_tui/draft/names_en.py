@@ -19,13 +19,14 @@ from itertools import pairwise
 from typing import TypeVar
 
 from fintech_tui.draft.found import Name
-from fintech_tui.draft.kinds_en import listed_apps, named_as, referred_as_app, table_kinds, table_owners
+from fintech_tui.draft.kinds_en import compared_apps, listed_apps, named_as, referred_as_app, table_kinds, table_owners
 from fintech_tui.draft.lexicon_en import (
     AGENT_VERBS,
     APP_WORDS,
     APPOSITIVE,
     APPOSITIVE_KINDS,
     BRACKET,
+    CALLED_OFFERING,
     COMPOUND_OWNER,
     CONNECTORS,
     DATELINE,
@@ -37,6 +38,7 @@ from fintech_tui.draft.lexicon_en import (
     LEGAL_TAIL,
     NOT_NAMES,
     OF_HEADS,
+    ORDINAL_WORDS,
     PAGE_INFO,
     PERSON_AFTER,
     PERSON_CUES,
@@ -160,11 +162,56 @@ PAGE_ROLE = re.compile(
     r":\s([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})(?:,\s[A-Z]{2,5})?"
 )
 
+
+# A byline in the page information: "By Jane Roe", "By Dr. Jane Roe, Head of Research, and Tom Lee",
+# "By Jane Roe, former counsel of Stash"; the role after the comma is no part of the name.
+def _person_named(group: str) -> str:
+    """A person's name in a byline, perhaps after an honorific (Dr. Jane Roe), as the named group `group`."""
+    return rf"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s)?(?P<{group}>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){{1,2}})"
+
+
+BYLINE = re.compile(
+    r"(?:(?:Compiled|Edited|Written|Reported|Words|Text|Interview|Hosted|Presented|Produced)\s|"
+    r"[A-Z][a-z]+(?:\s[a-z]+){0,2}\s(?=by\s))?(?:By|by)\s"
+    + _person_named("first")
+    + r"(?:,\s(?P<role>[^,]+?))?(?:,?\sand\s"
+    + _person_named("second")
+    + r")?"
+)
+# The firm a byline's role names: "former general counsel of Stash", "an analyst at Harlow Capital".
+ROLE_FIRM = re.compile(r"\b(?:of|at)\s([A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})$")
+
+# A page-information part that says what the page is, not who wrote it: "Press Release", "Research Note".
+PAGE_FURNITURE = re.compile(
+    r"(?:(?:Press|News|Media)\s(?:Release|Statement)|Research\s(?:Note|Report|Brief|Update)|Statement|Announcement|"
+    r"Opinion|Analysis|Commentary|Explainer|Fact\sSheet|Factsheet|Feature|Interview|Editorial|Guest\sColumn)"
+)
+# An issuer named with its initials in brackets: "Financial Conduct Authority (FCA)".
+ISSUER_WITH_INITIALS = re.compile(
+    r"([A-Z][\w&'’.-]*(?:\s(?:of|and|for|the|&)?\s?[A-Z][\w&'’.-]*){1,8})\s\(([A-Z]{2,6})\)"
+)
+
+# A number that may stand inside a firm's name: "Harlow 9 Capital Markets", "Lakeside 1st National Bank".
+NUMBER_WORD = re.compile(r"\d{1,3}(?:st|nd|rd|th)?")
+
+# The rest of a sentence, then a next one opening with "She" or "He": the sentence's subject was a person.
+PRONOUN_NEXT = re.compile(r"[^.!?\n]{0,120}[.!?][\"”’]?\s(?:She|He)\s")
+
+# A title and "of" just before a run: the run is the office, then perhaps its holder's name.
+OFFICE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\sof\s(?:the\s)?$")
+
 # Small words capitalised inside a run: the run is a title-case name ("You Need A Budget").
 TITLE_CASE_SMALL = set(["A", "An", "The", "Of", "In", "To", "For", "And", "On", "With", "My", "Your"])
 
 # "YNAB, short for You Need A Budget", "Empower (formerly Personal Capital)": another form of the name before
 RENAMED = re.compile(r"(?:,\s|\s\()(?:short\sfor|formerly|previously|once\scalled|also\sknown\sas)\s$")
+
+# An ordinal and the capitalised words after it, to the run's end: "First Citizens Bank", "Sixth Street".
+ORDINAL_RUN = re.compile(
+    r"(?<![\w-])("
+    + "|".join(sorted(ORDINAL_WORDS))
+    + r")\s([A-Z][\w'’-]*)((?:\s(?:&\s)?[A-Z][\w'’-]*(?:\.(?!\s[A-Z]))?)*)"
+)
 
 # Words a firm's full name ends in after the name a headline or a short mention uses.
 GROUP_FORMS = set(["Group", "Holdings", "Holding"])
@@ -225,7 +272,21 @@ class _Finder:
         self._rank: dict[str, int] = {}  # the order names were found in
         self._titled: set[str] = set()  # spans that followed a job title: people
         self._shortened: dict[str, list[str]] = {}  # a first word, last word or initials → names they may shorten
-        self._listed_apps = listed_apps(self.texts)  # the items of a numbered list of apps
+        self._listed_apps = listed_apps(self.texts) | compared_apps(self.texts)  # items of a list of apps
+        self._ordinal_openings = self._firms_opening_with_ordinals()
+
+    def _firms_opening_with_ordinals(self) -> set[str]:
+        """An ordinal and the word after it where they open a firm's name: the run ends in a firm's
+        suffix ("First Citizens Bank") or an appositive calls it a firm ("Sixth Street, the investment firm").
+        "First, the bank said" and "the first Harbor branch" are no such openings."""
+        openings = set()
+        for text in self.texts:
+            for match in ORDINAL_RUN.finditer(text):
+                last = re.sub(r"(?:'s|’s)$", "", (match.group(3).split() or [match.group(2)])[-1]).rstrip(".,")
+                firm = SUFFIX_KINDS.get(last, SUFFIX_KINDS.get(last + ".", "product")) != "product"
+                if firm or APPOSITIVE.match(text[match.end() : match.end() + 80]):
+                    openings.add(f"{match.group(1)} {match.group(2)}")
+        return openings
 
     def _where(self, form: str) -> list[tuple[int, int, int]]:
         """Where the texts use `form` as whole words (not inside "Blockchain" or "e-Chime"): (text, start, end)."""
@@ -402,8 +463,12 @@ class _Finder:
             legal = bool(LEGAL_TAIL.match(text, match.end())) and not PRODUCT_TAIL.match(text, match.end())
             if initial and "common" in classes_of(form) and not self._elsewhere(form) and not legal:
                 continue  # "Wise plc received …": a legal form makes the everyday word a firm's name
-            if headline and not self._in_body(form) and "common" in classes_of(form):
-                continue
+            if (
+                headline
+                and not self._in_body(form)
+                and ("common" in classes_of(form) or self._lower_in_body(form.lower()))
+            ):
+                continue  # "Student Visa Caps Bite" over a body that writes "visa rules": the word, not the brand
             name, kind = dictionary()[form]
             product = PRODUCT_TAIL.match(text, match.end())
             longer = None if product else LEGAL_TAIL.match(text, match.end())
@@ -483,38 +548,53 @@ class _Finder:
         for segment in re.finditer(r"[^·|•]+", text):
             part = segment.group().strip().strip("*_").strip()  # "*Outlet · Jane Doe · 2 May 2025*" in Markdown
             at = base + segment.start() + segment.group().index(part[:1] or " ")
-            author = re.fullmatch(
-                r"(?:(?:Compiled|Edited|Written|Reported|Words|Text|Interview|Hosted|Presented|Produced)\s|"
-                r"[A-Z][a-z]+(?:\s[a-z]+){0,2}\s(?=by\s))?(?:By|by)\s([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})",
-                part,
-            )
+            author = BYLINE.fullmatch(part)
             role = PAGE_ROLE.fullmatch(part)  # "Analyst: Jane Roe, CFA", "Host: Tom Lee"
             if author:
-                self._add(
-                    author.group(1),
-                    "person",
-                    "the author in the page information",
-                    at + author.start(1),
-                    author.group(1),
-                )
+                self._byline(author, at)
             elif role:
                 self._add(
                     role.group(1), "person", "a person the page information names", at + role.start(1), role.group(1)
                 )
-            elif part in SUFFIX_KINDS:
-                pass  # "Equity Research · Payments": the page's section, no outlet
-            elif re.fullmatch(r"[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}", part) and not classes_of(part) & NOT_NAMES:
+            elif part in SUFFIX_KINDS or PAGE_FURNITURE.fullmatch(part):
+                pass  # "Equity Research · Payments", "Press Release": the page's section or genre, no outlet
+            elif issuer := ISSUER_WITH_INITIALS.fullmatch(part):
+                self._issuer(issuer, at)
+            elif re.fullmatch(r"[A-Z][\w&'’.-]*(?:\s(?:&\s)?[A-Z][\w&'’.-]*){0,3}", part) and not (
+                classes_of(part) & NOT_NAMES
+            ):
                 person = (
                     bool(taken) and PERSON_LIKE.fullmatch(part) and not any(w in SUFFIX_KINDS for w in part.split())
                 )
                 media = bool(set(part.split()) & MEDIA_WORDS)
                 kind, said = ("person", "the author") if person and not media else ("organisation", "the outlet")
                 last = part.split()[-1]
-                if kind == "organisation" and last in PUBLISHING_FIRMS:
+                if kind == "organisation" and (last in PUBLISHING_FIRMS or last.rstrip(".,") in LEGAL_FORMS):
                     kind = "company"  # "Tidemark Securities · Equity Research": a broker publishes it
                 self._add(part, kind, f"{said} in the page information", at, part)
             taken.append(segment.span())
         return taken
+
+    def _issuer(self, issuer: re.Match[str], at: int) -> None:
+        """ "New York State Department of Financial Services (DFS)": the issuer, its initials a form of it."""
+        name = issuer.group(1)
+        words = name.split()
+        head = next((w for w, after in pairwise(words) if w in OF_HEADS and after == "of"), "")
+        # "Department of Financial Services": the head before "of" says the kind, not the last word
+        kind = SUFFIX_KINDS.get(head, "organisation") if head else self._kind(name, "")[0]
+        self._add(name, kind or "organisation", "the issuer in the page information", at, name)
+        self._add(name, "", "", at, issuer.group(2))
+
+    def _byline(self, author: re.Match[str], at: int) -> None:
+        """The authors a byline names, and a firm their role names ("By Jo Lin, former counsel of Stash")."""
+        for group in ("first", "second"):
+            if author.group(group):
+                name = author.group(group)
+                self._add(name, "person", "the author in the page information", at + author.start(group), name)
+        firm = ROLE_FIRM.search(author.group("role") or "")
+        if firm and firm.group(1) not in SUFFIX_KINDS and not classes_of(firm.group(1)) & NOT_NAMES:
+            name, kind = dictionary().get(firm.group(1), (firm.group(1), "company"))
+            self._add(name, kind, "a firm the author's role names", at + author.start("role") + firm.start(1), name)
 
     def _masthead(self) -> None:
         """A title opening with a publication's or a programme's name before a colon ("The Ledger Hour: …")."""
@@ -618,6 +698,8 @@ class _Finder:
                     if possessive:
                         spans.append(self._close(text, run, left))
                         run = []
+                elif run and joined and self._number_in_name(text, run, tokens, i):
+                    run.append(token)  # "Lakeside 1st National Bank", "Harlow 9 Capital Markets"
                 elif run and word in FOREIGN_LINKS and _foreign(run) and self._links_on(tokens, i):
                     run.append(token)  # "Comisión Nacional Bancaria y de Valores"
                 elif run and word in CONNECTORS and i + 1 < len(tokens) and is_capitalised(tokens[i + 1].group()):
@@ -633,6 +715,18 @@ class _Finder:
             if run:
                 spans.append(self._close(text, run, left))
         return [(start, span) for start, span in spans if span]
+
+    @staticmethod
+    def _number_in_name(text: str, run: list[re.Match[str]], tokens: list[re.Match[str]], i: int) -> bool:
+        """Whether a number (9, 1st) between capitalised words is part of a firm's name: a name's word
+        before it, and capitalised words after it that end in a firm's suffix ("Harlow 9 Capital Markets")."""
+        if not NUMBER_WORD.fullmatch(tokens[i].group()) or i + 1 >= len(tokens):
+            return False
+        if classes_of(run[-1].group()) & NOT_NAMES or text[tokens[i].end() : tokens[i + 1].start()] != " ":
+            return False
+        ahead = run_ahead(text, tokens[i + 1 :]) if is_capitalised(tokens[i + 1].group()) else []
+        last = ahead[-1].rstrip(".,") if ahead else ""
+        return SUFFIX_KINDS.get(last, SUFFIX_KINDS.get(last + ".", "product")) != "product"
 
     @staticmethod
     def _links_on(tokens: list[re.Match[str]], i: int) -> bool:
@@ -676,7 +770,8 @@ class _Finder:
         public = SUFFIX_KINDS.get(words[-1]) in ("organisation", "bank") and len(words) >= 3
         public = public or (len(words) == 2 and words[1] in SUFFIX_KINDS and SUFFIX_KINDS[words[1]] != "product")
         titled_phrase = any(w in TITLE_CASE_SMALL for w in words[1:-1])  # "You Need A Budget": all one name
-        while words and not titled_phrase and (self._not_name(words[0]) or words[0] in CONNECTORS):
+        ordinal = len(words) >= 2 and " ".join(words[:2]) in self._ordinal_openings
+        while words and not titled_phrase and not ordinal and (self._not_name(words[0]) or words[0] in CONNECTORS):
             term_firm = len(words) == 2 and "term" in classes_of(words[0]) and SUFFIX_KINDS.get(words[1]) == "company"
             if term_firm and not words[0].isalpha():
                 break  # "Q2 Holdings", "5G Networks": a code and a company suffix make a firm's name
@@ -684,15 +779,17 @@ class _Finder:
                 break  # "European Insurance and … Authority", "Hong Kong Monetary Authority": part of the name
             words.pop(0)
             starts.pop(0)
-        if len(words) >= 2 and self._opener(text, words, starts[0]):
+        if len(words) >= 2 and not ordinal and self._opener(text, words, starts[0]):
             words.pop(0)  # "Rival Harrowgate Bank said …": an everyday word opens the sentence, not the name
             starts.pop(0)
         headed = len(words) >= 3 and (words[0] in OF_HEADS or words[0] in FOREIGN_HEADS) and words[-2] in CONNECTORS
         while words and (self._not_name(words[-1], last=True) or words[-1] in CONNECTORS):
+            if ordinal and len(words) == 2:
+                break  # "Sixth Street, the investment firm": the ordinal's word is the name's
             if headed and "place" in classes_of(words[-1]) and words[-2] in CONNECTORS:
                 break  # "Bank of Jamaica", "Banco de Portugal": the place is the name's
             words.pop()
-        titled = _after_title(words)
+        titled = _after_title(words) or (self._after_office(text, words, starts[0]) if words else 0)
         if titled:  # "Chief Financial Officer Jane Roe": the person, less the title
             starts, words = starts[len(words) - titled :], words[len(words) - titled :]
             self._titled.add(" ".join(w.rstrip(".") for w in words))
@@ -712,6 +809,20 @@ class _Finder:
         if len(words) == 1 and self._initial(text, start) and not self._elsewhere(words[0]):
             return start, "^" + words[0]  # a sentence's first word, capitalised only there: a short form at most
         return start, " ".join(words)
+
+    @staticmethod
+    def _after_office(text: str, words: list[str], start: int) -> int:
+        """How many words after an office a title names end the run, else 0: "Superintendent of
+        Financial Services Marisol Ortega" → 2 (the run starts after the title's "of")."""
+        office = OFFICE_BEFORE.search(text, max(0, start - 40), start)
+        if not office or "title" not in classes_of(office.group(1)):
+            return 0
+        for size in (3, 2):
+            rest = words[-size:]
+            plain = not any(classes_of(w) & NOT_NAMES or w in SUFFIX_KINDS or w.isupper() for w in rest)
+            if len(words) > size and plain and PERSON_LIKE.fullmatch(" ".join(rest)):
+                return size
+        return 0
 
     def _opener(self, text: str, words: list[str], start: int) -> bool:
         """Whether a sentence's first word is an everyday word before a name: the body writes it in lower
@@ -907,9 +1018,18 @@ class _Finder:
             return APPOSITIVE_KINDS[said], f"called a {said} where it is named"
         if where == "quoted":
             return "product", "a capitalised name in quotes"
+        if self._called_offering(span):
+            return "product", "named as a firm's offering (its advance, called X)"
         if len(words) == 1 and span.isupper() and len(span) <= 2:
             return "", ""
         return "company", "a capitalised name"
+
+    def _called_offering(self, span: str) -> bool:
+        """Whether the text names `span` as a firm's offering: "Current's advance, called Paycheck Advance"."""
+        return any(
+            CALLED_OFFERING.search(self.texts[index], max(0, start - 80), start)
+            for index, start, _ in self._where(span)
+        )
 
     def _described(self, span: str) -> str:
         """The kind a descriptor just before `span` gives it ("its lending product, Revolut Credit" → product)."""
@@ -926,7 +1046,7 @@ class _Finder:
         """Whether `span` stands in brackets after lower-case words it abbreviates ("push payment (PP)")."""
         if not (span.isupper() and 2 <= len(span) <= 6):
             return False
-        words = re.compile(rf"((?:[a-z][\w]*[\s-]){{{len(span)}}})$")
+        words = re.compile(rf"((?:[a-z0-9][\w]*[\s-]){{{len(span)}}})$")  # "common equity tier 1 (CET1)"
         for index, start, end in self._where(span):
             text = self.texts[index]
             if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
@@ -979,6 +1099,8 @@ class _Finder:
                 return True
             if PERSON_TITLED.search(text, max(0, start - 40), start):
                 return True  # "Its founder, Jane Roe, said"
+            if self._initial(text, start) and PRONOUN_NEXT.match(text, end):
+                return True  # "Jane Roe of Acme Securities was less sanguine. She said …"
         return self._spoken(span)
 
     def _spoken(self, span: str) -> bool:
