@@ -332,3 +332,18 @@ def test_a_name_opening_a_sentence_that_she_or_he_goes_on_from_is_a_person(tmp_p
 def test_a_firms_offering_the_text_names_with_called_is_a_product(tmp_path: Path) -> None:
     found = kinds(tmp_path, "Quellon's advance, called Wagely Bridge, starts at $25. Wagely Bridge has no fee.")
     assert found["Wagely Bridge"] == "product"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Earnings Desk | By Priya Raman, Senior Analyst | February 26, 2026", "Priya Raman"),
+        ("By Ann Lee, CFA", "Ann Lee"),
+        ("By Jane Doe and John Roe", "Jane Doe and John Roe"),  # two authors stay two
+    ],
+)
+def test_a_bylines_role_is_not_part_of_the_author(tmp_path: Path, byline: str, author: str) -> None:
+    article = tmp_path / "note.txt"
+    article.write_text(f"Flywire beats forecasts\n{byline}\nFlywire said revenue rose 19%.\n", encoding="utf-8")
+    draft_pack(article, tmp_path / "pack")
+    assert load_pack(tmp_path / "pack", use_cache=False).meta.author == author

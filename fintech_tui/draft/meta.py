@@ -32,6 +32,11 @@ AUTHORS = (
     ),
 )
 NOT_NAMES = {"staff", "the", "our", "a", "an"}
+# "By Priya Raman, Senior Analyst": a byline's role after a comma is not a second author's name.
+ROLE_AFTER_NAME = re.compile(
+    r",\s*(?:[A-Z][\w.’'-]*\s+){0,3}?(?:Analyst|Editor|Correspondent|Reporter|Writer|Strategist|Economist|"
+    r"Director|Head|Officer|Partner|Contributor|Columnist|Producer|Associate|Researcher|CFA)\b.*$"
+)
 
 
 def date_in(text: str) -> str:
@@ -79,6 +84,7 @@ def _stated_author(text: str) -> str:
         if match is None:
             continue
         name = re.sub(r"\s+(?:and|with)$", "", match.group("name").strip(" .,"))
+        name = ROLE_AFTER_NAME.sub("", name)
         if name.lower() not in NOT_NAMES and not date_in(name):
             return _without_month(name)
     return ""
