@@ -106,8 +106,10 @@ PERSON_TITLED = re.compile(
     re.IGNORECASE,
 )
 
-# A verb of speech after a surname alone: "Iles said", "Okafor told"
-SPOKE_AFTER = re.compile(r"\s(?:said|says|told|added|argued|noted|explained|wrote|thinks|believes|asked)\b")
+# Verbs of speech after a person's name ("Dana Whitlock said", "Iles told")
+SPEECH_VERBS = "said|says|told|wrote|argued|added|noted|explained|thinks|believes"
+# A verb of speech after a surname alone: "Iles said", "Okafor told", "Frost asked"
+SPOKE_AFTER = re.compile(rf"\s(?:{SPEECH_VERBS}|asked)\b")
 
 # A law's name: "the Truth in Lending Act", "GENIUS Act", "Credit Card Competition Act": no entity.
 LAW = re.compile(
@@ -117,8 +119,7 @@ LAW = re.compile(
 
 PERSON_AFTER = re.compile(
     r"^(?:,\s(?:a|an|the|its|who|whose|chief|founder|co-founder|CEO|CFO|head|president|director|senior|managing|"
-    r"an analyst|analyst|economist|partner|chair|vice|professor|general)\b|\s(?:said|says|told|wrote|argued|added|"
-    r"noted|explained|thinks|believes)\b)",
+    r"an analyst|analyst|economist|partner|chair|vice|professor|general)\b|\s(?:" + SPEECH_VERBS + r")\b)",
 )
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w][\w'’&.-]*[\w]|[\w&]")
