@@ -204,6 +204,62 @@ async def test_an_item_that_disappears_leaves_the_explorer_usable(write_pack: Pa
     app = FintechApp(load_pack(pack_dir, use_cache=False), goto=Ref("term", "app"), watch=pack_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await write_until(pilot, pack_dir / "glossary.yaml", "glossary: []\n", lambda: not app.index.pack.glossary)
+        await pilot.press("2", "j")  # may come while the explorer is still rebuilt: then held, not lost
+        await wait_until(pilot, lambda: app.main_screen.current is not None)
+        assert app.main_screen.current.kind == "entity"
+
+
+async def test_keys_typed_while_the_explorer_is_rebuilt_are_held_and_then_obeyed(
+    write_pack: PackWriter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reload rebuilds the panes; a key arriving meanwhile once found no pane bar and crashed the app."""
+    from fintech_tui.loader import load_pack
+    from fintech_tui.queries.index import PackIndex, Ref
+    from fintech_tui.tui.app import FintechApp
+    from fintech_tui.tui.screens.main import MainScreen
+
+    pack_dir = write_pack()
+    app = FintechApp(load_pack(pack_dir, use_cache=False), goto=Ref("term", "app"))
+    rebuild = asyncio.Event()
+    original = MainScreen.reload
+
+    async def slow_reload(self: MainScreen, index: PackIndex) -> None:
+        await rebuild.wait()  # the window in which a reader's keys arrive
+        await original(self, index)
+
+    monkeypatch.setattr(MainScreen, "reload", slow_reload)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pack = load_pack(pack_dir, use_cache=False)
+        reloading = asyncio.ensure_future(app.replace_pack(pack, PackIndex(pack)))
+        await pilot.pause(0.05)
         await pilot.press("2", "j")
-        await pilot.pause(0.2)
-        assert app.main_screen.current is not None and app.main_screen.current.kind == "entity"
+        assert app.main_screen.current == Ref("term", "app"), "nothing moves while the explorer is rebuilt"
+        rebuild.set()
+        await reloading
+        await wait_until(pilot, lambda: app.main_screen.current is not None and app.main_screen.current.kind == "entity")
+        assert app.is_running
+
+
+async def test_the_problems_panel_is_never_drawn_empty(write_pack: PackWriter) -> None:
+    """The panel's text comes from its error on every draw, from before its first mount on."""
+    from fintech_tui.loader import PackError, load_pack
+    from fintech_tui.tui.app import FintechApp
+    from fintech_tui.tui.widgets.problems_panel import ProblemsPanel
+
+    broken = write_pack("broken", **{"entities.yaml": "entities:\n  - {id: x, kind: nonsense}\n"})
+    try:
+        load_pack(broken, use_cache=False)
+    except PackError as caught:
+        error = caught
+    else:
+        raise AssertionError("the broken pack loaded")
+    app = FintechApp(load_pack(write_pack(), use_cache=False))
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = ProblemsPanel(error)
+        assert "entities.yaml:" in str(panel.render()), "drawn before it is mounted"
+        await app.screen.mount(panel)
+        english = str(panel.render())
+        await pilot.press("t")
+        await pilot.pause(0.05)
+        chinese = str(panel.render())
+        assert "entities.yaml:" in chinese and chinese.splitlines()[0] != english.splitlines()[0], "relabelled"

@@ -81,6 +81,7 @@ class FintechApp(UiApp):
         self.screenshot_dir = screenshot_dir
         self.watched = watch  # the pack's path under --watch
         self.closing = False
+        self._held_keys: list[events.Key] | None = None  # a list while --watch rebuilds the explorer
         self._item_timer: Timer | None = None
         self.title = "fintech-tui"
         if self.settings.theme in self.available_themes:
@@ -127,7 +128,13 @@ class FintechApp(UiApp):
         """Show `pack` instead of the current one (`--watch` saw its files change)."""
         self.pack, self.index = pack, index
         self.sub_title = self.title_in(self.label_lang)
-        await self.main_screen.reload(index)
+        self._held_keys = []  # the explorer is rebuilt: a key now would find half a screen
+        try:
+            await self.main_screen.reload(index)
+        finally:
+            held, self._held_keys = self._held_keys, None
+            for key in held:
+                self.post_message(events.Key(key.key, key.character))
 
     @property
     def explorer(self) -> MainScreen | None:
@@ -202,6 +209,10 @@ class FintechApp(UiApp):
     async def on_event(self, event: events.Event) -> None:
         if self.closing and isinstance(event, (events.Key, events.MouseEvent)):
             return  # keys typed after q in the same burst must not open anything
+        if self._held_keys is not None and isinstance(event, (events.Key, events.MouseEvent)):
+            if isinstance(event, events.Key):
+                self._held_keys.append(event)  # replayed once the reloaded explorer is up
+            return  # a click would land on a layout that is being replaced
         await super().on_event(event)
 
     # -- help, palette, screenshot --------------------------------------------

@@ -38,16 +38,19 @@ class ProblemsPanel(Static):
         self.error = error
 
     def on_mount(self) -> None:
-        self.show(self.error)
         self.watch(self.app, "label_lang", self._relabel, init=False)
 
     def _relabel(self) -> None:
-        self.show(self.error)
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        """Drawn from the error each time, so the panel is never shown empty before it is filled."""
+        return self.describe(self.error, ui(self).label_lang)
 
     def show(self, error: PackError) -> None:
         """Replace the problems listed with those of `error`."""
         self.error = error
-        self.update(self.describe(error, ui(self).label_lang))
+        self.refresh(layout=True)
 
     @staticmethod
     def describe(error: PackError, lang: Lang = "en") -> Text:
