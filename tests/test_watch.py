@@ -236,7 +236,9 @@ async def test_keys_typed_while_the_explorer_is_rebuilt_are_held_and_then_obeyed
         assert app.main_screen.current == Ref("term", "app"), "nothing moves while the explorer is rebuilt"
         rebuild.set()
         await reloading
-        await wait_until(pilot, lambda: app.main_screen.current is not None and app.main_screen.current.kind == "entity")
+        await wait_until(
+            pilot, lambda: app.main_screen.current is not None and app.main_screen.current.kind == "entity"
+        )
         assert app.is_running
 
 

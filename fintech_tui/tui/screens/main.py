@@ -356,6 +356,18 @@ class MainScreen(Screen[None]):
         if ref is not None:
             self._open_and_focus(ref)
 
+    def search_from_view(self) -> None:
+        """`/` in a full-screen view over the explorer: search the pack; a result closes the views
+        and opens in the explorer, as from the palette (esc leaves the view as it was)."""
+        from fintech_tui.tui.screens.search import SearchScreen  # deferred: not on the first screen
+
+        self.warm_up_search()
+        self.app.push_screen(SearchScreen(self.index), self._revealed)
+
+    def _revealed(self, ref: Ref | None) -> None:
+        if ref is not None:
+            self.reveal(ref)
+
     def action_source(self) -> None:
         """Open the article at what the current item cites (or covers)."""
         ref, quote = self._source_target()

@@ -11,7 +11,7 @@ itself in place (`redraw`), keeping its cursor, scroll position and the like.
 
 from __future__ import annotations
 
-from typing import ClassVar, TypeVar
+from typing import ClassVar, Protocol, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, BindingType
@@ -28,6 +28,19 @@ from fintech_tui.tui.widgets.title_bar import TitleBar
 Result = TypeVar("Result")
 
 
+class Explorer(Protocol):
+    """What a view needs of the explorer beneath it (the explorer imports the views, so it is named by shape)."""
+
+    def search_from_view(self) -> None: ...
+
+
+class WithExplorer(Protocol):
+    """The app, as far as a view needs it."""
+
+    @property
+    def explorer(self) -> Explorer | None: ...
+
+
 class View(Screen[Result]):
     """Title bar, body, footer; esc closes. Subclasses give `WHERE` and `body()`."""
 
@@ -35,6 +48,7 @@ class View(Screen[Result]):
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("escape,backspace", "close", "close_view", key_display="esc"),
         bind("t", "toggle_language", "language"),
+        bind("slash", "search", "search", key_display="/", show=False),
     ]
 
     @property
@@ -71,6 +85,20 @@ class View(Screen[Result]):
         """Show the view's words in the new label language, in place: its cursor, scroll position and
         other state kept."""
         raise NotImplementedError
+
+    def _explorer(self) -> Explorer | None:
+        return cast(WithExplorer, self.app).explorer
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`/` searches the explorer's pack: not offered where no explorer is open (a library's list)."""
+        if action == "search":
+            return self._explorer() is not None
+        return True
+
+    def action_search(self) -> None:
+        explorer = self._explorer()
+        if explorer is not None:
+            explorer.search_from_view()
 
     def action_close(self) -> None:
         self.dismiss(None)
