@@ -18,7 +18,6 @@ wall seconds until the screen is quiet, minus the `QUIET` the session waits to c
 
 from __future__ import annotations
 
-import json
 import os
 import select
 import signal
@@ -33,35 +32,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from pty_session import QUIET, PtySession, visible  # noqa: E402  (a sibling script, not a package)
 
+from fintech_tui.util.synthetic import write_one_file_pack  # noqa: E402
+
 OUT = Path("/tmp/ft-big-packs")
 SENTENCE = "招商银行推出了掌上生活，支付宝有数亿用户。"  # 21 characters, 63 bytes of UTF-8
-QUOTE = "支付宝有数亿用户"
-
-
-def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # JSON strings are valid YAML scalars
-
-
-def _head(title: str, last: str) -> list[str]:
-    return [
-        "meta:",
-        f"  title: {{en: {_q(title)}}}",
-        "outline:",
-        "  - id: body",
-        "    kind: section",
-        "    first: p1",
-        f"    last: {last}",
-        "    title: {en: Body}",
-        "    summary: {en: The whole article.}",
-        "entities:",
-        "  - id: alipay",
-        "    kind: company",
-        "    name: {zh: 支付宝, en: Alipay}",
-        "    summary: {en: A payment app.}",
-        "    evidence:",
-        f"      - {{para: p2, quote: {_q(QUOTE)}}}",
-        "paragraphs:",
-    ]
 
 
 def long_paragraph(megabytes: int) -> Callable[[Path], None]:
@@ -69,11 +43,7 @@ def long_paragraph(megabytes: int) -> Callable[[Path], None]:
 
     def write(path: Path) -> None:
         repeats = megabytes * 1_000_000 // len(SENTENCE.encode())
-        lines = [*_head(f"{megabytes} MB paragraph", "p3")]
-        lines.append(f"  - {{id: p1, text: {_q('开头。')}}}")
-        lines.append(f"  - id: p2\n    text: {_q(SENTENCE * repeats)}")
-        lines.append(f"  - {{id: p3, text: {_q('结尾。')}}}")
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        write_one_file_pack(path, ["开头。", SENTENCE * repeats, "结尾。"], title=f"{megabytes} MB paragraph")
 
     return write
 
@@ -82,9 +52,8 @@ def many_paragraphs(count: int) -> Callable[[Path], None]:
     """A pack of `count` short paragraphs."""
 
     def write(path: Path) -> None:
-        lines = [*_head(f"{count} paragraphs", f"p{count}")]
-        lines += [f"  - {{id: p{n}, text: {_q(f'第{n}段。{SENTENCE}')}}}" for n in range(1, count + 1)]
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        paragraphs = [f"第{n}段。{SENTENCE}" for n in range(1, count + 1)]
+        write_one_file_pack(path, paragraphs, title=f"{count} paragraphs")
 
     return write
 

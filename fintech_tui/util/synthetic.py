@@ -113,6 +113,35 @@ def write_pack(items: int, folder: Path, *, seed: int = 0) -> dict[str, int]:
     return {"paragraphs": paragraphs, "entities": entities, "arguments": arguments}
 
 
+#: The quote Alipay's entity cites in a one-file pack: it stands in the second paragraph.
+BIG_PACK_QUOTE = "支付宝有数亿用户"
+
+
+def write_one_file_pack(path: Path, paragraphs: list[str], *, title: str = "Big", en: str = "") -> Path:
+    """One file: `paragraphs` (p1, p2 …) in one section and Alipay quoting p2 (which must hold
+    BIG_PACK_QUOTE); `en` is p2's translation. Big paragraphs are what it is for (tests, benchmarks)."""
+    lines = [
+        "meta:",
+        f"  title: {{en: {_q(title)}}}",
+        "outline:",
+        f"  - {{id: body, kind: section, first: p1, last: p{len(paragraphs)},",
+        "      title: {en: Body}, summary: {en: The whole article.}}",
+        "entities:",
+        "  - id: alipay",
+        "    kind: company",
+        "    name: {zh: 支付宝, en: Alipay}",
+        "    summary: {en: A payment app.}",
+        "    evidence:",
+        f"      - {{para: p2, quote: {_q(BIG_PACK_QUOTE)}}}",
+        "paragraphs:",
+    ]
+    for number, text in enumerate(paragraphs, 1):
+        english = f", en: {_q(en)}" if en and number == 2 else ""
+        lines.append(f"  - {{id: p{number}, text: {_q(text)}{english}}}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2 or not argv[0].isdigit():
         print("usage: python -m fintech_tui.util.synthetic ITEMS OUT_DIR", file=sys.stderr)
