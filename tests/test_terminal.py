@@ -172,6 +172,13 @@ MATRIX = {
 }
 
 
+def view_search(lang: str) -> list[str]:
+    """s on the item on show, then / inside the source view: a company found there opens in the explorer."""
+    source = phrase("source.title.plain", lang).split(" — ")[0] + " — "
+    steps = ["key:s", f"expect:{source}", "wait:0.3", "key:/", "wait:0.6", "type:口袋生活", "wait:0.8"]
+    return [*steps, "key:Enter", showing("cmb-life", lang), "wait:0.3", "screen:view-search"]
+
+
 def explorer_tour(size: str) -> Plan:
     """The English explorer without arguments, through every place this module's tests look at.
     Each part starts where the one before leaves the explorer; each step waits for what it should
@@ -195,6 +202,8 @@ def explorer_tour(size: str) -> Plan:
         steps += ["screen:matrix-zh", "key:t", *MATRIX["en"], "key:Escape", "wait:2"]  # the toast gone
     if size in ("120x40", "200x60"):  # e (no readings under the quotes), then ten down from Alibaba to Ele.me
         steps += ["key:2", "key:g", "key:e", *["key:j"] * 10, showing("eleme"), "wait:1", "screen:short"]
+    if size in ("80x24", "120x40"):
+        steps += view_search("en")
     return steps, "", "Names"
 
 
@@ -202,6 +211,8 @@ def chinese_tour(size: str) -> Plan:
     """The explorer started with --lang zh: its first screen, the matrix, then Companies."""
     steps = [*settled("section:title"), "screen:start", "key:m", *MATRIX["zh"], "wait:0.3", "screen:matrix"]
     steps += ["key:Escape", "wait:0.5", "key:2", showing("alibaba", "zh"), "wait:0.3", "screen:companies"]
+    if size in ("80x24", "120x40"):
+        steps += view_search("zh")
     return steps, "--lang zh", "大纲"
 
 
@@ -361,6 +372,18 @@ def test_t_in_the_matrix_switches_its_labels_to_chinese(toured: Toured, size: st
     footer = chinese[-1]
     assert phrase("key.close_view", "zh") in footer and phrase("key.close_view", "en") not in footer, footer
     assert max(cell_len(line) for line in chinese) == int(size.split("x")[0])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", ["80x24", "120x40"])
+def test_slash_in_the_source_view_finds_a_company_and_opens_it_in_the_explorer(
+    toured: Toured, size: str, lang: str
+) -> None:
+    screen = toured(explorer_tour if lang == "en" else chinese_tour, size)["view-search"]
+    text = "\n".join(screen)
+    assert phrase("source.title.plain", lang).split(" — ")[0] + " — " not in text, "the source view is closed"
+    assert "掌上生活" in text or "CMB Life" in text, text  # the company found, in the explorer's detail
+    assert max(cell_len(line) for line in screen) == int(size.split("x")[0])
 
 
 #: A cut label's "…" (at the end of its line in a box: then only padding, a scrollbar or the
