@@ -253,14 +253,38 @@ def test_quoted_products_named_by_the_words_around_them() -> None:
     assert "第二曲线" not in named("众安保险的“第二曲线”正在形成。")
 
 
-def test_units_and_branches_of_an_organisation() -> None:
+def test_a_unit_belongs_to_its_organisation_but_a_branch_named_after_it_states_no_owner() -> None:
     found = named(
         "江南银行股份有限公司（简称“江南银行”）被罚款，江南银行信用卡中心整改。",
         "国家金融监督管理总局（简称“金融监管总局”）公布罚单，金融监管总局江苏监管局对东岸银行股份有限公司杭州分行开出罚单。",
     )
     assert found["江南银行信用卡中心"].parent == "江南银行股份有限公司"
-    assert found["金融监管总局江苏监管局"].parent == "国家金融监督管理总局"
+    assert found["金融监管总局江苏监管局"].parent == ""
     assert found["东岸银行股份有限公司杭州分行"].kind == "bank"
+    assert found["东岸银行股份有限公司杭州分行"].parent == ""
+
+
+def test_a_known_bodys_office_in_a_place_is_one_name_of_the_bodys_kind() -> None:
+    found = named("我们与国家税务总局四川省税务局对接数据，中国人民银行北京市分行开出罚单，国家税务总局也发文。")
+    assert found["国家税务总局四川省税务局"].kind == "organisation"
+    assert found["中国人民银行北京市分行"].kind == "organisation"
+    assert "税务局" not in found and "国家税务总局" in found
+
+
+def test_a_name_read_back_stops_at_a_role_and_its_copula() -> None:
+    found = named(
+        "计划管理人为中信证券股份有限公司。",
+        "当事人：北京青桐支付有限公司（以下简称“青桐支付”），法定代表人：韩立新。"
+        "青桐支付系青桐控股集团有限公司旗下的支付机构。",
+    )
+    assert "中信证券股份有限公司" in found and not any(name.startswith("计划") for name in found)
+    assert "青桐控股集团有限公司" in found and not any("系" in name for name in found)
+    assert found["韩立新"].kind == "person"
+
+
+def test_a_desk_in_the_byline_is_the_firm_it_belongs_to() -> None:
+    found = named("投资备忘录", "华岳资本投资部 | 高级分析师 周启明 | 2026年3月18日", "本次尽调的结论如下。")
+    assert "华岳资本" in found and "华岳资本投资部" not in found
 
 
 def test_a_list_after_qixia_stops_at_a_known_independent() -> None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+import msgspec
+
 from fintech_tui.draft.brands_zh import fold_bare_brands
 from fintech_tui.draft.dictionary_zh import Entity, dictionary, load_dictionary
 from fintech_tui.draft.found import Name
@@ -101,6 +103,8 @@ class _Finder:
     def add(self, para: int, start: int, name: str, kind: str, reason: str, named: bool = False) -> None:
         """A span found by a rule; `named` when the text itself says what it is (a product in quotes)."""
         name = name.strip()
+        cut = self._past_the_copula(name)
+        start, name = start + cut, name[cut:]
         if len(name) >= 2 and (name in dictionary() or named or not _generic(name)):
             entry = dictionary().get(name)
             if re.search(r"银行(?:股份|有限|（|\()", name):
@@ -112,6 +116,18 @@ class _Finder:
                 if kind == "group" and entry and not re.search(r"集团|控股|Group|Holdings", name):
                     kind = "company"  # 腾讯, 百度: the brand the text writes is the company, not its holding group
             self.spans.append((para, start, start + len(name), name, kind, reason))
+
+    def _past_the_copula(self, name: str) -> int:
+        """Where a name read back over 为 / 系 / 是 starts: 计划管理人为中信证券股份有限公司 is 中信证券…, and
+        汇联通支付系汇联控股集团有限公司 (the text's short name, then 系) is 汇联控股集团有限公司."""
+        cut = 0
+        for match in COPULA.finditer(name):
+            before = name[: match.start()]
+            role = before.endswith(ROLES)
+            named = len(before) >= 2 and any(f"“{before}”" in text or f"「{before}」" in text for text in self.texts)
+            if (role or named) and len(name) - match.end() >= 4:
+                cut = match.end()
+        return cut
 
     def scan(self) -> None:
         for para, text in enumerate(self.texts):
@@ -154,6 +170,18 @@ class _Finder:
                     continue  # 中国银行业分析师: the industry, not 中国银行
                 kind = dictionary()[form].kind
                 self.add(para, match.start(), form, kind, "a known name")
+                if kind in ("organisation", "bank"):
+                    self._branch(para, text, match.start(), form, kind)
+
+    def _branch(self, para: int, text: str, start: int, form: str, kind: str) -> None:
+        """A known body's office in a place is one name: 国家税务总局四川省税务局, 中国人民银行北京市分行,
+        国家金融监督管理总局上海监管局. A public body's office is an organisation, a bank's branch a bank."""
+        branch = BRANCH_AFTER.match(text, start + len(form))
+        if not branch:
+            return
+        place = _tokens(branch.group(1))
+        if place and all(flag == "ns" or word in PLACE_ENDINGS for word, flag, _ in place):
+            self.add(para, start, form + branch.group(), kind, f"an office of {form} in a place", named=True)
 
     def _declared(self, para: int, text: str) -> None:
         """A full name the text gives a short name for: 度小满科技（北京）有限公司（以下简称“度小满”),
@@ -333,6 +361,10 @@ class _Finder:
         """
         if 1 <= para <= 3 and looks_like_page_info(text):
             for credit in credits(text, PERSON_NAME):
+                department = DEPARTMENT.search(credit.text) if credit.kind == "organisation" else None
+                firm = credit.text[: department.start()] if department else ""
+                if firm and (firm in dictionary() or _suffix_kind(firm)):
+                    credit = msgspec.structs.replace(credit, text=firm)  # 华岳资本投资部: the firm the desk belongs to
                 reason = (
                     "the byline in the page information"
                     if credit.kind == "person"
@@ -553,6 +585,44 @@ class _Finder:
         return bool(_suffix_kind(word)) or word.endswith(PRODUCT_ENDINGS) or (proper and not common)
 
 
+# A desk or department after a firm's name in a byline: 华岳资本投资部, 某某证券研究部.
+DEPARTMENT = re.compile(r"(?:投资|研究|策略|资管|资产管理|固收|宏观|行业研究|金融市场|战略|品牌|公关|市场)部$")
+# The copulas a name read back may hold (…人为, …系), and the roles before them: 计划管理人为, 法定代表人为.
+COPULA = re.compile("[为系是]")
+ROLES = (
+    "管理人",
+    "托管人",
+    "受托人",
+    "发行人",
+    "发起人",
+    "发起机构",
+    "原始权益人",
+    "承销商",
+    "股东",
+    "控制人",
+    "代表人",
+    "运营方",
+    "运营主体",
+    "服务商",
+    "合作方",
+    "合作机构",
+    "出资方",
+    "投资方",
+    "牵头方",
+    "借款人",
+    "担保人",
+    "担保方",
+    "贷款人",
+    "机构",
+    "主体",
+    "平台",
+)
+# A place and an office after a known body's name: 四川省税务局, 北京市分行, 上海监管局.
+BRANCH_AFTER = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?)(税务局|监管局|监管分局|分局|中心支行|营业管理部|分行|支行|总部|分公司)"
+)
+# Words jieba may cut off a place's name: 四川 省, 北京 市.
+PLACE_ENDINGS = ("省", "市", "区", "县", "自治区", "州")
 # A quoted phrase the words after it call a motto or a plan, not a product: “青岚速度”的口号.
 SLOGAN_AFTER = re.compile(r"的?(?:口号|理念|精神|文化|战略|模式|愿景|目标|计划|工程|行动)")
 # Flags of one-character words a legal name may hold inside it (快 付), never at its start.

@@ -31,7 +31,7 @@ BACK_OWNER = re.compile(r"该公司|该集团|该行|(?<![子母分总])公司|(
 SUBSIDIARY = re.compile(r"(?:全资|控股)?子公司|其控股的")
 PARENT_NAMED = re.compile(r"母公司(?:为|是)?")  # 母公司为X, 由母公司X承接
 # A unit named after its organisation: 江淮银行信用卡中心, 金融监管总局上海监管局.
-UNIT_SUFFIXES = ("总部", "中心", "监管局", "分行", "支行", "分公司", "研究院", "研究所", "事业部", "事业群")
+UNIT_SUFFIXES = ("总部", "中心", "研究院", "研究所", "事业部", "事业群")
 
 
 def find_parents(entities: dict[str, Entity], texts: list[str]) -> None:
