@@ -308,3 +308,17 @@ def test_the_packaged_dictionary_knows_regulators_brokers_and_insurers() -> None
     found = named("中国证券投资基金业协会（基金业协会）、中信证券、中国人寿和银联国际都发布了数据。")
     assert found["中国证券投资基金业协会"].aliases == ["基金业协会"]
     assert {"中信证券", "中国人寿", "银联国际"} <= set(found)
+
+
+def test_a_national_bodys_name_is_a_name_however_plain_its_words() -> None:
+    found = named("中国互联网金融协会发布报告，中国银行业协会也发文，行业协会纷纷表态。")
+    assert found["中国互联网金融协会"].kind == found["中国银行业协会"].kind == "organisation"
+    assert "行业协会" not in found
+
+
+def test_a_legal_name_runs_back_to_its_clauses_opening_over_plain_words() -> None:
+    found = named(
+        "截至目前，拉卡拉支付股份有限公司的规模下降。马上消费金融股份有限公司发起了证券，将青桐支付有限公司列入名单。"
+    )
+    assert {"拉卡拉支付股份有限公司", "马上消费金融股份有限公司", "青桐支付有限公司"} <= set(found)
+    assert not any(name.startswith("将") for name in found)

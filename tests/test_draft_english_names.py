@@ -150,3 +150,29 @@ def test_a_bank_named_after_a_known_firm_is_its_own_name() -> None:
 def test_which_bought_states_an_owner() -> None:
     found = names("Harcourt Group, which bought Brightpay in 2025, pays well.")
     assert found["Brightpay"].parent == "Harcourt Group"
+
+
+def test_of_the_goes_on_with_a_head_that_takes_of() -> None:
+    found = names(
+        "Analysts asked whether the Office of the Comptroller of the Currency and "
+        "the Bureau of the Fiscal Service agreed."
+    )
+    assert found["Office of the Comptroller of the Currency"].kind == "organisation"
+    assert "Bureau of the Fiscal Service" in found
+    assert "Comptroller" not in found and "Currency" not in found
+    assert not names("It is a Bank of the kind we like.")
+
+
+def test_an_everyday_word_capitalised_mid_sentence_opens_a_firms_name() -> None:
+    found = names("Last year Harlow Bancorp bought Discover Wealth Services, and regulators fined The Quayside Bank.")
+    assert "Discover Wealth Services" in found and "Wealth Services" not in found
+    assert "Quayside Bank" in found and "The Quayside Bank" not in found
+
+
+def test_a_firm_opening_a_sentence_keeps_its_first_word_when_the_text_writes_it_whole_elsewhere() -> None:
+    found = names(
+        "Cross Harbour Bank, a Delaware lender, issues the cards.",
+        "The partner banks include Celtic Bank and Cross Harbour Bank.",
+    )
+    assert found["Cross Harbour Bank"].kind == "bank"
+    assert "Harbour Bank" not in found

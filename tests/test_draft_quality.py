@@ -302,3 +302,23 @@ def test_alias_recall_counts_each_truth_pair_once_and_never_the_name() -> None:
     aliases = score(TRUTH, pack(name_only, []))["aliases"]
     assert (aliases.hits, aliases.recall) == (0, 0.0)
     assert aliases.misses == ["招商银行 ← 招行"]
+
+
+def test_rules_alone_drafts_without_the_name_lists() -> None:
+    """--rules-alone empties the dictionaries: names only a list knows (支付宝, 蚂蚁集团) go missing."""
+
+    def names_of(*extra: str) -> dict[str, object]:
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / "draft_quality.py"), "--json", "--article", "zh_wire_duxiaoman"]
+            + list(extra),
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=ROOT,
+        )
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)["articles"][0]["fields"]["names"]
+
+    normal, alone = names_of(), names_of("--rules-alone")
+    assert alone["hits"] < normal["hits"]
+    assert set(alone["misses"]) - set(normal["misses"])

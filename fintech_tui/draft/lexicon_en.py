@@ -54,6 +54,13 @@ OF_HEADS = set(
 # An ordinal may open a firm's name ("First Harbor Bank & Trust", "Sixth Street, the investment firm").
 ORDINAL_WORDS = set(_words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth"))
 
+# Words that open a noun phrase, capitalised or not, and so never a firm's name: "The", "Its", "Every".
+DETERMINERS = set(
+    _words(
+        "The A An This That These Those Its Their Our His Her Your My Some Many Most All Both Each Every No Other "
+        "Another Several Such Any Few Which What Whose"
+    )
+)
 CONNECTORS = {"of", "and", "&", "for", "on", "the", "de", "du", "la", "von", "van", "y", "del", "da", "do", "des"}
 
 # The first word of a Spanish, Portuguese, French or Italian body's name, and the kind it gives; its name

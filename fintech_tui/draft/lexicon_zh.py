@@ -80,6 +80,8 @@ SUFFIX_KINDS = {
     "管理局": "organisation",
     "法院": "organisation",
 }
+# Words opening a national body's name: 中国互联网金融协会, 全国银行间同业拆借中心.
+NATIONAL = ("中国", "全国", "国家")
 # Words that make a suffix generic, not a name: 商业银行, 保险公司, 金融科技公司, 消费金融.
 GENERIC = _words(
     "保险 金融 科技 互联网 商业 网上 网络 传统 国有 股份制 中小 中小型 大型 小型 地方 外资 民营 数字 移动 "
@@ -291,7 +293,10 @@ def _generic(name: str) -> bool:
             head = name[: -len(suffix)]
             if len(head) < 2 or head in GENERIC:
                 return True
-            return all(word in GENERIC for word, _, _ in _tokens(head))
+            words = _tokens(head)
+            if SUFFIX_KINDS[suffix] == "organisation" and len(words) >= 2 and words[0][0] in NATIONAL:
+                return False  # 中国互联网金融协会, 全国中小企业…中心: a national body's name, however plain its words
+            return all(word in GENERIC for word, _, _ in words)
     return False
 
 

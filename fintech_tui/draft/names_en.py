@@ -32,6 +32,7 @@ from fintech_tui.draft.lexicon_en import (
     DATELINE,
     DEFINED,
     DESCRIBED_BEFORE,
+    DETERMINERS,
     FOREIGN_HEADS,
     FOREIGN_LINKS,
     LAW,
@@ -702,6 +703,8 @@ class _Finder:
                     run.append(token)  # "Lakeside 1st National Bank", "Harlow 9 Capital Markets"
                 elif run and word in FOREIGN_LINKS and _foreign(run) and self._links_on(tokens, i):
                     run.append(token)  # "Comisión Nacional Bancaria y de Valores"
+                elif run and word == "of" and self._of_the(run, tokens, i):
+                    run.append(token)  # "Office of the Comptroller of the Currency": "the" follows
                 elif run and word in CONNECTORS and i + 1 < len(tokens) and is_capitalised(tokens[i + 1].group()):
                     ahead = run_ahead(text, tokens[i + 1 :])
                     if self._connects(run, word, ahead):
@@ -754,7 +757,19 @@ class _Finder:
             return len(run) <= 3 and ends_public and SUFFIX_KINDS.get(last) != "organisation"
         if word in ("for", "on"):
             return last in OF_HEADS
+        if word == "the":  # "Office of the Comptroller": "of the" after a head that takes "of"
+            return last == "of" and len(run) >= 2 and run[-2].group() in OF_HEADS
         return False
+
+    @staticmethod
+    def _of_the(run: list[re.Match[str]], tokens: list[re.Match[str]], i: int) -> bool:
+        """Whether "of the" and a capitalised word go on with a head that takes "of": "Office of the Currency"."""
+        return (
+            run[-1].group() in OF_HEADS
+            and i + 2 < len(tokens)
+            and tokens[i + 1].group() == "the"
+            and is_capitalised(tokens[i + 2].group())
+        )
 
     def _close(self, text: str, run: list[re.Match[str]], left: int) -> tuple[int, str]:
         """A run as a name: less opening function words and titles, less a possessive and a trailing connector."""
@@ -767,6 +782,20 @@ class _Finder:
             return starts[0], " ".join(words)  # "Fintech Notes", already the outlet: nothing to cut
         if words[-1] in STREET_WORDS and re.search(r"\d\s$", text[max(0, starts[0] - 2) : starts[0]]):
             return 0, ""  # "12 Endeavour Square": an address
+        firm_suffixed = len(words) >= 2 and SUFFIX_KINDS.get(words[-1], "product") not in ("product", "app")
+        if (
+            firm_suffixed
+            and words[0] not in DETERMINERS
+            and not self._not_name(words[-2])
+            and self._initial(text, starts[0])
+            and self._elsewhere(" ".join(words))
+        ):
+            return starts[0], " ".join(
+                words
+            )  # "Cross River Bank, a lender" opening a sentence, written whole elsewhere
+        mid_sentence = (
+            len(words) >= 3 and firm_suffixed and not self._initial(text, starts[0]) and not is_headline(text)
+        )
         public = SUFFIX_KINDS.get(words[-1]) in ("organisation", "bank") and len(words) >= 3
         public = public or (len(words) == 2 and words[1] in SUFFIX_KINDS and SUFFIX_KINDS[words[1]] != "product")
         titled_phrase = any(w in TITLE_CASE_SMALL for w in words[1:-1])  # "You Need A Budget": all one name
@@ -777,6 +806,8 @@ class _Finder:
                 break  # "Q2 Holdings", "5G Networks": a code and a company suffix make a firm's name
             if public and classes_of(words[0]) & {"nationality", "place"} and len(words) >= 2:
                 break  # "European Insurance and … Authority", "Hong Kong Monetary Authority": part of the name
+            if mid_sentence and classes_of(words[0]) == {"common"} and words[0] not in DETERMINERS:
+                break  # "bought Discover Financial Services": an everyday word capitalised mid-sentence opens a firm
             words.pop(0)
             starts.pop(0)
         if len(words) >= 2 and not ordinal and self._opener(text, words, starts[0]):

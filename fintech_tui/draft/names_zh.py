@@ -54,6 +54,7 @@ from fintech_tui.draft.lexicon_zh import (
     LIST_JOIN,
     LIST_TITLE,
     NAME_FLAGS,
+    NATIONAL,
     NOT_OUTLETS,
     NOT_SUFFIXES,
     PAGE_INFO,
@@ -243,6 +244,12 @@ class _Finder:
                     head_tokens.insert(0, (other, "j"))  # 富 滇 银行: jieba split a two-character name
                     first, j = at, j - 1
                     continue
+                if strong and flag in ("d", "a", "ad") and other not in LEADING and _opens_clause(tokens, j):
+                    head_tokens.insert(
+                        0, (other, "nz")
+                    )  # ，马上 消费 金融 股份有限公司: a legal name from the clause's start
+                    first, j = at, j - 1
+                    continue
                 rare = 0 < _frequency(other) < 20  # 启衡 (v) 证券: a rare word jieba knows, not one it made up (获批)
                 verb = flag in ("v", "vn", "l") and (_frequency(other) < 5000 if strong else rare)
                 if (
@@ -258,8 +265,10 @@ class _Finder:
                     break  # 上市公司 瀚海科技集团…, 金融科技平台 度小满科技…: a description, not the name
                 head_tokens.insert(0, (other, flag))
                 first, j = at, j - 1
+            opening = strong and _opens_clause(tokens, j + 1)  # ，拉 卡拉 支付 股份有限公司: 拉 opens the name
             while head_tokens and (
-                head_tokens[0][0] in "的之及与和" or (len(head_tokens[0][0]) == 1 and head_tokens[0][1] in GLUE_FLAGS)
+                head_tokens[0][0] in "的之及与和"
+                or (len(head_tokens[0][0]) == 1 and head_tokens[0][1] in GLUE_FLAGS and not opening)
             ):
                 first += len(head_tokens.pop(0)[0])
             first += before_the_place(head_tokens, suffix)
@@ -298,6 +307,8 @@ class _Finder:
                 return False
             return word in dictionary() or flag in ("nr", "nrt", "nz", "nt", "ns", "j", "eng") or not common
 
+        if unit and len(head) >= 2 and head[0][0] in NATIONAL:
+            return True  # 中国 互联网 金融 协会: a national body's name, however plain its words
         if not any(proper(w, f) for w, f in head):
             return False
         return strong or unit or proper(*head[-1]) or len(head) == 1
@@ -655,6 +666,11 @@ def _read_back(before: str, suffix: str) -> tuple[int, str]:
         cut = cuts[-1] if cuts else 0
         name = segment[cut:]
     return at + cut, name
+
+
+def _opens_clause(tokens: tuple[tuple[str, str, int], ...], i: int) -> bool:
+    """Whether token `i` opens its clause: the text's start, or punctuation just before it."""
+    return i == 0 or (i > 0 and not tokens[i - 1][0].strip('，,。；;：:、！？!?（）()“”"「」 |｜·'))
 
 
 def _reads_as_person(name: str) -> bool:
