@@ -304,13 +304,15 @@ def test_alias_recall_counts_each_truth_pair_once_and_never_the_name() -> None:
     assert aliases.misses == ["招商银行 ← 招行"]
 
 
+STEM = "zh_wire_duxiaoman"
+
+
 def test_rules_alone_drafts_without_the_name_lists() -> None:
     """--rules-alone empties the dictionaries: names only a list knows (支付宝, 蚂蚁集团) go missing."""
 
     def names_of(*extra: str) -> dict[str, object]:
         result = subprocess.run(
-            [sys.executable, str(ROOT / "benchmarks" / "draft_quality.py"), "--json", "--article", "zh_wire_duxiaoman"]
-            + list(extra),
+            [sys.executable, str(ROOT / "benchmarks" / "draft_quality.py"), "--json", "--article", STEM, *extra],
             capture_output=True,
             text=True,
             timeout=300,
@@ -319,6 +321,6 @@ def test_rules_alone_drafts_without_the_name_lists() -> None:
         assert result.returncode == 0, result.stderr
         return json.loads(result.stdout)["articles"][0]["fields"]["names"]
 
-    normal, alone = names_of(), names_of("--rules-alone")
+    normal, alone = names_of(), names_of("--rules-alone")  # zh_wire_duxiaoman names 支付宝 and 蚂蚁集团
     assert alone["hits"] < normal["hits"]
     assert set(alone["misses"]) - set(normal["misses"])
