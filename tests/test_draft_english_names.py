@@ -176,3 +176,23 @@ def test_a_firm_opening_a_sentence_keeps_its_first_word_when_the_text_writes_it_
     )
     assert found["Cross Harbour Bank"].kind == "bank"
     assert "Harbour Bank" not in found
+
+
+def test_a_job_title_in_capitals_names_no_firm_and_marks_the_person_before_it() -> None:
+    found = names(
+        "Tessa Lindqvist, Chief Operating Officer at Brightwater Credit Union, said deposits grew.",
+        "Ola Berg, Head of Payments at Nordvik Bank, and Mara Quint, Chief Risk Officer, spoke in Las Vegas.",
+    )
+    assert found["Tessa Lindqvist"].kind == found["Ola Berg"].kind == "person"
+    assert {"Operating", "Risk", "Payments", "Las Vegas"}.isdisjoint(found)
+    assert found["Nordvik Bank"].kind == "bank"
+
+
+def test_a_persons_initial_keeps_its_stop() -> None:
+    found = names("CEO J. Thomas Reyes called it a solid quarter. Mary K. Odum, an analyst at Veritas, agreed.")
+    assert found["J. Thomas Reyes"].kind == found["Mary K. Odum"].kind == "person"
+    assert "Thomas Reyes" not in found and "J Thomas Reyes" not in found
+
+
+def test_an_amendment_is_a_law_not_a_firm() -> None:
+    assert "Durbin Amendment" not in names("Under the Durbin Amendment, interchange on debit is capped by Visa.")

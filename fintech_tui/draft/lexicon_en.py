@@ -120,13 +120,22 @@ SPOKE_AFTER = re.compile(rf"\s(?:{SPEECH_VERBS}|asked)\b")
 
 # A law's name: "the Truth in Lending Act", "GENIUS Act", "Credit Card Competition Act": no entity.
 LAW = re.compile(
-    r"(?<![\w-])(?:[A-Z][\w'’-]*\s(?:(?:in|of|and|for|on|to|the)\s)?)*[A-Z][\w'’-]*\s(?:Act|Bill)(?![\w-])"
+    r"(?<![\w-])(?:[A-Z][\w'’-]*\s(?:(?:in|of|and|for|on|to|the)\s)?)*[A-Z][\w'’-]*\s(?:Act|Bill|Amendment|Directive|Accord)(?![\w-])"
     r"(?:\sof\s\d{4})?"
 )
 
+# A job title in capitals after a name, which names no firm: "Chief Operating Officer at", "Head of Payments,".
+JOB_TITLE = re.compile(
+    r"\b(?:Chief(?:\s[A-Z][a-z]+){1,3}\sOfficer|(?:Senior\s|Executive\s)?Vice\sPresident|Managing\sDirector|"
+    r"General\sCounsel|Head\sof\s[A-Z][a-z]+(?:\s(?:and\s)?[A-Z][a-z]+)?)"
+    r"(?=\s(?:at|for|of|in|and|to)\s|[,.;)]|$)"  # after a name, not before one ("Chief Risk Officer Tamsin Oyelaran")
+)
+
 PERSON_AFTER = re.compile(
-    r"^(?:,\s(?:a|an|the|its|who|whose|chief|founder|co-founder|CEO|CFO|head|president|director|senior|managing|"
-    r"an analyst|analyst|economist|partner|chair|vice|professor|general)\b|\s(?:" + SPEECH_VERBS + r")\b)",
+    r"^(?:,\s(?:a|an|the|its|who|whose|(?i:chief|founder|co-founder|CEO|CFO|COO|CTO|head|president|director|senior|"
+    r"managing|executive|analyst|economist|partner|chair|vice|professor|general\scounsel))\b|\s(?:"
+    + SPEECH_VERBS
+    + r")\b)",
 )
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w][\w'’&.-]*[\w]|[\w&]")

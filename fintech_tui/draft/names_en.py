@@ -35,6 +35,7 @@ from fintech_tui.draft.lexicon_en import (
     DETERMINERS,
     FOREIGN_HEADS,
     FOREIGN_LINKS,
+    JOB_TITLE,
     LAW,
     LEGAL_TAIL,
     NOT_NAMES,
@@ -114,7 +115,7 @@ MEDIA_WORDS = set(
 # A programme's name (a product of its outlet) rather than a publication's: "The Ledger Hour".
 PROGRAMME_WORDS = set(["Podcast", "Show", "Radio", "Hour", "Live"])
 _WORDISH = re.compile(r"[\w-]")
-_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")  # N.A., and a person's "J."
 _T = TypeVar("_T")
 
 _LIST_NUMBER_BEFORE = re.compile(r"\s*(?:\d{1,2}|[A-Za-z])[.)]\s*")
@@ -216,6 +217,11 @@ ORDINAL_RUN = re.compile(
 
 # Words a firm's full name ends in after the name a headline or a short mention uses.
 GROUP_FORMS = set(["Group", "Holdings", "Holding"])
+
+
+def _initial_stop(text: str, token: re.Match[str]) -> bool:
+    """Whether `token` is a person's initial with its stop, inside a run: the "J" of "J. Thomas Reyes"."""
+    return len(token.group()) == 1 and token.group().isupper() and text.startswith(". ", token.end())
 
 
 def _caps(span: str) -> bool:
@@ -334,6 +340,7 @@ class _Finder:
         for text, page in zip(self.texts, pages, strict=True):
             headline = is_headline(text) and not PAGE_INFO.search(text)
             laws = [law.span() for law in LAW.finditer(text)]  # "the Truth in Lending Act": a law, no entity
+            laws += [title.span() for title in JOB_TITLE.finditer(text)]  # "Chief Risk Officer": a title, no entity
             known = self._known(text, base, headline)
             taken = Taken(page + known + laws + self._firms_of_names(text, base, candidates))
             if is_shouted(text):
@@ -685,7 +692,9 @@ class _Finder:
             run: list[re.Match[str]] = []
             for i, token in enumerate(tokens):
                 word = token.group().rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", token.group()) else token.group()
-                joined = run and text[run[-1].end() : token.start()] in (" ", "")
+                gap = text[run[-1].end() : token.start()] if run else ""
+                initial = gap == ". " and len(run[-1].group()) == 1 and run[-1].group().isupper()
+                joined = run and (gap in (" ", "") or initial)  # "J. Thomas Reyes": an initial and its stop
                 if run and not joined:
                     spans.append(self._close(text, run, left))
                     run = []
@@ -773,7 +782,7 @@ class _Finder:
 
     def _close(self, text: str, run: list[re.Match[str]], left: int) -> tuple[int, str]:
         """A run as a name: less opening function words and titles, less a possessive and a trailing connector."""
-        words = [m.group() for m in run]
+        words = [m.group() + "." if _initial_stop(text, m) else m.group() for m in run]
         starts = [m.start() for m in run]
         words[-1] = re.sub(r"(?:'s|’s|'|’)$", "", words[-1])
         if words[-1] in ("Inc", "Corp", "Ltd", "Co") and text[run[-1].end() : run[-1].end() + 1] == ".":
@@ -1117,7 +1126,9 @@ class _Finder:
 
     def _person(self, span: str) -> bool:
         words = span.split()
-        if not 2 <= len(words) <= 3 or any(w.isupper() or w in SUFFIX_KINDS or w == "&" for w in words):
+        if not 2 <= len(words) <= 4 or any(
+            (w.isupper() and not _INITIALS.fullmatch(w)) or w in SUFFIX_KINDS or w == "&" for w in words
+        ):
             return False
         if "given" in classes_of(words[0]):
             return True
