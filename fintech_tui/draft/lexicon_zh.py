@@ -93,7 +93,8 @@ GENERIC = _words(
     "券商 险企 融资担保 融资再担保 再担保 金融租赁 担保 寿险 财险 产险 非银行 属地 派出 自营 当地 外地 区域 "
     "消金 资管 老牌 知名 标品 非标 省级 市级 县级 贷款 借贷 网贷 助贷 信贷 "
     "汽车 房地产 养老 健康 医疗 教育 能源 物流 出行 "
-    "小微 县域 涉农 三农 个体 大众 绿色 科创 惠民 公募 私募 交易 结算 清算 风控 合规 营销"
+    "小微 县域 涉农 三农 个体 大众 绿色 科创 惠民 公募 私募 交易 结算 清算 风控 合规 营销 "
+    "车企 主机厂 整车厂 厂家 厂商 车商 新车 二手车"
 )
 # Words after a trade word that make it a field of business (支付领域, 保险业务), not a firm's suffix.
 FIELD_WORDS = _words("领域 业务 板块 行业 市场 方面 条线 牌照 赛道 场景 模式 体系 产业 生态 监管 处罚 改革")
@@ -103,7 +104,8 @@ LEADING = _words(
     "向 从 像 如 即 而 但 也 还 都 就 又 再 是 为 于 据 称 说 表示 认为 指出 截至 目前 如今 此前 随后 "
     "今年 去年 同期 作为 通过 依托 联合 会同 协同 配合 携手 牵手 宣布 推出 上线 成立 设立 发起 入股 收购 投资 "
     "这 那 该 此 各 每 某 其他 另 另一 不少 很多 许多 一些 部分 以 给 跟 同 连 让 令 使 "
-    "归属于 属于 隶属于 来自 面向 针对 关于 "
+    "归属于 属于 隶属于 来自 面向 针对 关于 对话 专访 访谈 独家 "
+    "本季度 本年度 本期 报告期 报告期内 期内 上半年 下半年 前三季度 全年 当年 当季 本月 本周 "
     "股东 控股股东 大股东 第一大股东 实际控制人 实控人 担保主体 合作方 发起人"
 )
 # Words that describe what follows without being part of its name: 上市公司瀚海科技…, 金融科技平台度小满….
@@ -119,7 +121,9 @@ NAME_FLAGS = {"s", "nr", "nrt", "nrfg", "ns", "nt", "nz", "n", "j", "eng", "x", 
 # A quoted product or app's name usually ends so: 微业贷, 余额宝, 花呗, 美团月付, 零钱通.
 PRODUCT_ENDINGS = ("贷", "宝", "呗", "付", "通", "花", "条", "借", "钱包", "卡", "分", "险", "保", "金")
 # A quoted name the text calls a product by the words around it: 百万医疗险“尊享e生”系列, 推出了「基金组合」.
-PRODUCT_BEFORE = re.compile(r"(?:(?:推出|上线|发布|旗下)(?:了|的)?|产品|品牌|平台|模型|系统|工具|应用|[^保]险)$")
+PRODUCT_BEFORE = re.compile(
+    r"(?:(?:推出|上线|发布|旗下)(?:了|的)?|产品|品牌|平台|模型|系统|工具|应用|助手|机器人|客服|[^保]险)$"
+)
 QUOTE_AFTER = re.compile(r"(?:系列|品牌|小程序|[\u4e00-\u9fff]{0,2}(?:助手|系统|引擎|机器人|大脑))")
 # After a quoted name, what kind of app it is: “某某”移动银行App, “某某”手机银行客户端.
 APP_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}\s*(?:APP|App|app|客户端|小程序)")
@@ -216,8 +220,13 @@ COMPOUND_NAMED = re.compile(
     r"(?<![公长])((?:" + "|".join(COMPOUND_SURNAMES) + r")[\u4e00-\u9fff]{1,2}?)(?:" + "|".join(SAYS) + ")"
 )
 PERSON_NAME = re.compile("[" + "".join(sorted(SURNAMES)) + RARE_SURNAMES + r"][\u4e00-\u9fff]{1,2}")
+# The verb may come after where the person spoke: 首席财务官钱嘉禾在业绩电话会上表示.
 TITLED = re.compile(
-    "(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")([\u4e00-\u9fff]{2,3}?)(?:" + "|".join(SAYS) + ")"
+    "(?:"
+    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + r")([\u4e00-\u9fff]{2,3}?)(?:[在于][^，,。；;：:]{1,12}?)?(?:"
+    + "|".join(SAYS)
+    + ")"
 )
 # A title, then a name closed by punctuation (分析师：顾清和（…）, 董事长沈修远、) or kept anonymous
 # (时任副总经理的刘某): the name is whole, however jieba cuts it.
@@ -296,6 +305,9 @@ def _generic(name: str) -> bool:
             words = _tokens(head)
             if SUFFIX_KINDS[suffix] == "organisation" and len(words) >= 2 and words[0][0] in NATIONAL:
                 return False  # 中国互联网金融协会, 全国中小企业…中心: a national body's name, however plain its words
+            affiliated = re.fullmatch(r"(.{2,5}?)系(.*)", head)  # 车企系金融公司: a class of firms, not one
+            if affiliated and all(w in GENERIC for part in affiliated.groups() for w, _, _ in _tokens(part)):
+                return True
             return all(word in GENERIC for word, _, _ in words)
     return False
 

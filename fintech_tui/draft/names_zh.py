@@ -410,6 +410,8 @@ class _Finder:
         """A short quoted name that reads as a product (“微业贷”) or that the text calls a product."""
         for match in QUOTED.finditer(text):
             inner = match.group(1)
+            if _terms_of_an_offer(inner) or re.search(r"[+＋=/／×]", inner):
+                continue  # “零首付”“零利率”, “厂家+金融”: what is offered or a formula, not a name
             before = text[max(0, match.start() - 6) : match.start()]
             if HANDLE_BEFORE.search(before) and HANDLE_AFTER.match(text, match.end()) and inner not in dictionary():
                 self.add(para, match.start(1), inner, "person", "a user's handle in quotes", named=True)
@@ -427,7 +429,7 @@ class _Finder:
             if named and inner not in dictionary() and len(inner) <= 6 and not self._kind_of_product(text, match):
                 kind = "app" if app else "product"  # 基金销售平台“天天基金”, 其「钱大掌柜」平台, 金融大模型“轩辕”
                 self.add(para, match.start(1), inner, kind, "a product the text names in quotes", named=True)
-            elif inner in dictionary() or _suffix_kind(inner):
+            elif inner in dictionary() or (_suffix_kind(inner) and not _common_head(inner)):
                 self.add(para, match.start(1), inner, "company", "a name in quotes")
             elif product and len(inner) <= 6 and not re.search(r"\d", inner) and not self._kind_of_product(text, match):
                 self.add(para, match.start(1), inner, "app" if app else "product", "a product's name in quotes")
@@ -638,6 +640,21 @@ PLACE_ENDINGS = ("省", "市", "区", "县", "自治区", "州")
 SLOGAN_AFTER = re.compile(r"的?(?:口号|理念|精神|文化|战略|模式|愿景|目标|计划|工程|行动)")
 # Flags of one-character words a legal name may hold inside it (快 付), never at its start.
 GLUE_FLAGS = ("a", "v", "d", "ad", "vd")
+
+
+def _terms_of_an_offer(inner: str) -> bool:
+    """零首付, 免手续费, 无门槛: zero, free or no, then a common word, is what is offered, never a name
+    (零钱通 goes on in no word jieba knows)."""
+    return inner[:1] in "零免无" and len(inner) >= 3 and _frequency(inner[1:]) >= 50
+
+
+def _common_head(inner: str) -> bool:
+    """“成本中心”: a quoted phrase whose part before the suffix is one everyday word is a figure of
+    speech, not a unit's name; names have proper or rare words there (“蚂蚁集团”)."""
+    suffix = max((s for s in SUFFIX_KINDS if inner.endswith(s)), key=len, default="")
+    head = inner[: -len(suffix)] if suffix else inner
+    words = _tokens(head)
+    return len(words) == 1 and words[0][1] not in ("nr", "ns", "nt", "nz", "j") and _frequency(head) >= 1000
 
 
 def _read_back(before: str, suffix: str) -> tuple[int, str]:
