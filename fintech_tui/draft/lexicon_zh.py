@@ -157,8 +157,13 @@ APP_DESCRIPTORS = _words("老牌 热门 知名 主流 头部 大型 常用 官�
 # A quoted name right after one of these is an app: 手机银行App“某某e行”.
 APP_BEFORE = re.compile(r"(?:APP|App|app|手机银行|客户端|小程序)$")
 # 据X报道 / 据X消息: X is the outlet that reported it, unless a generic source (媒体, 业内人士).
-REPORTED = re.compile(r"据([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:的)?(?:报道|消息称|消息)")
-NOT_OUTLETS = _words("媒体 外媒 港媒 人士 方面 部门 记者 知情 业内 相关 有关 官方 公开 网友 市场 多家 消息 报道")
+REPORTED = re.compile(
+    r"据([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:的)?(?:报道|消息称|消息|不完全统计|统计|观察|梳理|计算|调查)"
+)
+NOT_OUTLETS = _words(
+    "媒体 外媒 港媒 人士 方面 部门 记者 知情 业内 相关 有关 官方 公开 网友 市场 多家 消息 报道 "
+    "笔者 本报 本刊 本台 我们 作者 机构 分析 行业 不完全"
+)
 APP_WORDS = re.compile(r"\s*(?:APP|App|app|客户端|小程序)")
 # Capitalised Latin words in a row: PayPal, Ant Group, WeLab Bank.
 LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9'’&.-]*(?: [A-Z][A-Za-z0-9'’&.-]*)*")

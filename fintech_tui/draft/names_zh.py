@@ -154,7 +154,9 @@ class _Finder:
 
     def _known(self, para: int, text: str, cuts: set[int]) -> None:
         """Dictionary forms in the text; a two-character one only where jieba cuts it as a word
-        (人保 is no name inside 个人保险), as `cuts` (the token boundaries) say."""
+        (人保 is no name inside 个人保险), as `cuts` (the token boundaries) say, and never inside a
+        quoted phrase that does not open with it (银联 in “警银联动”)."""
+        inside = [(m.start(1), m.end(1)) for m in QUOTED.finditer(text)]
         for form in _longest_first():
             if form not in text:
                 continue
@@ -166,6 +168,8 @@ class _Finder:
                 ):
                     continue  # Visa inside Visas, OPPO inside a longer word
                 if len(form) == 2 and not form.isascii() and not (match.start() in cuts and match.end() in cuts):
+                    continue
+                if len(form) == 2 and any(start < match.start() < end for start, end in inside):
                     continue
                 if after == "业" and form.endswith(("银行", "保险", "证券", "信托", "基金")):
                     continue  # 中国银行业分析师: the industry, not 中国银行
@@ -250,6 +254,8 @@ class _Finder:
                     )  # ，马上 消费 金融 股份有限公司: a legal name from the clause's start
                     first, j = at, j - 1
                     continue
+                if other not in dictionary() and _not_a_name_word(other):
+                    break  # 折射出 消费金融, 这三家 公司: a verb and its complement, a demonstrative
                 rare = 0 < _frequency(other) < 20  # 启衡 (v) 证券: a rare word jieba knows, not one it made up (获批)
                 verb = flag in ("v", "vn", "l") and (_frequency(other) < 5000 if strong else rare)
                 if (
@@ -358,7 +364,11 @@ class _Finder:
         for match in REPORTED.finditer(text):
             outlet = match.group(1)
             words = [word for word, _, _ in _tokens(outlet)]
-            if any(word in NOT_OUTLETS or word in GENERIC or word in LEADING for word in words):
+            if (
+                outlet in NOT_OUTLETS
+                or any(word in NOT_OUTLETS or word in LEADING for word in words)
+                or all(word in GENERIC for word in words)  # 据金融虎网观察: one plain word is no reason to skip
+            ):
                 continue
             if len(words) == 1 and _frequency(outlet) >= 200 and outlet not in dictionary():
                 continue  # a common word, not a title
@@ -640,6 +650,12 @@ PLACE_ENDINGS = ("省", "市", "区", "县", "自治区", "州")
 SLOGAN_AFTER = re.compile(r"的?(?:口号|理念|精神|文化|战略|模式|愿景|目标|计划|工程|行动)")
 # Flags of one-character words a legal name may hold inside it (快 付), never at its start.
 GLUE_FLAGS = ("a", "v", "d", "ad", "vd")
+
+
+def _not_a_name_word(word: str) -> bool:
+    """A word no name holds before its suffix, whatever jieba tags it: a verb with its complement
+    (折射出, 看到了) or a demonstrative with a count (这三家, 该类)."""
+    return (len(word) >= 3 and word[-1] in "出了着过到") or (len(word) >= 2 and word[0] in "这那该此某")
 
 
 def _terms_of_an_offer(inner: str) -> bool:

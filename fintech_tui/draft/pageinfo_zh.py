@@ -62,12 +62,14 @@ def _segments(text: str) -> list[tuple[int, str]]:
 
 
 def looks_like_page_info(text: str) -> bool:
-    """A short line holding a date and split into parts: the line under a title that credits it."""
+    """A short line split into parts, holding a date or two labels (来源：X 作者：Y): the line under a
+    title that credits it."""
     stripped = text.strip()
     if len(stripped) > 80 or stripped.endswith(("。", "！", "？")):
         return False
     parts = [s for _, s in _segments(stripped)]
-    return len(parts) >= 2 and any(_DATE.match(s) for s in parts)
+    labelled = sum(1 for s in parts if _PERSON_LABEL.match(s) or _OUTLET_LABEL.match(s))
+    return len(parts) >= 2 and (any(_DATE.match(s) for s in parts) or labelled >= 2)
 
 
 def credits(text: str, person: re.Pattern[str]) -> list[Credit]:

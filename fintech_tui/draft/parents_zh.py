@@ -27,7 +27,11 @@ OWNER_REFERENCES = {
     "该集团": ("group",),
     "其": OWNERS,
 }
-BACK_OWNER = re.compile(r"该公司|该集团|该行|(?<![子母分总])公司|(?<![尤极与])其(?![中他余实次])")
+# 公司 alone refers back only where no noun phrase ends in it (头部公司的X is no X of the last firm named).
+BACK_OWNER = re.compile(
+    r"该公司|该集团|该行|(?:(?<![\u4e00-\u9fff])|(?<=[而但并且即由本及和与在从对为是让使将把被向据])"
+    r"|(?<=目前|同时|此外|今年|去年|随后|此前|如今|其中|截至))公司|(?<![尤极与])其(?![中他余实次])"
+)
 SUBSIDIARY = re.compile(r"(?:全资|控股)?子公司|其控股的")
 PARENT_NAMED = re.compile(r"母公司(?:为|是)?")  # 母公司为X, 由母公司X承接
 # A unit named after its organisation: 江淮银行信用卡中心, 金融监管总局上海监管局.
