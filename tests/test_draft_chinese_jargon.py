@@ -59,3 +59,9 @@ def test_an_assistant_named_in_quotes_after_what_it_is() -> None:
 def test_a_banks_wealth_arm_and_a_carmaker_are_known() -> None:
     names = named("建信理财随后跟进；比亚迪旗下的汽车金融公司放款最快。")
     assert names["建信理财"].kind == "company" and names["比亚迪"].kind == "company"
+
+
+def test_an_english_word_or_a_translation_in_brackets_is_not_a_name() -> None:
+    names = named("在小程序、APP、Web 端中，智能投资顾问(Robo-Advisor)的核心是理解用户；蚂蚁集团(Ant Group)也在做。")
+    assert not {"Web", "Robo-Advisor"} & set(names)
+    assert "蚂蚁集团" in names

@@ -86,6 +86,7 @@ from fintech_tui.draft.lexicon_zh import (
     _suffix_kind,
     _tokens,
 )
+from fintech_tui.draft.lexicon_en import classes_of
 from fintech_tui.draft.limits import Taken
 from fintech_tui.draft.pageinfo_zh import credits, looks_like_page_info
 from fintech_tui.draft.parents_zh import find_parents
@@ -517,11 +518,27 @@ class _Finder:
             name = " ".join(words).strip(" .-'’")
             short_caps = name.isupper() and len(name) <= 5
             code = sum(ch.isdigit() for ch in name) * 2 >= len(name)  # 执业证书编号：S1090523070002
+            if self._gloss(para, text, match.start(), match.start() + len(name)) or (
+                " " not in name and classes_of(name) & {"common", "term", "month", "weekday", "title"}
+            ):
+                continue  # Web 端, 智能投资顾问（Robo-Advisor）: an English word or a translation, no name
             if len(name) >= 2 and name.lower() not in JARGON and not short_caps and not name[:1].isdigit() and not code:
                 app = bool(APP_WORDS.match(text, match.start() + len(name)))
                 product = name.rsplit(" ", 1)[-1] in ("Card", "Pay", "Wallet") and " " in name  # ZA Card, Ant Pay
                 kind = "app" if app else "product" if product else "company"
                 self.add(para, match.start(), name, kind, "a Latin-script name")
+
+    def _gloss(self, para: int, text: str, start: int, end: int) -> bool:
+        """Latin words in brackets after an everyday Chinese term that names nothing: its translation."""
+        if not (text[start - 1 : start] in "(（" and start and text[end : end + 1] in ")）" and end < len(text)):
+            return False
+        if any(p == para and span_end == start - 1 for p, _, span_end, *_ in self.spans):
+            return False  # 蚂蚁集团（Ant Group）: the name's own Latin form
+        words = _tokens(text[max(0, start - 9) : start - 1])
+        if not words or words[-1][1] == "eng":
+            return False
+        frequency = _frequency(words[-1][0])  # jieba tags 顾问 nr: a frequent word is everyday whatever its tag
+        return frequency >= 1000 or (frequency >= 100 and words[-1][1] not in ("nr", "ns", "nt", "nz", "j"))
 
     def _latin_bracket(self, para: int, text: str) -> None:
         """A Chinese name with its Latin one in brackets (某某桥（mBridge）): the words before the
