@@ -29,6 +29,7 @@ from fintech_tui.draft.heads_zh import (
     preposition_glued,
     rare_pair,
 )
+from fintech_tui.draft.lexicon_en import classes_of
 from fintech_tui.draft.lexicon_zh import (
     APP_AFTER,
     APP_BEFORE,
@@ -86,7 +87,6 @@ from fintech_tui.draft.lexicon_zh import (
     _suffix_kind,
     _tokens,
 )
-from fintech_tui.draft.lexicon_en import classes_of
 from fintech_tui.draft.limits import Taken
 from fintech_tui.draft.pageinfo_zh import credits, looks_like_page_info
 from fintech_tui.draft.parents_zh import find_parents
