@@ -39,9 +39,34 @@ def test_value_and_unit(text: str, as_written: str, value: object, unit: str) ->
     assert (found.value, found.unit) == (value, unit)
 
 
-def test_how_long_something_went_on_is_no_figure() -> None:
+def test_how_long_something_went_on_is_a_figure_in_its_unit_of_time() -> None:
     found = figures("The bank held a charter for three years, and growth slowed for two quarters in a row.")
-    assert found == {}
+    assert {k: (f.value, f.unit) for k, f in found.items()} == {
+        "three years": (3, "years"),
+        "two quarters": (2, "quarters"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "as_written", "value", "unit"),
+    [
+        ("Claims were settled within five business days.", "five business days", 5, "days"),
+        ("A worker waits one to three business days for the money.", "one to three business days", 1, "days"),
+        ("It costs $109 a year after a 34-day free trial.", "34-day", 34, "days"),
+        ("It signed a three-year forward-flow agreement.", "three-year", 3, "years"),
+        ("The regulator pushed the compliance date back by a year.", "a year", 1, "years"),
+        ("She expects the programme to pay for itself within 18 months.", "18 months", 18, "months"),
+    ],
+)
+def test_a_term_or_a_deadline_is_a_figure(text: str, as_written: str, value: object, unit: str) -> None:
+    found = figures(text)[as_written]
+    assert (found.value, found.unit, found.period) == (value, unit, "")
+
+
+def test_a_period_stays_a_period_and_a_deadline_dates_the_figures_beside_it() -> None:
+    assert figures("Revenue rose 5% in the 12 months to June.")["5%"].period == "the 12 months to June"
+    assert figures("About a third of the money left within six months.")["a third"].period == "within six months"
+    assert set(figures("It costs $109 a year, 30-year mortgages aside.")) == {"$109"}
 
 
 def test_years_ago_opening_a_sentence_is_a_period() -> None:

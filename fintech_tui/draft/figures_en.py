@@ -171,9 +171,21 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 
-# "more than a month": one unit of time, rounded.
+# A term in days ("within five business days", "a 34-day free trial", "a three-year agreement"): how long,
+# stated as a quantity. Periods ("the past 12 months", "two years ago") are found first and keep their words.
+TERM = re.compile(
+    rf"(?<![\w$£€.-])(?P<n>\d+|{NUMBER_WORD})(?:\s(?:to|or)\s(?:\d+|{NUMBER_WORD}))?\s(?:more\s|further\s)?"
+    rf"(?:business|working|calendar|trading)\s"
+    rf"(?P<unit>days|weeks)\b"
+    rf"|(?<![\w$£€.-])(?P<hn>\d+|{NUMBER_WORD})-(?P<hunit>day|week|month|year)\s(?:[a-z-]+\s)?"
+    rf"(?=(?:agreement|deal|contract|term|trial|loan|plan|partnership|window|programme|program|pilot|"
+    rf"moratorium|freeze|ban|licence|license|lease|commitment|extension|review|probation|suspension)\b)",
+    re.IGNORECASE,
+)
+
+# "more than a month", "by a year", "at least a year": one unit of time, rounded or stated.
 ONE_UNIT = re.compile(
-    r"\b(?:more than|less than|nearly|almost|about|around|roughly|just over|just under)\s(?P<one>an?)\s"
+    r"\b(?:more than|less than|nearly|almost|about|around|roughly|just over|just under|by|at least)\s(?P<one>an?)\s"
     r"(?P<unit>day|week|month|year|decade|hour)(?!\s(?:ago|earlier|later|before|after|on|from|or))\b",
     re.IGNORECASE,
 )
@@ -232,8 +244,19 @@ def find_figures(text: str) -> list[Found]:
         add(match.start(verb), match.end(verb), MULTIPLES[match.group(verb).lower()], "times")
     for match in SOURCES.finditer(text):
         taken.add(*match.span())  # "three people familiar with the matter": who said it, not a quantity
-    for match in DURATION.finditer(text):
-        taken.add(*match.span())  # "ran the unit for four years": how long, not a quantity
+    for match in DURATION.finditer(text):  # "with us for 11 years", "three quarters in a row": how long
+        number = re.search(rf"(?:\d+|{NUMBER_WORD})\s(?:consecutive\s|straight\s)?(\w+)", match.group(), re.IGNORECASE)
+        value = _count_value(number.group().split()[0].lower()) if number else None
+        if number and value is not None:
+            at = match.start() + number.start()
+            add(at, at + len(number.group()), value, number.group(1).lower())
+        taken.add(*match.span())
+    for match in TERM.finditer(text):
+        word, unit = match.group("n") or match.group("hn"), match.group("unit") or match.group("hunit") + "s"
+        value = _count_value(word.lower())
+        end = match.end("unit") if match.group("unit") else match.end("hunit")
+        if value is not None:
+            add(match.start(), end, value, unit.lower())
     for match in ONE_UNIT.finditer(text):
         add(match.start("one"), match.end("unit"), 1, match.group("unit").lower() + "s")
     for match in FIGURE.finditer(text):
@@ -262,6 +285,7 @@ def find_figures(text: str) -> list[Found]:
             continue  # "the two banks", "both three products": a count used to refer, not a quantity
         if read is not None:
             add(*read)
+    raw += _deadlines(text, periods, raw)
     ranged = _ranges(text, sorted(raw))
     figures: list[Found] = []
     for start, end, value, unit in ranged:
@@ -300,6 +324,24 @@ def find_figures(text: str) -> list[Found]:
             )
         )
     return _in_table(text, figures) if text.lstrip().startswith("|") else figures
+
+
+_WITHIN = re.compile(rf"within\s(?P<n>\d+|{NUMBER_WORD})\s(?P<unit>quarters|years|months)", re.IGNORECASE)
+
+
+def _deadlines(text: str, periods: list[tuple[int, int]], raw: list[Raw]) -> list[Raw]:
+    """ "to pay for itself within 18 months": a deadline is the period of the figures in its sentence, and
+    where its sentence states none, the figure itself."""
+    found: list[Raw] = []
+    for start, end in periods:
+        match = _WITHIN.fullmatch(text, start, end)
+        if not match:
+            continue
+        left, right = sentence_bounds(text, start, end)
+        value = _count_value(match.group("n").lower())
+        if value is not None and not any(left <= r[0] < right for r in raw):
+            found.append((match.start("n"), end, value, match.group("unit").lower()))
+    return found
 
 
 def _cells(text: str, left: int, right: int) -> list[tuple[int, int]]:
