@@ -121,3 +121,24 @@ def test_an_estimate_before_a_list_is_for_each_of_it() -> None:
 )
 def test_the_metric_survives_tongbi_a_period_inside_and_a_qualifying_verb(text: str, written: str, metric: str) -> None:
     assert one(text, written).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "as_written", "value", "unit"),
+    [
+        ("满分100分，松果理财以88分排在第一。", "88分", 88, "points"),
+        ("平均分为81.2分，比去年提高2.4分。", "2.4分", 2.4, "points"),
+        ("当事人对约2,300户特约商户未开展核查。", "2,300户", 2300, "merchants"),
+        ("零售客户总数约1.97亿户。", "1.97亿户", 197000000, "users"),
+        ("目前已覆盖23个县。", "23个", 23, "counties"),
+        ("支持40多个币种的收款。", "40多个", 40, "currencies"),
+        ("每3分钟放款一笔。", "3分钟", 3, "minutes"),
+    ],
+)
+def test_a_score_and_the_noun_after_a_count(text: str, as_written: str, value: object, unit: str) -> None:
+    found = {f.as_written: f for f in find_figures(text)}[as_written]
+    assert (found.value, found.unit) == (value, unit)
+
+
+def test_very_is_no_score() -> None:
+    assert find_figures("这件事十分重要。") == []

@@ -179,7 +179,15 @@ COUNTED = (
     ("违规行为", "violations"),
     ("下载", "downloads"),
     ("会员", "members"),
+    ("币种", "currencies"),
+    ("区县", "counties"),
+    ("县", "counties"),
+    ("借款人", "borrowers"),
+    ("场景", "scenarios"),
+    ("小微企业", "firms"),
 )
+# A score: digits and 分 (88分, 满分100分), not 分钟, 分之, 分钱, 分期, 分行, 分公司.
+SCORE = re.compile(r"分(?![钟之钱期行公红享布析类成散别支局])")
 GENERIC_COUNTS = {"", "items", "orders", "occurrences", "cards"}
 LISTED = re.compile(r"\s*(?:和|及|与|、|以及)\s*")
 JOINED = re.compile(r"\s*(?:至|到|增至|降至|升至|和|及|与|、|或)\s*")
@@ -232,6 +240,8 @@ def find_figures(text: str) -> list[Found]:
         metric = _metric(text, figure.start, found[-1].metric if found else "")
         if found and JOINED.fullmatch(text[found[-1].end : figure.start]):
             metric = found[-1].metric  # 下调15个基点至1.85%, 分别为3%和5%: the figure before names the measure
+        if not figure.unit and figure.as_written[-1:].isdigit() and SCORE.match(text, figure.end):
+            figure = msgspec.structs.replace(figure, end=figure.end + 1, as_written=figure.as_written + "分", unit="points")
         unit = _counted(text, figure, metric)
         if not unit and figure.value is not None and USER_WORDS.search(metric):
             unit = "users"  # 月活跃用户合计1.13亿: the count is of users
@@ -332,12 +342,17 @@ def _spread(text: str, figure: Found, found: list[Found], periods: list[re.Match
 def _counted(text: str, figure: Found, metric: str) -> str:
     """The unit of a count whose measure word says little (个, 份, 件, 只, 单, or none): the noun it
     counts, right after it (183个国家, 11只理财产品) or in its metric (保单超过500万份)."""
-    generic = figure.unit in GENERIC_COUNTS or (figure.unit == "firms" and figure.as_written.endswith("家"))
+    bare_households = figure.unit == "users" and figure.as_written.endswith("户") and not figure.as_written.endswith("用户")
+    generic = (
+        figure.unit in GENERIC_COUNTS
+        or (figure.unit == "firms" and figure.as_written.endswith("家"))
+        or bare_households  # 2,300户商户: the noun after 户 says what is counted
+    )
     if not generic or figure.value is None:
         return figure.unit
     stop = CLAUSE_STOP.search(text, figure.end, figure.end + 6)  # bounded: a long line stays linear
     after = text[figure.end : stop.start() if stop else figure.end + 6]
-    for place in (after, metric):
+    for place in (after,) if bare_households else (after, metric):  # 客户数1.97亿户: 户 is users, as written
         for noun, unit in COUNTED:
             if noun in place and (unit == "branches" or figure.unit != "firms"):
                 return unit
