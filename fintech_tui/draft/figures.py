@@ -241,7 +241,9 @@ def find_figures(text: str) -> list[Found]:
         if found and JOINED.fullmatch(text[found[-1].end : figure.start]):
             metric = found[-1].metric  # 下调15个基点至1.85%, 分别为3%和5%: the figure before names the measure
         if not figure.unit and figure.as_written[-1:].isdigit() and SCORE.match(text, figure.end):
-            figure = msgspec.structs.replace(figure, end=figure.end + 1, as_written=figure.as_written + "分", unit="points")
+            figure = msgspec.structs.replace(
+                figure, end=figure.end + 1, as_written=figure.as_written + "分", unit="points"
+            )
         unit = _counted(text, figure, metric)
         if not unit and figure.value is not None and USER_WORDS.search(metric):
             unit = "users"  # 月活跃用户合计1.13亿: the count is of users
@@ -342,7 +344,9 @@ def _spread(text: str, figure: Found, found: list[Found], periods: list[re.Match
 def _counted(text: str, figure: Found, metric: str) -> str:
     """The unit of a count whose measure word says little (个, 份, 件, 只, 单, or none): the noun it
     counts, right after it (183个国家, 11只理财产品) or in its metric (保单超过500万份)."""
-    bare_households = figure.unit == "users" and figure.as_written.endswith("户") and not figure.as_written.endswith("用户")
+    bare_households = (
+        figure.unit == "users" and figure.as_written.endswith("户") and not figure.as_written.endswith("用户")
+    )
     generic = (
         figure.unit in GENERIC_COUNTS
         or (figure.unit == "firms" and figure.as_written.endswith("家"))
