@@ -44,3 +44,12 @@ def test_a_line_of_two_labels_under_the_title_is_page_information() -> None:
 def test_a_known_short_name_inside_a_quoted_slogan_is_not_named() -> None:
     assert "银联" in named("该行与银联合作推广。")
     assert "银联" not in named("该行建立了“警银联动”机制。")
+
+
+def test_a_penalty_notice_names_the_firms_not_its_phrases() -> None:
+    names = named(
+        "日前，中国人民银行多地分行发布处罚信息，涉及青石在线支付技术有限公司（以下简称“青石支付”）。",
+        "该公司未及时发现特约商户支付接口转接情况。时任青石支付风控部经理刘某负有责任。",
+    )
+    assert not {"中国人民银行多地分行", "商户支付", "时任青石支付"} & set(names)
+    assert names["青石在线支付技术有限公司"].aliases == ["青石支付"]

@@ -217,6 +217,8 @@ class _Finder:
                 suffix = _first_suffix(word)
                 if not suffix or (word in dictionary() and word != suffix) or word in NOT_SUFFIXES:
                     continue
+            if self.texts[para][max(0, start - 2) : start] in SEVERAL_PLACES and word == suffix:
+                continue  # 中国人民银行多地分行: branches in many places, no branch's name
             following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
             if following in FIELD_WORDS and not suffix.endswith(("公司", "银行", "集团")):
                 continue  # 某某支付领域, 某某保险业务: a field of business, not a firm's name
@@ -667,6 +669,9 @@ PLACE_ENDINGS = ("省", "市", "区", "县", "自治区", "州")
 SLOGAN_AFTER = re.compile(r"的?(?:口号|理念|精神|文化|战略|模式|愿景|目标|计划|工程|行动)")
 # Flags of one-character words a legal name may hold inside it (快 付), never at its start.
 GLUE_FLAGS = ("a", "v", "d", "ad", "vd")
+
+
+SEVERAL_PLACES = frozenset({"多地", "各地", "部分", "当地", "多家", "各家", "全国", "各级", "多个", "各个"})
 
 
 def _not_a_name_word(word: str) -> bool:
