@@ -53,3 +53,21 @@ def test_a_penalty_notice_names_the_firms_not_its_phrases() -> None:
     )
     assert not {"中国人民银行多地分行", "商户支付", "时任青石支付"} & set(names)
     assert names["青石在线支付技术有限公司"].aliases == ["青石支付"]
+
+
+def test_a_column_label_before_the_byline_is_neither_outlet_nor_author() -> None:
+    lines = ("手机银行半年排名：总量与活跃度", "零售金融 李薇 零壹财经 2019-09-18", "工商银行的用户规模总量第一。")
+    names = named(*lines)
+    assert "零售金融" not in names
+    assert names["李薇"].kind == "person" and names["零壹财经"].kind == "organisation"
+    blocks = [Block(line) for line in lines]
+    assert draft_meta(blocks, frame_of(blocks)).get("author") == "李薇"
+
+
+def test_outlets_and_data_vendors_articles_credit_are_known() -> None:
+    names = named("根据艾瑞监测数据，流量平稳；《证券日报》记者统计，36氪也有报道。")
+    assert (names["艾瑞"].kind, names["证券日报"].kind, names["36氪"].kind) == (
+        "company",
+        "organisation",
+        "organisation",
+    )

@@ -72,6 +72,13 @@ def looks_like_page_info(text: str) -> bool:
     return len(parts) >= 2 and (any(_DATE.match(s) for s in parts) or labelled >= 2)
 
 
+def _plain_words(segment: str) -> bool:
+    """A segment made only of the trade's plain words (零售金融, 数字银行): a column's label."""
+    from fintech_tui.draft.lexicon_zh import GENERIC, _tokens  # jieba: loaded only when a line is read
+
+    return all(word in GENERIC for word, _, _ in _tokens(segment))
+
+
 def credits(text: str, person: re.Pattern[str]) -> list[Credit]:
     """The outlet and the people a page-information line names, in order.
 
@@ -82,6 +89,7 @@ def credits(text: str, person: re.Pattern[str]) -> list[Credit]:
     found: list[Credit] = []
     account = False  # 原创 opens the public-account form: author, then account
     pending = ""  # a label standing alone (记者 周明): the next segment is what it labels
+    labelled_column = False
     for start, segment in _segments(text):
         if segment in DOC_TYPES:
             account = account or segment == "原创"
@@ -103,8 +111,13 @@ def credits(text: str, person: re.Pattern[str]) -> list[Credit]:
         if not re.fullmatch(r"[\u3400-\u9fff·A-Za-z]+", segment):
             continue
         outlet = any(c.kind == "organisation" for c in found)
+        if not role and _plain_words(segment):
+            labelled_column = True
+            continue  # 零售金融 李薇 零壹财经: a column's label in plain words, not the outlet
         if not role:
-            if account:
+            if labelled_column and not found and person.fullmatch(segment):
+                role = "person"  # after a column's label the byline comes first, then the outlet
+            elif account:
                 role = "person" if not any(c.kind == "person" for c in found) else "organisation"
             elif not found:
                 role = "organisation"  # the line opens with its outlet
