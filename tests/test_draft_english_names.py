@@ -196,3 +196,18 @@ def test_a_persons_initial_keeps_its_stop() -> None:
 
 def test_an_amendment_is_a_law_not_a_firm() -> None:
     assert "Durbin Amendment" not in names("Under the Durbin Amendment, interchange on debit is capped by Visa.")
+
+
+def test_a_newsletters_greeting_an_event_and_a_headline_number_are_no_names() -> None:
+    found = names(
+        "Which Lenders Have Over 1 Million Customers?",
+        "Happy Mother's Day! This week was the Lendworld Nexus conference, and Corvane Bank spoke there.",
+        "Square Cash grew, and Corvane Bank said so.",
+    )
+    assert not {"Happy Mother", "Lendworld Nexus", "Million", "Cash"} & set(found)
+    assert "Corvane Bank" in found
+
+
+def test_a_title_and_a_surname_before_said_is_a_person() -> None:
+    found = names("Meanwhile, New York Fed President Williams said the office sector is a real issue.")
+    assert found["Williams"].kind == "person"

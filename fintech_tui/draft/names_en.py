@@ -234,6 +234,11 @@ def _foreign(run: list[re.Match[str]]) -> bool:
     return any(token.group() in FOREIGN_HEADS for token in run)
 
 
+# After a run: a verb of saying (a person spoke), or the kind of event the run names.
+SAID_NEXT = re.compile(r"\s(?:said|says|told|noted|added|wrote|warned)\b")
+EVENT_NEXT = re.compile(r"['’]?s?\s(?:conference|summit|forum|expo|festival|awards|hackathon|roadshow)\b")
+
+
 def _after_title(words: list[str]) -> int:
     """How many words after a job title end the run ("Chief Operating Officer Ana Ruiz" → 2), else 0."""
     for i in range(len(words) - 3, -1, -1):
@@ -791,6 +796,11 @@ class _Finder:
             return starts[0], " ".join(words)  # "Fintech Notes", already the outlet: nothing to cut
         if words[-1] in STREET_WORDS and re.search(r"\d\s$", text[max(0, starts[0] - 2) : starts[0]]):
             return 0, ""  # "12 Endeavour Square": an address
+        if EVENT_NEXT.match(text, run[-1].end()):
+            return 0, ""  # "the Fintech Nexus conference": an event, none of the kinds a map names
+        if self._titled_surname(text, words, run[-1].end()):
+            self._titled.add(words[1])  # "President Williams said": a person named by title and surname
+            return starts[1], words[1]
         firm_suffixed = len(words) >= 2 and SUFFIX_KINDS.get(words[-1], "product") not in ("product", "app")
         if (
             firm_suffixed
@@ -849,6 +859,13 @@ class _Finder:
         if len(words) == 1 and self._initial(text, start) and not self._elsewhere(words[0]):
             return start, "^" + words[0]  # a sentence's first word, capitalised only there: a short form at most
         return start, " ".join(words)
+
+    @staticmethod
+    def _titled_surname(text: str, words: list[str], end: int) -> bool:
+        """A title and one plain capitalised word before a verb of saying: "President Williams said"."""
+        if len(words) != 2 or "title" not in classes_of(words[0]) or not SAID_NEXT.match(text, end):
+            return False
+        return words[1].isalpha() and not classes_of(words[1]) & NOT_NAMES and words[1] not in SUFFIX_KINDS
 
     @staticmethod
     def _after_office(text: str, words: list[str], start: int) -> int:
