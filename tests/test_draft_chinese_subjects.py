@@ -41,3 +41,8 @@ def test_first_person_in_an_answer_is_the_firm_the_text_is_about() -> None:
         "问：南岸支付进入后，北辰科技怎么应对？",
         "答：我们今年的费率是0.5%，合规团队有120人。",
     )[2] == ["北辰科技", "北辰科技"]
+
+
+def test_a_clause_about_the_whole_market_has_no_subject_even_after_a_time_word() -> None:
+    assert subjects(BANKS, "东海银行收购了一家支付公司。今年以来全国已有19张支付牌照被注销。") == [[""]]
+    assert subjects(BANKS, "东海银行收购了一家支付公司，交易对价约3亿元。") == [["东海银行"]]

@@ -73,6 +73,8 @@ SPEAKER_AFTER = re.compile(rf"(?:[^，,。；;：:！？“”]{{0,12}}?(?:{SAYS
 SPOKESPERSON = re.compile(r"分析师|负责人|人士|研究员|经济学家|首席|总裁|总经理|董事长|行长|主席|主任|发言人")
 # Chinese: a figure the clause says is about a whole market or industry has no entity for subject.
 MARKET = re.compile(r"(?:而|但|其中|据统计)?(?:全国|全行业|行业|全市场|市场(?!份额|占有率)|业内|部分|多数|全球)")
+# …and inside a clause that names nobody, after a time or a place: 今年以来全国已有, 目前行业整体.
+MARKET_INSIDE = re.compile(r"全国|全行业|全市场|全球|整个行业|行业(?:整体|平均)|业内|同业|各家|多家")
 SOURCE_REACH = 100  # characters before a name that SOURCE_BEFORE may cover (据, "data compiled by the" …)
 # Chinese: the speaker's own firm, in an interview's answers or a quote (我们的费率, 我行, 本公司).
 FIRST_PERSON = re.compile(r"我们|我行|本行|我司|本公司|咱们")
@@ -162,8 +164,8 @@ class Reader:
     def subject(self, text: str, found: list[Mention], start: int) -> str:
         """The entity a figure at `start` in `text` is about, or ""."""
         chinese = _chinese(text, start)
-        clause = span_start(CLAUSE, text, start)
         sentence = span_start(SENTENCE, text, start)
+        clause = max(span_start(CLAUSE, text, start), sentence)  # a clause never reaches back past its sentence
         before = [m for m in starting_in(found, min(clause, sentence), start) if m.end <= start]
         before = [m for m in before if not m.source and not m.speaker and not (chinese and _cause(text, m))]
         back = _resolvable(list(_BACK.finditer(text, sentence, start)))
@@ -182,8 +184,8 @@ class Reader:
             return self._own_firm(
                 starting_in(found, max(0, start - NEAR), start + NEAR)
             )  # 答：我们的费率…: the speaker's firm, the one the text is about
-        if chinese and MARKET.match(text, clause):
-            return ""  # 全国小额贷款公司已从…, 而行业平均降幅…: the market's figure
+        if chinese and (MARKET.match(text, clause) or MARKET_INSIDE.search(text, clause, start)):
+            return ""  # 全国小额贷款公司已从…, 而行业平均降幅…, 今年以来全国已有…: the market's figure
         segment = [m for m in in_sentence if m.start >= span_start(SEGMENT, text, start)] if chinese else []
         if segment or in_sentence:
             return self._preferred(segment or in_sentence, text, first=True)
