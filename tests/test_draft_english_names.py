@@ -211,3 +211,14 @@ def test_a_newsletters_greeting_an_event_and_a_headline_number_are_no_names() ->
 def test_a_title_and_a_surname_before_said_is_a_person() -> None:
     found = names("Meanwhile, New York Fed President Williams said the office sector is a real issue.")
     assert found["Williams"].kind == "person"
+
+
+def test_a_legal_form_after_a_comma_is_part_of_the_name_and_the_bare_name_its_alias() -> None:
+    found = names(
+        "Regulator Orders Tollbrook Lending to Refund Borrowers",
+        "The bureau took action against Tollbrook Lending, Inc. and Quarrymoor, LLC for deceiving consumers.",
+        "Block, Inc. owns the app.",
+    )
+    assert found["Tollbrook Lending, Inc."].aliases == ["Tollbrook Lending"]
+    assert found["Quarrymoor, LLC"].kind == "company"
+    assert found["Block, Inc."].kind == "company"

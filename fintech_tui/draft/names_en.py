@@ -234,6 +234,8 @@ def _foreign(run: list[re.Match[str]]) -> bool:
     return any(token.group() in FOREIGN_HEADS for token in run)
 
 
+# A legal form after a comma ends a firm's legal name: "Block, Inc.", "LoanCare, LLC", "Citibank, N.A.".
+LEGAL_AFTER = re.compile(r",\s(?:Inc\.|LLC|L\.L\.C\.|Ltd\.|L\.P\.|N\.A\.|plc|PLC|Corp\.|S\.A\.|N\.V\.)(?![\w.])")
 # After a run: a verb of saying (a person spoke), or the kind of event the run names.
 SAID_NEXT = re.compile(r"\s(?:said|says|told|noted|added|wrote|warned)\b")
 EVENT_NEXT = re.compile(r"['’]?s?\s(?:conference|summit|forum|expo|festival|awards|hackathon|roadshow)\b")
@@ -374,6 +376,10 @@ class _Finder:
         self._merge_renamed()
         self._parents()
         self._weigh_evidence()
+        for found in self.found.values():  # "Harbor Point Lending" in a headline, "Harbor Point Lending, Inc." below
+            bare = found.name.split(",")[0]
+            if bare != found.name and LEGAL_AFTER.match(found.name, len(bare)) and self._used_alone(bare, found.name):
+                found.forms.append(bare)
         ordered = sorted(self.found.values(), key=lambda f: f.first)
         fullest = {f.name: self._fullest(f) for f in ordered}
         return [
@@ -847,6 +853,9 @@ class _Finder:
         words = [
             w.rstrip(".") if w.endswith(".") and w[:-1] not in kept and not _INITIALS.fullmatch(w) else w for w in words
         ]
+        legal = LEGAL_AFTER.match(text, run[-1].end()) if words and words[-1] == run[-1].group() else None
+        if legal and not titled and not all(self._not_name(w) or w in CONNECTORS for w in words[:1]):
+            return starts[0], " ".join(words) + legal.group()  # "Block, Inc.", "LoanCare, LLC": the legal name
         if len(words) == 1 and classes_of(words[0]) == {"given"}:
             return starts[0], "~" + words[0]  # "Thank you, Tom.": a short form of a person, if one is named
         if not words or all(self._not_name(w) or w in CONNECTORS for w in words) or classes_of(" ".join(words)):
@@ -1026,7 +1035,7 @@ class _Finder:
             significant = [w for w in words if w not in CONNECTORS and w[:1].isupper()]
             if len(span) >= 2 and span.isupper() and span == "".join(w[0] for w in significant):
                 return name
-            opening = " ".join(words[: len(span.split())]) == span
+            opening = " ".join(w.rstrip(",") for w in words[: len(span.split())]) == span  # "Block" of "Block, Inc."
             generic = span.split()[-1] in SUFFIX_KINDS or span.split()[0] in OF_HEADS or "place" in classes_of(span)
             rest = words[len(span.split()) :]
             legal_rest = all(w.rstrip(".,") in LEGAL_FORMS or w in ("Group", "Holdings", "Holding") for w in rest)
