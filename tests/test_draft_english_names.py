@@ -222,3 +222,14 @@ def test_a_legal_form_after_a_comma_is_part_of_the_name_and_the_bare_name_its_al
     assert found["Tollbrook Lending, Inc."].aliases == ["Tollbrook Lending"]
     assert found["Quarrymoor, LLC"].kind == "company"
     assert found["Block, Inc."].kind == "company"
+
+
+def test_a_press_release_defines_terms_and_names_its_chief_by_an_appositive() -> None:
+    found = names(
+        'RADNOR, Pa. — Tollbrook Technologies, Inc. ("Tollbrook," "we," or the "Company") today reported results.',
+        "Ilse Varnow, Tollbrook's Chair and Chief Executive Officer commented on the quarter. Varnow continued.",
+        "The New York Attorney General announced a settlement with banking-as-a-service (BaaS) providers.",
+    )
+    assert not {"Company", "BaaS", "Attorney"} & set(found)
+    assert found["Ilse Varnow"].kind == "person"
+    assert "Tollbrook Technologies, Inc." in found

@@ -114,7 +114,7 @@ PERSON_TITLED = re.compile(
 )
 
 # Verbs of speech after a person's name ("Dana Whitlock said", "Iles told")
-SPEECH_VERBS = "said|says|told|wrote|argued|added|noted|explained|thinks|believes"
+SPEECH_VERBS = "said|says|told|wrote|argued|added|noted|explained|thinks|believes|commented|continued|recalled"
 # A verb of speech after a surname alone: "Iles said", "Okafor told", "Frost asked"
 SPOKE_AFTER = re.compile(rf"\s(?:{SPEECH_VERBS}|asked)\b")
 
@@ -132,7 +132,8 @@ JOB_TITLE = re.compile(
 )
 
 PERSON_AFTER = re.compile(
-    r"^(?:,\s(?:a|an|the|its|who|whose|(?i:chief|founder|co-founder|CEO|CFO|COO|CTO|head|president|director|senior|"
+    r"^(?:,\s(?:[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}['’]s\s)?"  # "Jane Roe, Acme's Chair and …"
+    r"(?:a|an|the|its|who|whose|(?i:chief|founder|co-founder|CEO|CFO|COO|CTO|head|president|director|senior|"
     r"managing|executive|analyst|economist|partner|chair|vice|professor|general\scounsel))\b|\s(?:"
     + SPEECH_VERBS
     + r")\b)",

@@ -361,7 +361,10 @@ class _Finder:
                 if not taken.holds(match.start(1)) and not classes_of(match.group(1)):
                     candidates.append((base + match.start(1), match.group(1), text))
             for match in QUOTED.finditer(text):
-                if not taken.holds(match.start(1)) and match.group(1) not in self.defined:
+                quoted = match.group(1)
+                if " " not in quoted and (quoted in SUFFIX_KINDS or classes_of(quoted) & NOT_NAMES):
+                    continue  # the "Company", "we": a defined term of a release, no name
+                if not taken.holds(match.start(1)) and quoted not in self.defined:
                     candidates.append((base + match.start(1), match.group(1), "quoted"))
             base += len(text) + 1
         self._brackets()
@@ -815,9 +818,9 @@ class _Finder:
             and self._initial(text, starts[0])
             and self._elsewhere(" ".join(words))
         ):
-            return starts[0], " ".join(
-                words
-            )  # "Cross River Bank, a lender" opening a sentence, written whole elsewhere
+            legal = LEGAL_AFTER.match(text, run[-1].end())
+            name = " ".join(words) + (legal.group() if legal and words[-1] == run[-1].group() else "")
+            return starts[0], name  # "Cross River Bank, a lender" opening a sentence, written whole elsewhere
         mid_sentence = (
             len(words) >= 3 and firm_suffixed and not self._initial(text, starts[0]) and not is_headline(text)
         )
