@@ -857,7 +857,7 @@ class _Finder:
             w.rstrip(".") if w.endswith(".") and w[:-1] not in kept and not _INITIALS.fullmatch(w) else w for w in words
         ]
         legal = LEGAL_AFTER.match(text, run[-1].end()) if words and words[-1] == run[-1].group() else None
-        if legal and not titled and not all(self._not_name(w) or w in CONNECTORS for w in words[:1]):
+        if legal and not titled and not all(self._not_name(w) or w in CONNECTORS or w in SUFFIX_KINDS for w in words):
             return starts[0], " ".join(words) + legal.group()  # "Block, Inc.", "LoanCare, LLC": the legal name
         if len(words) == 1 and classes_of(words[0]) == {"given"}:
             return starts[0], "~" + words[0]  # "Thank you, Tom.": a short form of a person, if one is named
