@@ -71,3 +71,8 @@ def test_outlets_and_data_vendors_articles_credit_are_known() -> None:
         "organisation",
         "organisation",
     )
+
+
+def test_a_known_name_and_the_word_company_is_the_known_name() -> None:
+    names = named("花呗由蚂蚁消金公司负责运营，抖音月付由一家小贷公司运营。")
+    assert "蚂蚁消金公司" not in names and "蚂蚁消金" in names

@@ -287,6 +287,8 @@ class _Finder:
                 first += len(head_tokens.pop(0)[0])
                 head = "".join(w for w, _ in head_tokens)
                 kind = _suffix_kind(head + suffix)
+            if suffix == "公司" and head in dictionary():
+                continue  # 蚂蚁消金公司, 腾讯公司: a known name and the word company, the known name found already
             if head and kind and self._name_like_head(head_tokens, strong, unit):
                 self.add(para, first, head + suffix, kind, f"a name ending in {suffix}")
             elif unit and j >= 0 and len(tokens[j][0]) >= 2 and tokens[j][0] in LEADING:
