@@ -119,3 +119,9 @@ def test_a_count_noun_after_three_describing_words() -> None:
     assert figures("It added about 1.2 million net new checking accounts.")[
         "1.2 million net new checking accounts"
     ].unit == ("accounts")
+
+
+def test_a_plus_after_a_count_reads_on_to_its_noun_and_means_more_than() -> None:
+    found = figures("Plaid connects 12,000+ institutions, and Revolut has 2 million+ users.")
+    assert (found["12,000+ institutions"].unit, found["12,000+ institutions"].hedge) == ("institutions", "estimate")
+    assert (found["2 million+ users"].value, found["2 million+ users"].hedge) == (2000000, "estimate")

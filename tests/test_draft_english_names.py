@@ -232,3 +232,12 @@ def test_a_press_release_defines_terms_and_names_its_chief_by_an_appositive() ->
     assert not {"Company", "BaaS", "Attorney"} & set(found)
     assert found["Ilse Varnow"].kind == "person"
     assert "Tollbrook Technologies, Inc." in found
+
+
+def test_an_activity_capitalised_mid_sentence_is_no_name_when_the_body_writes_it_in_lower_case() -> None:
+    found = names(
+        "Financial Tracking is retrospective, and budgeting is not the same as tracking.",
+        "Active Budgeting, conversely, is prospective; Rocket Money does both.",
+    )
+    assert not {"Tracking", "Budgeting"} & set(found)
+    assert "Rocket Money" in found

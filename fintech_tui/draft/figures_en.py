@@ -318,7 +318,10 @@ def find_figures(text: str) -> list[Found]:
                 as_written,
                 value,
                 unit,
-                hedge=hedge_after(text, start, end, previous) or ("estimate" if value is None else ""),
+                hedge=hedge_after(text, start, end, previous)
+                or (
+                    "estimate" if value is None or re.search(r"(?:\d|illion|thousand)\+", as_written) else ""
+                ),  # "12,000+": more than
                 metric=metric,
                 period="" if unit in _DURATIONS else figure_period(text, start, end, periods, ranged),
             )
@@ -528,7 +531,8 @@ def _read(match: re.Match[str], text: str) -> tuple[int, int, int | float | None
     if not unit and re.search(r"\b(?:aged|ages|age)\s(?:between\s)?$", text[max(0, start - 16) : start]):
         unit = "years old"
     if not unit:
-        counted = _count_noun(text, end)
+        plus = text[end : end + 1] == "+"  # "12,000+ institutions": the count reads on past its plus
+        counted = _count_noun(text, end + plus)
         if counted:
             unit, end = counted
     if not unit:

@@ -234,6 +234,8 @@ def _foreign(run: list[re.Match[str]]) -> bool:
     return any(token.group() in FOREIGN_HEADS for token in run)
 
 
+# A word made of an activity or a quality (Tracking, Regulation, Settlement): a name only if never in lower case.
+ABSTRACT_NOUN = re.compile(r"[A-Z][a-z]+(?:ing|tion|sion|ment|ness|ity|ance|ence)")
 # A legal form after a comma ends a firm's legal name: "Block, Inc.", "LoanCare, LLC", "Citibank, N.A.".
 LEGAL_AFTER = re.compile(r",\s(?:Inc\.|LLC|L\.L\.C\.|Ltd\.|L\.P\.|N\.A\.|plc|PLC|Corp\.|S\.A\.|N\.V\.)(?![\w.])")
 # After a run: a verb of saying (a person spoke), or the kind of event the run names.
@@ -865,6 +867,8 @@ class _Finder:
             return 0, ""
         if len(words) == 1 and words[0] in SUFFIX_KINDS:
             return 0, ""  # "Service", "Group", "Pay" alone: the rest of a name, not one
+        if len(words) == 1 and ABSTRACT_NOUN.fullmatch(words[0]) and self._lower_in_body(words[0].lower()):
+            return 0, ""  # "Financial Tracking is retrospective": an activity the body writes in lower case
         if len(words) == 1 and POSTCODE.match(text, starts[0]):
             return 0, ""  # "E20 1JN"
         start = starts[0]
