@@ -65,3 +65,9 @@ def test_an_english_word_or_a_translation_in_brackets_is_not_a_name() -> None:
     names = named("在小程序、APP、Web 端中，智能投资顾问(Robo-Advisor)的核心是理解用户；蚂蚁集团(Ant Group)也在做。")
     assert not {"Web", "Robo-Advisor"} & set(names)
     assert "蚂蚁集团" in names
+
+
+def test_a_brand_that_is_an_english_word_is_still_a_name_in_chinese_text() -> None:
+    names = named("Alipay+则聚焦移动端收单，接入东南亚Grab、韩国KakaoPay等本地钱包，实现本地化支付体验。")
+    assert {"Alipay+", "Grab", "KakaoPay"} <= set(names)
+    assert "本地化支付" not in names

@@ -94,7 +94,8 @@ GENERIC = _words(
     "消金 资管 老牌 知名 标品 非标 省级 市级 县级 贷款 借贷 网贷 助贷 信贷 "
     "汽车 房地产 养老 健康 医疗 教育 能源 物流 出行 "
     "小微 县域 涉农 三农 个体 大众 绿色 科创 惠民 公募 私募 交易 结算 清算 风控 合规 营销 "
-    "车企 主机厂 整车厂 厂家 厂商 车商 新车 二手车 商户 特约商户 多地 各地 部分"
+    "车企 主机厂 整车厂 厂家 厂商 车商 新车 二手车 商户 特约商户 多地 各地 部分 "
+    "本地化 国际化 全球化 移动化 线上化 智能化 场景化 平台化 一体化"
 )
 # Words after a trade word that make it a field of business (支付领域, 保险业务), not a firm's suffix.
 FIELD_WORDS = _words(
@@ -168,7 +169,7 @@ NOT_OUTLETS = _words(
 )
 APP_WORDS = re.compile(r"\s*(?:APP|App|app|客户端|小程序)")
 # Capitalised Latin words in a row: PayPal, Ant Group, WeLab Bank.
-LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9'’&.-]*(?: [A-Z][A-Za-z0-9'’&.-]*)*")
+LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9'’&.-]*(?: [A-Z][A-Za-z0-9'’&.-]*)*\+?")  # Alipay+, DOU+
 # Latin words that are terms of art, not names (the glossary takes them).
 JARGON = _words(
     "web3 web2 app apps pc it ai api ip ipo gmv mau dau arpu roe roa nim npl kyc aml esg p2p b2b b2c c2c o2o saas "

@@ -523,7 +523,8 @@ class _Finder:
             short_caps = name.isupper() and len(name) <= 5
             code = sum(ch.isdigit() for ch in name) * 2 >= len(name)  # 执业证书编号：S1090523070002
             if self._gloss(para, text, match.start(), match.start() + len(name)) or (
-                " " not in name and classes_of(name) & {"common", "term", "month", "weekday", "title"}
+                " " not in name
+                and (name.lower() in TECH_WORDS or classes_of(name) & {"term", "month", "weekday", "title"})
             ):
                 continue  # Web 端, 智能投资顾问（Robo-Advisor）: an English word or a translation, no name
             if len(name) >= 2 and name.lower() not in JARGON and not short_caps and not name[:1].isdigit() and not code:
@@ -673,6 +674,8 @@ SLOGAN_AFTER = re.compile(r"的?(?:口号|理念|精神|文化|战略|模式|愿
 GLUE_FLAGS = ("a", "v", "d", "ad", "vd")
 
 
+# English words a Chinese text writes for a channel or a technique, never a name: Web 端, App 内, Online 渠道.
+TECH_WORDS = frozenset({"web", "app", "online", "internet", "mobile", "digital", "cloud", "data", "smart", "open"})
 SEVERAL_PLACES = frozenset({"多地", "各地", "部分", "当地", "多家", "各家", "全国", "各级", "多个", "各个"})
 
 
