@@ -51,3 +51,17 @@ def test_an_analyst_or_editor_byline_beats_a_name_like_desk() -> None:
     assert draft_meta(letter, frame_of(letter))["author"] == "罗一鸣"
     edited = blocks("标题", "2026年1月5日 责任编辑：王五", "正文。")
     assert "author" not in draft_meta(edited, frame_of(edited))
+
+
+def test_a_reporters_line_under_the_page_information_is_no_section() -> None:
+    lines = blocks(
+        "多家银行手机银行大比拼",
+        "2018-10-23 00:46 来源:证券日报 刘萌",
+        "本报记者 刘萌",
+        "随着互联网的发展，手机银行已成为银行最为重要的流量入口。",
+        "国有大行手机银行APP下载量领先",
+        "建设银行下载量位列第一位。",
+    )
+    outline = draft_outline(lines, [f"p{i}" for i in range(len(lines))])
+    titles = [node["title"]["zh"] for node in outline if node["kind"] == "section"]
+    assert titles == ["国有大行手机银行APP下载量领先"]

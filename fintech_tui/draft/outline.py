@@ -39,6 +39,8 @@ META = re.compile(
 BYLINE = re.compile(
     r"^[\[【(（]?\s*(?:作者|文|来源|责任编辑|编辑|撰文|记者)\s*[:：|丨｜/]"
     r"|^[\[(（—–-]*\s*(?:By|Written by|Reporting by|Editing by|Edited by|Additional reporting by)\s"
+    r"|^(?:本报|本刊|本台|本网)?(?:特约|实习)?记者\s+[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4})*"
+    r"(?:\s*[\u4e00-\u9fff]{2,3}报道)?\s*$"  # 本报记者 刘萌, 记者 王岚 李雪 北京报道
 )
 CAPTION = re.compile(
     r"^[\[【(（]?\s*(?:图源|图片来源|图片|来源|数据来源|资料来源|图|表|注|制图|摄影|Sources?|Photo|Image|Picture|Chart|Graphic"
