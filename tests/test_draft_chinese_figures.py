@@ -142,3 +142,7 @@ def test_a_score_and_the_noun_after_a_count(text: str, as_written: str, value: o
 
 def test_very_is_no_score() -> None:
     assert find_figures("这件事十分重要。") == []
+
+
+def test_a_clock_time_is_no_score() -> None:
+    assert all(f.unit != "points" for f in find_figures("截至北京时间15时30分，上午9点30分开盘。"))

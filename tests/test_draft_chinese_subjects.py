@@ -46,3 +46,7 @@ def test_first_person_in_an_answer_is_the_firm_the_text_is_about() -> None:
 def test_a_clause_about_the_whole_market_has_no_subject_even_after_a_time_word() -> None:
     assert subjects(BANKS, "东海银行收购了一家支付公司。今年以来全国已有19张支付牌照被注销。") == [[""]]
     assert subjects(BANKS, "东海银行收购了一家支付公司。今年以来东海银行的存款增长4%。") == [["东海银行"]]
+
+
+def test_an_interbank_word_inside_a_firms_clause_keeps_the_firm() -> None:
+    assert subjects(BANKS, "东海银行存款增长4%，同业存单余额达300亿元。") == [["东海银行", "东海银行"]]

@@ -241,3 +241,9 @@ def test_an_activity_capitalised_mid_sentence_is_no_name_when_the_body_writes_it
     )
     assert not {"Tracking", "Budgeting"} & set(found)
     assert "Rocket Money" in found
+
+
+def test_a_firm_that_continues_or_holds_a_conference_call_stays_a_firm() -> None:
+    found = names("Rocket Quill continued to grow its loan book. Analysts joined the Quillbank conference call.")
+    assert found["Rocket Quill"].kind != "person"
+    assert "Quillbank" in found

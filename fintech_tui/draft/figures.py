@@ -188,6 +188,7 @@ COUNTED = (
 )
 # A score: digits and 分 (88分, 满分100分), not 分钟, 分之, 分钱, 分期, 分行, 分公司.
 SCORE = re.compile(r"分(?![钟之钱期行公红享布析类成散别支局])")
+CLOCK_BEFORE = re.compile(r"[时点:：]$")  # 15时30分, 9点30分: a time, not a score
 GENERIC_COUNTS = {"", "items", "orders", "occurrences", "cards"}
 LISTED = re.compile(r"\s*(?:和|及|与|、|以及)\s*")
 JOINED = re.compile(r"\s*(?:至|到|增至|降至|升至|和|及|与|、|或)\s*")
@@ -240,7 +241,12 @@ def find_figures(text: str) -> list[Found]:
         metric = _metric(text, figure.start, found[-1].metric if found else "")
         if found and JOINED.fullmatch(text[found[-1].end : figure.start]):
             metric = found[-1].metric  # 下调15个基点至1.85%, 分别为3%和5%: the figure before names the measure
-        if not figure.unit and figure.as_written[-1:].isdigit() and SCORE.match(text, figure.end):
+        if (
+            not figure.unit
+            and figure.as_written[-1:].isdigit()
+            and SCORE.match(text, figure.end)
+            and not CLOCK_BEFORE.search(text, 0, figure.start)
+        ):
             figure = msgspec.structs.replace(
                 figure, end=figure.end + 1, as_written=figure.as_written + "分", unit="points"
             )

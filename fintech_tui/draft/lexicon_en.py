@@ -114,7 +114,7 @@ PERSON_TITLED = re.compile(
 )
 
 # Verbs of speech after a person's name ("Dana Whitlock said", "Iles told")
-SPEECH_VERBS = "said|says|told|wrote|argued|added|noted|explained|thinks|believes|commented|continued|recalled"
+SPEECH_VERBS = "said|says|told|wrote|argued|added|noted|explained|thinks|believes|commented"
 # A verb of speech after a surname alone: "Iles said", "Okafor told", "Frost asked"
 SPOKE_AFTER = re.compile(rf"\s(?:{SPEECH_VERBS}|asked)\b")
 

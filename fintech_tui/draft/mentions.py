@@ -74,7 +74,7 @@ SPOKESPERSON = re.compile(r"分析师|负责人|人士|研究员|经济学家|�
 # Chinese: a figure the clause says is about a whole market or industry has no entity for subject.
 MARKET = re.compile(r"(?:而|但|其中|据统计)?(?:全国|全行业|行业|全市场|市场(?!份额|占有率)|业内|部分|多数|全球)")
 # …and inside a clause that names nobody, after a time or a place: 今年以来全国已有, 目前行业整体.
-MARKET_INSIDE = re.compile(r"全国|全行业|全市场|全球|整个行业|行业(?:整体|平均)|业内|同业|各家|多家")
+MARKET_INSIDE = re.compile(r"全国|全行业|全市场|全球|整个行业|行业(?:整体|平均)|业内")
 SOURCE_REACH = 100  # characters before a name that SOURCE_BEFORE may cover (据, "data compiled by the" …)
 # Chinese: the speaker's own firm, in an interview's answers or a quote (我们的费率, 我行, 本公司).
 FIRST_PERSON = re.compile(r"我们|我行|本行|我司|本公司|咱们")

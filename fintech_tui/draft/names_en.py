@@ -240,7 +240,9 @@ ABSTRACT_NOUN = re.compile(r"[A-Z][a-z]+(?:ing|tion|sion|ment|ness|ity|ance|ence
 LEGAL_AFTER = re.compile(r",\s(?:Inc\.|LLC|L\.L\.C\.|Ltd\.|L\.P\.|N\.A\.|plc|PLC|Corp\.|S\.A\.|N\.V\.)(?![\w.])")
 # After a run: a verb of saying (a person spoke), or the kind of event the run names.
 SAID_NEXT = re.compile(r"\s(?:said|says|told|noted|added|wrote|warned)\b")
-EVENT_NEXT = re.compile(r"['’]?s?\s(?:conference|summit|forum|expo|festival|awards|hackathon|roadshow)\b")
+EVENT_NEXT = re.compile(
+    r"(?:['’]s)?\s(?!conference\scall)(?:conference|summit|forum|expo|festival|awards|hackathon|roadshow)\b"
+)
 
 
 def _after_title(words: list[str]) -> int:

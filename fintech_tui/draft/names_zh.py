@@ -425,7 +425,7 @@ class _Finder:
         """A short quoted name that reads as a product (“微业贷”) or that the text calls a product."""
         for match in QUOTED.finditer(text):
             inner = match.group(1)
-            if _terms_of_an_offer(inner) or re.search(r"[+＋=/／×]", inner):
+            if _terms_of_an_offer(inner) or re.search(r".[+＋=/／×].", inner):
                 continue  # “零首付”“零利率”, “厂家+金融”: what is offered or a formula, not a name
             before = text[max(0, match.start() - 6) : match.start()]
             if HANDLE_BEFORE.search(before) and HANDLE_AFTER.match(text, match.end()) and inner not in dictionary():
@@ -524,7 +524,7 @@ class _Finder:
             code = sum(ch.isdigit() for ch in name) * 2 >= len(name)  # 执业证书编号：S1090523070002
             if self._gloss(para, text, match.start(), match.start() + len(name)) or (
                 " " not in name
-                and (name.lower() in TECH_WORDS or classes_of(name) & {"term", "month", "weekday", "title"})
+                and (name.rstrip("+").lower() in TECH_WORDS or classes_of(name) & {"term", "month", "weekday", "title"})
             ):
                 continue  # Web 端, 智能投资顾问（Robo-Advisor）: an English word or a translation, no name
             if len(name) >= 2 and name.lower() not in JARGON and not short_caps and not name[:1].isdigit() and not code:
