@@ -245,6 +245,11 @@ EVENT_NEXT = re.compile(
 )
 
 
+def _legal_form(text: str, run: list[re.Match[str]], words: list[str]) -> re.Match[str] | None:
+    """The comma legal form after a run whose last word the name kept ("Block, Inc."), else None."""
+    return LEGAL_AFTER.match(text, run[-1].end()) if words and words[-1] == run[-1].group() else None
+
+
 def _after_title(words: list[str]) -> int:
     """How many words after a job title end the run ("Chief Operating Officer Ana Ruiz" → 2), else 0."""
     for i in range(len(words) - 3, -1, -1):
@@ -822,8 +827,8 @@ class _Finder:
             and self._initial(text, starts[0])
             and self._elsewhere(" ".join(words))
         ):
-            legal = LEGAL_AFTER.match(text, run[-1].end())
-            name = " ".join(words) + (legal.group() if legal and words[-1] == run[-1].group() else "")
+            legal = _legal_form(text, run, words)
+            name = " ".join(words) + (legal.group() if legal else "")
             return starts[0], name  # "Cross River Bank, a lender" opening a sentence, written whole elsewhere
         mid_sentence = (
             len(words) >= 3 and firm_suffixed and not self._initial(text, starts[0]) and not is_headline(text)
@@ -860,7 +865,7 @@ class _Finder:
         words = [
             w.rstrip(".") if w.endswith(".") and w[:-1] not in kept and not _INITIALS.fullmatch(w) else w for w in words
         ]
-        legal = LEGAL_AFTER.match(text, run[-1].end()) if words and words[-1] == run[-1].group() else None
+        legal = _legal_form(text, run, words)
         if legal and not titled and not all(self._not_name(w) or w in CONNECTORS or w in SUFFIX_KINDS for w in words):
             return starts[0], " ".join(words) + legal.group()  # "Block, Inc.", "LoanCare, LLC": the legal name
         if len(words) == 1 and classes_of(words[0]) == {"given"}:
